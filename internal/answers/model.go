@@ -1,0 +1,148 @@
+// Package answers owns the answers file: an organisation's filled-in roadmap.
+// It decodes the YAML strictly, with the position of every value, and
+// validates it against the roadmap content. Every command that takes answers
+// uses this package.
+package answers
+
+import (
+	"time"
+
+	"github.com/partnership-roadmap/roadmap/internal/content"
+)
+
+// Status is how far a checkpoint has got.
+type Status string
+
+// The statuses of a checkpoint, in the order forms show them.
+const (
+	NotStarted    Status = "not-started"
+	InProgress    Status = "in-progress"
+	Done          Status = "done"
+	NotApplicable Status = "not-applicable"
+)
+
+// Statuses lists every checkpoint status in display order. The label of a
+// status is content label "status.<id>".
+var Statuses = []Status{NotStarted, InProgress, Done, NotApplicable}
+
+// ActionStatuses are the statuses of an action-plan row. The label of a
+// status is content label "value.action-status.<id>".
+var ActionStatuses = []string{"planned", "in-progress", "done", "postponed", "cancelled"}
+
+// Channels are the suggested communication channels; a plan may name others.
+// The label of a channel is content label "value.channel.<id>".
+var Channels = []string{"meeting", "email", "phone", "messaging", "website", "social-media", "newsletter", "print"}
+
+// Frequencies are the suggested communication frequencies; a plan may name
+// others. The label is content label "value.frequency.<id>".
+var Frequencies = []string{"weekly", "every-two-weeks", "monthly", "quarterly", "as-needed"}
+
+// MethodsCheckpoint is the checkpoint whose options are the evaluation
+// methods an evaluation-plan row may name.
+const MethodsCheckpoint = "impact-methods"
+
+// File is one decoded answers file.
+type File struct {
+	// Path is the file the answers were read from, for messages.
+	Path string
+	// Form is the checklist form the answers fill in.
+	Form content.Audience
+	// Language is the code of the language the documents are made in.
+	Language string
+	// Date is printed on the form and fixes the documents' creation date;
+	// the zero Date when the file has none.
+	Date         Date
+	Organisation Organisation
+	// Checkpoints holds the answer of each checkpoint, by checkpoint id.
+	Checkpoints       map[string]Checkpoint
+	ActionPlan        []Action
+	CommunicationPlan []Communication
+	EvaluationPlan    []Evaluation
+}
+
+// Organisation names who fills in the roadmap and with whom.
+type Organisation struct {
+	Name    string
+	Contact string
+	Partner string
+}
+
+// Checkpoint is the answer to one checkpoint.
+type Checkpoint struct {
+	Status Status
+	// Options are the ids of the ticked options.
+	Options []string
+	// Answer is free text, of any length.
+	Answer string
+}
+
+// Ticked reports whether option id is ticked.
+func (c Checkpoint) Ticked(id string) bool {
+	for _, o := range c.Options {
+		if o == id {
+			return true
+		}
+	}
+	return false
+}
+
+// Action is one row of the action plan.
+type Action struct {
+	Activity    string
+	Responsible string
+	Goals       string
+	Deadline    Date
+	// Status is one of ActionStatuses, or "".
+	Status string
+	Notes  string
+}
+
+// Communication is one row of the communication plan.
+type Communication struct {
+	Topic    string
+	Audience string
+	// Channel is one of Channels or free text.
+	Channel string
+	// Frequency is one of Frequencies or free text.
+	Frequency   string
+	Format      string
+	Responsible string
+	Notes       string
+}
+
+// Evaluation is one row of the evaluation plan.
+type Evaluation struct {
+	Stage string
+	When  Date
+	// Indicator is what is evaluated: a goal or a KPI.
+	Indicator string
+	// Method is the id of an option of the impact-methods checkpoint, or "".
+	Method      string
+	Baseline    string
+	Target      string
+	Responsible string
+	Result      string
+}
+
+// Date is a calendar date without a time of day.
+type Date struct {
+	Year  int
+	Month time.Month
+	Day   int
+}
+
+// IsZero reports whether d is the zero Date (no date given).
+func (d Date) IsZero() bool { return d == Date{} }
+
+// Time returns the date at midnight UTC.
+func (d Date) Time() time.Time {
+	return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC)
+}
+
+// String returns the date as YYYY-MM-DD.
+func (d Date) String() string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.Time().Format(time.DateOnly)
+}

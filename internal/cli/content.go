@@ -1,0 +1,134 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/partnership-roadmap/roadmap/internal/content"
+)
+
+func newContentCmd(app *App) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "content",
+		Short: "Check the roadmap content or show it in the terminal",
+	}
+	cmd.AddCommand(newContentCheckCmd(app), newContentShowCmd(app))
+	return cmd
+}
+
+func newContentCheckCmd(app *App) *cobra.Command {
+	return &cobra.Command{
+		Use:   "check",
+		Short: "Check every language against the source language (lv)",
+		Long: `Check every language folder of the content against the source language (lv):
+every checkpoint, option, example and label present; ids unique and known;
+audiences valid; Markdown that renders; links that are absolute http(s) URLs.
+Prints a completeness table; problems are listed as file:line:col.`,
+		Example: "  roadmap content check\n  roadmap content check --content ./content",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return contentCheckRun(app)
+		},
+	}
+}
+
+func contentCheckRun(app *App) error {
+	b, err := app.Content()
+	if err != nil {
+		return err
+	}
+	reports, problems := content.Check(b)
+	printReports(app.Out, reports)
+	if len(problems) > 0 {
+		return problems.Err()
+	}
+	return nil
+}
+
+func printReports(w io.Writer, reports []content.Report) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "LANGUAGE\tCHECKPOINTS\tOPTIONS\tEXAMPLES\tLABELS\tPROBLEMS\tSTATUS")
+	for _, r := range reports {
+		status := "complete"
+		if !r.Complete() {
+			status = "incomplete"
+		}
+		fmt.Fprintf(tw, "%s (%s)\t%d/%d\t%d/%d\t%d/%d\t%d/%d\t%d\t%s\n", r.Code, r.Name,
+			r.Checkpoints, r.WantCheckpoints, r.Options, r.WantOptions, r.Examples, r.WantExamples,
+			r.Labels, r.WantLabels, r.Problems, status)
+	}
+	tw.Flush()
+}
+
+type contentShowOptions struct {
+	Lang     string
+	Audience string
+}
+
+func newContentShowCmd(app *App) *cobra.Command {
+	opts := &contentShowOptions{}
+	cmd := &cobra.Command{
+		Use:   "show",
+		Short: "Print a checklist form as text in the terminal",
+		Long: `Print the checklist of a form as text: the steps, each checkpoint with its
+title and hint, and its tick-box options. The quickest way to see the roadmap.`,
+		Example: "  roadmap content show --lang en --audience municipality",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return contentShowRun(app, opts)
+		},
+	}
+	cmd.Flags().StringVarP(&opts.Lang, "lang", "l", content.SourceLanguage, "language `code` (lv, en, ...)")
+	cmd.Flags().StringVarP(&opts.Audience, "audience", "a", "all", "which form: municipality, community or all")
+	return cmd
+}
+
+func contentShowRun(app *App, opts *contentShowOptions) error {
+	aud, err := content.ParseAudience(opts.Audience)
+	if err != nil {
+		return err
+	}
+	lang, err := app.Language(opts.Lang)
+	if err != nil {
+		return err
+	}
+	w := app.Out
+	title := lang.Title
+	if aud != "all" {
+		title = lang.Label("form.title." + string(aud))
+	}
+	fmt.Fprintln(w, title)
+	fmt.Fprintln(w, strings.Repeat("=", len([]rune(title))))
+	n := 0
+	for _, st := range lang.Steps {
+		var cps []content.Checkpoint
+		for _, cp := range st.Checkpoints {
+			if cp.Audience.Includes(aud) {
+				cps = append(cps, cp)
+			}
+		}
+		if len(cps) == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "\n%s\n", lang.Format("step.heading", "n", fmt.Sprint(st.Number), "title", st.Title))
+		for _, cp := range cps {
+			n++
+			fmt.Fprintf(w, "\n  %2d. %s  [%s]\n", n, cp.Title, cp.ID)
+			fmt.Fprintf(w, "      %s\n", cp.Hint)
+			if aud == "all" {
+				fmt.Fprintf(w, "      (%s)\n", lang.Label("audience."+string(cp.Audience)))
+			}
+			if cp.Options != nil {
+				for _, o := range cp.Options.Items {
+					fmt.Fprintf(w, "      [ ] %s\n", o.Label)
+				}
+			}
+		}
+	}
+	fmt.Fprintf(w, "\n%s\n", lang.Format("show.checkpoints", "n", fmt.Sprint(n)))
+	return nil
+}

@@ -1,0 +1,160 @@
+// Package cli is the roadmap command line: one file per command, each with an
+// options struct and a run function. It is the only package that reads flags,
+// prints, and decides exit codes.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"sync"
+
+	"github.com/spf13/cobra"
+
+	embedded "github.com/partnership-roadmap/roadmap/content"
+	"github.com/partnership-roadmap/roadmap/internal/content"
+)
+
+// Version is the version printed by `roadmap version`; release builds set it
+// with -ldflags "-X github.com/partnership-roadmap/roadmap/internal/cli.Version=v1.2.3".
+var Version = ""
+
+// IO is where a command reads and writes.
+type IO struct {
+	In  io.Reader
+	Out io.Writer
+	Err io.Writer
+}
+
+// App is the state shared by the commands of one run: the streams and the
+// global flags, and the content loaded once for the run.
+type App struct {
+	IO
+	// ContentDir, when set, replaces the embedded content.
+	ContentDir string
+	// TemplatesDir, when set, replaces the embedded templates.
+	TemplatesDir string
+
+	contentOnce sync.Once
+	bundle      *content.Bundle
+	contentErr  error
+}
+
+// Content returns the roadmap content of this run, loading it on first use:
+// from --content DIR when given, else the embedded copy.
+func (a *App) Content() (*content.Bundle, error) {
+	a.contentOnce.Do(func() {
+		if a.ContentDir != "" {
+			if st, err := os.Stat(a.ContentDir); err != nil || !st.IsDir() {
+				a.contentErr = fmt.Errorf("content folder %s: not found or not a folder", a.ContentDir)
+				return
+			}
+			a.bundle, a.contentErr = content.Load(os.DirFS(a.ContentDir), a.ContentDir)
+			return
+		}
+		a.bundle, a.contentErr = content.Load(embedded.FS, "content")
+	})
+	return a.bundle, a.contentErr
+}
+
+// Language returns the content in language code.
+func (a *App) Language(code string) (*content.Language, error) {
+	b, err := a.Content()
+	if err != nil {
+		return nil, err
+	}
+	return b.Language(code)
+}
+
+// Warn prints a warning on stderr.
+func (a *App) Warn(format string, args ...any) {
+	fmt.Fprintf(a.Err, "warning: "+format+"\n", args...)
+}
+
+// NewRootCmd returns the roadmap command with every subcommand.
+func NewRootCmd(app *App) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "roadmap",
+		Short: "Print-ready documents for a municipality–community partnership roadmap",
+		Long: `roadmap turns the partnership roadmap between municipalities and community
+organisations (the LOCAL-Y-MPACT guideline) into print-ready documents:
+checklist forms and the guideline booklet as PDF, and the action,
+communication and evaluation plans as Excel workbooks.
+
+Run "roadmap pack" to make the whole workshop pack in output/.`,
+		Version:       versionString(),
+		SilenceErrors: true,
+		SilenceUsage:  true,
+	}
+	root.SetIn(app.In)
+	root.SetOut(app.Out)
+	root.SetErr(app.Err)
+	root.SetVersionTemplate("roadmap {{.Version}}\n")
+	root.PersistentFlags().StringVar(&app.ContentDir, "content", "", "use the content `folder` DIR instead of the built-in content")
+	root.PersistentFlags().StringVar(&app.TemplatesDir, "templates", "", "use the templates `folder` DIR instead of the built-in templates")
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return usageError{fmt.Errorf("%w\nRun '%s --help' for usage.", err, c.CommandPath())}
+	})
+
+	root.AddCommand(
+		newContentCmd(app),
+		newVersionCmd(app),
+	)
+	return root
+}
+
+// usageError is a mistake in the command line itself.
+type usageError struct{ error }
+
+func (e usageError) Unwrap() error { return e.error }
+
+// Main runs the roadmap command line with args and returns the exit status:
+// 0 on success, 1 on any error. Errors are printed here, once.
+func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	app := &App{IO: IO{In: stdin, Out: stdout, Err: stderr}}
+	root := NewRootCmd(app)
+	root.SetArgs(args)
+	err := root.Execute()
+	if err == nil {
+		return 0
+	}
+	printError(stderr, err)
+	return 1
+}
+
+// printError prints err for a person: problems in input files one per line,
+// anything else prefixed with "roadmap: ".
+func printError(w io.Writer, err error) {
+	var silent silentError
+	if errors.As(err, &silent) {
+		return
+	}
+	fmt.Fprintf(w, "roadmap: %v\n", err)
+}
+
+// silentError is an error whose details the command has printed already.
+type silentError struct{ error }
+
+func versionString() string {
+	if Version != "" {
+		return Version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "dev"
+}
+
+func newVersionCmd(app *App) *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print the version of roadmap",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			fmt.Fprintf(app.Out, "roadmap %s\n", versionString())
+			return nil
+		},
+	}
+}

@@ -1,0 +1,305 @@
+package content
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"reflect"
+	"sort"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/partnership-roadmap/roadmap/internal/diag"
+)
+
+// Bundle is the roadmap in every language found in a content folder.
+type Bundle struct {
+	// Languages are sorted with the source language first, then by code.
+	Languages []*Language
+
+	pos map[string]*positions
+}
+
+// positions remembers where things were found in a language's files, so
+// checks can name file, line and column.
+type positions struct {
+	file  string     // roadmap.yaml, as shown in messages
+	root  *yaml.Node // its document's top mapping
+	steps *yaml.Node
+	// checkpoints are the checkpoints' nodes in document order.
+	checkpoints []*yaml.Node
+	labels      map[string]labelPos
+}
+
+type labelPos struct {
+	file string
+	key  *yaml.Node
+	val  *yaml.Node
+}
+
+// Codes returns the codes of the bundle's languages, source first.
+func (b *Bundle) Codes() []string {
+	codes := make([]string, len(b.Languages))
+	for i, l := range b.Languages {
+		codes[i] = l.Code
+	}
+	return codes
+}
+
+// Language returns the language with the given code.
+func (b *Bundle) Language(code string) (*Language, error) {
+	for _, l := range b.Languages {
+		if l.Code == code {
+			return l, nil
+		}
+	}
+	return nil, fmt.Errorf("unknown language %q; available: %s", code, strings.Join(b.Codes(), ", "))
+}
+
+// Load reads every language folder of fsys: each folder holding a
+// roadmap.yaml is a language. prefix is prepended to file names in messages
+// (the folder given on the command line, or "content" for the embedded copy).
+// All problems found are returned together as a diag.List.
+func Load(fsys fs.FS, prefix string) (*Bundle, error) {
+	entries, err := fs.ReadDir(fsys, ".")
+	if err != nil {
+		return nil, fmt.Errorf("reading content folder %s: %w", prefix, err)
+	}
+	b := &Bundle{pos: map[string]*positions{}}
+	var problems diag.List
+	for _, e := range entries {
+		if !e.IsDir() {
+			continue
+		}
+		if _, err := fs.Stat(fsys, path.Join(e.Name(), "roadmap.yaml")); err != nil {
+			continue
+		}
+		lang, pos, ps := loadLanguage(fsys, e.Name(), prefix)
+		problems = append(problems, ps...)
+		if lang != nil {
+			b.Languages = append(b.Languages, lang)
+			b.pos[lang.Code] = pos
+		}
+	}
+	if len(problems) > 0 {
+		return nil, problems.Err()
+	}
+	if len(b.Languages) == 0 {
+		return nil, fmt.Errorf("%s: no language folder with a roadmap.yaml found", prefix)
+	}
+	sort.SliceStable(b.Languages, func(i, j int) bool {
+		a, c := b.Languages[i].Code, b.Languages[j].Code
+		if (a == SourceLanguage) != (c == SourceLanguage) {
+			return a == SourceLanguage
+		}
+		return a < c
+	})
+	return b, nil
+}
+
+func loadLanguage(fsys fs.FS, dir, prefix string) (*Language, *positions, diag.List) {
+	var problems diag.List
+	name := path.Join(dir, "roadmap.yaml")
+	file := path.Join(prefix, name)
+	root, p := parseFile(fsys, name, file)
+	if p != nil {
+		return nil, nil, append(problems, *p)
+	}
+	lang := &Language{Dir: path.Join(prefix, dir), Labels: Labels{}}
+	problems = append(problems, strictDecode(file, root, reflect.TypeOf(*lang))...)
+	if len(problems) > 0 {
+		return nil, nil, problems
+	}
+	if err := root.Decode(lang); err != nil {
+		return nil, nil, append(problems, typeErrors(file, err)...)
+	}
+	if lang.Code != dir {
+		n := valueOf(root, "language")
+		if n == nil {
+			n = root
+		}
+		problems.Add(file, n, "language is %q but the folder is %q; they must be the same code", lang.Code, dir)
+	}
+	pos := &positions{file: file, root: root, labels: map[string]labelPos{}}
+	indexNodes(pos, root)
+	for si := range lang.Steps {
+		for ci := range lang.Steps[si].Checkpoints {
+			lang.Steps[si].Checkpoints[ci].Step = lang.Steps[si].Number
+		}
+	}
+
+	labelFiles, _ := fs.Glob(fsys, path.Join(dir, "labels", "*.yaml"))
+	sort.Strings(labelFiles)
+	for _, lf := range labelFiles {
+		lfile := path.Join(prefix, lf)
+		lroot, p := parseFile(fsys, lf, lfile)
+		if p != nil {
+			problems = append(problems, *p)
+			continue
+		}
+		if lroot.Kind != yaml.MappingNode {
+			problems.Add(lfile, lroot, "labels must be a map of key: \"text\"")
+			continue
+		}
+		for i := 0; i+1 < len(lroot.Content); i += 2 {
+			k, v := lroot.Content[i], lroot.Content[i+1]
+			if prev, dup := pos.labels[k.Value]; dup {
+				problems.Add(lfile, k, "label %q is defined twice (first at %s:%d:%d)", k.Value, prev.file, prev.key.Line, prev.key.Column)
+				continue
+			}
+			if v.Kind != yaml.ScalarNode || v.Tag == "!!null" {
+				problems.Add(lfile, v, "label %q must be a text", k.Value)
+				continue
+			}
+			lang.Labels[k.Value] = v.Value
+			pos.labels[k.Value] = labelPos{file: lfile, key: k, val: v}
+		}
+	}
+	return lang, pos, problems
+}
+
+// parseFile reads and parses one YAML file, returning its top node.
+func parseFile(fsys fs.FS, name, file string) (*yaml.Node, *diag.Problem) {
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, &diag.Problem{File: file, Msg: "cannot read: " + err.Error()}
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		p := diag.FromYAML(file, err)
+		return nil, &p
+	}
+	if len(doc.Content) == 0 {
+		return nil, &diag.Problem{File: file, Line: 1, Col: 1, Msg: "the file is empty"}
+	}
+	return doc.Content[0], nil
+}
+
+// indexNodes records the node of every checkpoint, in document order.
+func indexNodes(pos *positions, root *yaml.Node) {
+	steps := valueOf(root, "steps")
+	pos.steps = steps
+	if steps == nil {
+		return
+	}
+	for _, st := range steps.Content {
+		if cps := valueOf(st, "checkpoints"); cps != nil {
+			pos.checkpoints = append(pos.checkpoints, cps.Content...)
+		}
+	}
+}
+
+// valueOf returns the value node of key in mapping node n, or nil.
+func valueOf(n *yaml.Node, key string) *yaml.Node {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i+1]
+		}
+	}
+	return nil
+}
+
+// strictDecode checks node n against type t before decoding: every key must
+// be a field of t (with a suggestion when it looks like a typo), no key may
+// appear twice, and maps, lists and texts must be where t expects them.
+func strictDecode(file string, n *yaml.Node, t reflect.Type) diag.List {
+	var problems diag.List
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		if n.Kind != yaml.MappingNode {
+			problems.Add(file, n, "expected a map of %s, found %s", strings.Join(fieldNames(t), ", "), kindName(n))
+			return problems
+		}
+		fields := map[string]reflect.Type{}
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			tag := strings.Split(f.Tag.Get("yaml"), ",")[0]
+			if tag == "" || tag == "-" {
+				continue
+			}
+			fields[tag] = f.Type
+		}
+		seen := map[string]*yaml.Node{}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			if prev, dup := seen[k.Value]; dup {
+				problems.Add(file, k, "key %q appears twice (first at line %d)", k.Value, prev.Line)
+				continue
+			}
+			seen[k.Value] = k
+			ft, ok := fields[k.Value]
+			if !ok {
+				msg := fmt.Sprintf("unknown key %q", k.Value)
+				if s := diag.Suggest(k.Value, fieldNames(t)); s != "" {
+					msg += fmt.Sprintf(" (did you mean %q?)", s)
+				}
+				problems.Add(file, k, "%s; allowed here: %s", msg, strings.Join(fieldNames(t), ", "))
+				continue
+			}
+			problems = append(problems, strictDecode(file, v, ft)...)
+		}
+	case reflect.Slice:
+		if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+			return nil
+		}
+		if n.Kind != yaml.SequenceNode {
+			problems.Add(file, n, "expected a list, found %s", kindName(n))
+			return problems
+		}
+		for _, c := range n.Content {
+			problems = append(problems, strictDecode(file, c, t.Elem())...)
+		}
+	case reflect.String, reflect.Int:
+		if n.Kind != yaml.ScalarNode {
+			problems.Add(file, n, "expected a text, found %s", kindName(n))
+		}
+	}
+	return problems
+}
+
+func fieldNames(t reflect.Type) []string {
+	var names []string
+	for i := 0; i < t.NumField(); i++ {
+		tag := strings.Split(t.Field(i).Tag.Get("yaml"), ",")[0]
+		if tag != "" && tag != "-" {
+			names = append(names, tag)
+		}
+	}
+	return names
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a map"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.AliasNode:
+		return "an alias"
+	}
+	if n.Tag == "!!null" {
+		return "nothing"
+	}
+	return fmt.Sprintf("the value %q", n.Value)
+}
+
+// typeErrors turns a yaml.TypeError into problems of file.
+func typeErrors(file string, err error) diag.List {
+	var te *yaml.TypeError
+	if !errors.As(err, &te) {
+		return diag.List{diag.FromYAML(file, err)}
+	}
+	var problems diag.List
+	for _, e := range te.Errors {
+		problems = append(problems, diag.FromYAML(file, errors.New(e)))
+	}
+	return problems
+}

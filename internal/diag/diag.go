@@ -1,0 +1,128 @@
+// Package diag holds the problems found in user input (content files,
+// answers files), each with the file, line and column it was found at, so
+// every command reports them the same way: file:line:col: what is wrong.
+package diag
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Problem is one thing wrong in an input file.
+type Problem struct {
+	File string
+	Line int
+	Col  int
+	// Msg says what is wrong and, where it helps, what is allowed.
+	Msg string
+}
+
+// At returns a Problem at the position of node n in file.
+func At(file string, n *yaml.Node, format string, args ...any) Problem {
+	p := Problem{File: file, Msg: fmt.Sprintf(format, args...)}
+	if n != nil {
+		p.Line, p.Col = n.Line, n.Column
+	}
+	return p
+}
+
+// Error formats the problem as file:line:col: msg.
+func (p Problem) Error() string {
+	switch {
+	case p.Line > 0:
+		return fmt.Sprintf("%s:%d:%d: %s", p.File, p.Line, p.Col, p.Msg)
+	case p.File != "":
+		return fmt.Sprintf("%s: %s", p.File, p.Msg)
+	}
+	return p.Msg
+}
+
+// List is a set of problems; as an error it reports them all, one per line.
+type List []Problem
+
+// Add appends a problem at node n of file.
+func (l *List) Add(file string, n *yaml.Node, format string, args ...any) {
+	*l = append(*l, At(file, n, format, args...))
+}
+
+// Err returns the list as an error, sorted by file and position, or nil when
+// it is empty.
+func (l List) Err() error {
+	if len(l) == 0 {
+		return nil
+	}
+	out := make(List, len(l))
+	copy(out, l)
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Col < b.Col
+	})
+	return out
+}
+
+// Error reports every problem, one per line.
+func (l List) Error() string {
+	lines := make([]string, len(l))
+	for i, p := range l {
+		lines[i] = p.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// FromYAML turns an error from the YAML parser into a Problem of file. The
+// parser reports "yaml: line N: msg"; the column is not known and is 1.
+func FromYAML(file string, err error) Problem {
+	msg := err.Error()
+	msg = strings.TrimPrefix(msg, "yaml: ")
+	line := 0
+	if n, _ := fmt.Sscanf(msg, "line %d:", &line); n == 1 {
+		if i := strings.Index(msg, ":"); i >= 0 {
+			msg = strings.TrimSpace(msg[i+1:])
+		}
+		return Problem{File: file, Line: line, Col: 1, Msg: "invalid YAML: " + msg}
+	}
+	return Problem{File: file, Line: 1, Col: 1, Msg: "invalid YAML: " + msg}
+}
+
+// Suggest returns the candidate closest to s by edit distance, or "" when
+// none is close enough to be a likely typo.
+func Suggest(s string, candidates []string) string {
+	best, bestD := "", len(s)/2+2
+	for _, c := range candidates {
+		if d := distance(s, c); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	return best
+}
+
+// distance is the Levenshtein distance between a and b, in runes.
+func distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
