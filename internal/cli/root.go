@@ -15,6 +15,7 @@ import (
 
 	embedded "github.com/partnership-roadmap/roadmap/content"
 	"github.com/partnership-roadmap/roadmap/internal/content"
+	"github.com/partnership-roadmap/roadmap/internal/diag"
 )
 
 // Version is the version printed by `roadmap version`; release builds set it
@@ -129,6 +130,12 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 func printError(w io.Writer, err error) {
 	var silent silentError
 	if errors.As(err, &silent) {
+		return
+	}
+	var problems diag.List
+	if errors.As(err, &problems) {
+		// Each problem already names its file and position.
+		fmt.Fprintln(w, problems.Error())
 		return
 	}
 	fmt.Fprintf(w, "roadmap: %v\n", err)

@@ -51,10 +51,9 @@ func Check(b *Bundle) ([]Report, diag.List) {
 		pos := b.pos[l.Code]
 		problems := checkLanguage(l, pos)
 		r := Report{Code: l.Code, Name: l.Name}
-		count(l, &r.Checkpoints, &r.Options, &r.Examples)
 		r.Labels = len(l.Labels)
 		if src != nil {
-			count(src, &r.WantCheckpoints, &r.WantOptions, &r.WantExamples)
+			count(src, l, &r)
 			r.WantLabels = len(src.Labels)
 			if l != src {
 				problems = append(problems, compare(src, b.pos[src.Code], l, pos)...)
@@ -73,13 +72,24 @@ func Check(b *Bundle) ([]Report, diag.List) {
 	return reports, all
 }
 
-func count(l *Language, checkpoints, options, examples *int) {
-	for _, cp := range l.Checkpoints("all") {
-		*checkpoints++
-		if cp.Options != nil {
-			*options += len(cp.Options.Items)
+// count fills in r what src has and how much of it l has: checkpoints and
+// options with the same ids, examples of those checkpoints.
+func count(src, l *Language, r *Report) {
+	for _, want := range src.Checkpoints("all") {
+		r.WantCheckpoints++
+		r.WantOptions += len(want.OptionIDs())
+		r.WantExamples += len(want.Examples)
+		cp := l.Checkpoint(want.ID)
+		if cp == nil {
+			continue
 		}
-		*examples += len(cp.Examples)
+		r.Checkpoints++
+		for _, id := range want.OptionIDs() {
+			if cp.Option(id) != nil {
+				r.Options++
+			}
+		}
+		r.Examples += min(len(cp.Examples), len(want.Examples))
 	}
 }
 

@@ -257,9 +257,13 @@ func strictDecode(file string, n *yaml.Node, t reflect.Type) diag.List {
 		for _, c := range n.Content {
 			problems = append(problems, strictDecode(file, c, t.Elem())...)
 		}
-	case reflect.String, reflect.Int:
+	case reflect.String:
 		if n.Kind != yaml.ScalarNode {
 			problems.Add(file, n, "expected a text, found %s", kindName(n))
+		}
+	case reflect.Int:
+		if n.Kind != yaml.ScalarNode || n.Tag != "!!int" {
+			problems.Add(file, n, "expected a whole number, found %s", kindName(n))
 		}
 	}
 	return problems
