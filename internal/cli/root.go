@@ -16,6 +16,7 @@ import (
 	embedded "github.com/partnership-roadmap/roadmap/content"
 	"github.com/partnership-roadmap/roadmap/internal/content"
 	"github.com/partnership-roadmap/roadmap/internal/diag"
+	"github.com/partnership-roadmap/roadmap/internal/pdf"
 )
 
 // Version is the version printed by `roadmap version`; release builds set it
@@ -41,6 +42,10 @@ type App struct {
 	contentOnce sync.Once
 	bundle      *content.Bundle
 	contentErr  error
+
+	themeOnce sync.Once
+	theme     pdf.Theme
+	themeErr  error
 }
 
 // Content returns the roadmap content of this run, loading it on first use:
@@ -101,6 +106,9 @@ Run "roadmap pack" to make the whole workshop pack in output/.`,
 
 	root.AddCommand(
 		newContentCmd(app),
+		newInitCmd(app),
+		newValidateCmd(app),
+		newSheetCmd(app),
 		newVersionCmd(app),
 	)
 	return root

@@ -1,0 +1,41 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/partnership-roadmap/roadmap/internal/pdf"
+	"github.com/partnership-roadmap/roadmap/templates"
+)
+
+// Theme returns the PDF theme of this run, loaded once: from --templates DIR
+// when given, else the embedded templates. paper, when not empty, overrides
+// the theme's paper size ("a4" or "letter").
+func (a *App) Theme(paper string) (pdf.Theme, error) {
+	a.themeOnce.Do(func() {
+		if a.TemplatesDir != "" {
+			if st, err := os.Stat(a.TemplatesDir); err != nil || !st.IsDir() {
+				a.themeErr = fmt.Errorf("templates folder %s: not found or not a folder", a.TemplatesDir)
+				return
+			}
+			a.theme, a.themeErr = pdf.LoadTheme(os.DirFS(a.TemplatesDir))
+			if a.themeErr != nil {
+				a.themeErr = fmt.Errorf("%s/%w", a.TemplatesDir, a.themeErr)
+			}
+			return
+		}
+		a.theme, a.themeErr = pdf.LoadTheme(templates.FS)
+	})
+	if a.themeErr != nil {
+		return pdf.Theme{}, a.themeErr
+	}
+	t := a.theme
+	if paper != "" {
+		p, err := pdf.ParsePaper(paper)
+		if err != nil {
+			return pdf.Theme{}, err
+		}
+		t.Paper = p
+	}
+	return t, nil
+}
