@@ -9,7 +9,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"path/filepath"
 	"runtime"
 	"sync"
 
@@ -18,6 +17,8 @@ import (
 
 // Doc is a built document.
 type Doc struct {
+	// Path is where the document is written.
+	Path string
 	Data []byte
 	// Pages is the number of pages of a PDF; Sheets the number of sheets of a
 	// workbook. Zero when it does not apply.
@@ -26,28 +27,43 @@ type Doc struct {
 	Warnings []string
 }
 
-// Job is one document to build and write.
+// Job is a unit of work: it builds one or more documents, which are written
+// when all of them are built, so a job that fails writes nothing.
 type Job struct {
-	// Path is where the document is written.
-	Path string
-	// Build makes the document.
-	Build func() (Doc, error)
+	// Name says what the job is, for messages (a file name).
+	Name string
+	// Build makes the documents.
+	Build func() ([]Doc, error)
+}
+
+// Written is a file written by a job.
+type Written struct {
+	Path          string
+	Size          int
+	Pages, Sheets int
+	Warnings      []string
 }
 
 // Result is what became of one job.
 type Result struct {
-	Path     string
-	Size     int
-	Pages    int
-	Sheets   int
-	Warnings []string
-	Err      error
+	Name  string
+	Files []Written
+	Err   error
 }
 
-// Run builds and writes every job with at most workers at once (GOMAXPROCS
-// when workers < 1). Results are returned in the order of jobs, whatever
-// order they finished in. It stops starting new jobs when ctx is done.
-func Run(ctx context.Context, jobs []Job, workers int) []Result {
+// Options tune Run.
+type Options struct {
+	// Workers is the number of jobs run at once; GOMAXPROCS when < 1.
+	Workers int
+	// Done, when set, is called after each job, from the worker that ran it.
+	Done func(Result)
+}
+
+// Run runs every job with at most opts.Workers at once and returns the
+// results in the order of jobs, whatever order they finished in. It stops
+// starting new jobs when ctx is done; those report ctx.Err().
+func Run(ctx context.Context, jobs []Job, opts Options) []Result {
+	workers := opts.Workers
 	if workers < 1 {
 		workers = runtime.GOMAXPROCS(0)
 	}
@@ -60,47 +76,55 @@ func Run(ctx context.Context, jobs []Job, workers int) []Result {
 			defer wg.Done()
 			for i := range next {
 				results[i] = runJob(jobs[i])
+				if opts.Done != nil {
+					opts.Done(results[i])
+				}
 			}
 		}()
 	}
-	for i := range jobs {
+	i := 0
+feed:
+	for ; i < len(jobs); i++ {
 		select {
 		case next <- i:
 		case <-ctx.Done():
-			for j := i; j < len(jobs); j++ {
-				results[j] = Result{Path: jobs[j].Path, Err: ctx.Err()}
-			}
-			close(next)
-			wg.Wait()
-			return results
+			break feed
 		}
 	}
 	close(next)
 	wg.Wait()
+	for ; i < len(jobs); i++ {
+		results[i] = Result{Name: jobs[i].Name, Err: fmt.Errorf("%s: %w", jobs[i].Name, ctx.Err())}
+	}
 	return results
 }
 
 func runJob(j Job) (r Result) {
-	r.Path = j.Path
+	r.Name = j.Name
 	defer func() {
 		// A document builder must never take the whole run down.
 		if p := recover(); p != nil {
-			r.Err = fmt.Errorf("building %s: internal error: %v", filepath.Base(j.Path), p)
+			r.Files = nil
+			r.Err = fmt.Errorf("%s: internal error: %v", j.Name, p)
 		}
 	}()
-	doc, err := j.Build()
+	docs, err := j.Build()
 	if err != nil {
 		r.Err = err
 		return r
 	}
-	if len(doc.Data) == 0 {
-		r.Err = errors.New("building " + filepath.Base(j.Path) + ": the document is empty")
-		return r
+	for _, d := range docs {
+		if len(d.Data) == 0 {
+			r.Err = errors.New(d.Path + ": the document is empty")
+			return r
+		}
 	}
-	if err := fsutil.WriteFileAtomic(j.Path, doc.Data); err != nil {
-		r.Err = err
-		return r
+	for _, d := range docs {
+		if err := fsutil.WriteFileAtomic(d.Path, d.Data); err != nil {
+			r.Err = err
+			return r
+		}
+		r.Files = append(r.Files, Written{Path: d.Path, Size: len(d.Data), Pages: d.Pages, Sheets: d.Sheets, Warnings: d.Warnings})
 	}
-	r.Size, r.Pages, r.Sheets, r.Warnings = len(doc.Data), doc.Pages, doc.Sheets, doc.Warnings
 	return r
 }
