@@ -1,0 +1,332 @@
+package pdf
+
+import "math"
+
+// Band draws a full-width coloured band with a bold label and a title beside
+// it ("1. solis – Situācijas analīze"), the text wrapping inside the band.
+// It is kept on one page with at least three body lines below it.
+func (d *Doc) Band(label, title string, bg Color) {
+	defer d.catch()
+	if d.failed() {
+		return
+	}
+	d.ensurePage()
+	const padX, padY = 5.0, 3.6
+	size := d.theme.Type.H2
+	fg := d.theme.Colors.BandText
+	var runs []Run
+	if label != "" {
+		runs = append(runs, Run{Text: label, Style: Bold})
+		if title != "" {
+			runs = append(runs, Run{Text: " – "})
+		}
+	}
+	if title != "" {
+		runs = append(runs, Run{Text: title})
+	}
+	p := ParaStyle{Size: size, Leading: 1.25, Color: &fg, SpaceAfter: -1}
+	var lines []line
+	var h float64
+	d.Indent(padX, padX, func() {
+		lines = d.layout(p, runs, d.Width())
+		for _, l := range lines {
+			h += d.lineHeightOf(p, l)
+		}
+	})
+	h += 2 * padY
+	if !d.AtTop() {
+		d.y += 2
+	}
+	d.EnsureSpace(h + 3*d.LineHeight(d.theme.Type.Body))
+	d.roundRect(d.Left(), d.y, d.Width(), h, 1.6, bg)
+	y := d.y + padY
+	for _, l := range lines {
+		lh := d.lineHeightOf(p, l)
+		d.drawLine(l, d.Left()+padX, y, lh)
+		y += lh
+	}
+	d.y += h + 4
+	d.drawn()
+}
+
+// StepBand draws the band of step n in the step's theme colour.
+func (d *Doc) StepBand(n int, label, title string) { d.Band(label, title, d.theme.Step(n)) }
+
+// TickBox draws a tick box with its top left corner at (x, y): a square frame,
+// with a tick drawn in lines when ticked. side 0 means the theme's size.
+func (d *Doc) TickBox(x, y, side float64, ticked bool) {
+	defer d.catch()
+	if d.failed() || d.dry > 0 {
+		return
+	}
+	d.ensurePage()
+	if side <= 0 {
+		side = d.theme.Spacing.TickBox
+	}
+	d.setFill(White)
+	d.f.Rect(x, y, side, side, "F")
+	d.strokeRect(x, y, side, side, d.theme.Colors.Muted, 0.3)
+	if ticked {
+		c := d.theme.Colors.Accent
+		d.setDraw(c, side*0.16)
+		d.f.SetLineCapStyle("round")
+		d.f.SetLineJoinStyle("round")
+		d.f.MoveTo(x+side*0.2, y+side*0.52)
+		d.f.LineTo(x+side*0.42, y+side*0.76)
+		d.f.LineTo(x+side*0.82, y+side*0.22)
+		d.f.DrawPath("D")
+		d.f.SetLineCapStyle("butt")
+		d.f.SetLineJoinStyle("miter")
+	}
+	d.drawn()
+}
+
+// Check draws a tick box at the left of the text area with label beside it;
+// the label wraps under itself, not under the box.
+func (d *Doc) Check(label string, ticked bool) {
+	d.CheckRuns(ticked, ParaStyle{}, Run{Text: label})
+}
+
+// CheckRuns is Check with a rich label in paragraph style p (its Indent is
+// added to the box's).
+func (d *Doc) CheckRuns(ticked bool, p ParaStyle, runs ...Run) {
+	defer d.catch()
+	if d.failed() {
+		return
+	}
+	d.ensurePage()
+	p = d.paraDefaults(p)
+	if p.SpaceAfter == d.theme.Spacing.Paragraph {
+		p.SpaceAfter = 1.2
+	}
+	side := d.theme.Spacing.TickBox
+	gap := 2.4
+	lh := d.lineHeight(p.Size, p.Leading)
+	first := d.TextHeight(ParaStyle{Size: p.Size, Leading: p.Leading, SpaceAfter: -1}, Run{Text: "X"})
+	d.EnsureSpace(math.Max(first, side))
+	if p.SpaceBefore > 0 && !d.AtTop() {
+		d.y += p.SpaceBefore
+		p.SpaceBefore = 0
+	}
+	x := d.Left() + p.Indent
+	d.TickBox(x, d.y+(lh-side)/2, side, ticked)
+	p.Indent += side + gap
+	d.Text(p, runs...)
+}
+
+// Choice is one tick box of a row of choices.
+type Choice struct {
+	Label  string
+	Ticked bool
+}
+
+// Choices draws a row of tick boxes with short labels (status: not started ·
+// in progress · done · not applicable), flowing onto the next line when the
+// row does not fit. The ticked choice is set in bold.
+func (d *Doc) Choices(items []Choice) {
+	defer d.catch()
+	if d.failed() || len(items) == 0 {
+		return
+	}
+	d.ensurePage()
+	size := d.theme.Type.Body
+	side := d.theme.Spacing.TickBox
+	const gap, between = 2.0, 7.0
+	lh := d.lineHeight(size, 0) + 1.2
+	rows := [][]int{{}}
+	x := 0.0
+	ws := make([]float64, len(items))
+	labels := make([]string, len(items))
+	for i, it := range items {
+		st := Regular
+		if it.Ticked {
+			st = Bold
+		}
+		labels[i] = oneLine(d.clean(it.Label, st))
+		ws[i] = side + gap + d.measure(labels[i], st, size)
+		if x > 0 && x+ws[i] > d.Width() {
+			rows = append(rows, []int{})
+			x = 0
+		}
+		rows[len(rows)-1] = append(rows[len(rows)-1], i)
+		x += ws[i] + between
+	}
+	for _, row := range rows {
+		d.EnsureSpace(lh)
+		x := d.Left()
+		for _, i := range row {
+			d.TickBox(x, d.y+(d.lineHeight(size, 0)-side)/2, side, items[i].Ticked)
+			st := Regular
+			c := d.theme.Colors.Text
+			if items[i].Ticked {
+				st = Bold
+			}
+			d.textBase(x+side+gap, baseline(d.y, d.lineHeight(size, 0), size), labels[i], st, size, c)
+			x += ws[i] + between
+		}
+		d.y += lh
+		d.drawn()
+	}
+	d.y += 1
+}
+
+// WriteIn draws n ruled lines across the text area to write on by hand,
+// breaking pages between lines as needed.
+func (d *Doc) WriteIn(n int) {
+	defer d.catch()
+	if d.failed() {
+		return
+	}
+	d.ensurePage()
+	gap := d.theme.Spacing.WriteIn
+	for range n {
+		d.EnsureSpace(gap)
+		d.y += gap
+		d.line(d.Left(), d.y, d.Right(), d.y, d.theme.Colors.Rule, 0.25)
+	}
+	d.y += 2
+}
+
+// Rule draws a thin horizontal rule across the text area, with space around.
+func (d *Doc) Rule() {
+	defer d.catch()
+	if d.failed() {
+		return
+	}
+	d.ensurePage()
+	d.EnsureSpace(4)
+	d.y += 2
+	d.line(d.Left(), d.y, d.Right(), d.y, d.theme.Colors.Rule, 0.25)
+	d.y += 2
+}
+
+// Badge is a small rounded label, such as an audience marker.
+type Badge struct {
+	Text  string
+	Color Color
+}
+
+const badgePadX, badgePadY = 1.8, 0.9
+
+// BadgeSize returns the width and height of badge text.
+func (d *Doc) BadgeSize(text string) (w, h float64) {
+	size := d.theme.Type.Small
+	s, _, _ := clean(text, Bold)
+	s = oneLine(s)
+	return d.measure(s, Bold, size) + 2*badgePadX, d.lineHeight(size, 1.15) + 2*badgePadY
+}
+
+// BadgeAt draws a badge with its top left corner at (x, y), without moving
+// the cursor, and returns its width.
+func (d *Doc) BadgeAt(x, y float64, b Badge) float64 {
+	defer d.catch()
+	if d.failed() {
+		return 0
+	}
+	d.ensurePage()
+	size := d.theme.Type.Small
+	w, h := d.BadgeSize(b.Text)
+	d.roundRect(x, y, w, h, h/2.6, b.Color)
+	s := oneLine(d.clean(b.Text, Bold))
+	d.textBase(x+badgePadX, baseline(y+badgePadY, d.lineHeight(size, 1.15), size), s, Bold, size, d.theme.Colors.BandText)
+	return w
+}
+
+// Badges draws badges in a row at the cursor, wrapping when they do not fit,
+// and moves the cursor below them.
+func (d *Doc) Badges(bs ...Badge) {
+	defer d.catch()
+	if d.failed() || len(bs) == 0 {
+		return
+	}
+	d.ensurePage()
+	_, h := d.BadgeSize("X")
+	d.EnsureSpace(h)
+	x := d.Left()
+	for _, b := range bs {
+		w, _ := d.BadgeSize(b.Text)
+		if x > d.Left() && x+w > d.Right() {
+			d.y += h + 1.5
+			d.EnsureSpace(h)
+			x = d.Left()
+		}
+		x += d.BadgeAt(x, d.y, b) + 2
+	}
+	d.y += h + 2
+}
+
+// Box is how Doc.Box sets content apart.
+type Box struct {
+	// Background fills the box when it fits on one page; nil for none.
+	Background *Color
+	// Bar is the colour of an accent bar at the left of the box, drawn
+	// beside every page's part of it; nil for none.
+	Bar *Color
+	// Padding inside the box in mm; 0 means 4.
+	Padding float64
+}
+
+// Box draws what fn draws set apart: indented, on a background when it fits
+// on one page, with an accent bar at the left. Content taller than a page
+// flows across pages with the bar beside each part (and no background).
+// fn runs twice, once to measure (see Measure) and once to draw, so it must
+// only draw.
+func (d *Doc) Box(b Box, fn func()) {
+	defer d.catch()
+	if d.failed() {
+		return
+	}
+	d.ensurePage()
+	pad := b.Padding
+	if pad <= 0 {
+		pad = 4
+	}
+	barW := 0.0
+	if b.Bar != nil {
+		barW = 1.2
+	}
+	inner := func() { d.Indent(pad+barW, pad, fn) }
+	h := d.Measure(inner) + 2*pad
+	if !d.AtTop() {
+		d.y += 1.5
+	}
+	x := d.Left()
+	if d.dry > 0 {
+		d.y += h + 3
+		return
+	}
+	if h <= d.PageHeight() {
+		d.EnsureSpace(h)
+		top := d.y
+		if b.Background != nil {
+			d.rect(x, top, d.Width(), h, *b.Background)
+		}
+		if b.Bar != nil {
+			d.rect(x, top, barW, h, *b.Bar)
+		}
+		d.y += pad
+		inner()
+		d.y = top + h + 3
+		return
+	}
+	// taller than a page: a bar beside each page's part
+	top := d.y
+	bar := func(from, to float64) {
+		if b.Bar != nil && to > from {
+			d.rect(x, from, barW, to-from, *b.Bar)
+		}
+	}
+	d.onBreak = append(d.onBreak, func(prev int) {
+		cur := d.f.PageNo()
+		d.gotoPage(prev)
+		bar(top, d.Bottom())
+		d.gotoPage(cur)
+		top = d.Top()
+	})
+	d.y += pad
+	inner()
+	d.onBreak = d.onBreak[:len(d.onBreak)-1]
+	d.y += pad
+	bar(top, math.Min(d.y, d.Bottom()))
+	d.y += 3
+}

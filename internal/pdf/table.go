@@ -1,0 +1,217 @@
+package pdf
+
+import (
+	"math"
+	"strings"
+)
+
+// Column is a column of a Table.
+type Column struct {
+	// Label is the header text.
+	Label string
+	// Width is the column's share of the table width; shares are
+	// normalised, so 2, 1, 1 and 0.5, 0.25, 0.25 are the same.
+	Width float64
+	// Align aligns the cells (left by default).
+	Align Align
+}
+
+// Table is a table drawn by Doc.Table.
+type Table struct {
+	Columns []Column
+	// Size is the type size in pt; 0 means the theme's body size.
+	Size float64
+	// Zebra shades every other row.
+	Zebra bool
+	// MinRowHeight is the least height of a row in mm (tall empty rows make
+	// a form to write in).
+	MinRowHeight float64
+	// EmptyRows are blank rows added after the given rows.
+	EmptyRows int
+}
+
+const cellPadX, cellPadY = 2.0, 1.7
+
+// Table draws a table at the cursor across the text area. The header row is
+// repeated at the top of every page the table continues on. A row moves to
+// the next page whole when it does not fit; a row taller than a page is split
+// between lines, never through one, and continues under a repeated header.
+func (d *Doc) Table(t Table, rows [][]string) {
+	defer d.catch()
+	if d.failed() || len(t.Columns) == 0 {
+		return
+	}
+	d.ensurePage()
+	size := t.Size
+	if !(size > 0 && size <= 200) {
+		size = d.theme.Type.Body
+	}
+	lh := d.lineHeight(size, 1.3)
+	total := 0.0
+	for _, c := range t.Columns {
+		total += sane(c.Width)
+	}
+	ws := make([]float64, len(t.Columns))
+	for i, c := range t.Columns {
+		if total > 0 {
+			ws[i] = sane(c.Width) / total * d.Width()
+		} else {
+			ws[i] = d.Width() / float64(len(t.Columns))
+		}
+	}
+	wrap := func(cells []string, st Style) ([][]string, int) {
+		out := make([][]string, len(ws))
+		n := 1
+		for i := range ws {
+			if i < len(cells) && strings.TrimSpace(cells[i]) != "" {
+				out[i] = d.Lines(d.clean(cells[i], st), st, size, ws[i]-2*cellPadX)
+			}
+			n = max(n, len(out[i]))
+		}
+		return out, n
+	}
+	labels := make([]string, len(t.Columns))
+	for i, c := range t.Columns {
+		labels[i] = c.Label
+	}
+	head, hn := wrap(labels, Bold)
+	headH := float64(hn)*lh + 2*cellPadY
+	th := d.theme
+	rule := th.Colors.Rule
+
+	drawCells := func(cells [][]string, from, to int, h float64, st Style, bg *Color) {
+		x := d.Left()
+		if bg != nil {
+			d.rect(x, d.y, d.Width(), h, *bg)
+		}
+		for i, w := range ws {
+			for k := from; k < to && k < len(cells[i]); k++ {
+				d.textAligned(x+cellPadX, d.y+cellPadY+float64(k-from)*lh, w-2*cellPadX, cells[i][k], st, size, th.Colors.Text, t.Columns[i].Align)
+			}
+			x += w
+		}
+		// grid: top, bottom and column rules
+		d.line(d.Left(), d.y, d.Right(), d.y, rule, 0.25)
+		d.line(d.Left(), d.y+h, d.Right(), d.y+h, rule, 0.25)
+		x = d.Left()
+		for i := 0; i <= len(ws); i++ {
+			d.line(x, d.y, x, d.y+h, rule, 0.25)
+			if i < len(ws) {
+				x += ws[i]
+			}
+		}
+		d.y += h
+		d.drawn()
+	}
+	header := func() {
+		hb := th.Colors.TableHead
+		drawCells(head, 0, hn, headH, Bold, &hb)
+	}
+	t.MinRowHeight = math.Min(sane(t.MinRowHeight), d.PageHeight()/2)
+	minRow := math.Max(t.MinRowHeight, lh+2*cellPadY)
+	d.EnsureSpace(headH + minRow)
+	header()
+	n := len(rows) + t.EmptyRows
+	for r := range n {
+		var cells []string
+		if r < len(rows) {
+			cells = rows[r]
+		}
+		lines, ln := wrap(cells, Regular)
+		var bg *Color
+		if t.Zebra && r%2 == 1 {
+			z := th.Colors.Zebra
+			bg = &z
+		}
+		h := math.Max(float64(ln)*lh+2*cellPadY, t.MinRowHeight)
+		if h <= d.Remaining()+1e-6 {
+			drawCells(lines, 0, ln, h, Regular, bg)
+			continue
+		}
+		if h <= d.PageHeight()-headH {
+			d.AddPage()
+			header()
+			drawCells(lines, 0, ln, h, Regular, bg)
+			continue
+		}
+		// taller than a page: split between lines
+		for from := 0; from < ln; {
+			k := int((d.Remaining() - 2*cellPadY + 1e-6) / lh)
+			if k < 1 {
+				d.AddPage()
+				header()
+				continue
+			}
+			to := min(from+k, ln)
+			drawCells(lines, from, to, float64(to-from)*lh+2*cellPadY, Regular, bg)
+			from = to
+		}
+	}
+	d.y += 3
+}
+
+// TOCEntry draws a table-of-contents line for link l: the text at an indent
+// for its level (0, 1, ...), dot leaders, and l's page number, filled in when
+// the document is finished. The whole entry is a clickable link.
+func (d *Doc) TOCEntry(text string, level int, l Link) {
+	defer d.catch()
+	if d.failed() {
+		return
+	}
+	d.ensurePage()
+	size := d.theme.Type.Body
+	st := Regular
+	if level == 0 {
+		st = Bold
+	}
+	const numW = 10.0
+	indent := float64(level) * 6
+	lh := d.lineHeight(size, 0)
+	x := d.Left() + indent
+	text = d.clean(text, st)
+	lines := d.Lines(text, st, size, d.Right()-numW-3-x)
+	h := float64(len(lines)) * lh
+	before := 0.8
+	if level == 0 {
+		before = 2.5
+	}
+	if d.AtTop() {
+		before = 0
+	}
+	d.EnsureSpace(before + h)
+	if !d.AtTop() {
+		d.y += before
+	}
+	top := d.y
+	c := d.theme.Colors.Text
+	for i, s := range lines {
+		if i > 0 {
+			d.y += lh
+		}
+		d.textBase(x, baseline(d.y, lh, size), s, st, size, c)
+	}
+	// leaders from the end of the last line to the page number
+	end := x + d.measure(lines[len(lines)-1], st, size) + 2
+	dot := d.measure(". ", Regular, size)
+	if n := int((d.Right() - numW - end) / dot); n > 0 {
+		lead := strings.Repeat(". ", n)
+		d.textBase(d.Right()-numW-d.measure(lead, Regular, size), baseline(d.y, lh, size), lead, Regular, size, d.theme.Colors.Rule)
+	}
+	if d.dry == 0 {
+		d.pageRefs = append(d.pageRefs, pageRef{link: l, page: d.f.PageNo(), x: d.Right() - numW, y: d.y, w: numW,
+			style: st, size: size, color: c, align: AlignRight, fallback: "?"})
+	}
+	d.y += lh
+	d.internalLink(d.Left()+indent, top, d.Right()-x, d.y-top, l)
+	d.drawn()
+}
+
+// PageRef draws, in the box of width w whose top left is (x, y), the page
+// number of link l's anchor, filled in when the document is finished.
+func (d *Doc) PageRef(l Link, x, y, w float64, st Style, size float64, c Color, a Align) {
+	if d.dry > 0 {
+		return
+	}
+	d.ensurePage()
+	d.pageRefs = append(d.pageRefs, pageRef{link: l, page: d.f.PageNo(), x: x, y: y, w: w, style: st, size: size, color: c, align: a, fallback: "?"})
+}

@@ -1,0 +1,563 @@
+package pdf
+
+import (
+	"math"
+	"strings"
+	"unicode/utf8"
+)
+
+// Align is the horizontal alignment of lines.
+type Align uint8
+
+// The alignments.
+const (
+	AlignLeft Align = iota
+	AlignCenter
+	AlignRight
+)
+
+// Run is a piece of text in one style: the unit of rich text.
+type Run struct {
+	// Text is drawn as is; "\n" is a hard line break, spaces and tabs are
+	// where lines may break.
+	Text  string
+	Style Style
+	// Size in pt; 0 means the paragraph's size.
+	Size float64
+	// Color; nil means the paragraph's colour (or the accent colour for a link).
+	Color *Color
+	// URL makes the run a clickable link to an external address.
+	URL string
+	// Dest makes the run a clickable link to an internal destination.
+	Dest Link
+}
+
+// ParaStyle is how a paragraph of runs is laid out. The zero value is a body
+// paragraph at the full text width with the theme's paragraph spacing after.
+type ParaStyle struct {
+	// Size is the type size in pt; 0 means the theme's body size.
+	Size float64
+	// Leading is the line distance as a multiple of Size; 0 means the theme's.
+	Leading float64
+	// Style is the style of runs that set none (added to theirs).
+	Style Style
+	// Color is the colour of runs that set none; nil means the text colour.
+	Color *Color
+	// Indent narrows the paragraph on the left, in mm; Right on the right.
+	Indent, Right float64
+	// Marker, if set, is drawn in the indent before the first line, right
+	// aligned against the text (a list bullet "•" or number "3.").
+	Marker string
+	// MarkerColor is the marker's colour; nil means the paragraph's.
+	MarkerColor *Color
+	// SpaceBefore is the space above, in mm (dropped at the top of a page).
+	SpaceBefore float64
+	// SpaceAfter is the space below, in mm; 0 means the theme's paragraph
+	// spacing and a negative value means none.
+	SpaceAfter float64
+	// Align aligns the lines (left by default).
+	Align Align
+	// Keep moves the whole paragraph to the next page rather than split it,
+	// when it fits on one page.
+	Keep bool
+}
+
+func (d *Doc) paraDefaults(p ParaStyle) ParaStyle {
+	if !(p.Size > 0 && p.Size <= 200) { // also NaN
+		p.Size = d.theme.Type.Body
+	}
+	if !(p.Leading > 0 && p.Leading <= 5) {
+		p.Leading = d.theme.LineHeight
+	}
+	p.Indent = sane(p.Indent)
+	p.Right = sane(p.Right)
+	p.SpaceBefore = sane(p.SpaceBefore)
+	if math.IsNaN(p.SpaceAfter) || math.IsInf(p.SpaceAfter, 0) {
+		p.SpaceAfter = 0
+	}
+	if p.SpaceAfter == 0 {
+		p.SpaceAfter = d.theme.Spacing.Paragraph
+	} else if p.SpaceAfter < 0 {
+		p.SpaceAfter = 0
+	}
+	return p
+}
+
+// sane returns v when it is a length that can be laid out, else 0.
+func sane(v float64) float64 {
+	if v >= 0 && v < 1000 {
+		return v
+	}
+	return 0
+}
+
+// minWidth is the least width text is laid out in: narrower columns would
+// put every character on a line of its own.
+const minWidth = 10.0
+
+// LineHeight returns the height in mm of a line of type size pt at the
+// theme's line height.
+func (d *Doc) LineHeight(size float64) float64 { return d.lineHeight(size, 0) }
+
+func (d *Doc) lineHeight(size, leading float64) float64 {
+	if leading <= 0 {
+		leading = d.theme.LineHeight
+	}
+	return size * leading * ptToMM
+}
+
+// piece is a laid-out fragment of a line.
+type piece struct {
+	text  string
+	style Style
+	size  float64
+	color Color
+	url   string
+	dest  Link
+	x, w  float64
+}
+
+// line is a laid-out line: its pieces, x relative to the paragraph's left.
+type line struct {
+	pieces []piece
+	width  float64
+}
+
+// token is a word fragment, a space, or a hard break.
+type token struct {
+	text   string
+	run    int
+	space  bool
+	brk    bool
+	w      float64
+	joined bool // no break opportunity before this fragment
+}
+
+// layout breaks runs into lines of at most width w.
+func (d *Doc) layout(p ParaStyle, runs []Run, width float64) []line {
+	type rs struct {
+		style Style
+		size  float64
+		color Color
+		url   string
+		dest  Link
+	}
+	text := d.theme.Colors.Text
+	if p.Color != nil {
+		text = *p.Color
+	}
+	styles := make([]rs, len(runs))
+	var toks []token
+	prevWord := false
+	for i, r := range runs {
+		st := r.Style | p.Style
+		size := r.Size
+		if !(size > 0 && size <= 200) {
+			size = p.Size
+		}
+		c := text
+		if r.URL != "" || r.Dest > 0 {
+			c = d.theme.Colors.Accent
+		}
+		if r.Color != nil {
+			c = *r.Color
+		}
+		styles[i] = rs{st, size, c, r.URL, r.Dest}
+		s := d.clean(r.Text, st)
+		for len(s) > 0 {
+			c, n := utf8.DecodeRuneInString(s)
+			switch c {
+			case '\n':
+				toks = append(toks, token{run: i, brk: true})
+				s = s[n:]
+				prevWord = false
+				continue
+			case ' ', '\t':
+				j := 0
+				for j < len(s) && (s[j] == ' ' || s[j] == '\t') {
+					j++
+				}
+				toks = append(toks, token{text: " ", run: i, space: true, w: d.measure(" ", st, size)})
+				s = s[j:]
+				prevWord = false
+				continue
+			}
+			j := strings.IndexAny(s, " \t\n")
+			if j < 0 {
+				j = len(s)
+			}
+			toks = append(toks, token{text: s[:j], run: i, w: d.measure(s[:j], st, size), joined: prevWord})
+			s = s[j:]
+			prevWord = true
+		}
+	}
+
+	width = math.Max(width, minWidth)
+	var lines []line
+	var cur line
+	x := 0.0
+	pendingSpace := -1 // index of a space token before the next word
+	mk := func(t token, text string, x, w float64) piece {
+		s := styles[t.run]
+		return piece{text: text, style: s.style, size: s.size, color: s.color, url: s.url, dest: s.dest, x: x, w: w}
+	}
+	flush := func() {
+		cur.width = x
+		lines = append(lines, cur)
+		cur = line{}
+		x = 0
+		pendingSpace = -1
+	}
+	for i := 0; i < len(toks); {
+		t := toks[i]
+		if t.brk {
+			flush()
+			i++
+			continue
+		}
+		if t.space {
+			if len(cur.pieces) > 0 {
+				pendingSpace = i
+			}
+			i++
+			continue
+		}
+		// a word: fragments joined without a break opportunity
+		j := i + 1
+		ww := t.w
+		for j < len(toks) && toks[j].joined && !toks[j].space && !toks[j].brk {
+			ww += toks[j].w
+			j++
+		}
+		sw := 0.0
+		if pendingSpace >= 0 {
+			sw = toks[pendingSpace].w
+		}
+		if len(cur.pieces) > 0 && x+sw+ww > width+1e-9 {
+			flush()
+			sw = 0
+		}
+		if len(cur.pieces) > 0 && pendingSpace >= 0 {
+			cur.pieces = append(cur.pieces, mk(toks[pendingSpace], " ", x, sw))
+			x += sw
+		}
+		pendingSpace = -1
+		if ww <= width+1e-9 {
+			for k := i; k < j; k++ {
+				cur.pieces = append(cur.pieces, mk(toks[k], toks[k].text, x, toks[k].w))
+				x += toks[k].w
+			}
+		} else {
+			// a word longer than the line: break it between characters,
+			// preferably after a slash or hyphen
+			for k := i; k < j; k++ {
+				tk := toks[k]
+				s := styles[tk.run]
+				rest := tk.text
+				for rest != "" {
+					room := width - x
+					n := fitPrefix(rest, s.style, s.size, room)
+					if n == 0 {
+						if len(cur.pieces) > 0 {
+							flush()
+							continue
+						}
+						_, n = utf8.DecodeRuneInString(rest)
+					}
+					part := rest[:n]
+					if n < len(rest) {
+						if b := strings.LastIndexAny(part, "/-?&=_."); b > n/2 {
+							part = rest[:b+1]
+						}
+					}
+					w := d.measure(part, s.style, s.size)
+					cur.pieces = append(cur.pieces, mk(tk, part, x, w))
+					x += w
+					rest = rest[len(part):]
+					if rest != "" {
+						flush()
+					}
+				}
+			}
+		}
+		i = j
+	}
+	if len(cur.pieces) > 0 || len(lines) == 0 {
+		flush()
+	}
+	// merge neighbouring pieces of one look
+	for li := range lines {
+		ps := lines[li].pieces
+		out := ps[:0]
+		for _, pc := range ps {
+			if n := len(out); n > 0 {
+				last := &out[n-1]
+				if last.style == pc.style && last.size == pc.size && last.color == pc.color &&
+					last.url == pc.url && last.dest == pc.dest {
+					last.text += pc.text
+					last.w = pc.x + pc.w - last.x
+					continue
+				}
+			}
+			out = append(out, pc)
+		}
+		lines[li].pieces = out
+	}
+	return lines
+}
+
+// fitPrefix returns the length in bytes of the longest prefix of s that fits
+// in width w.
+func fitPrefix(s string, st Style, size, w float64) int {
+	f := mustFace(st)
+	x := 0.0
+	for i, r := range s {
+		x += f.width(string(r), size)
+		if x > w {
+			return i
+		}
+	}
+	return len(s)
+}
+
+// lineHeightOf returns the height of a laid-out line: the paragraph's line
+// height, or more when a run is larger.
+func (d *Doc) lineHeightOf(p ParaStyle, l line) float64 {
+	size := p.Size
+	for _, pc := range l.pieces {
+		if pc.size > size {
+			size = pc.size
+		}
+	}
+	return d.lineHeight(size, p.Leading)
+}
+
+// Text draws runs as one paragraph in style p at the cursor, flowing onto new
+// pages as needed; lines never split.
+func (d *Doc) Text(p ParaStyle, runs ...Run) {
+	defer d.catch()
+	if d.failed() {
+		return
+	}
+	d.ensurePage()
+	p = d.paraDefaults(p)
+	left := d.Left() + p.Indent
+	width := d.Right() - p.Right - left
+	lines := d.layout(p, runs, width)
+	if p.SpaceBefore > 0 && !d.AtTop() {
+		d.y += p.SpaceBefore
+	}
+	if p.Keep {
+		total := 0.0
+		for _, l := range lines {
+			total += d.lineHeightOf(p, l)
+		}
+		if total <= d.PageHeight() {
+			d.EnsureSpace(total)
+		}
+	}
+	for i, l := range lines {
+		lh := d.lineHeightOf(p, l)
+		if lh > d.Remaining()+1e-6 && !d.AtTop() {
+			d.AddPage()
+		}
+		dx := 0.0
+		switch p.Align {
+		case AlignCenter:
+			dx = (width - l.width) / 2
+		case AlignRight:
+			dx = width - l.width
+		}
+		if i == 0 && p.Marker != "" {
+			mc := d.theme.Colors.Text
+			if p.Color != nil {
+				mc = *p.Color
+			}
+			if p.MarkerColor != nil {
+				mc = *p.MarkerColor
+			}
+			m := d.clean(p.Marker, p.Style)
+			mw := d.measure(m, p.Style, p.Size)
+			d.textBase(left-mw-1.6, baseline(d.y, lh, p.Size), m, p.Style, p.Size, mc)
+		}
+		d.drawLine(l, left+dx, d.y, lh)
+		d.y += lh
+		d.drawn()
+	}
+	d.y += p.SpaceAfter
+}
+
+// drawLine draws a laid-out line whose box top is y and height lh.
+func (d *Doc) drawLine(l line, x, y, lh float64) {
+	for _, pc := range l.pieces {
+		base := baseline(y, lh, pc.size)
+		d.textBase(x+pc.x, base, pc.text, pc.style, pc.size, pc.color)
+		if pc.url != "" || pc.dest > 0 {
+			if pc.url != "" {
+				// links are underlined; internal ones (a table of contents) are not
+				d.line(x+pc.x, base+0.5, x+pc.x+pc.w, base+0.5, pc.color, 0.15)
+				d.uriLink(x+pc.x, y, pc.w, lh, pc.url)
+			} else {
+				d.internalLink(x+pc.x, y, pc.w, lh, pc.dest)
+			}
+		}
+	}
+}
+
+// TextHeight returns the height Text(p, runs...) would take at the current
+// indent, including its spacing before and after.
+func (d *Doc) TextHeight(p ParaStyle, runs ...Run) float64 {
+	p = d.paraDefaults(p)
+	left := d.Left() + p.Indent
+	width := d.Right() - p.Right - left
+	h := p.SpaceBefore + p.SpaceAfter
+	d.dry++
+	defer func() { d.dry-- }()
+	for _, l := range d.layout(p, runs, width) {
+		h += d.lineHeightOf(p, l)
+	}
+	return h
+}
+
+// Lines returns s broken into the lines it would take at width w in style st
+// and type size pt.
+func (d *Doc) Lines(s string, st Style, size, w float64) []string {
+	d.dry++
+	defer func() { d.dry-- }()
+	ls := d.layout(d.paraDefaults(ParaStyle{Size: size}), []Run{{Text: s, Style: st}}, w)
+	out := make([]string, len(ls))
+	for i, l := range ls {
+		var b strings.Builder
+		for _, pc := range l.pieces {
+			b.WriteString(pc.text)
+		}
+		out[i] = b.String()
+	}
+	return out
+}
+
+// Paragraph draws plain text s as a paragraph in style p.
+func (d *Doc) Paragraph(s string, p ParaStyle) { d.Text(p, Run{Text: s}) }
+
+// TextAt draws one line of s with the top of its line box at (x, y), without
+// moving the cursor or breaking pages, and returns its width.
+func (d *Doc) TextAt(x, y float64, s string, st Style, size float64, c Color) float64 {
+	defer d.catch()
+	if d.failed() {
+		return 0
+	}
+	d.ensurePage()
+	s = oneLine(d.clean(s, st))
+	d.textBase(x, baseline(y, d.lineHeight(size, 0), size), s, st, size, c)
+	return d.measure(s, st, size)
+}
+
+// Flow collects the runs of one paragraph, for renderers that walk a tree of
+// inline elements; End draws them. Make one with Doc.Flow.
+type Flow struct {
+	d    *Doc
+	p    ParaStyle
+	runs []Run
+}
+
+// Flow starts a paragraph in style p.
+func (d *Doc) Flow(p ParaStyle) *Flow { return &Flow{d: d, p: p} }
+
+// Style returns the paragraph style, which may be changed before End.
+func (w *Flow) Style() *ParaStyle { return &w.p }
+
+// Write adds a run.
+func (w *Flow) Write(r Run) {
+	if r.Text != "" {
+		w.runs = append(w.runs, r)
+	}
+}
+
+// Break adds a hard line break.
+func (w *Flow) Break() { w.runs = append(w.runs, Run{Text: "\n"}) }
+
+// Empty reports whether nothing has been written since the last End.
+func (w *Flow) Empty() bool { return len(w.runs) == 0 }
+
+// End draws the paragraph, if any text was written, and empties the flow so
+// it can collect the next paragraph in the same style.
+func (w *Flow) End() {
+	if len(w.runs) > 0 {
+		w.d.Text(w.p, w.runs...)
+	}
+	w.runs = w.runs[:0]
+}
+
+// Heading is a heading drawn by Doc.Heading.
+type Heading struct {
+	// Level is 0 for the document title, 1–3 for headings.
+	Level int
+	Text  string
+	// Color; nil means the text colour for the title and level 1, the
+	// accent colour below.
+	Color *Color
+	// Outline adds the heading to the PDF outline at level Level-1 (the
+	// title at 0).
+	Outline bool
+	// Dest, if set, is anchored at the heading (for a table of contents).
+	Dest Link
+	// Keep is the height that must fit below the heading on its page; 0
+	// means two body lines.
+	Keep float64
+}
+
+// HeadingSize returns the type size of a heading level.
+func (d *Doc) HeadingSize(level int) float64 {
+	t := d.theme.Type
+	switch level {
+	case 0:
+		return t.Title
+	case 1:
+		return t.H1
+	case 2:
+		return t.H2
+	}
+	return t.H3
+}
+
+// Heading draws a heading, kept on one page with what follows it.
+func (d *Doc) Heading(h Heading) {
+	defer d.catch()
+	if d.failed() {
+		return
+	}
+	d.ensurePage()
+	size := d.HeadingSize(h.Level)
+	c := d.theme.Colors.Text
+	if h.Level >= 2 {
+		c = d.theme.Colors.Accent
+	}
+	if h.Color != nil {
+		c = *h.Color
+	}
+	before := map[int]float64{0: 0, 1: 7, 2: 5, 3: 3.5}[min(h.Level, 3)]
+	after := map[int]float64{0: 4, 1: 3, 2: 2, 3: 1.2}[min(h.Level, 3)]
+	p := ParaStyle{Size: size, Leading: 1.2, Style: Bold, Color: &c, SpaceBefore: before, SpaceAfter: after}
+	keep := h.Keep
+	if keep == 0 {
+		keep = 2 * d.LineHeight(d.theme.Type.Body)
+	}
+	hh := d.TextHeight(p, Run{Text: h.Text})
+	if d.AtTop() {
+		hh -= before
+	}
+	if d.EnsureSpace(hh + keep) {
+		hh -= before
+	}
+	if !d.AtTop() {
+		d.y += before
+	}
+	p.SpaceBefore = 0
+	if h.Outline {
+		d.Bookmark(h.Text, max(h.Level-1, 0))
+	}
+	if h.Dest > 0 {
+		d.Anchor(h.Dest)
+	}
+	d.Text(p, Run{Text: h.Text})
+}
