@@ -146,3 +146,18 @@ func (d Date) String() string {
 	}
 	return d.Time().Format(time.DateOnly)
 }
+
+// Checkpoint returns the answer to checkpoint id; a checkpoint the file does
+// not name is not started.
+func (f *File) Checkpoint(id string) Checkpoint {
+	if c, ok := f.Checkpoints[id]; ok {
+		return c
+	}
+	return Checkpoint{Status: NotStarted}
+}
+
+// Answered reports whether the checkpoint has an answer text or a ticked
+// option.
+func (c Checkpoint) Answered() bool {
+	return c.Answer != "" || len(c.Options) > 0
+}

@@ -1,0 +1,87 @@
+package answers
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/partnership-roadmap/roadmap/internal/content"
+)
+
+// TestSkeleton checks that the file init writes is valid as it is and holds
+// every checkpoint of its form, in order, in every language and form.
+func TestSkeleton(t *testing.T) {
+	b := bundle(t)
+	for _, lang := range b.Languages {
+		for _, form := range content.Forms {
+			t.Run(lang.Code+"/"+string(form), func(t *testing.T) {
+				data, err := Skeleton(lang, form, "answers.yaml")
+				if err != nil {
+					t.Fatal(err)
+				}
+				f, err := Parse("answers.yaml", data, b)
+				if err != nil {
+					t.Fatalf("the skeleton is not valid:\n%v\n%s", err, data)
+				}
+				if f.Form != form || f.Language != lang.Code {
+					t.Errorf("form %q, language %q; want %q, %q", f.Form, f.Language, form, lang.Code)
+				}
+				var want, got []string
+				for _, cp := range lang.Checkpoints(form) {
+					want = append(want, cp.ID)
+					if c, ok := f.Checkpoints[cp.ID]; !ok || c.Status != NotStarted || c.Answered() {
+						t.Errorf("checkpoint %s = %+v, %v; want present and not started", cp.ID, c, ok)
+					}
+				}
+				for _, line := range strings.Split(string(data), "\n") {
+					if id, ok := strings.CutSuffix(line, ":"); ok && strings.HasPrefix(id, "  ") && !strings.HasPrefix(id, "   ") {
+						got = append(got, strings.TrimSpace(id))
+					}
+				}
+				if !slices.Equal(got, want) {
+					t.Errorf("checkpoints in the file: %v\nwant %v", got, want)
+				}
+				if len(f.ActionPlan) != 1 || len(f.CommunicationPlan) != 1 || len(f.EvaluationPlan) != 1 {
+					t.Errorf("plans have %d/%d/%d rows, want one example row each", len(f.ActionPlan), len(f.CommunicationPlan), len(f.EvaluationPlan))
+				}
+				for _, cp := range lang.Checkpoints(form) {
+					if !strings.Contains(string(data), strings.Join(strings.Fields(cp.Hint), " ")[:20]) {
+						t.Errorf("the hint of %s is missing", cp.ID)
+					}
+				}
+			})
+		}
+	}
+}
+
+// TestSkeletonQuotesContent checks that text from the content, whatever it
+// holds, cannot break the file: it only ever lands in comments.
+func TestSkeletonQuotesContent(t *testing.T) {
+	b := bundle(t)
+	src, _ := b.Language("en")
+	lang := *src
+	lang.Steps = slices.Clone(src.Steps)
+	lang.Steps[0].Checkpoints = slices.Clone(src.Steps[0].Checkpoints)
+	cp := &lang.Steps[0].Checkpoints[0]
+	cp.Title = "Title: with a colon\nand a second line"
+	cp.Hint = "# not a key: value\n- not a list"
+	data, err := Skeleton(&lang, content.Community, "my answers's file.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Parse("x.yaml", data, b); err != nil {
+		t.Fatalf("skeleton with odd content text is not valid:\n%v\n%s", err, data)
+	}
+	for _, want := range []string{
+		"  # 1. Title: with a colon and a second line\n",
+		"  #    # not a key: value - not a list\n",
+		`#   roadmap validate 'my answers'\''s file.yaml'` + "\n",
+	} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("skeleton lacks %q", want)
+		}
+	}
+	if _, err := Skeleton(&lang, content.Both, "x.yaml"); err == nil {
+		t.Error("Skeleton of the audience both succeeded, want an error")
+	}
+}
