@@ -96,7 +96,7 @@ func FromYAML(file string, err error) Problem {
 // Suggest returns the candidate closest to s by edit distance, or "" when
 // none is close enough to be a likely typo.
 func Suggest(s string, candidates []string) string {
-	best, bestD := "", len(s)/2+2
+	best, bestD := "", len([]rune(s))/3+2
 	for _, c := range candidates {
 		if d := distance(s, c); d < bestD {
 			best, bestD = c, d
