@@ -1,0 +1,583 @@
+package sheets
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"io/fs"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/partnership-roadmap/roadmap/internal/answers"
+	"github.com/partnership-roadmap/roadmap/internal/content"
+)
+
+// Paper is the paper size a workbook prints on.
+type Paper string
+
+// The paper sizes.
+const (
+	A4     Paper = "a4"
+	Letter Paper = "letter"
+)
+
+// ParsePaper parses a paper size: a4 or letter (any case).
+func ParsePaper(s string) (Paper, error) {
+	switch p := Paper(strings.ToLower(strings.TrimSpace(s))); p {
+	case A4, Letter:
+		return p, nil
+	}
+	return "", fmt.Errorf("unknown paper %q; allowed: a4, letter", s)
+}
+
+// code returns the paper's number in a sheet's page set-up.
+func (p Paper) code() int {
+	if p == Letter {
+		return 1
+	}
+	return 9
+}
+
+// DefaultRows is the least number of rows in a plan's table.
+const DefaultRows = 30
+
+// spareRows is the number of empty rows after a pre-filled table's last row.
+const spareRows = 10
+
+// DefaultDate is the creation date written into a workbook made without a
+// date option and without an answers date.
+var DefaultDate = time.Date(2026, time.January, 1, 0, 0, 0, 0, time.UTC)
+
+// Option changes how Build makes a workbook.
+type Option func(*options)
+
+type options struct {
+	paper Paper
+	date  time.Time
+	rows  int
+}
+
+// WithPaper sets the paper size the sheets print on (default A4).
+func WithPaper(p Paper) Option { return func(o *options) { o.paper = p } }
+
+// WithDate sets the creation and modification date of the workbook's
+// document properties. Without it the answers' date is used, else
+// DefaultDate; never the clock, so the same inputs give the same bytes.
+func WithDate(t time.Time) Option { return func(o *options) { o.date = t } }
+
+// WithRows sets the least number of rows of each plan's table (default
+// DefaultRows). A pre-filled table has at least 10 empty rows after its
+// last filled row.
+func WithRows(n int) Option { return func(o *options) { o.rows = n } }
+
+// Build makes a workbook holding plans, one sheet each in the order given,
+// followed by an instructions sheet and a hidden sheet with the drop-down
+// lists, all in language lang. With answers a, each plan's table is
+// pre-filled with the answers' rows; with a nil, the tables are blank. It
+// returns the workbook's bytes (.xlsx).
+func Build(lang *content.Language, plans []Plan, a *answers.File, opts ...Option) ([]byte, error) {
+	if len(plans) == 0 {
+		return nil, errors.New("building a workbook: no plan given")
+	}
+	seen := map[string]bool{}
+	for _, p := range plans {
+		if seen[p.ID] {
+			return nil, fmt.Errorf("building a workbook: plan %s given twice", p.ID)
+		}
+		seen[p.ID] = true
+	}
+	o := options{paper: A4, rows: DefaultRows}
+	for _, opt := range opts {
+		opt(&o)
+	}
+	if o.paper == "" {
+		o.paper = A4
+	}
+	if o.date.IsZero() {
+		o.date = DefaultDate
+		if a != nil && !a.Date.IsZero() {
+			o.date = a.Date.Time()
+		}
+	}
+
+	f := excelize.NewFile()
+	defer f.Close()
+	f.SetZipWriter(newStoredZip)
+	b := &builder{f: f, lang: lang, a: a, o: o, layout: dateLayout(lang.Label("date.format")), lists: map[string]string{}}
+	if err := b.build(plans); err != nil {
+		return nil, fmt.Errorf("building the %s workbook (%s): %w", strings.Join(planIDs(plans), ", "), lang.Code, err)
+	}
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		return nil, fmt.Errorf("writing the workbook: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// storedZip writes a workbook's parts uncompressed, each with its size and
+// checksum in its local header (no data descriptor, which some zip readers
+// refuse for stored entries) and without timestamps, so the same workbook
+// gives the same bytes. A workbook's parts are a few dozen kilobytes of XML:
+// compressing them saved about 30 KB a file but cost a fresh process 2-3 ms,
+// a third of the time budget of a workbook.
+type storedZip struct {
+	zw   *zip.Writer
+	name string
+	buf  bytes.Buffer
+	open bool
+}
+
+func newStoredZip(w io.Writer) excelize.ZipWriter { return &storedZip{zw: zip.NewWriter(w)} }
+
+// Create starts the part name; its bytes are written when the next part
+// starts or the archive is closed.
+func (z *storedZip) Create(name string) (io.Writer, error) {
+	if err := z.flush(); err != nil {
+		return nil, err
+	}
+	z.name, z.open = name, true
+	z.buf.Reset()
+	return &z.buf, nil
+}
+
+func (z *storedZip) flush() error {
+	if !z.open {
+		return nil
+	}
+	z.open = false
+	data := z.buf.Bytes()
+	w, err := z.zw.CreateRaw(&zip.FileHeader{
+		Name:               z.name,
+		Method:             zip.Store,
+		CRC32:              crc32.ChecksumIEEE(data),
+		CompressedSize64:   uint64(len(data)),
+		UncompressedSize64: uint64(len(data)),
+	})
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(data)
+	return err
+}
+
+// AddFS adds the files of fsys.
+func (z *storedZip) AddFS(fsys fs.FS) error {
+	if err := z.flush(); err != nil {
+		return err
+	}
+	return z.zw.AddFS(fsys)
+}
+
+// Close writes the last part and the archive's directory.
+func (z *storedZip) Close() error {
+	if err := z.flush(); err != nil {
+		return err
+	}
+	return z.zw.Close()
+}
+
+func planIDs(plans []Plan) []string {
+	ids := make([]string, len(plans))
+	for i, p := range plans {
+		ids[i] = p.ID
+	}
+	return ids
+}
+
+// builder lays out one workbook.
+type builder struct {
+	f      *excelize.File
+	lang   *content.Language
+	a      *answers.File
+	o      options
+	st     styles
+	layout string // the language's date layout: dd.mm.yyyy.
+	// sheets are the plans' sheet names, in order.
+	sheets       []string
+	instructions string
+	listSheet    string
+	// lists maps a list's id to the defined name of its values.
+	lists map[string]string
+	err   error
+}
+
+// check remembers the first error; the layout code calls excelize many times
+// and checks once at the end of each part.
+func (b *builder) check(err error) {
+	if err != nil && b.err == nil {
+		b.err = err
+	}
+}
+
+func (b *builder) build(plans []Plan) error {
+	f := b.f
+	b.check(f.SetDefaultFont(fontName))
+	used := map[string]bool{}
+	for _, p := range plans {
+		b.sheets = append(b.sheets, sheetName(b.lang.Label(p.Key+".title"), used))
+	}
+	b.instructions = sheetName(b.lang.Label("sheet.instructions.name"), used)
+	b.listSheet = sheetName(b.lang.Label("sheet.lists.name"), used)
+	b.check(f.SetSheetName("Sheet1", b.sheets[0]))
+	for _, name := range append(b.sheets[1:], b.instructions, b.listSheet) {
+		_, err := f.NewSheet(name)
+		b.check(err)
+	}
+	if b.err != nil {
+		return b.err
+	}
+	if err := b.newStyles(); err != nil {
+		return err
+	}
+	b.writeLists(plans)
+	for i := range plans {
+		b.writePlan(b.sheets[i], &plans[i])
+	}
+	b.writeInstructions(plans)
+	b.check(f.SetSheetVisible(b.listSheet, false))
+	f.SetActiveSheet(0)
+	b.writeProps(plans)
+	return b.err
+}
+
+// cell returns the name of the cell at column col and row (both from 1).
+func cell(col, row int) string {
+	name, _ := excelize.CoordinatesToCellName(col, row)
+	return name
+}
+
+// colName returns the letters of column col (from 1).
+func colName(col int) string {
+	name, _ := excelize.ColumnNumberToName(col)
+	return name
+}
+
+// writeLists puts the values of every list the plans use on the hidden lists
+// sheet, one column per list under its name, and defines a name for each.
+func (b *builder) writeLists(plans []Plan) {
+	col, longest := 0, 0
+	add := func(c Column, header string) {
+		if c.Kind != Choice || c.List == nil {
+			return
+		}
+		if _, done := b.lists[c.List.ID]; done {
+			return
+		}
+		items := c.List.Items(b.lang)
+		if len(items) == 0 {
+			return
+		}
+		col++
+		longest = max(longest, len(items))
+		b.check(b.f.SetCellStr(b.listSheet, cell(col, 1), header))
+		for i, it := range items {
+			b.check(b.f.SetCellStr(b.listSheet, cell(col, i+2), it.Label))
+		}
+		name := "list_" + c.List.ID
+		b.lists[c.List.ID] = name
+		ref := fmt.Sprintf("%s!$%s$2:$%s$%d", quoteSheet(b.listSheet), colName(col), colName(col), len(items)+1)
+		b.check(b.f.SetDefinedName(&excelize.DefinedName{Name: name, RefersTo: ref}))
+		b.check(b.f.SetColWidth(b.listSheet, colName(col), colName(col), 30))
+	}
+	for _, p := range plans {
+		for _, c := range p.Columns {
+			add(c, b.lang.Label(p.Key+".col."+c.ID))
+		}
+		if p.Block != nil {
+			for _, c := range p.Block.Columns {
+				add(c, b.lang.Label(p.Block.Key+"."+c.ID))
+			}
+		}
+	}
+	if col > 0 {
+		b.check(b.f.SetCellStyle(b.listSheet, "A1", cell(col, 1), b.st.listHeader))
+		b.check(b.f.SetSheetDimension(b.listSheet, "A1:"+cell(col, longest+1)))
+	}
+}
+
+// columnWidths returns the width of each of the plan's columns: at least the
+// plan's width, and wide enough for the header's longest word beside the
+// filter button, for a date, and for the longest value of a list.
+func (b *builder) columnWidths(p *Plan) []float64 {
+	widths := make([]float64, len(p.Columns))
+	for i, c := range p.Columns {
+		w := c.Width
+		header := b.lang.Label(p.Key + ".col." + c.ID)
+		w = max(w, widthFor(longestWord(header, fontSize, true), fontSize, true, filterButtonPx))
+		switch c.Kind {
+		case Date:
+			w = max(w, widthFor(formatDate(b.layout, answers.Date{Year: 2026, Month: 12, Day: 31}), fontSize, false, 0))
+		case Choice:
+			for _, it := range c.List.Items(b.lang) {
+				w = max(w, widthFor(it.Label, fontSize, false, dropDownPx))
+			}
+		}
+		widths[i] = w
+	}
+	return widths
+}
+
+// blankLines is the number of lines an empty row has room for: enough to
+// write in by hand on a printed sheet.
+const blankLines = 2
+
+// writePlan lays out one plan's sheet: the header row, the table with its
+// rows (pre-filled from the answers), validations, colours, the block under
+// the table, and the print set-up.
+func (b *builder) writePlan(sheet string, p *Plan) {
+	f := b.f
+	var rows []Row
+	if b.a != nil && p.Rows != nil {
+		rows = p.Rows(b.a)
+	}
+	n := b.o.rows
+	if len(rows) > 0 {
+		n = max(n, len(rows)+spareRows)
+	}
+	n = max(n, 1)
+	ncol := len(p.Columns)
+	last := n + 1 // the table's last row
+	widths := b.columnWidths(p)
+
+	// The header row.
+	headerLines := 1
+	for i, c := range p.Columns {
+		header := b.lang.Label(p.Key + ".col." + c.ID)
+		b.check(f.SetCellStr(sheet, cell(i+1, 1), header))
+		b.check(f.SetColWidth(sheet, colName(i+1), colName(i+1), widths[i]))
+		headerLines = max(headerLines, lines(header, fontSize, true, columnPx(widths[i], filterButtonPx)))
+	}
+	b.check(f.SetCellStyle(sheet, "A1", cell(ncol, 1), b.st.header))
+	b.check(f.SetRowHeight(sheet, 1, rowHeight(headerLines)+4))
+
+	// The body: a style per column, then the values.
+	for i, c := range p.Columns {
+		b.check(f.SetCellStyle(sheet, cell(i+1, 2), cell(i+1, last), b.st.body(c.Kind)))
+	}
+	for r := 0; r < n; r++ {
+		row := r + 2
+		nl := blankLines
+		for i, c := range p.Columns {
+			if c.Kind == Number {
+				b.check(f.SetCellInt(sheet, cell(i+1, row), int64(r+1)))
+				continue
+			}
+			if r >= len(rows) || i >= len(rows[r]) {
+				continue
+			}
+			v := rows[r][i]
+			switch c.Kind {
+			case Date:
+				if !v.Date.IsZero() {
+					b.check(f.SetCellInt(sheet, cell(i+1, row), int64(serial(v.Date))))
+				}
+			case Text, Choice:
+				text := v.Text
+				if c.Kind == Choice && c.List != nil {
+					text = c.List.label(b.lang, text)
+				}
+				if text == "" {
+					continue
+				}
+				// Always a string cell, never a formula, whatever the text
+				// starts with.
+				b.check(f.SetCellStr(sheet, cell(i+1, row), text))
+				nl = max(nl, lines(text, fontSize, false, columnPx(widths[i], 0)))
+			}
+		}
+		b.check(f.SetRowHeight(sheet, row, rowHeight(nl)))
+	}
+
+	show := true
+	b.check(f.AddTable(sheet, &excelize.Table{
+		Range:          "A1:" + cell(ncol, last),
+		Name:           p.Table,
+		StyleName:      "TableStyleLight1",
+		ShowRowStripes: &show,
+	}))
+	b.check(f.SetPanes(sheet, &excelize.Panes{
+		Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
+		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}},
+	}))
+	for i, c := range p.Columns {
+		col := colName(i + 1)
+		b.validate(sheet, c, fmt.Sprintf("%s2:%s%d", col, col, last))
+	}
+	if p.Tracking != nil {
+		b.track(sheet, p, last)
+	}
+	end := last
+	if p.Block != nil {
+		end = b.writeBlock(sheet, p, widths, last+2)
+	}
+	b.printSetup(sheet, b.lang.Label(p.Key+".title"), true, cell(ncol, end))
+}
+
+// validate adds the data validation of column c to the cells sqref: a date
+// check for dates, a drop-down for lists.
+func (b *builder) validate(sheet string, c Column, sqref string) {
+	l := b.lang
+	example := formatDate(b.layout, answers.Date{Year: 2026, Month: 11, Day: 27})
+	dv := excelize.NewDataValidation(true)
+	dv.Sqref = sqref
+	switch c.Kind {
+	case Date:
+		lo, hi := serial(answers.Date{Year: 2000, Month: 1, Day: 1}), serial(answers.Date{Year: 2100, Month: 12, Day: 31})
+		b.check(dv.SetRange(lo, hi, excelize.DataValidationTypeDate, excelize.DataValidationOperatorBetween))
+		dv.SetError(excelize.DataValidationErrorStyleStop, l.Label("sheet.validation.date.title"), l.Format("sheet.validation.date.error", "example", example))
+		dv.SetInput(l.Label("sheet.validation.date.title"), l.Format("sheet.validation.date.prompt", "example", example))
+	case Choice:
+		name, ok := b.lists[c.List.ID]
+		if !ok {
+			return // a list without values: nothing to offer
+		}
+		dv.SetSqrefDropList(name)
+		if c.List.Strict {
+			dv.SetError(excelize.DataValidationErrorStyleStop, l.Label("sheet.validation.strict.title"), l.Label("sheet.validation.strict.error"))
+		} else {
+			dv.SetError(excelize.DataValidationErrorStyleInformation, l.Label("sheet.validation.suggest.title"), l.Label("sheet.validation.suggest.error"))
+			dv.SetInput(l.Label("sheet.validation.suggest.title"), l.Label("sheet.validation.suggest.prompt"))
+		}
+	default:
+		return
+	}
+	// Excel refuses a workbook whose messages are longer than it allows.
+	for _, m := range []struct {
+		s *string
+		n int
+	}{{dv.ErrorTitle, 32}, {dv.PromptTitle, 32}, {dv.Error, 255}, {dv.Prompt, 255}} {
+		if m.s != nil {
+			*m.s = truncateUTF16(*m.s, m.n)
+		}
+	}
+	b.check(b.f.AddDataValidation(sheet, dv))
+}
+
+// track adds the progress colours of a plan's rows 2..last: overdue rows red,
+// done rows green.
+func (b *builder) track(sheet string, p *Plan, last int) {
+	t := p.Tracking
+	di, si := p.column(t.DateColumn), p.column(t.StatusColumn)
+	if di < 0 || si < 0 || p.Columns[si].List == nil {
+		b.check(fmt.Errorf("plan %s: tracking names unknown columns %q, %q", p.ID, t.DateColumn, t.StatusColumn))
+		return
+	}
+	date, status := "$"+colName(di+1)+"2", "$"+colName(si+1)+"2"
+	list := p.Columns[si].List
+	overdue := []string{"ISNUMBER(" + date + ")", date + "<TODAY()"}
+	for _, id := range t.Closed {
+		overdue = append(overdue, status+"<>"+formulaString(list.label(b.lang, id)))
+	}
+	rng := fmt.Sprintf("A2:%s", cell(len(p.Columns), last))
+	b.check(b.f.SetConditionalFormat(sheet, rng, []excelize.ConditionalFormatOptions{
+		{Type: "formula", Criteria: "AND(" + strings.Join(overdue, ",") + ")", Format: &b.st.overdue},
+		{Type: "formula", Criteria: status + "=" + formulaString(list.label(b.lang, t.Done)), Format: &b.st.done},
+	}))
+}
+
+// writeBlock lays out the plan's block from row top and returns its last row.
+func (b *builder) writeBlock(sheet string, p *Plan, widths []float64, top int) int {
+	f, k := b.f, p.Block
+	ncol := len(p.Columns)
+	b.check(f.SetCellStr(sheet, cell(1, top), b.lang.Label(k.Key+".title")))
+	b.check(f.SetCellStyle(sheet, cell(1, top), cell(1, top), b.st.blockTitle))
+	b.check(f.SetRowHeight(sheet, top, 20))
+	hl := 1
+	for i, c := range k.Columns {
+		if i >= ncol {
+			break
+		}
+		h := b.lang.Label(k.Key + "." + c.ID)
+		b.check(f.SetCellStr(sheet, cell(i+1, top+1), h))
+		hl = max(hl, lines(h, fontSize, true, columnPx(widths[i], 0)))
+	}
+	b.check(f.SetCellStyle(sheet, cell(1, top+1), cell(ncol, top+1), b.st.blockHeader))
+	b.check(f.SetRowHeight(sheet, top+1, rowHeight(hl)+2))
+	first := top + 2
+	for r, id := range k.Rows {
+		row := first + r
+		label := b.lang.Label(k.Key + "." + id)
+		b.check(f.SetCellStr(sheet, cell(1, row), label))
+		b.check(f.SetRowHeight(sheet, row, rowHeight(max(blankLines, lines(label, fontSize, true, columnPx(widths[0], 0))))))
+	}
+	end := first + len(k.Rows) - 1
+	b.check(f.SetCellStyle(sheet, cell(1, first), cell(1, end), b.st.blockLabel))
+	for i, c := range k.Columns[1:] {
+		if i+2 > ncol {
+			break
+		}
+		b.check(f.SetCellStyle(sheet, cell(i+2, first), cell(i+2, end), b.st.body(c.Kind)))
+		col := colName(i + 2)
+		b.validate(sheet, c, fmt.Sprintf("%s%d:%s%d", col, first, col, end))
+	}
+	return end
+}
+
+// printSetup sets a sheet's page: orientation, paper, fit to the page's
+// width, margins, a header with the title and the organisation, page numbers
+// in the footer, the print area up to cell end, and for a plan the header
+// row repeated on every page.
+func (b *builder) printSetup(sheet, title string, landscape bool, end string) {
+	f := b.f
+	orient := "portrait"
+	if landscape {
+		orient = "landscape"
+	}
+	size, one, zero, fit := b.o.paper.code(), 1, 0, true
+	b.check(f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero}))
+	b.check(f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}))
+	side, tb, hf, center := 0.4, 0.75, 0.3, true
+	b.check(f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{
+		Left: &side, Right: &side, Top: &tb, Bottom: &tb, Header: &hf, Footer: &hf, Horizontally: &center,
+	}))
+	header := "&L&\"Arial,Bold\"&11" + headerText(title, 80)
+	if b.a != nil && b.a.Organisation.Name != "" {
+		header += "&R&\"Arial,Regular\"&9" + headerText(b.a.Organisation.Name, 80)
+	}
+	pages := strings.ReplaceAll(b.lang.Label("page.footer"), "&", "&&")
+	pages = strings.NewReplacer("{page}", "&P", "{pages}", "&N").Replace(pages)
+	footer := "&L&\"Arial,Regular\"&8" + headerText(b.lang.Title, 100) + "&R&\"Arial,Regular\"&8" + pages
+	b.check(f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddHeader: header, OddFooter: footer}))
+	b.check(f.SetSheetDimension(sheet, "A1:"+end))
+	q := quoteSheet(sheet)
+	b.check(f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", RefersTo: q + "!$A$1:" + absRef(end), Scope: sheet}))
+	if landscape {
+		b.check(f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: q + "!$1:$1", Scope: sheet}))
+	}
+}
+
+// absRef turns a cell name (G31) into an absolute reference ($G$31).
+func absRef(c string) string {
+	col, row, _ := excelize.SplitCellName(c)
+	return fmt.Sprintf("$%s$%d", col, row)
+}
+
+// writeProps sets the document properties: title, subject, language,
+// creator and fixed dates.
+func (b *builder) writeProps(plans []Plan) {
+	title := b.lang.Label("sheet.workbook.title")
+	if len(plans) == 1 {
+		title = b.lang.Label(plans[0].Key + ".title")
+	}
+	if b.a != nil && b.a.Organisation.Name != "" {
+		title += " – " + b.a.Organisation.Name
+	}
+	date := b.o.date.UTC().Format(time.RFC3339)
+	b.check(b.f.SetDocProps(&excelize.DocProperties{
+		Title:          title,
+		Subject:        b.lang.Title,
+		Description:    b.lang.Project,
+		Keywords:       b.lang.Project,
+		Creator:        "roadmap",
+		LastModifiedBy: "roadmap",
+		Language:       b.lang.Code,
+		Created:        date,
+		Modified:       date,
+	}))
+	b.check(b.f.SetAppProps(&excelize.AppProperties{Application: "roadmap"}))
+}
