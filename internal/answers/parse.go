@@ -52,6 +52,11 @@ func ReadFile(path string, b *content.Bundle) (*File, error) {
 // every problem found, each with its line and column (line 1 when the YAML
 // parser cannot tell) and a message saying what is wrong and what is allowed.
 func Parse(name string, data []byte, b *content.Bundle) (*File, error) {
+	// Answers are checked against the source language's checkpoints: a
+	// problem in the content itself is reported as such.
+	if _, err := b.Language(content.SourceLanguage); err != nil {
+		return nil, err
+	}
 	root, problems := parseYAML(name, data)
 	if root == nil {
 		return nil, problems.Err()
@@ -370,10 +375,8 @@ func (d *decoder) contentLanguage(code string) *content.Language {
 	if l, err := d.bundle.Language(code); err == nil {
 		return l
 	}
-	if l, err := d.bundle.Language(content.SourceLanguage); err == nil {
-		return l
-	}
-	return d.bundle.Languages[0]
+	l, _ := d.bundle.Language(content.SourceLanguage) // loaded by Parse
+	return l
 }
 
 func (d *decoder) decodeOrganisation(e entry) Organisation {

@@ -41,6 +41,9 @@ func contentCheckRun(app *App) error {
 	if err != nil {
 		return err
 	}
+	if _, err := b.All(); err != nil {
+		return err
+	}
 	reports, problems := content.Check(b)
 	printReports(app.Out, reports)
 	if len(problems) > 0 {

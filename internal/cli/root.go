@@ -48,8 +48,9 @@ type App struct {
 	themeErr  error
 }
 
-// Content returns the roadmap content of this run, loading it on first use:
-// from --content DIR when given, else the embedded copy.
+// Content returns the roadmap content of this run, opened on first use: from
+// --content DIR when given, else the embedded copy. Each language is read
+// when it is first asked for (Bundle.Language), or all at once (Bundle.All).
 func (a *App) Content() (*content.Bundle, error) {
 	a.contentOnce.Do(func() {
 		if a.ContentDir != "" {
@@ -57,10 +58,10 @@ func (a *App) Content() (*content.Bundle, error) {
 				a.contentErr = fmt.Errorf("content folder %s: not found or not a folder", a.ContentDir)
 				return
 			}
-			a.bundle, a.contentErr = content.Load(os.DirFS(a.ContentDir), a.ContentDir)
+			a.bundle, a.contentErr = content.Open(os.DirFS(a.ContentDir), a.ContentDir)
 			return
 		}
-		a.bundle, a.contentErr = content.Load(embedded.FS, "content")
+		a.bundle, a.contentErr = content.Open(embedded.FS, "content")
 	})
 	return a.bundle, a.contentErr
 }

@@ -40,10 +40,11 @@ func (r Report) Complete() bool {
 
 // Check checks every language of the bundle on its own and against the
 // source language. It returns a report per language, and every problem found.
+// The bundle's languages must have been read (Load, or All).
 func Check(b *Bundle) ([]Report, diag.List) {
 	src, err := b.Language(SourceLanguage)
 	var all diag.List
-	if err != nil {
+	if err != nil && len(b.Languages) > 0 {
 		all = append(all, diag.Problem{File: b.Languages[0].Dir, Msg: fmt.Sprintf("the source language %q is missing; every language is checked against it", SourceLanguage)})
 	}
 	var reports []Report

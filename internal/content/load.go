@@ -6,20 +6,39 @@ import (
 	"io/fs"
 	"path"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 
 	"github.com/partnership-roadmap/roadmap/internal/diag"
 )
 
-// Bundle is the roadmap in every language found in a content folder.
+// Bundle is the roadmap in every language found in a content folder. A
+// language's files are read the first time it is asked for, so a command
+// that makes one document in one language reads only that language.
+// A Bundle is safe for concurrent use.
 type Bundle struct {
-	// Languages are sorted with the source language first, then by code.
+	// Languages are every language, sorted with the source language first,
+	// then by code. Load fills it; a Bundle from Open fills it in All.
 	Languages []*Language
 
-	pos map[string]*positions
+	fsys   fs.FS
+	prefix string
+	codes  []string
+	langs  map[string]*entry
+	pos    map[string]*positions
+	mu     sync.Mutex
+}
+
+// entry is one language folder, read once.
+type entry struct {
+	once     sync.Once
+	lang     *Language
+	pos      *positions
+	problems diag.List
 }
 
 // positions remembers where things were found in a language's files, so
@@ -40,35 +59,61 @@ type labelPos struct {
 }
 
 // Codes returns the codes of the bundle's languages, source first.
-func (b *Bundle) Codes() []string {
-	codes := make([]string, len(b.Languages))
-	for i, l := range b.Languages {
-		codes[i] = l.Code
-	}
-	return codes
-}
+func (b *Bundle) Codes() []string { return slices.Clone(b.codes) }
 
-// Language returns the language with the given code.
+// Language returns the language with the given code, reading its files the
+// first time. Problems in its files are returned as a diag.List.
 func (b *Bundle) Language(code string) (*Language, error) {
-	for _, l := range b.Languages {
-		if l.Code == code {
-			return l, nil
-		}
+	e, ok := b.langs[code]
+	if !ok {
+		return nil, fmt.Errorf("unknown language %q; available: %s", code, strings.Join(b.codes, ", "))
 	}
-	return nil, fmt.Errorf("unknown language %q; available: %s", code, strings.Join(b.Codes(), ", "))
+	e.once.Do(func() {
+		e.lang, e.pos, e.problems = loadLanguage(b.fsys, code, b.prefix)
+		if e.lang != nil {
+			b.mu.Lock()
+			b.pos[code] = e.pos
+			b.mu.Unlock()
+		}
+	})
+	if len(e.problems) > 0 {
+		return nil, e.problems.Err()
+	}
+	return e.lang, nil
 }
 
-// Load reads every language folder of fsys: each folder holding a
-// roadmap.yaml is a language. prefix is prepended to file names in messages
-// (the folder given on the command line, or "content" for the embedded copy).
-// All problems found are returned together as a diag.List.
-func Load(fsys fs.FS, prefix string) (*Bundle, error) {
+// All reads every language, in parallel, and returns them in the order of
+// Codes. All problems of all languages are returned together.
+func (b *Bundle) All() ([]*Language, error) {
+	var wg sync.WaitGroup
+	for _, c := range b.codes {
+		wg.Go(func() { _, _ = b.Language(c) })
+	}
+	wg.Wait()
+	var problems diag.List
+	langs := make([]*Language, 0, len(b.codes))
+	for _, c := range b.codes {
+		e := b.langs[c]
+		problems = append(problems, e.problems...)
+		langs = append(langs, e.lang)
+	}
+	if len(problems) > 0 {
+		return nil, problems.Err()
+	}
+	b.Languages = langs
+	return langs, nil
+}
+
+// Open lists the language folders of fsys (each folder holding a
+// roadmap.yaml is a language) without reading them. prefix is prepended to
+// file names in messages (the folder given on the command line, or
+// "content" for the embedded copy).
+func Open(fsys fs.FS, prefix string) (*Bundle, error) {
 	entries, err := fs.ReadDir(fsys, ".")
 	if err != nil {
 		return nil, fmt.Errorf("reading content folder %s: %w", prefix, err)
 	}
-	b := &Bundle{pos: map[string]*positions{}}
-	var problems diag.List
+	b := &Bundle{fsys: fsys, prefix: prefix, langs: map[string]*entry{}, pos: map[string]*positions{}}
 	for _, e := range entries {
 		if !e.IsDir() {
 			continue
@@ -76,26 +121,32 @@ func Load(fsys fs.FS, prefix string) (*Bundle, error) {
 		if _, err := fs.Stat(fsys, path.Join(e.Name(), "roadmap.yaml")); err != nil {
 			continue
 		}
-		lang, pos, ps := loadLanguage(fsys, e.Name(), prefix)
-		problems = append(problems, ps...)
-		if lang != nil {
-			b.Languages = append(b.Languages, lang)
-			b.pos[lang.Code] = pos
-		}
+		b.codes = append(b.codes, e.Name())
+		b.langs[e.Name()] = &entry{}
 	}
-	if len(problems) > 0 {
-		return nil, problems.Err()
-	}
-	if len(b.Languages) == 0 {
+	if len(b.codes) == 0 {
 		return nil, fmt.Errorf("%s: no language folder with a roadmap.yaml found", prefix)
 	}
-	sort.SliceStable(b.Languages, func(i, j int) bool {
-		a, c := b.Languages[i].Code, b.Languages[j].Code
+	sort.SliceStable(b.codes, func(i, j int) bool {
+		a, c := b.codes[i], b.codes[j]
 		if (a == SourceLanguage) != (c == SourceLanguage) {
 			return a == SourceLanguage
 		}
 		return a < c
 	})
+	return b, nil
+}
+
+// Load reads every language folder of fsys (see Open), and returns all the
+// problems found together as a diag.List.
+func Load(fsys fs.FS, prefix string) (*Bundle, error) {
+	b, err := Open(fsys, prefix)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := b.All(); err != nil {
+		return nil, err
+	}
 	return b, nil
 }
 

@@ -1,0 +1,18 @@
+package content_test
+
+import (
+	"testing"
+
+	embedded "github.com/partnership-roadmap/roadmap/content"
+	"github.com/partnership-roadmap/roadmap/internal/content"
+)
+
+// BenchmarkLoad measures loading the embedded content, every language.
+func BenchmarkLoad(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := content.Load(embedded.FS, "content"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
