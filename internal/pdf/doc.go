@@ -205,7 +205,7 @@ func New(opts ...Option) (*Doc, error) {
 	m := cfg.theme.Margins
 	f.SetMargins(m.Left, m.Top, m.Right)
 	f.SetAutoPageBreak(false, m.Bottom)
-	f.SetCompression(true)
+	f.SetCompression(false) // page contents are deflated in Bytes (deflate.go)
 	f.SetCatalogSort(true)
 	f.SetCreationDate(cfg.date)
 	f.SetModificationDate(cfg.date)
@@ -296,7 +296,9 @@ func (d *Doc) Bytes() (out []byte, err error) {
 		d.err = fmt.Errorf("writing PDF: %w", err)
 		return nil, d.err
 	}
-	d.out = buf.Bytes()
+	if d.out, err = deflateStreams(buf.Bytes()); err != nil {
+		d.out = buf.Bytes() // uncompressed, but whole and valid
+	}
 	return d.out, nil
 }
 

@@ -1,0 +1,176 @@
+// Package form lays out the roadmap's checklist forms as PDF: the form for
+// municipalities and the form for community organisations, blank for a
+// workshop or filled in from an organisation's answers.
+//
+// A form opens with its title, who it is for, the audience badge, a block
+// for organisation, contact person, partner and date, and a line on how to
+// fill it in (a filled form adds a progress summary there). Then, per step, a
+// coloured band and the step's checkpoints: each with its number, statement,
+// hint, status tick boxes, option tick boxes and either ruled write-in lines
+// or the answer text; the action-plan checkpoint carries the action-plan
+// table. Every text comes from the content's labels; the package knows no
+// command line and prints nothing.
+package form
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"time"
+
+	"github.com/partnership-roadmap/roadmap/internal/answers"
+	"github.com/partnership-roadmap/roadmap/internal/content"
+	"github.com/partnership-roadmap/roadmap/internal/pdf"
+)
+
+// Options are the settings of a rendering.
+type Options struct {
+	// Theme is the look of the document, paper size included; the zero
+	// Theme means pdf.DefaultTheme().
+	Theme pdf.Theme
+	// Date is the creation date written into the PDF; the zero Date means
+	// the pdf package's fixed default. Never the clock: the same inputs must
+	// give the same bytes.
+	Date time.Time
+}
+
+// Result is a rendered form.
+type Result struct {
+	// PDF is the document.
+	PDF []byte
+	// Pages is the number of pages.
+	Pages int
+	// Warnings say where characters the font cannot draw were replaced, one
+	// line per place, for the caller to show.
+	Warnings []string
+}
+
+// Render lays out the checklist form f (content.Municipality or
+// content.Community) in language lang. With a nil a the form is blank, to be
+// filled in by hand; otherwise it is filled in from the answers, which must
+// be for form f and already validated (answers.Parse). Render keeps no state
+// between calls and may be called from many goroutines at once.
+func Render(lang *content.Language, f content.Audience, a *answers.File, opts Options) (*Result, error) {
+	if lang == nil {
+		return nil, errors.New("rendering form: no content language")
+	}
+	if _, err := content.ParseForm(string(f)); err != nil {
+		return nil, fmt.Errorf("rendering form: %w", err)
+	}
+	if a != nil && a.Form != "" && a.Form != f {
+		return nil, fmt.Errorf("rendering form %s: the answers are for the %s form", f, a.Form)
+	}
+	th := opts.Theme
+	if th.Paper == "" {
+		th = pdf.DefaultTheme()
+	}
+	title := lang.Label("form.title." + string(f))
+	footer := title
+	if a != nil && a.Organisation.Name != "" {
+		// Cleaned here, so that a character the font cannot draw is
+		// reported once, where the organisation block shows the name,
+		// rather than once more for every page's footer.
+		name, _ := pdf.Clean(a.Organisation.Name, pdf.Regular)
+		footer = title + " · " + name
+	}
+	d, err := pdf.New(
+		pdf.WithTheme(th),
+		pdf.WithTitle(title),
+		pdf.WithSubject(lang.Title),
+		pdf.WithLanguage(lang.Code),
+		pdf.WithDate(opts.Date),
+		pdf.WithFooter(footer),
+		pdf.WithPageLabel(pdf.PageLabel(lang.Label("page.footer"))),
+	)
+	if err != nil {
+		return nil, fmt.Errorf("rendering form: %w", err)
+	}
+	r := &renderer{d: d, th: th, lang: lang, form: f, a: a, dateLayout: dateLayout(lang.Label("date.format")),
+		heights: map[*content.Checkpoint]float64{}, heads: map[*content.Checkpoint]float64{}}
+	r.render()
+	out, err := d.Bytes()
+	if err != nil {
+		return nil, fmt.Errorf("rendering form %s (%s): %w", f, lang.Code, err)
+	}
+	return &Result{PDF: out, Pages: d.Page(), Warnings: d.Warnings()}, nil
+}
+
+// renderer holds what one rendering needs; it lives for one call of Render.
+type renderer struct {
+	d          *pdf.Doc
+	th         pdf.Theme
+	lang       *content.Language
+	form       content.Audience
+	a          *answers.File // nil for a blank form
+	dateLayout string
+	// heights caches the height of each checkpoint's block without
+	// write-in lines, heads the height of its head and options.
+	heights, heads map[*content.Checkpoint]float64
+}
+
+// label returns the content label key, with placeholders filled from kv.
+func (r *renderer) label(key string, kv ...string) string { return r.lang.Format(key, kv...) }
+
+// filled reports whether the form is filled in from answers.
+func (r *renderer) filled() bool { return r.a != nil }
+
+// answer returns the answer to checkpoint id (not started in a blank form).
+func (r *renderer) answer(id string) answers.Checkpoint {
+	if r.a == nil {
+		return answers.Checkpoint{}
+	}
+	return r.a.Checkpoint(id)
+}
+
+// render lays out the whole form.
+func (r *renderer) render() {
+	r.d.SetPlace("form")
+	r.header()
+	r.fields()
+	r.instructions()
+	if r.filled() {
+		r.progress()
+	}
+	items := r.items()
+	for i, it := range items {
+		if it.first {
+			if i > 0 {
+				r.d.Space(checkpointGap)
+			}
+			r.band(it)
+		} else {
+			r.d.Space(checkpointGap)
+		}
+		next := math.Inf(1)
+		if i+1 < len(items) {
+			next = r.lead(items[i+1]) + r.minHeight(items[i+1].cp, items[i+1].n)
+		}
+		r.checkpoint(it.cp, it.n, next)
+	}
+}
+
+// item is a checkpoint of the form in document order.
+type item struct {
+	step *content.Step
+	cp   *content.Checkpoint
+	// n is the checkpoint's number on the form, from 1.
+	n int
+	// first is set on the first checkpoint of its step.
+	first bool
+}
+
+// items returns the form's checkpoints in document order.
+func (r *renderer) items() []item {
+	var out []item
+	for si := range r.lang.Steps {
+		st := &r.lang.Steps[si]
+		first := true
+		for ci := range st.Checkpoints {
+			if cp := &st.Checkpoints[ci]; cp.Audience.Includes(r.form) {
+				out = append(out, item{step: st, cp: cp, n: len(out) + 1, first: first})
+				first = false
+			}
+		}
+	}
+	return out
+}

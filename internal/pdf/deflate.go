@@ -1,0 +1,167 @@
+package pdf
+
+import (
+	"bytes"
+	"compress/zlib"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"sync"
+)
+
+// Page contents are compressed here rather than by fpdf: fpdf makes a new
+// zlib writer (about a megabyte of tables) for every stream it compresses,
+// which made up most of what a document allocated. A Doc has fpdf write its
+// page contents uncompressed and deflates them in Bytes with writers reused
+// from a pool. The output is the same PDF, byte for byte deterministic.
+
+// zlibWriters are reused across documents and goroutines.
+var zlibWriters = sync.Pool{New: func() any {
+	w, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed) // the level fpdf uses
+	return w
+}}
+
+// deflate returns data compressed with zlib.
+func deflate(data []byte) []byte {
+	var buf bytes.Buffer
+	buf.Grow(len(data)/3 + 64)
+	w := zlibWriters.Get().(*zlib.Writer)
+	w.Reset(&buf)
+	w.Write(data) // writes to a bytes.Buffer cannot fail
+	w.Close()
+	zlibWriters.Put(w)
+	return buf.Bytes()
+}
+
+// deflateStreams returns the PDF in with every stream that has no filter
+// compressed, and the cross-reference table moved to match. It relies on the
+// layout fpdf writes: a classic xref table, and each unfiltered stream as
+// "N 0 obj\n<</Length L>>\nstream\n" + L bytes + "\nendstream".
+func deflateStreams(in []byte) ([]byte, error) {
+	xrefAt, entries, err := readXref(in)
+	if err != nil {
+		return nil, err
+	}
+	// objects in file order
+	order := make([]int, 0, len(entries))
+	for i, off := range entries {
+		if off > 0 {
+			order = append(order, i)
+		}
+	}
+	slices.SortFunc(order, func(a, b int) int { return entries[a] - entries[b] })
+
+	out := make([]byte, 0, len(in))
+	newOff := make([]int, len(entries))
+	last := 0
+	for k, obj := range order {
+		start := entries[obj]
+		end := xrefAt
+		if k+1 < len(order) {
+			end = entries[order[k+1]]
+		}
+		if start < last || end > len(in) || start > end {
+			return nil, errors.New("objects out of order")
+		}
+		out = append(out, in[last:start]...)
+		newOff[obj] = len(out)
+		out = appendObject(out, in[start:end])
+		last = end
+	}
+	out = append(out, in[last:xrefAt]...)
+	newXref := len(out)
+	// the xref table: same layout, new offsets
+	tail := in[xrefAt:]
+	nl := bytes.IndexByte(tail, '\n')
+	nl2 := nl + 1 + bytes.IndexByte(tail[nl+1:], '\n')
+	out = append(out, tail[:nl2+1]...)
+	for i := range entries {
+		if i == 0 || entries[i] == 0 {
+			out = append(out, tail[nl2+1+20*i:nl2+1+20*(i+1)]...)
+			continue
+		}
+		out = fmt.Appendf(out, "%010d 00000 n \n", newOff[i])
+	}
+	rest := tail[nl2+1+20*len(entries):]
+	sx := bytes.LastIndex(rest, []byte("startxref\n"))
+	if sx < 0 {
+		return nil, errors.New("no startxref")
+	}
+	out = append(out, rest[:sx]...)
+	out = fmt.Appendf(out, "startxref\n%d", newXref)
+	end := rest[sx+len("startxref\n"):]
+	if i := bytes.IndexByte(end, '\n'); i >= 0 {
+		out = append(out, end[i:]...)
+	}
+	return out, nil
+}
+
+// appendObject appends object obj to out, its stream deflated if it is an
+// unfiltered stream.
+func appendObject(out, obj []byte) []byte {
+	const head, body = "<</Length ", ">>\nstream\n"
+	i := bytes.Index(obj, []byte(" 0 obj\n"))
+	if i < 0 || i > 12 || !bytes.HasPrefix(obj[i+7:], []byte(head)) {
+		return append(out, obj...)
+	}
+	p := i + 7 + len(head)
+	q := p
+	for q < len(obj) && obj[q] >= '0' && obj[q] <= '9' {
+		q++
+	}
+	n, err := strconv.Atoi(string(obj[p:q]))
+	if err != nil || !bytes.HasPrefix(obj[q:], []byte(body)) {
+		return append(out, obj...)
+	}
+	s := q + len(body)
+	if s+n > len(obj) || !bytes.HasPrefix(obj[s+n:], []byte("\nendstream")) {
+		return append(out, obj...)
+	}
+	z := deflate(obj[s : s+n])
+	out = append(out, obj[:i+7]...)
+	out = fmt.Appendf(out, "<</Filter /FlateDecode /Length %d>>\nstream\n", len(z))
+	out = append(out, z...)
+	return append(out, obj[s+n:]...)
+}
+
+// readXref reads the classic cross-reference table fpdf writes: its offset
+// and the offset of each object (0 for free entries).
+func readXref(in []byte) (at int, offsets []int, err error) {
+	sx := bytes.LastIndex(in, []byte("startxref\n"))
+	if sx < 0 {
+		return 0, nil, errors.New("no startxref")
+	}
+	line := in[sx+len("startxref\n"):]
+	if i := bytes.IndexByte(line, '\n'); i >= 0 {
+		line = line[:i]
+	}
+	at, err = strconv.Atoi(string(bytes.TrimSpace(line)))
+	if err != nil || at <= 0 || at >= sx || !bytes.HasPrefix(in[at:], []byte("xref\n0 ")) {
+		return 0, nil, errors.New("bad startxref")
+	}
+	hdr := in[at+len("xref\n0 "):]
+	nl := bytes.IndexByte(hdr, '\n')
+	if nl < 0 {
+		return 0, nil, errors.New("bad xref")
+	}
+	count, err := strconv.Atoi(string(bytes.TrimSpace(hdr[:nl])))
+	if err != nil || count < 1 {
+		return 0, nil, errors.New("bad xref size")
+	}
+	table := hdr[nl+1:]
+	if len(table) < 20*count {
+		return 0, nil, errors.New("short xref")
+	}
+	offsets = make([]int, count)
+	for i := range offsets {
+		e := table[20*i : 20*(i+1)]
+		if e[17] != 'n' {
+			continue
+		}
+		if offsets[i], err = strconv.Atoi(string(e[:10])); err != nil {
+			return 0, nil, errors.New("bad xref entry")
+		}
+	}
+	return at, offsets, nil
+}
