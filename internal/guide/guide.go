@@ -1,0 +1,434 @@
+// Package guide lays out the guideline booklet: the roadmap's manual, with
+// every checkpoint's full guidance, set to be read and printed. It makes a
+// cover, a table of contents with page numbers and links, the introduction
+// and the legend of the form markers, a chapter per step (a step band, then
+// per checkpoint its audience badges, guidance, option list, closing text,
+// partner examples in shaded boxes, links and the action-plan table), and
+// "about the project" with the EU disclaimer; with a PDF outline, a running
+// header naming the step, and "page X / Y" footers.
+//
+// It knows no command line: Render takes the content of one language and
+// returns the PDF's bytes. Render keeps no state between calls and may run
+// concurrently.
+package guide
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/partnership-roadmap/roadmap/internal/content"
+	"github.com/partnership-roadmap/roadmap/internal/markdown"
+	"github.com/partnership-roadmap/roadmap/internal/pdf"
+)
+
+// Options are the choices of one booklet.
+type Options struct {
+	// Audience leaves out the checkpoints of the other form: municipality
+	// or community. "" or "all" keeps every checkpoint.
+	Audience content.Audience
+	// Theme is the look; the zero value means pdf.DefaultTheme().
+	Theme pdf.Theme
+	// Date is the creation date written into the PDF; the zero value means
+	// the PDF layer's fixed date.
+	Date time.Time
+	// Org, when set, is printed on the cover as the organisation the
+	// booklet was prepared for.
+	Org string
+}
+
+// Result is a finished booklet.
+type Result struct {
+	PDF   []byte
+	Pages int
+	// Warnings name the places where characters the font cannot draw were
+	// replaced, one line each.
+	Warnings []string
+}
+
+// The Markdown renderers: body text under checkpoint headings, and text
+// inside boxes, whose padding gives the space after the last block.
+var (
+	bodyMD = markdown.New(markdown.WithHeadingLevel(3))
+	boxMD  = markdown.New(markdown.WithHeadingLevel(3), markdown.WithEndSpace(0))
+)
+
+// Render lays out the booklet of lang.
+func Render(lang *content.Language, opts Options) (*Result, error) {
+	if lang == nil {
+		return nil, fmt.Errorf("guide: no content")
+	}
+	aud := opts.Audience
+	switch aud {
+	case "", "all":
+		aud = "all"
+	case content.Municipality, content.Community:
+	default:
+		return nil, fmt.Errorf("guide: unknown audience %q; allowed: all, municipality, community", opts.Audience)
+	}
+	th := opts.Theme
+	if th.Paper == "" {
+		th = pdf.DefaultTheme()
+	}
+	footer := lang.Subtitle
+	subject := lang.Subtitle
+	if aud != "all" {
+		footer += " · " + lang.Label("guide.edition."+string(aud))
+		subject = footer
+	}
+	d, err := pdf.New(
+		pdf.WithTheme(th),
+		pdf.WithTitle(lang.Title),
+		pdf.WithSubject(subject),
+		pdf.WithLanguage(lang.Code),
+		pdf.WithDate(opts.Date),
+		pdf.WithFooter(footer),
+		pdf.WithPageLabel(pdf.PageLabel(lang.Label("page.footer"))),
+	)
+	if err != nil {
+		return nil, fmt.Errorf("guide (%s): %w", lang.Code, err)
+	}
+	b := &booklet{d: d, th: d.Theme(), lang: lang, aud: aud, org: strings.TrimSpace(opts.Org)}
+	b.plan()
+	b.cover()
+	b.contents()
+	b.introduction()
+	for i := range b.steps {
+		b.step(&b.steps[i])
+	}
+	b.about()
+	if b.err != nil {
+		return nil, fmt.Errorf("guide (%s): %w", lang.Code, b.err)
+	}
+	out, err := d.Bytes()
+	if err != nil {
+		return nil, fmt.Errorf("guide (%s): %w", lang.Code, err)
+	}
+	return &Result{PDF: out, Pages: d.Page(), Warnings: d.Warnings()}, nil
+}
+
+// booklet is the state of one Render call.
+type booklet struct {
+	d    *pdf.Doc
+	th   pdf.Theme
+	lang *content.Language
+	aud  content.Audience
+	org  string
+
+	// destinations of the table of contents
+	intro    pdf.Link
+	sections []pdf.Link
+	markers  pdf.Link
+	steps    []stepPlan
+	aboutL   pdf.Link
+
+	err error
+}
+
+// stepPlan is a step with the checkpoints the booklet shows and their
+// destinations.
+type stepPlan struct {
+	step  *content.Step
+	link  pdf.Link
+	cps   []*content.Checkpoint
+	links []pdf.Link
+}
+
+// plan chooses the checkpoints and makes a link destination for every entry
+// of the table of contents, to be anchored where each entry starts.
+func (b *booklet) plan() {
+	d := b.d
+	b.intro = d.NewLink()
+	for range b.lang.Introduction.Sections {
+		b.sections = append(b.sections, d.NewLink())
+	}
+	b.markers = d.NewLink()
+	for si := range b.lang.Steps {
+		st := &b.lang.Steps[si]
+		sp := stepPlan{step: st}
+		for ci := range st.Checkpoints {
+			if cp := &st.Checkpoints[ci]; cp.Audience.Includes(b.aud) {
+				sp.cps = append(sp.cps, cp)
+				sp.links = append(sp.links, d.NewLink())
+			}
+		}
+		if len(sp.cps) == 0 {
+			continue
+		}
+		sp.link = d.NewLink()
+		b.steps = append(b.steps, sp)
+	}
+	b.aboutL = d.NewLink()
+}
+
+// md draws Markdown text with renderer r, remembering the first error.
+func (b *booklet) md(r *markdown.Renderer, text string, p pdf.ParaStyle) {
+	if b.err != nil || strings.TrimSpace(text) == "" {
+		return
+	}
+	if err := r.Render(b.d, []byte(text), p); err != nil {
+		b.err = err
+	}
+}
+
+func (b *booklet) stepHeading(n int, title string) string {
+	return b.lang.Format("step.heading", "n", strconv.Itoa(n), "title", title)
+}
+
+// contents draws the table of contents. Its page numbers are filled in when
+// the document is finished, from where each entry's destination was placed.
+func (b *booklet) contents() {
+	d, l := b.d, b.lang
+	d.AddPage()
+	d.SetHeader(l.Subtitle)
+	d.Heading(pdf.Heading{Level: 1, Text: l.Label("guide.contents"), Outline: true})
+	d.Space(2)
+	d.TOCEntry(l.Introduction.Title, 0, b.intro)
+	for i, s := range l.Introduction.Sections {
+		d.TOCEntry(s.Title, 1, b.sections[i])
+	}
+	d.TOCEntry(l.Label("guide.markers.title"), 1, b.markers)
+	for _, sp := range b.steps {
+		d.TOCEntry(b.stepHeading(sp.step.Number, sp.step.Title), 0, sp.link)
+		for i, cp := range sp.cps {
+			d.TOCEntry(cp.Title, 1, sp.links[i])
+		}
+	}
+	d.TOCEntry(l.About.Title, 0, b.aboutL)
+}
+
+// introduction draws the preface on a page of its own, set large as the
+// booklet's opening words, then the introduction's sections and the legend
+// of the form markers.
+func (b *booklet) introduction() {
+	d, l, th := b.d, b.lang, b.th
+	if strings.TrimSpace(l.Preface) != "" {
+		d.AddPage()
+		d.SetPlace("preface")
+		bar := th.Colors.Accent
+		p := pdf.ParaStyle{Size: th.Type.Body * 1.25, Leading: 1.5, SpaceAfter: 4}
+		preface := func() {
+			d.Box(pdf.Box{Bar: &bar, Padding: 6}, func() { b.md(boxMD, l.Preface, p) })
+		}
+		if h := d.Measure(preface); h < d.PageHeight()*0.7 {
+			d.SetY(d.Top() + (d.PageHeight()-h)*0.38)
+		}
+		preface()
+	}
+	d.AddPage()
+	d.SetPlace("introduction")
+	d.Heading(pdf.Heading{Level: 1, Text: l.Introduction.Title, Outline: true, Dest: b.intro})
+	for i, s := range l.Introduction.Sections {
+		if s.Title != "" {
+			d.Heading(pdf.Heading{Level: 2, Text: s.Title, Outline: true, Dest: b.sections[i]})
+		}
+		b.md(bodyMD, s.Body, pdf.ParaStyle{})
+	}
+	b.legend()
+}
+
+// legend explains the two form markers, each drawn as the badge the
+// checkpoints carry, in the order the source gives them.
+func (b *booklet) legend() {
+	d, l, th := b.d, b.lang, b.th
+	m := l.Introduction.Markers
+	type entry struct {
+		badge pdf.Badge
+		text  string
+	}
+	entries := []entry{
+		{pdf.Badge{Text: l.Label("audience.community"), Color: th.Colors.Community}, m.Community},
+		{pdf.Badge{Text: l.Label("audience.municipality"), Color: th.Colors.Municipality}, m.Municipality},
+	}
+	col := 0.0
+	for _, e := range entries {
+		w, _ := d.BadgeSize(e.badge.Text)
+		col = max(col, w)
+	}
+	col += 4
+	body := d.LineHeight(th.Type.Body)
+	d.Heading(pdf.Heading{Level: 2, Text: l.Label("guide.markers.title"), Outline: true, Dest: b.markers, Keep: 4 * body})
+	b.md(bodyMD, m.Lead, pdf.ParaStyle{})
+	shade := th.Colors.Shade
+	d.Box(pdf.Box{Background: &shade, Padding: 4}, func() {
+		for i, e := range entries {
+			p := pdf.ParaStyle{Indent: col, SpaceAfter: 3}
+			if i == len(entries)-1 {
+				p.SpaceAfter = -1
+			}
+			h := d.TextHeight(p, pdf.Run{Text: e.text})
+			_, bh := d.BadgeSize(e.badge.Text)
+			d.EnsureSpace(max(h, bh))
+			d.BadgeAt(d.Left(), d.Y()+(body-bh)/2, e.badge)
+			b.md(bodyMD, e.text, p)
+		}
+	})
+}
+
+// badges returns the badges of the forms a checkpoint belongs to.
+func (b *booklet) badges(a content.Audience) []pdf.Badge {
+	var out []pdf.Badge
+	for _, f := range content.Forms {
+		if a == content.Both || a == f {
+			c := b.th.Colors.Municipality
+			if f == content.Community {
+				c = b.th.Colors.Community
+			}
+			out = append(out, pdf.Badge{Text: b.lang.Label("audience." + string(f)), Color: c})
+		}
+	}
+	return out
+}
+
+// step draws a step's chapter: a new page with the step band, then its
+// checkpoints.
+func (b *booklet) step(sp *stepPlan) {
+	d := b.d
+	heading := b.stepHeading(sp.step.Number, sp.step.Title)
+	d.SetHeader(heading)
+	d.AddPage()
+	d.SetPlace(heading)
+	d.Anchor(sp.link)
+	d.Bookmark(heading, 0)
+	d.StepBand(sp.step.Number, b.lang.Format("step.label", "n", strconv.Itoa(sp.step.Number)), sp.step.Title)
+	for i, cp := range sp.cps {
+		b.checkpoint(cp, sp.links[i], i == 0)
+	}
+}
+
+// checkpoint draws one checkpoint with all its guidance.
+func (b *booklet) checkpoint(cp *content.Checkpoint, dest pdf.Link, first bool) {
+	d, th := b.d, b.th
+	d.SetPlace("checkpoint " + cp.ID)
+	body := d.LineHeight(th.Type.Body)
+	_, bh := d.BadgeSize("X")
+	if !first {
+		d.Space(2)
+	}
+	d.Heading(pdf.Heading{Level: 2, Text: cp.Title, Outline: true, Dest: dest, Keep: bh + 2 + 2*body})
+	d.Badges(b.badges(cp.Audience)...)
+	d.Space(1)
+	b.md(bodyMD, cp.Guidance, pdf.ParaStyle{})
+	if o := cp.Options; o != nil {
+		b.options(o)
+	}
+	b.md(bodyMD, cp.Closing, pdf.ParaStyle{})
+	for _, ex := range cp.Examples {
+		b.example(ex)
+	}
+	if len(cp.Links) > 0 {
+		b.links(cp.Links)
+	}
+	if cp.Table == "action-plan" {
+		b.actionPlan()
+	}
+}
+
+// options draws an option list: its lead, then each option's text as a
+// list item (its label when it has no text). An option whose text starts
+// with its label and a colon has that label set in bold.
+func (b *booklet) options(o *content.OptionList) {
+	d, th := b.d, b.th
+	body := d.LineHeight(th.Type.Body)
+	if strings.TrimSpace(o.Lead) != "" {
+		p := pdf.ParaStyle{SpaceAfter: 1.6}
+		h := d.Measure(func() { b.md(bodyMD, o.Lead, p) })
+		d.EnsureSpace(h + 2*body)
+		b.md(bodyMD, o.Lead, p)
+	}
+	accent := th.Colors.Accent
+	for i, it := range o.Items {
+		text := strings.TrimSpace(it.Text)
+		if text == "" {
+			text = markdown.Escape(it.Label)
+		} else if lbl := strings.TrimSpace(it.Label); lbl != "" && strings.HasPrefix(text, lbl+":") {
+			text = "**" + markdown.Escape(lbl+":") + "**" + text[len(lbl)+1:]
+		}
+		after := 1.6
+		if i == len(o.Items)-1 {
+			after = 0 // the paragraph spacing
+		}
+		b.md(bodyMD, text, pdf.ParaStyle{Indent: 6, Marker: "•", MarkerColor: &accent, SpaceAfter: after})
+	}
+}
+
+// example draws a partner example set apart in a shaded box with an accent
+// bar, under the label "Example".
+func (b *booklet) example(text string) {
+	d, th := b.d, b.th
+	shade, bar := th.Colors.Shade, th.Colors.Accent
+	d.Space(1)
+	d.Box(pdf.Box{Background: &shade, Bar: &bar, Padding: 4}, func() {
+		d.Text(pdf.ParaStyle{Size: th.Type.Small, Style: pdf.Bold, Color: &bar, SpaceAfter: 1.2},
+			pdf.Run{Text: strings.ToUpper(b.lang.Label("guide.example"))})
+		b.md(boxMD, text, pdf.ParaStyle{})
+	})
+}
+
+// links draws the checkpoint's links: each title as a clickable link, with
+// its address below it for readers of the printed page.
+func (b *booklet) links(links []content.Link) {
+	d, th := b.d, b.th
+	body := d.LineHeight(th.Type.Body)
+	small := d.LineHeight(th.Type.Small)
+	label := pdf.ParaStyle{Size: th.Type.Small, Style: pdf.Bold, Color: &th.Colors.Accent, SpaceAfter: 1.2}
+	d.EnsureSpace(small + 1.2 + body + small)
+	d.Text(label, pdf.Run{Text: strings.ToUpper(b.lang.Label("guide.links"))})
+	accent := th.Colors.Accent
+	for _, ln := range links {
+		p := pdf.ParaStyle{Indent: 6, Marker: "→", MarkerColor: &accent, SpaceAfter: 0.4, Keep: true}
+		title := ln.Title
+		if title == "" {
+			title = ln.URL
+		}
+		d.EnsureSpace(body + small)
+		d.Text(p, pdf.Run{Text: title, URL: ln.URL})
+		d.Text(pdf.ParaStyle{Indent: 6, Size: th.Type.Small, Color: &th.Colors.Muted, SpaceAfter: 1.6},
+			pdf.Run{Text: ln.URL, URL: ln.URL, Color: &th.Colors.Muted})
+	}
+	d.Space(1)
+}
+
+// actionPlan draws the empty action-plan table with the source's headers.
+func (b *booklet) actionPlan() {
+	d, l, th := b.d, b.lang, b.th
+	body := d.LineHeight(th.Type.Body)
+	d.EnsureSpace(body + 2 + 3*12)
+	d.Text(pdf.ParaStyle{Size: th.Type.Small, Style: pdf.Bold, Color: &th.Colors.Accent, SpaceAfter: 1.2},
+		pdf.Run{Text: strings.ToUpper(l.Label("guide.table.action"))})
+	d.Table(pdf.Table{
+		Columns: []pdf.Column{
+			{Label: l.Label("form.action.col.activity"), Width: 3},
+			{Label: l.Label("form.action.col.responsible"), Width: 2},
+			{Label: l.Label("form.action.col.goals"), Width: 3},
+			{Label: l.Label("form.action.col.deadline"), Width: 1.5},
+		},
+		MinRowHeight: 12,
+		EmptyRows:    5,
+	}, nil)
+	d.Text(pdf.ParaStyle{Size: th.Type.Small, Color: &th.Colors.Muted}, pdf.Run{Text: l.Label("guide.table.note")})
+}
+
+// about draws "about the project" and, at the foot of its page, the EU
+// funding disclaimer.
+func (b *booklet) about() {
+	d, l, th := b.d, b.lang, b.th
+	d.SetHeader(l.About.Title)
+	d.AddPage()
+	d.SetPlace("about the project")
+	d.Heading(pdf.Heading{Level: 1, Text: l.About.Title, Outline: true, Dest: b.aboutL})
+	b.md(bodyMD, l.About.Body, pdf.ParaStyle{})
+	if strings.TrimSpace(l.Disclaimer) == "" {
+		return
+	}
+	d.SetPlace("disclaimer")
+	rule := th.Colors.Rule
+	p := pdf.ParaStyle{Size: th.Type.Small, Color: &th.Colors.Muted}
+	box := func() { b.md(boxMD, l.Disclaimer, p) }
+	h := d.Measure(func() { d.Box(pdf.Box{Bar: &rule, Padding: 3}, box) })
+	if h < d.Remaining()-8 {
+		d.SetY(d.Bottom() - h)
+	}
+	d.Box(pdf.Box{Bar: &rule, Padding: 3}, box)
+}
