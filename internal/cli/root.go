@@ -107,7 +107,11 @@ Run "roadmap pack" to make the whole workshop pack in output/.`,
 
 	root.AddCommand(
 		newContentCmd(app),
+		newFormCmd(app),
+		newGuideCmd(app),
 		newInitCmd(app),
+		newPackCmd(app),
+		newRenderCmd(app),
 		newValidateCmd(app),
 		newSheetCmd(app),
 		newVersionCmd(app),

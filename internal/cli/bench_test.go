@@ -1,0 +1,46 @@
+package cli
+
+import (
+	"context"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// BenchmarkPack makes the whole blank workshop pack, lv and en, in process.
+func BenchmarkPack(b *testing.B) {
+	out := b.TempDir()
+	b.ReportAllocs()
+	for b.Loop() {
+		app := &App{IO: IO{Out: io.Discard, Err: io.Discard}}
+		if err := packRun(context.Background(), app, &packOptions{Langs: []string{"all"}, Out: out, Paper: "a4"}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkRenderOne makes one organisation's filled form and plans
+// workbook from an example answers file, in process: the unit of work of
+// `roadmap render`.
+func BenchmarkRenderOne(b *testing.B) {
+	app := &App{IO: IO{Out: io.Discard, Err: io.Discard}}
+	bundle, err := app.Content()
+	if err != nil {
+		b.Fatal(err)
+	}
+	theme, err := app.Theme("a4")
+	if err != nil {
+		b.Fatal(err)
+	}
+	in := renderInput{path: filepath.Join("..", "..", "examples", "brinumins-community-lv.yaml"), dir: b.TempDir()}
+	if _, err := os.Stat(in.path); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := renderOne(bundle, theme, in); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
