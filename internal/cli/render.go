@@ -87,17 +87,27 @@ func renderRun(ctx context.Context, app *App, opts *renderOptions) error {
 
 	// First pass: read every file for its organisation's name, so that
 	// folder names (and their suffixes on collisions) follow the order of
-	// the inputs, whatever order the work finishes in. Only names are kept.
+	// the inputs, whatever order the work finishes in. Only names are kept,
+	// so memory does not grow with the number of files.
+	orgs := make([]string, len(files))
+	errs := make([]error, len(files))
+	pack.Each(len(files), opts.Jobs, func(i int) {
+		a, err := answers.ReadFile(files[i], b)
+		if err != nil {
+			errs[i] = err
+			return
+		}
+		orgs[i] = a.Organisation.Name
+	})
 	var inputs []renderInput
 	var names pack.Names
-	for _, path := range files {
-		a, err := answers.ReadFile(path, b)
-		if err != nil {
-			problems = append(problems, err)
+	for i, path := range files {
+		if errs[i] != nil {
+			problems = append(problems, errs[i])
 			continue
 		}
 		fallback := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-		inputs = append(inputs, renderInput{path: path, dir: filepath.Join(opts.Out, names.Unique(a.Organisation.Name, pack.SafeName(fallback, "roadmap")))})
+		inputs = append(inputs, renderInput{path: path, dir: filepath.Join(opts.Out, names.Unique(orgs[i], pack.SafeName(fallback, "roadmap")))})
 	}
 
 	jobs := make([]pack.Job, len(inputs))

@@ -128,3 +128,25 @@ func runJob(j Job) (r Result) {
 	}
 	return r
 }
+
+// Each calls fn(i) for every i in [0, n), with at most workers calls at once
+// (GOMAXPROCS when workers < 1), and returns when all have returned.
+func Each(n, workers int, fn func(i int)) {
+	if workers < 1 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(workers, n) {
+		wg.Go(func() {
+			for i := range next {
+				fn(i)
+			}
+		})
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}

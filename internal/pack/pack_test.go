@@ -62,3 +62,14 @@ func TestRunStopsWhenCancelled(t *testing.T) {
 		t.Errorf("%d cancelled, %d built; want most of 50 cancelled and none lost", cancelled, built.Load())
 	}
 }
+
+func TestEach(t *testing.T) {
+	seen := make([]atomic.Int32, 100)
+	Each(len(seen), 3, func(i int) { seen[i].Add(1) })
+	for i := range seen {
+		if n := seen[i].Load(); n != 1 {
+			t.Fatalf("fn(%d) called %d times, want once", i, n)
+		}
+	}
+	Each(0, 0, func(int) { t.Fatal("called for n = 0") })
+}
