@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -63,10 +62,6 @@ guide-community.pdf for one form) unless -o names another file.`,
 }
 
 func guideRun(app *App, opts *guideOptions) error {
-	// A booklet allocates some 35 MB, most of it short-lived compressor
-	// state inside the PDF writer; collecting less often makes the command
-	// a third faster for a peak of well under 100 MB.
-	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	aud, err := content.ParseAudience(opts.Audience)
 	if err != nil {
 		return fmt.Errorf("--audience: %w", err)

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/partnership-roadmap/roadmap/internal/content"
 	"github.com/partnership-roadmap/roadmap/internal/pdf"
 )
 
@@ -43,19 +44,25 @@ func (b *booklet) cover() {
 	d.Text(title, pdf.Run{Text: l.Title})
 	d.Text(sub, pdf.Run{Text: l.Subtitle})
 	if edition != "" {
-		_, bh := d.BadgeSize(edition)
+		// a white pill with the edition in the audience's colour
 		c := th.Colors.Municipality
-		if b.aud == "community" {
+		if b.aud == content.Community {
 			c = th.Colors.Community
 		}
-		d.BadgeAt(m.Left, panel-bh-9, pdf.Badge{Text: edition, Color: c})
+		size := th.Type.Body
+		lh := d.LineHeight(size)
+		w := pdf.Width(edition, pdf.Bold, size) + 8
+		h := lh + 2.4
+		y := panel - h - 10
+		d.FillRect(m.Left, y, w, h, h/2, pdf.White)
+		d.TextAt(m.Left+4, y+1.2, edition, pdf.Bold, size, c)
 	}
 
 	// the steps, as stops on a road
-	const dot, gap = 8.0, 6.0
+	const dot, gap = 9.0, 8.0
 	x := m.Left
-	y := panel + 16
-	text := pdf.ParaStyle{Size: th.Type.Body + 1, Leading: 1.3, SpaceAfter: -1}
+	y := panel + 20
+	text := pdf.ParaStyle{Size: th.Type.Body + 2, Leading: 1.3, SpaceAfter: -1}
 	var centres []float64
 	d.SetY(y)
 	for _, sp := range b.steps {

@@ -186,7 +186,9 @@ func (b *booklet) contents() {
 	d.Space(2)
 	d.TOCEntry(l.Introduction.Title, 0, b.intro)
 	for i, s := range l.Introduction.Sections {
-		d.TOCEntry(s.Title, 1, b.sections[i])
+		if s.Title != "" {
+			d.TOCEntry(s.Title, 1, b.sections[i])
+		}
 	}
 	d.TOCEntry(l.Label("guide.markers.title"), 1, b.markers)
 	for _, sp := range b.steps {
@@ -293,7 +295,23 @@ func (b *booklet) step(sp *stepPlan) {
 	d.Bookmark(heading, 0)
 	d.StepBand(sp.step.Number, b.lang.Format("step.label", "n", strconv.Itoa(sp.step.Number)), sp.step.Title)
 	for i, cp := range sp.cps {
+		if last := i == len(sp.cps)-1; last && i > 0 {
+			b.keepChapterEnd(func() { b.checkpoint(cp, sp.links[i], false) })
+		}
 		b.checkpoint(cp, sp.links[i], i == 0)
+	}
+}
+
+// keepChapterEnd starts a new page before the last checkpoint of a step
+// (drawn by fn) when it would otherwise end a few lines into the next page:
+// the chapter's last page then holds the whole checkpoint rather than a
+// stray line or two of its end.
+func (b *booklet) keepChapterEnd(fn func()) {
+	d := b.d
+	h := d.Measure(fn)
+	over := h - d.Remaining()
+	if over > 0 && over < d.PageHeight()/4 && h <= d.PageHeight()*0.9 {
+		d.AddPage()
 	}
 }
 
@@ -373,7 +391,8 @@ func (b *booklet) links(links []content.Link) {
 	body := d.LineHeight(th.Type.Body)
 	small := d.LineHeight(th.Type.Small)
 	label := pdf.ParaStyle{Size: th.Type.Small, Style: pdf.Bold, Color: &th.Colors.Accent, SpaceAfter: 1.2}
-	d.EnsureSpace(small + 1.2 + body + small)
+	label.SpaceBefore = 2
+	d.EnsureSpace(2 + small + 1.2 + body + small)
 	d.Text(label, pdf.Run{Text: strings.ToUpper(b.lang.Label("guide.links"))})
 	accent := th.Colors.Accent
 	for _, ln := range links {
@@ -395,7 +414,7 @@ func (b *booklet) actionPlan() {
 	d, l, th := b.d, b.lang, b.th
 	body := d.LineHeight(th.Type.Body)
 	d.EnsureSpace(body + 2 + 3*12)
-	d.Text(pdf.ParaStyle{Size: th.Type.Small, Style: pdf.Bold, Color: &th.Colors.Accent, SpaceAfter: 1.2},
+	d.Text(pdf.ParaStyle{Size: th.Type.Small, Style: pdf.Bold, Color: &th.Colors.Accent, SpaceBefore: 2, SpaceAfter: 1.2},
 		pdf.Run{Text: strings.ToUpper(l.Label("guide.table.action"))})
 	d.Table(pdf.Table{
 		Columns: []pdf.Column{

@@ -13,7 +13,7 @@ import (
 // reads them, so that an escaped "\&amp;" stays "&amp;" and a resolved
 // "&#38;amp;" stays "&amp;". NUL becomes U+FFFD, as CommonMark asks.
 func resolve(v []byte) string {
-	if bytes.IndexAny(v, "\\&\x00") < 0 {
+	if !bytes.ContainsAny(v, "\\&\x00") {
 		return string(v)
 	}
 	var b bytes.Buffer
