@@ -20,17 +20,12 @@ lint:
 	$(GO) vet ./...
 	$(GO) run honnef.co/go/tools/cmd/staticcheck@latest ./...
 
-# Benchmarks of the document generators, then whole processes timed with
-# hyperfine when it is installed (apt-get install hyperfine).
+# Benchmarks of the document generators in process, then whole processes
+# timed as a user runs them (scripts/bench: hyperfine, and render of 1,000
+# answers files with its peak memory).
 bench: build
 	$(GO) test -run '^$$' -bench . -benchmem ./...
-	@if command -v hyperfine >/dev/null; then \
-	  hyperfine -N --warmup 3 \
-	    '$(BIN) form community -o /tmp/roadmap-bench/form.pdf' \
-	    '$(BIN) guide -o /tmp/roadmap-bench/guide.pdf' \
-	    '$(BIN) sheet action-plan -o /tmp/roadmap-bench/action-plan.xlsx' \
-	    '$(BIN) pack --out /tmp/roadmap-bench/pack'; \
-	else echo "hyperfine not installed: apt-get install hyperfine"; fi
+	scripts/bench $(BIN)
 
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime 30s ./internal/answers

@@ -99,8 +99,8 @@ Run "roadmap pack" to make the whole workshop pack in output/.`,
 	root.SetOut(app.Out)
 	root.SetErr(app.Err)
 	root.SetVersionTemplate("roadmap {{.Version}}\n")
-	root.PersistentFlags().StringVar(&app.ContentDir, "content", "", "use the content `folder` DIR instead of the built-in content")
-	root.PersistentFlags().StringVar(&app.TemplatesDir, "templates", "", "use the templates `folder` DIR instead of the built-in templates")
+	root.PersistentFlags().StringVar(&app.ContentDir, "content", "", "read the content (texts, per language) from `DIR` instead of the built-in copy")
+	root.PersistentFlags().StringVar(&app.TemplatesDir, "templates", "", "read the templates (theme.yaml) from `DIR` instead of the built-in copy")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageError{fmt.Errorf("%w\nRun '%s --help' for usage.", err, c.CommandPath())}
 	})
