@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -49,7 +50,7 @@ for a file name; -o names another file.`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			answersGiven := cmd.Flags().Changed("answers")
 			if len(args) > 1 || (len(args) == 0 && !answersGiven) {
-				return usageError{fmt.Errorf("give one form: municipality or community, or --answers FILE (see '%s --help')", cmd.CommandPath())}
+				return usageError{errors.New("give one form: municipality or community, or --answers FILE"), cmd.CommandPath()}
 			}
 			return nil
 		},
@@ -72,7 +73,7 @@ func formRun(app *App, opts *formOptions) error {
 	if opts.Form != "" {
 		var err error
 		if f, err = content.ParseForm(opts.Form); err != nil {
-			return usageError{err}
+			return usageError{err, "roadmap form"}
 		}
 	}
 	if opts.Output != "" && !strings.EqualFold(filepath.Ext(opts.Output), ".pdf") {

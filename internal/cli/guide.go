@@ -44,8 +44,7 @@ guide-community.pdf for one form) unless -o names another file.`,
 				if _, err := content.ParseForm(args[0]); err == nil {
 					form = args[0]
 				}
-				return usageError{fmt.Errorf("guide takes no arguments; for the booklet of one form use --audience %s\nRun '%s --help' for usage.",
-					form, cmd.CommandPath())}
+				return usageError{fmt.Errorf("guide takes no arguments; for the booklet of one form use --audience %s", form), cmd.CommandPath()}
 			}
 			return nil
 		},

@@ -53,7 +53,7 @@ unless --force is given, so filled-in answers are not lost.`,
 func initRun(app *App, opts *initOptions) error {
 	form, err := content.ParseForm(opts.Form)
 	if err != nil {
-		return usageError{err}
+		return usageError{err, "roadmap init"}
 	}
 	lang, err := app.Language(opts.Lang)
 	if err != nil {

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -47,7 +48,7 @@ is listed at the end with its file, line and column, and the exit status is 1.`,
 		Example: "  roadmap render answers/\n  roadmap render a.yaml b.yaml --out roadmaps --jobs 4",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
-				return usageError{fmt.Errorf("give at least one answers file or folder\nRun '%s --help' for usage.", cmd.CommandPath())}
+				return usageError{errors.New("give at least one answers file or folder"), cmd.CommandPath()}
 			}
 			return nil
 		},

@@ -102,7 +102,7 @@ Run "roadmap pack" to make the whole workshop pack in output/.`,
 	root.PersistentFlags().StringVar(&app.ContentDir, "content", "", "read the content (texts, per language) from `DIR` instead of the built-in copy")
 	root.PersistentFlags().StringVar(&app.TemplatesDir, "templates", "", "read the templates (theme.yaml) from `DIR` instead of the built-in copy")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return usageError{fmt.Errorf("%w\nRun '%s --help' for usage.", err, c.CommandPath())}
+		return usageError{err, c.CommandPath()}
 	})
 
 	root.AddCommand(
@@ -119,8 +119,18 @@ Run "roadmap pack" to make the whole workshop pack in output/.`,
 	return root
 }
 
-// usageError is a mistake in the command line itself.
-type usageError struct{ error }
+// usageError is a mistake in the command line itself; it is printed with a
+// pointer to the command's help.
+type usageError struct {
+	error
+	// cmd is the command's path, such as "roadmap render".
+	cmd string
+}
+
+// Error adds the help line to the message.
+func (e usageError) Error() string {
+	return fmt.Sprintf("%v\nRun '%s --help' for usage.", e.error, e.cmd)
+}
 
 func (e usageError) Unwrap() error { return e.error }
 

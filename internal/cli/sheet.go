@@ -42,7 +42,7 @@ output/lv/action-plan.xlsx) unless -o names another file.`,
 		ValidArgs: sheets.IDs(),
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
-				return usageError{fmt.Errorf("give one plan: %s (see '%s --help')", strings.Join(sheets.IDs(), ", "), cmd.CommandPath())}
+				return usageError{fmt.Errorf("give one plan: %s", strings.Join(sheets.IDs(), ", ")), cmd.CommandPath()}
 			}
 			return nil
 		},
