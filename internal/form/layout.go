@@ -307,10 +307,10 @@ func (r *renderer) checkpoint(cp *content.Checkpoint, n int, next float64) {
 			}
 		}
 		if cp.Table == actionPlanTable {
-			next = d.Measure(func() { d.Indent(numberWidth, 0, r.actionPlan) }) + tableGap
-		}
-		room := d.Remaining() - r.measure(cp, n, lines) - 1
-		if room < next {
+			// The table is the answer: keep the statement with it rather
+			// than fill the page foot with lines and start the table over.
+			d.EnsureSpace(r.measure(cp, n, lines) + r.tableHeight())
+		} else if room := d.Remaining() - r.measure(cp, n, lines) - 1; room < next {
 			lines = max(lines, min(lines+int(room/r.th.Spacing.WriteIn), maxWriteIn))
 		}
 	}
@@ -322,6 +322,12 @@ func (r *renderer) checkpoint(cp *content.Checkpoint, n int, next float64) {
 			r.actionPlan()
 		})
 	}
+}
+
+// tableHeight returns the height of the action-plan table with the gap
+// above it.
+func (r *renderer) tableHeight() float64 {
+	return r.d.Measure(func() { r.d.Indent(numberWidth, 0, r.actionPlan) }) + tableGap
 }
 
 // hasText reports whether checkpoint cp is shown with an answer text rather
@@ -347,6 +353,10 @@ func (r *renderer) measure(cp *content.Checkpoint, n, lines int) float64 {
 // lines or the first three lines of its answer.
 func (r *renderer) minHeight(cp *content.Checkpoint, n int) float64 {
 	if !r.hasText(cp) {
+		if cp.Table == actionPlanTable {
+			// Kept with its table; see checkpoint.
+			return r.measure(cp, n, writeInLines(cp)) + r.tableHeight()
+		}
 		return r.measure(cp, n, minWriteIn)
 	}
 	d := r.d
