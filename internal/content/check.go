@@ -126,6 +126,9 @@ func checkLanguage(l *Language, pos *positions) diag.List {
 		}
 	}
 
+	if lp, ok := pos.labels[DateFormatLabel]; ok && !validDateLayout(strings.ToLower(strings.TrimSpace(lp.val.Value))) {
+		ps.Add(lp.file, lp.val, "label %q is %q; write dd, mm and yyyy once each with the separators the language uses, such as \"dd.mm.yyyy.\"", DateFormatLabel, lp.val.Value)
+	}
 	for i, st := range l.Steps {
 		if st.Number != i+1 {
 			ps.Add(file, valueOf(pos.steps.Content[i], "number"), "step number is %d; steps are numbered 1, 2, 3 in order, so this one must be %d", st.Number, i+1)

@@ -85,7 +85,7 @@ func Render(lang *content.Language, f content.Audience, a *answers.File, opts Op
 	if err != nil {
 		return nil, fmt.Errorf("rendering form: %w", err)
 	}
-	r := &renderer{d: d, th: th, lang: lang, form: f, a: a, dateLayout: dateLayout(lang.Label("date.format")),
+	r := &renderer{d: d, th: th, lang: lang, form: f, a: a,
 		heights: map[*content.Checkpoint]float64{}, heads: map[*content.Checkpoint]float64{}}
 	r.render()
 	out, err := d.Bytes()
@@ -97,12 +97,11 @@ func Render(lang *content.Language, f content.Audience, a *answers.File, opts Op
 
 // renderer holds what one rendering needs; it lives for one call of Render.
 type renderer struct {
-	d          *pdf.Doc
-	th         pdf.Theme
-	lang       *content.Language
-	form       content.Audience
-	a          *answers.File // nil for a blank form
-	dateLayout string
+	d    *pdf.Doc
+	th   pdf.Theme
+	lang *content.Language
+	form content.Audience
+	a    *answers.File // nil for a blank form
 	// heights caches the height of each checkpoint's block without
 	// write-in lines, heads the height of its head and options.
 	heights, heads map[*content.Checkpoint]float64

@@ -407,7 +407,7 @@ func TestFilledForm(t *testing.T) {
 		if !strings.Contains(text, norm(act.Activity)) {
 			t.Errorf("action %q missing", act.Activity)
 		}
-		if d := formatDate("dd.mm.yyyy.", act.Deadline); !strings.Contains(text, d) {
+		if d := lang.FormatDate(act.Deadline.Time()); !strings.Contains(text, d) {
 			t.Errorf("deadline %s missing", d)
 		}
 	}
@@ -557,23 +557,6 @@ func TestRenderErrors(t *testing.T) {
 	} {
 		if err := fn(); err == nil {
 			t.Errorf("%s: no error", name)
-		}
-	}
-}
-
-func TestDateFormat(t *testing.T) {
-	d := answers.Date{Year: 2026, Month: 11, Day: 7}
-	for _, c := range []struct{ label, want string }{
-		{"dd.mm.yyyy.", "07.11.2026."},
-		{"dd/mm/yyyy", "07/11/2026"},
-		{"yyyy-mm-dd", "2026-11-07"},
-		{" MM/DD/YYYY ", "11/07/2026"},
-		{"", "2026-11-07"},
-		{"[date.format]", "2026-11-07"},
-		{"dd.dd.yyyy", "2026-11-07"},
-	} {
-		if got := formatDate(dateLayout(c.label), d); got != c.want {
-			t.Errorf("%q: %q; want %q", c.label, got, c.want)
 		}
 	}
 }

@@ -73,7 +73,7 @@ func (r *renderer) fields() {
 	if r.a != nil {
 		org = r.a.Organisation
 		if !r.a.Date.IsZero() {
-			date = formatDate(r.dateLayout, r.a.Date)
+			date = r.lang.FormatDate(r.a.Date.Time())
 		}
 	}
 	d.SetPlace("organisation")
@@ -515,7 +515,7 @@ func (r *renderer) actionPlan() {
 		for _, a := range r.a.ActionPlan {
 			deadline := ""
 			if !a.Deadline.IsZero() {
-				deadline = formatDate(r.dateLayout, a.Deadline)
+				deadline = r.lang.FormatDate(a.Deadline.Time())
 			}
 			rows = append(rows, []string{a.Activity, a.Responsible, a.Goals, deadline})
 		}

@@ -108,7 +108,7 @@ func Build(lang *content.Language, plans []Plan, a *answers.File, opts ...Option
 	f := excelize.NewFile()
 	defer f.Close()
 	f.SetZipWriter(newStoredZip)
-	b := &builder{f: f, lang: lang, a: a, o: o, layout: dateLayout(lang.Label("date.format")), lists: map[string]string{}}
+	b := &builder{f: f, lang: lang, a: a, o: o, layout: lang.DateLayout(), lists: map[string]string{}}
 	if err := b.build(plans); err != nil {
 		return nil, fmt.Errorf("building the %s workbook (%s): %w", strings.Join(planIDs(plans), ", "), lang.Code, err)
 	}
@@ -311,7 +311,7 @@ func (b *builder) columnWidths(p *Plan) []float64 {
 		w = max(w, widthFor(longestWord(header, fontSize, true), fontSize, true, filterButtonPx))
 		switch c.Kind {
 		case Date:
-			w = max(w, widthFor(formatDate(b.layout, answers.Date{Year: 2026, Month: 12, Day: 31}), fontSize, false, 0))
+			w = max(w, widthFor(b.lang.FormatDate(time.Date(2026, time.December, 31, 0, 0, 0, 0, time.UTC)), fontSize, false, 0))
 		case Choice:
 			for _, it := range c.List.Items(b.lang) {
 				w = max(w, widthFor(it.Label, fontSize, false, dropDownPx))
@@ -422,7 +422,7 @@ func (b *builder) writePlan(sheet string, p *Plan) {
 // check for dates, a drop-down for lists.
 func (b *builder) validate(sheet string, c Column, sqref string) {
 	l := b.lang
-	example := formatDate(b.layout, answers.Date{Year: 2026, Month: 11, Day: 27})
+	example := b.lang.FormatDate(exampleDate)
 	dv := excelize.NewDataValidation(true)
 	dv.Sqref = sqref
 	switch c.Kind {

@@ -5,8 +5,6 @@ import (
 	"strings"
 
 	"github.com/xuri/excelize/v2"
-
-	"github.com/partnership-roadmap/roadmap/internal/answers"
 )
 
 // instructionsWidth is the width of the instructions sheet's one column, in
@@ -103,7 +101,7 @@ func (b *builder) writeInstructions(plans []Plan) {
 	}
 
 	heading(l.Label("sheet.instructions.general"))
-	example := formatDate(b.layout, answers.Date{Year: 2026, Month: 11, Day: 27})
+	example := b.lang.FormatDate(exampleDate)
 	for _, text := range []string{
 		l.Format("sheet.instructions.rows", "n", fmt.Sprint(b.o.rows)),
 		l.Format("sheet.instructions.dates", "example", example),

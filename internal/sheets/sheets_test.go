@@ -649,9 +649,10 @@ func TestDates(t *testing.T) {
 		{"dd.mm.yy", "yyyy-mm-dd", `yyyy\-mm\-dd`, "2026-11-27"},
 	}
 	for _, c := range cases {
-		layout := dateLayout(c.label)
-		if layout != c.layout || excelDateFormat(layout) != c.excel || formatDate(layout, d) != c.shown {
-			t.Errorf("%q: layout %q excel %q shown %q; want %q %q %q", c.label, layout, excelDateFormat(layout), formatDate(layout, d), c.layout, c.excel, c.shown)
+		lang := &content.Language{Labels: content.Labels{content.DateFormatLabel: c.label}}
+		layout := lang.DateLayout()
+		if layout != c.layout || excelDateFormat(layout) != c.excel || lang.FormatDate(d.Time()) != c.shown {
+			t.Errorf("%q: layout %q excel %q shown %q; want %q %q %q", c.label, layout, excelDateFormat(layout), lang.FormatDate(d.Time()), c.layout, c.excel, c.shown)
 		}
 	}
 	for _, c := range []struct {

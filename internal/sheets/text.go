@@ -3,9 +3,9 @@ package sheets
 import (
 	"fmt"
 	"math"
-	"regexp"
 	"strings"
 	"sync"
+	"time"
 	"unicode"
 	"unicode/utf16"
 
@@ -163,24 +163,6 @@ func rowHeight(n int) float64 {
 	return math.Min(float64(n)*lineHeight+rowPad, maxRowHeight)
 }
 
-// dateFormatRE matches a date.format label: day, month and year fields in any
-// order with any separators.
-var dateFormatRE = regexp.MustCompile(`^[^a-zA-Z]*(?:(?:dd|mm|yyyy)[^a-zA-Z]*){3}$`)
-
-// fallbackDateFormat is used when the content's date.format label is missing
-// or not made of dd, mm and yyyy.
-const fallbackDateFormat = "yyyy-mm-dd"
-
-// dateLayout returns the language's date layout (dd.mm.yyyy.) from its
-// date.format label, or the ISO layout if the label is unusable.
-func dateLayout(label string) string {
-	l := strings.ToLower(strings.TrimSpace(label))
-	if !dateFormatRE.MatchString(l) || strings.Count(l, "dd") != 1 || strings.Count(l, "mm") != 1 || strings.Count(l, "yyyy") != 1 {
-		return fallbackDateFormat
-	}
-	return l
-}
-
 // excelDateFormat turns a date layout (dd.mm.yyyy.) into an Excel number
 // format. Every separator is escaped, so that Excel shows it as written
 // rather than replacing "/" or "." with the separator of the reader's locale.
@@ -196,15 +178,6 @@ func excelDateFormat(layout string) string {
 		}
 	}
 	return b.String()
-}
-
-// formatDate writes d in a date layout (dd.mm.yyyy.).
-func formatDate(layout string, d answers.Date) string {
-	return strings.NewReplacer(
-		"dd", fmt.Sprintf("%02d", d.Day),
-		"mm", fmt.Sprintf("%02d", int(d.Month)),
-		"yyyy", fmt.Sprintf("%04d", d.Year),
-	).Replace(layout)
 }
 
 // serial returns d as a spreadsheet date serial number: days since
@@ -271,3 +244,6 @@ func headerText(s string, n int) string {
 func formulaString(s string) string {
 	return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
 }
+
+// exampleDate is the date the instructions and validation messages show.
+var exampleDate = time.Date(2026, time.November, 27, 0, 0, 0, 0, time.UTC)
