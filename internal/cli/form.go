@@ -83,33 +83,17 @@ func formRun(app *App, opts *formOptions) error {
 	if err != nil {
 		return err
 	}
-	b, err := app.Content()
+	a, lang, err := app.answersAndLanguage(opts.Answers, opts.Lang)
 	if err != nil {
 		return err
 	}
-	var a *answers.File
-	if opts.Answers != "" {
-		if a, err = answers.ReadFile(opts.Answers, b); err != nil {
-			return err
-		}
+	if a != nil {
 		switch {
 		case f == "":
 			f = a.Form
 		case f != a.Form:
 			return fmt.Errorf("%s is filled in for the %s form, not the %s form; leave out the form or give %s", opts.Answers, a.Form, f, a.Form)
 		}
-	}
-	code := opts.Lang
-	switch {
-	case code != "":
-	case a != nil && a.Language != "":
-		code = a.Language
-	default:
-		code = content.SourceLanguage
-	}
-	lang, err := b.Language(code)
-	if err != nil {
-		return err
 	}
 	out := opts.Output
 	if out == "" {

@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	embedded "github.com/partnership-roadmap/roadmap/content"
+	"github.com/partnership-roadmap/roadmap/internal/answers"
 	"github.com/partnership-roadmap/roadmap/internal/content"
 	"github.com/partnership-roadmap/roadmap/internal/diag"
 	"github.com/partnership-roadmap/roadmap/internal/pdf"
@@ -202,4 +203,32 @@ func newVersionCmd(app *App) *cobra.Command {
 			return nil
 		},
 	}
+}
+
+// answersAndLanguage reads the answers file path, when given, and returns it
+// with the language to make a document in: lang when given, else the
+// answers' language, else the source language.
+func (a *App) answersAndLanguage(path, lang string) (*answers.File, *content.Language, error) {
+	b, err := a.Content()
+	if err != nil {
+		return nil, nil, err
+	}
+	var f *answers.File
+	if path != "" {
+		if f, err = answers.ReadFile(path, b); err != nil {
+			return nil, nil, err
+		}
+	}
+	switch {
+	case lang != "":
+	case f != nil && f.Language != "":
+		lang = f.Language
+	default:
+		lang = content.SourceLanguage
+	}
+	l, err := b.Language(lang)
+	if err != nil {
+		return nil, nil, err
+	}
+	return f, l, nil
 }

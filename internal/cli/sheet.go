@@ -7,8 +7,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/partnership-roadmap/roadmap/internal/answers"
-	"github.com/partnership-roadmap/roadmap/internal/content"
 	"github.com/partnership-roadmap/roadmap/internal/fsutil"
 	"github.com/partnership-roadmap/roadmap/internal/sheets"
 )
@@ -67,25 +65,7 @@ func sheetRun(app *App, opts *sheetOptions) error {
 	if err != nil {
 		return err
 	}
-	b, err := app.Content()
-	if err != nil {
-		return err
-	}
-	var a *answers.File
-	if opts.Answers != "" {
-		if a, err = answers.ReadFile(opts.Answers, b); err != nil {
-			return err
-		}
-	}
-	code := opts.Lang
-	switch {
-	case code != "":
-	case a != nil && a.Language != "":
-		code = a.Language
-	default:
-		code = content.SourceLanguage
-	}
-	lang, err := b.Language(code)
+	a, lang, err := app.answersAndLanguage(opts.Answers, opts.Lang)
 	if err != nil {
 		return err
 	}
