@@ -179,7 +179,7 @@ func renderOne(b *content.Bundle, theme pdf.Theme, in renderInput) ([]pack.Doc, 
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", in.path, err)
 	}
-	xlsx, err := sheets.Build(lang, sheets.Plans(), a, sheets.WithPaper(sheets.Paper(theme.Paper)), sheets.WithDate(date))
+	xlsx, err := sheets.Build(lang, sheets.Plans(), a, sheets.WithPaper(theme.Paper), sheets.WithDate(date))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", in.path, err)
 	}

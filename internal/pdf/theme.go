@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/partnership-roadmap/roadmap/internal/paper"
 	"github.com/partnership-roadmap/roadmap/templates"
 	"go.yaml.in/yaml/v3"
 )
@@ -17,22 +18,16 @@ import (
 const ThemeFile = "theme.yaml"
 
 // Paper is a paper size.
-type Paper string
+type Paper = paper.Size
 
 // The paper sizes.
 const (
-	A4     Paper = "a4"
-	Letter Paper = "letter"
+	A4     = paper.A4
+	Letter = paper.Letter
 )
 
 // ParsePaper parses a paper size: a4 or letter (any case).
-func ParsePaper(s string) (Paper, error) {
-	switch p := Paper(strings.ToLower(strings.TrimSpace(s))); p {
-	case A4, Letter:
-		return p, nil
-	}
-	return "", fmt.Errorf("unknown paper %q; allowed: a4, letter", s)
-}
+func ParsePaper(s string) (Paper, error) { return paper.Parse(s) }
 
 // Color is an RGB colour.
 type Color struct{ R, G, B uint8 }

@@ -15,28 +15,23 @@ import (
 
 	"github.com/partnership-roadmap/roadmap/internal/answers"
 	"github.com/partnership-roadmap/roadmap/internal/content"
+	"github.com/partnership-roadmap/roadmap/internal/paper"
 )
 
 // Paper is the paper size a workbook prints on.
-type Paper string
+type Paper = paper.Size
 
 // The paper sizes.
 const (
-	A4     Paper = "a4"
-	Letter Paper = "letter"
+	A4     = paper.A4
+	Letter = paper.Letter
 )
 
 // ParsePaper parses a paper size: a4 or letter (any case).
-func ParsePaper(s string) (Paper, error) {
-	switch p := Paper(strings.ToLower(strings.TrimSpace(s))); p {
-	case A4, Letter:
-		return p, nil
-	}
-	return "", fmt.Errorf("unknown paper %q; allowed: a4, letter", s)
-}
+func ParsePaper(s string) (Paper, error) { return paper.Parse(s) }
 
-// code returns the paper's number in a sheet's page set-up.
-func (p Paper) code() int {
+// paperCode returns the paper's number in a sheet's page set-up.
+func paperCode(p Paper) int {
 	if p == Letter {
 		return 1
 	}
@@ -528,7 +523,7 @@ func (b *builder) printSetup(sheet, title string, landscape bool, end string) {
 	if landscape {
 		orient = "landscape"
 	}
-	size, one, zero, fit := b.o.paper.code(), 1, 0, true
+	size, one, zero, fit := paperCode(b.o.paper), 1, 0, true
 	b.check(f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero}))
 	b.check(f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}))
 	side, tb, hf, center := 0.4, 0.75, 0.3, true
