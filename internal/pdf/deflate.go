@@ -5,40 +5,63 @@ import (
 	"compress/zlib"
 	"errors"
 	"fmt"
+	"runtime"
 	"slices"
 	"strconv"
-	"sync"
 )
 
 // Page contents are compressed here rather than by fpdf: fpdf makes a new
 // zlib writer (about a megabyte of tables) for every stream it compresses,
 // which made up most of what a document allocated. A Doc has fpdf write its
-// page contents uncompressed and deflates them in Bytes with writers reused
-// from a pool. The output is the same PDF, byte for byte deterministic.
+// page contents uncompressed and deflates them in Bytes with reused writers
+// (the embedded fonts too, see embed.go). The output is the same PDF, byte
+// for byte deterministic.
 
-// zlibWriters are reused across documents and goroutines.
-var zlibWriters = sync.Pool{New: func() any {
-	w, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed) // the level fpdf uses
-	return w
-}}
+// zlibWriters are reused across documents and goroutines. They are kept
+// in a free list rather than a sync.Pool, which drops them at every garbage
+// collection (each is about a megabyte to allocate and clear): one writer per
+// CPU is kept, as many as can be busy at once.
+var zlibWriters = make(chan *zlib.Writer, runtime.GOMAXPROCS(0))
 
 // deflate returns data compressed with zlib.
 func deflate(data []byte) []byte {
+	var w *zlib.Writer
+	select {
+	case w = <-zlibWriters:
+	default:
+		w, _ = zlib.NewWriterLevel(nil, zlib.BestSpeed) // the level fpdf uses
+	}
 	var buf bytes.Buffer
-	buf.Grow(len(data)/3 + 64)
-	w := zlibWriters.Get().(*zlib.Writer)
+	buf.Grow(len(data)/2 + 64)
 	w.Reset(&buf)
 	w.Write(data) // writes to a bytes.Buffer cannot fail
 	w.Close()
-	zlibWriters.Put(w)
+	select {
+	case zlibWriters <- w:
+	default:
+	}
 	return buf.Bytes()
 }
 
 // deflateStreams returns the PDF in with every stream that has no filter
-// compressed, and the cross-reference table moved to match. It relies on the
-// layout fpdf writes: a classic xref table, and each unfiltered stream as
-// "N 0 obj\n<</Length L>>\nstream\n" + L bytes + "\nendstream".
-func deflateStreams(in []byte) ([]byte, error) {
+// compressed, and the cross-reference table moved to match.
+func deflateStreams(in []byte) ([]byte, error) { return rewrite(in, nil) }
+
+// replaceFunc is called by rewrite with each object of a document (from
+// "N 0 obj\n" to the next object) and the number the next object added to
+// the document would get. To replace the object it returns the new body of
+// the object (what stands between "N 0 obj\n" and "endobj\n") and the
+// bodies of objects to add, numbered from next on.
+type replaceFunc func(obj []byte, next int) (body []byte, added [][]byte, err error)
+
+// rewrite returns the PDF in with every stream that has no filter
+// compressed, the objects replace replaces replaced, the objects it adds
+// added before the cross-reference table, and that table and the trailer
+// rebuilt to match. It relies on the layout fpdf writes: a classic xref
+// table, each object as "N 0 obj\n...endobj\n", each unfiltered stream as
+// "N 0 obj\n<</Length L>>\nstream\n" + L bytes + "\nendstream", and the
+// trailer's "/Size N" on a line of its own.
+func rewrite(in []byte, replace replaceFunc) ([]byte, error) {
 	xrefAt, entries, err := readXref(in)
 	if err != nil {
 		return nil, err
@@ -53,7 +76,8 @@ func deflateStreams(in []byte) ([]byte, error) {
 	slices.SortFunc(order, func(a, b int) int { return entries[a] - entries[b] })
 
 	out := make([]byte, 0, len(in))
-	newOff := make([]int, len(entries))
+	newOff := make([]int, len(entries), len(entries)+16)
+	var added [][]byte
 	last := 0
 	for k, obj := range order {
 		start := entries[obj]
@@ -66,18 +90,33 @@ func deflateStreams(in []byte) ([]byte, error) {
 		}
 		out = append(out, in[last:start]...)
 		newOff[obj] = len(out)
-		out = appendObject(out, in[start:end])
 		last = end
+		if replace != nil {
+			body, more, err := replace(in[start:end], len(entries)+len(added))
+			if err != nil {
+				return nil, err
+			}
+			if body != nil {
+				out = appendBody(out, obj, body)
+				added = append(added, more...)
+				continue
+			}
+		}
+		out = appendObject(out, in[start:end])
 	}
 	out = append(out, in[last:xrefAt]...)
+	for i, body := range added {
+		newOff = append(newOff, len(out))
+		out = appendBody(out, len(entries)+i, body)
+	}
 	newXref := len(out)
 	// the xref table: same layout, new offsets
 	tail := in[xrefAt:]
 	nl := bytes.IndexByte(tail, '\n')
 	nl2 := nl + 1 + bytes.IndexByte(tail[nl+1:], '\n')
-	out = append(out, tail[:nl2+1]...)
-	for i := range entries {
-		if i == 0 || entries[i] == 0 {
+	out = fmt.Appendf(out, "xref\n0 %d\n", len(newOff))
+	for i := range newOff {
+		if i < len(entries) && entries[i] == 0 {
 			out = append(out, tail[nl2+1+20*i:nl2+1+20*(i+1)]...)
 			continue
 		}
@@ -88,13 +127,32 @@ func deflateStreams(in []byte) ([]byte, error) {
 	if sx < 0 {
 		return nil, errors.New("no startxref")
 	}
-	out = append(out, rest[:sx]...)
+	trailer := rest[:sx]
+	if len(added) > 0 {
+		size := fmt.Appendf(nil, "\n/Size %d\n", len(entries))
+		i := bytes.Index(trailer, size)
+		if i < 0 {
+			return nil, errors.New("no /Size in the trailer")
+		}
+		out = append(out, trailer[:i]...)
+		out = fmt.Appendf(out, "\n/Size %d\n", len(newOff))
+		trailer = trailer[i+len(size):]
+	}
+	out = append(out, trailer...)
 	out = fmt.Appendf(out, "startxref\n%d", newXref)
 	end := rest[sx+len("startxref\n"):]
 	if i := bytes.IndexByte(end, '\n'); i >= 0 {
 		out = append(out, end[i:]...)
 	}
 	return out, nil
+}
+
+// appendBody appends object n with body body to out.
+func appendBody(out []byte, n int, body []byte) []byte {
+	out = strconv.AppendInt(out, int64(n), 10)
+	out = append(out, " 0 obj\n"...)
+	out = append(out, body...)
+	return append(out, "endobj\n"...)
 }
 
 // appendObject appends object obj to out, its stream deflated if it is an

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"fmt"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -51,6 +52,13 @@ func (s Style) family() (family, style string) {
 	return family, style
 }
 
+// fontName returns the name the face is embedded under: the name fpdf gave
+// it ("utf8liberationsansB"), so that documents read as before.
+func (s Style) fontName() string {
+	fam, sty := s.family()
+	return "utf8" + strings.ToLower(fam) + sty
+}
+
 func (s Style) ttf() []byte {
 	switch s & (BoldItalic | Mono) {
 	case Bold:
@@ -73,8 +81,9 @@ func (s Style) ttf() []byte {
 
 // face is what this package knows about one font face, computed once per
 // process: which runes of the Basic Multilingual Plane it can draw, their
-// advance widths in thousandths of an em (exactly as fpdf computes them, so
-// that measuring here and drawing there agree) and its vertical metrics.
+// glyphs and advance widths in thousandths of an em (exactly as fpdf computes
+// them, so that measuring here and drawing there agree), its vertical
+// metrics, and what embedding a subset of it needs (see embed.go).
 //
 // Runes are looked up in the font the first time they are measured and the
 // answer is kept, so a process pays only for the characters it draws (a
@@ -84,11 +93,13 @@ type face struct {
 	fnt     *sfnt.Font
 	scale   float64
 	ppem    fixed.Int26_6
-	cache   []atomic.Uint32 // per BMP rune: 0 unknown, 1 missing, else width+2
+	cache   []atomic.Uint32 // per BMP rune: 0 unknown, 1 no glyph, else glyph<<16 | width+2
 	missing int             // width fpdf uses for a missing rune
 	ascent  float64         // em fraction above the baseline
 	descent float64         // em fraction below the baseline (positive)
 	bufs    sync.Pool       // *sfnt.Buffer
+	sub     subsetter       // the raw tables, for embedding subsets
+	embeds  embeddings      // subsets embedded last
 }
 
 var faces [numFaces]struct {
@@ -101,7 +112,11 @@ var faces [numFaces]struct {
 func faceOf(s Style) (*face, error) {
 	s &= BoldItalic | Mono
 	e := &faces[s]
-	e.once.Do(func() { e.f, e.err = parseFace(s.ttf()) })
+	e.once.Do(func() {
+		if e.f, e.err = parseFace(s.ttf()); e.err != nil {
+			e.err = fmt.Errorf("font %s: %w", s.fontName(), e.err)
+		}
+	})
 	return e.f, e.err
 }
 
@@ -130,8 +145,8 @@ func parseFace(ttf []byte) (*face, error) {
 	f := &face{
 		fnt:     fnt,
 		scale:   1000 / float64(upem),
-		ppem:    fixed.I(upem),
 		cache:   make([]atomic.Uint32, 0x10000),
+		ppem:    fixed.I(upem),
 		ascent:  float64(m.Ascent) / 64 / float64(upem),
 		descent: float64(m.Descent) / 64 / float64(upem),
 	}
@@ -139,27 +154,43 @@ func parseFace(ttf []byte) (*face, error) {
 	if adv, err := fnt.GlyphAdvance(&buf, 0, f.ppem, font.HintingNone); err == nil {
 		f.missing = int(f.scale*float64(adv)/64 + 0.5)
 	}
+	if err := f.sub.init(ttf); err != nil {
+		return nil, err
+	}
 	return f, nil
 }
 
-// lookup returns whether the face has a glyph for BMP rune r, and its width.
-func (f *face) lookup(r rune) (ok bool, width int) {
+// glyph returns the glyph the font's character map gives BMP rune r (0 for
+// none) and its advance width, as fpdf reads them from the font.
+func (f *face) glyph(r rune) (gid uint16, width int) {
 	c := f.cache[r].Load()
 	if c == 0 {
 		c = 1
 		buf := f.bufs.Get().(*sfnt.Buffer)
-		if gi, err := f.fnt.GlyphIndex(buf, r); err == nil && gi != 0 && r >= 0x20 {
+		if gi, err := f.fnt.GlyphIndex(buf, r); err == nil && gi != 0 {
 			if adv, err := f.fnt.GlyphAdvance(buf, gi, f.ppem, font.HintingNone); err == nil {
-				c = uint32(f.scale*float64(adv)/64+0.5) + 2
+				if w := uint32(f.scale*float64(adv)/64+0.5) + 2; w <= 0xffff {
+					c = uint32(gi)<<16 | w
+				}
 			}
 		}
 		f.bufs.Put(buf)
 		f.cache[r].Store(c)
 	}
 	if c == 1 {
+		return 0, 0
+	}
+	return uint16(c >> 16), int(c&0xffff) - 2
+}
+
+// lookup returns whether the face has a glyph for BMP rune r, and its width.
+// Control characters are never drawn.
+func (f *face) lookup(r rune) (ok bool, width int) {
+	gid, w := f.glyph(r)
+	if gid == 0 || r < 0x20 {
 		return false, 0
 	}
-	return true, int(c - 2)
+	return true, w
 }
 
 // covers reports whether the face can draw r.

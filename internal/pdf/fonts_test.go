@@ -56,9 +56,10 @@ func abs(x float64) float64 {
 	return x
 }
 
-// BenchmarkFontSetup measures what fpdf costs per document per face: it
-// parses the TrueType file again for every document (AddUTF8FontFromBytes)
-// and cuts a subset when writing. A Doc only pays for the faces it draws in.
+// BenchmarkFontSetup measures what fpdf costs per document per face when it
+// embeds the fonts: it parses the TrueType file again for every document
+// (AddUTF8FontFromBytes) and cuts a subset when writing. A Doc embeds the
+// faces itself instead (BenchmarkEmbed).
 func BenchmarkFontSetup(b *testing.B) {
 	styles := []Style{Regular, Bold, Italic, BoldItalic}
 	for _, n := range []int{0, 1, 2, 4} {
@@ -92,6 +93,33 @@ func BenchmarkFontSetup(b *testing.B) {
 			}
 		}
 	})
+}
+
+// BenchmarkEmbed measures what a Doc costs per document per face to embed
+// the face with the characters of a Latvian form: the subset, its widths and
+// glyph map, compressed ("new"), or the same found made by an earlier
+// document ("again").
+func BenchmarkEmbed(b *testing.B) {
+	var used runeSet
+	for _, r := range "Kopienu organizācijas veidlapa — 1. solis: Situācijas analīze „Brīnumiņš” ĀČĒĢĪĶĻŅŠŪŽ 0123456789 ()%/?!,.:;" {
+		used.add(r)
+	}
+	for _, again := range []bool{false, true} {
+		b.Run(map[bool]string{false: "new", true: "again"}[again], func(b *testing.B) {
+			f := mustFace(Regular)
+			b.ReportAllocs()
+			for b.Loop() {
+				if !again {
+					f.embeds.mu.Lock()
+					f.embeds.m = nil
+					f.embeds.mu.Unlock()
+				}
+				if _, _, err := fontObjects(Regular, &used, 100); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }
 
 // BenchmarkDoc3Pages lays out and writes a 3-page document with fonts, step

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -115,6 +116,9 @@ type piece struct {
 	url   string
 	dest  Link
 	x, w  float64
+	// run is the run the text comes from and [from, to) where it stands in
+	// the run's clean text, or from is -1: the text was put together.
+	run, from, to int
 }
 
 // line is a laid-out line: its pieces, x relative to the paragraph's left.
@@ -127,27 +131,43 @@ type line struct {
 type token struct {
 	text   string
 	run    int
+	from   int // where text stands in the run's clean text; -1 for a space that stands for several
 	space  bool
 	brk    bool
 	w      float64
 	joined bool // no break opportunity before this fragment
 }
 
+// runStyle is the look of a run in a paragraph.
+type runStyle struct {
+	style Style
+	size  float64
+	color Color
+	url   string
+	dest  Link
+}
+
+// layoutBuf holds what layout reuses from one paragraph to the next.
+type layoutBuf struct {
+	toks   []token
+	styles []runStyle
+	texts  []string // per run, its clean text
+}
+
 // layout breaks runs into lines of at most width w.
 func (d *Doc) layout(p ParaStyle, runs []Run, width float64) []line {
-	type rs struct {
-		style Style
-		size  float64
-		color Color
-		url   string
-		dest  Link
-	}
 	text := d.theme.Colors.Text
 	if p.Color != nil {
 		text = *p.Color
 	}
-	styles := make([]rs, len(runs))
-	var toks []token
+	lb := &d.lay
+	styles := slices.Grow(lb.styles[:0], len(runs))[:len(runs)]
+	texts := slices.Grow(lb.texts[:0], len(runs))[:len(runs)]
+	toks := lb.toks[:0]
+	defer func() {
+		clear(texts) // let the strings go
+		lb.toks, lb.styles, lb.texts = toks[:0], styles[:0], texts[:0]
+	}()
 	prevWord := false
 	for i, r := range runs {
 		st := r.Style | p.Style
@@ -162,32 +182,38 @@ func (d *Doc) layout(p ParaStyle, runs []Run, width float64) []line {
 		if r.Color != nil {
 			c = *r.Color
 		}
-		styles[i] = rs{st, size, c, r.URL, r.Dest}
+		styles[i] = runStyle{st, size, c, r.URL, r.Dest}
 		s := d.clean(r.Text, st)
-		for len(s) > 0 {
-			c, n := utf8.DecodeRuneInString(s)
-			switch c {
+		texts[i] = s
+		for k := 0; k < len(s); {
+			switch s[k] {
 			case '\n':
-				toks = append(toks, token{run: i, brk: true})
-				s = s[n:]
+				toks = append(toks, token{run: i, from: k, brk: true})
+				k++
 				prevWord = false
 				continue
 			case ' ', '\t':
-				j := 0
+				j := k
 				for j < len(s) && (s[j] == ' ' || s[j] == '\t') {
 					j++
 				}
-				toks = append(toks, token{text: " ", run: i, space: true, w: d.measure(" ", st, size)})
-				s = s[j:]
+				t := token{text: " ", run: i, from: -1, space: true, w: d.measure(" ", st, size)}
+				if j == k+1 && s[k] == ' ' {
+					t.text, t.from = s[k:j], k
+				}
+				toks = append(toks, t)
+				k = j
 				prevWord = false
 				continue
 			}
-			j := strings.IndexAny(s, " \t\n")
+			j := strings.IndexAny(s[k:], " \t\n")
 			if j < 0 {
 				j = len(s)
+			} else {
+				j += k
 			}
-			toks = append(toks, token{text: s[:j], run: i, w: d.measure(s[:j], st, size), joined: prevWord})
-			s = s[j:]
+			toks = append(toks, token{text: s[k:j], run: i, from: k, w: d.measure(s[k:j], st, size), joined: prevWord})
+			k = j
 			prevWord = true
 		}
 	}
@@ -197,9 +223,29 @@ func (d *Doc) layout(p ParaStyle, runs []Run, width float64) []line {
 	var cur line
 	x := 0.0
 	pendingSpace := -1 // index of a space token before the next word
-	mk := func(t token, text string, x, w float64) piece {
-		s := styles[t.run]
-		return piece{text: text, style: s.style, size: s.size, color: s.color, url: s.url, dest: s.dest, x: x, w: w}
+	// add adds text of token t (at from in its run's text, -1 for none) to
+	// the line, merged with the piece before it when they look the same.
+	add := func(t *token, text string, from int, x, w float64) {
+		s := &styles[t.run]
+		if n := len(cur.pieces); n > 0 {
+			last := &cur.pieces[n-1]
+			if last.style == s.style && last.size == s.size && last.color == s.color && last.url == s.url && last.dest == s.dest {
+				if from >= 0 && last.from >= 0 && last.run == t.run && last.to == from {
+					last.to = from + len(text)
+					last.text = texts[t.run][last.from:last.to]
+				} else {
+					last.text += text
+					last.from = -1
+				}
+				last.w = x + w - last.x
+				return
+			}
+		}
+		pc := piece{text: text, style: s.style, size: s.size, color: s.color, url: s.url, dest: s.dest, x: x, w: w, run: t.run, from: from, to: from + len(text)}
+		if from < 0 {
+			pc.from = -1
+		}
+		cur.pieces = append(cur.pieces, pc)
 	}
 	flush := func() {
 		cur.width = x
@@ -209,7 +255,7 @@ func (d *Doc) layout(p ParaStyle, runs []Run, width float64) []line {
 		pendingSpace = -1
 	}
 	for i := 0; i < len(toks); {
-		t := toks[i]
+		t := &toks[i]
 		if t.brk {
 			flush()
 			i++
@@ -238,20 +284,21 @@ func (d *Doc) layout(p ParaStyle, runs []Run, width float64) []line {
 			sw = 0
 		}
 		if len(cur.pieces) > 0 && pendingSpace >= 0 {
-			cur.pieces = append(cur.pieces, mk(toks[pendingSpace], " ", x, sw))
+			sp := &toks[pendingSpace]
+			add(sp, sp.text, sp.from, x, sw)
 			x += sw
 		}
 		pendingSpace = -1
 		if ww <= width+1e-9 {
 			for k := i; k < j; k++ {
-				cur.pieces = append(cur.pieces, mk(toks[k], toks[k].text, x, toks[k].w))
+				add(&toks[k], toks[k].text, toks[k].from, x, toks[k].w)
 				x += toks[k].w
 			}
 		} else {
 			// a word longer than the line: break it between characters,
 			// preferably after a slash or hyphen
 			for k := i; k < j; k++ {
-				tk := toks[k]
+				tk := &toks[k]
 				s := styles[tk.run]
 				rest := tk.text
 				for rest != "" {
@@ -271,7 +318,7 @@ func (d *Doc) layout(p ParaStyle, runs []Run, width float64) []line {
 						}
 					}
 					w := d.measure(part, s.style, s.size)
-					cur.pieces = append(cur.pieces, mk(tk, part, x, w))
+					add(tk, part, tk.from+len(tk.text)-len(rest), x, w)
 					x += w
 					rest = rest[len(part):]
 					if rest != "" {
@@ -284,24 +331,6 @@ func (d *Doc) layout(p ParaStyle, runs []Run, width float64) []line {
 	}
 	if len(cur.pieces) > 0 || len(lines) == 0 {
 		flush()
-	}
-	// merge neighbouring pieces of one look
-	for li := range lines {
-		ps := lines[li].pieces
-		out := ps[:0]
-		for _, pc := range ps {
-			if n := len(out); n > 0 {
-				last := &out[n-1]
-				if last.style == pc.style && last.size == pc.size && last.color == pc.color &&
-					last.url == pc.url && last.dest == pc.dest {
-					last.text += pc.text
-					last.w = pc.x + pc.w - last.x
-					continue
-				}
-			}
-			out = append(out, pc)
-		}
-		lines[li].pieces = out
 	}
 	return lines
 }

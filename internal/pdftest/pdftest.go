@@ -17,6 +17,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -315,4 +316,26 @@ func PageCount(t testing.TB, pdf []byte) int {
 		t.Fatalf("qpdf --show-npages: %q", out)
 	}
 	return n
+}
+
+// Images returns each page rendered by pdftoppm at dpi dots per inch, as a
+// PPM image, for comparing how documents look.
+func Images(t testing.TB, pdf []byte, dpi int) [][]byte {
+	t.Helper()
+	path := file(t, pdf)
+	prefix := filepath.Join(filepath.Dir(path), "page")
+	run(t, "pdftoppm", "-r", strconv.Itoa(dpi), path, prefix)
+	names, err := filepath.Glob(prefix + "-*.ppm")
+	if err != nil || len(names) == 0 {
+		t.Fatalf("pdftoppm made no pages: %v", err)
+	}
+	// page-1.ppm … page-10.ppm: numbers are padded to the same width
+	slices.Sort(names)
+	out := make([][]byte, len(names))
+	for i, n := range names {
+		if out[i], err = os.ReadFile(n); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return out
 }
