@@ -16,3 +16,18 @@ func BenchmarkLoad(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLanguage measures reading one language, as a command that makes
+// one document does.
+func BenchmarkLanguage(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		bundle, err := content.Open(embedded.FS, "content")
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := bundle.Language("lv"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
