@@ -5,7 +5,6 @@ import (
 	"compress/zlib"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -601,30 +600,6 @@ func BenchmarkFilledForm(b *testing.B) {
 		if _, err := Render(lang, content.Community, a, opts); err != nil {
 			b.Fatal(err)
 		}
-	}
-}
-
-// TestSamples writes sample forms to the folder named by FORM_SAMPLES, to
-// look at by eye: a long answer flowing over pages, with an emoji.
-//
-//	FORM_SAMPLES=/tmp/forms go test ./internal/form -run Samples
-func TestSamples(t *testing.T) {
-	dir := os.Getenv("FORM_SAMPLES")
-	if dir == "" {
-		t.Skip("FORM_SAMPLES not set")
-	}
-	a := example(t, "brinumins-community-lv.yaml")
-	cp := a.Checkpoints["needs"]
-	ws := words(3000)
-	var paras []string
-	for i := 0; i < len(ws); i += 250 {
-		paras = append(paras, strings.Join(ws[i:i+250], " "))
-	}
-	cp.Answer = strings.Join(paras, "\n") + "\n" + `=HYPERLINK("http://x","y") 🎉`
-	a.Checkpoints["needs"] = cp
-	res := render(t, testLang(t, "lv"), content.Community, a)
-	if err := os.WriteFile(filepath.Join(dir, "long-answer.pdf"), res.PDF, 0o644); err != nil {
-		t.Fatal(err)
 	}
 }
 
