@@ -150,11 +150,35 @@ func Load(fsys fs.FS, prefix string) (*Bundle, error) {
 	return b, nil
 }
 
+// parsed is a label file, parsed.
+type parsed struct {
+	file    string // as shown in messages
+	root    *yaml.Node
+	problem *diag.Problem
+}
+
+// parseLabels parses the label files of language folder dir, in name order.
+func parseLabels(fsys fs.FS, dir, prefix string) []parsed {
+	names, _ := fs.Glob(fsys, path.Join(dir, "labels", "*.yaml"))
+	sort.Strings(names)
+	out := make([]parsed, len(names))
+	for i, name := range names {
+		out[i].file = path.Join(prefix, name)
+		out[i].root, out[i].problem = parseFile(fsys, name, out[i].file)
+	}
+	return out
+}
+
 func loadLanguage(fsys fs.FS, dir, prefix string) (*Language, *positions, diag.List) {
+	// The label files are parsed while roadmap.yaml is: a command that makes
+	// one document waits for both.
+	labelsc := make(chan []parsed, 1)
+	go func() { labelsc <- parseLabels(fsys, dir, prefix) }()
 	var problems diag.List
 	name := path.Join(dir, "roadmap.yaml")
 	file := path.Join(prefix, name)
 	root, p := parseFile(fsys, name, file)
+	labelFiles := <-labelsc
 	if p != nil {
 		return nil, nil, append(problems, *p)
 	}
@@ -181,13 +205,10 @@ func loadLanguage(fsys fs.FS, dir, prefix string) (*Language, *positions, diag.L
 		}
 	}
 
-	labelFiles, _ := fs.Glob(fsys, path.Join(dir, "labels", "*.yaml"))
-	sort.Strings(labelFiles)
 	for _, lf := range labelFiles {
-		lfile := path.Join(prefix, lf)
-		lroot, p := parseFile(fsys, lf, lfile)
-		if p != nil {
-			problems = append(problems, *p)
+		lfile, lroot := lf.file, lf.root
+		if lf.problem != nil {
+			problems = append(problems, *lf.problem)
 			continue
 		}
 		if lroot.Kind != yaml.MappingNode {
