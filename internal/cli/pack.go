@@ -148,8 +148,7 @@ func packDocs(theme pdf.Theme, date time.Time) []packDoc {
 				return pack.Doc{}, err
 			}
 			data, err := sheets.Build(lang, []sheets.Plan{plan}, nil, sheets.WithPaper(theme.Paper), sheets.WithDate(date))
-			// The plan's sheet and the instructions sheet (the lists sheet is hidden).
-			return pack.Doc{Path: path, Data: data, Sheets: 2}, err
+			return pack.Doc{Path: path, Data: data, Sheets: sheets.VisibleSheets([]sheets.Plan{plan})}, err
 		}
 	}
 	return []packDoc{

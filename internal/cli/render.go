@@ -179,14 +179,14 @@ func renderOne(b *content.Bundle, theme pdf.Theme, in renderInput) ([]pack.Doc, 
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", in.path, err)
 	}
-	xlsx, err := sheets.Build(lang, sheets.Plans(), a, sheets.WithPaper(theme.Paper), sheets.WithDate(date))
+	plans := sheets.Plans()
+	xlsx, err := sheets.Build(lang, plans, a, sheets.WithPaper(theme.Paper), sheets.WithDate(date))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", in.path, err)
 	}
 	return []pack.Doc{
 		{Path: filepath.Join(in.dir, formFileName(a.Form, nil)), Data: r.PDF, Pages: r.Pages, Warnings: r.Warnings},
-		// The three plans and the instructions sheet.
-		{Path: filepath.Join(in.dir, "plans.xlsx"), Data: xlsx, Sheets: len(sheets.Plans()) + 1},
+		{Path: filepath.Join(in.dir, "plans.xlsx"), Data: xlsx, Sheets: sheets.VisibleSheets(plans)},
 	}, nil
 }
 

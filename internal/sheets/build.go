@@ -176,6 +176,11 @@ func (z *storedZip) Close() error {
 	return z.zw.Close()
 }
 
+// VisibleSheets returns how many sheets a reader sees in the workbook Build
+// makes of plans: one per plan and the instructions (the lists sheet is
+// hidden).
+func VisibleSheets(plans []Plan) int { return len(plans) + 1 }
+
 func planIDs(plans []Plan) []string {
 	ids := make([]string, len(plans))
 	for i, p := range plans {

@@ -562,6 +562,15 @@ func TestMultiPlanWorkbook(t *testing.T) {
 	if titles != 3 {
 		t.Errorf("%d print titles, want one per plan", titles)
 	}
+	visible := 0
+	for _, name := range f.GetSheetList() {
+		if v, err := f.GetSheetVisible(name); err == nil && v {
+			visible++
+		}
+	}
+	if visible != VisibleSheets(Plans()) {
+		t.Errorf("%d visible sheets, VisibleSheets says %d", visible, VisibleSheets(Plans()))
+	}
 	if _, err := Build(lang(t, "en"), []Plan{plan(t, "action-plan"), plan(t, "action-plan")}, nil); err == nil {
 		t.Error("a plan given twice builds")
 	}
