@@ -131,7 +131,11 @@ func mustFace(s Style) *face {
 	return f
 }
 
+// faceParses counts the fonts parsed by this process, for tests.
+var faceParses atomic.Int32
+
 func parseFace(ttf []byte) (*face, error) {
+	faceParses.Add(1)
 	fnt, err := sfnt.Parse(ttf)
 	if err != nil {
 		return nil, fmt.Errorf("parsing embedded font: %w", err)

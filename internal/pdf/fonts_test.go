@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"sync"
 	"testing"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -147,5 +148,37 @@ func BenchmarkLayout(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		d.TextHeight(ParaStyle{}, runs...)
+	}
+}
+
+// TestFontsParsedOncePerProcess makes many documents, in parallel, in every
+// face, and checks that no font was parsed more than once in this process.
+func TestFontsParsedOncePerProcess(t *testing.T) {
+	styles := []Style{Regular, Bold, Italic, BoldItalic, Mono}
+	make1 := func() {
+		d, err := New(WithTitle("x"))
+		if err != nil {
+			t.Error(err)
+			return
+		}
+		for _, st := range styles {
+			d.Text(ParaStyle{Style: st}, Run{Text: "Sveiki, ā č ē ģ ī ķ ļ ņ š ū ž"})
+		}
+		if _, err := d.Bytes(); err != nil {
+			t.Error(err)
+		}
+	}
+	make1()
+	before := faceParses.Load()
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(make1)
+	}
+	wg.Wait()
+	if after := faceParses.Load(); after != before {
+		t.Errorf("8 more documents parsed %d more fonts, want none", after-before)
+	}
+	if before > int32(numFaces) {
+		t.Errorf("%d fonts parsed for %d faces", before, numFaces)
 	}
 }
