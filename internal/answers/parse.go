@@ -601,7 +601,7 @@ func (d *decoder) mapping(n *yaml.Node, what, want string, keys []string) ([]ent
 		return nil, true
 	}
 	if n.Kind != yaml.MappingNode {
-		d.add(n, "wrong type for %s: found %s; allowed: %s", what, describe(n), want)
+		d.add(n, "wrong type for %s: found %s; allowed: %s", what, diag.Describe(n), want)
 		return nil, false
 	}
 	var out []entry
@@ -609,7 +609,7 @@ func (d *decoder) mapping(n *yaml.Node, what, want string, keys []string) ([]ent
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
-			d.add(k, "a key must be a plain word, found %s; allowed: %s", describe(k), want)
+			d.add(k, "a key must be a plain word, found %s; allowed: %s", diag.Describe(k), want)
 			continue
 		}
 		if first, dup := seen[k.Value]; dup {
@@ -634,7 +634,7 @@ func (d *decoder) sequence(e entry, want string) []*yaml.Node {
 		return nil
 	}
 	if n.Kind != yaml.SequenceNode {
-		d.add(n, "wrong type for %s: found %s; allowed: %s", quote(e.key), describe(n), want)
+		d.add(n, "wrong type for %s: found %s; allowed: %s", quote(e.key), diag.Describe(n), want)
 		return nil
 	}
 	return n.Content
@@ -648,7 +648,7 @@ func (d *decoder) scalar(e entry, want string) (string, bool) {
 		return "", false
 	}
 	if n.Kind != yaml.ScalarNode {
-		d.add(n, "wrong type for %s: found %s; allowed: %s", quote(e.key), describe(n), want)
+		d.add(n, "wrong type for %s: found %s; allowed: %s", quote(e.key), diag.Describe(n), want)
 		return "", false
 	}
 	if isNull(n) {
@@ -746,28 +746,6 @@ func (d *decoder) deref(n *yaml.Node) *yaml.Node {
 
 func isNull(n *yaml.Node) bool {
 	return n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null"
-}
-
-// describe names what a node holds, for messages.
-func describe(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.MappingNode:
-		return "a map"
-	case yaml.SequenceNode:
-		return "a list"
-	case yaml.AliasNode:
-		return "an alias"
-	case yaml.DocumentNode:
-		return "a document"
-	}
-	if isNull(n) {
-		return "nothing"
-	}
-	s := n.Value
-	if r := []rune(s); len(r) > 40 {
-		s = string(r[:40]) + "…"
-	}
-	return fmt.Sprintf("the text %q", s)
 }
 
 // quote returns a key for messages: "answer".

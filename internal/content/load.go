@@ -287,7 +287,7 @@ func strictDecode(file string, n *yaml.Node, t reflect.Type) diag.List {
 	switch t.Kind() {
 	case reflect.Struct:
 		if n.Kind != yaml.MappingNode {
-			problems.Add(file, n, "expected a map of %s, found %s", strings.Join(fieldNames(t), ", "), kindName(n))
+			problems.Add(file, n, "expected a map of %s, found %s", strings.Join(fieldNames(t), ", "), diag.Describe(n))
 			return problems
 		}
 		fields := map[string]reflect.Type{}
@@ -323,7 +323,7 @@ func strictDecode(file string, n *yaml.Node, t reflect.Type) diag.List {
 			return nil
 		}
 		if n.Kind != yaml.SequenceNode {
-			problems.Add(file, n, "expected a list, found %s", kindName(n))
+			problems.Add(file, n, "expected a list, found %s", diag.Describe(n))
 			return problems
 		}
 		for _, c := range n.Content {
@@ -331,11 +331,11 @@ func strictDecode(file string, n *yaml.Node, t reflect.Type) diag.List {
 		}
 	case reflect.String:
 		if n.Kind != yaml.ScalarNode {
-			problems.Add(file, n, "expected a text, found %s", kindName(n))
+			problems.Add(file, n, "expected a text, found %s", diag.Describe(n))
 		}
 	case reflect.Int:
 		if n.Kind != yaml.ScalarNode || n.Tag != "!!int" {
-			problems.Add(file, n, "expected a whole number, found %s", kindName(n))
+			problems.Add(file, n, "expected a whole number, found %s", diag.Describe(n))
 		}
 	}
 	return problems
@@ -350,21 +350,6 @@ func fieldNames(t reflect.Type) []string {
 		}
 	}
 	return names
-}
-
-func kindName(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.MappingNode:
-		return "a map"
-	case yaml.SequenceNode:
-		return "a list"
-	case yaml.AliasNode:
-		return "an alias"
-	}
-	if n.Tag == "!!null" {
-		return "nothing"
-	}
-	return fmt.Sprintf("the value %q", n.Value)
 }
 
 // typeErrors turns a yaml.TypeError into problems of file.

@@ -126,3 +126,26 @@ func distance(a, b string) int {
 	}
 	return prev[len(rb)]
 }
+
+// Describe names what a YAML node holds, for messages: "a map", "a list",
+// "nothing", or the text itself (shortened): `the text "abc"`.
+func Describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a map"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.AliasNode:
+		return "an alias"
+	case yaml.DocumentNode:
+		return "a document"
+	}
+	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null" {
+		return "nothing"
+	}
+	s := n.Value
+	if r := []rune(s); len(r) > 40 {
+		s = string(r[:40]) + "…"
+	}
+	return fmt.Sprintf("the text %q", s)
+}
