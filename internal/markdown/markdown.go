@@ -87,12 +87,6 @@ func New(opts ...Option) *Renderer {
 	return r
 }
 
-var std = New()
-
-// Render draws Markdown src on d at the cursor with the default Renderer; see
-// Renderer.Render.
-func Render(d *pdf.Doc, src []byte, base pdf.ParaStyle) error { return std.Render(d, src, base) }
-
 // Render draws Markdown src on d at the cursor, flowing onto new pages as
 // needed. base is the style of body paragraphs: its size, colour, indents and
 // spacing apply to every block (lists indent further); its Marker, if set,

@@ -26,15 +26,6 @@
 //	d.Text(pdf.ParaStyle{Indent: 6, Marker: "•"},
 //		pdf.Run{Text: "Plain, "}, pdf.Run{Text: "bold", Style: pdf.Bold},
 //		pdf.Run{Text: " and a link", URL: "https://example.org"})
-//
-// or, for a renderer that walks a tree, a Flow that collects runs and draws
-// them at End:
-//
-//	w := d.Flow(pdf.ParaStyle{})
-//	w.Write(pdf.Run{Text: "line one"})
-//	w.Break()
-//	w.Write(pdf.Run{Text: "line two", Style: pdf.Italic})
-//	w.End()
 package pdf
 
 import (
@@ -236,9 +227,6 @@ func New(opts ...Option) (*Doc, error) {
 
 // Theme returns the document's theme.
 func (d *Doc) Theme() Theme { return d.theme }
-
-// Paper returns the document's paper size.
-func (d *Doc) Paper() Paper { return d.cfg.paper }
 
 // SetPlace names the part of the document being drawn, for warnings about
 // characters the font cannot draw ("checkpoint needs"). Warnings are
@@ -585,14 +573,6 @@ func (d *Doc) Anchor(l Link) {
 	dest := &d.links[l]
 	dest.page, dest.y = d.f.PageNo(), d.y
 	d.f.SetLink(dest.id, math.Max(d.y-4, 0), dest.page)
-}
-
-// PageOf returns the page of link l's anchor, or 0 while it is not placed.
-func (d *Doc) PageOf(l Link) int {
-	if l <= 0 || int(l) >= len(d.links) {
-		return 0
-	}
-	return d.links[l].page
 }
 
 // Bookmark adds an entry to the PDF outline at the cursor; level 0 is the

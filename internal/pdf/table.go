@@ -205,13 +205,3 @@ func (d *Doc) TOCEntry(text string, level int, l Link) {
 	d.internalLink(d.Left()+indent, top, d.Right()-x, d.y-top, l)
 	d.drawn()
 }
-
-// PageRef draws, in the box of width w whose top left is (x, y), the page
-// number of link l's anchor, filled in when the document is finished.
-func (d *Doc) PageRef(l Link, x, y, w float64, st Style, size float64, c Color, a Align) {
-	if d.dry > 0 {
-		return
-	}
-	d.ensurePage()
-	d.pageRefs = append(d.pageRefs, pageRef{link: l, page: d.f.PageNo(), x: x, y: y, w: w, style: st, size: size, color: c, align: a, fallback: "?"})
-}

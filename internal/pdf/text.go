@@ -481,42 +481,6 @@ func (d *Doc) TextAt(x, y float64, s string, st Style, size float64, c Color) fl
 	return d.measure(s, st, size)
 }
 
-// Flow collects the runs of one paragraph, for renderers that walk a tree of
-// inline elements; End draws them. Make one with Doc.Flow.
-type Flow struct {
-	d    *Doc
-	p    ParaStyle
-	runs []Run
-}
-
-// Flow starts a paragraph in style p.
-func (d *Doc) Flow(p ParaStyle) *Flow { return &Flow{d: d, p: p} }
-
-// Style returns the paragraph style, which may be changed before End.
-func (w *Flow) Style() *ParaStyle { return &w.p }
-
-// Write adds a run.
-func (w *Flow) Write(r Run) {
-	if r.Text != "" {
-		w.runs = append(w.runs, r)
-	}
-}
-
-// Break adds a hard line break.
-func (w *Flow) Break() { w.runs = append(w.runs, Run{Text: "\n"}) }
-
-// Empty reports whether nothing has been written since the last End.
-func (w *Flow) Empty() bool { return len(w.runs) == 0 }
-
-// End draws the paragraph, if any text was written, and empties the flow so
-// it can collect the next paragraph in the same style.
-func (w *Flow) End() {
-	if len(w.runs) > 0 {
-		w.d.Text(w.p, w.runs...)
-	}
-	w.runs = w.runs[:0]
-}
-
 // Heading is a heading drawn by Doc.Heading.
 type Heading struct {
 	// Level is 0 for the document title, 1–3 for headings.
