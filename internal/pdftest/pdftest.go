@@ -62,13 +62,7 @@ func run(t testing.TB, tool string, args ...string) []byte {
 // Pages returns the text of each page, as pdftotext -layout extracts it.
 func Pages(t testing.TB, pdf []byte) []string {
 	t.Helper()
-	out := run(t, "pdftotext", "-layout", "-enc", "UTF-8", file(t, pdf), "-")
-	pages := strings.Split(string(out), "\f")
-	// pdftotext ends every page with a form feed: drop the empty tail
-	if n := len(pages); n > 0 && strings.TrimSpace(pages[n-1]) == "" {
-		pages = pages[:n-1]
-	}
-	return pages
+	return pages(t, pdf, "-layout")
 }
 
 // RawPages returns the text of each page in the order it is drawn
@@ -77,8 +71,15 @@ func Pages(t testing.TB, pdf []byte) []string {
 // (-layout may drop a space between narrow characters).
 func RawPages(t testing.TB, pdf []byte) []string {
 	t.Helper()
-	out := run(t, "pdftotext", "-raw", "-enc", "UTF-8", file(t, pdf), "-")
+	return pages(t, pdf, "-raw")
+}
+
+// pages runs pdftotext in mode and splits its output into pages.
+func pages(t testing.TB, pdf []byte, mode string) []string {
+	t.Helper()
+	out := run(t, "pdftotext", mode, "-enc", "UTF-8", file(t, pdf), "-")
 	pages := strings.Split(string(out), "\f")
+	// pdftotext ends every page with a form feed: drop the empty tail
 	if n := len(pages); n > 0 && strings.TrimSpace(pages[n-1]) == "" {
 		pages = pages[:n-1]
 	}
