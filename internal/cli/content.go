@@ -132,6 +132,6 @@ func contentShowRun(app *App, opts *contentShowOptions) error {
 			}
 		}
 	}
-	fmt.Fprintf(w, "\n%s\n", lang.Format("show.checkpoints", "n", fmt.Sprint(n)))
+	fmt.Fprintf(w, "\n%s\n", lang.Count("show.checkpoints", n))
 	return nil
 }
