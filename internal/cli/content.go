@@ -17,7 +17,7 @@ func newContentCmd(app *App) *cobra.Command {
 		Use:   "content",
 		Short: "Check the roadmap content or show it in the terminal",
 	}
-	cmd.AddCommand(newContentCheckCmd(app), newContentShowCmd(app))
+	cmd.AddCommand(newContentCheckCmd(app), newContentShowCmd(app), newContentExportCmd(app), newContentImportCmd(app), newContentStampCmd(app))
 	return cmd
 }
 
