@@ -226,7 +226,9 @@ func (d themeDecoder) mapping(n *yaml.Node, path string, fields []field) error {
 func (d themeDecoder) number(dst *float64, name string, lo, hi float64, unit string) field {
 	return field{name[strings.LastIndex(name, ".")+1:], func(n *yaml.Node) error {
 		v, err := strconv.ParseFloat(n.Value, 64)
-		if n.Kind != yaml.ScalarNode || err != nil || v < lo || v > hi {
+		// NaN compares false with everything: test the range the other way
+		// round, so NaN and the infinities are refused too.
+		if n.Kind != yaml.ScalarNode || err != nil || !(v >= lo && v <= hi) {
 			return d.errorf(n, "%s: %q is not allowed; use a number from %g to %g%s", name, n.Value, lo, hi, unit)
 		}
 		*dst = v
