@@ -30,6 +30,7 @@ import (
 //	unit:"mm"        the unit of a number, for messages
 //	max:"n"          the most characters a text may have
 //	lines:"n"        the most lines a text may have
+//	min:"n"          the fewest items a list may have
 //
 // A type whose pointer implements Value decodes itself from a text.
 type Decoder struct {
@@ -280,6 +281,10 @@ func (d *Decoder) slice(n *yaml.Node, v reflect.Value, at Field) {
 	item := at.Tag.Get("item")
 	if item == "" {
 		item = "item"
+	}
+	if m, _ := strconv.Atoi(at.Tag.Get("min")); len(items) < m {
+		d.Add(d.Deref(n), "%s has %d %ss; allowed: %s, at least %d", at.Name, len(items), item, d.Allowed(v.Type(), at.Tag), m)
+		return
 	}
 	name := at.Name
 	if at.Key != nil {
