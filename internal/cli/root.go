@@ -219,6 +219,9 @@ func (a *App) answersAndLanguage(path, lang string) (*answers.File, *content.Lan
 		if f, err = answers.ReadFile(path, b); err != nil {
 			return nil, nil, err
 		}
+		for _, w := range f.Warnings {
+			a.Warn("%s", w.Error())
+		}
 	}
 	switch {
 	case lang != "":
