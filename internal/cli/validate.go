@@ -8,6 +8,7 @@ import (
 
 	"github.com/partnership-roadmap/roadmap/internal/answers"
 	"github.com/partnership-roadmap/roadmap/internal/diag"
+	"github.com/partnership-roadmap/roadmap/internal/esc"
 )
 
 func newValidateCmd(app *App) *cobra.Command {
@@ -57,7 +58,7 @@ func validateRun(app *App, paths []string) error {
 				answered++
 			}
 		}
-		fmt.Fprintf(app.Out, "%s: ok (%s, %s, %d checkpoints, %d answered)\n", path, f.Form, f.Language, len(cps), answered)
+		fmt.Fprintf(app.Out, "%s: ok (%s, %s, %d checkpoints, %d answered)\n", esc.Name(path), f.Form, f.Language, len(cps), answered)
 	}
 	return problems.Err()
 }
