@@ -139,7 +139,8 @@ type Doc struct {
 	place string
 	warn  warnings
 
-	links    []linkDest // by Link
+	fields   []placedField // by AddField, in tab order
+	links    []linkDest    // by Link
 	pageRefs []pageRef
 
 	dry     int              // >0 while measuring: nothing drawn, no page breaks
@@ -289,7 +290,10 @@ func (d *Doc) Bytes() (out []byte, err error) {
 		d.err = fmt.Errorf("writing PDF: %w", err)
 		return nil, d.err
 	}
-	out, err = d.fonts.bytes(buf.Bytes())
+	out, err = d.fonts.bytes(buf.Bytes(), d.formObjects())
+	if err == nil && len(d.fields) > 0 {
+		out, err = withID(out)
+	}
 	if err != nil {
 		d.err = fmt.Errorf("writing PDF: %w", err)
 		return nil, d.err

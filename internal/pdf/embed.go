@@ -46,8 +46,9 @@ type embedder interface {
 	// encode appends to b clean text s drawn in face st, as fpdf is to be
 	// given it; for an outline entry (outline) the text is drawn in no face.
 	encode(b []byte, s string, st Style, outline bool) []byte
-	// bytes returns the finished PDF made from fpdf's output raw.
-	bytes(raw []byte) ([]byte, error)
+	// bytes returns the finished PDF made from fpdf's output raw, with the
+	// objects also replaces (if not nil) replaced.
+	bytes(raw []byte, also rewrite.ReplaceFunc) ([]byte, error)
 }
 
 // subsetEmbedder has fpdf draw in placeholder core fonts and puts subsets
@@ -75,8 +76,8 @@ func (e *subsetEmbedder) encode(b []byte, s string, st Style, outline bool) []by
 	return appendUTF16(b, s, e.used[st])
 }
 
-func (e *subsetEmbedder) bytes(raw []byte) ([]byte, error) {
-	out, err := rewrite.Rewrite(raw, e.embedFont)
+func (e *subsetEmbedder) bytes(raw []byte, also rewrite.ReplaceFunc) ([]byte, error) {
+	out, err := rewrite.Rewrite(raw, chain(e.embedFont, also))
 	for st, used := range e.used {
 		if err == nil && used != nil && !e.embedded[st] {
 			err = fmt.Errorf("font %s not found to embed", Style(st).fontName())
@@ -293,4 +294,19 @@ func fontObjects(st Style, used *runeSet, first int) (dict []byte, objs [][]byte
 	objs = append(objs, rewrite.StreamObject(nil, e.cidMap, ""))
 	objs = append(objs, rewrite.StreamObject(nil, e.file, " /Length1 "+strconv.Itoa(e.size)))
 	return dict, objs, nil
+}
+
+// chain returns the rewrite.ReplaceFunc that replaces an object as first
+// does, or, if first leaves it, as then does (if not nil).
+func chain(first, then rewrite.ReplaceFunc) rewrite.ReplaceFunc {
+	if then == nil {
+		return first
+	}
+	return func(obj []byte, next int) ([]byte, [][]byte, error) {
+		body, added, err := first(obj, next)
+		if body != nil || err != nil {
+			return body, added, err
+		}
+		return then(obj, next)
+	}
 }
