@@ -38,6 +38,8 @@ import (
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/partnership-roadmap/roadmap/internal/pdf/rewrite"
 )
 
 // Creator is written as the creator and author of every document.
@@ -140,6 +142,7 @@ type Doc struct {
 	warn  warnings
 
 	fields   []placedField // by AddField, in tab order
+	onArea   func(Area)    // by OnArea
 	links    []linkDest    // by Link
 	pageRefs []pageRef
 
@@ -292,7 +295,7 @@ func (d *Doc) Bytes() (out []byte, err error) {
 	}
 	out, err = d.fonts.bytes(buf.Bytes(), d.formObjects())
 	if err == nil && len(d.fields) > 0 {
-		out, err = withID(out)
+		out, err = rewrite.Pack(out)
 	}
 	if err != nil {
 		d.err = fmt.Errorf("writing PDF: %w", err)

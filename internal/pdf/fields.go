@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"fmt"
 	"math"
 	"strconv"
@@ -23,8 +22,9 @@ import (
 // those languages in one that does. NeedAppearances is not set. The widgets
 // of a page are listed in the order they were added, and the page's tab
 // order is set to follow rows (/Tabs /R), which is the reading order when
-// fields are added in it. A document with fields gets an /ID derived from
-// its content.
+// fields are added in it. A document with fields is packed (its
+// dictionaries in compressed object streams, rewrite.Pack), which also
+// gives it an /ID derived from its content.
 
 // FieldKind is the kind of a form field.
 type FieldKind uint8
@@ -66,10 +66,15 @@ type Field struct {
 	// Size is the type size of a TextField in pt; 0 means the theme's
 	// body size.
 	Size float64
+	// AutoSize has a TextField's text drawn smaller than Size where that
+	// makes it fit (down to 6 pt), and readers size what is typed to fit.
+	AutoSize bool
 	// Rect is where a TextField or a CheckBox is.
 	Rect Rect
 	// Buttons are the buttons of a RadioGroup.
 	Buttons []Button
+	// Page is the page the field is on; 0 means the current page.
+	Page int
 }
 
 // Button is one button of a RadioGroup.
@@ -124,7 +129,69 @@ func (d *Doc) AddField(f Field) {
 			return
 		}
 	}
-	d.fields = append(d.fields, placedField{f, d.f.PageNo()})
+	page := f.Page
+	if page <= 0 || page > d.f.PageNo() {
+		page = d.f.PageNo()
+	}
+	d.fields = append(d.fields, placedField{f, page})
+}
+
+// AreaKind is the kind of a place to fill in that a primitive draws.
+type AreaKind uint8
+
+// The kinds of area to fill in.
+const (
+	// AreaTickBox is a tick box (TickBox, and so Check, Choices and
+	// CheckGrid, one per item in order).
+	AreaTickBox AreaKind = iota
+	// AreaWriteIn is the ruled lines of WriteIn, one area per page they
+	// are on.
+	AreaWriteIn
+	// AreaCell is a cell of an empty row of a Table (Table.EmptyRows).
+	AreaCell
+)
+
+// Area is a place to fill in that a primitive drew: where a form field
+// over the printed form goes.
+type Area struct {
+	Kind AreaKind
+	// Page is the page it is on.
+	Page int
+	Rect Rect
+	// Row and Col are an AreaCell's empty row (from 0) and column.
+	Row, Col int
+}
+
+// OnArea has fn called with every area to fill in drawn from now on (nil:
+// none), and returns the function it replaces. Nothing is reported while
+// measuring.
+func (d *Doc) OnArea(fn func(Area)) (prev func(Area)) {
+	prev, d.onArea = d.onArea, fn
+	return prev
+}
+
+// area reports a to the OnArea function.
+func (d *Doc) area(a Area) {
+	if d.onArea == nil || d.dry > 0 {
+		return
+	}
+	if a.Page == 0 {
+		a.Page = d.f.PageNo()
+	}
+	d.onArea(a)
+}
+
+// cellAreas reports the cells of empty row row of a table, of widths ws and
+// height h, that has just been drawn.
+func (d *Doc) cellAreas(row int, ws []float64, h float64) {
+	if d.onArea == nil || row < 0 {
+		return
+	}
+	x := d.Left()
+	for i, w := range ws {
+		d.area(Area{Kind: AreaCell, Rect: Rect{x, d.y - h, w, h}, Row: row, Col: i})
+		x += w
+	}
 }
 
 // isPDFName reports whether s is a non-empty name of letters, digits, '-'
@@ -336,8 +403,8 @@ func (w *formWriter) field(f placedField, page int) []int {
 		}
 		on, off := w.buttonAppearances(f.Rect, false)
 		b := w.widget(f.Rect, page, annot)
-		b = fmt.Appendf(b, " /FT /Btn %s /Ff %d /V /%s /AS /%s /AP <</N <</Yes %d 0 R /Off %d 0 R>>>> /MK <</CA (4)>> /DA (/%s 0 Tf 0 g)>>\n",
-			common, flags, state, state, on, off, dingbats)
+		b = fmt.Appendf(b, " /FT /Btn %s /Ff %d /V /%s /AS /%s /AP <</N <</Yes %d 0 R /Off %d 0 R>>>> /MK <</CA (4)>>>>\n",
+			common, flags, state, state, on, off)
 		n := w.add(b)
 		w.top = append(w.top, n)
 		return []int{n}
@@ -355,8 +422,8 @@ func (w *formWriter) field(f placedField, page int) []int {
 			b := w.widget(bt.Rect, page, annot)
 			// The buttons repeat the group's tooltip, for readers that
 			// show a widget's own.
-			b = fmt.Appendf(b, " /Parent %d 0 R%s /AS /%s /AP <</N <</%s %d 0 R /Off %d 0 R>>>> /MK <</CA (l)>> /DA (/%s 0 Tf 0 g)>>\n",
-				parent, tip, state, bt.On, on, off, dingbats)
+			b = fmt.Appendf(b, " /Parent %d 0 R%s /AS /%s /AP <</N <</%s %d 0 R /Off %d 0 R>>>> /MK <</CA (l)>>>>\n",
+				parent, tip, state, bt.On, on, off)
 			kids = append(kids, w.add(b))
 		}
 		b := fmt.Appendf(nil, "<<%s /FT /Btn /Ff %d /V /%s /Kids [", common, flags|ffRadio|ffNoToggleToOff, value)
@@ -379,7 +446,16 @@ func (w *formWriter) field(f placedField, page int) []int {
 	}
 	ap := w.textAppearance(f.Field, size)
 	b := w.widget(f.Rect, page, annot)
-	b = fmt.Appendf(b, " /FT /Tx %s /Ff %d /DA %s", common, flags, w.da(size))
+	b = fmt.Appendf(b, " /FT /Tx %s", common)
+	if flags != 0 {
+		b = fmt.Appendf(b, " /Ff %d", flags)
+	}
+	switch {
+	case f.AutoSize:
+		b = fmt.Appendf(b, " /DA %s", w.da(0))
+	case size != w.d.theme.Type.Body:
+		b = fmt.Appendf(b, " /DA %s", w.da(size)) // else the form's
+	}
 	if f.Value != "" {
 		b = fmt.Appendf(b, " /V %s", textString(f.Value))
 	}
@@ -463,21 +539,17 @@ func (w *formWriter) textAppearance(f Field, size float64) int {
 	value := strings.ReplaceAll(strings.ReplaceAll(f.Value, "\r\n", "\n"), "\r", "\n")
 	if strings.TrimSpace(value) != "" {
 		fc := mustFace(Regular)
-		lead := size * 1.25
-		var lines []string
 		inner := (wd - 2*textPad) / mmToPt
-		if f.Multiline {
-			for _, p := range strings.Split(value, "\n") {
-				p = w.d.clean(p, Regular)
-				if strings.TrimSpace(p) == "" {
-					lines = append(lines, "")
-					continue
-				}
-				lines = append(lines, w.d.Lines(p, Regular, size, inner)...)
+		lines := w.lines(f, value, size, inner)
+		for f.AutoSize && size > 6 {
+			if f.Multiline && float64(len(lines))*size*1.25 <= h-2*textPad+size*0.25 ||
+				!f.Multiline && w.d.measure(lines[0], Regular, size) <= inner {
+				break
 			}
-		} else {
-			lines = []string{w.d.fitText(value, Regular, size, inner+1e6)}
+			size = max(6, size-0.5)
+			lines = w.lines(f, value, size, inner)
 		}
+		lead := size * 1.25
 		y := (h-size*(fc.ascent+fc.descent))/2 + size*fc.descent
 		if f.Multiline {
 			y = h - textPad - size*fc.ascent
@@ -507,9 +579,27 @@ func (w *formWriter) textAppearance(f Field, size float64) int {
 	return w.xobject(wd, h, b, true)
 }
 
-// num formats a number for PDF, with at most 3 decimals.
+// lines returns the lines of text field f's value at size pt in a width of
+// w mm.
+func (w *formWriter) lines(f Field, value string, size, width float64) []string {
+	if !f.Multiline {
+		return []string{w.d.fitText(value, Regular, size, width+1e6)}
+	}
+	var lines []string
+	for _, p := range strings.Split(value, "\n") {
+		p = w.d.clean(p, Regular)
+		if strings.TrimSpace(p) == "" {
+			lines = append(lines, "")
+			continue
+		}
+		lines = append(lines, w.d.Lines(p, Regular, size, width)...)
+	}
+	return lines
+}
+
+// num formats a number for PDF, with at most 2 decimals.
 func num(v float64) string {
-	s := strconv.FormatFloat(v, 'f', 3, 64)
+	s := strconv.FormatFloat(v, 'f', 2, 64)
 	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
 	if s == "-0" || s == "" {
 		return "0"
@@ -523,30 +613,31 @@ func literal(s string) string {
 	return "(" + r.Replace(s) + ")"
 }
 
-// textString returns s as a PDF text string: UTF-16BE after a byte order
-// mark, in hexadecimal.
+// textString returns s as a PDF text string: as it is when it is ASCII,
+// else UTF-16BE after a byte order mark; a literal string either way.
 func textString(s string) string {
-	var b strings.Builder
-	b.WriteString("<FEFF")
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 || s[i] < 0x20 && s[i] != '\n' && s[i] != '\r' && s[i] != '\t' {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return literal(s)
+	}
+	b := []byte{'(', 0xfe, 0xff}
 	for _, u := range utf16.Encode([]rune(s)) {
-		fmt.Fprintf(&b, "%04X", u)
+		for _, c := range []byte{byte(u >> 8), byte(u)} {
+			switch c {
+			case '(', ')', '\\':
+				b = append(b, '\\', c)
+			case '\r':
+				b = append(b, '\\', 'r')
+			default:
+				b = append(b, c)
+			}
+		}
 	}
-	b.WriteByte('>')
-	return b.String()
-}
-
-// withID returns the PDF with a file identifier derived from its content
-// in its trailer, so that the same document has the same /ID.
-func withID(pdf []byte) ([]byte, error) {
-	at := bytes.LastIndex(pdf, []byte("\ntrailer\n<<\n"))
-	if at < 0 {
-		return nil, fmt.Errorf("no trailer")
-	}
-	sum := sha256.Sum256(pdf)
-	id := fmt.Appendf(nil, "/ID [<%X> <%X>]\n", sum[:16], sum[:16])
-	at += len("\ntrailer\n<<\n")
-	out := make([]byte, 0, len(pdf)+len(id))
-	out = append(out, pdf[:at]...)
-	out = append(out, id...)
-	return append(out, pdf[at:]...), nil
+	return string(append(b, ')'))
 }
