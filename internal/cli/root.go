@@ -115,6 +115,7 @@ Run "roadmap pack" to make the whole workshop pack in output/.`,
 		newRenderCmd(app),
 		newValidateCmd(app),
 		newSheetCmd(app),
+		newCalendarCmd(app),
 		newVersionCmd(app),
 	)
 	return root
