@@ -116,6 +116,7 @@ Run "roadmap pack" to make the whole workshop pack in output/.`,
 		newValidateCmd(app),
 		newSheetCmd(app),
 		newCalendarCmd(app),
+		newOverviewCmd(app),
 		newVersionCmd(app),
 	)
 	return root

@@ -15,6 +15,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/partnership-roadmap/roadmap/internal/answers"
+	"github.com/partnership-roadmap/roadmap/internal/chart"
 	"github.com/partnership-roadmap/roadmap/internal/content"
 	"github.com/partnership-roadmap/roadmap/internal/diag"
 )
@@ -141,12 +142,7 @@ func Build(lang *content.Language, files []*answers.File, problems []diag.Proble
 
 // Overdue reports whether action-plan row a is overdue on day asOf: its
 // deadline has passed and it is neither done nor cancelled.
-func Overdue(a answers.Action, asOf answers.Date) bool {
-	if a.Deadline.IsZero() || a.Status == "done" || a.Status == "cancelled" {
-		return false
-	}
-	return compareDates(a.Deadline, asOf) < 0
-}
+func Overdue(a answers.Action, asOf answers.Date) bool { return chart.Overdue(a, asOf) }
 
 // compareDates orders dates, the zero date after every other.
 func compareDates(a, b answers.Date) int {
