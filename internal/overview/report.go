@@ -83,7 +83,7 @@ func (p *report) heading(text string, keep float64) {
 type Counts struct {
 	Orgs, Municipalities, Communities int
 	// Checkpoints counts every organisation's checkpoints by status.
-	Checkpoints                    Count
+	Checkpoints                   Count
 	Actions, Overdue, Evaluations int
 	// Unread is the number of files that could not be read.
 	Unread int

@@ -321,7 +321,9 @@ func textLines(s string, wd float64) int {
 func rowHeight(n int) float64 { return math.Min(float64(n)*12.75+3, 409) }
 
 // formName is the name of form f in the workbook.
-func (w *workbook) formName(f content.Audience) string { return w.l.Label("overview.form." + string(f)) }
+func (w *workbook) formName(f content.Audience) string {
+	return w.l.Label("overview.form." + string(f))
+}
 
 // orgRow writes organisation o's name and form into columns 1 and 2.
 func (w *workbook) orgRow(sheet string, row int, o *Org) {
