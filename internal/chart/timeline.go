@@ -113,20 +113,7 @@ func Timeline(d *pdf.Doc, lang *content.Language, lanes []Lane, asOf answers.Dat
 		}
 	}
 
-	keep := headH + 2*laneH
-	d.EnsureSpace(keep)
-	top := header()
-	y := top + headH
-	for i, l := range rows {
-		if y+laneH > d.Bottom() {
-			grid(top+headH, y)
-			d.AddPage()
-			top = header()
-			y = top + headH
-		}
-		if i%2 == 1 {
-			d.FillRect(d.Left(), y, d.Width(), laneH, 0, th.Colors.Zebra)
-		}
+	lane := func(l Lane, y float64) {
 		d.Label(d.Left()+0.8, y+(laneH-lh)/2, labelW-2.4, l.Label, pdf.Regular, small, th.Colors.Text, pdf.AlignLeft)
 		first, last := l.Marks[0].Date, l.Marks[0].Date
 		for _, m := range l.Marks {
@@ -147,9 +134,33 @@ func Timeline(d *pdf.Doc, lang *content.Language, lanes []Lane, asOf answers.Dat
 				}
 			}
 		}
-		y += laneH
 	}
-	grid(top+headH, y)
+
+	keep := headH + 2*laneH
+	d.EnsureSpace(keep)
+	y := 0.0
+	for len(rows) > 0 {
+		if d.Y()+headH+laneH > d.Bottom() {
+			d.AddPage()
+		}
+		top := header()
+		y = top + headH
+		fit := max(1, int((d.Bottom()-y)/laneH))
+		chunk := rows[:min(fit, len(rows))]
+		rows = rows[len(chunk):]
+		// Backgrounds, then the grid, then the marks on top.
+		for i := range chunk {
+			if i%2 == 1 {
+				d.FillRect(d.Left(), y+float64(i)*laneH, d.Width(), laneH, 0, th.Colors.Zebra)
+			}
+		}
+		grid(y, y+float64(len(chunk))*laneH)
+		for _, l := range chunk {
+			lane(l, y)
+			y += laneH
+		}
+		d.SetY(y)
+	}
 	d.SetY(y + 1.5)
 	d.EnsureSpace(lh + 2)
 	items := []legendItem{
