@@ -116,6 +116,8 @@ Run "roadmap pack" to make the whole workshop pack in output/.`,
 		newRenderCmd(app),
 		newValidateCmd(app),
 		newSheetCmd(app),
+		newCalendarCmd(app),
+		newOverviewCmd(app),
 		newVersionCmd(app),
 	)
 	return root
