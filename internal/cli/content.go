@@ -44,7 +44,7 @@ func contentCheckRun(app *App) error {
 	if _, err := b.All(); err != nil {
 		return err
 	}
-	reports, problems := content.Check(b)
+	reports, problems := app.checkContent(b)
 	printReports(app.Out, reports)
 	if len(problems) > 0 {
 		return problems.Err()
@@ -85,21 +85,20 @@ title and hint, and its tick-box options. The quickest way to see the roadmap.`,
 			return contentShowRun(app, opts)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.Lang, "lang", "l", content.SourceLanguage, "language `code` (lv, en, ...)")
-	cmd.Flags().StringVarP(&opts.Audience, "audience", "a", "all", "which form: municipality, community or all")
+	app.langFlag(cmd, &opts.Lang, content.SourceLanguage, "language `code` (lv, en, ...)")
+	enumFlag(cmd, &opts.Audience, "audience", "a", "all", "audience", audiences, "which form")
 	return cmd
 }
 
 func contentShowRun(app *App, opts *contentShowOptions) error {
-	aud, err := content.ParseAudience(opts.Audience)
-	if err != nil {
-		return err
-	}
+	aud := content.Audience(opts.Audience)
 	lang, err := app.Language(opts.Lang)
 	if err != nil {
 		return err
 	}
-	w := app.Out
+	// The text is made whole first, then written at once, so that a write
+	// that fails (a full disk) is seen and reported.
+	w := &strings.Builder{}
 	title := lang.Title
 	if aud != "all" {
 		title = lang.Label("form.title." + string(aud))
@@ -133,5 +132,5 @@ func contentShowRun(app *App, opts *contentShowOptions) error {
 		}
 	}
 	fmt.Fprintf(w, "\n%s\n", lang.Format("show.checkpoints", "n", fmt.Sprint(n)))
-	return nil
+	return writeOut(app.Out, []byte(w.String()))
 }

@@ -1,8 +1,10 @@
 package cli
 
 import (
+	"fmt"
 	"os"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/partnership-roadmap/roadmap/internal/answers"
@@ -12,18 +14,27 @@ import (
 // without SOURCE_DATE_EPOCH: fixed, so that the same inputs give the same bytes.
 var defaultDocDate = time.Date(2026, time.January, 1, 0, 0, 0, 0, time.UTC)
 
+// maxEpoch is the last second SOURCE_DATE_EPOCH may name: the end of the
+// year 9999, the last a PDF date can hold.
+const maxEpoch = 253402300799
+
 // DocDate returns the creation and modification date written into a
 // document's metadata: the answers' date when given, else SOURCE_DATE_EPOCH
 // (https://reproducible-builds.org/specs/source-date-epoch/), else a constant.
 // It never depends on the clock, so outputs are byte-identical across runs.
-func DocDate(a *answers.File) time.Time {
+// A SOURCE_DATE_EPOCH that is not a whole number of seconds from 1970 to
+// the end of 9999 is an error, not ignored.
+func DocDate(a *answers.File) (time.Time, error) {
 	if a != nil && !a.Date.IsZero() {
-		return a.Date.Time()
+		return a.Date.Time(), nil
 	}
-	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
-		if n, err := strconv.ParseInt(s, 10, 64); err == nil && n >= 0 {
-			return time.Unix(n, 0).UTC()
-		}
+	s, ok := os.LookupEnv("SOURCE_DATE_EPOCH")
+	if !ok || s == "" {
+		return defaultDocDate, nil
 	}
-	return defaultDocDate
+	n, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
+	if err != nil || n < 0 || n > maxEpoch {
+		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%s: give the documents' date as whole seconds since 1970-01-01, from 0 to %d (the end of 9999), or unset it", strconv.Quote(s), maxEpoch)
+	}
+	return time.Unix(n, 0).UTC(), nil
 }
