@@ -14,6 +14,7 @@ import (
 	embedded "github.com/partnership-roadmap/roadmap/content"
 	"github.com/partnership-roadmap/roadmap/internal/content"
 	"github.com/partnership-roadmap/roadmap/internal/diag"
+	"github.com/partnership-roadmap/roadmap/internal/pdf"
 )
 
 // checkContent runs the checks of "roadmap content check" on every
@@ -34,7 +35,9 @@ func (a *App) checkContent(b *content.Bundle) ([]content.Report, diag.List) {
 		}
 		b.Languages = langs
 	}
-	reports, problems := content.Check(b)
+	reports, problems := content.Check(b, content.WithMeasure(func(s string, size float64) float64 {
+		return pdf.Width(s, pdf.Regular, size)
+	}))
 	src, err := b.Language(content.SourceLanguage)
 	if err != nil {
 		return reports, problems

@@ -22,19 +22,33 @@ const maxEpoch = 253402300799
 // document's metadata: the answers' date when given, else SOURCE_DATE_EPOCH
 // (https://reproducible-builds.org/specs/source-date-epoch/), else a constant.
 // It never depends on the clock, so outputs are byte-identical across runs.
-// A SOURCE_DATE_EPOCH that is not a whole number of seconds from 1970 to
-// the end of 9999 is an error, not ignored.
-func DocDate(a *answers.File) (time.Time, error) {
+// A SOURCE_DATE_EPOCH that checkSourceDateEpoch refuses is never used:
+// every command checks it before it starts.
+func DocDate(a *answers.File) time.Time {
 	if a != nil && !a.Date.IsZero() {
-		return a.Date.Time(), nil
+		return a.Date.Time()
 	}
+	if t, ok, err := sourceDateEpoch(); ok && err == nil {
+		return t
+	}
+	return defaultDocDate
+}
+
+// checkSourceDateEpoch refuses a SOURCE_DATE_EPOCH that is not a whole
+// number of seconds from 1970 to the end of 9999, rather than ignoring it.
+func checkSourceDateEpoch() error {
+	_, _, err := sourceDateEpoch()
+	return err
+}
+
+func sourceDateEpoch() (t time.Time, ok bool, err error) {
 	s, ok := os.LookupEnv("SOURCE_DATE_EPOCH")
 	if !ok || s == "" {
-		return defaultDocDate, nil
+		return time.Time{}, false, nil
 	}
 	n, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
 	if err != nil || n < 0 || n > maxEpoch {
-		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%s: give the documents' date as whole seconds since 1970-01-01, from 0 to %d (the end of 9999), or unset it", strconv.Quote(s), maxEpoch)
+		return time.Time{}, true, fmt.Errorf("SOURCE_DATE_EPOCH=%s: give the documents' date as whole seconds since 1970-01-01, from 0 to %d (the end of 9999), or unset it", strconv.Quote(s), maxEpoch)
 	}
-	return time.Unix(n, 0).UTC(), nil
+	return time.Unix(n, 0).UTC(), true, nil
 }

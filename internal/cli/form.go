@@ -122,10 +122,7 @@ func formRun(app *App, opts *formOptions) error {
 	if err != nil {
 		return err
 	}
-	date, err := DocDate(a)
-	if err != nil {
-		return err
-	}
+	date := DocDate(a)
 	build := pack.BuildOptions{Theme: theme, Date: date}
 	out := opts.Output
 	if out == "" {

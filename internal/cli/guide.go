@@ -78,10 +78,7 @@ func guideRun(app *App, opts *guideOptions) error {
 	if err != nil {
 		return err
 	}
-	date, err := DocDate(nil)
-	if err != nil {
-		return err
-	}
+	date := DocDate(nil)
 	build := pack.BuildOptions{Theme: th, Date: date, Audience: content.Audience(opts.Audience), Org: opts.Org}
 	out := opts.Output
 	if out == "" {

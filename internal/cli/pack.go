@@ -77,10 +77,7 @@ func packRun(ctx context.Context, app *App, opts *packOptions) error {
 		return err
 	}
 	docs := pack.Blank()
-	date, err := DocDate(nil)
-	if err != nil {
-		return err
-	}
+	date := DocDate(nil)
 	build := pack.BuildOptions{Theme: theme, Date: date}
 
 	var jobs []pack.Job

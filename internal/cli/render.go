@@ -86,9 +86,6 @@ func renderRun(ctx context.Context, app *App, opts *renderOptions) error {
 	if err != nil {
 		return err
 	}
-	if _, err := DocDate(nil); err != nil {
-		return err
-	}
 	files, err := findAnswers(app, opts.Inputs)
 	if err != nil {
 		return err
@@ -204,11 +201,7 @@ func renderOne(app *App, b *content.Bundle, theme pdf.Theme, in renderInput) ([]
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", esc.Name(in.path), err)
 	}
-	date, err := DocDate(a)
-	if err != nil {
-		return nil, err
-	}
-	opts := pack.BuildOptions{Theme: theme, Date: date}
+	opts := pack.BuildOptions{Theme: theme, Date: DocDate(a)}
 	var docs []pack.Doc
 	for _, d := range pack.Roadmap(a.Form) {
 		res, err := d.Build(lang, a, opts)

@@ -138,6 +138,9 @@ Run "roadmap pack" to make the whole workshop pack in output/.`,
 	root.PersistentFlags().StringVar(&app.TemplatesDir, "templates", "", "read the templates (theme.yaml) from `DIR` instead of the built-in copy")
 	root.SetFlagErrorFunc(flagError)
 	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
+		if err := checkSourceDateEpoch(); err != nil {
+			return err
+		}
 		return checkLangFlag(app, cmd)
 	}
 
@@ -151,6 +154,8 @@ Run "roadmap pack" to make the whole workshop pack in output/.`,
 		newRenderCmd(app, nil),
 		newValidateCmd(app, nil),
 		newSheetCmd(app, nil),
+		newCalendarCmd(app),
+		newOverviewCmd(app),
 		newVersionCmd(app),
 	)
 	return root
@@ -390,6 +395,9 @@ func (a *App) answersAndLanguage(path, lang string) (*answers.File, *content.Lan
 	if path != "" {
 		if f, err = answers.ReadFile(path, b); err != nil {
 			return nil, nil, err
+		}
+		for _, w := range f.Warnings {
+			a.Warn("%s", w.Error())
 		}
 	}
 	switch {

@@ -76,10 +76,7 @@ func sheetRun(app *App, opts *sheetOptions) error {
 	if err != nil {
 		return err
 	}
-	date, err := DocDate(a)
-	if err != nil {
-		return err
-	}
+	date := DocDate(a)
 	build := pack.BuildOptions{Theme: theme, Date: date}
 	out := opts.Output
 	if out == "" {

@@ -19,10 +19,7 @@ func (a *App) Theme(paper string) (pdf.Theme, error) {
 				a.themeErr = fmt.Errorf("templates folder %s: not found or not a folder", esc.Name(a.TemplatesDir))
 				return
 			}
-			a.theme, a.themeErr = pdf.LoadTheme(os.DirFS(a.TemplatesDir))
-			if a.themeErr != nil {
-				a.themeErr = fmt.Errorf("%s/%w", a.TemplatesDir, a.themeErr)
-			}
+			a.theme, a.themeErr = pdf.LoadThemeFrom(os.DirFS(a.TemplatesDir), a.TemplatesDir)
 			return
 		}
 		a.theme, a.themeErr = pdf.LoadTheme(templates.FS)

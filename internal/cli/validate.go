@@ -61,6 +61,9 @@ func validateRun(app *App, paths []string) error {
 			problems = append(problems, list...)
 			continue
 		}
+		for _, w := range f.Warnings {
+			app.Warn("%s", w.Error())
+		}
 		lang, err := b.Language(f.Language)
 		if err != nil {
 			return err
