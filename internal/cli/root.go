@@ -24,6 +24,7 @@ import (
 	"github.com/partnership-roadmap/roadmap/internal/content"
 	"github.com/partnership-roadmap/roadmap/internal/diag"
 	"github.com/partnership-roadmap/roadmap/internal/esc"
+	"github.com/partnership-roadmap/roadmap/internal/fsutil"
 	"github.com/partnership-roadmap/roadmap/internal/pdf"
 )
 
@@ -393,6 +394,9 @@ func (a *App) answersAndLanguage(path, lang string) (*answers.File, *content.Lan
 	}
 	var f *answers.File
 	if path != "" {
+		if err := fsutil.CheckInput(path); err != nil {
+			return nil, nil, diag.List{{File: path, Msg: "cannot read the answers file: " + err.Error()}}
+		}
 		if f, err = answers.ReadFile(path, b); err != nil {
 			return nil, nil, err
 		}

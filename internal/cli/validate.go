@@ -9,6 +9,7 @@ import (
 	"github.com/partnership-roadmap/roadmap/internal/answers"
 	"github.com/partnership-roadmap/roadmap/internal/diag"
 	"github.com/partnership-roadmap/roadmap/internal/esc"
+	"github.com/partnership-roadmap/roadmap/internal/fsutil"
 )
 
 type validateOptions struct {
@@ -52,6 +53,10 @@ func validateRun(app *App, paths []string) error {
 	}
 	var problems diag.List
 	for _, path := range distinct(paths) {
+		if err := fsutil.CheckInput(path); err != nil {
+			problems = append(problems, diag.Problem{File: path, Msg: "cannot read the answers file: " + err.Error()})
+			continue
+		}
 		f, err := answers.ReadFile(path, b)
 		if err != nil {
 			var list diag.List

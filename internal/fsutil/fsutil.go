@@ -198,6 +198,14 @@ func Kind(m fs.FileMode) string {
 // that name path (the user's name, never a temporary one) once:
 // "writing out/a.pdf: the disk is full".
 func Describe(path string, err error) error {
+	if errors.Is(err, syscall.ENOTDIR) {
+		// Name the part of the path that is a file.
+		for dir := filepath.Dir(path); dir != "." && dir != filepath.Dir(dir); dir = filepath.Dir(dir) {
+			if st, err := os.Stat(dir); err == nil && !st.IsDir() {
+				return fmt.Errorf("%s: %s is %s, not a folder", esc.Name(path), esc.Name(dir), kindOf(st.Mode()))
+			}
+		}
+	}
 	return fmt.Errorf("%s: %s", esc.Name(path), Reason(err))
 }
 
