@@ -29,7 +29,7 @@ every checkpoint, option, example and label present; ids unique and known;
 audiences valid; Markdown that renders; links that are absolute http(s) URLs.
 Prints a completeness table; problems are listed as file:line:col.`,
 		Example: "  roadmap content check\n  roadmap content check --content ./content",
-		Args:    cobra.NoArgs,
+		Args:    noArgs("content check takes no arguments; it checks every language"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return contentCheckRun(app)
 		},
@@ -93,7 +93,7 @@ func newContentShowCmd(app *App) *cobra.Command {
 		Long: `Print the checklist of a form as text: the steps, each checkpoint with its
 title and hint, and its tick-box options. The quickest way to see the roadmap.`,
 		Example: "  roadmap content show --lang en --audience municipality",
-		Args:    cobra.NoArgs,
+		Args:    noArgs("content show takes no arguments; choose the language with --lang and the form with --audience"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return contentShowRun(app, opts)
 		},

@@ -228,3 +228,14 @@ func unknownFlag(c *cobra.Command, e *pflag.NotExistError) error {
 	}
 	return errors.New(msg)
 }
+
+// noArgs is an Args func for a command that takes no arguments, saying so
+// in msg.
+func noArgs(msg string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) > 0 {
+			return usagef(cmd, "%s", msg)
+		}
+		return nil
+	}
+}

@@ -376,7 +376,7 @@ func newVersionCmd(app *App) *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",
 		Short: "Print the version of roadmap",
-		Args:  cobra.NoArgs,
+		Args:  noArgs("version takes no arguments"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			fmt.Fprintf(app.Out, "roadmap %s\n", versionString())
 			return nil
