@@ -8,7 +8,10 @@
 // coloured band and the step's checkpoints: each with its number, statement,
 // hint, status tick boxes, option tick boxes and either ruled write-in lines
 // or the answer text; the action-plan checkpoint carries the action-plan
-// table. Every text comes from the content's labels; the package knows no
+// table, and in a filled form the communication and evaluation checkpoints
+// carry the plans of the answers file. Checkpoints are numbered as
+// content.Language.Number numbers them, the same in both forms and the
+// booklet. Every text comes from the content's labels; the package knows no
 // command line and prints nothing.
 package form
 
@@ -142,9 +145,9 @@ func (r *renderer) render() {
 		}
 		next := math.Inf(1)
 		if i+1 < len(items) {
-			next = r.lead(items[i+1]) + r.minHeight(items[i+1].cp, items[i+1].n)
+			next = r.lead(items[i+1]) + r.minHeight(items[i+1].cp)
 		}
-		r.checkpoint(it.cp, it.n, next)
+		r.checkpoint(it.cp, next)
 	}
 }
 
@@ -152,8 +155,6 @@ func (r *renderer) render() {
 type item struct {
 	step *content.Step
 	cp   *content.Checkpoint
-	// n is the checkpoint's number on the form, from 1.
-	n int
 	// first is set on the first checkpoint of its step.
 	first bool
 }
@@ -166,7 +167,7 @@ func (r *renderer) items() []item {
 		first := true
 		for ci := range st.Checkpoints {
 			if cp := &st.Checkpoints[ci]; cp.Audience.Includes(r.form) {
-				out = append(out, item{step: st, cp: cp, n: len(out) + 1, first: first})
+				out = append(out, item{step: st, cp: cp, first: first})
 				first = false
 			}
 		}

@@ -567,19 +567,6 @@ func TestParagraphs(t *testing.T) {
 	}
 }
 
-func TestWriteInLines(t *testing.T) {
-	lang := testLang(t, "lv")
-	for _, cp := range lang.Checkpoints("all") {
-		n := writeInLines(cp)
-		if n < minWriteIn || n > 6 {
-			t.Errorf("%s: %d lines; want 3 to 6", cp.ID, n)
-		}
-		if cp.Options == nil && cp.Table == "" && n < 5 {
-			t.Errorf("%s: an open question gets %d lines", cp.ID, n)
-		}
-	}
-}
-
 func BenchmarkBlankForm(b *testing.B) {
 	lang := testLang(b, "lv")
 	opts := Options{Theme: pdf.DefaultTheme(), Date: testDate}

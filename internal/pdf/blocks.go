@@ -321,7 +321,7 @@ func (d *Doc) Box(b Box, fn func()) {
 		d.gotoPage(prev)
 		bar(top, d.Bottom())
 		d.gotoPage(cur)
-		top = d.Top()
+		top = d.y // below what the page starts with (a "continued" line)
 	})
 	d.y += pad
 	inner()
@@ -329,4 +329,27 @@ func (d *Doc) Box(b Box, fn func()) {
 	d.y += pad
 	bar(top, math.Min(d.y, d.Bottom()))
 	d.y += 3
+}
+
+// Continued runs fn, which draws content that may flow onto further pages,
+// and starts every page it continues on with label, one line in the small
+// muted type, so that a reader who turns the page knows what the text or
+// table under it belongs to ("2.4 Title (continued)"). A table drawn by fn
+// repeats its header under the line.
+func (d *Doc) Continued(label string, fn func()) {
+	if label == "" || d.dry > 0 {
+		fn()
+		return
+	}
+	d.onBreak = append(d.onBreak, func(int) {
+		size := d.theme.Type.Small
+		muted := d.theme.Colors.Muted
+		s := d.fitText(label, Italic, size, d.Width())
+		d.textBase(d.Left(), baseline(d.y, d.lineHeight(size, 0), size), s, Italic, size, muted)
+		d.y += d.lineHeight(size, 0) + 1.2
+		d.drawn()
+	})
+	n := len(d.onBreak)
+	defer func() { d.onBreak = d.onBreak[:n-1] }()
+	fn()
 }

@@ -59,6 +59,7 @@ func (d *Doc) Table(t Table, rows [][]string) {
 			ws[i] = d.Width() / float64(len(t.Columns))
 		}
 	}
+	d.widenColumns(ws, t, rows, size)
 	wrap := func(cells []string, st Style) ([][]string, int) {
 		out := make([][]string, len(ws))
 		n := 1
@@ -148,6 +149,57 @@ func (d *Doc) Table(t Table, rows [][]string) {
 		}
 	}
 	d.y += 3
+}
+
+// widenColumns widens the columns of widths ws whose longest word (of the
+// header or of a cell) would not fit, so that a date, a number or a word is
+// never broken inside, taking the room from the other columns in proportion
+// to what they have beyond their own longest word. When the words of all
+// columns cannot fit side by side, the widths stay as they are.
+func (d *Doc) widenColumns(ws []float64, t Table, rows [][]string, size float64) {
+	need := make([]float64, len(ws))
+	longest := func(i int, s string, st Style) {
+		for _, w := range strings.Fields(d.clean(s, st)) {
+			need[i] = max(need[i], d.measure(w, st, size)+2*cellPadX+0.2)
+		}
+	}
+	for i, c := range t.Columns {
+		longest(i, c.Label, Bold)
+	}
+	for _, r := range rows {
+		for i := range min(len(r), len(ws)) {
+			longest(i, r[i], Regular)
+		}
+	}
+	total, sumNeed := 0.0, 0.0
+	for i := range ws {
+		total += ws[i]
+		sumNeed += need[i]
+	}
+	if sumNeed > total {
+		return
+	}
+	for range len(ws) {
+		short, spare := 0.0, 0.0
+		for i := range ws {
+			if ws[i] < need[i] {
+				short += need[i] - ws[i]
+			} else {
+				spare += ws[i] - need[i]
+			}
+		}
+		if short <= 1e-9 || spare <= 0 {
+			return
+		}
+		f := math.Min(short/spare, 1)
+		for i := range ws {
+			if ws[i] < need[i] {
+				ws[i] = need[i]
+			} else {
+				ws[i] -= (ws[i] - need[i]) * f
+			}
+		}
+	}
 }
 
 // TOCEntry draws a table-of-contents line for link l: the text at an indent

@@ -385,10 +385,12 @@ func (d *Doc) Text(p ParaStyle, runs ...Run) {
 			d.EnsureSpace(total)
 		}
 	}
+	breakAt := d.breakLine(p, lines)
 	for i, l := range lines {
 		lh := d.lineHeightOf(p, l)
-		if lh > d.Remaining()+1e-6 && !d.AtTop() {
+		if (i == breakAt || lh > d.Remaining()+1e-6) && !d.AtTop() {
 			d.AddPage()
+			breakAt = i + d.breakLine(p, lines[i:])
 		}
 		dx := 0.0
 		switch p.Align {
@@ -414,6 +416,48 @@ func (d *Doc) Text(p ParaStyle, runs ...Run) {
 		d.drawn()
 	}
 	d.y += p.SpaceAfter
+}
+
+// KeepLines is the least number of lines of a paragraph left on either
+// side of a page break: a paragraph never leaves one line alone at the foot
+// of a page (an orphan) or at the head of the next (a widow).
+const KeepLines = 2
+
+// breakLine returns the index of the line of lines that is to start the
+// next page when the paragraph is drawn from the cursor: where the lines
+// stop fitting, moved up so that at least KeepLines lines stay on either
+// side; 0 moves the whole paragraph, and len(lines) or more means no break
+// on this page.
+func (d *Doc) breakLine(p ParaStyle, lines []line) int {
+	if d.dry > 0 {
+		return len(lines) + 1
+	}
+	room := d.Remaining() + 1e-6
+	k := 0
+	for k < len(lines) {
+		lh := d.lineHeightOf(p, lines[k])
+		if lh > room {
+			break
+		}
+		room -= lh
+		k++
+	}
+	if k == len(lines) {
+		return k + 1
+	}
+	n := len(lines)
+	if n-k < KeepLines {
+		k = n - KeepLines // take a line over to the next page with the last
+	}
+	switch {
+	case d.AtTop() && k < 1:
+		return n + 1 // taller than a page from its top: break where it must
+	case d.AtTop():
+		return k
+	case k < KeepLines:
+		return 0 // too few lines fit: start the paragraph on the next page
+	}
+	return k
 }
 
 // drawLine draws a laid-out line whose box top is y and height lh.
@@ -495,9 +539,18 @@ type Heading struct {
 	// Dest, if set, is anchored at the heading (for a table of contents).
 	Dest Link
 	// Keep is the height that must fit below the heading on its page; 0
-	// means two body lines.
+	// means HeadingKeep.
 	Keep float64
 }
+
+// HeadingLines is the number of body lines that must fit below a heading
+// on its page: a heading never ends a page, and a section may start low on
+// a page when its heading and that many lines fit.
+const HeadingLines = 3
+
+// HeadingKeep returns the height that must fit below a heading on its page:
+// HeadingLines body lines.
+func (d *Doc) HeadingKeep() float64 { return HeadingLines * d.LineHeight(d.theme.Type.Body) }
 
 // HeadingSize returns the type size of a heading level.
 func (d *Doc) HeadingSize(level int) float64 {
@@ -533,7 +586,7 @@ func (d *Doc) Heading(h Heading) {
 	p := ParaStyle{Size: size, Leading: 1.2, Style: Bold, Color: &c, SpaceBefore: before, SpaceAfter: after}
 	keep := h.Keep
 	if keep == 0 {
-		keep = 2 * d.LineHeight(d.theme.Type.Body)
+		keep = d.HeadingKeep()
 	}
 	hh := d.TextHeight(p, Run{Text: h.Text})
 	if d.AtTop() {
