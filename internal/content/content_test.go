@@ -293,7 +293,7 @@ func TestLoadRejectsBrokenFiles(t *testing.T) {
 		name, file, data, want string
 	}{
 		{"syntax", "lv/roadmap.yaml", "language: lv\nsteps: [\n", "c/lv/roadmap.yaml:2:1: invalid YAML: did not find expected node content"},
-		{"unknown key", "lv/roadmap.yaml", "language: lv\ntitel: T\n", `c/lv/roadmap.yaml:2:1: unknown key "titel" (did you mean "title"?); allowed here: language, name, title, subtitle, project, preface, introduction, steps, about_project, disclaimer`},
+		{"unknown key", "lv/roadmap.yaml", "language: lv\ntitel: T\n", `c/lv/roadmap.yaml:2:1: unknown key "titel" (did you mean "title"?); allowed here: language, name, title, subtitle, project, status, status_note, preface, introduction, steps, about_project, disclaimer`},
 		{"wrong kind", "lv/roadmap.yaml", "language: lv\nsteps: many\n", `c/lv/roadmap.yaml:2:8: expected a list, found the text "many"`},
 		{"wrong type", "lv/roadmap.yaml", "language: lv\nsteps:\n  - number: one\n", `c/lv/roadmap.yaml:3:13: expected a whole number, found the text "one"`},
 		{"folder mismatch", "lv/roadmap.yaml", "language: lt\n", `c/lv/roadmap.yaml:1:11: language is "lt" but the folder is "lv"; they must be the same code`},

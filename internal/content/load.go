@@ -198,6 +198,14 @@ func loadLanguage(fsys fs.FS, dir, prefix string) (*Language, *positions, diag.L
 	if err := root.Decode(lang); err != nil {
 		return nil, nil, append(problems, typeErrors(file, err)...)
 	}
+	switch lang.Status {
+	case Reviewed, Draft:
+	case "":
+		// A language nobody has said is reviewed is a draft.
+		lang.Status = Draft
+	default:
+		problems.Add(file, valueOf(root, "status"), "unknown status %q; allowed: %s", lang.Status, strings.Join(Statuses, ", "))
+	}
 	if lang.Code != dir {
 		n := valueOf(root, "language")
 		if n == nil {
@@ -229,8 +237,22 @@ func loadLanguage(fsys fs.FS, dir, prefix string) (*Language, *positions, diag.L
 				problems.Add(lfile, k, "label %q is defined twice (first at %s:%d:%d)", k.Value, prev.file, prev.key.Line, prev.key.Column)
 				continue
 			}
+			if v.Kind == yaml.MappingNode {
+				forms, ps := pluralForms(lfile, k.Value, v)
+				problems = append(problems, ps...)
+				if forms == nil {
+					continue
+				}
+				if lang.Plurals == nil {
+					lang.Plurals = map[string]map[string]string{}
+				}
+				lang.Plurals[k.Value] = forms
+				lang.Labels[k.Value] = forms["other"]
+				pos.labels[k.Value] = labelPos{file: lfile, key: k, val: v}
+				continue
+			}
 			if v.Kind != yaml.ScalarNode || v.Tag == "!!null" {
-				problems.Add(lfile, v, "label %q must be a text", k.Value)
+				problems.Add(lfile, v, "label %q must be a text, or a map of plural forms (one: …, other: …)", k.Value)
 				continue
 			}
 			lang.Labels[k.Value] = v.Value
@@ -238,6 +260,40 @@ func loadLanguage(fsys fs.FS, dir, prefix string) (*Language, *positions, diag.L
 		}
 	}
 	return lang, pos, problems
+}
+
+// pluralForms reads the plural forms of label key from mapping node v:
+// category: "text" pairs, which must include "other".
+func pluralForms(file, key string, v *yaml.Node) (map[string]string, diag.List) {
+	var problems diag.List
+	forms := map[string]string{}
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		c, t := v.Content[i], v.Content[i+1]
+		if !slices.Contains(pluralCategories, c.Value) {
+			msg := fmt.Sprintf("label %q: unknown plural form %q", key, c.Value)
+			if s := diag.Suggest(c.Value, pluralCategories); s != "" {
+				msg += fmt.Sprintf(" (did you mean %q?)", s)
+			}
+			problems.Add(file, c, "%s; allowed: %s", msg, strings.Join(pluralCategories, ", "))
+			continue
+		}
+		if _, dup := forms[c.Value]; dup {
+			problems.Add(file, c, "label %q: plural form %q is given twice", key, c.Value)
+			continue
+		}
+		if t.Kind != yaml.ScalarNode || t.Tag == "!!null" {
+			problems.Add(file, t, "label %q: plural form %q must be a text", key, c.Value)
+			continue
+		}
+		forms[c.Value] = t.Value
+	}
+	if _, ok := forms["other"]; !ok && len(problems) == 0 {
+		problems.Add(file, v, "label %q: plural forms must include other", key)
+	}
+	if len(problems) > 0 {
+		return nil, problems
+	}
+	return forms, nil
 }
 
 // parseFile reads and parses one YAML file, returning its top node.

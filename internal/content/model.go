@@ -72,6 +72,12 @@ type Language struct {
 	Subtitle string `yaml:"subtitle"`
 	// Project is the project's name (LOCAL-Y-MPACT).
 	Project string `yaml:"project"`
+	// Status says whether a native speaker has reviewed the translation:
+	// "reviewed" or "draft". Documents and `content check` show it.
+	Status Status `yaml:"status"`
+	// StatusNote says, in the language itself, what the status means for a
+	// reader (who translated it, what remains to be checked).
+	StatusNote string `yaml:"status_note,omitempty"`
 	// Preface is the Markdown text that opens the booklet, before the introduction.
 	Preface string `yaml:"preface"`
 	// Introduction is "about the roadmap", how to use it and the legend of the markers.
@@ -83,8 +89,12 @@ type Language struct {
 	// Disclaimer is the EU funding disclaimer, in Markdown.
 	Disclaimer string `yaml:"disclaimer"`
 
-	// Labels holds every short text the documents need, by dotted key.
+	// Labels holds every short text the documents need, by dotted key. A
+	// label with plural forms holds its "other" form here.
 	Labels Labels `yaml:"-"`
+	// Plurals holds the plural forms of labels that hold a count, by dotted
+	// key and CLDR plural category (zero, one, two, few, many, other).
+	Plurals map[string]map[string]string `yaml:"-"`
 
 	// Dir is the folder the language was loaded from, for messages.
 	Dir string `yaml:"-"`
@@ -189,7 +199,12 @@ func (l *Language) Label(key string) string {
 // Format returns the label for key with each {name} placeholder replaced by
 // the value that follows name in kv: Format("page", "page", "2", "pages", "7").
 func (l *Language) Format(key string, kv ...string) string {
-	s := l.Label(key)
+	return format(l.Label(key), kv...)
+}
+
+// format replaces each {name} placeholder of s by the value that follows name
+// in kv.
+func format(s string, kv ...string) string {
 	if len(kv) == 0 {
 		return s
 	}
