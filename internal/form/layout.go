@@ -492,7 +492,7 @@ func (r *renderer) answerText(cp *content.Checkpoint, text string) {
 	bar := th.Step(cp.Step).Mix(pdf.White, 0.35)
 	paras := paragraphs(text)
 	d.Space(1)
-	d.Box(pdf.Box{Bar: &bar, Padding: answerPad}, func() {
+	d.Box(pdf.Box{Bar: &bar, Padding: answerPad, Split: true}, func() {
 		for i, p := range paras {
 			st := pdf.ParaStyle{SpaceAfter: 1.6}
 			if i == len(paras)-1 {
@@ -521,7 +521,11 @@ func (r *renderer) planTable(p plantable.Plan) {
 	d, th := r.d, r.th
 	d.SetPlace(string(p) + " plan")
 	rows := plantable.Rows(r.lang, p, r.a)
-	t := plantable.Table(r.lang, p, th.Type.Small+1, len(rows))
+	size := th.Type.Small + 1
+	if p != plantable.Action {
+		size = th.Type.Small // seven or eight columns
+	}
+	t := plantable.Table(r.lang, p, size, len(rows))
 	accent := th.Colors.Accent
 	caption := pdf.ParaStyle{Size: th.Type.Small, Style: pdf.Bold, Color: &accent, SpaceAfter: 1.2}
 	capH := d.TextHeight(caption, pdf.Run{Text: "X"})

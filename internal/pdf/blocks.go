@@ -264,6 +264,10 @@ type Box struct {
 	Bar *Color
 	// Padding inside the box in mm; 0 means 4.
 	Padding float64
+	// Split lets the box break across pages where it falls, rather than
+	// move whole to the next page when it does not fit in what is left of
+	// this one; each page's part has the bar beside it, and no background.
+	Split bool
 }
 
 // Box draws what fn draws set apart: indented, on a background when it fits
@@ -295,7 +299,7 @@ func (d *Doc) Box(b Box, fn func()) {
 		d.y += h + 3
 		return
 	}
-	if h <= d.PageHeight() {
+	if h <= d.PageHeight() && (!b.Split || h <= d.Remaining()) {
 		d.EnsureSpace(h)
 		top := d.y
 		if b.Background != nil {
@@ -309,7 +313,7 @@ func (d *Doc) Box(b Box, fn func()) {
 		d.y = top + h + 3
 		return
 	}
-	// taller than a page: a bar beside each page's part
+	// taller than a page, or split: a bar beside each page's part
 	top := d.y
 	bar := func(from, to float64) {
 		if b.Bar != nil && to > from {

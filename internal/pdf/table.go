@@ -157,10 +157,17 @@ func (d *Doc) Table(t Table, rows [][]string) {
 // to what they have beyond their own longest word. When the words of all
 // columns cannot fit side by side, the widths stay as they are.
 func (d *Doc) widenColumns(ws []float64, t Table, rows [][]string, size float64) {
+	// need is what the longest word needs, hard what the longest word
+	// with a digit in it (a date, a number, a phone number) needs
 	need := make([]float64, len(ws))
+	hard := make([]float64, len(ws))
 	longest := func(i int, s string, st Style) {
 		for _, w := range strings.Fields(d.clean(s, st)) {
-			need[i] = max(need[i], d.measure(w, st, size)+2*cellPadX+0.2)
+			wd := d.measure(w, st, size) + 2*cellPadX + 0.2
+			need[i] = max(need[i], wd)
+			if strings.ContainsAny(w, "0123456789") {
+				hard[i] = max(hard[i], wd)
+			}
 		}
 	}
 	for i, c := range t.Columns {
@@ -171,13 +178,18 @@ func (d *Doc) widenColumns(ws []float64, t Table, rows [][]string, size float64)
 			longest(i, r[i], Regular)
 		}
 	}
-	total, sumNeed := 0.0, 0.0
+	total, sumNeed, sumHard := 0.0, 0.0, 0.0
 	for i := range ws {
 		total += ws[i]
 		sumNeed += need[i]
+		sumHard += hard[i]
 	}
 	if sumNeed > total {
-		return
+		// not every word fits: at least no number is broken
+		if sumHard > total {
+			return
+		}
+		need = hard
 	}
 	for range len(ws) {
 		short, spare := 0.0, 0.0
