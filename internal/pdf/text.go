@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -136,6 +137,9 @@ type token struct {
 	brk    bool
 	w      float64
 	joined bool // no break opportunity before this fragment
+	// nb marks a space that is no break opportunity: inside a phone
+	// number, between a number and its unit (see keepTogether)
+	nb bool
 }
 
 // runStyle is the look of a run in a paragraph.
@@ -218,6 +222,8 @@ func (d *Doc) layout(p ParaStyle, runs []Run, width float64) []line {
 		}
 	}
 
+	markNoBreaks(toks)
+
 	width = math.Max(width, minWidth)
 	var lines []line
 	var cur line
@@ -271,7 +277,7 @@ func (d *Doc) layout(p ParaStyle, runs []Run, width float64) []line {
 		// a word: fragments joined without a break opportunity
 		j := i + 1
 		ww := t.w
-		for j < len(toks) && toks[j].joined && !toks[j].space && !toks[j].brk {
+		for j < len(toks) && (toks[j].joined && !toks[j].space || toks[j].nb) && !toks[j].brk {
 			ww += toks[j].w
 			j++
 		}
@@ -333,6 +339,63 @@ func (d *Doc) layout(p ParaStyle, runs []Run, width float64) []line {
 		flush()
 	}
 	return lines
+}
+
+// markNoBreaks marks the spaces of toks that must not break a line: those
+// between two numbers (a phone number "+371 26 000 000", a number written
+// in groups "5 000") and between a number and a short word after it (its
+// unit: "12 km", "80 %", "2026. gada", "8 no 10").
+func markNoBreaks(toks []token) {
+	for k := 1; k+1 < len(toks); k++ {
+		sp := &toks[k]
+		if !sp.space || toks[k-1].space || toks[k-1].brk || toks[k+1].space || toks[k+1].brk {
+			continue
+		}
+		if isNumber(toks[k-1].text) && (isNumber(toks[k+1].text) || isUnit(toks[k+1].text)) {
+			sp.nb = true
+			toks[k+1].joined = true
+		}
+	}
+}
+
+// isNumber reports whether word w is a number, a date or a part of a phone
+// number: a digit (or "+" and a digit) first, then digits and . , : / - +,
+// with punctuation after it allowed.
+func isNumber(w string) bool {
+	w = strings.TrimRight(w, ",;:)!?")
+	w = strings.TrimLeft(w, "(")
+	if w == "" {
+		return false
+	}
+	if w[0] == '+' {
+		w = w[1:]
+	}
+	if w == "" || w[0] < '0' || w[0] > '9' {
+		return false
+	}
+	for _, r := range w {
+		if !(r >= '0' && r <= '9' || strings.ContainsRune(".,:/-+–", r)) {
+			return false
+		}
+	}
+	return true
+}
+
+// isUnit reports whether word w can be the unit after a number: at most
+// four letters, or a sign such as % or €, with punctuation after it
+// allowed.
+func isUnit(w string) bool {
+	w = strings.TrimRight(w, ",.;:)!?")
+	n := utf8.RuneCountInString(w)
+	if n == 0 || n > 4 {
+		return false
+	}
+	for _, r := range w {
+		if !unicode.IsLetter(r) && !strings.ContainsRune("%‰€$£°", r) {
+			return false
+		}
+	}
+	return true
 }
 
 // fitPrefix returns the length in bytes of the longest prefix of s that fits
