@@ -162,7 +162,7 @@ func (d *Doc) widenColumns(ws []float64, t Table, rows [][]string, size float64)
 	need := make([]float64, len(ws))
 	hard := make([]float64, len(ws))
 	longest := func(i int, s string, st Style) {
-		for _, w := range strings.Fields(d.clean(s, st)) {
+		for _, w := range unbreakable(d.clean(s, st)) {
 			wd := d.measure(w, st, size) + 2*cellPadX + 0.2
 			need[i] = max(need[i], wd)
 			if strings.ContainsAny(w, "0123456789") {
@@ -268,4 +268,20 @@ func (d *Doc) TOCEntry(text string, level int, l Link) {
 	d.y += lh
 	d.internalLink(d.Left()+indent, top, d.Right()-x, d.y-top, l)
 	d.drawn()
+}
+
+// unbreakable returns the pieces of s that a line never breaks inside: its
+// words, with the words joined by markNoBreaks kept together.
+func unbreakable(s string) []string {
+	ws := strings.Fields(s)
+	var out []string
+	for i := 0; i < len(ws); i++ {
+		g := ws[i]
+		for i+1 < len(ws) && isNumber(ws[i]) && (isNumber(ws[i+1]) || isUnit(ws[i+1])) {
+			g += " " + ws[i+1]
+			i++
+		}
+		out = append(out, g)
+	}
+	return out
 }
