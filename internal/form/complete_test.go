@@ -7,6 +7,7 @@ import (
 
 	"github.com/partnership-roadmap/roadmap/internal/answers"
 	"github.com/partnership-roadmap/roadmap/internal/content"
+	"github.com/partnership-roadmap/roadmap/internal/guide"
 	"github.com/partnership-roadmap/roadmap/internal/pdf"
 	"github.com/partnership-roadmap/roadmap/internal/pdftest"
 	"github.com/partnership-roadmap/roadmap/internal/plantable"
@@ -196,5 +197,69 @@ func TestTitleWithAnswer(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// TestNumbering: a checkpoint has one number everywhere: 2.4 (the
+// municipal programmes, in the community form only) and 2.6 (the benefits,
+// in both) are so numbered in the forms' text and outline and in the
+// booklet's contents and outline; and each form item names the booklet
+// page its guidance is on, which is the page the booklet's outline gives.
+func TestNumbering(t *testing.T) {
+	for _, code := range []string{"lv", "en"} {
+		t.Run(code, func(t *testing.T) {
+			lang := testLang(t, code)
+			booklet, err := guide.Render(lang, guide.Options{Theme: pdf.DefaultTheme(), Date: testDate})
+			if err != nil {
+				t.Fatal(err)
+			}
+			bookPage := map[string]int{}
+			for _, it := range pdftest.Outline(t, booklet.PDF) {
+				bookPage[it.Title] = it.Page
+			}
+			contents := norm(pdftest.Pages(t, booklet.PDF)[1])
+			for _, c := range []struct {
+				id    string
+				num   string
+				forms []content.Audience
+			}{
+				{"municipal-programmes", "2.4", []content.Audience{content.Community}},
+				{"mutual-benefits", "2.6", content.Forms},
+				{"action-plan", "3.1", content.Forms},
+			} {
+				cp := lang.Checkpoint(c.id)
+				if got := lang.Number(cp); got != c.num {
+					t.Fatalf("%s is numbered %s; want %s", c.id, got, c.num)
+				}
+				heading := c.num + " " + cp.Title
+				page, ok := bookPage[heading]
+				if !ok {
+					t.Errorf("booklet outline lacks %q", heading)
+				}
+				if !strings.Contains(contents, norm(heading)) {
+					t.Errorf("booklet contents lack %q", heading)
+				}
+				for _, f := range c.forms {
+					res := render(t, lang, f, nil)
+					outline := map[string]bool{}
+					for _, it := range pdftest.Outline(t, res.PDF) {
+						outline[it.Title] = true
+					}
+					if !outline[heading] {
+						t.Errorf("%s form outline lacks %q", f, heading)
+					}
+					text := pdftest.Text(t, res.PDF)
+					ref := norm(lang.Format("form.guide_page", "page", fmt.Sprint(page)))
+					at := strings.Index(text, norm(heading))
+					if at < 0 {
+						t.Errorf("%s form lacks %q", f, heading)
+						continue
+					}
+					if next := text[at:]; !strings.Contains(next[:min(len(next), 400)], ref) {
+						t.Errorf("%s form: %q is not followed by %q (its booklet page)", f, heading, ref)
+					}
+				}
+			}
+		})
 	}
 }

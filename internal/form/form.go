@@ -23,6 +23,7 @@ import (
 
 	"github.com/partnership-roadmap/roadmap/internal/answers"
 	"github.com/partnership-roadmap/roadmap/internal/content"
+	"github.com/partnership-roadmap/roadmap/internal/guide"
 	"github.com/partnership-roadmap/roadmap/internal/pdf"
 )
 
@@ -88,7 +89,11 @@ func Render(lang *content.Language, f content.Audience, a *answers.File, opts Op
 	if err != nil {
 		return nil, fmt.Errorf("rendering form: %w", err)
 	}
-	r := &renderer{d: d, th: th, lang: lang, form: f, a: a,
+	guidePages, err := guide.Pages(lang, th)
+	if err != nil {
+		return nil, fmt.Errorf("rendering form: %w", err)
+	}
+	r := &renderer{d: d, th: th, lang: lang, form: f, a: a, guidePages: guidePages,
 		heights: map[*content.Checkpoint]float64{}, heads: map[*content.Checkpoint]float64{}}
 	r.render()
 	out, err := d.Bytes()
@@ -108,6 +113,9 @@ type renderer struct {
 	// heights caches the height of each checkpoint's block without
 	// write-in lines, heads the height of its head and options.
 	heights, heads map[*content.Checkpoint]float64
+	// guidePages is the page of the booklet each checkpoint's guidance
+	// starts on, by checkpoint id.
+	guidePages map[string]int
 }
 
 // label returns the content label key, with placeholders filled from kv.
@@ -149,6 +157,7 @@ func (r *renderer) render() {
 		}
 		r.checkpoint(it.cp, next)
 	}
+	r.notes()
 }
 
 // item is a checkpoint of the form in document order.

@@ -54,7 +54,12 @@ func (r *renderer) audienceColor() pdf.Color {
 }
 
 // field is one labelled field of the organisation block.
-type field struct{ label, value string }
+type field struct {
+	label, value string
+	// lines is the number of lines to write on when the value is empty
+	// (0: one)
+	lines int
+}
 
 // fields draws the organisation block: organisation, contact person,
 // partner and date, two to a row on a shaded panel, each a small label over
@@ -71,10 +76,14 @@ func (r *renderer) fields() {
 	}
 	d.SetPlace("organisation")
 	fs := []field{
-		{r.label("field.organisation"), org.Name},
-		{r.label("field.contact"), org.Contact},
-		{r.label("field.partner"), org.Partner},
-		{r.label("field.date"), date},
+		{label: r.label("field.organisation"), value: org.Name},
+		{label: r.label("field.contact"), value: org.Contact},
+		{label: r.label("field.partner"), value: org.Partner},
+		{label: r.label("field.date"), value: date},
+		// the workshop: filled in by hand at the table
+		{label: r.label("field.facilitator")},
+		{label: r.label("field.next_review")},
+		{label: r.label("field.participants"), lines: 2},
 	}
 	shade := th.Colors.Shade
 	d.Box(pdf.Box{Background: &shade, Padding: 4}, func() {
@@ -83,16 +92,21 @@ func (r *renderer) fields() {
 		for i := 0; i < len(fs); i += 2 {
 			top := d.Y()
 			bottom := top
+			// the last field of an odd number takes the whole row
+			w := colW
+			if i+1 == len(fs) {
+				w = d.Width()
+			}
 			for j := i; j < i+2 && j < len(fs); j++ {
 				left := float64(j-i) * (colW + gap)
 				d.SetY(top)
-				d.Indent(left, d.Width()-left-colW, func() { r.field(fs[j]) })
+				d.Indent(left, d.Width()-left-w, func() { r.field(fs[j]) })
 				bottom = math.Max(bottom, d.Y())
 			}
 			bottom += 0.8
 			for j := i; j < i+2 && j < len(fs); j++ {
 				x := d.Left() + float64(j-i)*(colW+gap)
-				d.Line(x, bottom, x+colW, bottom, th.Colors.Muted, 0.3)
+				d.Line(x, bottom, x+w, bottom, th.Colors.Muted, 0.3)
 			}
 			d.SetY(bottom)
 			if i+2 < len(fs) {
@@ -108,7 +122,7 @@ func (r *renderer) field(f field) {
 	muted := th.Colors.Muted
 	d.Text(pdf.ParaStyle{Size: th.Type.Small, Color: &muted, SpaceAfter: 0.6}, pdf.Run{Text: f.label})
 	if strings.TrimSpace(f.value) == "" {
-		d.SetY(d.Y() + fieldWriteHeight)
+		d.SetY(d.Y() + fieldWriteHeight*float64(max(f.lines, 1)))
 		return
 	}
 	d.Text(pdf.ParaStyle{SpaceAfter: -1}, pdf.Run{Text: f.value})
@@ -118,9 +132,38 @@ func (r *renderer) field(f field) {
 func (r *renderer) instructions() {
 	d, th := r.d, r.th
 	muted := th.Colors.Muted
-	d.Text(pdf.ParaStyle{Size: th.Type.Small + 1, Color: &muted, SpaceAfter: 3},
+	d.Text(pdf.ParaStyle{Size: th.Type.Small + 1, Color: &muted, SpaceAfter: 1.2},
 		pdf.Run{Text: r.label("form.instructions.title") + " ", Style: pdf.Bold},
 		pdf.Run{Text: r.label("form.instructions")})
+	// the legend: a circle is picked alone, boxes are ticked as many as apply
+	size := th.Type.Small + 1
+	lh := d.LineHeight(size)
+	side := th.Spacing.TickBox
+	d.EnsureSpace(lh)
+	y := d.Y()
+	x := d.Left()
+	d.Radio(x, y+(lh-side)/2, side, false)
+	x += side + 1.6
+	x += d.TextAt(x, y, r.label("form.legend.status"), pdf.Regular, size, muted) + 6
+	d.TickBox(x, y+(lh-side)/2, side, false)
+	x += side + 1.6
+	d.TextAt(x, y, r.label("form.legend.options"), pdf.Regular, size, muted)
+	d.SetY(y + lh + 3)
+}
+
+// notes draws the closing page: notes and next steps, lines to write on to
+// the foot of the page.
+func (r *renderer) notes() {
+	d := r.d
+	d.SetPlace("notes")
+	d.SetHeader("")
+	d.AddPage()
+	d.Bookmark(r.label("form.notes.title"), 1)
+	d.Heading(pdf.Heading{Level: 2, Text: r.label("form.notes.title")})
+	muted := r.th.Colors.Muted
+	d.Text(pdf.ParaStyle{Size: r.th.Type.Small + 1, Color: &muted}, pdf.Run{Text: r.label("form.notes.hint")})
+	n := int((d.Remaining() - 2) / r.th.Spacing.WriteIn)
+	d.WriteIn(max(n, 1))
 }
 
 // stepProgress counts the statuses of one step's checkpoints.
@@ -439,8 +482,16 @@ func (r *renderer) head(cp *content.Checkpoint) {
 	d.Indent(numberWidth, 0, func() {
 		d.Text(pdf.ParaStyle{Size: th.Type.H3, Leading: 1.3, Style: pdf.Bold, Marker: r.lang.Number(cp), MarkerColor: &step, SpaceAfter: 0.8},
 			pdf.Run{Text: cp.Title})
+		var runs []pdf.Run
 		if cp.Hint != "" {
-			d.Text(pdf.ParaStyle{Size: th.Type.Small + 1, Color: &muted, SpaceAfter: 2}, pdf.Run{Text: cp.Hint})
+			runs = append(runs, pdf.Run{Text: cp.Hint + "  "})
+		}
+		if p := r.guidePages[cp.ID]; p > 0 {
+			accent := th.Colors.Accent
+			runs = append(runs, pdf.Run{Text: "→ " + r.label("form.guide_page", "page", strconv.Itoa(p)), Color: &accent})
+		}
+		if len(runs) > 0 {
+			d.Text(pdf.ParaStyle{Size: th.Type.Small + 1, Color: &muted, SpaceAfter: 2}, runs...)
 		}
 		choices := make([]pdf.Choice, len(answers.Statuses))
 		for i, s := range answers.Statuses {

@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/partnership-roadmap/roadmap/internal/content"
@@ -87,11 +88,24 @@ func Render(lang *content.Language, opts Options) (*Result, error) {
 		pdf.WithFooter(footer),
 		pdf.WithPageLabel(pdf.PageLabel(lang.Label("page.footer"))),
 	}
+	b, err := layout(lang, aud, strings.TrimSpace(opts.Org), newOpts)
+	if err != nil {
+		return nil, err
+	}
+	out, err := b.d.Bytes()
+	if err != nil {
+		return nil, fmt.Errorf("guide (%s): %w", lang.Code, err)
+	}
+	return &Result{PDF: out, Pages: b.d.Page(), Warnings: b.d.Warnings()}, nil
+}
+
+// layout lays the booklet out (unfinished: no page frames yet).
+func layout(lang *content.Language, aud content.Audience, org string, newOpts []pdf.Option) (*booklet, error) {
 	d, err := pdf.New(newOpts...)
 	if err != nil {
 		return nil, fmt.Errorf("guide (%s): %w", lang.Code, err)
 	}
-	b := &booklet{d: d, th: d.Theme(), lang: lang, aud: aud, org: strings.TrimSpace(opts.Org)}
+	b := &booklet{d: d, th: d.Theme(), lang: lang, aud: aud, org: org, pages: map[string]int{}}
 	b.draw()
 	if b.err != nil {
 		return nil, fmt.Errorf("guide (%s): %w", lang.Code, b.err)
@@ -115,17 +129,45 @@ func Render(lang *content.Language, opts Options) (*Result, error) {
 		if d, err = pdf.New(newOpts...); err != nil {
 			return nil, fmt.Errorf("guide (%s): %w", lang.Code, err)
 		}
-		b = &booklet{d: d, th: d.Theme(), lang: lang, aud: aud, org: b.org, tight: tight}
+		b = &booklet{d: d, th: d.Theme(), lang: lang, aud: aud, org: b.org, tight: tight, pages: map[string]int{}}
 		b.draw()
 		if b.err != nil {
 			return nil, fmt.Errorf("guide (%s): %w", lang.Code, b.err)
 		}
 	}
-	out, err := d.Bytes()
-	if err != nil {
-		return nil, fmt.Errorf("guide (%s): %w", lang.Code, err)
+	return b, nil
+}
+
+// pageCache holds the checkpoint pages of the booklets laid out for Pages.
+var pageCache sync.Map // pageKey → map[string]int
+
+type pageKey struct {
+	lang  *content.Language
+	theme string
+}
+
+// Pages returns, by checkpoint id, the page of the whole booklet (every
+// audience, as `roadmap pack` makes it) of lang in theme th on which each
+// checkpoint's guidance starts, for the forms to point to. The layout is
+// deterministic, so the booklet is laid out once per language and theme in
+// a process and the pages are the printed booklet's.
+func Pages(lang *content.Language, th pdf.Theme) (map[string]int, error) {
+	if lang == nil {
+		return nil, fmt.Errorf("guide: no content")
 	}
-	return &Result{PDF: out, Pages: d.Page(), Warnings: d.Warnings()}, nil
+	if th.Paper == "" {
+		th = pdf.DefaultTheme()
+	}
+	key := pageKey{lang, fmt.Sprintf("%+v", th)}
+	if p, ok := pageCache.Load(key); ok {
+		return p.(map[string]int), nil
+	}
+	b, err := layout(lang, "all", "", []pdf.Option{pdf.WithTheme(th), pdf.WithTitle(lang.Title), pdf.WithFooter(lang.Subtitle)})
+	if err != nil {
+		return nil, err
+	}
+	pageCache.Store(key, b.pages)
+	return b.pages, nil
 }
 
 // spillLimit is the share of its last page a chapter must use not to be
@@ -172,6 +214,9 @@ type booklet struct {
 	markers  pdf.Link
 	steps    []stepPlan
 	aboutL   pdf.Link
+
+	// pages, when not nil, records the page each checkpoint starts on.
+	pages map[string]int
 
 	// tight holds the steps whose chapters are set tighter; cur is the
 	// step being drawn.
@@ -374,6 +419,9 @@ func (b *booklet) checkpoint(cp *content.Checkpoint, dest pdf.Link, first bool) 
 	// the badges, the space after them and HeadingLines lines of guidance
 	d.Heading(pdf.Heading{Level: 2, Text: b.lang.Number(cp) + " " + cp.Title, Outline: true, Dest: dest,
 		Keep: bh + 2 + 1 + d.HeadingKeep()})
+	if b.pages != nil {
+		b.pages[cp.ID] = d.Page()
+	}
 	d.Badges(b.badges(cp.Audience)...)
 	d.Space(1)
 	b.md(bodyMD, cp.Guidance, b.body())

@@ -81,6 +81,30 @@ func (d *Doc) TickBox(x, y, side float64, ticked bool) {
 	d.drawn()
 }
 
+// Radio draws a choice circle of diameter side (0: the theme's tick-box
+// size) with its bounding box's top left corner at (x, y): a round frame,
+// with a filled dot when chosen. Circles mark a pick-one choice (a
+// checkpoint's status), tick boxes a pick-any one (its options).
+func (d *Doc) Radio(x, y, side float64, chosen bool) {
+	defer d.catch()
+	if d.failed() || d.dry > 0 {
+		return
+	}
+	d.ensurePage()
+	if side <= 0 {
+		side = d.theme.Spacing.TickBox
+	}
+	r := side / 2
+	d.setFill(White)
+	d.setDraw(d.theme.Colors.Muted, 0.3)
+	d.f.Circle(x+r, y+r, r, "FD")
+	if chosen {
+		d.setFill(d.theme.Colors.Accent)
+		d.f.Circle(x+r, y+r, r*0.55, "F")
+	}
+	d.drawn()
+}
+
 // Check draws a tick box at the left of the text area with label beside it;
 // the label wraps under itself, not under the box.
 func (d *Doc) Check(label string, ticked bool) {
@@ -120,9 +144,10 @@ type Choice struct {
 	Ticked bool
 }
 
-// Choices draws a row of tick boxes with short labels (status: not started ·
-// in progress · done · not applicable), flowing onto the next line when the
-// row does not fit. The ticked choice is set in bold.
+// Choices draws a row of choice circles (Radio) with short labels, of
+// which one is to be chosen (status: not started · in progress · done · not
+// applicable), flowing onto the next line when the row does not fit. The
+// chosen one is set in bold.
 func (d *Doc) Choices(items []Choice) {
 	defer d.catch()
 	if d.failed() || len(items) == 0 {
@@ -155,7 +180,7 @@ func (d *Doc) Choices(items []Choice) {
 		d.EnsureSpace(lh)
 		x := d.Left()
 		for _, i := range row {
-			d.TickBox(x, d.y+(d.lineHeight(size, 0)-side)/2, side, items[i].Ticked)
+			d.Radio(x, d.y+(d.lineHeight(size, 0)-side)/2, side, items[i].Ticked)
 			st := Regular
 			c := d.theme.Colors.Text
 			if items[i].Ticked {
