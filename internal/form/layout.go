@@ -53,12 +53,12 @@ func (r *renderer) audienceColor() pdf.Color {
 	return r.th.Colors.Municipality
 }
 
-// field is one labelled field of the organisation block.
+// field is one labelled field of the organisation block: its label, value,
+// the name and tooltip of its form field in a fillable form, and the number
+// of lines to write on when it is empty (0: one).
 type field struct {
-	label, value string
-	// lines is the number of lines to write on when the value is empty
-	// (0: one)
-	lines int
+	label, value, name, tip string
+	lines                   int
 }
 
 // fields draws the organisation block: organisation, contact person,
@@ -76,14 +76,20 @@ func (r *renderer) fields() {
 	}
 	d.SetPlace("organisation")
 	fs := []field{
-		{label: r.label("field.organisation"), value: org.Name},
-		{label: r.label("field.contact"), value: org.Contact},
-		{label: r.label("field.partner"), value: org.Partner},
-		{label: r.label("field.date"), value: date},
+		{label: r.label("field.organisation"), value: org.Name, name: OrgNameField},
+		{label: r.label("field.contact"), value: org.Contact, name: OrgContactField},
+		{label: r.label("field.partner"), value: org.Partner, name: OrgPartnerField},
+		{label: r.label("field.date"), value: date, name: DateField, tip: r.label("fillable.tip.date", "label", r.label("field.date"))},
 		// the workshop: filled in by hand at the table
-		{label: r.label("field.facilitator")},
-		{label: r.label("field.next_review")},
+		{label: r.label("field.facilitator"), },
+		{label: r.label("field.next_review"), },
 		{label: r.label("field.participants"), lines: 2},
+	}
+	if r.fill != nil && r.fill.values != nil {
+		v := r.fill.values
+		for i, s := range []string{v.Organisation.Name, v.Organisation.Contact, v.Organisation.Partner, v.Date.String()} {
+			fs[i].value = s
+		}
 	}
 	shade := th.Colors.Shade
 	d.Box(pdf.Box{Background: &shade, Padding: 4}, func() {
@@ -121,6 +127,15 @@ func (r *renderer) field(f field) {
 	d, th := r.d, r.th
 	muted := th.Colors.Muted
 	d.Text(pdf.ParaStyle{Size: th.Type.Small, Color: &muted, SpaceAfter: 0.6}, pdf.Run{Text: f.label})
+	if r.fill != nil && f.name != "" {
+		tip := f.tip
+		if tip == "" {
+			tip = f.label
+		}
+		r.textField(f.name, tip, f.value, pdf.Rect{X: d.Left(), Y: d.Y(), W: d.Width(), H: fieldWriteHeight + 0.6})
+		d.SetY(d.Y() + fieldWriteHeight)
+		return
+	}
 	if strings.TrimSpace(f.value) == "" {
 		d.SetY(d.Y() + fieldWriteHeight*float64(max(f.lines, 1)))
 		return
@@ -132,9 +147,13 @@ func (r *renderer) field(f field) {
 func (r *renderer) instructions() {
 	d, th := r.d, r.th
 	muted := th.Colors.Muted
+	how := r.label("form.instructions")
+	if r.fill != nil {
+		how = r.label("fillable.instructions")
+	}
 	d.Text(pdf.ParaStyle{Size: th.Type.Small + 1, Color: &muted, SpaceAfter: 1.2},
 		pdf.Run{Text: r.label("form.instructions.title") + " ", Style: pdf.Bold},
-		pdf.Run{Text: r.label("form.instructions")})
+		pdf.Run{Text: how})
 	// the legend: a circle is picked alone, boxes are ticked as many as apply
 	size := th.Type.Small + 1
 	lh := d.LineHeight(size)
@@ -467,7 +486,7 @@ func (r *renderer) block(cp *content.Checkpoint, lines int) {
 			r.answerText(cp, ans.Answer)
 		case lines > 0:
 			d.Space(0.5)
-			d.WriteIn(lines)
+			r.answerField(cp, r.collect(pdf.AreaWriteIn, func() { d.WriteIn(lines) }))
 		}
 	})
 }
@@ -497,7 +516,7 @@ func (r *renderer) head(cp *content.Checkpoint) {
 		for i, s := range answers.Statuses {
 			choices[i] = pdf.Choice{Label: r.label("status." + string(s)), Ticked: r.filled() && ans.Status == s}
 		}
-		r.statusStrip(choices)
+		r.statusField(cp, r.collect(pdf.AreaTickBox, func() { r.statusStrip(choices) }))
 	})
 }
 
@@ -532,7 +551,7 @@ func (r *renderer) options(cp *content.Checkpoint, ans answers.Checkpoint) {
 		}
 	}
 	d.Space(1)
-	d.CheckGrid(items, cols)
+	r.optionFields(cp, r.collect(pdf.AreaTickBox, func() { d.CheckGrid(items, cols) }))
 	d.Space(1)
 }
 
@@ -583,6 +602,11 @@ func (r *renderer) planTable(p plantable.Plan) {
 	// the caption stays with the header and the first row
 	d.EnsureSpace(capH + 2*d.LineHeight(t.Size) + 4*1.7)
 	d.Text(caption, pdf.Run{Text: strings.ToUpper(plantable.Title(r.lang, p))})
+	if r.fill != nil && p == plantable.Action {
+		t.EmptyRows = ActionRows(r.fill.values)
+		r.actionFields(r.collect(pdf.AreaCell, func() { d.Table(t, rows) }))
+		return
+	}
 	d.Table(t, rows)
 }
 
