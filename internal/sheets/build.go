@@ -119,12 +119,15 @@ func Build(lang *content.Language, plans []Plan, a *answers.File, opts ...Option
 
 	f := excelize.NewFile()
 	defer f.Close()
-	b := &builder{f: f, lang: lang, a: a, o: o, th: o.theme, layout: lang.DateLayout(), lists: map[string]string{}, auto: map[string]map[int]bool{}}
+	b := &builder{f: f, lang: lang, a: a, o: o, th: o.theme, digit: digitPx(o.theme.Type.Body), layout: lang.DateLayout(), lists: map[string]string{}, auto: map[string]map[int]bool{}}
 	if err := b.build(plans); err != nil {
 		return nil, fmt.Errorf("building the %s workbook (%s): %w", strings.Join(planIDs(plans), ", "), lang.Code, err)
 	}
 	auto := b.autoParts()
-	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return &storedZip{zw: zip.NewWriter(w), auto: auto} })
+	font := []byte(fmt.Sprintf(`<sz val="%s"></sz>`, strconv.FormatFloat(o.theme.Type.Body, 'f', -1, 64)))
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter {
+		return &storedZip{zw: zip.NewWriter(w), auto: auto, fontSize: font}
+	})
 	buf, err := f.WriteToBuffer()
 	if err != nil {
 		return nil, fmt.Errorf("writing the workbook: %w", err)
@@ -150,6 +153,11 @@ type storedZip struct {
 	buf  bytes.Buffer
 	open bool
 	auto map[string]map[int]bool
+	// fontSize is the size element of the default font: excelize sets the
+	// default font's name but not its size (11 pt). A default font larger
+	// than the cells' makes LibreOffice grow a row typed below the table too
+	// little for its text, and its digit is the unit of column width.
+	fontSize []byte
 }
 
 // Create starts the part name; its bytes are written when the next part
@@ -171,6 +179,9 @@ func (z *storedZip) flush() error {
 	data := z.buf.Bytes()
 	if rows := z.auto[z.name]; len(rows) > 0 {
 		data = autoHeights(data, rows)
+	}
+	if z.name == "xl/styles.xml" && z.fontSize != nil {
+		data = defaultFontSize(data, z.fontSize)
 	}
 	w, err := z.zw.CreateRaw(&zip.FileHeader{
 		Name:               z.name,
@@ -219,6 +230,27 @@ func autoHeights(data []byte, rows map[int]bool) []byte {
 	})
 }
 
+// defaultFontSize sets the size of the first font of a styles part, the
+// default font, to size (an <sz> element).
+func defaultFontSize(data, size []byte) []byte {
+	i := bytes.Index(data, []byte("<fonts"))
+	if i < 0 {
+		return data
+	}
+	j := bytes.Index(data[i:], []byte("<sz "))
+	k := bytes.Index(data[i:], []byte("</font>"))
+	if j < 0 || k < j {
+		return data
+	}
+	j += i
+	end := bytes.Index(data[j:], []byte("</sz>"))
+	if end < 0 {
+		return data
+	}
+	end += j + len("</sz>")
+	return append(append(append([]byte(nil), data[:j]...), size...), data[end:]...)
+}
+
 // autoParts returns the rows of automatic height by worksheet part name.
 func (b *builder) autoParts() map[string]map[int]bool {
 	parts := map[string]map[int]bool{}
@@ -250,6 +282,7 @@ type builder struct {
 	a      *answers.File
 	o      options
 	th     *pdf.Theme
+	digit  float64 // the width of a digit of the default font, in pixels
 	st     styles
 	layout string // the language's date layout: dd.mm.yyyy.
 	// sheets are the plans' sheet names, in order.
@@ -386,19 +419,19 @@ func (b *builder) columnWidths(p *Plan) []float64 {
 	pt := b.pt()
 	widths := make([]float64, len(p.Columns))
 	for i, c := range p.Columns {
-		w := c.Width
+		w := c.Width * nominalDigitPx / b.digit
 		header := b.lang.Label(p.Key + ".col." + c.ID)
-		w = max(w, widthFor(longestWord(header, pt, true), pt, true, filterButtonPx))
+		w = max(w, widthFor(longestWord(header, pt, true), pt, true, b.digit, filterButtonPx))
 		switch c.Kind {
 		case Date:
 			date := b.lang.FormatDate(time.Date(2026, time.December, 31, 0, 0, 0, 0, time.UTC))
 			if p.Tracking != nil && p.Tracking.DateColumn == c.ID {
 				date += " " + b.lang.Label(p.Key+".overdue")
 			}
-			w = max(w, widthFor(date, pt, false, 0))
+			w = max(w, widthFor(date, pt, false, b.digit, 0))
 		case Choice:
 			for _, it := range c.List.Items(b.lang) {
-				w = max(w, widthFor(it.Label, pt, false, dropDownPx))
+				w = max(w, widthFor(it.Label, pt, false, b.digit, dropDownPx))
 			}
 		}
 		widths[i] = w
@@ -445,7 +478,7 @@ func (b *builder) writePlan(sheet string, p *Plan) {
 		header := b.lang.Label(p.Key + ".col." + c.ID)
 		b.setText(sheet, cell(i+1, 1), header)
 		b.check(f.SetColWidth(sheet, colName(i+1), colName(i+1), widths[i]))
-		headerLines = max(headerLines, lines(header, pt, true, columnPx(widths[i], filterButtonPx)))
+		headerLines = max(headerLines, lines(header, pt, true, columnPx(widths[i], b.digit, filterButtonPx)))
 	}
 	b.check(f.SetCellStyle(sheet, "A1", cell(ncol, 1), b.st.header))
 	b.check(f.SetRowHeight(sheet, 1, rowHeight(headerLines, pt)+4))
@@ -467,7 +500,7 @@ func (b *builder) writePlan(sheet string, p *Plan) {
 				pieces = append(pieces, nil)
 				continue
 			}
-			pieces = append(pieces, split(text, pt, false, columnPx(widths[i], 0), maxLines(pt)))
+			pieces = append(pieces, split(text, pt, false, columnPx(widths[i], b.digit, 0), maxLines(pt)))
 		}
 		span := 1
 		for _, ps := range pieces {
@@ -489,7 +522,7 @@ func (b *builder) writePlan(sheet string, p *Plan) {
 				}
 				if k < len(pieces[i]) {
 					b.setText(sheet, ref, pieces[i][k])
-					nl = max(nl, lines(pieces[i][k], pt, false, columnPx(widths[i], 0)))
+					nl = max(nl, lines(pieces[i][k], pt, false, columnPx(widths[i], b.digit, 0)))
 				}
 			}
 			b.autoHeight(sheet, row+k, rowHeight(nl, pt))
@@ -631,7 +664,7 @@ func (b *builder) writeBlock(sheet string, p *Plan, widths []float64, top int) i
 		}
 		h := b.lang.Label(k.Key + "." + c.ID)
 		b.setText(sheet, cell(i+1, top+1), h)
-		hl = max(hl, lines(h, pt, true, columnPx(widths[i], 0)))
+		hl = max(hl, lines(h, pt, true, columnPx(widths[i], b.digit, 0)))
 	}
 	b.check(f.SetCellStyle(sheet, cell(1, top+1), cell(ncol, top+1), b.st.blockHeader))
 	b.check(f.SetRowHeight(sheet, top+1, rowHeight(hl, pt)+2))
@@ -640,7 +673,7 @@ func (b *builder) writeBlock(sheet string, p *Plan, widths []float64, top int) i
 		row := first + r
 		label := b.lang.Label(k.Key + "." + id)
 		b.setText(sheet, cell(1, row), label)
-		b.autoHeight(sheet, row, rowHeight(max(blankLines, lines(label, pt, true, columnPx(widths[0], 0))), pt))
+		b.autoHeight(sheet, row, rowHeight(max(blankLines, lines(label, pt, true, columnPx(widths[0], b.digit, 0))), pt))
 	}
 	end := first + len(k.Rows) - 1
 	b.check(f.SetCellStyle(sheet, cell(1, first), cell(1, end), b.st.blockLabel))

@@ -15,7 +15,7 @@ import (
 // clips it), and unscaled rows let the page breaks be computed.
 func (b *builder) instructionsWidth() float64 {
 	w, _ := b.pageMM(false)
-	return math.Floor((w/25.4*96-cellPadPx)/digitPx) - 2
+	return math.Floor((w/25.4*96-cellPadPx)/b.digit) - 2
 }
 
 // instructionRow is one row of the instructions sheet.
@@ -43,8 +43,8 @@ func (b *builder) writeInstructions(plans []Plan) {
 	var rows []instructionRow
 	// put adds text in rows of at most maxLines lines each.
 	put := func(text string, style int, pt float64, bold bool, indentPx float64, minHeight float64) {
-		for _, piece := range split(text, pt, bold, columnPx(width, indentPx), maxLines(pt)) {
-			n := lines(piece, pt, bold, columnPx(width, indentPx))
+		for _, piece := range split(text, pt, bold, columnPx(width, b.digit, indentPx), maxLines(pt)) {
+			n := lines(piece, pt, bold, columnPx(width, b.digit, indentPx))
 			rows = append(rows, instructionRow{text: piece, style: style, height: max(float64(n)*lineHeight(pt)+rowPad, minHeight)})
 		}
 	}

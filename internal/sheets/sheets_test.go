@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -528,7 +530,7 @@ func TestRowHeights(t *testing.T) {
 		t.Errorf("the row with a long activity is %v high, no higher than a short one (%v)", h(3), h(2))
 	}
 	width, _ := f.GetColWidth("Rīcības plāns", "B")
-	n := lines(sample().ActionPlan[1].Activity, 10, false, columnPx(width, 0))
+	n := lines(sample().ActionPlan[1].Activity, 10, false, columnPx(width, digitPx(10), 0))
 	if n < 3 || h(3) != rowHeight(n, 10) {
 		t.Errorf("long activity: %d lines, row %v high, want ≥ 3 lines and %v", n, h(3), rowHeight(n, 10))
 	}
@@ -745,7 +747,7 @@ func TestSheetName(t *testing.T) {
 }
 
 func TestLines(t *testing.T) {
-	w := columnPx(30, 0)
+	w := columnPx(30*8/7.0, 7, 0)
 	cases := []struct {
 		s    string
 		want int
@@ -767,7 +769,7 @@ func TestLines(t *testing.T) {
 	if got := headerText("A & B "+strings.Repeat("x", 100), 10); got != "A && B xxx…" {
 		t.Errorf("headerText = %q", got)
 	}
-	if got := widthFor("Statuss", 10, true, filterButtonPx); got < 8 || got > 12 {
+	if got := widthFor("Statuss", 10, true, 7, filterButtonPx); got < 8 || got > 12 {
 		t.Errorf("widthFor(Statuss) = %v", got)
 	}
 }
@@ -816,4 +818,49 @@ func validXML(s string) bool {
 		}
 	}
 	return true
+}
+
+// TestRowsHaveAutomaticHeights checks the worksheet XML a spreadsheet program
+// reads: every row of a plan's table has a height but no custom-height mark,
+// so the program grows it with its text as it is edited; the header row and
+// the block's title keep a fixed height; rows below the table have no row
+// element at all; and the default font is the cells' size.
+func TestRowsHaveAutomaticHeights(t *testing.T) {
+	data, err := Build(lang(t, "lv"), []Plan{plan(t, "communication-plan")}, sample())
+	if err != nil {
+		t.Fatal(err)
+	}
+	sheet := part(t, data, "xl/worksheets/sheet1.xml")
+	rowTag := regexp.MustCompile(`<row r="(\d+)"[^>]*>`)
+	seen := map[int]string{}
+	for _, m := range rowTag.FindAllStringSubmatch(sheet, -1) {
+		n, _ := strconv.Atoi(m[1])
+		seen[n] = m[0]
+	}
+	for r := 1; r <= 36; r++ {
+		tag, ok := seen[r]
+		switch {
+		case r == 32: // the gap between the table and the block
+		case !ok:
+			t.Errorf("row %d has no row element", r)
+		case r == 1 || r == 33 || r == 34:
+			if !strings.Contains(tag, `customHeight="true"`) {
+				t.Errorf("row %d = %s, want a fixed height", r, tag)
+			}
+		default:
+			if strings.Contains(tag, "customHeight") || !strings.Contains(tag, ` ht="`) {
+				t.Errorf("row %d = %s, want a height without customHeight", r, tag)
+			}
+		}
+	}
+	if tag, ok := seen[37]; ok {
+		t.Errorf("row 37, below the sheet's content, = %s; want none", tag)
+	}
+	if !strings.Contains(sheet, `<cols><col customWidth="true" max="1" min="1" style=`) {
+		t.Errorf("the columns have no style for the rows typed below the table: %.300s", sheet[strings.Index(sheet, "<cols>"):])
+	}
+	styles := part(t, data, "xl/styles.xml")
+	if i := strings.Index(styles, "<fonts"); i < 0 || !strings.HasPrefix(styles[strings.Index(styles[i:], "<font>")+i:], `<font><sz val="10"></sz>`) {
+		t.Errorf("the default font is not 10 pt: %.200s", styles[strings.Index(styles, "<fonts"):])
+	}
 }

@@ -21,9 +21,9 @@ import (
 // heights fit.
 const (
 	fontName = "Arial"
-	// digitPx is the width of a digit of the workbook's default font (Arial
-	// 11 pt) in pixels at 96 dpi: Excel's unit of column width.
-	digitPx = 8.0
+	// nominalDigitPx is the digit width a plan's Column.Width counts in:
+	// Arial 11 pt's, Excel's usual unit of column width.
+	nominalDigitPx = 8.0
 	// cellPadPx is the space Excel keeps around a cell's text, in pixels.
 	cellPadPx = 4.0
 	// rowPad is the space added to a row's lines, in points.
@@ -59,16 +59,23 @@ func textPx(s string, pt float64, bold bool) float64 {
 	return pdf.Width(s, st, pt) / 25.4 * 96 * 1.04
 }
 
-// columnPx returns the room for text in a column of width w characters, in
-// pixels, less reserve pixels for a button.
-func columnPx(w, reserve float64) float64 {
-	return math.Max(w*digitPx-cellPadPx-reserve, digitPx)
+// digitPx returns the width of a digit of Arial at size pt in whole pixels at
+// 96 dpi: Excel's unit of column width when the workbook's default font is
+// Arial at that size (7 px at 10 pt).
+func digitPx(pt float64) float64 {
+	return math.Max(1, math.Round(pdf.Width("0", pdf.Regular, pt)/25.4*96))
 }
 
-// widthFor returns the column width in characters that fits s on one line
-// with reserve pixels to spare.
-func widthFor(s string, pt float64, bold bool, reserve float64) float64 {
-	return math.Ceil((textPx(s, pt, bold)+cellPadPx+reserve)/digitPx*4) / 4
+// columnPx returns the room for text in a column of width w characters of
+// digit pixels each, in pixels, less reserve pixels for a button.
+func columnPx(w, digit, reserve float64) float64 {
+	return math.Max(w*digit-cellPadPx-reserve, digit)
+}
+
+// widthFor returns the column width in characters of digit pixels each that
+// fits s on one line with reserve pixels to spare.
+func widthFor(s string, pt float64, bold bool, digit, reserve float64) float64 {
+	return math.Ceil((textPx(s, pt, bold)+cellPadPx+reserve)/digit*4) / 4
 }
 
 // longestWord returns the widest word of s.
