@@ -636,17 +636,19 @@ func (b *builder) track(sheet string, p *Plan, last int) {
 	}
 	rule := "AND(" + strings.Join(overdue, ",") + ")"
 	done := status + "=" + formulaString(list.label(b.lang, t.Done))
-	rng := fmt.Sprintf("A2:%s", cell(len(p.Columns), last))
-	b.check(b.f.SetConditionalFormat(sheet, rng, []excelize.ConditionalFormatOptions{
-		{Type: "formula", Criteria: rule, Format: &b.st.overdue},
-		{Type: "formula", Criteria: done, Format: &b.st.done},
-	}))
-	// The marker after an overdue date, on the date column alone.
+	// The marker after an overdue date, on the date column alone, first:
+	// LibreOffice applies only the first rule that holds for a cell, so the
+	// marker's style carries the row's overdue colours too.
 	marked, err := b.f.NewConditionalStyle(b.overdueMarkStyle(p))
 	b.check(err)
 	col := colName(di + 1)
 	b.check(b.f.SetConditionalFormat(sheet, fmt.Sprintf("%s2:%s%d", col, col, last), []excelize.ConditionalFormatOptions{
 		{Type: "formula", Criteria: rule, Format: &marked, StopIfTrue: true},
+	}))
+	rng := fmt.Sprintf("A2:%s", cell(len(p.Columns), last))
+	b.check(b.f.SetConditionalFormat(sheet, rng, []excelize.ConditionalFormatOptions{
+		{Type: "formula", Criteria: rule, Format: &b.st.overdue},
+		{Type: "formula", Criteria: done, Format: &b.st.done},
 	}))
 }
 

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/partnership-roadmap/roadmap/internal/answers"
 	"github.com/partnership-roadmap/roadmap/internal/pdftest"
@@ -179,6 +180,122 @@ func TestTypedRowsPrintWhole(t *testing.T) {
 				if missing := missingWords(pages, text); len(missing) > 0 {
 					t.Errorf("%s: %d of %d typed words are not printed, first %q", c.typed[i].cell, len(missing), len(strings.Fields(text)), missing[0])
 				}
+			}
+		})
+	}
+}
+
+// TestPrintedWorkbooks prints workbooks through LibreOffice and reads the
+// pages back: overdue and done read in words on a black-and-white copy, text
+// OOXML would reinterpret prints as written, values too long for one row
+// print whole, and no heading of the instructions ends a page, in lv and en,
+// on A4 and Letter, in the one-plan and the three-plan workbooks.
+func TestPrintedWorkbooks(t *testing.T) {
+	progress := func(code string) *answers.File {
+		return &answers.File{Language: code, ActionPlan: []answers.Action{
+			{Activity: "Overdue1", Deadline: answers.Date{Year: 2020, Month: 1, Day: 15}, Status: "planned"},
+			{Activity: "Done2", Deadline: answers.Date{Year: 2020, Month: 2, Day: 1}, Status: "done"},
+			{Activity: "Future3", Deadline: answers.Date{Year: 2099, Month: 3, Day: 1}, Status: "in-progress"},
+			{Activity: "_x000D_ stays"},
+			{Activity: strings.Repeat("Ø", 5000)},
+			{Activity: words("long", 3000)},
+		}}
+	}
+	type wb struct {
+		name, lang string
+		plans      []Plan
+		a          *answers.File
+		paper      Paper
+	}
+	var books []wb
+	for _, code := range []string{"lv", "en"} {
+		books = append(books, wb{code + "-progress", code, []Plan{plan(t, "action-plan")}, progress(code), A4})
+		for _, p := range []Paper{A4, Letter} {
+			books = append(books,
+				wb{fmt.Sprintf("%s-plans-blank-%s", code, p), code, Plans(), nil, p},
+				wb{fmt.Sprintf("%s-plans-sample-%s", code, p), code, Plans(), sample(), p},
+				wb{fmt.Sprintf("%s-action-blank-%s", code, p), code, []Plan{plan(t, "action-plan")}, nil, p},
+			)
+		}
+	}
+	books = append(books, wb{"lv-plans-long-a4", "lv", Plans(), long(), A4})
+	var jobs []printJob
+	for _, b := range books {
+		data, err := Build(lang(t, b.lang), b.plans, b.a, WithPaper(b.paper))
+		if err != nil {
+			t.Fatal(err)
+		}
+		jobs = append(jobs, printJob{Name: b.name, Data: data})
+	}
+	pdfs := printTyped(t, jobs)
+
+	for _, code := range []string{"lv", "en"} {
+		t.Run(code+"-progress", func(t *testing.T) {
+			pages := pdftest.Pages(t, pdfs[code+"-progress"])
+			all := strings.Join(pages, "\n")
+			mark := lang(t, code).Label("sheet.action.overdue")
+			l := lang(t, code)
+			lineOf := func(word string) string {
+				for _, line := range strings.Split(all, "\n") {
+					if strings.Contains(line, word) {
+						return line
+					}
+				}
+				t.Fatalf("no printed line has %s", word)
+				return ""
+			}
+			if line := lineOf("Overdue1"); !strings.Contains(line, l.FormatDate(time.Date(2020, 1, 15, 0, 0, 0, 0, time.UTC))+" "+mark) {
+				t.Errorf("the overdue row prints as %q, want its date followed by %q", line, mark)
+			}
+			for _, w := range []string{"Done2", "Future3"} {
+				if line := lineOf(w); strings.Contains(line, mark) {
+					t.Errorf("the %s row prints as %q, with the overdue marker", w, line)
+				}
+			}
+			if line := lineOf("Done2"); !strings.Contains(line, l.Label("value.action-status.done")) {
+				t.Errorf("the done row prints as %q, without the word %q", line, l.Label("value.action-status.done"))
+			}
+			if line := lineOf("stays"); !strings.Contains(line, "_x000D_ stays") {
+				t.Errorf("_x000D_ prints as %q", line)
+			}
+			if n := strings.Count(all, "Ø"); n != 5000 {
+				t.Errorf("the 5,000-letter word prints %d of its letters", n)
+			}
+			if missing := missingWords(pages, words("long", 3000)); len(missing) > 0 {
+				t.Errorf("%d words of the 3,000-word activity are not printed, first %q", len(missing), missing[0])
+			}
+		})
+	}
+	for _, b := range books {
+		if len(b.plans) < 3 && !strings.Contains(b.name, "action-blank") {
+			continue
+		}
+		t.Run(b.name, func(t *testing.T) {
+			l := lang(t, b.lang)
+			headings := map[string]bool{l.Label("sheet.instructions.general"): true}
+			for _, p := range b.plans {
+				headings[l.Label(p.Key+".title")] = true
+			}
+			title := l.Label("sheet.instructions.title")
+			instr := 0
+			for i, page := range pdftest.Pages(t, pdfs[b.name]) {
+				var body []string
+				for _, line := range strings.Split(page, "\n") {
+					if s := strings.TrimSpace(line); s != "" {
+						body = append(body, s)
+					}
+				}
+				if len(body) < 3 || !strings.HasPrefix(body[0], title) {
+					continue // a plan's page
+				}
+				instr++
+				body = body[1 : len(body)-1] // the running header and the footer
+				if last := body[len(body)-1]; headings[last] {
+					t.Errorf("page %d ends with the heading %q", i+1, last)
+				}
+			}
+			if instr == 0 {
+				t.Error("no page of instructions printed")
 			}
 		})
 	}

@@ -47,7 +47,7 @@ def main():
         desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
         for job in jobs:
             doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(job["src"]), "_blank", 0, (prop("Hidden", True),))
-            for e in job.get("edits", []):
+            for e in job.get("edits") or []:
                 doc.Sheets.getByName(e["sheet"]).getCellRangeByName(e["cell"]).setString(e["text"])
             doc.storeToURL(uno.systemPathToFileUrl(job["out"]), (prop("FilterName", "calc_pdf_Export"),))
             doc.close(True)
