@@ -94,6 +94,7 @@ func (b *builder) writeInstructions(plans []Plan) {
 				for _, it := range p.Columns[si].List.Items(l) {
 					kv = append(kv, it.ID, it.Label)
 				}
+				kv = append(kv, "overdue", l.Label(p.Key+".overdue"))
 				para(l.Format(p.Key+".tracking", kv...))
 			}
 		}

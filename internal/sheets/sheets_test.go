@@ -648,13 +648,13 @@ func TestInstructions(t *testing.T) {
 		"(3. solis – Ieviešana un novērtēšana)",
 		l.Label("sheet.action.advice"),
 		"Tabulu varat papildināt un palielināt tik reižu, cik nepieciešams.",
-		"statuss nav „Izpildīts“ vai „Atcelts“",
+		"statuss nav ne “Izpildīts”, ne “Atcelts”, rinda kļūst sarkana un aiz termiņa parādās “⚠ nokavēts”",
 		"• Statuss: Plānots, Procesā, Izpildīts, Atlikts, Atcelts – jāizvēlas kāda no šīm vērtībām.",
 		"• Kanāls: Sanāksme, E-pasts",
 		"tie ir ieteikumi",
 		"• Metode: Galvenie darbības rādītāji (KPI), Intervijas vai fokusa grupas",
 		"27.11.2026.",
-		"paslēptā lapā „Saraksti“",
+		"paslēptā lapā “Saraksti”",
 	} {
 		if !strings.Contains(all, want) {
 			t.Errorf("the instructions do not say %q:\n%s", want, all)
