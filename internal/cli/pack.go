@@ -148,7 +148,7 @@ func packDocs(theme pdf.Theme, date time.Time) []packDoc {
 			if err != nil {
 				return pack.Doc{}, err
 			}
-			data, err := sheets.Build(lang, []sheets.Plan{plan}, nil, sheets.WithPaper(theme.Paper), sheets.WithDate(date))
+			data, err := sheets.Build(lang, []sheets.Plan{plan}, nil, sheets.WithTheme(theme), sheets.WithPaper(theme.Paper), sheets.WithDate(date))
 			return pack.Doc{Path: path, Data: data, Sheets: sheets.VisibleSheets([]sheets.Plan{plan})}, err
 		}
 	}

@@ -185,7 +185,7 @@ func renderOne(b *content.Bundle, theme pdf.Theme, in renderInput) ([]pack.Doc, 
 		return nil, fmt.Errorf("%s: %w", in.path, err)
 	}
 	plans := sheets.Plans()
-	xlsx, err := sheets.Build(lang, plans, a, sheets.WithPaper(theme.Paper), sheets.WithDate(date))
+	xlsx, err := sheets.Build(lang, plans, a, sheets.WithTheme(theme), sheets.WithPaper(theme.Paper), sheets.WithDate(date))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", in.path, err)
 	}

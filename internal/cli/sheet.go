@@ -62,7 +62,7 @@ func sheetRun(app *App, opts *sheetOptions) error {
 	if err != nil {
 		return err
 	}
-	paper, err := sheets.ParsePaper(opts.Paper)
+	theme, err := app.Theme(opts.Paper)
 	if err != nil {
 		return err
 	}
@@ -76,7 +76,7 @@ func sheetRun(app *App, opts *sheetOptions) error {
 	} else if !strings.EqualFold(filepath.Ext(out), ".xlsx") {
 		return fmt.Errorf("output file %s: a workbook's name must end in .xlsx", out)
 	}
-	data, err := sheets.Build(lang, []sheets.Plan{plan}, a, sheets.WithPaper(paper), sheets.WithDate(DocDate(a)))
+	data, err := sheets.Build(lang, []sheets.Plan{plan}, a, sheets.WithTheme(theme), sheets.WithPaper(theme.Paper), sheets.WithDate(DocDate(a)))
 	if err != nil {
 		return err
 	}

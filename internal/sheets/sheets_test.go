@@ -864,3 +864,35 @@ func TestRowsHaveAutomaticHeights(t *testing.T) {
 		t.Errorf("the default font is not 10 pt: %.200s", styles[strings.Index(styles, "<fonts"):])
 	}
 }
+
+// TestTheme builds a workbook with a changed theme and sees each part of the
+// look it gives the workbooks change: colours, type sizes, page margins.
+func TestTheme(t *testing.T) {
+	th := pdf.DefaultTheme()
+	th.Colors.Accent = pdf.Color{R: 0xAA, G: 0x33, B: 0x00}
+	th.Colors.Zebra = pdf.Color{R: 0x11, G: 0x22, B: 0x33}
+	th.Type.Body = 11
+	th.Type.H2 = 15
+	th.Margins.Left = 25.4
+	f := open(t, lang(t, "en"), []Plan{plan(t, "communication-plan")}, nil, WithTheme(th))
+	if st := style(t, f, "Communication plan", "A1"); len(st.Fill.Color) == 0 || !strings.EqualFold(strings.TrimPrefix(st.Fill.Color[0], "#"), "AA3300") {
+		t.Errorf("header fill = %v, want the theme's accent AA3300", st.Fill.Color)
+	}
+	if st := style(t, f, "Communication plan", "B2"); st.Font == nil || st.Font.Size != 11 {
+		t.Errorf("body font = %+v, want the theme's 11 pt", st.Font)
+	}
+	if st := style(t, f, "Communication plan", "A35"); len(st.Fill.Color) == 0 || !strings.EqualFold(strings.TrimPrefix(st.Fill.Color[0], "#"), "112233") {
+		t.Errorf("block label fill = %v, want the theme's zebra 112233", st.Fill.Color)
+	}
+	if m, err := f.GetPageMargins("Communication plan"); err != nil || m.Left == nil || *m.Left != 1 {
+		t.Errorf("left margin = %v (%v), want the theme's 25.4 mm = 1 in", m.Left, err)
+	}
+	rows, _ := f.GetRows("Instructions")
+	for i, r := range rows {
+		if len(r) > 0 && r[0] == "Communication plan" {
+			if st := style(t, f, "Instructions", cell(1, i+1)); st.Font == nil || st.Font.Size != 15 {
+				t.Errorf("instructions heading font = %+v, want the theme's h2 15 pt", st.Font)
+			}
+		}
+	}
+}
