@@ -158,7 +158,7 @@ func sheetDocument(id, file, index string, plans ...sheets.Plan) Document {
 	return Document{
 		ID: id, File: file, Index: index, Answers: true,
 		Build: func(lang *content.Language, a *answers.File, opts BuildOptions) (*document.Result, error) {
-			data, err := sheets.Build(lang, plans, a, sheets.WithPaper(opts.Theme.Paper), sheets.WithDate(opts.Date))
+			data, err := sheets.Build(lang, plans, a, sheets.WithTheme(opts.Theme), sheets.WithPaper(opts.Theme.Paper), sheets.WithDate(opts.Date))
 			if err != nil {
 				return nil, err
 			}
