@@ -16,11 +16,12 @@ import (
 )
 
 type formOptions struct {
-	Form    string
-	Lang    string
-	Answers string
-	Paper   string
-	Output  string
+	Form     string
+	Lang     string
+	Answers  string
+	Paper    string
+	Output   string
+	Fillable bool
 }
 
 func newFormCmd(app *App) *cobra.Command {
@@ -39,13 +40,22 @@ problem nothing is written. The form and the language are then the file's:
 the form may be left out, and --lang chooses another language for the form's
 own texts (the answers stay as written).
 
+With --fillable, the form has fields to fill in on screen in any PDF
+reader, over the same layout: a status to choose, options to tick, a box
+for each answer, the organisation block and the action-plan rows. With
+--answers as well, the fields carry the answers, so that the other side can
+complete them. "roadmap import" reads a filled form back into an answers
+file.
+
 The PDF is written to output/<lang>/form-<form>.pdf (for example
 output/lv/form-community.pdf), or for a filled form to
 output/<lang>/<organisation>-<form>.pdf, the organisation's name made safe
-for a file name; -o names another file.`,
+for a file name; a fillable form's name ends in -fillable.pdf; -o names
+another file.`,
 		Example: "  roadmap form municipality\n" +
 			"  roadmap form community --lang en --paper letter\n" +
-			"  roadmap form --answers mine.yaml -o mine.pdf",
+			"  roadmap form --answers mine.yaml -o mine.pdf\n" +
+			"  roadmap form community --fillable",
 		ValidArgs: []string{string(content.Municipality), string(content.Community)},
 		Args: func(cmd *cobra.Command, args []string) error {
 			answersGiven := cmd.Flags().Changed("answers")
@@ -64,6 +74,7 @@ for a file name; -o names another file.`,
 	cmd.Flags().StringVarP(&opts.Lang, "lang", "l", "", "language `code` (lv, en, ...); default: the answers' language, else lv")
 	cmd.Flags().StringVarP(&opts.Answers, "answers", "a", "", "fill in the form from the answers `file` (YAML)")
 	cmd.Flags().StringVar(&opts.Paper, "paper", "", "paper size: a4 or letter (default: the theme's, a4)")
+	cmd.Flags().BoolVar(&opts.Fillable, "fillable", false, "add form fields to fill in on screen")
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write the PDF to `FILE.pdf` (default output/<lang>/form-<form>.pdf)")
 	return cmd
 }
@@ -97,9 +108,13 @@ func formRun(app *App, opts *formOptions) error {
 	}
 	out := opts.Output
 	if out == "" {
-		out = filepath.Join("output", lang.Code, formFileName(f, a))
+		name := formFileName(f, a)
+		if opts.Fillable {
+			name = fillableName(name)
+		}
+		out = filepath.Join("output", lang.Code, name)
 	}
-	res, err := form.Render(lang, f, a, form.Options{Theme: theme, Date: DocDate(a)})
+	res, err := form.Render(lang, f, a, form.Options{Theme: theme, Date: DocDate(a), Fillable: opts.Fillable})
 	if err != nil {
 		return err
 	}
@@ -126,6 +141,12 @@ func formFileName(f content.Audience, a *answers.File) string {
 	fallback := strings.TrimSuffix(filepath.Base(a.Path), filepath.Ext(a.Path))
 	name := pack.SafeName(a.Organisation.Name, pack.SafeName(fallback, "answers"))
 	return name + "-" + string(f) + ".pdf"
+}
+
+// fillableName is the file name of the fillable copy of the form named
+// name: form-community.pdf → form-community-fillable.pdf.
+func fillableName(name string) string {
+	return strings.TrimSuffix(name, ".pdf") + "-fillable.pdf"
 }
 
 // pagesLabel returns "1 page" or "3 pages".

@@ -132,9 +132,9 @@ func packLanguages(b *content.Bundle, codes []string) ([]*content.Language, erro
 
 // packDocs lists the documents of a language's pack, in index order.
 func packDocs(theme pdf.Theme, date time.Time) []packDoc {
-	formDoc := func(f content.Audience) func(*content.Language, string) (pack.Doc, error) {
+	formDoc := func(f content.Audience, fillable bool) func(*content.Language, string) (pack.Doc, error) {
 		return func(lang *content.Language, path string) (pack.Doc, error) {
-			r, err := form.Render(lang, f, nil, form.Options{Theme: theme, Date: date})
+			r, err := form.Render(lang, f, nil, form.Options{Theme: theme, Date: date, Fillable: fillable})
 			if err != nil {
 				return pack.Doc{}, err
 			}
@@ -152,8 +152,10 @@ func packDocs(theme pdf.Theme, date time.Time) []packDoc {
 		}
 	}
 	return []packDoc{
-		{file: formFileName(content.Municipality, nil), index: "pack.index.form.municipality", build: formDoc(content.Municipality)},
-		{file: formFileName(content.Community, nil), index: "pack.index.form.community", build: formDoc(content.Community)},
+		{file: formFileName(content.Municipality, nil), index: "pack.index.form.municipality", build: formDoc(content.Municipality, false)},
+		{file: fillableName(formFileName(content.Municipality, nil)), index: "pack.index.form-fillable.municipality", build: formDoc(content.Municipality, true)},
+		{file: formFileName(content.Community, nil), index: "pack.index.form.community", build: formDoc(content.Community, false)},
+		{file: fillableName(formFileName(content.Community, nil)), index: "pack.index.form-fillable.community", build: formDoc(content.Community, true)},
 		{file: "guide.pdf", index: "pack.index.guide", build: func(lang *content.Language, path string) (pack.Doc, error) {
 			r, err := guide.Render(lang, guide.Options{Audience: "all", Theme: theme, Date: date})
 			if err != nil {
