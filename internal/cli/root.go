@@ -114,6 +114,7 @@ Run "roadmap pack" to make the whole workshop pack in output/.`,
 		newPackCmd(app),
 		newRenderCmd(app),
 		newValidateCmd(app),
+		newServeCmd(app),
 		newSheetCmd(app),
 		newVersionCmd(app),
 	)
