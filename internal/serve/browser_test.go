@@ -349,12 +349,22 @@ func TestScreenshots(t *testing.T) {
 			if name == "edit" {
 				eval[bool](t, ctx, `(function(){document.querySelector('#cp-needs details').open=true;return true})()`)
 			}
-			png, err := chromedp.Run(ctx, chromedp.FullScreenshot(90))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(filepath.Join(out, fmt.Sprintf("%s-%d.jpg", name, w)), png, 0o644); err != nil {
-				t.Fatal(err)
+			// Screens as a person scrolls through them: the top, and the
+			// places worth seeing (a step band, the guidance, a plan).
+			for i, at := range []string{"", "#step-1", "#cp-needs", "#plan-ap", "#plan-cm"} {
+				if at != "" {
+					if strings.HasPrefix(name, "home") || strings.HasPrefix(name, "broken") {
+						break
+					}
+					eval[bool](t, ctx, `(function(){var e=document.querySelector('`+at+`'); if(e) e.scrollIntoView(); return true})()`)
+				}
+				png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(filepath.Join(out, fmt.Sprintf("%s-%d-%d.png", name, w, i)), png, 0o644); err != nil {
+					t.Fatal(err)
+				}
 			}
 		}
 	}

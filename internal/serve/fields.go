@@ -156,11 +156,16 @@ func decodeForm(v url.Values, base *answers.File, lang *content.Language) (f *an
 				c = old // not on the page that was sent: keep it
 			}
 		} else if cp.Options != nil {
-			// Options in the content's order, whatever order the browser
-			// sent them in.
+			// Ticked options keep the order the file has them in; newly
+			// ticked ones follow in the content's order.
 			ticked := v[p+"opt"]
+			for _, o := range base.Checkpoint(cp.ID).Options {
+				if slices.Contains(ticked, o) {
+					c.Options = append(c.Options, o)
+				}
+			}
 			for _, o := range cp.Options.Items {
-				if slices.Contains(ticked, o.ID) {
+				if slices.Contains(ticked, o.ID) && !slices.Contains(c.Options, o.ID) {
 					c.Options = append(c.Options, o.ID)
 				}
 			}

@@ -218,6 +218,9 @@ func problemText(name string, err error) string {
 	if errors.Is(err, fs.ErrNotExist) {
 		return name + ": the file is gone"
 	}
+	if strings.Contains(err.Error(), "path escapes from parent") {
+		return name + ": the file is a link to a place outside the folder; allowed: answers files inside the folder"
+	}
 	return name + ": " + strings.TrimPrefix(err.Error(), "openat ")
 }
 
@@ -447,18 +450,15 @@ func (s *Server) save(w http.ResponseWriter, r *http.Request) {
 		s.renderEdit(w, http.StatusConflict, rm, f, raw, errs, "conflict")
 		return
 	}
-	var data []byte
-	if errs.empty() {
-		var err error
-		data, err = answers.Encode(f, lang, rm.Data)
-		if err == nil {
-			_, err = answers.Parse(rm.Name, data, s.opts.Content)
-			if err != nil {
-				placeProblems(err, data, &errs)
-			}
-		} else {
-			errs.add("", err.Error())
+	// Checked as written, even when a date is already refused: every
+	// problem shows at once.
+	data, err := answers.Encode(f, lang, rm.Data)
+	if err == nil {
+		if _, err := answers.Parse(rm.Name, data, s.opts.Content); err != nil {
+			placeProblems(err, data, &errs)
 		}
+	} else {
+		errs.add("", err.Error())
 	}
 	if !errs.empty() {
 		if js {

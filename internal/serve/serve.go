@@ -127,7 +127,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /static/theme.css", s.themeCSS)
 	static, _ := fs.Sub(assets, "static")
 	mux.Handle("GET /static/", http.StripPrefix("/static/", staticFiles(static)))
-	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("GET /", func(w http.ResponseWriter, r *http.Request) {
 		s.refuse(w, r, http.StatusNotFound, "serve.error.notfound")
 	})
 

@@ -35,23 +35,36 @@
       .catch(function () { show('error', d.offline); })
       .then(function () { busy = false; if (again) { again = false; save(); } });
   }
-  // Put each problem beside its field; clear the others.
+  // Put each problem beside its field; clear the others. The fields of plan
+  // rows get a place for their problem when they have one.
   function mark(problems) {
-    form.querySelectorAll('[data-err]').forEach(function (e) {
-      var msg = problems[e.dataset.err] || '';
-      e.textContent = msg;
-      e.hidden = !msg;
-      var field = e.parentNode.querySelector('input,textarea,select');
-      if (field) field.toggleAttribute('aria-invalid', !!msg);
+    form.querySelectorAll('[aria-invalid]').forEach(function (f) { f.removeAttribute('aria-invalid'); });
+    form.querySelectorAll('[data-err]').forEach(function (e) { e.textContent = ''; e.hidden = true; });
+    Object.keys(problems).forEach(function (key) {
+      var e = form.querySelector('[data-err="' + key + '"]'), f;
+      if (!e && (f = document.getElementById(key.replace(/\./g, '-')))) {
+        e = document.createElement('span');
+        e.className = 'err';
+        e.dataset.err = key;
+        f.after(e);
+      }
+      if (!e) return;
+      e.textContent = problems[key];
+      e.hidden = false;
+      f = e.parentNode.querySelector('input,textarea,select');
+      if (f) f.setAttribute('aria-invalid', 'true');
     });
   }
   // Give the rows of a plan their numbers again after a change of order.
   function renumber(list) {
     Array.prototype.forEach.call(list.children, function (row, i) {
-      row.querySelector('[data-row-n]').textContent = d.row.replace('{n}', i + 1);
-      row.querySelectorAll('[data-i]').forEach(function (e) {
-        var attr = {id: 'id', 'for': 'for', err: 'data-err', op: 'value'}[e.dataset.i];
-        e.setAttribute(attr, e.getAttribute(attr).replace(/^(\w+[-.:]|\w+:\w+:)(N|\d+)/, '$1' + i));
+      var re = /^(\w+[-.:]|\w+:\w+:)(N|\d+)/;
+      row.querySelector('legend').textContent = d.row.replace('{n}', i + 1);
+      row.querySelectorAll('[id],[for],[data-err],button[name=op]').forEach(function (e) {
+        // A button's value is its operation; a field's value is the user's.
+        (e.name === 'op' ? ['value'] : ['id', 'for', 'data-err']).forEach(function (a) {
+          if (e.hasAttribute(a)) e.setAttribute(a, e.getAttribute(a).replace(re, '$1' + i));
+        });
       });
     });
   }
