@@ -4,7 +4,9 @@ package content
 
 import "embed"
 
-// FS holds every language folder: lv/roadmap.yaml, lv/labels/*.yaml, ...
+// FS holds every language folder (lv/roadmap.yaml, lv/labels/*.yaml, and a
+// translation's sources.yaml), and same.yaml, the texts that stay the same in
+// every language.
 //
-//go:embed */roadmap.yaml */labels/*.yaml
+//go:embed */roadmap.yaml */labels/*.yaml */sources.yaml */same.yaml same.yaml
 var FS embed.FS

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/partnership-roadmap/roadmap/internal/content"
+	"github.com/partnership-roadmap/roadmap/internal/pdf"
 )
 
 func newContentCmd(app *App) *cobra.Command {
@@ -16,7 +17,7 @@ func newContentCmd(app *App) *cobra.Command {
 		Use:   "content",
 		Short: "Check the roadmap content or show it in the terminal",
 	}
-	cmd.AddCommand(newContentCheckCmd(app), newContentShowCmd(app))
+	cmd.AddCommand(newContentCheckCmd(app), newContentShowCmd(app), newContentExportCmd(app), newContentImportCmd(app), newContentStampCmd(app))
 	return cmd
 }
 
@@ -44,8 +45,15 @@ func contentCheckRun(app *App) error {
 	if _, err := b.All(); err != nil {
 		return err
 	}
-	reports, problems := content.Check(b)
+	reports, problems := content.Check(b, content.WithMeasure(func(s string, size float64) float64 {
+		return pdf.Width(s, pdf.Regular, size)
+	}))
 	printReports(app.Out, reports)
+	for _, r := range reports {
+		for _, w := range r.Warnings {
+			app.Warn("%s", w.Error())
+		}
+	}
 	if len(problems) > 0 {
 		return problems.Err()
 	}
@@ -54,15 +62,23 @@ func contentCheckRun(app *App) error {
 
 func printReports(w io.Writer, reports []content.Report) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "LANGUAGE\tCHECKPOINTS\tOPTIONS\tEXAMPLES\tLABELS\tPROBLEMS\tSTATUS")
+	fmt.Fprintln(tw, "LANGUAGE\tCHECKPOINTS\tOPTIONS\tEXAMPLES\tLABELS\tTRANSLATED\tOUTDATED\tPROBLEMS\tSTATUS\tREVIEW")
 	for _, r := range reports {
 		status := "complete"
-		if !r.Complete() {
+		switch {
+		case r.Problems > 0 || r.Checkpoints != r.WantCheckpoints || r.Options != r.WantOptions ||
+			r.Examples != r.WantExamples || r.Labels != r.WantLabels:
 			status = "incomplete"
+		case r.Translated < r.Units:
+			status = "untranslated"
 		}
-		fmt.Fprintf(tw, "%s (%s)\t%d/%d\t%d/%d\t%d/%d\t%d/%d\t%d\t%s\n", r.Code, r.Name,
+		translated := "source"
+		if r.Code != content.SourceLanguage {
+			translated = fmt.Sprintf("%d/%d", r.Translated, r.Units)
+		}
+		fmt.Fprintf(tw, "%s (%s)\t%d/%d\t%d/%d\t%d/%d\t%d/%d\t%s\t%d\t%d\t%s\t%s\n", r.Code, r.Name,
 			r.Checkpoints, r.WantCheckpoints, r.Options, r.WantOptions, r.Examples, r.WantExamples,
-			r.Labels, r.WantLabels, r.Problems, status)
+			r.Labels, r.WantLabels, translated, r.Outdated, r.Problems, status, r.Status)
 	}
 	tw.Flush()
 }
@@ -132,6 +148,6 @@ func contentShowRun(app *App, opts *contentShowOptions) error {
 			}
 		}
 	}
-	fmt.Fprintf(w, "\n%s\n", lang.Format("show.checkpoints", "n", fmt.Sprint(n)))
+	fmt.Fprintf(w, "\n%s\n", lang.Count("show.checkpoints", n))
 	return nil
 }

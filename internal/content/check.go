@@ -27,37 +27,71 @@ type Report struct {
 	Options, WantOptions         int
 	Examples, WantExamples       int
 	Labels, WantLabels           int
+	// Units is how many texts the source has to translate; Translated how
+	// many of them the language has translated (differing from the source
+	// and from English, or the same in every language); Outdated how many
+	// were translated from a source text that has changed since.
+	Units, Translated, Outdated int
+	// Status is the language's review status (reviewed or draft).
+	Status Status
 	// Problems is the number of problems found in the language.
 	Problems int
+	// Warnings are what should be looked at but does not stop the documents:
+	// texts left untranslated, outdated translations.
+	Warnings diag.List
 }
 
 // Complete reports whether the language has everything the source has and no
 // problems.
 func (r Report) Complete() bool {
 	return r.Problems == 0 && r.Checkpoints == r.WantCheckpoints && r.Options == r.WantOptions &&
-		r.Examples == r.WantExamples && r.Labels == r.WantLabels
+		r.Examples == r.WantExamples && r.Labels == r.WantLabels && r.Translated == r.Units
 }
+
+// CheckOption changes what Check checks.
+type CheckOption func(*checkConfig)
+
+type checkConfig struct {
+	measure Measure
+}
+
+// WithMeasure has Check measure each status word with m, to see that it
+// fits beside its tick mark on the form.
+func WithMeasure(m Measure) CheckOption { return func(c *checkConfig) { c.measure = m } }
 
 // Check checks every language of the bundle on its own and against the
 // source language. It returns a report per language, and every problem found.
 // The bundle's languages must have been read (Load, or All).
-func Check(b *Bundle) ([]Report, diag.List) {
+func Check(b *Bundle, opts ...CheckOption) ([]Report, diag.List) {
+	var cfg checkConfig
+	for _, o := range opts {
+		o(&cfg)
+	}
+	same, sameProblems := b.same()
+	en, _ := b.Language("en")
 	src, err := b.Language(SourceLanguage)
 	var all diag.List
 	if err != nil && len(b.Languages) > 0 {
 		all = append(all, diag.Problem{File: b.Languages[0].Dir, Msg: fmt.Sprintf("the source language %q is missing; every language is checked against it", SourceLanguage)})
 	}
+	all = append(all, sameProblems...)
 	var reports []Report
 	for _, l := range b.Languages {
 		pos := b.pos[l.Code]
 		problems := checkLanguage(l, pos)
-		r := Report{Code: l.Code, Name: l.Name}
+		problems = append(problems, checkLimits(l, pos, cfg.measure)...)
+		r := Report{Code: l.Code, Name: l.Name, Status: l.Status}
 		r.Labels = len(l.Labels)
 		if src != nil {
 			count(src, l, &r)
 			r.WantLabels = len(src.Labels)
 			if l != src {
 				problems = append(problems, compare(src, b.pos[src.Code], l, pos)...)
+				tc := &translationCheck{b: b, src: src, en: en, l: l, same: same, measure: cfg.measure}
+				tc.run()
+				problems = append(problems, tc.problems...)
+				r.Warnings = tc.warnings
+				r.Units, r.Translated, r.Outdated = tc.units, tc.translated, tc.outdated
 				r.Labels = 0
 				for k := range src.Labels {
 					if _, ok := l.Labels[k]; ok {

@@ -72,19 +72,29 @@ type Language struct {
 	Subtitle string `yaml:"subtitle"`
 	// Project is the project's name (LOCAL-Y-MPACT).
 	Project string `yaml:"project"`
+	// Status says whether a native speaker has reviewed the translation:
+	// "reviewed" or "draft". Documents and `content check` show it.
+	Status Status `yaml:"status"`
+	// StatusNote says, in the language itself, what the status means for a
+	// reader (who translated it, what remains to be checked).
+	StatusNote string `yaml:"status_note,omitempty"`
 	// Preface is the Markdown text that opens the booklet, before the introduction.
 	Preface string `yaml:"preface"`
 	// Introduction is "about the roadmap", how to use it and the legend of the markers.
 	Introduction Introduction `yaml:"introduction"`
 	// Steps are the three steps of the roadmap, in order.
-	Steps []Step `yaml:"steps"`
+	Steps []Step `yaml:"steps" item:"step"`
 	// About is the closing "about the project" section.
 	About Section `yaml:"about_project"`
 	// Disclaimer is the EU funding disclaimer, in Markdown.
 	Disclaimer string `yaml:"disclaimer"`
 
-	// Labels holds every short text the documents need, by dotted key.
+	// Labels holds every short text the documents need, by dotted key. A
+	// label with plural forms holds its "other" form here.
 	Labels Labels `yaml:"-"`
+	// Plurals holds the plural forms of labels that hold a count, by dotted
+	// key and CLDR plural category (zero, one, two, few, many, other).
+	Plurals map[string]map[string]string `yaml:"-"`
 
 	// Dir is the folder the language was loaded from, for messages.
 	Dir string `yaml:"-"`
@@ -93,7 +103,7 @@ type Language struct {
 // Introduction opens the guideline.
 type Introduction struct {
 	Title    string    `yaml:"title"`
-	Sections []Section `yaml:"sections"`
+	Sections []Section `yaml:"sections" item:"section"`
 	// Markers is the legend of the two form markers.
 	Markers Markers `yaml:"markers"`
 }
@@ -118,7 +128,7 @@ type Markers struct {
 type Step struct {
 	Number      int          `yaml:"number"`
 	Title       string       `yaml:"title"`
-	Checkpoints []Checkpoint `yaml:"checkpoints"`
+	Checkpoints []Checkpoint `yaml:"checkpoints" item:"checkpoint"`
 }
 
 // Checkpoint is one statement of the checklist forms, with its guidance.
@@ -136,9 +146,9 @@ type Checkpoint struct {
 	// Closing is the booklet's text after the option list, in Markdown.
 	Closing string `yaml:"closing,omitempty"`
 	// Examples are partner examples, each in Markdown, set apart in a box.
-	Examples []string `yaml:"examples,omitempty"`
+	Examples []string `yaml:"examples,omitempty" item:"example"`
 	// Links are further reading, shown as clickable links.
-	Links []Link `yaml:"links,omitempty"`
+	Links []Link `yaml:"links,omitempty" item:"link"`
 	// Table names a table the checkpoint carries ("action-plan").
 	Table string `yaml:"table,omitempty"`
 
@@ -150,7 +160,7 @@ type Checkpoint struct {
 type OptionList struct {
 	// Lead is the sentence that introduces the list, in Markdown.
 	Lead  string   `yaml:"lead"`
-	Items []Option `yaml:"items"`
+	Items []Option `yaml:"items" item:"option"`
 }
 
 // Option is one tick-box option.
@@ -184,7 +194,12 @@ func (l *Language) Label(key string) string {
 // Format returns the label for key with each {name} placeholder replaced by
 // the value that follows name in kv: Format("page", "page", "2", "pages", "7").
 func (l *Language) Format(key string, kv ...string) string {
-	s := l.Label(key)
+	return format(l.Label(key), kv...)
+}
+
+// format replaces each {name} placeholder of s by the value that follows name
+// in kv.
+func format(s string, kv ...string) string {
 	if len(kv) == 0 {
 		return s
 	}
