@@ -33,6 +33,8 @@ type editView struct {
 	Done      int
 	Total     int
 	StepCount []stepCount
+	// Lb are the labels each checkpoint repeats.
+	Lb struct{ Status, Options, Answer, Guidance string }
 }
 
 type stepCount struct {
@@ -78,21 +80,30 @@ type planView struct {
 	Rows       []rowView
 	// Blank is the row the script adds; its index is "N".
 	Blank rowView
+	// The texts of the row buttons.
+	Add, Up, Down, Remove string
 }
 
 type rowView struct {
-	Index string
-	N     int
+	P      *planView
+	Legend string
+	// Op is the end of the row's operations: "ap:2".
+	Op    string
 	Cells []cellView
 }
 
 type cellView struct {
-	Column
-	Value, Err string
+	Kind, Label, ID, Name, Value, List string
+	Options                            []selOption
+	Err                                *cellErr
 }
 
-// Column is a column of a planView, as cells see it.
-type Column = column
+type selOption struct {
+	Value, Label string
+	Selected     bool
+}
+
+type cellErr struct{ Key, Msg string }
 
 // guidanceHTML returns the guidance of every checkpoint of lang as HTML,
 // made once per language: the checkpoint's guidance, its options' texts,
@@ -175,6 +186,7 @@ func (s *Server) renderEdit(w http.ResponseWriter, status int, rm *roadmap, f *a
 		General:   errs.General,
 		Plans:     map[string]*planView{},
 	}
+	v.Lb.Status, v.Lb.Options, v.Lb.Answer, v.Lb.Guidance = lang.Label("serve.status"), lang.Label("show.options"), lang.Label("serve.answer"), lang.Label("serve.guidance")
 	if r, ok := raw["date"]; ok {
 		v.Date = r
 	}
@@ -243,7 +255,9 @@ func (s *Server) renderEdit(w http.ResponseWriter, status int, rm *roadmap, f *a
 }
 
 func (s *Server) planView(p planDef, lang *content.Language, f *answers.File, raw map[string]string, errs fieldErrors) *planView {
-	pv := &planView{Key: p.Key, Title: lang.Label(p.Title), Columns: columns(p, lang)}
+	pv := &planView{Key: p.Key, Title: lang.Label(p.Title), Columns: columns(p, lang),
+		Add: lang.Label("serve.row.add"), Up: lang.Label("serve.row.up"), Down: lang.Label("serve.row.down"), Remove: lang.Label("serve.row.remove")}
+	choose := lang.Label("serve.choose")
 	var rows []map[string]string
 	switch p.Key {
 	case "ap":
@@ -259,33 +273,45 @@ func (s *Server) planView(p planDef, lang *content.Language, f *answers.File, ra
 			rows = append(rows, map[string]string{"stage": e.Stage, "when": e.When.String(), "indicator": e.Indicator, "method": e.Method, "baseline": e.Baseline, "target": e.Target, "responsible": e.Responsible, "result": e.Result})
 		}
 	}
-	cells := func(index string, vals map[string]string) []cellView {
-		var out []cellView
+	row := func(index, legend string, vals map[string]string) rowView {
+		rv := rowView{P: pv, Legend: legend, Op: p.Key + ":" + index}
 		for _, c := range pv.Columns {
 			field := p.Key + "." + index + "." + c.Key
 			val := vals[c.Key]
 			if r, ok := raw[field]; ok {
 				val = r
 			}
-			if c.Kind == "suggest" {
+			cell := cellView{Kind: c.Kind, Label: c.Label, ID: p.Key + "-" + index + "-" + c.Key, Name: p.Key + "." + c.Key}
+			switch c.Kind {
+			case "suggest":
 				// An id from the list is shown as its label.
 				for _, ch := range c.Choices {
 					if ch.Value == val {
 						val = ch.Label
 					}
 				}
+				cell.List = "dl-" + p.Key + "-" + c.Key
+			case "select":
+				cell.Options = append(cell.Options, selOption{"", choose, val == ""})
+				for _, ch := range c.Choices {
+					cell.Options = append(cell.Options, selOption{ch.Value, ch.Label, ch.Value == val})
+				}
 			}
-			out = append(out, cellView{c, val, errs.ByField[field]})
+			cell.Value = val
+			if msg := errs.ByField[field]; msg != "" {
+				cell.Err = &cellErr{field, msg}
+			}
+			rv.Cells = append(rv.Cells, cell)
 		}
-		return out
+		return rv
 	}
 	for i, vals := range rows {
-		pv.Rows = append(pv.Rows, rowView{Index: strconv.Itoa(i), N: i + 1, Cells: cells(strconv.Itoa(i), vals)})
+		pv.Rows = append(pv.Rows, row(strconv.Itoa(i), lang.Format("serve.row", "n", strconv.Itoa(i+1)), vals))
 	}
 	blank := map[string]string{}
 	if p.Key == "ap" {
 		blank["status"] = answers.ActionStatuses[0]
 	}
-	pv.Blank = rowView{Index: "N", N: 0, Cells: cells("N", blank)}
+	pv.Blank = row("N", lang.Format("serve.row", "n", ""), blank)
 	return pv
 }

@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/text/language"
@@ -86,9 +87,17 @@ func contains(list []string, s string) bool {
 	return false
 }
 
+// pages are the buffers pages are made in, reused: an editing page is
+// about 90 KB.
+var pages = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
 func (s *Server) render(w http.ResponseWriter, status int, name string, data any) {
-	var buf bytes.Buffer
-	if err := s.tmpl.ExecuteTemplate(&buf, name, data); err != nil {
+	buf := pages.Get().(*bytes.Buffer)
+	defer func() {
+		buf.Reset()
+		pages.Put(buf)
+	}()
+	if err := s.tmpl.ExecuteTemplate(buf, name, data); err != nil {
 		s.opts.Logf("serve: rendering %s: %v", name, err)
 		http.Error(w, "internal error", http.StatusInternalServerError)
 		return
@@ -353,7 +362,7 @@ func (s *Server) open(w http.ResponseWriter, r *http.Request) *roadmap {
 		return rm
 	}
 	rm := &roadmap{Name: name, Data: data, Rev: answers.Revision(data)}
-	rm.File, rm.Err = answers.Parse(name, data, s.opts.Content)
+	rm.File, rm.Err = s.parse(name, rm.Rev, data)
 	if rm.File != nil {
 		rm.Lang, _ = s.opts.Content.Language(rm.File.Language)
 	}
@@ -368,6 +377,25 @@ func (s *Server) open(w http.ResponseWriter, r *http.Request) *roadmap {
 		rm.Lang = s.uiLanguage(r)
 	}
 	return rm
+}
+
+// parsed is a file as last parsed, by its revision.
+type parsed struct {
+	rev  string
+	file *answers.File
+	err  error
+}
+
+// parse parses the answers file name, once per revision: a page and its
+// downloads read the same unchanged file many times. The File returned is
+// shared and must not be changed.
+func (s *Server) parse(name, rev string, data []byte) (*answers.File, error) {
+	if v, ok := s.parsed.Load(name); ok && v.(parsed).rev == rev {
+		return v.(parsed).file, v.(parsed).err
+	}
+	f, err := answers.Parse(name, data, s.opts.Content)
+	s.parsed.Store(name, parsed{rev, f, err})
+	return f, err
 }
 
 var languageRE = regexp.MustCompile(`(?m)^language:[ \t]*["']?([a-z]{2,3})["']?[ \t]*(?:#.*)?\r?$`)

@@ -71,6 +71,7 @@ type Server struct {
 	mu sync.Mutex
 
 	guidance sync.Map // language code → map[checkpoint id]template.HTML
+	parsed   sync.Map // file name → parsed
 	cache    docCache
 }
 

@@ -531,11 +531,11 @@ func TestBrokenFile(t *testing.T) {
 	h := newServer(t, dir)
 
 	_, body := call(t, h, "GET", "/", nil)
-	if !strings.Contains(body, "broken.yaml:4:3: invalid YAML") || !strings.Contains(body, "link.yaml") {
+	if !strings.Contains(body, "broken.yaml:4:9: invalid YAML") || !strings.Contains(body, "link.yaml") {
 		t.Errorf("the list does not show the problems:\n%s", body)
 	}
 	res, body := call(t, h, "GET", "/r/broken.yaml", nil)
-	if res.StatusCode != 200 || !strings.Contains(body, "broken.yaml:4:3") || !strings.Contains(body, "tikai lasīšanai") || strings.Contains(body, "<textarea") {
+	if res.StatusCode != 200 || !strings.Contains(body, "broken.yaml:4:9") || !strings.Contains(body, "tikai lasīšanai") || strings.Contains(body, "<textarea") {
 		t.Errorf("the broken file's page = %d:\n%s", res.StatusCode, body)
 	}
 	if !strings.Contains(body, `<li class="bad" value="4"><code>  name: &#34;unclosed</code></li>`) || !strings.Contains(body, "link.yaml: the file is a link to a place outside the folder") && false {
