@@ -3,7 +3,7 @@ module github.com/partnership-roadmap/roadmap
 go 1.26.0
 
 require (
-	codeberg.org/go-pdf/fpdf v0.12.0
+	codeberg.org/go-pdf/fpdf v0.12.0 // pinned: internal/pdf/rewrite relies on its exact output; TestEmbeddedAsFpdf gates an upgrade
 	github.com/arran4/golang-ical v0.3.4
 	github.com/go-fonts/liberation v0.3.3
 	github.com/rogpeppe/go-internal v1.16.0

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/partnership-roadmap/roadmap/internal/content"
+	"github.com/partnership-roadmap/roadmap/internal/diag"
 )
 
 // Status is how far a checkpoint has got.
@@ -44,36 +45,49 @@ const MethodsCheckpoint = "impact-methods"
 // File is one decoded answers file.
 type File struct {
 	// Path is the file the answers were read from, for messages.
-	Path string
+	Path string `yaml:"-"`
 	// Form is the checklist form the answers fill in.
-	Form content.Audience
+	Form content.Audience `yaml:"form" kind:"form" required:"true"`
 	// Language is the code of the language the documents are made in.
-	Language string
+	Language string `yaml:"language" kind:"language" required:"true"`
 	// Date is printed on the form and fixes the documents' creation date;
 	// the zero Date when the file has none.
-	Date         Date
-	Organisation Organisation
+	Date         Date         `yaml:"date"`
+	Organisation Organisation `yaml:"organisation"`
 	// Checkpoints holds the answer of each checkpoint, by checkpoint id.
-	Checkpoints       map[string]Checkpoint
-	ActionPlan        []Action
-	CommunicationPlan []Communication
-	EvaluationPlan    []Evaluation
+	Checkpoints       map[string]Checkpoint `yaml:"checkpoints" kind:"checkpoints"`
+	ActionPlan        []Action              `yaml:"action_plan" item:"row"`
+	CommunicationPlan []Communication       `yaml:"communication_plan" item:"row"`
+	EvaluationPlan    []Evaluation          `yaml:"evaluation_plan" item:"row"`
+
+	// Warnings are things the documents may not show as written, such as
+	// text in a right-to-left script; they do not stop a command.
+	Warnings []diag.Problem `yaml:"-"`
 }
+
+// The limits of the texts of an answers file, in characters and lines
+// (see docs/limits.md). No real roadmap comes near them; beyond them a
+// text would no longer fit its place in the documents: a workbook cell
+// holds at most 32,767 characters and a row is at most 409 points high.
+const (
+	// MaxWord is the longest run of characters without a space.
+	MaxWord = 200
+)
 
 // Organisation names who fills in the roadmap and with whom.
 type Organisation struct {
-	Name    string
-	Contact string
-	Partner string
+	Name    string `yaml:"name" max:"200" lines:"2"`
+	Contact string `yaml:"contact" max:"500" lines:"8"`
+	Partner string `yaml:"partner" max:"500" lines:"8"`
 }
 
 // Checkpoint is the answer to one checkpoint.
 type Checkpoint struct {
-	Status Status
+	Status Status `yaml:"status" kind:"status"`
 	// Options are the ids of the ticked options.
-	Options []string
-	// Answer is free text, of any length.
-	Answer string
+	Options []string `yaml:"options" kind:"options"`
+	// Answer is free text, up to 20,000 characters.
+	Answer string `yaml:"answer" max:"20000" allowed:"a text (for several lines, write | and the text on the lines below, indented)"`
 }
 
 // Ticked reports whether option id is ticked.
@@ -88,40 +102,40 @@ func (c Checkpoint) Ticked(id string) bool {
 
 // Action is one row of the action plan.
 type Action struct {
-	Activity    string
-	Responsible string
-	Goals       string
-	Deadline    Date
+	Activity    string `yaml:"activity" max:"1000" lines:"20"`
+	Responsible string `yaml:"responsible" max:"1000" lines:"20"`
+	Goals       string `yaml:"goals" max:"1000" lines:"20"`
+	Deadline    Date   `yaml:"deadline"`
 	// Status is one of ActionStatuses, or "".
-	Status string
-	Notes  string
+	Status string `yaml:"status" kind:"action-status"`
+	Notes  string `yaml:"notes" max:"1000" lines:"20" allowed:"a text (for several lines, write | and the text on the lines below, indented)"`
 }
 
 // Communication is one row of the communication plan.
 type Communication struct {
-	Topic    string
-	Audience string
+	Topic    string `yaml:"topic" max:"1000" lines:"20"`
+	Audience string `yaml:"audience" max:"1000" lines:"20"`
 	// Channel is one of Channels or free text.
-	Channel string
+	Channel string `yaml:"channel" max:"1000" lines:"20"`
 	// Frequency is one of Frequencies or free text.
-	Frequency   string
-	Format      string
-	Responsible string
-	Notes       string
+	Frequency   string `yaml:"frequency" max:"1000" lines:"20"`
+	Format      string `yaml:"format" max:"1000" lines:"20"`
+	Responsible string `yaml:"responsible" max:"1000" lines:"20"`
+	Notes       string `yaml:"notes" max:"1000" lines:"20" allowed:"a text (for several lines, write | and the text on the lines below, indented)"`
 }
 
 // Evaluation is one row of the evaluation plan.
 type Evaluation struct {
-	Stage string
-	When  Date
+	Stage string `yaml:"stage" max:"1000" lines:"20"`
+	When  Date   `yaml:"when"`
 	// Indicator is what is evaluated: a goal or a KPI.
-	Indicator string
+	Indicator string `yaml:"indicator" max:"1000" lines:"20"`
 	// Method is the id of an option of the impact-methods checkpoint, or "".
-	Method      string
-	Baseline    string
-	Target      string
-	Responsible string
-	Result      string
+	Method      string `yaml:"method" kind:"method"`
+	Baseline    string `yaml:"baseline" max:"1000" lines:"20"`
+	Target      string `yaml:"target" max:"1000" lines:"20"`
+	Responsible string `yaml:"responsible" max:"1000" lines:"20"`
+	Result      string `yaml:"result" max:"1000" lines:"20"`
 }
 
 // Date is a calendar date without a time of day.

@@ -103,8 +103,41 @@ func TestParseProblems(t *testing.T) {
 			`x.yaml:4:17: invalid YAML: mapping values are not allowed in this context; check the indentation (spaces only) and put a text holding ": " or " #" in quotes or in a | block`}},
 		{"indentation", "form: community\nlanguage: lv\ncheckpoints:\n  needs:\n    status: done\n   answer: x\n", []string{
 			`x.yaml:6:4: invalid YAML: did not find expected key; check the indentation (spaces only) and put a text holding ": " or " #" in quotes or in a | block`}},
-		{"unclosed quote", "form: community\nlanguage: lv\norganisation:\n  name: 'it's\n  contact: x\n", []string{
-			`x.yaml:4:3: invalid YAML: did not find expected key; check the indentation (spaces only) and put a text holding ": " or " #" in quotes or in a | block`}},
+		{"quote closed too early", "form: community\nlanguage: lv\norganisation:\n  name: 'it's\n  contact: x\n", []string{
+			`x.yaml:4:12: invalid YAML: text follows the closing quote ' here ("s"); allowed: write ' inside '…' twice ('it''s), or put the text in "…"`}},
+		{"unclosed quote", "form: community\nlanguage: lv\norganisation:\n  name: \"Brīnumiņš\n  contact: x\n  partner: y\ncheckpoints:\n  needs: {answer: \"z\"}\n", []string{
+			`x.yaml:4:9: invalid YAML: the quote " opened here is not closed on its line, so the lines below are read as part of the text; allowed: a closing " on the same line, or a longer text in a | block`}},
+		{"unclosed quote at the end", head + "organisation: {name: 'Brīnumiņš}\n", []string{
+			`x.yaml:3:22: invalid YAML: the quote ' opened here is not closed on its line, so the lines below are read as part of the text; allowed: a closing ' on the same line, or a longer text in a | block`}},
+		{"escape character", head + "organisation: {name: \"Brī\x1b[2Jnumiņš\"}\n", []string{
+			`x.yaml:3:26: the file holds the invisible character U+001B ESCAPE; allowed: text without control characters, so delete it (it often comes with copied text)`}},
+		{"nul and bom", head + "organisation:\n  name: a\x00b\n  contact: \ufeffc\n", []string{
+			`x.yaml:4:10: the file holds the invisible character U+0000 NULL; allowed: text without control characters, so delete it (it often comes with copied text)`,
+			`x.yaml:5:12: the file holds the invisible character U+FEFF BYTE ORDER MARK; allowed: text without control characters, so delete it (it often comes with copied text)`}},
+		{"invisible key", head + "organisation: {na\u200bme: x}\n", []string{
+			`x.yaml:3:16: unknown key "na\u200bme" (it holds the invisible character U+200B ZERO WIDTH SPACE) (did you mean "name"?); allowed: name, contact, partner`}},
+		{"year 1", head + "date: 0001-03-01\n", []string{
+			`x.yaml:3:7: date "0001-03-01" is out of range; allowed: a date from 1900-01-01 to 2199-12-31`}},
+		{"year 2200", head + "action_plan:\n  - deadline: 2200-01-01\n", []string{
+			`x.yaml:4:15: date "2200-01-01" is out of range; allowed: a date from 1900-01-01 to 2199-12-31`}},
+		{"status as its label", head + "checkpoints:\n  needs: {status: Izpildīts}\n", []string{
+			`x.yaml:4:19: unknown status "Izpildīts" (did you mean "done"? "Izpildīts" is its label in lv); allowed: not-started, in-progress, done, not-applicable`}},
+		{"action status as its label", "form: community\nlanguage: en\naction_plan:\n  - status: Done\n", []string{
+			`x.yaml:4:13: unknown action status "Done" (did you mean "done"? "Done" is its label in en); allowed: planned, in-progress, done, postponed, cancelled`}},
+		{"option as its label", "form: community\nlanguage: en\ncheckpoints:\n  needs: {options: [Surveys]}\n", []string{
+			`x.yaml:4:21: unknown option "Surveys" of checkpoint "needs" (did you mean "surveys"? "Surveys" is its label in en); allowed: community-contact, surveys, experts, research, demographics, study-visits`}},
+		{"name too long", head + "organisation: {name: " + strings.Repeat("ā", 201) + "}\n", []string{
+			`x.yaml:3:22: "name" is too long: 201 characters; allowed: at most 200 characters`}},
+		{"contact of many lines", head + "organisation:\n  contact: |\n" + strings.Repeat("    line\n", 9), []string{
+			`x.yaml:4:12: "contact" has too many lines: 9; allowed: at most 8 lines`}},
+		{"answer too long", head + "checkpoints:\n  needs:\n    answer: " + strings.Repeat("vārds ", 3334) + "\n", []string{
+			`x.yaml:5:13: "answer" is too long: 20003 characters; allowed: at most 20000 characters`}},
+		{"long word", head + "checkpoints:\n  needs: {answer: " + strings.Repeat("x", 5000) + "}\n", []string{
+			`x.yaml:4:19: "answer" holds a word of 5000 characters without a space; allowed: words of at most 200 characters`}},
+		{"plan cell too long", head + "action_plan:\n  - goals: " + strings.Repeat("mērķis ", 150) + "\n", []string{
+			`x.yaml:4:12: "goals" is too long: 1049 characters; allowed: at most 1000 characters`}},
+		{"aliases beyond the budget", head + "organisation: {name: &n " + strings.Repeat("a", 150) + "}\naction_plan:\n" + strings.Repeat("  - {activity: *n, goals: *n}\n", 40), []string{
+			`x.yaml:38:16: the alias *n repeats more text than a file may: aliases repeat 10050 characters so far; allowed: at most 10000 characters, so write the text out`}},
 		{"unknown anchor", "form: community\nlanguage: lv\ndate: *today\n", []string{
 			`x.yaml:3:7: invalid YAML: the alias *today names no anchor &today above it; allowed: write the value out`}},
 		{"tab", "form: community\ncheckpoints:\n\tneeds: {}\n", []string{
@@ -112,20 +145,20 @@ func TestParseProblems(t *testing.T) {
 		{"not utf-8", "form: community\nlanguage: lv\norganisation: {name: R\xeeg\xe2}\n", []string{
 			`x.yaml:3:23: the file is not UTF-8 text (byte 0xEE); allowed: UTF-8 only, so save the file as UTF-8 in your editor`}},
 		{"second document", head + "---\nform: municipality\n", []string{
-			`x.yaml:4:1: a second YAML document starts here; allowed: one document per answers file (remove the "---" line above)`}},
+			`x.yaml:4:1: a second YAML document starts here; allowed: one document per file (remove the "---" line above)`}},
 		{"not a map", "- form: community\n", []string{
 			`x.yaml:1:1: wrong type for the answers file: found a list; allowed: a map of form, language, date, organisation, checkpoints, action_plan, communication_plan, evaluation_plan`}},
 		{"missing form and language", "date: 2026-11-27\n", []string{
 			`x.yaml:1:1: missing "form"; allowed: municipality, community`,
-			`x.yaml:1:1: missing "language"; allowed: lv, en`}},
+			`x.yaml:1:1: missing "language"; allowed: {langs}`}},
 		{"bad form", "form: comunity\nlanguage: lv\n", []string{
 			`x.yaml:1:7: unknown form "comunity" (did you mean "community"?); allowed: municipality, community`}},
 		{"empty form", "form: \"\"\nlanguage: lv\n", []string{
 			`x.yaml:1:7: "form" is empty; allowed: municipality, community`}},
 		{"unknown language", "form: community\nlanguage: de\n", []string{
-			`x.yaml:2:11: unknown language "de"; allowed: lv, en`}},
+			`x.yaml:2:11: unknown language "de"; allowed: {langs}`}},
 		{"language case", "form: community\nlanguage: LV\n", []string{
-			`x.yaml:2:11: unknown language "LV" (did you mean "lv"?); allowed: lv, en`}},
+			`x.yaml:2:11: unknown language "LV" (did you mean "lv"?); allowed: {langs}`}},
 		{"unknown top key", head + "chekpoints: {}\n", []string{
 			`x.yaml:3:1: unknown key "chekpoints" (did you mean "checkpoints"?); allowed: form, language, date, organisation, checkpoints, action_plan, communication_plan, evaluation_plan`}},
 		{"duplicate key", head + "form: municipality\n", []string{
@@ -208,8 +241,13 @@ func TestParseProblems(t *testing.T) {
 			if !errors.As(err, &list) {
 				t.Fatalf("error %T is not a diag.List: %v", err, err)
 			}
-			if got := strings.Split(err.Error(), "\n"); !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			want := make([]string, len(tt.want))
+			for i, w := range tt.want {
+				// Every language of the embedded content is allowed.
+				want[i] = strings.ReplaceAll(w, "{langs}", strings.Join(b.Codes(), ", "))
+			}
+			if got := strings.Split(err.Error(), "\n"); !reflect.DeepEqual(got, want) {
+				t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 			}
 		})
 	}
@@ -332,4 +370,37 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestParseRightToLeft checks that Hebrew or Arabic text is accepted with
+// one warning naming its place: the documents would show it reversed.
+func TestParseRightToLeft(t *testing.T) {
+	src := "form: community\nlanguage: en\norganisation: {name: שלום, contact: مرحبا}\n"
+	f, err := Parse("x.yaml", []byte(src), bundle(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `x.yaml:3:22: "name" holds text in a right-to-left script (Hebrew), which the documents draw left to right, so it reads reversed; allowed: left-to-right scripts (Latin, Greek, Cyrillic)`
+	if len(f.Warnings) != 1 || f.Warnings[0].Error() != want {
+		t.Errorf("warnings = %v, want one: %s", f.Warnings, want)
+	}
+}
+
+// TestReadFileNotRegular checks that a device, a folder or a file too big
+// is refused before it is read: reading /dev/zero once grew without end.
+func TestReadFileNotRegular(t *testing.T) {
+	big := filepath.Join(t.TempDir(), "big.yaml")
+	if err := os.WriteFile(big, make([]byte, diag.MaxFileSize+1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for path, want := range map[string]string{
+		"/dev/zero": "/dev/zero: cannot read the answers file: it is not a regular file (a device, a pipe or a socket); allowed: a YAML file",
+		t.TempDir(): ": cannot read the answers file: it is a folder; allowed: a YAML file",
+		big:         big + ": the answers file is too big: 2097153 bytes; allowed: at most 2097152 bytes (2 MiB)",
+	} {
+		_, err := ReadFile(path, bundle(t))
+		if err == nil || !strings.HasSuffix(err.Error(), want) {
+			t.Errorf("ReadFile(%s) = %v, want %s", path, err, want)
+		}
+	}
 }

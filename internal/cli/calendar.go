@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -170,12 +169,12 @@ func (s *answersSet) err() error {
 		return nil
 	}
 	files := map[string]bool{}
-	var lines []string
+	var errs []error
 	for _, p := range s.problems {
 		files[p.File] = true
-		lines = append(lines, p.Error())
+		errs = append(errs, p)
 	}
-	return renderFailed{n: len(files), total: s.total, detail: strings.Join(lines, "\n")}
+	return renderFailed{n: len(files), total: s.total, problems: errs}
 }
 
 // warnDuplicates says which files were set aside for a newer one.

@@ -10,6 +10,7 @@ import (
 
 	"github.com/partnership-roadmap/roadmap/internal/answers"
 	"github.com/partnership-roadmap/roadmap/internal/content"
+	"github.com/partnership-roadmap/roadmap/internal/esc"
 	"github.com/partnership-roadmap/roadmap/internal/form"
 	"github.com/partnership-roadmap/roadmap/internal/fsutil"
 	"github.com/partnership-roadmap/roadmap/internal/pack"
@@ -112,7 +113,7 @@ func formRun(app *App, opts *formOptions) error {
 	if err := fsutil.WriteFileAtomic(out, res.PDF); err != nil {
 		return err
 	}
-	fmt.Fprintf(app.Out, "wrote %s (%s, %s)\n", out, pagesLabel(res.Pages), sizeLabel(len(res.PDF)))
+	fmt.Fprintf(app.Out, "wrote %s (%s, %s)\n", esc.Name(out), pagesLabel(res.Pages), sizeLabel(len(res.PDF)))
 	return nil
 }
 

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/partnership-roadmap/roadmap/internal/content"
+	"github.com/partnership-roadmap/roadmap/internal/esc"
 	"github.com/partnership-roadmap/roadmap/internal/fsutil"
 	"github.com/partnership-roadmap/roadmap/internal/guide"
 )
@@ -98,6 +99,6 @@ func guideRun(app *App, opts *guideOptions) error {
 	if err := fsutil.WriteFileAtomic(out, res.PDF); err != nil {
 		return err
 	}
-	fmt.Fprintf(app.Out, "wrote %s (%s, %s)\n", out, pagesLabel(res.Pages), sizeLabel(len(res.PDF)))
+	fmt.Fprintf(app.Out, "wrote %s (%s, %s)\n", esc.Name(out), pagesLabel(res.Pages), sizeLabel(len(res.PDF)))
 	return nil
 }

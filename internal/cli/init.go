@@ -10,6 +10,7 @@ import (
 
 	"github.com/partnership-roadmap/roadmap/internal/answers"
 	"github.com/partnership-roadmap/roadmap/internal/content"
+	"github.com/partnership-roadmap/roadmap/internal/esc"
 	"github.com/partnership-roadmap/roadmap/internal/fsutil"
 )
 
@@ -86,6 +87,6 @@ func initRun(app *App, opts *initOptions) error {
 		return err
 	}
 	fmt.Fprintf(app.Out, "wrote %s (%s form, %s, %d checkpoints)\nfill it in, then check it: roadmap validate %s\n",
-		out, form, lang.Code, len(lang.Checkpoints(form)), out)
+		esc.Name(out), form, lang.Code, len(lang.Checkpoints(form)), esc.Name(out))
 	return nil
 }

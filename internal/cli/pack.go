@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/partnership-roadmap/roadmap/internal/content"
+	"github.com/partnership-roadmap/roadmap/internal/esc"
 	"github.com/partnership-roadmap/roadmap/internal/form"
 	"github.com/partnership-roadmap/roadmap/internal/guide"
 	"github.com/partnership-roadmap/roadmap/internal/pack"
@@ -189,7 +190,7 @@ func printWarnings(app *App, results []pack.Result) {
 	for _, r := range results {
 		for _, f := range r.Files {
 			for _, w := range f.Warnings {
-				app.Warn("%s: %s", f.Path, w)
+				app.Warn("%s: %s", esc.Name(f.Path), w)
 			}
 		}
 	}
@@ -216,13 +217,13 @@ func printSummary(w io.Writer, results []pack.Result) {
 	files, total := 0, 0
 	for _, r := range results {
 		if r.Err != nil {
-			fmt.Fprintf(tw, "%s\t\t\tfailed\n", r.Name)
+			fmt.Fprintf(tw, "%s\t\t\tfailed\n", esc.Name(r.Name))
 			continue
 		}
 		for _, f := range r.Files {
 			files++
 			total += f.Size
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", filepath.ToSlash(f.Path), count(f.Pages), count(f.Sheets), size(f.Size))
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", esc.Name(filepath.ToSlash(f.Path)), count(f.Pages), count(f.Sheets), size(f.Size))
 		}
 	}
 	fmt.Fprintf(tw, "%d files\t\t\t%s\n", files, size(total))

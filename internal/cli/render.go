@@ -19,6 +19,7 @@ import (
 	"github.com/partnership-roadmap/roadmap/internal/answers"
 	"github.com/partnership-roadmap/roadmap/internal/content"
 	"github.com/partnership-roadmap/roadmap/internal/diag"
+	"github.com/partnership-roadmap/roadmap/internal/esc"
 	"github.com/partnership-roadmap/roadmap/internal/form"
 	"github.com/partnership-roadmap/roadmap/internal/pack"
 	"github.com/partnership-roadmap/roadmap/internal/pdf"
@@ -143,25 +144,29 @@ func renderRun(ctx context.Context, app *App, opts *renderOptions) error {
 			ok++
 		}
 	}
-	fmt.Fprintf(app.Out, "rendered %d of %d roadmaps into %s\n", ok, len(files), opts.Out)
+	fmt.Fprintf(app.Out, "rendered %d of %d roadmaps into %s\n", ok, len(files), esc.Name(opts.Out))
 	if len(problems) == 0 {
 		return nil
 	}
-	var lines []string
-	for _, p := range problems {
-		lines = append(lines, p.Error())
-	}
-	return renderFailed{n: len(files) - ok, total: len(files), detail: strings.Join(lines, "\n")}
+	return renderFailed{n: len(files) - ok, total: len(files), problems: problems}
 }
 
-// renderFailed lists every problem of a batch; each line names its file.
+// renderFailed lists every problem of a batch; each names its file.
 type renderFailed struct {
 	n, total int
-	detail   string
+	problems []error
+}
+
+func (e renderFailed) headline() string {
+	return fmt.Sprintf("%d of %d answers files failed:", e.n, e.total)
 }
 
 func (e renderFailed) Error() string {
-	return fmt.Sprintf("%d of %d answers files failed:\n%s", e.n, e.total, e.detail)
+	lines := []string{e.headline()}
+	for _, p := range e.problems {
+		lines = append(lines, p.Error())
+	}
+	return strings.Join(lines, "\n")
 }
 
 // renderOne makes one organisation's filled form and plans workbook.

@@ -17,6 +17,7 @@ import (
 	"github.com/partnership-roadmap/roadmap/internal/answers"
 	"github.com/partnership-roadmap/roadmap/internal/content"
 	"github.com/partnership-roadmap/roadmap/internal/diag"
+	"github.com/partnership-roadmap/roadmap/internal/esc"
 	"github.com/partnership-roadmap/roadmap/internal/pdf"
 )
 
@@ -56,7 +57,7 @@ func (a *App) Content() (*content.Bundle, error) {
 	a.contentOnce.Do(func() {
 		if a.ContentDir != "" {
 			if st, err := os.Stat(a.ContentDir); err != nil || !st.IsDir() {
-				a.contentErr = fmt.Errorf("content folder %s: not found or not a folder", a.ContentDir)
+				a.contentErr = fmt.Errorf("content folder %s: not found or not a folder", esc.Name(a.ContentDir))
 				return
 			}
 			a.bundle, a.contentErr = content.Open(os.DirFS(a.ContentDir), a.ContentDir)
@@ -78,7 +79,7 @@ func (a *App) Language(code string) (*content.Language, error) {
 
 // Warn prints a warning on stderr.
 func (a *App) Warn(format string, args ...any) {
-	fmt.Fprintf(a.Err, "warning: "+format+"\n", args...)
+	fmt.Fprintf(a.Err, "warning: %s\n", esc.Text(fmt.Sprintf(format, args...)))
 }
 
 // NewRootCmd returns the roadmap command with every subcommand.
@@ -174,13 +175,35 @@ func printError(w io.Writer, err error) {
 	if errors.As(err, &silent) {
 		return
 	}
+	var batch renderFailed
+	if errors.As(err, &batch) {
+		fmt.Fprintf(w, "roadmap: %s\n", batch.headline())
+		for _, p := range batch.problems {
+			printError(w, p)
+		}
+		return
+	}
 	var problems diag.List
 	if errors.As(err, &problems) {
 		// Each problem already names its file and position.
-		fmt.Fprintln(w, problems.Error())
+		for _, p := range problems {
+			fmt.Fprintln(w, problemLine(p))
+		}
 		return
 	}
-	fmt.Fprintf(w, "roadmap: %v\n", err)
+	var problem diag.Problem
+	if errors.As(err, &problem) {
+		fmt.Fprintln(w, problemLine(problem))
+		return
+	}
+	fmt.Fprintf(w, "roadmap: %s\n", esc.Text(err.Error()))
+}
+
+// problemLine is a problem for the terminal: its file name quoted when it
+// holds characters a terminal would act on, its message escaped.
+func problemLine(p diag.Problem) string {
+	p.File = esc.Name(p.File)
+	return esc.Text(p.Error())
 }
 
 // silentError is an error whose details the command has printed already.
@@ -220,6 +243,9 @@ func (a *App) answersAndLanguage(path, lang string) (*answers.File, *content.Lan
 	if path != "" {
 		if f, err = answers.ReadFile(path, b); err != nil {
 			return nil, nil, err
+		}
+		for _, w := range f.Warnings {
+			a.Warn("%s", w.Error())
 		}
 	}
 	switch {

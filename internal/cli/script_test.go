@@ -33,6 +33,9 @@ func TestScripts(t *testing.T) {
 		Setup: func(env *testscript.Env) error {
 			// $EXAMPLES is the repository's examples folder of answers files.
 			env.Setenv("EXAMPLES", examples)
+			// $ESC and $BEL build file names that would drive a terminal.
+			env.Setenv("ESC", "\x1b")
+			env.Setenv("BEL", "\x07")
 			return nil
 		},
 	})

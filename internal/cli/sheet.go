@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/partnership-roadmap/roadmap/internal/esc"
 	"github.com/partnership-roadmap/roadmap/internal/fsutil"
 	"github.com/partnership-roadmap/roadmap/internal/sheets"
 )
@@ -82,6 +83,6 @@ func sheetRun(app *App, opts *sheetOptions) error {
 	if err := fsutil.WriteFileAtomic(out, data); err != nil {
 		return err
 	}
-	fmt.Fprintf(app.Out, "wrote %s\n", out)
+	fmt.Fprintf(app.Out, "wrote %s\n", esc.Name(out))
 	return nil
 }

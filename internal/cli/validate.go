@@ -8,6 +8,7 @@ import (
 
 	"github.com/partnership-roadmap/roadmap/internal/answers"
 	"github.com/partnership-roadmap/roadmap/internal/diag"
+	"github.com/partnership-roadmap/roadmap/internal/esc"
 )
 
 func newValidateCmd(app *App) *cobra.Command {
@@ -43,6 +44,9 @@ func validateRun(app *App, paths []string) error {
 			problems = append(problems, list...)
 			continue
 		}
+		for _, w := range f.Warnings {
+			app.Warn("%s", w.Error())
+		}
 		lang, err := b.Language(f.Language)
 		if err != nil {
 			return err
@@ -54,7 +58,7 @@ func validateRun(app *App, paths []string) error {
 				answered++
 			}
 		}
-		fmt.Fprintf(app.Out, "%s: ok (%s, %s, %d checkpoints, %d answered)\n", path, f.Form, f.Language, len(cps), answered)
+		fmt.Fprintf(app.Out, "%s: ok (%s, %s, %d checkpoints, %d answered)\n", esc.Name(path), f.Form, f.Language, len(cps), answered)
 	}
 	return problems.Err()
 }

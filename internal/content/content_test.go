@@ -10,6 +10,7 @@ import (
 
 	embedded "github.com/partnership-roadmap/roadmap/content"
 	"github.com/partnership-roadmap/roadmap/internal/content"
+	"github.com/partnership-roadmap/roadmap/internal/diag"
 )
 
 func load(t *testing.T) *content.Bundle {
@@ -292,14 +293,22 @@ func TestLoadRejectsBrokenFiles(t *testing.T) {
 	for _, tc := range []struct {
 		name, file, data, want string
 	}{
-		{"syntax", "lv/roadmap.yaml", "language: lv\nsteps: [\n", "c/lv/roadmap.yaml:2:1: invalid YAML: did not find expected node content"},
-		{"unknown key", "lv/roadmap.yaml", "language: lv\ntitel: T\n", `c/lv/roadmap.yaml:2:1: unknown key "titel" (did you mean "title"?); allowed here: language, name, title, subtitle, project, status, status_note, preface, introduction, steps, about_project, disclaimer`},
-		{"wrong kind", "lv/roadmap.yaml", "language: lv\nsteps: many\n", `c/lv/roadmap.yaml:2:8: expected a list, found the text "many"`},
-		{"wrong type", "lv/roadmap.yaml", "language: lv\nsteps:\n  - number: one\n", `c/lv/roadmap.yaml:3:13: expected a whole number, found the text "one"`},
+		{"syntax", "lv/roadmap.yaml", "language: lv\nsteps: [\n", "c/lv/roadmap.yaml:2:1: invalid YAML: did not find expected node content" + diag.SyntaxHint},
+		{"unclosed quote", "lv/roadmap.yaml", "language: lv\ntitle: \"Ceļvedis\nsubtitle: S\nproject: P\n", `c/lv/roadmap.yaml:2:8: invalid YAML: the quote " opened here is not closed on its line, so the lines below are read as part of the text; allowed: a closing " on the same line, or a longer text in a | block`},
+		{"label syntax", "lv/labels/common.yaml", "form.title: Veidlapa\npage: {page}: no\n", `c/lv/labels/common.yaml:2:13: invalid YAML: mapping values are not allowed in this context` + diag.SyntaxHint},
+		{"escape in a label", "lv/labels/common.yaml", "form.title: \"Veid\x1blapa\"\n", `c/lv/labels/common.yaml:1:18: the file holds the invisible character U+001B ESCAPE; allowed: text without control characters, so delete it (it often comes with copied text)`},
+		{"every problem at once", "lv/roadmap.yaml", "language: lv\ntitel: T\nsteps:\n  - number: one\n    titl: x\n", `c/lv/roadmap.yaml:2:1: unknown key "titel" (did you mean "title"?); allowed: language, name, title, subtitle, project, status, status_note, preface, introduction, steps, about_project, disclaimer
+c/lv/roadmap.yaml:4:13: wrong type for "number": found the text "one"; allowed: a whole number
+c/lv/roadmap.yaml:5:5: unknown key "titl" (did you mean "title"?); allowed: number, title, checkpoints`},
+		{"unknown key", "lv/roadmap.yaml", "language: lv\ntitel: T\n", `c/lv/roadmap.yaml:2:1: unknown key "titel" (did you mean "title"?); allowed: language, name, title, subtitle, project, status, status_note, preface, introduction, steps, about_project, disclaimer`},
+		{"wrong kind", "lv/roadmap.yaml", "language: lv\nsteps: many\n", `c/lv/roadmap.yaml:2:8: wrong type for "steps": found the text "many"; allowed: a list of steps, each a map of number, title, checkpoints`},
+		{"wrong type", "lv/roadmap.yaml", "language: lv\nsteps:\n  - number: one\n", `c/lv/roadmap.yaml:3:13: wrong type for "number": found the text "one"; allowed: a whole number`},
 		{"folder mismatch", "lv/roadmap.yaml", "language: lt\n", `c/lv/roadmap.yaml:1:11: language is "lt" but the folder is "lv"; they must be the same code`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := content.Load(fstest.MapFS{tc.file: {Data: []byte(tc.data)}}, "c")
+			fsys := fstest.MapFS{"lv/roadmap.yaml": {Data: []byte("language: lv\n")}}
+			fsys[tc.file] = &fstest.MapFile{Data: []byte(tc.data)}
+			_, err := content.Load(fsys, "c")
 			if err == nil || err.Error() != tc.want {
 				t.Errorf("error\n got %v\nwant %s", err, tc.want)
 			}

@@ -1,11 +1,9 @@
 package content
 
 import (
-	"errors"
 	"fmt"
 	"io/fs"
 	"path"
-	"reflect"
 	"slices"
 	"sort"
 	"strings"
@@ -152,9 +150,9 @@ func Load(fsys fs.FS, prefix string) (*Bundle, error) {
 
 // parsed is a label file, parsed.
 type parsed struct {
-	file    string // as shown in messages
-	root    *yaml.Node
-	problem *diag.Problem
+	file     string // as shown in messages
+	root     *yaml.Node
+	problems diag.List
 }
 
 // parseLabels parses the label files of language folder dir, in name order.
@@ -164,7 +162,7 @@ func parseLabels(fsys fs.FS, dir, prefix string) []parsed {
 	out := make([]parsed, len(names))
 	for i, name := range names {
 		out[i].file = path.Join(prefix, name)
-		out[i].root, out[i].problem = parseFile(fsys, name, out[i].file)
+		out[i].root, out[i].problems = parseFile(fsys, name, out[i].file, `a label file of lines key: "text"`)
 	}
 	return out
 }
@@ -177,18 +175,17 @@ func loadLanguage(fsys fs.FS, dir, prefix string) (*Language, *positions, diag.L
 	var problems diag.List
 	name := path.Join(dir, "roadmap.yaml")
 	file := path.Join(prefix, name)
-	root, p := parseFile(fsys, name, file)
+	root, ps := parseFile(fsys, name, file, "the roadmap of one language, as in content/en/roadmap.yaml")
 	labelFiles := <-labelsc
-	if p != nil {
-		return nil, nil, append(problems, *p)
+	if root == nil {
+		return nil, nil, append(problems, ps...)
 	}
+	problems = append(problems, ps...)
 	lang := &Language{Dir: path.Join(prefix, dir), Labels: Labels{}}
-	problems = append(problems, strictDecode(file, root, reflect.TypeOf(*lang))...)
-	if len(problems) > 0 {
-		return nil, nil, problems
-	}
-	if err := root.Decode(lang); err != nil {
-		return nil, nil, append(problems, typeErrors(file, err)...)
+	d := diag.Decoder{File: file}
+	d.Decode(root, lang, diag.FileField(name))
+	if len(d.Problems) > 0 {
+		return nil, nil, append(problems, d.Problems...)
 	}
 	switch lang.Status {
 	case Reviewed, Draft:
@@ -215,8 +212,8 @@ func loadLanguage(fsys fs.FS, dir, prefix string) (*Language, *positions, diag.L
 
 	for _, lf := range labelFiles {
 		lfile, lroot := lf.file, lf.root
-		if lf.problem != nil {
-			problems = append(problems, *lf.problem)
+		if len(lf.problems) > 0 {
+			problems = append(problems, lf.problems...)
 			continue
 		}
 		if lroot.Kind != yaml.MappingNode {
@@ -288,21 +285,14 @@ func pluralForms(file, key string, v *yaml.Node) (map[string]string, diag.List) 
 	return forms, nil
 }
 
-// parseFile reads and parses one YAML file, returning its top node.
-func parseFile(fsys fs.FS, name, file string) (*yaml.Node, *diag.Problem) {
-	data, err := fs.ReadFile(fsys, name)
+// parseFile reads and parses one YAML file, returning its top node; what
+// says what the file should hold, for the message about an empty file.
+func parseFile(fsys fs.FS, name, file, what string) (*yaml.Node, diag.List) {
+	data, err := diag.ReadFile(fsys, name, file, "the file")
 	if err != nil {
-		return nil, &diag.Problem{File: file, Msg: "cannot read: " + err.Error()}
+		return nil, diag.List{err.(diag.Problem)}
 	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		p := diag.FromYAML(file, err)
-		return nil, &p
-	}
-	if len(doc.Content) == 0 {
-		return nil, &diag.Problem{File: file, Line: 1, Col: 1, Msg: "the file is empty"}
-	}
-	return doc.Content[0], nil
+	return diag.Parse(file, data, what)
 }
 
 // indexNodes records the node of every checkpoint, in document order.
@@ -330,93 +320,4 @@ func valueOf(n *yaml.Node, key string) *yaml.Node {
 		}
 	}
 	return nil
-}
-
-// strictDecode checks node n against type t before decoding: every key must
-// be a field of t (with a suggestion when it looks like a typo), no key may
-// appear twice, and maps, lists and texts must be where t expects them.
-func strictDecode(file string, n *yaml.Node, t reflect.Type) diag.List {
-	var problems diag.List
-	for t.Kind() == reflect.Pointer {
-		t = t.Elem()
-	}
-	switch t.Kind() {
-	case reflect.Struct:
-		if n.Kind != yaml.MappingNode {
-			problems.Add(file, n, "expected a map of %s, found %s", strings.Join(fieldNames(t), ", "), diag.Describe(n))
-			return problems
-		}
-		fields := map[string]reflect.Type{}
-		for i := 0; i < t.NumField(); i++ {
-			f := t.Field(i)
-			tag := strings.Split(f.Tag.Get("yaml"), ",")[0]
-			if tag == "" || tag == "-" {
-				continue
-			}
-			fields[tag] = f.Type
-		}
-		seen := map[string]*yaml.Node{}
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			k, v := n.Content[i], n.Content[i+1]
-			if prev, dup := seen[k.Value]; dup {
-				problems.Add(file, k, "key %q appears twice (first at line %d)", k.Value, prev.Line)
-				continue
-			}
-			seen[k.Value] = k
-			ft, ok := fields[k.Value]
-			if !ok {
-				msg := fmt.Sprintf("unknown key %q", k.Value)
-				if s := diag.Suggest(k.Value, fieldNames(t)); s != "" {
-					msg += fmt.Sprintf(" (did you mean %q?)", s)
-				}
-				problems.Add(file, k, "%s; allowed here: %s", msg, strings.Join(fieldNames(t), ", "))
-				continue
-			}
-			problems = append(problems, strictDecode(file, v, ft)...)
-		}
-	case reflect.Slice:
-		if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
-			return nil
-		}
-		if n.Kind != yaml.SequenceNode {
-			problems.Add(file, n, "expected a list, found %s", diag.Describe(n))
-			return problems
-		}
-		for _, c := range n.Content {
-			problems = append(problems, strictDecode(file, c, t.Elem())...)
-		}
-	case reflect.String:
-		if n.Kind != yaml.ScalarNode {
-			problems.Add(file, n, "expected a text, found %s", diag.Describe(n))
-		}
-	case reflect.Int:
-		if n.Kind != yaml.ScalarNode || n.Tag != "!!int" {
-			problems.Add(file, n, "expected a whole number, found %s", diag.Describe(n))
-		}
-	}
-	return problems
-}
-
-func fieldNames(t reflect.Type) []string {
-	var names []string
-	for i := 0; i < t.NumField(); i++ {
-		tag := strings.Split(t.Field(i).Tag.Get("yaml"), ",")[0]
-		if tag != "" && tag != "-" {
-			names = append(names, tag)
-		}
-	}
-	return names
-}
-
-// typeErrors turns a yaml.TypeError into problems of file.
-func typeErrors(file string, err error) diag.List {
-	var te *yaml.TypeError
-	if !errors.As(err, &te) {
-		return diag.List{diag.FromYAML(file, err)}
-	}
-	var problems diag.List
-	for _, e := range te.Errors {
-		problems = append(problems, diag.FromYAML(file, errors.New(e)))
-	}
-	return problems
 }

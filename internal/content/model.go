@@ -83,7 +83,7 @@ type Language struct {
 	// Introduction is "about the roadmap", how to use it and the legend of the markers.
 	Introduction Introduction `yaml:"introduction"`
 	// Steps are the three steps of the roadmap, in order.
-	Steps []Step `yaml:"steps"`
+	Steps []Step `yaml:"steps" item:"step"`
 	// About is the closing "about the project" section.
 	About Section `yaml:"about_project"`
 	// Disclaimer is the EU funding disclaimer, in Markdown.
@@ -103,7 +103,7 @@ type Language struct {
 // Introduction opens the guideline.
 type Introduction struct {
 	Title    string    `yaml:"title"`
-	Sections []Section `yaml:"sections"`
+	Sections []Section `yaml:"sections" item:"section"`
 	// Markers is the legend of the two form markers.
 	Markers Markers `yaml:"markers"`
 }
@@ -128,7 +128,7 @@ type Markers struct {
 type Step struct {
 	Number      int          `yaml:"number"`
 	Title       string       `yaml:"title"`
-	Checkpoints []Checkpoint `yaml:"checkpoints"`
+	Checkpoints []Checkpoint `yaml:"checkpoints" item:"checkpoint"`
 }
 
 // Checkpoint is one statement of the checklist forms, with its guidance.
@@ -146,9 +146,9 @@ type Checkpoint struct {
 	// Closing is the booklet's text after the option list, in Markdown.
 	Closing string `yaml:"closing,omitempty"`
 	// Examples are partner examples, each in Markdown, set apart in a box.
-	Examples []string `yaml:"examples,omitempty"`
+	Examples []string `yaml:"examples,omitempty" item:"example"`
 	// Links are further reading, shown as clickable links.
-	Links []Link `yaml:"links,omitempty"`
+	Links []Link `yaml:"links,omitempty" item:"link"`
 	// Table names a table the checkpoint carries ("action-plan").
 	Table string `yaml:"table,omitempty"`
 
@@ -160,7 +160,7 @@ type Checkpoint struct {
 type OptionList struct {
 	// Lead is the sentence that introduces the list, in Markdown.
 	Lead  string   `yaml:"lead"`
-	Items []Option `yaml:"items"`
+	Items []Option `yaml:"items" item:"option"`
 }
 
 // Option is one tick-box option.

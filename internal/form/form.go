@@ -32,6 +32,9 @@ type Options struct {
 	// the pdf package's fixed default. Never the clock: the same inputs must
 	// give the same bytes.
 	Date time.Time
+	// Fillable adds form fields over the blank form's layout, filled from
+	// the answers if any (see fields.go).
+	Fillable bool
 }
 
 // Result is a rendered form.
@@ -66,6 +69,11 @@ func Render(lang *content.Language, f content.Audience, a *answers.File, opts Op
 	}
 	title := lang.Label("form.title." + string(f))
 	footer := title
+	var fill *filler
+	if opts.Fillable {
+		// The page is the blank form's; the answers go into the fields.
+		fill, a = &filler{values: a}, nil
+	}
 	if a != nil && a.Organisation.Name != "" {
 		// Cleaned here, so that a character the font cannot draw is
 		// reported once, where the organisation block shows the name,
@@ -85,7 +93,7 @@ func Render(lang *content.Language, f content.Audience, a *answers.File, opts Op
 	if err != nil {
 		return nil, fmt.Errorf("rendering form: %w", err)
 	}
-	r := &renderer{d: d, th: th, lang: lang, form: f, a: a,
+	r := &renderer{d: d, th: th, lang: lang, form: f, a: a, fill: fill,
 		heights: map[*content.Checkpoint]float64{}, heads: map[*content.Checkpoint]float64{}}
 	r.render()
 	out, err := d.Bytes()
@@ -102,6 +110,7 @@ type renderer struct {
 	lang *content.Language
 	form content.Audience
 	a    *answers.File // nil for a blank form
+	fill *filler       // the fields of a fillable form; nil for none
 	// heights caches the height of each checkpoint's block without
 	// write-in lines, heads the height of its head and options.
 	heights, heads map[*content.Checkpoint]float64
@@ -146,6 +155,7 @@ func (r *renderer) render() {
 		}
 		r.checkpoint(it.cp, it.n, next)
 	}
+	r.markerField()
 }
 
 // item is a checkpoint of the form in document order.

@@ -60,8 +60,9 @@ func (r *renderer) audienceColor() pdf.Color {
 	return r.th.Colors.Municipality
 }
 
-// field is one labelled field of the organisation block.
-type field struct{ label, value string }
+// field is one labelled field of the organisation block: its label, value
+// and the name and tooltip of its form field in a fillable form.
+type field struct{ label, value, name, tip string }
 
 // fields draws the organisation block: organisation, contact person,
 // partner and date, two to a row on a shaded panel, each a small label over
@@ -78,10 +79,16 @@ func (r *renderer) fields() {
 	}
 	d.SetPlace("organisation")
 	fs := []field{
-		{r.label("field.organisation"), org.Name},
-		{r.label("field.contact"), org.Contact},
-		{r.label("field.partner"), org.Partner},
-		{r.label("field.date"), date},
+		{r.label("field.organisation"), org.Name, OrgNameField, ""},
+		{r.label("field.contact"), org.Contact, OrgContactField, ""},
+		{r.label("field.partner"), org.Partner, OrgPartnerField, ""},
+		{r.label("field.date"), date, DateField, r.label("fillable.tip.date", "label", r.label("field.date"))},
+	}
+	if r.fill != nil && r.fill.values != nil {
+		v := r.fill.values
+		for i, s := range []string{v.Organisation.Name, v.Organisation.Contact, v.Organisation.Partner, v.Date.String()} {
+			fs[i].value = s
+		}
 	}
 	shade := th.Colors.Shade
 	d.Box(pdf.Box{Background: &shade, Padding: 4}, func() {
@@ -114,6 +121,15 @@ func (r *renderer) field(f field) {
 	d, th := r.d, r.th
 	muted := th.Colors.Muted
 	d.Text(pdf.ParaStyle{Size: th.Type.Small, Color: &muted, SpaceAfter: 0.6}, pdf.Run{Text: f.label})
+	if r.fill != nil {
+		tip := f.tip
+		if tip == "" {
+			tip = f.label
+		}
+		r.textField(f.name, tip, f.value, pdf.Rect{X: d.Left(), Y: d.Y(), W: d.Width(), H: fieldWriteHeight + 0.6})
+		d.SetY(d.Y() + fieldWriteHeight)
+		return
+	}
 	if strings.TrimSpace(f.value) == "" {
 		d.SetY(d.Y() + fieldWriteHeight)
 		return
@@ -125,9 +141,13 @@ func (r *renderer) field(f field) {
 func (r *renderer) instructions() {
 	d, th := r.d, r.th
 	muted := th.Colors.Muted
+	how := r.label("form.instructions")
+	if r.fill != nil {
+		how = r.label("fillable.instructions")
+	}
 	d.Text(pdf.ParaStyle{Size: th.Type.Small + 1, Color: &muted, SpaceAfter: 3},
 		pdf.Run{Text: r.label("form.instructions.title") + " ", Style: pdf.Bold},
-		pdf.Run{Text: r.label("form.instructions")})
+		pdf.Run{Text: how})
 }
 
 // stepProgress counts the statuses of one step's checkpoints.
@@ -365,7 +385,7 @@ func (r *renderer) minHeight(cp *content.Checkpoint, n int) float64 {
 		h = d.Measure(func() {
 			r.head(cp, n)
 			if cp.Options != nil && len(cp.Options.Items) > 0 {
-				d.Indent(numberWidth, 0, func() { r.options(cp, r.answer(cp.ID)) })
+				d.Indent(numberWidth, 0, func() { r.options(cp, n, r.answer(cp.ID)) })
 			}
 		})
 		r.heads[cp] = h
@@ -382,13 +402,13 @@ func (r *renderer) block(cp *content.Checkpoint, n, lines int) {
 	ans := r.answer(cp.ID)
 	d.Indent(numberWidth, 0, func() {
 		if cp.Options != nil && len(cp.Options.Items) > 0 {
-			r.options(cp, ans)
+			r.options(cp, n, ans)
 		}
 		if r.hasText(cp) {
 			r.answerText(cp, ans.Answer)
 		} else {
 			d.Space(0.5)
-			d.WriteIn(lines)
+			r.answerField(cp, n, r.collect(pdf.AreaWriteIn, func() { d.WriteIn(lines) }))
 		}
 	})
 }
@@ -410,7 +430,7 @@ func (r *renderer) head(cp *content.Checkpoint, n int) {
 		for i, s := range answers.Statuses {
 			choices[i] = pdf.Choice{Label: r.label("status." + string(s)), Ticked: r.filled() && ans.Status == s}
 		}
-		r.statusStrip(choices)
+		r.statusField(cp, n, r.collect(pdf.AreaTickBox, func() { r.statusStrip(choices) }))
 	})
 }
 
@@ -433,7 +453,7 @@ func (r *renderer) statusStrip(choices []pdf.Choice) {
 
 // options draws the checkpoint's option tick boxes: in two columns when
 // every label fits on two lines of a column, else one under the other.
-func (r *renderer) options(cp *content.Checkpoint, ans answers.Checkpoint) {
+func (r *renderer) options(cp *content.Checkpoint, n int, ans answers.Checkpoint) {
 	d, th := r.d, r.th
 	items := make([]pdf.Choice, len(cp.Options.Items))
 	colW := (d.Width()-6)/2 - th.Spacing.TickBox - 2.4
@@ -445,7 +465,7 @@ func (r *renderer) options(cp *content.Checkpoint, ans answers.Checkpoint) {
 		}
 	}
 	d.Space(1)
-	d.CheckGrid(items, cols)
+	r.optionFields(cp, n, r.collect(pdf.AreaTickBox, func() { d.CheckGrid(items, cols) }))
 	d.Space(1)
 }
 
@@ -526,11 +546,14 @@ func (r *renderer) actionPlan() {
 	} else {
 		t.Zebra = true
 	}
+	if r.fill != nil {
+		t.EmptyRows = ActionRows(r.fill.values)
+	}
 	// A table that fits in half a page is kept whole.
 	if h := d.Measure(func() { d.Table(t, rows) }); h <= d.PageHeight()/2 {
 		d.EnsureSpace(h)
 	}
-	d.Table(t, rows)
+	r.actionFields(r.collect(pdf.AreaCell, func() { d.Table(t, rows) }))
 }
 
 // capitalise returns s with its first letter in upper case.

@@ -79,6 +79,7 @@ func (d *Doc) TickBox(x, y, side float64, ticked bool) {
 		d.f.SetLineJoinStyle("miter")
 	}
 	d.drawn()
+	d.area(Area{Kind: AreaTickBox, Rect: Rect{x, y, side, side}})
 }
 
 // Check draws a tick box at the left of the text area with label beside it;
@@ -179,11 +180,18 @@ func (d *Doc) WriteIn(n int) {
 	}
 	d.ensurePage()
 	gap := d.theme.Spacing.WriteIn
+	top, page := d.y, d.Page()
 	for range n {
-		d.EnsureSpace(gap)
+		if y := d.y; d.EnsureSpace(gap) {
+			if y > top {
+				d.area(Area{Kind: AreaWriteIn, Page: page, Rect: Rect{d.Left(), top, d.Width(), y - top}})
+			}
+			top, page = d.y, d.Page()
+		}
 		d.y += gap
 		d.line(d.Left(), d.y, d.Right(), d.y, d.theme.Colors.Rule, 0.25)
 	}
+	d.area(Area{Kind: AreaWriteIn, Page: page, Rect: Rect{d.Left(), top, d.Width(), d.y - top}})
 	d.y += 2
 }
 

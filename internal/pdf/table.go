@@ -126,12 +126,14 @@ func (d *Doc) Table(t Table, rows [][]string) {
 		h := math.Max(float64(ln)*lh+2*cellPadY, t.MinRowHeight)
 		if h <= d.Remaining()+1e-6 {
 			drawCells(lines, 0, ln, h, Regular, bg)
+			d.cellAreas(r-len(rows), ws, h)
 			continue
 		}
 		if h <= d.PageHeight()-headH {
 			d.AddPage()
 			header()
 			drawCells(lines, 0, ln, h, Regular, bg)
+			d.cellAreas(r-len(rows), ws, h)
 			continue
 		}
 		// taller than a page: split between lines

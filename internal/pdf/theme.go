@@ -4,10 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"sort"
+	"path"
+	"reflect"
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/partnership-roadmap/roadmap/internal/diag"
 
 	"github.com/partnership-roadmap/roadmap/internal/paper"
 	"github.com/partnership-roadmap/roadmap/templates"
@@ -39,11 +42,11 @@ func ParseColor(s string) (Color, error) {
 		h = string([]byte{h[0], h[0], h[1], h[1], h[2], h[2]})
 	}
 	if len(h) != 6 || !strings.HasPrefix(strings.TrimSpace(s), "#") {
-		return Color{}, fmt.Errorf("%q is not a colour; use #rrggbb", s)
+		return Color{}, fmt.Errorf("%q is not a colour; allowed: a colour as \"#rrggbb\", e.g. \"#0f6e6a\"", s)
 	}
 	v, err := strconv.ParseUint(h, 16, 32)
 	if err != nil {
-		return Color{}, fmt.Errorf("%q is not a colour; use #rrggbb", s)
+		return Color{}, fmt.Errorf("%q is not a colour; allowed: a colour as \"#rrggbb\", e.g. \"#0f6e6a\"", s)
 	}
 	return Color{uint8(v >> 16), uint8(v >> 8), uint8(v)}, nil
 }
@@ -62,50 +65,64 @@ var White = Color{255, 255, 255}
 
 // Margins are page margins in mm.
 type Margins struct {
-	Top, Right, Bottom, Left float64
+	Top    float64 `yaml:"top" range:"5,60" unit:"mm"`
+	Right  float64 `yaml:"right" range:"5,60" unit:"mm"`
+	Bottom float64 `yaml:"bottom" range:"12,60" unit:"mm"`
+	Left   float64 `yaml:"left" range:"5,60" unit:"mm"`
 }
 
 // TypeScale holds the type sizes in pt.
 type TypeScale struct {
-	Title, H1, H2, H3, Body, Small float64
+	Title float64 `yaml:"title" range:"6,72" unit:"pt"`
+	H1    float64 `yaml:"h1" range:"6,48" unit:"pt"`
+	H2    float64 `yaml:"h2" range:"6,36" unit:"pt"`
+	H3    float64 `yaml:"h3" range:"6,24" unit:"pt"`
+	Body  float64 `yaml:"body" range:"6,18" unit:"pt"`
+	Small float64 `yaml:"small" range:"5,14" unit:"pt"`
 }
 
 // Spacing holds vertical distances in mm.
 type Spacing struct {
 	// Paragraph is the space after a paragraph.
-	Paragraph float64
+	Paragraph float64 `yaml:"paragraph" range:"0,20" unit:"mm"`
 	// WriteIn is the distance between ruled write-in lines.
-	WriteIn float64
+	WriteIn float64 `yaml:"writein" range:"4,20" unit:"mm"`
 	// TickBox is the side of a tick box.
-	TickBox float64
+	TickBox float64 `yaml:"tickbox" range:"2,8" unit:"mm"`
 }
 
 // Colors are the theme's colours.
 type Colors struct {
-	Text, Muted, Rule, Accent Color
+	Text   Color `yaml:"text"`
+	Muted  Color `yaml:"muted"`
+	Rule   Color `yaml:"rule"`
+	Accent Color `yaml:"accent"`
 	// BandText is the text colour on step bands and badges.
-	BandText Color
+	BandText Color `yaml:"band_text"`
 	// Shade is the background of example boxes.
-	Shade Color
+	Shade Color `yaml:"shade"`
 	// Zebra is the background of alternate table rows.
-	Zebra Color
+	Zebra Color `yaml:"zebra"`
 	// TableHead is the background of table header rows.
-	TableHead Color
+	TableHead Color `yaml:"table_head"`
 	// Steps are the band colours of steps 1, 2, 3, ...; step n uses
 	// Steps[(n-1) % len(Steps)].
-	Steps []Color
+	Steps []Color `yaml:"steps" item:"colour" min:"1"`
 	// Municipality and Community are the audience badge colours.
-	Municipality, Community Color
+	Municipality Color `yaml:"municipality"`
+	Community    Color `yaml:"community"`
 }
 
 // Theme is the look of the documents: paper, margins, type and colours.
+// The yaml tags name its keys in theme.yaml, with the numbers allowed;
+// the file is decoded by diag.Decoder.
 type Theme struct {
-	Paper      Paper
-	Margins    Margins
-	Type       TypeScale
-	LineHeight float64
-	Spacing    Spacing
-	Colors     Colors
+	Paper      Paper     `yaml:"paper" kind:"paper"`
+	Margins    Margins   `yaml:"margins"`
+	Type       TypeScale `yaml:"type"`
+	LineHeight float64   `yaml:"line_height" range:"1,2.5" unit:"(times the type size)"`
+	Spacing    Spacing   `yaml:"spacing"`
+	Colors     Colors    `yaml:"colours"`
 }
 
 // Step returns the band colour of step n (1-based).
@@ -143,185 +160,70 @@ func DefaultTheme() Theme {
 
 // LoadTheme reads theme.yaml from fsys over the embedded defaults: keys the
 // file leaves out keep their default values; a folder without theme.yaml
-// gives the default theme. Errors name the file, line and column and say what
-// is allowed.
-func LoadTheme(fsys fs.FS) (Theme, error) {
+// gives the default theme. Problems are a diag.List, each naming the file,
+// line and column and saying what is allowed.
+func LoadTheme(fsys fs.FS) (Theme, error) { return LoadThemeFrom(fsys, "") }
+
+// LoadThemeFrom is LoadTheme with prefix, the folder fsys was opened
+// from, put before the file's name in messages.
+func LoadThemeFrom(fsys fs.FS, prefix string) (Theme, error) {
 	t := DefaultTheme()
-	src, err := fs.ReadFile(fsys, ThemeFile)
-	if errors.Is(err, fs.ErrNotExist) {
+	if _, err := fs.Stat(fsys, ThemeFile); errors.Is(err, fs.ErrNotExist) {
 		return t, nil
 	}
+	file := path.Join(prefix, ThemeFile)
+	src, err := diag.ReadFile(fsys, ThemeFile, file, "the theme")
 	if err != nil {
-		return Theme{}, fmt.Errorf("reading theme: %w", err)
+		return Theme{}, diag.List{err.(diag.Problem)}
 	}
-	if err := decodeTheme(&t, ThemeFile, src, false); err != nil {
+	if err := decodeTheme(&t, file, src, false); err != nil {
 		return Theme{}, err
 	}
 	return t, nil
 }
 
-// posError is an error at a place in a file.
-type posError struct {
-	file      string
-	line, col int
-	msg       string
-}
-
-func (e *posError) Error() string { return fmt.Sprintf("%s:%d:%d: %s", e.file, e.line, e.col, e.msg) }
-
-type themeDecoder struct {
-	file string
-	all  bool // every key required (the embedded default)
-}
-
-func (d themeDecoder) errorf(n *yaml.Node, format string, args ...any) error {
-	return &posError{d.file, n.Line, n.Column, fmt.Sprintf(format, args...)}
-}
-
-// field is one key of a mapping and how to decode its value.
-type field struct {
-	key    string
-	decode func(*yaml.Node) error
-}
-
-func (d themeDecoder) mapping(n *yaml.Node, path string, fields []field) error {
-	if n.Kind != yaml.MappingNode {
-		return d.errorf(n, "%s must be a mapping of keys", path)
+// Set parses a colour written "#rrggbb" or "#rgb"; it makes Color a
+// diag.Value.
+func (c *Color) Set(s string) error {
+	v, err := ParseColor(s)
+	if err != nil {
+		return err
 	}
-	seen := make(map[string]bool)
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
-		var f *field
-		for j := range fields {
-			if fields[j].key == k.Value {
-				f = &fields[j]
-			}
-		}
-		if f == nil {
-			keys := make([]string, len(fields))
-			for j := range fields {
-				keys[j] = fields[j].key
-			}
-			sort.Strings(keys)
-			return d.errorf(k, "unknown key %q in %s; allowed: %s", k.Value, path, strings.Join(keys, ", "))
-		}
-		if seen[k.Value] {
-			return d.errorf(k, "%s.%s is set twice", path, k.Value)
-		}
-		seen[k.Value] = true
-		if err := f.decode(v); err != nil {
-			return err
-		}
-	}
-	if d.all {
-		for _, f := range fields {
-			if !seen[f.key] {
-				return d.errorf(n, "%s.%s is missing", path, f.key)
-			}
-		}
-	}
+	*c = v
 	return nil
 }
 
-func (d themeDecoder) number(dst *float64, name string, lo, hi float64, unit string) field {
-	return field{name[strings.LastIndex(name, ".")+1:], func(n *yaml.Node) error {
-		v, err := strconv.ParseFloat(n.Value, 64)
-		if n.Kind != yaml.ScalarNode || err != nil || v < lo || v > hi {
-			return d.errorf(n, "%s: %q is not allowed; use a number from %g to %g%s", name, n.Value, lo, hi, unit)
-		}
-		*dst = v
-		return nil
-	}}
-}
+// Allowed says what a colour may be; it makes Color a diag.Value.
+func (c *Color) Allowed() string { return `a colour as "#rrggbb", e.g. "#0f6e6a"` }
 
-func (d themeDecoder) color(dst *Color, name string) field {
-	return field{name[strings.LastIndex(name, ".")+1:], func(n *yaml.Node) error {
-		if n.Kind != yaml.ScalarNode {
-			return d.errorf(n, "%s must be a colour like \"#0f6e6a\"", name)
+// paperKind decodes a paper size.
+var paperKind = diag.Kind{
+	Allowed: func() string { return "a4, letter" },
+	Decode: func(d *diag.Decoder, at diag.Field, n *yaml.Node, v reflect.Value) {
+		s, ok := d.Scalar(n, at, "a4, letter")
+		if !ok {
+			return
 		}
-		c, err := ParseColor(n.Value)
+		p, err := ParsePaper(s)
 		if err != nil {
-			return d.errorf(n, "%s: %v", name, err)
+			d.Add(n, "unknown paper %q%s; allowed: a4, letter", s, diag.DidYouMean(strings.ToLower(s), []string{"a4", "letter"}))
+			return
 		}
-		*dst = c
-		return nil
-	}}
+		v.SetString(string(p))
+	},
 }
 
+// decodeTheme decodes the theme file src over t; all makes every key
+// required (the embedded default, which every other theme is read over).
 func decodeTheme(t *Theme, file string, src []byte, all bool) error {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(src, &doc); err != nil {
-		return fmt.Errorf("%s: %w", file, err)
-	}
-	if len(doc.Content) == 0 {
-		if all {
-			return fmt.Errorf("%s: empty theme", file)
+	root, problems := diag.Parse(file, src, "a theme, as in templates/theme.yaml")
+	if root == nil {
+		if !all && len(problems) == 1 && strings.HasPrefix(problems[0].Msg, "the file is empty") {
+			return nil // an empty theme changes nothing
 		}
-		return nil
+		return problems.Err()
 	}
-	d := themeDecoder{file: file, all: all}
-	m, ty, sp, c := &t.Margins, &t.Type, &t.Spacing, &t.Colors
-	return d.mapping(doc.Content[0], "theme", []field{
-		{"paper", func(n *yaml.Node) error {
-			p, err := ParsePaper(n.Value)
-			if err != nil || n.Kind != yaml.ScalarNode {
-				return d.errorf(n, "paper: %q is not allowed; use a4 or letter", n.Value)
-			}
-			t.Paper = p
-			return nil
-		}},
-		{"margins", func(n *yaml.Node) error {
-			return d.mapping(n, "margins", []field{
-				d.number(&m.Top, "margins.top", 5, 60, " mm"),
-				d.number(&m.Right, "margins.right", 5, 60, " mm"),
-				d.number(&m.Bottom, "margins.bottom", 12, 60, " mm"),
-				d.number(&m.Left, "margins.left", 5, 60, " mm"),
-			})
-		}},
-		{"type", func(n *yaml.Node) error {
-			return d.mapping(n, "type", []field{
-				d.number(&ty.Title, "type.title", 6, 72, " pt"),
-				d.number(&ty.H1, "type.h1", 6, 48, " pt"),
-				d.number(&ty.H2, "type.h2", 6, 36, " pt"),
-				d.number(&ty.H3, "type.h3", 6, 24, " pt"),
-				d.number(&ty.Body, "type.body", 6, 18, " pt"),
-				d.number(&ty.Small, "type.small", 5, 14, " pt"),
-			})
-		}},
-		d.number(&t.LineHeight, "line_height", 1, 2.5, " (times the type size)"),
-		{"spacing", func(n *yaml.Node) error {
-			return d.mapping(n, "spacing", []field{
-				d.number(&sp.Paragraph, "spacing.paragraph", 0, 20, " mm"),
-				d.number(&sp.WriteIn, "spacing.writein", 4, 20, " mm"),
-				d.number(&sp.TickBox, "spacing.tickbox", 2, 8, " mm"),
-			})
-		}},
-		{"colours", func(n *yaml.Node) error {
-			return d.mapping(n, "colours", []field{
-				d.color(&c.Text, "colours.text"),
-				d.color(&c.Muted, "colours.muted"),
-				d.color(&c.Rule, "colours.rule"),
-				d.color(&c.Accent, "colours.accent"),
-				d.color(&c.BandText, "colours.band_text"),
-				d.color(&c.Shade, "colours.shade"),
-				d.color(&c.Zebra, "colours.zebra"),
-				d.color(&c.TableHead, "colours.table_head"),
-				{"steps", func(n *yaml.Node) error {
-					if n.Kind != yaml.SequenceNode || len(n.Content) == 0 {
-						return d.errorf(n, "colours.steps must be a list of colours, one per step")
-					}
-					steps := make([]Color, len(n.Content))
-					for i, e := range n.Content {
-						if err := d.color(&steps[i], fmt.Sprintf("colours.steps[%d]", i)).decode(e); err != nil {
-							return err
-						}
-					}
-					c.Steps = steps
-					return nil
-				}},
-				d.color(&c.Municipality, "colours.municipality"),
-				d.color(&c.Community, "colours.community"),
-			})
-		}},
-	})
+	d := diag.Decoder{File: file, RequireAll: all, Kinds: map[string]diag.Kind{"paper": paperKind}}
+	d.Decode(root, t, diag.FileField("the theme"))
+	return append(problems, d.Problems...).Err()
 }

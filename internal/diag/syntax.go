@@ -1,0 +1,490 @@
+package diag
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+	"golang.org/x/text/unicode/runenames"
+)
+
+// MaxFileSize is the largest file any command reads: ten times the largest
+// content file and a hundred times a full answers file. A bigger file, or
+// something that is not a file (a device, a pipe), is refused before it is
+// read, so no input makes a command read without end.
+const MaxFileSize = 2 << 20
+
+// SyntaxHint follows every YAML syntax error: the mistakes people make most.
+const SyntaxHint = "; check the indentation (spaces only) and put a text holding \": \" or \" #\" in quotes or in a | block"
+
+// ReadFile reads file name of fsys, refusing anything that is not a
+// regular file or is bigger than MaxFileSize; it never opens a device or a
+// pipe, which could block. file names the file in messages; what says what
+// it is ("the answers file"). The error is a Problem without a line.
+func ReadFile(fsys fs.FS, name, file, what string) ([]byte, error) {
+	st, err := fs.Stat(fsys, name)
+	if err != nil {
+		return nil, Problem{File: file, Msg: "cannot read " + what + ": " + plainError(err)}
+	}
+	if p, bad := checkStat(st, file, what); bad {
+		return nil, p
+	}
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, Problem{File: file, Msg: "cannot read " + what + ": " + plainError(err)}
+	}
+	defer f.Close()
+	return readLimited(f, file, what)
+}
+
+// ReadPath reads the file at path of the operating system as ReadFile
+// reads one of a file system; messages name it path.
+func ReadPath(path, what string) ([]byte, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, Problem{File: path, Msg: "cannot read " + what + ": " + plainError(err)}
+	}
+	if p, bad := checkStat(st, path, what); bad {
+		return nil, p
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, Problem{File: path, Msg: "cannot read " + what + ": " + plainError(err)}
+	}
+	defer f.Close()
+	return readLimited(f, path, what)
+}
+
+func checkStat(st fs.FileInfo, file, what string) (Problem, bool) {
+	switch {
+	case st.IsDir():
+		return Problem{File: file, Msg: "cannot read " + what + ": it is a folder; allowed: a YAML file"}, true
+	case !st.Mode().IsRegular():
+		return Problem{File: file, Msg: "cannot read " + what + ": it is not a regular file (a device, a pipe or a socket); allowed: a YAML file"}, true
+	case st.Size() > MaxFileSize:
+		return Problem{File: file, Msg: fmt.Sprintf("%s is too big: %d bytes; allowed: at most %d bytes (%s)", what, st.Size(), MaxFileSize, size(MaxFileSize))}, true
+	}
+	return Problem{}, false
+}
+
+func readLimited(f io.Reader, file, what string) ([]byte, error) {
+	// The file can grow while it is read: read one byte more than allowed
+	// to know.
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, Problem{File: file, Msg: "cannot read " + what + ": " + plainError(err)}
+	}
+	if len(data) > MaxFileSize {
+		return nil, Problem{File: file, Msg: fmt.Sprintf("%s is too big: more than %d bytes; allowed: at most %d bytes (%s)", what, MaxFileSize, MaxFileSize, size(MaxFileSize))}
+	}
+	return data, nil
+}
+
+func size(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// plainError returns the operating system's words of err without the
+// operation and path a *fs.PathError adds.
+func plainError(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return err.Error()
+}
+
+// Parse parses the YAML file data into its document's top node. It
+// returns a nil node when there is nothing to decode; problems may be set
+// either way (a broken second document still lets the first be checked).
+// what names the file in messages: "an answers file as written by
+// \"roadmap init\"". Invisible characters, text that is not UTF-8 and
+// syntax errors are reported where a person must look, in plain words.
+func Parse(file string, data []byte, what string) (root *yaml.Node, problems List) {
+	defer func() {
+		// The parser reports errors by panicking internally and recovers
+		// them itself; anything that escapes is still the input's fault.
+		if r := recover(); r != nil {
+			root = nil
+			problems = List{{File: file, Line: 1, Col: 1, Msg: "invalid YAML: the file cannot be parsed" + SyntaxHint}}
+		}
+	}()
+	if p := checkEncoding(file, data); len(p) > 0 {
+		return nil, p
+	}
+	empty := "the file is empty; allowed: " + what
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, List{{File: file, Line: 1, Col: 1, Msg: empty}}
+		}
+		return nil, List{syntaxProblem(file, data, err)}
+	}
+	if len(doc.Content) == 0 {
+		return nil, List{{File: file, Line: 1, Col: 1, Msg: empty}}
+	}
+	var next yaml.Node
+	switch err := dec.Decode(&next); {
+	case err == nil:
+		// A lone "---" at the end makes an empty document; only content
+		// after it is a mistake.
+		if len(next.Content) > 0 && !IsNull(next.Content[0]) {
+			problems.Add(file, next.Content[0], "a second YAML document starts here; allowed: one document per file (remove the \"---\" line above)")
+		}
+	case !errors.Is(err, io.EOF):
+		problems = append(problems, syntaxProblem(file, data, err))
+	}
+	return doc.Content[0], problems
+}
+
+// maxCharProblems is how many invisible characters are reported per file.
+const maxCharProblems = 20
+
+// checkEncoding reports bytes that are not UTF-8 and the control and
+// invisible characters YAML refuses, naming each at its line and column.
+// Files starting with a UTF-16 byte-order mark are left to the YAML parser,
+// which reads them.
+func checkEncoding(file string, data []byte) List {
+	if bytes.HasPrefix(data, []byte{0xFE, 0xFF}) || bytes.HasPrefix(data, []byte{0xFF, 0xFE}) {
+		return nil
+	}
+	if utf8.Valid(data) && !hasRefused(data) {
+		return nil
+	}
+	var problems List
+	line, col := 1, 1
+	for i := 0; i < len(data) && len(problems) < maxCharProblems; {
+		r, size := utf8.DecodeRune(data[i:])
+		switch {
+		case r == utf8.RuneError && size <= 1:
+			return List{{File: file, Line: line, Col: col,
+				Msg: fmt.Sprintf("the file is not UTF-8 text (byte 0x%02X); allowed: UTF-8 only, so save the file as UTF-8 in your editor", data[i])}}
+		case r == '\uFEFF' && i == 0:
+			// A byte-order mark opening the file is allowed.
+		case refused(r):
+			problems = append(problems, Problem{File: file, Line: line, Col: col,
+				Msg: fmt.Sprintf("the file holds the invisible character %s; allowed: text without control characters, so delete it (it often comes with copied text)", CharName(r))})
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		i += size
+	}
+	return problems
+}
+
+// hasRefused reports whether data holds a character refused.
+func hasRefused(data []byte) bool {
+	for i, b := range data {
+		if b < 0x20 && b != '\t' && b != '\n' && b != '\r' || b == 0x7F {
+			return true
+		}
+		if b >= 0x80 {
+			r, _ := utf8.DecodeRune(data[i:])
+			if refused(r) && !(r == '\uFEFF' && i == 0) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// refused reports whether YAML refuses character r in a file: the control
+// characters other than tab and line breaks, a byte-order mark inside the
+// text, and the non-characters U+FFFE and U+FFFF.
+func refused(r rune) bool {
+	switch {
+	case r == '\t' || r == '\n' || r == '\r':
+		return false
+	case r < 0x20 || r == 0x7F:
+		return true
+	case r >= 0x80 && r <= 0x9F && r != 0x85:
+		return true
+	case r == '\uFEFF' || r == '\uFFFE' || r == '\uFFFF':
+		return true
+	}
+	return false
+}
+
+// controlNames are the names of the C0 control characters, which Unicode
+// names only by their old aliases.
+var controlNames = [32]string{
+	"NULL", "START OF HEADING", "START OF TEXT", "END OF TEXT", "END OF TRANSMISSION", "ENQUIRY", "ACKNOWLEDGE", "BELL",
+	"BACKSPACE", "CHARACTER TABULATION", "LINE FEED", "LINE TABULATION", "FORM FEED", "CARRIAGE RETURN", "SHIFT OUT", "SHIFT IN",
+	"DATA LINK ESCAPE", "DEVICE CONTROL ONE", "DEVICE CONTROL TWO", "DEVICE CONTROL THREE", "DEVICE CONTROL FOUR", "NEGATIVE ACKNOWLEDGE", "SYNCHRONOUS IDLE", "END OF TRANSMISSION BLOCK",
+	"CANCEL", "END OF MEDIUM", "SUBSTITUTE", "ESCAPE", "INFORMATION SEPARATOR FOUR", "INFORMATION SEPARATOR THREE", "INFORMATION SEPARATOR TWO", "INFORMATION SEPARATOR ONE",
+}
+
+// CharName names character r for messages: "U+001B ESCAPE".
+func CharName(r rune) string {
+	name := ""
+	switch {
+	case r < 0x20:
+		name = controlNames[r]
+	case r == 0x7F:
+		name = "DELETE"
+	case r == '\uFEFF':
+		name = "BYTE ORDER MARK"
+	default:
+		name = runenames.Name(r)
+		if name == "" || strings.HasPrefix(name, "<") {
+			name = "CONTROL CHARACTER"
+		}
+	}
+	return fmt.Sprintf("U+%04X %s", r, name)
+}
+
+// invisible reports whether r draws nothing a person would see in an
+// editor: controls, format characters, and spaces other than the space.
+func invisible(r rune) bool {
+	return r != ' ' && (unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || unicode.IsSpace(r))
+}
+
+// QuoteKey quotes a key for messages, naming any invisible character it
+// holds: "name" or "na\u200bme" (it holds U+200B ZERO WIDTH SPACE).
+func QuoteKey(s string) string {
+	q := strconv.Quote(s)
+	for _, r := range s {
+		if invisible(r) {
+			return q + " (it holds the invisible character " + CharName(r) + ")"
+		}
+	}
+	return q
+}
+
+// lineIndex holds the offset where each line of a file starts.
+type lineIndex []int
+
+func newLineIndex(data []byte) lineIndex {
+	starts := lineIndex{0}
+	for i, b := range data {
+		if b == '\n' && i+1 < len(data) {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+// text returns line n (1-based) without its line break.
+func (ix lineIndex) text(data []byte, n int) string {
+	if n < 1 || n > len(ix) {
+		return ""
+	}
+	end := len(data)
+	if n < len(ix) {
+		end = ix[n]
+	}
+	return strings.TrimRight(string(data[ix[n-1]:end]), "\r\n")
+}
+
+// end returns the offset just after line n.
+func (ix lineIndex) end(data []byte, n int) int {
+	if n >= len(ix) {
+		return len(data)
+	}
+	return ix[n]
+}
+
+// yamlError splits a YAML parser error into its line (0 when it has none)
+// and its words.
+func yamlError(err error) (int, string) {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	line := 0
+	if n, _ := fmt.Sscanf(msg, "line %d:", &line); n == 1 {
+		msg = strings.TrimSpace(msg[strings.Index(msg, ":")+1:])
+	}
+	return line, msg
+}
+
+// syntaxProblem turns a YAML parser error into a problem at the place a
+// person must look. The parser gives a line but no column, and names the
+// line where the broken map or list starts rather than the mistake; a tab
+// in the indentation, a quote left open, text after a closing quote and an
+// unknown alias are found and pointed at exactly, and the line of other
+// mistakes is searched for in a window of bounded size.
+func syntaxProblem(file string, data []byte, err error) Problem {
+	line, msg := yamlError(err)
+	ix := newLineIndex(data)
+	if isParserError(msg) {
+		line++ // the parser's lines count from 0, "line 0" is left out
+	}
+	line = max(1, min(line, len(ix)))
+	for line > 1 && strings.TrimSpace(ix.text(data, line)) == "" {
+		line-- // past the end: point at the last line that holds something
+	}
+
+	if strings.Contains(msg, "tab") || strings.Contains(msg, "cannot start any token") {
+		for i := 1; i <= len(ix); i++ {
+			l := ix.text(data, i)
+			indent := l[:len(l)-len(strings.TrimLeft(l, " \t"))]
+			if j := strings.IndexByte(indent, '\t'); j >= 0 {
+				return Problem{File: file, Line: i, Col: j + 1,
+					Msg: "invalid YAML: a tab is used for indentation; allowed: spaces only"}
+			}
+		}
+	}
+	var anchor string
+	if n, _ := fmt.Sscanf(msg, "unknown anchor %s referenced", &anchor); n == 1 {
+		anchor = strings.Trim(anchor, "'")
+		if i := bytes.Index(data, []byte("*"+anchor)); i >= 0 {
+			l, c := position(data, ix, i)
+			return Problem{File: file, Line: l, Col: c,
+				Msg: fmt.Sprintf("invalid YAML: the alias *%s names no anchor &%s above it; allowed: write the value out", anchor, anchor)}
+		}
+	}
+	if p, ok := quoteProblem(file, data, ix, line); ok {
+		return p
+	}
+
+	col := 1
+	if l := failingLine(data, ix, err, line); l > 0 {
+		line = l
+	}
+	text := ix.text(data, line)
+	col = len(text) - len(strings.TrimLeft(text, " ")) + 1
+	// "name: Biedrība: Brīnumiņš": the second ": " is the mistake.
+	if first := strings.Index(text, ": "); first >= 0 && strings.HasPrefix(msg, "mapping values are not allowed") {
+		if second := strings.Index(text[first+2:], ": "); second >= 0 {
+			col = utf8.RuneCountInString(text[:first+2+second]) + 1
+		}
+	}
+	switch {
+	case msg == "found unexpected end of stream":
+		msg = "the file ends in the middle of a value"
+	case strings.HasPrefix(msg, "found character that cannot start any token"):
+		msg = "a character that cannot start a value (such as @ or `); allowed: put the text in quotes"
+		return Problem{File: file, Line: line, Col: col, Msg: "invalid YAML: " + msg}
+	}
+	return Problem{File: file, Line: line, Col: col, Msg: "invalid YAML: " + msg + SyntaxHint}
+}
+
+// position returns the line and column (in characters) of offset off.
+func position(data []byte, ix lineIndex, off int) (int, int) {
+	lo, hi := 0, len(ix)-1
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if ix[mid] <= off {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return lo + 1, utf8.RuneCount(data[ix[lo]:off]) + 1
+}
+
+// maxSearchBytes bounds the bytes failingLine parses in all, so placing
+// a mistake costs a few milliseconds for any file.
+const maxSearchBytes = 256 << 10
+
+// failingLine returns the first line, from line from on, such that the file
+// cut after it fails to parse with the error err of the whole file; 0 when
+// there is none or it cannot be found within maxSearchBytes of parsing.
+// Cut after the line of the mistake or later, the file fails the same way;
+// cut before, it parses or fails differently; so the line is searched for,
+// galloping from from and then halving. Each cut is parsed from the start
+// of the top-level entry holding line from, not from the file's start, with
+// its line numbers shifted back.
+func failingLine(data []byte, ix lineIndex, err error, from int) int {
+	wantLine, wantMsg := yamlError(err)
+	if wantLine == 0 || from < 1 {
+		return 0
+	}
+	// start: the last line before from that starts a top-level entry.
+	start := 1
+	for l := from - 1; l >= 1; l-- {
+		t := ix.text(data, l)
+		if t != "" && t[0] != ' ' && t[0] != '#' && t[0] != '-' {
+			start = l
+			break
+		}
+	}
+	budget := maxSearchBytes
+	fails := func(last int) (bool, bool) {
+		chunk := data[ix[start-1]:ix.end(data, last)]
+		if len(chunk) > budget {
+			return false, false
+		}
+		budget -= len(chunk)
+		e := parseAll(chunk)
+		if e == nil {
+			return false, true
+		}
+		l, m := yamlError(e)
+		return m == wantMsg && l+start-1 == wantLine, true
+	}
+	// Gallop: find a cut that fails the same way.
+	lo, hi := from, 0
+	for step := 1; ; step *= 2 {
+		at := min(from+step-1, len(ix))
+		ok, inBudget := fails(at)
+		if !inBudget {
+			return 0
+		}
+		if ok {
+			hi = at
+			break
+		}
+		if at == len(ix) {
+			return 0
+		}
+		lo = at + 1
+	}
+	for lo < hi {
+		mid := (lo + hi) / 2
+		ok, inBudget := fails(mid)
+		if !inBudget {
+			return hi
+		}
+		if ok {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return lo
+}
+
+// parseAll parses every document of data and returns the first error.
+func parseAll(data []byte) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%v", r)
+		}
+	}()
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	for {
+		var n yaml.Node
+		if err := dec.Decode(&n); err != nil {
+			if errors.Is(err, io.EOF) {
+				return nil
+			}
+			return err
+		}
+	}
+}
+
+// isParserError reports whether msg comes from the YAML parser rather than
+// its scanner (see parserc.go of go.yaml.in/yaml/v3).
+func isParserError(msg string) bool {
+	return strings.HasPrefix(msg, "did not find expected") ||
+		strings.HasPrefix(msg, "found duplicate %") ||
+		strings.HasPrefix(msg, "found incompatible YAML document") ||
+		strings.HasPrefix(msg, "found undefined tag handle")
+}
