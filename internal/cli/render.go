@@ -189,10 +189,14 @@ func renderOne(b *content.Bundle, theme pdf.Theme, in renderInput) ([]pack.Doc, 
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", in.path, err)
 	}
-	return []pack.Doc{
+	docs := []pack.Doc{
 		{Path: filepath.Join(in.dir, formFileName(a.Form, nil)), Data: r.PDF, Pages: r.Pages, Warnings: r.Warnings},
 		{Path: filepath.Join(in.dir, "plans.xlsx"), Data: xlsx, Sheets: sheets.VisibleSheets(plans)},
-	}, nil
+	}
+	if ics := plansCalendar(a, lang); ics != nil {
+		docs = append(docs, pack.Doc{Path: filepath.Join(in.dir, "plans.ics"), Data: ics})
+	}
+	return docs, nil
 }
 
 // findAnswers expands the inputs into answers files: files as given, folders

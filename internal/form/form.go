@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/partnership-roadmap/roadmap/internal/answers"
+	"github.com/partnership-roadmap/roadmap/internal/chart"
 	"github.com/partnership-roadmap/roadmap/internal/content"
 	"github.com/partnership-roadmap/roadmap/internal/pdf"
 )
@@ -138,6 +139,7 @@ func (r *renderer) render() {
 	r.instructions()
 	if r.filled() {
 		r.progress()
+		chart.FormSummary(r.d, r.lang, r.form, r.a)
 	}
 	items := r.items()
 	for i, it := range items {
