@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"github.com/partnership-roadmap/roadmap/internal/answers"
+	"github.com/partnership-roadmap/roadmap/internal/chart"
 	"github.com/partnership-roadmap/roadmap/internal/content"
 	"github.com/partnership-roadmap/roadmap/internal/document"
 	"github.com/partnership-roadmap/roadmap/internal/guide"
@@ -142,6 +143,7 @@ func (r *renderer) render() {
 	r.instructions()
 	if r.filled() {
 		r.progress()
+		chart.FormSummary(r.d, r.lang, r.form, r.a)
 	}
 	items := r.items()
 	for i, it := range items {

@@ -285,8 +285,8 @@ func TestLongAnswer(t *testing.T) {
 	if !strings.Contains(text, formula+" ‹?› beigas") {
 		t.Errorf("the formula and the replaced emoji are not drawn as text")
 	}
-	if strings.Count(text, formula) != 2 {
-		t.Errorf("the formula is drawn %d times; want 2 (answer, action plan)", strings.Count(text, formula))
+	if strings.Count(text, formula) != 3 {
+		t.Errorf("the formula is drawn %d times; want 3 (answer, action plan, timeline)", strings.Count(text, formula))
 	}
 	raw := strings.Join(pdftest.RawPages(t, res.Data), "\n")
 	for i, p := range paras {
