@@ -68,4 +68,3 @@ func FuzzEscape(f *testing.F) {
 		}
 	})
 }
-
