@@ -64,8 +64,9 @@ func formName(f plural.Form) string {
 	return "other"
 }
 
-// pluralCategory returns the category of whole number n in language code.
-func pluralCategory(code string, n int) string {
+// PluralCategoryOf returns the CLDR plural category of whole number n in
+// language code.
+func PluralCategoryOf(code string, n int) string {
 	tag, err := language.Parse(code)
 	if err != nil {
 		return "other"
@@ -82,7 +83,7 @@ func pluralCategory(code string, n int) string {
 func (l *Language) Count(key string, n int, kv ...string) string {
 	s := l.Label(key)
 	if forms, ok := l.Plurals[key]; ok {
-		if f, ok := forms[pluralCategory(l.Code, n)]; ok {
+		if f, ok := forms[PluralCategoryOf(l.Code, n)]; ok {
 			s = f
 		}
 	}

@@ -17,9 +17,11 @@ import (
 	"github.com/partnership-roadmap/roadmap/internal/diag"
 )
 
-// SameFile is the file, at the top of a content folder, listing the texts
-// that stay the same in every language (names, abbreviations such as KPI), so
-// that `content check` does not call them untranslated.
+// SameFile is the file listing texts that are rightly the same as the source
+// or English, so that `content check` does not call them untranslated: at the
+// top of a content folder for every language (names, abbreviations such as
+// KPI), and in a language's folder for that language alone (a word that is
+// spelt the same, such as "Status" in Swedish).
 const SameFile = "same.yaml"
 
 // Limit is a limit a document puts on a label's text.
@@ -92,6 +94,12 @@ func (c *translationCheck) run() {
 			}
 		}
 	}
+	own, ps := c.b.sameIn(c.l.Code + "/" + SameFile)
+	c.problems = append(c.problems, ps...)
+	for k := range c.same {
+		own[k] = true
+	}
+	c.same = own
 	sources, sourcesErr := c.b.Sources(c.l.Code)
 	if sourcesErr != nil {
 		c.problems = append(c.problems, diag.Problem{File: c.b.file(SourcesPath(c.l.Code)), Msg: sourcesErr.Error()})
@@ -121,7 +129,7 @@ func (c *translationCheck) run() {
 		case strings.TrimSpace(u.Text) == "":
 			c.problems.Add(u.File, u.Node, "the text is empty; translate %s (%s)", quote(su.Text), su.Pos())
 			continue
-		case c.isSame(u.Text):
+		case c.isSame(u.Text) || su.Key == "labels."+DateFormatLabel:
 			c.translated++
 		case u.Text == su.Text:
 			c.warnings.Add(u.File, u.Node, "identical to %s (%s): %s; translate it, or add it to %s if it stays the same in every language", c.src.Code, su.Pos(), quote(u.Text), SameFile)
@@ -248,14 +256,18 @@ func (b *Bundle) Sources(code string) (map[string]string, error) {
 }
 
 // same reads same.yaml: the texts that stay the same in every language.
-func (b *Bundle) same() (map[string]bool, diag.List) {
-	data, err := fs.ReadFile(b.fsys, SameFile)
+func (b *Bundle) same() (map[string]bool, diag.List) { return b.sameIn(SameFile) }
+
+// sameIn reads a list of texts that stay the same from file name, if there
+// is one.
+func (b *Bundle) sameIn(name string) (map[string]bool, diag.List) {
+	data, err := fs.ReadFile(b.fsys, name)
 	if err != nil {
 		return map[string]bool{}, nil
 	}
 	var list []string
 	if err := yaml.Unmarshal(data, &list); err != nil {
-		return map[string]bool{}, diag.List{diag.FromYAML(b.file(SameFile), err)}
+		return map[string]bool{}, diag.List{diag.FromYAML(b.file(name), err)}
 	}
 	m := map[string]bool{}
 	for _, s := range list {

@@ -183,3 +183,14 @@ func EncodeSources(sources map[string]string) []byte {
 	}
 	return []byte(sb.String())
 }
+
+// LabelFile returns the file, as messages show it, that label key of
+// language code is in, or "" when the language lacks it.
+func (b *Bundle) LabelFile(code, key string) string {
+	if _, err := b.Language(code); err != nil {
+		return ""
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.pos[code].labels[key].file
+}

@@ -12,7 +12,7 @@
 //
 // Every string passes through Clean before it reaches fpdf: characters the
 // font cannot draw (emoji and everything above U+FFFF among them) become a
-// visible □ and are reported by Warnings, once per place (see SetPlace).
+// visible ‹?› (Replacement) and are reported by Warnings, once per place (see SetPlace).
 // Nothing here prints; the caller decides what to do with warnings.
 //
 // Fonts: the Liberation Sans (and Liberation Mono) TrueType faces come from a
@@ -38,6 +38,8 @@ import (
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/partnership-roadmap/roadmap/internal/pdf/rewrite"
 )
 
 // Creator is written as the creator and author of every document.
@@ -57,9 +59,8 @@ type config struct {
 	footer    string
 	footerSet bool
 	pageLabel func(page, pages int) string
-	// fpdfFonts has fpdf embed the fonts itself, as it did before
-	// embed.go: the reference the tests compare documents with.
-	fpdfFonts bool
+	// embedder makes the document's embedder (see embed.go).
+	embedder func() embedder
 }
 
 // Option configures a Doc.
@@ -121,10 +122,9 @@ type Doc struct {
 	left  float64 // extra left indent (sum of the indent stack)
 	right float64 // extra right indent
 
-	used     [numFaces]*runeSet // per face drawn in, the runes drawn
-	embedded [numFaces]bool     // per face, whether Bytes has embedded it
-	text     []byte             // reused buffer for text handed to fpdf
-	lay      layoutBuf          // reused by layout
+	fonts embedder  // how the fonts reach the PDF
+	text  []byte    // reused buffer for text handed to fpdf
+	lay   layoutBuf // reused by layout
 	// what the current page's content stream has been told
 	curFont  Style
 	curSize  float64
@@ -141,7 +141,9 @@ type Doc struct {
 	place string
 	warn  warnings
 
-	links    []linkDest // by Link
+	fields   []placedField // by AddField, in tab order
+	onArea   func(Area)    // by OnArea
+	links    []linkDest    // by Link
 	pageRefs []pageRef
 
 	dry     int              // >0 while measuring: nothing drawn, no page breaks
@@ -171,7 +173,7 @@ type pageRef struct {
 // New makes an empty document. The first page is added by the first thing
 // drawn (or by AddPage).
 func New(opts ...Option) (*Doc, error) {
-	cfg := config{theme: DefaultTheme()}
+	cfg := config{theme: DefaultTheme(), embedder: newSubsetEmbedder}
 	for _, o := range opts {
 		o(&cfg)
 	}
@@ -198,12 +200,12 @@ func New(opts ...Option) (*Doc, error) {
 		size = "Letter"
 	}
 	f := fpdf.New("P", "mm", size, "")
-	d := &Doc{f: f, cfg: cfg, theme: cfg.theme, headers: []string{""}, noFrame: []bool{false}, links: []linkDest{{}}}
+	d := &Doc{f: f, cfg: cfg, theme: cfg.theme, fonts: cfg.embedder(), headers: []string{""}, noFrame: []bool{false}, links: []linkDest{{}}}
 	d.pageW, d.pageH = f.GetPageSize()
 	m := cfg.theme.Margins
 	f.SetMargins(m.Left, m.Top, m.Right)
 	f.SetAutoPageBreak(false, m.Bottom)
-	f.SetCompression(false) // page contents are deflated in Bytes (deflate.go)
+	f.SetCompression(false) // page contents are deflated in Bytes (package rewrite)
 	f.SetCatalogSort(true)
 	f.SetCreationDate(cfg.date)
 	f.SetModificationDate(cfg.date)
@@ -291,17 +293,9 @@ func (d *Doc) Bytes() (out []byte, err error) {
 		d.err = fmt.Errorf("writing PDF: %w", err)
 		return nil, d.err
 	}
-	if d.cfg.fpdfFonts {
-		if d.out, err = deflateStreams(buf.Bytes()); err != nil {
-			d.out = buf.Bytes() // uncompressed, but whole and valid
-		}
-		return d.out, nil
-	}
-	out, err = rewrite(buf.Bytes(), d.embedFont)
-	for st, used := range d.used {
-		if err == nil && used != nil && !d.embedded[st] {
-			err = fmt.Errorf("font %s not found to embed", Style(st).fontName())
-		}
+	out, err = d.fonts.bytes(buf.Bytes(), d.formObjects())
+	if err == nil && len(d.fields) > 0 {
+		out, err = rewrite.Pack(out)
 	}
 	if err != nil {
 		d.err = fmt.Errorf("writing PDF: %w", err)
@@ -309,26 +303,6 @@ func (d *Doc) Bytes() (out []byte, err error) {
 	}
 	d.out = out
 	return d.out, nil
-}
-
-// embedFont is the replaceFunc that puts the faces drawn in in place of
-// their placeholder core fonts (see embed.go).
-func (d *Doc) embedFont(obj []byte, next int) (body []byte, added [][]byte, err error) {
-	const head, tail = "<</Type /Font\n/BaseFont /", "\n/Subtype /Type1\n/Encoding /WinAnsiEncoding\n>>\nendobj\n"
-	i := bytes.Index(obj, []byte(" 0 obj\n"))
-	if i < 0 || i > 12 || !bytes.HasPrefix(obj[i+7:], []byte(head)) {
-		return nil, nil, nil
-	}
-	name, rest, ok := bytes.Cut(obj[i+7+len(head):], []byte("\n"))
-	if !ok || !bytes.Equal(append([]byte("\n"), rest...), []byte(tail)) {
-		return nil, nil, fmt.Errorf("unexpected font object %q", obj)
-	}
-	st, ok := placeholders[string(name)]
-	if !ok {
-		return nil, nil, fmt.Errorf("unexpected font %s", name)
-	}
-	d.embedded[st] = true
-	return fontObjects(st, d.used[st], next)
 }
 
 // errFinished is the error of drawing on a finished document.
@@ -583,25 +557,15 @@ func (d *Doc) Bookmark(title string, level int) {
 		return
 	}
 	d.ensurePage()
-	d.setFont(Regular, d.theme.Type.Body) // with fpdfFonts, fpdf encodes outline text per the current font
-	d.f.Bookmark(d.encode(d.clean(title, Regular), nil, true), level, math.Max(d.y-4, 0))
+	d.setFont(Regular, d.theme.Type.Body) // fpdf encodes outline text per the current font
+	d.f.Bookmark(d.encode(d.clean(title, Regular), Regular, true), level, math.Max(d.y-4, 0))
 }
 
-// encode returns clean text s as fpdf is to be given it: as it is when fpdf
-// embeds the fonts, else encoded as fpdf encodes text in a UTF-8 font
-// (UTF-16BE, after a byte order mark for outline entries), its runes added
-// to used.
-func (d *Doc) encode(s string, used *runeSet, bom bool) string {
-	if d.cfg.fpdfFonts {
-		return s
-	}
-	b := d.text[:0]
-	if bom {
-		b = append(b, 0xfe, 0xff)
-	}
-	b = appendUTF16(b, s, used)
-	d.text = b
-	return string(b)
+// encode returns clean text s drawn in face st (or an outline entry) as
+// fpdf is to be given it (see embedder).
+func (d *Doc) encode(s string, st Style, outline bool) string {
+	d.text = d.fonts.encode(d.text[:0], s, st, outline)
+	return string(d.text)
 }
 
 // clean is Clean, with the replaced characters recorded as a warning for the
@@ -628,19 +592,9 @@ func (d *Doc) drawn() { d.fresh = false }
 
 func (d *Doc) setFont(st Style, size float64) {
 	st &= BoldItalic | Mono
-	if d.used[st] == nil {
-		d.used[st] = new(runeSet)
-		if d.cfg.fpdfFonts {
-			fam, sty := st.family()
-			d.f.AddUTF8FontFromBytes(fam, sty, st.ttf())
-		}
-	}
+	fam, sty := d.fonts.font(d.f, st)
 	if d.stateOK.font && d.curFont == st && d.curSize == size {
 		return
-	}
-	fam, sty := st.placeholder()
-	if d.cfg.fpdfFonts {
-		fam, sty = st.family()
 	}
 	d.f.SetFont(fam, sty, size)
 	d.curFont, d.curSize = st, size
@@ -684,7 +638,7 @@ func (d *Doc) textBase(x, y float64, s string, st Style, size float64, c Color) 
 	// state the fill colour on this page first.
 	d.setFill(d.curFill)
 	d.f.SetTextColor(int(c.R), int(c.G), int(c.B))
-	d.f.Text(x, y, d.encode(s, d.used[st], false))
+	d.f.Text(x, y, d.encode(s, st, false))
 	d.drawn()
 }
 

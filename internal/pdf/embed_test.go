@@ -9,16 +9,40 @@ import (
 	"testing"
 
 	"codeberg.org/go-pdf/fpdf"
-	"golang.org/x/image/font"
-	"golang.org/x/image/font/sfnt"
-	"golang.org/x/image/math/fixed"
 
+	"github.com/partnership-roadmap/roadmap/internal/pdf/rewrite"
+	"github.com/partnership-roadmap/roadmap/internal/pdf/ttf"
 	"github.com/partnership-roadmap/roadmap/internal/pdftest"
 )
 
 // withFpdfFonts has fpdf embed the fonts, as it did before embed.go: the
 // reference documents are compared with.
-func withFpdfFonts() Option { return func(c *config) { c.fpdfFonts = true } }
+func withFpdfFonts() Option {
+	return func(c *config) { c.embedder = func() embedder { return new(fpdfEmbedder) } }
+}
+
+// fpdfEmbedder has fpdf embed the fonts itself, in its UTF-8 fonts, and
+// only compresses the streams it leaves uncompressed.
+type fpdfEmbedder struct{ added [numFaces]bool }
+
+func (e *fpdfEmbedder) font(f *fpdf.Fpdf, st Style) (family, style string) {
+	fam, sty := st.family()
+	if !e.added[st] {
+		e.added[st] = true
+		f.AddUTF8FontFromBytes(fam, sty, st.ttf())
+	}
+	return fam, sty
+}
+
+func (e *fpdfEmbedder) encode(b []byte, s string, _ Style, _ bool) []byte { return append(b, s...) }
+
+func (e *fpdfEmbedder) bytes(raw []byte, also rewrite.ReplaceFunc) ([]byte, error) {
+	out, err := rewrite.Rewrite(raw, also)
+	if err != nil {
+		return raw, nil // uncompressed, but whole and valid
+	}
+	return out, nil
+}
 
 // allFaces is a sample of every face with letters of many scripts, composed
 // glyphs (letters with accents are made of two glyphs), punctuation and
@@ -87,70 +111,11 @@ func TestFontDescMatchesFpdf(t *testing.T) {
 		fam, sty := st.family()
 		f.AddUTF8FontFromBytes(fam, sty, st.ttf())
 		fd := f.GetFontDesc(fam, sty)
-		want := fontDesc{fd.Ascent, fd.Descent, fd.CapHeight, fd.Flags,
-			[4]int{fd.FontBBox.Xmin, fd.FontBBox.Ymin, fd.FontBBox.Xmax, fd.FontBBox.Ymax},
-			fd.ItalicAngle, fd.StemV, int(fd.MissingWidth)}
-		if got := mustFace(st).sub.desc; got != want {
+		want := ttf.Desc{Ascent: fd.Ascent, Descent: fd.Descent, CapHeight: fd.CapHeight, Flags: fd.Flags,
+			BBox:        [4]int{fd.FontBBox.Xmin, fd.FontBBox.Ymin, fd.FontBBox.Xmax, fd.FontBBox.Ymax},
+			ItalicAngle: fd.ItalicAngle, StemV: fd.StemV, MissingWidth: int(fd.MissingWidth)}
+		if got := mustFace(st).sub.Desc(); got != want {
 			t.Errorf("%s: descriptor %+v, fpdf's %+v", st.fontName(), got, want)
-		}
-	}
-}
-
-// TestSubset checks that a subset draws every rune with the glyph, outline
-// and advance of the whole font, and maps nothing else.
-func TestSubset(t *testing.T) {
-	sets := map[string]func(r rune) bool{
-		"latvian": func(r rune) bool { return r < 0x7f || r == 'ā' || r == 'ņ' || r == 'ŗ' || r == '„' },
-		"all":     func(r rune) bool { return true },
-		"none":    func(r rune) bool { return false },
-	}
-	for st := range Style(numFaces) {
-		for name, in := range sets {
-			t.Run(fmt.Sprintf("%s/%s", st.fontName(), name), func(t *testing.T) {
-				f := mustFace(st)
-				var runes []rune
-				var gids []uint16
-				for r := rune(0x20); r < 0x10000; r++ {
-					if g, _ := f.glyph(r); g != 0 && in(r) {
-						runes, gids = append(runes, r), append(gids, g)
-					}
-				}
-				ttf, newGIDs, err := f.sub.subset(runes, gids)
-				if err != nil {
-					t.Fatal(err)
-				}
-				sub, err := sfnt.Parse(ttf)
-				if err != nil {
-					t.Fatal(err)
-				}
-				var b1, b2 sfnt.Buffer
-				ppem := fixed.I(int(f.fnt.UnitsPerEm()))
-				for i, r := range runes {
-					g, err := sub.GlyphIndex(&b1, r)
-					if err != nil || g != sfnt.GlyphIndex(newGIDs[i]) {
-						t.Fatalf("%q: glyph %d, %v; want %d", r, g, err, newGIDs[i])
-					}
-					a1, err1 := sub.GlyphAdvance(&b1, g, ppem, font.HintingNone)
-					a2, err2 := f.fnt.GlyphAdvance(&b2, sfnt.GlyphIndex(gids[i]), ppem, font.HintingNone)
-					if a1 != a2 || err1 != nil || err2 != nil {
-						t.Fatalf("%q: advance %v, %v; want %v, %v", r, a1, err1, a2, err2)
-					}
-					s1, err1 := sub.LoadGlyph(&b1, g, ppem, nil)
-					s2, err2 := f.fnt.LoadGlyph(&b2, sfnt.GlyphIndex(gids[i]), ppem, nil)
-					if !slices.Equal(s1, s2) || err1 != nil || err2 != nil {
-						t.Fatalf("%q: outline differs (%v, %v)", r, err1, err2)
-					}
-				}
-				mapped := 0
-				for r := rune(0); r < 0x10000; r++ {
-					if g, err := sub.GlyphIndex(&b1, r); err == nil && g != 0 {
-						mapped++
-					}
-				}
-				if mapped != len(runes) {
-					t.Errorf("%d runes mapped, want %d", mapped, len(runes))
-				}
-			})
 		}
 	}
 }

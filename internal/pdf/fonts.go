@@ -17,6 +17,8 @@ import (
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
+
+	"github.com/partnership-roadmap/roadmap/internal/pdf/ttf"
 )
 
 // Style is the face of a text run: a combination of Bold, Italic and Mono.
@@ -98,7 +100,7 @@ type face struct {
 	ascent  float64         // em fraction above the baseline
 	descent float64         // em fraction below the baseline (positive)
 	bufs    sync.Pool       // *sfnt.Buffer
-	sub     subsetter       // the raw tables, for embedding subsets
+	sub     *ttf.Font       // the raw tables, for embedding subsets
 	embeds  embeddings      // subsets embedded last
 }
 
@@ -134,9 +136,9 @@ func mustFace(s Style) *face {
 // faceParses counts the fonts parsed by this process, for tests.
 var faceParses atomic.Int32
 
-func parseFace(ttf []byte) (*face, error) {
+func parseFace(data []byte) (*face, error) {
 	faceParses.Add(1)
-	fnt, err := sfnt.Parse(ttf)
+	fnt, err := sfnt.Parse(data)
 	if err != nil {
 		return nil, fmt.Errorf("parsing embedded font: %w", err)
 	}
@@ -158,7 +160,7 @@ func parseFace(ttf []byte) (*face, error) {
 	if adv, err := fnt.GlyphAdvance(&buf, 0, f.ppem, font.HintingNone); err == nil {
 		f.missing = int(f.scale*float64(adv)/64 + 0.5)
 	}
-	if err := f.sub.init(ttf); err != nil {
+	if f.sub, err = ttf.Parse(data); err != nil {
 		return nil, err
 	}
 	return f, nil

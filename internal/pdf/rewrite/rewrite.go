@@ -1,4 +1,19 @@
-package pdf
+// Package rewrite rewrites the PDF files fpdf (codeberg.org/go-pdf/fpdf)
+// writes: it compresses every stream left uncompressed, lets a caller
+// replace objects and add new ones, and rebuilds the cross-reference table
+// and the trailer to match.
+//
+// It relies on the exact layout fpdf writes (a classic xref table, each
+// object as "N 0 obj\n...endobj\n", each unfiltered stream as
+// "N 0 obj\n<</Length L>>\nstream\n" + L bytes + "\nendstream", the
+// trailer's "/Size N" on a line of its own) and refuses what does not
+// follow it. fpdf is pinned to one version in go.mod for this; the pdf
+// package's TestEmbeddedAsFpdf is the gate for an upgrade.
+//
+// Streams are compressed with zlib writers reused across documents and
+// goroutines (fpdf makes a new one, about a megabyte of tables, for every
+// stream), at the level fpdf uses; output is deterministic.
+package rewrite
 
 import (
 	"bytes"
@@ -10,21 +25,14 @@ import (
 	"strconv"
 )
 
-// Page contents are compressed here rather than by fpdf: fpdf makes a new
-// zlib writer (about a megabyte of tables) for every stream it compresses,
-// which made up most of what a document allocated. A Doc has fpdf write its
-// page contents uncompressed and deflates them in Bytes with reused writers
-// (the embedded fonts too, see embed.go). The output is the same PDF, byte
-// for byte deterministic.
-
 // zlibWriters are reused across documents and goroutines. They are kept
 // in a free list rather than a sync.Pool, which drops them at every garbage
 // collection (each is about a megabyte to allocate and clear): one writer per
 // CPU is kept, as many as can be busy at once.
 var zlibWriters = make(chan *zlib.Writer, runtime.GOMAXPROCS(0))
 
-// deflate returns data compressed with zlib.
-func deflate(data []byte) []byte {
+// Deflate returns data compressed with zlib.
+func Deflate(data []byte) []byte {
 	var w *zlib.Writer
 	select {
 	case w = <-zlibWriters:
@@ -43,25 +51,25 @@ func deflate(data []byte) []byte {
 	return buf.Bytes()
 }
 
-// deflateStreams returns the PDF in with every stream that has no filter
+// DeflateStreams returns the PDF in with every stream that has no filter
 // compressed, and the cross-reference table moved to match.
-func deflateStreams(in []byte) ([]byte, error) { return rewrite(in, nil) }
+func DeflateStreams(in []byte) ([]byte, error) { return Rewrite(in, nil) }
 
-// replaceFunc is called by rewrite with each object of a document (from
+// ReplaceFunc is called by Rewrite with each object of a document (from
 // "N 0 obj\n" to the next object) and the number the next object added to
 // the document would get. To replace the object it returns the new body of
 // the object (what stands between "N 0 obj\n" and "endobj\n") and the
 // bodies of objects to add, numbered from next on.
-type replaceFunc func(obj []byte, next int) (body []byte, added [][]byte, err error)
+type ReplaceFunc func(obj []byte, next int) (body []byte, added [][]byte, err error)
 
-// rewrite returns the PDF in with every stream that has no filter
+// Rewrite returns the PDF in with every stream that has no filter
 // compressed, the objects replace replaces replaced, the objects it adds
 // added before the cross-reference table, and that table and the trailer
 // rebuilt to match. It relies on the layout fpdf writes: a classic xref
 // table, each object as "N 0 obj\n...endobj\n", each unfiltered stream as
 // "N 0 obj\n<</Length L>>\nstream\n" + L bytes + "\nendstream", and the
-// trailer's "/Size N" on a line of its own.
-func rewrite(in []byte, replace replaceFunc) ([]byte, error) {
+// trailer's "/Size N" on a line of its own (see the package comment).
+func Rewrite(in []byte, replace ReplaceFunc) ([]byte, error) {
 	xrefAt, entries, err := readXref(in)
 	if err != nil {
 		return nil, err
@@ -97,7 +105,7 @@ func rewrite(in []byte, replace replaceFunc) ([]byte, error) {
 				return nil, err
 			}
 			if body != nil {
-				out = appendBody(out, obj, body)
+				out = AppendBody(out, obj, body)
 				added = append(added, more...)
 				continue
 			}
@@ -107,7 +115,7 @@ func rewrite(in []byte, replace replaceFunc) ([]byte, error) {
 	out = append(out, in[last:xrefAt]...)
 	for i, body := range added {
 		newOff = append(newOff, len(out))
-		out = appendBody(out, len(entries)+i, body)
+		out = AppendBody(out, len(entries)+i, body)
 	}
 	newXref := len(out)
 	// the xref table: same layout, new offsets
@@ -147,8 +155,8 @@ func rewrite(in []byte, replace replaceFunc) ([]byte, error) {
 	return out, nil
 }
 
-// appendBody appends object n with body body to out.
-func appendBody(out []byte, n int, body []byte) []byte {
+// AppendBody appends object n with body body to out.
+func AppendBody(out []byte, n int, body []byte) []byte {
 	out = strconv.AppendInt(out, int64(n), 10)
 	out = append(out, " 0 obj\n"...)
 	out = append(out, body...)
@@ -176,7 +184,7 @@ func appendObject(out, obj []byte) []byte {
 	if s+n > len(obj) || !bytes.HasPrefix(obj[s+n:], []byte("\nendstream")) {
 		return append(out, obj...)
 	}
-	z := deflate(obj[s : s+n])
+	z := Deflate(obj[s : s+n])
 	out = append(out, obj[:i+7]...)
 	out = fmt.Appendf(out, "<</Filter /FlateDecode /Length %d>>\nstream\n", len(z))
 	out = append(out, z...)
@@ -222,4 +230,12 @@ func readXref(in []byte) (at int, offsets []int, err error) {
 		}
 	}
 	return at, offsets, nil
+}
+
+// StreamObject appends to b the body of an object holding the deflated
+// stream z, with more entries (" /Length1 1234") for its dictionary.
+func StreamObject(b, z []byte, more string) []byte {
+	b = fmt.Appendf(b, "<</Filter /FlateDecode /Length %d%s>>\nstream\n", len(z), more)
+	b = append(b, z...)
+	return append(b, "\nendstream\n"...)
 }

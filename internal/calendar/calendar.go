@@ -1,0 +1,219 @@
+// Package calendar writes the dated rows of organisations' plans as an
+// iCalendar file (RFC 5545): one all-day event per action-plan deadline and
+// per evaluation date, each naming the organisation, the activity and the
+// person responsible, so that a municipality officer or a coordinator sees
+// the plans in the calendar they already use.
+//
+// The output is deterministic: events come in the order of the inputs and
+// their rows, each event's UID is derived from the organisation, the form,
+// the plan and the row (importing the file again updates the events rather
+// than adding copies), and DTSTAMP is the answers' date, never the clock.
+// Lines end in CRLF and are folded at 75 octets without splitting a
+// character (github.com/arran4/golang-ical).
+package calendar
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strconv"
+	"strings"
+	"time"
+
+	ics "github.com/arran4/golang-ical"
+
+	"github.com/partnership-roadmap/roadmap/internal/answers"
+	"github.com/partnership-roadmap/roadmap/internal/content"
+)
+
+// The plans a dated row belongs to, as they appear in UIDs.
+const (
+	ActionPlan     = "action-plan"
+	EvaluationPlan = "evaluation-plan"
+)
+
+// Source is one organisation's answers and the language its events are
+// written in.
+type Source struct {
+	File *answers.File
+	Lang *content.Language
+	// Stamp is the event's DTSTAMP: when the answers were last changed.
+	// The caller sets it from the answers' date (or, without one, from a
+	// fixed date), never from the clock.
+	Stamp time.Time
+}
+
+// Event is one all-day event of the calendar.
+type Event struct {
+	// UID is stable across runs and languages for the same row.
+	UID string
+	// Plan is ActionPlan or EvaluationPlan; Row is the row's index in
+	// that plan, from 0.
+	Plan string
+	Row  int
+	Date answers.Date
+	// Summary is the one-line title a calendar shows; Description holds
+	// the row's details, one per line.
+	Summary     string
+	Description string
+	Stamp       time.Time
+}
+
+// Events returns the events of every source, in input order: per source its
+// action-plan deadlines, then its evaluation dates. Rows without a date
+// have no event.
+func Events(srcs []Source) []Event {
+	var out []Event
+	for _, s := range srcs {
+		out = append(out, eventsOf(s)...)
+	}
+	return out
+}
+
+func eventsOf(s Source) []Event {
+	a, l := s.File, s.Lang
+	org := a.Organisation.Name
+	var out []Event
+	detail := func(b *strings.Builder, key, value string) {
+		if value == "" {
+			return
+		}
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(l.Label(key))
+		b.WriteString(": ")
+		b.WriteString(value)
+	}
+	for i, r := range a.ActionPlan {
+		if r.Deadline.IsZero() {
+			continue
+		}
+		var b strings.Builder
+		detail(&b, "field.organisation", org)
+		detail(&b, "field.partner", a.Organisation.Partner)
+		detail(&b, "sheet.action.col.activity", r.Activity)
+		detail(&b, "sheet.action.col.responsible", r.Responsible)
+		detail(&b, "sheet.action.col.goals", r.Goals)
+		if r.Status != "" {
+			detail(&b, "sheet.action.col.status", l.Label("value.action-status."+r.Status))
+		}
+		detail(&b, "sheet.action.col.notes", r.Notes)
+		out = append(out, Event{
+			UID:  uid(a, ActionPlan, i),
+			Plan: ActionPlan, Row: i, Date: r.Deadline,
+			Summary:     summary(l.Format("calendar.event.action", "activity", r.Activity), org, r.Responsible),
+			Description: b.String(),
+			Stamp:       s.Stamp,
+		})
+	}
+	for i, r := range a.EvaluationPlan {
+		if r.When.IsZero() {
+			continue
+		}
+		var b strings.Builder
+		detail(&b, "field.organisation", org)
+		detail(&b, "field.partner", a.Organisation.Partner)
+		detail(&b, "sheet.evaluation.col.stage", r.Stage)
+		detail(&b, "sheet.evaluation.col.indicator", r.Indicator)
+		if r.Method != "" {
+			method := r.Method
+			if cp := l.Checkpoint(answers.MethodsCheckpoint); cp != nil {
+				if o := cp.Option(r.Method); o != nil {
+					method = o.Label
+				}
+			}
+			detail(&b, "sheet.evaluation.col.method", method)
+		}
+		detail(&b, "sheet.evaluation.col.baseline", r.Baseline)
+		detail(&b, "sheet.evaluation.col.target", r.Target)
+		detail(&b, "sheet.evaluation.col.responsible", r.Responsible)
+		detail(&b, "sheet.evaluation.col.result", r.Result)
+		out = append(out, Event{
+			UID:  uid(a, EvaluationPlan, i),
+			Plan: EvaluationPlan, Row: i, Date: r.When,
+			Summary:     summary(l.Format("calendar.event.evaluation", "stage", firstOf(r.Stage, r.Indicator)), org, r.Responsible),
+			Description: b.String(),
+			Stamp:       s.Stamp,
+		})
+	}
+	return out
+}
+
+// uid derives an event's UID from the organisation's name, the form, the
+// plan and the row, so that the same row keeps its UID whatever else
+// changes in the answers (and whatever language the calendar is made in).
+func uid(a *answers.File, plan string, row int) string {
+	h := sha256.New()
+	for _, s := range []string{strings.TrimSpace(a.Organisation.Name), string(a.Form), plan, strconv.Itoa(row)} {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16]) + "@roadmap"
+}
+
+// Write returns the iCalendar file of the events. name is the calendar's
+// name (X-WR-CALNAME), lang the code of its language.
+func Write(events []Event, name, lang string) []byte {
+	cal := ics.NewCalendarFor("roadmap")
+	cal.SetProductId("-//partnership-roadmap//roadmap//" + strings.ToUpper(lang))
+	cal.SetCalscale("GREGORIAN")
+	cal.SetMethod(ics.MethodPublish)
+	if name != "" {
+		cal.SetXWRCalName(name)
+	}
+	for _, e := range events {
+		ev := cal.AddEvent(e.UID)
+		ev.SetDtStampTime(e.Stamp.UTC())
+		start := e.Date.Time()
+		ev.SetAllDayStartAt(start)
+		ev.SetAllDayEndAt(start.AddDate(0, 0, 1))
+		ev.SetSummary(plainText(oneLine(e.Summary)))
+		if e.Description != "" {
+			ev.SetDescription(plainText(e.Description))
+		}
+		// A deadline does not make anyone busy for the day.
+		ev.SetTimeTransparency(ics.TransparencyTransparent)
+	}
+	return []byte(cal.Serialize(ics.WithNewLine("\r\n")))
+}
+
+// summary is what a calendar shows of an event: what happens, the
+// organisation and, when given, who is responsible, on one line.
+func summary(what, org, responsible string) string {
+	parts := []string{oneLine(what), oneLine(org)}
+	if r := oneLine(responsible); r != "" {
+		parts = append(parts, r)
+	}
+	return strings.Join(parts, " · ")
+}
+
+func firstOf(ss ...string) string {
+	for _, s := range ss {
+		if strings.TrimSpace(s) != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// oneLine joins the lines of s with spaces, for a summary.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// plainText keeps line breaks as LF and drops the other control characters,
+// which a TEXT value cannot hold.
+func plainText(s string) string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n':
+			return r
+		case r == '\r' || r == '\t':
+			return ' '
+		case r < 0x20 || r == 0x7f:
+			return -1
+		}
+		return r
+	}, s)
+}

@@ -1,0 +1,97 @@
+package chart
+
+import (
+	"github.com/partnership-roadmap/roadmap/internal/answers"
+	"github.com/partnership-roadmap/roadmap/internal/content"
+	"github.com/partnership-roadmap/roadmap/internal/pdf"
+)
+
+// Steps returns how far the answers a have got in each step of form f that
+// has checkpoints. Not-applicable checkpoints are not counted.
+func Steps(lang *content.Language, f content.Audience, a *answers.File) []Step {
+	var out []Step
+	for _, st := range lang.Steps {
+		s := Step{Number: st.Number, Title: st.Title}
+		any := false
+		for _, cp := range st.Checkpoints {
+			if !cp.Audience.Includes(f) {
+				continue
+			}
+			any = true
+			switch a.Checkpoint(cp.ID).Status {
+			case answers.NotApplicable:
+				continue
+			case answers.Done:
+				s.Done++
+			case answers.InProgress:
+				s.InProgress++
+			}
+			s.Total++
+		}
+		if any {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// Overdue reports whether action-plan row r is overdue on day asOf: its
+// deadline is before asOf and it is neither done nor cancelled.
+func Overdue(r answers.Action, asOf answers.Date) bool {
+	if r.Deadline.IsZero() || asOf.IsZero() || r.Status == "done" || r.Status == "cancelled" {
+		return false
+	}
+	return r.Deadline.Time().Before(asOf.Time())
+}
+
+// ActionShape is the mark of action-plan row r on a timeline as of asOf.
+func ActionShape(r answers.Action, asOf answers.Date) Shape {
+	switch {
+	case Overdue(r, asOf):
+		return Triangle
+	case r.Status == "done":
+		return Ring
+	}
+	return Dot
+}
+
+// PlanLanes returns a timeline lane per dated row of a's action plan and
+// evaluation plan, named after the activity or the stage.
+func PlanLanes(a *answers.File, asOf answers.Date) []Lane {
+	var lanes []Lane
+	for _, r := range a.ActionPlan {
+		if !r.Deadline.IsZero() {
+			lanes = append(lanes, Lane{Label: r.Activity, Marks: []Mark{{Date: r.Deadline, Shape: ActionShape(r, asOf)}}})
+		}
+	}
+	for _, r := range a.EvaluationPlan {
+		if !r.When.IsZero() {
+			label := r.Stage
+			if label == "" {
+				label = r.Indicator
+			}
+			lanes = append(lanes, Lane{Label: label, Marks: []Mark{{Date: r.When, Shape: Diamond}}})
+		}
+	}
+	return lanes
+}
+
+// FormSummary draws what a filled form shows first, at the cursor, under
+// the form's progress summary: the progress picture of the organisation's
+// roadmap and the timeline of its plans, overdue judged on the answers'
+// date.
+func FormSummary(d *pdf.Doc, lang *content.Language, f content.Audience, a *answers.File) {
+	if a == nil {
+		return
+	}
+	th := d.Theme()
+	title := func(s string) {
+		d.Heading(pdf.Heading{Level: 3, Text: s, Keep: 14})
+	}
+	Progress(d, lang, Steps(lang, f, a))
+	if lanes := PlanLanes(a, a.Date); len(lanes) > 0 {
+		title(lang.Label("chart.timeline.title"))
+		Timeline(d, lang, lanes, a.Date)
+	}
+	d.Space(th.Spacing.Paragraph)
+}

@@ -1,0 +1,195 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"github.com/partnership-roadmap/roadmap/internal/answers"
+	"github.com/partnership-roadmap/roadmap/internal/calendar"
+	"github.com/partnership-roadmap/roadmap/internal/content"
+	"github.com/partnership-roadmap/roadmap/internal/diag"
+	"github.com/partnership-roadmap/roadmap/internal/fsutil"
+	"github.com/partnership-roadmap/roadmap/internal/overview"
+	"github.com/partnership-roadmap/roadmap/internal/pack"
+)
+
+type calendarOptions struct {
+	Inputs []string
+	Output string
+	Lang   string
+	Jobs   int
+}
+
+func newCalendarCmd(app *App) *cobra.Command {
+	opts := &calendarOptions{}
+	cmd := &cobra.Command{
+		Use:   "calendar ANSWERS...",
+		Short: "Put the plans' deadlines and evaluation dates into a calendar file (.ics)",
+		Long: `Write the action-plan deadlines and the evaluation dates of one or more
+organisations as all-day events in an iCalendar file (.ics), which Outlook,
+Google Calendar, Apple Calendar and Thunderbird import. Each event names the
+organisation, the activity and the person responsible.
+
+Importing the file again updates the events instead of adding copies: each
+row keeps its identifier as long as the organisation's name and the row's
+place in its plan stay the same.
+
+ANSWERS are answers files or folders of them. Events are in each file's
+language unless --lang is given. Of two files for the same organisation and
+form, the one with the newer date is used. A file with problems does not
+stop the others: its problems are listed and the exit status is 1.`,
+		Example: "  roadmap calendar answers/ -o plans.ics\n  roadmap calendar mine.yaml",
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usageError{errors.New("give at least one answers file or folder"), cmd.CommandPath()}
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Inputs = args
+			return calendarRun(app, opts)
+		},
+	}
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write the calendar to `FILE.ics` (default output/<lang>/plans.ics)")
+	cmd.Flags().StringVarP(&opts.Lang, "lang", "l", "", "language `code` of the events (default: each file's own)")
+	cmd.Flags().IntVarP(&opts.Jobs, "jobs", "j", 0, "files read at once (default: the number of CPUs)")
+	return cmd
+}
+
+func calendarRun(app *App, opts *calendarOptions) error {
+	set, err := readAnswersSet(app, opts.Inputs, opts.Jobs)
+	if err != nil {
+		return err
+	}
+	lang, err := set.language(app, opts.Lang)
+	if err != nil {
+		return err
+	}
+	b, _ := app.Content()
+	kept, dups := overview.Latest(set.files)
+	warnDuplicates(app, dups)
+	var srcs []calendar.Source
+	for _, f := range kept {
+		l := lang
+		if opts.Lang == "" {
+			if l, err = b.Language(f.Language); err != nil {
+				return err
+			}
+		}
+		srcs = append(srcs, calendar.Source{File: f, Lang: l, Stamp: DocDate(f)})
+	}
+	events := calendar.Events(srcs)
+	out := opts.Output
+	if out == "" {
+		out = filepath.Join("output", lang.Code, "plans.ics")
+	}
+	if err := fsutil.WriteFileAtomic(out, calendar.Write(events, lang.Label("calendar.name"), lang.Code)); err != nil {
+		return err
+	}
+	fmt.Fprintf(app.Out, "wrote %s: %d events from %d answers files\n", out, len(events), len(kept))
+	return set.err()
+}
+
+// answersSet is what a command over many answers files has read: the files
+// that could be read, in input order, and the problems of the others.
+type answersSet struct {
+	files    []*answers.File
+	problems []diag.Problem
+	// total is the number of answers files found.
+	total int
+}
+
+// readAnswersSet finds the answers files in inputs (files and folders, as
+// render takes them) and reads them, jobs at a time. Only a problem with the
+// content itself is returned as an error: a file that cannot be read is
+// listed in the set's problems.
+func readAnswersSet(app *App, inputs []string, jobs int) (*answersSet, error) {
+	b, err := app.Content()
+	if err != nil {
+		return nil, err
+	}
+	if _, err := b.Language(content.SourceLanguage); err != nil {
+		return nil, err
+	}
+	paths, ferr := findAnswers(app, inputs)
+	set := &answersSet{total: len(paths)}
+	if ferr != nil {
+		set.problems = append(set.problems, problemsOf(ferr)...)
+	}
+	files := make([]*answers.File, len(paths))
+	ferrs := make([]error, len(paths))
+	pack.Each(len(paths), jobs, func(i int) { files[i], ferrs[i] = answers.ReadFile(paths[i], b) })
+	for i, f := range files {
+		if ferrs[i] != nil {
+			set.problems = append(set.problems, problemsOf(ferrs[i])...)
+			continue
+		}
+		set.files = append(set.files, f)
+	}
+	return set, nil
+}
+
+// problemsOf returns err's problems, each with its file and position.
+func problemsOf(err error) []diag.Problem {
+	var l diag.List
+	if errors.As(err, &l) {
+		return l
+	}
+	var p diag.Problem
+	if errors.As(err, &p) {
+		return []diag.Problem{p}
+	}
+	return []diag.Problem{{Msg: err.Error()}}
+}
+
+// language returns the language to label a many-file document in: code when
+// given, else the language most of the files are in (the first met on a
+// tie), else the source language.
+func (s *answersSet) language(app *App, code string) (*content.Language, error) {
+	if code == "" {
+		code = content.SourceLanguage
+		n := map[string]int{}
+		best := 0
+		for _, f := range s.files {
+			n[f.Language]++
+			if n[f.Language] > best {
+				best, code = n[f.Language], f.Language
+			}
+		}
+	}
+	return app.Language(code)
+}
+
+// err lists the files that could not be read, or returns nil.
+func (s *answersSet) err() error {
+	if len(s.problems) == 0 {
+		return nil
+	}
+	files := map[string]bool{}
+	var errs []error
+	for _, p := range s.problems {
+		files[p.File] = true
+		errs = append(errs, p)
+	}
+	return renderFailed{failed: len(files), total: s.total, problems: errs}
+}
+
+// warnDuplicates says which files were set aside for a newer one.
+func warnDuplicates(app *App, dups []overview.Duplicate) {
+	for _, d := range dups {
+		app.Warn("%s: %s (%s) is also in %s, which has the newer date; %s is not used", d.Dropped, d.Name, d.Form, d.Kept, d.Dropped)
+	}
+}
+
+// plansCalendar is the calendar of one organisation's dated plan rows, for
+// render to put beside its documents; nil when no row has a date.
+func plansCalendar(a *answers.File, lang *content.Language) []byte {
+	events := calendar.Events([]calendar.Source{{File: a, Lang: lang, Stamp: DocDate(a)}})
+	if len(events) == 0 {
+		return nil
+	}
+	return calendar.Write(events, lang.Label("calendar.name")+" · "+a.Organisation.Name, lang.Code)
+}

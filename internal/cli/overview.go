@@ -1,0 +1,155 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/partnership-roadmap/roadmap/internal/answers"
+	"github.com/partnership-roadmap/roadmap/internal/fsutil"
+	"github.com/partnership-roadmap/roadmap/internal/overview"
+)
+
+// today returns the current time; tests replace it.
+var today = time.Now
+
+type overviewOptions struct {
+	Inputs []string
+	Output string
+	PDF    string
+	Lang   string
+	AsOf   string
+	Paper  string
+	Jobs   int
+}
+
+func newOverviewCmd(app *App) *cobra.Command {
+	opts := &overviewOptions{}
+	cmd := &cobra.Command{
+		Use:   "overview ANSWERS...",
+		Short: "One workbook and one PDF report over many organisations' roadmaps",
+		Long: `Make the municipality's view of many roadmaps at once:
+
+  a workbook (XLSX) with one row per organisation and its progress per step,
+  the status of every checkpoint, how many organisations ticked each option,
+  every action-plan row by deadline with the overdue ones marked, every
+  evaluation-plan row, the free-text answers side by side, and the files
+  that could not be read;
+
+  a PDF report with the counts, a progress picture per organisation, the
+  options as bar charts, a timeline of every deadline and evaluation date,
+  and a page per organisation.
+
+ANSWERS are answers files or folders of them. An action is overdue when its
+deadline is before --as-of (default: today) and it is neither done nor
+cancelled. Of two files for the same organisation and form, the one with the
+newer date is used and the other is listed. A file with problems does not
+stop the overview: it is listed on the workbook's last sheet and here, with
+its file, line and column, and the exit status is 1.`,
+		Example: "  roadmap overview answers/\n  roadmap overview answers/ -o overview.xlsx --pdf overview.pdf --as-of 2027-03-01",
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usageError{errors.New("give at least one answers file or folder"), cmd.CommandPath()}
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Inputs = args
+			if opts.AsOf != "" {
+				if _, err := answers.ParseDate(opts.AsOf); err != nil {
+					return usageError{fmt.Errorf("--as-of %q: %v", opts.AsOf, err), cmd.CommandPath()}
+				}
+			}
+			return overviewRun(app, opts)
+		},
+	}
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write the workbook to `FILE.xlsx` (default output/<lang>/overview.xlsx)")
+	cmd.Flags().StringVar(&opts.PDF, "pdf", "", "write the PDF report to `FILE.pdf` (default: beside the workbook, overview.pdf)")
+	cmd.Flags().StringVarP(&opts.Lang, "lang", "l", "", "language `code` of the overview (default: the language most answers files are in)")
+	cmd.Flags().StringVar(&opts.AsOf, "as-of", "", "judge what is overdue on this `date`, YYYY-MM-DD (default: today)")
+	cmd.Flags().StringVar(&opts.Paper, "paper", "a4", "paper size: a4 or letter")
+	cmd.Flags().IntVarP(&opts.Jobs, "jobs", "j", 0, "files read at once (default: the number of CPUs)")
+	return cmd
+}
+
+func overviewRun(app *App, opts *overviewOptions) error {
+	theme, err := app.Theme(opts.Paper)
+	if err != nil {
+		return err
+	}
+	set, err := readAnswersSet(app, opts.Inputs, opts.Jobs)
+	if err != nil {
+		return err
+	}
+	lang, err := set.language(app, opts.Lang)
+	if err != nil {
+		return err
+	}
+	asOf := dateOf(today())
+	if opts.AsOf != "" {
+		asOf, _ = answers.ParseDate(opts.AsOf)
+	}
+	r := overview.Build(lang, set.files, set.problems, asOf)
+	warnDuplicates(app, r.Duplicates)
+	date := overviewDate(set.files)
+
+	xlsxPath := opts.Output
+	if xlsxPath == "" {
+		xlsxPath = filepath.Join("output", lang.Code, "overview.xlsx")
+	}
+	pdfPath := opts.PDF
+	if pdfPath == "" {
+		pdfPath = filepath.Join(filepath.Dir(xlsxPath), "overview.pdf")
+	}
+	// The workbook and the report are made at the same time.
+	var pdfData []byte
+	var pdfErr error
+	pdfDone := make(chan struct{})
+	go func() {
+		defer close(pdfDone)
+		pdfData, pdfErr = r.PDF(overview.PDFOptions{Theme: theme, Date: date})
+	}()
+	xlsx, err := r.Workbook(overview.WorkbookOptions{Paper: theme.Paper, Date: date})
+	<-pdfDone
+	if err != nil {
+		return err
+	}
+	if pdfErr != nil {
+		return pdfErr
+	}
+	if err := fsutil.WriteFileAtomic(xlsxPath, xlsx); err != nil {
+		return err
+	}
+	if err := fsutil.WriteFileAtomic(pdfPath, pdfData); err != nil {
+		return err
+	}
+	overdue := 0
+	for _, a := range r.Actions {
+		if a.Overdue {
+			overdue++
+		}
+	}
+	fmt.Fprintf(app.Out, "wrote %s and %s: %d organisations, %d action-plan rows (%d overdue on %s), %d evaluation-plan rows\n",
+		xlsxPath, pdfPath, len(r.Orgs), len(r.Actions), overdue, asOf, len(r.Evaluations))
+	return set.err()
+}
+
+// dateOf is the calendar date of t in its location.
+func dateOf(t time.Time) answers.Date {
+	return answers.Date{Year: t.Year(), Month: t.Month(), Day: t.Day()}
+}
+
+// overviewDate is the creation date of an overview: the newest date of its
+// answers files, else DocDate's fallback; never the clock.
+func overviewDate(files []*answers.File) time.Time {
+	var newest *answers.File
+	for _, f := range files {
+		if !f.Date.IsZero() && (newest == nil || f.Date.Time().After(newest.Date.Time())) {
+			newest = f
+		}
+	}
+	return DocDate(newest)
+}

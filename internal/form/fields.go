@@ -1,0 +1,240 @@
+package form
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/partnership-roadmap/roadmap/internal/answers"
+	"github.com/partnership-roadmap/roadmap/internal/content"
+	"github.com/partnership-roadmap/roadmap/internal/pdf"
+	"github.com/partnership-roadmap/roadmap/internal/plantable"
+)
+
+// A fillable form (Options.Fillable) has the layout of the blank form, with
+// form fields over what is printed to fill in: per checkpoint a radio group
+// of the statuses over the status boxes, a check box over each option's box
+// and a multi-line text field over the lines to write on; text fields over
+// the organisation block and the date; and a text field over each cell of
+// the action-plan table's rows. Filled from answers, the fields carry the
+// values (the page itself stays blank, so nothing printed contradicts what
+// is typed later). Dates are written and read as YYYY-MM-DD.
+//
+// The field names are below; package importpdf reads a filled form back by
+// them. A hidden field (MarkerField) says which form, language and version
+// of the fields a PDF holds, so that reading one never guesses.
+
+// FieldsVersion is the version of the fillable form's fields: it changes
+// whenever a field is renamed, added or given another meaning.
+const FieldsVersion = 1
+
+// MarkerField is the hidden field that marks a fillable form of this tool.
+const MarkerField = "roadmap_form"
+
+// markerPrefix starts the marker field's value.
+const markerPrefix = "roadmap-form"
+
+// Marker returns the value of the marker field of form f in language lang.
+func Marker(f content.Audience, lang string) string {
+	return fmt.Sprintf("%s form=%s lang=%s version=%d", markerPrefix, f, lang, FieldsVersion)
+}
+
+// ParseMarker reads the value of a marker field: the form, the language
+// and the version of the fields. ok is false when s is not a marker.
+func ParseMarker(s string) (f content.Audience, lang string, version int, ok bool) {
+	parts := strings.Fields(s)
+	if len(parts) != 4 || parts[0] != markerPrefix {
+		return "", "", 0, false
+	}
+	kv := map[string]string{}
+	for _, p := range parts[1:] {
+		k, v, found := strings.Cut(p, "=")
+		if !found {
+			return "", "", 0, false
+		}
+		kv[k] = v
+	}
+	version, err := strconv.Atoi(kv["version"])
+	if err != nil || kv["form"] == "" || kv["lang"] == "" {
+		return "", "", 0, false
+	}
+	return content.Audience(kv["form"]), kv["lang"], version, true
+}
+
+// The names of the organisation block's and the date's fields.
+const (
+	OrgNameField    = "org_name"
+	OrgContactField = "org_contact"
+	OrgPartnerField = "org_partner"
+	DateField       = "date"
+)
+
+// StatusField is the name of checkpoint id's status radio group; its
+// buttons are the answers.Statuses.
+func StatusField(id string) string { return "cp_" + id + "_status" }
+
+// OptionField is the name of the check box of option opt of checkpoint id.
+func OptionField(id, opt string) string { return "cp_" + id + "_opt_" + opt }
+
+// AnswerField is the name of checkpoint id's answer text field.
+func AnswerField(id string) string { return "cp_" + id + "_answer" }
+
+// ActionColumns are the columns of the action-plan table, in order.
+var ActionColumns = []string{"activity", "responsible", "goals", "deadline"}
+
+// ActionField is the name of the field of column col (one of
+// ActionColumns) in row row (from 1) of the action plan.
+func ActionField(row int, col string) string { return fmt.Sprintf("action_%d_%s", row, col) }
+
+// ActionRows returns the number of rows of the action plan in a fillable
+// form filled from a (nil: blank): the rows of a blank form, or more when
+// the plan has more.
+func ActionRows(a *answers.File) int {
+	if a == nil {
+		return plantable.BlankRows
+	}
+	return max(plantable.BlankRows, len(a.ActionPlan))
+}
+
+// filler adds the fields of a fillable form as its layout is drawn.
+type filler struct {
+	values *answers.File // nil: blank fields
+}
+
+// collect runs draw and returns the areas of kind k it drew.
+func (r *renderer) collect(k pdf.AreaKind, draw func()) []pdf.Area {
+	var out []pdf.Area
+	prev := r.d.OnArea(func(a pdf.Area) {
+		if a.Kind == k {
+			out = append(out, a)
+		}
+	})
+	draw()
+	r.d.OnArea(prev)
+	return out
+}
+
+// value returns the answers the fields are filled from (nil: blank).
+func (f *filler) answer(id string) answers.Checkpoint {
+	if f.values == nil {
+		return answers.Checkpoint{}
+	}
+	return f.values.Checkpoint(id)
+}
+
+// tip returns the tooltip of a checkpoint's field.
+func (r *renderer) tip(key string, cp *content.Checkpoint, kv ...string) string {
+	return r.label(key, append([]string{"n", r.lang.Number(cp), "title", cp.Title}, kv...)...)
+}
+
+// statusField adds the status radio group of checkpoint cp over the tick
+// boxes of its status strip.
+func (r *renderer) statusField(cp *content.Checkpoint, boxes []pdf.Area) {
+	if r.fill == nil || len(boxes) != len(answers.Statuses) {
+		return
+	}
+	var buttons []pdf.Button
+	for i, s := range answers.Statuses {
+		buttons = append(buttons, pdf.Button{On: string(s), Rect: boxes[i].Rect})
+	}
+	value := ""
+	if ans, ok := r.fill.checkpoint(cp.ID); ok {
+		value = string(ans.Status)
+	}
+	r.d.AddField(pdf.Field{Kind: pdf.RadioGroup, Name: StatusField(cp.ID), Tooltip: r.tip("fillable.tip.status", cp),
+		Value: value, Buttons: buttons, Page: boxes[0].Page})
+}
+
+// checkpoint returns the answer to checkpoint id and whether the answers
+// name it.
+func (f *filler) checkpoint(id string) (answers.Checkpoint, bool) {
+	if f.values == nil {
+		return answers.Checkpoint{}, false
+	}
+	c, ok := f.values.Checkpoints[id]
+	return c, ok
+}
+
+// optionFields adds a check box over each option's tick box.
+func (r *renderer) optionFields(cp *content.Checkpoint, boxes []pdf.Area) {
+	if r.fill == nil || len(boxes) != len(cp.Options.Items) {
+		return
+	}
+	ans := r.fill.answer(cp.ID)
+	for i, o := range cp.Options.Items {
+		v := ""
+		if ans.Ticked(o.ID) {
+			v = "Yes"
+		}
+		r.d.AddField(pdf.Field{Kind: pdf.CheckBox, Name: OptionField(cp.ID, o.ID), Tooltip: r.tip("fillable.tip.option", cp, "option", o.Label),
+			Value: v, Rect: boxes[i].Rect, Page: boxes[i].Page})
+	}
+}
+
+// answerField adds the answer text field over the lines to write on.
+func (r *renderer) answerField(cp *content.Checkpoint, lines []pdf.Area) {
+	if r.fill == nil || len(lines) == 0 {
+		return
+	}
+	a := lines[0]
+	for _, l := range lines[1:] { // lines split over pages: the larger part
+		if l.Rect.H > a.Rect.H {
+			a = l
+		}
+	}
+	rect := a.Rect
+	rect.Y += 1
+	rect.H = max(rect.H, 8)
+	r.d.AddField(pdf.Field{Kind: pdf.TextField, Name: AnswerField(cp.ID), Tooltip: r.tip("fillable.tip.answer", cp),
+		Value: r.fill.answer(cp.ID).Answer, Multiline: true, Boxed: true, Rect: rect, Page: a.Page})
+}
+
+// textField adds a one-line text field named name at rect on the current
+// page.
+func (r *renderer) textField(name, tip, value string, rect pdf.Rect) {
+	if r.fill == nil {
+		return
+	}
+	r.d.AddField(pdf.Field{Kind: pdf.TextField, Name: name, Tooltip: tip, Value: value, Rect: rect})
+}
+
+// actionFields adds a text field over each cell of the action plan's rows.
+func (r *renderer) actionFields(cells []pdf.Area) {
+	if r.fill == nil {
+		return
+	}
+	var plan []answers.Action
+	if r.fill.values != nil {
+		plan = r.fill.values.ActionPlan
+	}
+	size := r.th.Type.Small + 1
+	for _, c := range cells {
+		if c.Col >= len(ActionColumns) {
+			continue
+		}
+		col := ActionColumns[c.Col]
+		v := ""
+		if c.Row < len(plan) {
+			a := plan[c.Row]
+			v = [...]string{a.Activity, a.Responsible, a.Goals, a.Deadline.String()}[c.Col]
+		}
+		label := r.label("form.action.col." + col)
+		if col == "deadline" {
+			label = r.label("fillable.tip.date", "label", label)
+		}
+		tip := r.label("fillable.tip.action", "row", strconv.Itoa(c.Row+1), "column", label)
+		rect := c.Rect
+		rect.X, rect.Y, rect.W, rect.H = rect.X+0.3, rect.Y+0.3, rect.W-0.6, rect.H-0.6
+		r.d.AddField(pdf.Field{Kind: pdf.TextField, Name: ActionField(c.Row+1, col), Tooltip: tip, Value: v,
+			Multiline: col != "deadline", Size: size, AutoSize: true, Rect: rect, Page: c.Page})
+	}
+}
+
+// markerField adds the hidden field that marks the form.
+func (r *renderer) markerField() {
+	if r.fill == nil {
+		return
+	}
+	r.d.AddField(pdf.Field{Kind: pdf.TextField, Name: MarkerField, Value: Marker(r.form, r.lang.Code),
+		Hidden: true, ReadOnly: true, Page: 1})
+}

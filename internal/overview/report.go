@@ -1,0 +1,336 @@
+package overview
+
+import (
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/partnership-roadmap/roadmap/internal/answers"
+	"github.com/partnership-roadmap/roadmap/internal/chart"
+	"github.com/partnership-roadmap/roadmap/internal/content"
+	"github.com/partnership-roadmap/roadmap/internal/pdf"
+)
+
+// PDFOptions are the settings of PDF.
+type PDFOptions struct {
+	// Theme is the look of the report, paper size included; the zero Theme
+	// means pdf.DefaultTheme().
+	Theme pdf.Theme
+	// Date is the creation date written into the PDF (never the clock).
+	Date time.Time
+}
+
+// PDF writes the report as a PDF in the documents' style: a cover with the
+// counts and a progress picture per organisation, the ticked options as bar
+// charts, a timeline of every action-plan deadline and evaluation date by
+// month, then a page per organisation.
+func (r *Report) PDF(o PDFOptions) ([]byte, error) {
+	th := o.Theme
+	if th.Paper == "" {
+		th = pdf.DefaultTheme()
+	}
+	l := r.Lang
+	title := l.Label("overview.title")
+	d, err := pdf.New(
+		pdf.WithTheme(th),
+		pdf.WithTitle(title),
+		pdf.WithSubject(l.Title),
+		pdf.WithLanguage(l.Code),
+		pdf.WithDate(o.Date),
+		pdf.WithFooter(title+" · "+l.Format("overview.asof", "date", r.date(r.AsOf))),
+		pdf.WithPageLabel(pdf.PageLabel(l.Label("page.footer"))),
+	)
+	if err != nil {
+		return nil, fmt.Errorf("making the overview report: %w", err)
+	}
+	p := &report{r: r, d: d, th: th, l: l}
+	p.cover()
+	p.progress()
+	p.options()
+	p.timeline()
+	for i, org := range r.Orgs {
+		p.org(org, i == 0)
+	}
+	out, err := d.Bytes()
+	if err != nil {
+		return nil, fmt.Errorf("making the overview report: %w", err)
+	}
+	return out, nil
+}
+
+type report struct {
+	r  *Report
+	d  *pdf.Doc
+	th pdf.Theme
+	l  *content.Language
+}
+
+func (r *Report) date(d answers.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return r.Lang.FormatDate(d.Time())
+}
+
+// heading starts a section: a level-1 heading in the outline, kept with
+// keep mm below it.
+func (p *report) heading(text string, keep float64) {
+	p.d.SetHeader(text)
+	p.d.Heading(pdf.Heading{Level: 1, Text: text, Outline: true, Keep: keep})
+}
+
+// Counts are the figures of the report's cover.
+type Counts struct {
+	Orgs, Municipalities, Communities int
+	// Checkpoints counts every organisation's checkpoints by status.
+	Checkpoints                   Count
+	Actions, Overdue, Evaluations int
+	// Unread is the number of files that could not be read.
+	Unread int
+}
+
+// Counts returns the figures of the report's cover.
+func (r *Report) Counts() Counts {
+	var c Counts
+	c.Orgs = len(r.Orgs)
+	for _, o := range r.Orgs {
+		if o.File.Form == content.Municipality {
+			c.Municipalities++
+		} else {
+			c.Communities++
+		}
+		c.Checkpoints.Done += o.Total.Done
+		c.Checkpoints.InProgress += o.Total.InProgress
+		c.Checkpoints.NotStarted += o.Total.NotStarted
+		c.Checkpoints.NotApplicable += o.Total.NotApplicable
+	}
+	c.Actions = len(r.Actions)
+	for _, a := range r.Actions {
+		if a.Overdue {
+			c.Overdue++
+		}
+	}
+	for _, e := range r.Evaluations {
+		if !e.When.IsZero() {
+			c.Evaluations++
+		}
+	}
+	files := map[string]bool{}
+	for _, pr := range r.Problems {
+		files[pr.File] = true
+	}
+	c.Unread = len(files)
+	return c
+}
+
+func (p *report) cover() {
+	d, th, l := p.d, p.th, p.l
+	d.Bookmark(l.Label("overview.title"), 0)
+	d.Heading(pdf.Heading{Level: 0, Text: l.Label("overview.title")})
+	muted := th.Colors.Muted
+	d.Paragraph(l.Title, pdf.ParaStyle{Color: &muted, SpaceAfter: 1})
+	d.Paragraph(l.Format("overview.asof", "date", p.r.date(p.r.AsOf)), pdf.ParaStyle{Style: pdf.Bold, SpaceAfter: 6})
+
+	c := p.r.Counts()
+	tiles := []struct {
+		value  int
+		label  string
+		detail string
+		colour pdf.Color
+	}{
+		{c.Orgs, l.Label("overview.count.orgs"), l.Format("overview.count.orgs.detail", "municipalities", strconv.Itoa(c.Municipalities), "communities", strconv.Itoa(c.Communities)), th.Colors.Accent},
+		{c.Checkpoints.Done, l.Label("overview.count.done"), l.Format("overview.count.done.detail", "total", strconv.Itoa(c.Checkpoints.Total()), "doing", strconv.Itoa(c.Checkpoints.InProgress)), th.Step(1)},
+		{c.Actions, l.Label("overview.count.actions"), l.Format("overview.count.actions.detail", "overdue", strconv.Itoa(c.Overdue)), th.Step(2)},
+		{c.Evaluations, l.Label("overview.count.evaluations"), "", th.Step(3)},
+		{c.Unread, l.Label("overview.count.unread"), "", th.Colors.Muted},
+	}
+	if c.Overdue > 0 {
+		tiles = append(tiles[:3], append([]struct {
+			value  int
+			label  string
+			detail string
+			colour pdf.Color
+		}{{c.Overdue, l.Label("overview.count.overdue"), "", chart.OverdueColor}}, tiles[3:]...)...)
+	}
+	const gap, tileH = 3.0, 24.0
+	cols := 3
+	tw := (d.Width() - gap*float64(cols-1)) / float64(cols)
+	y := d.Y()
+	for i, t := range tiles {
+		x := d.Left() + float64(i%cols)*(tw+gap)
+		ty := y + float64(i/cols)*(tileH+gap)
+		d.FillRect(x, ty, tw, tileH, 1.5, th.Colors.Shade)
+		d.FillRect(x, ty, 1.4, tileH, 0, t.colour)
+		d.Label(x+4, ty+2.5, tw-6, strconv.Itoa(t.value), pdf.Bold, th.Type.Title, t.colour, pdf.AlignLeft)
+		d.Label(x+4, ty+13, tw-6, t.label, pdf.Bold, th.Type.Small+1, th.Colors.Text, pdf.AlignLeft)
+		if t.detail != "" {
+			d.Label(x+4, ty+17.5, tw-6, t.detail, pdf.Regular, th.Type.Small, th.Colors.Muted, pdf.AlignLeft)
+		}
+	}
+	rows := (len(tiles) + cols - 1) / cols
+	d.SetY(y + float64(rows)*(tileH+gap) + 4)
+}
+
+// progress draws a row per organisation: its name and its road of steps.
+func (p *report) progress() {
+	d, th, l := p.d, p.th, p.l
+	p.heading(l.Label("overview.chart.progress"), 20)
+	small := th.Type.Small + 0.5
+	lh := d.LineHeight(small)
+	const rowH = 7.0
+	nameW := d.Width() * 0.36
+	for i, o := range p.r.Orgs {
+		d.EnsureSpace(rowH)
+		y := d.Y()
+		if i%2 == 1 {
+			d.FillRect(d.Left(), y, d.Width(), rowH, 0, th.Colors.Zebra)
+		}
+		d.Label(d.Left()+1, y+(rowH-lh)/2-lh*0.25, nameW-2, o.Name(), pdf.Bold, small, th.Colors.Text, pdf.AlignLeft)
+		d.Label(d.Left()+1, y+(rowH-lh)/2+lh*0.55, nameW-2, p.l.Label("overview.form."+string(o.File.Form)), pdf.Regular, th.Type.Small-1, th.Colors.Muted, pdf.AlignLeft)
+		chart.Road(d, l, d.Left()+nameW, y+1, d.Width()-nameW, rowH-2, chart.Steps(l, o.File.Form, o.File))
+		d.SetY(y + rowH)
+	}
+	d.Space(3)
+	p.legend()
+}
+
+// legend explains the shades of the roads.
+func (p *report) legend() {
+	d, th, l := p.d, p.th, p.l
+	muted := th.Colors.Muted
+	d.Paragraph(l.Label("overview.chart.progress.legend"), pdf.ParaStyle{Size: th.Type.Small, Color: &muted})
+}
+
+// options draws a bar chart per checkpoint with options: how many of the
+// organisations asked ticked each.
+func (p *report) options() {
+	d, l := p.d, p.l
+	d.AddPage()
+	p.heading(l.Label("overview.chart.options"), 30)
+	muted := p.th.Colors.Muted
+	d.Paragraph(l.Label("overview.chart.options.lead"), pdf.ParaStyle{Size: p.th.Type.Small + 1, Color: &muted, SpaceAfter: 3})
+	for _, st := range l.Steps {
+		for i := range st.Checkpoints {
+			cp := &st.Checkpoints[i]
+			if cp.Options == nil {
+				continue
+			}
+			var bars []chart.Bar
+			for _, opt := range cp.Options.Items {
+				b := chart.Bar{Label: opt.Label}
+				for _, o := range p.r.Orgs {
+					if !cp.Audience.Includes(o.File.Form) {
+						continue
+					}
+					b.Of++
+					if o.File.Checkpoint(cp.ID).Ticked(opt.ID) {
+						b.Value++
+					}
+				}
+				bars = append(bars, b)
+			}
+			chart.Bars(d, fmt.Sprintf("%d.%d %s", st.Number, i+1, cp.Title), bars, p.th.Step(st.Number))
+		}
+	}
+}
+
+// timeline draws every organisation's dates by month.
+func (p *report) timeline() {
+	d, l := p.d, p.l
+	d.AddPage()
+	p.heading(l.Label("chart.timeline.title"), 30)
+	lanes := make([]chart.Lane, 0, len(p.r.Orgs))
+	for _, o := range p.r.Orgs {
+		lane := chart.Lane{Label: o.Name()}
+		for _, a := range o.File.ActionPlan {
+			lane.Marks = append(lane.Marks, chart.Mark{Date: a.Deadline, Shape: chart.ActionShape(a, p.r.AsOf)})
+		}
+		for _, e := range o.File.EvaluationPlan {
+			lane.Marks = append(lane.Marks, chart.Mark{Date: e.When, Shape: chart.Diamond})
+		}
+		lanes = append(lanes, lane)
+	}
+	chart.Timeline(d, l, lanes, p.r.AsOf)
+}
+
+// org draws an organisation's page.
+func (p *report) org(o *Org, first bool) {
+	d, th, l := p.d, p.th, p.l
+	a := o.File
+	d.AddPage()
+	if first {
+		d.Bookmark(l.Label("overview.section.orgs"), 0)
+	}
+	d.SetPlace(a.Path)
+	d.SetHeader(o.Name())
+	d.Bookmark(o.Name(), 1)
+	d.Heading(pdf.Heading{Level: 1, Text: o.Name()})
+	muted := th.Colors.Muted
+	meta := []pdf.Run{{Text: l.Label("overview.form." + string(a.Form)), Style: pdf.Bold}}
+	add := func(key, value string) {
+		if value != "" {
+			meta = append(meta, pdf.Run{Text: " · " + l.Label(key) + ": "}, pdf.Run{Text: value})
+		}
+	}
+	add("field.partner", a.Organisation.Partner)
+	add("field.contact", a.Organisation.Contact)
+	add("field.date", p.r.date(a.Date))
+	d.Text(pdf.ParaStyle{Size: th.Type.Small + 1, Color: &muted, SpaceAfter: 3}, meta...)
+	chart.Progress(d, l, chart.Steps(l, a.Form, a))
+
+	var rows [][]string
+	for _, st := range l.Steps {
+		for i := range st.Checkpoints {
+			cp := &st.Checkpoints[i]
+			if cp.Audience.Includes(a.Form) {
+				rows = append(rows, []string{fmt.Sprintf("%d.%d", st.Number, i+1), cp.Title, l.Label("status." + string(a.Checkpoint(cp.ID).Status))})
+			}
+		}
+	}
+	d.Heading(pdf.Heading{Level: 3, Text: l.Label("overview.org.checkpoints")})
+	d.Table(pdf.Table{Size: th.Type.Small + 0.5, Zebra: true, Columns: []pdf.Column{
+		{Label: "", Width: 0.6}, {Label: l.Label("overview.col.checkpoint"), Width: 7}, {Label: l.Label("sheet.action.col.status"), Width: 2},
+	}}, rows)
+
+	if len(a.ActionPlan) > 0 {
+		rows = rows[:0]
+		for _, r := range a.ActionPlan {
+			status := ""
+			if r.Status != "" {
+				status = l.Label("value.action-status." + r.Status)
+			}
+			if Overdue(r, p.r.AsOf) {
+				status += " – " + l.Label("overview.value.overdue")
+			}
+			rows = append(rows, []string{p.r.date(r.Deadline), r.Activity, r.Responsible, status})
+		}
+		d.Heading(pdf.Heading{Level: 3, Text: l.Label("sheet.action.title")})
+		d.Table(pdf.Table{Size: th.Type.Small + 0.5, Zebra: true, Columns: []pdf.Column{
+			{Label: l.Label("sheet.action.col.deadline"), Width: 1.3}, {Label: l.Label("sheet.action.col.activity"), Width: 4},
+			{Label: l.Label("sheet.action.col.responsible"), Width: 2.2}, {Label: l.Label("sheet.action.col.status"), Width: 1.8},
+		}}, rows)
+	}
+	if len(a.EvaluationPlan) > 0 {
+		rows = rows[:0]
+		methods := l.Checkpoint(answers.MethodsCheckpoint)
+		for _, r := range a.EvaluationPlan {
+			method := r.Method
+			if methods != nil {
+				if opt := methods.Option(r.Method); opt != nil {
+					method = opt.Label
+				}
+			}
+			rows = append(rows, []string{p.r.date(r.When), r.Stage, method, r.Indicator, r.Target})
+		}
+		d.Heading(pdf.Heading{Level: 3, Text: l.Label("sheet.evaluation.title")})
+		d.Table(pdf.Table{Size: th.Type.Small + 0.5, Zebra: true, Columns: []pdf.Column{
+			{Label: l.Label("sheet.evaluation.col.when"), Width: 1.3}, {Label: l.Label("sheet.evaluation.col.stage"), Width: 2.6},
+			{Label: l.Label("sheet.evaluation.col.method"), Width: 2}, {Label: l.Label("sheet.evaluation.col.indicator"), Width: 2.4},
+			{Label: l.Label("sheet.evaluation.col.target"), Width: 1.8},
+		}}, rows)
+	}
+	if lanes := chart.PlanLanes(a, p.r.AsOf); len(lanes) > 0 {
+		d.Heading(pdf.Heading{Level: 3, Text: l.Label("chart.timeline.title"), Keep: 20})
+		chart.Timeline(d, l, lanes, p.r.AsOf)
+	}
+}

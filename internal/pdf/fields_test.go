@@ -1,0 +1,146 @@
+package pdf
+
+import (
+	"bytes"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/partnership-roadmap/roadmap/internal/pdftest"
+)
+
+const (
+	lvText = "Biedrība „Brīnumiņš” — ĀČĒĢĪĶĻŅŠŪŽ āčēģīķļņšūž"
+	ltText = "Ąžuolų gatvė: ąčęėįšųūž ĄČĘĖĮŠŲŪŽ"
+	elText = "Ωμέγα ψυχή: ΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩ άέήίόύώϊϋΐΰς"
+)
+
+// fieldsDoc is a page of every kind of field over what a form prints under
+// them, with values in Latvian, Lithuanian and Greek.
+func fieldsDoc(t testing.TB, opts ...Option) *Doc {
+	t.Helper()
+	d := demo(t, 1, opts...)
+	d.AddPage()
+	d.AddField(Field{Kind: TextField, Name: "name", Tooltip: "Organizācija", Value: lvText, Rect: Rect{20, 30, 150, 8}})
+	d.AddField(Field{Kind: TextField, Name: "answer", Multiline: true, Boxed: true, Tooltip: "1. Atbilde",
+		Value: strings.Repeat(ltText+" ", 4) + "\n" + elText, Rect: Rect{20, 45, 120, 30}})
+	d.TickBox(20, 90, 0, false)
+	d.AddField(Field{Kind: CheckBox, Name: "opt", Tooltip: "Iespēja", Value: "x", Rect: Rect{20, 90, 4, 4}})
+	d.TickBox(30, 90, 0, false)
+	d.AddField(Field{Kind: CheckBox, Name: "opt2", Rect: Rect{30, 90, 4, 4}})
+	var buttons []Button
+	for i, on := range []string{"not-started", "in-progress", "done", "not-applicable"} {
+		x := 20 + float64(i)*20
+		d.TickBox(x, 100, 0, false)
+		buttons = append(buttons, Button{On: on, Rect: Rect{x, 100, 4, 4}})
+	}
+	d.AddField(Field{Kind: RadioGroup, Name: "status", Tooltip: "Statuss", Value: "done", Buttons: buttons})
+	d.AddField(Field{Kind: TextField, Name: "hidden", Hidden: true, ReadOnly: true, Value: "roadmap-form"})
+	return d
+}
+
+// TestFields checks the fields as qpdf reads them, their appearances as a
+// reader shows them (qpdf draws them into the page, pdftotext reads them),
+// that qpdf finds the file clean, and that the same document gives the
+// same bytes.
+func TestFields(t *testing.T) {
+	b := render(t, fieldsDoc(t))
+	pdftest.Check(t, b)
+	got := pdftest.Fields(t, b)
+	want := []pdftest.Field{
+		{Name: "name", Type: "/Tx", Value: lvText, Tooltip: "Organizācija", Page: 2, Widgets: 1, Flags: 4},
+		{Name: "answer", Type: "/Tx", Value: strings.Repeat(ltText+" ", 4) + "\n" + elText, Tooltip: "1. Atbilde", Page: 2, Widgets: 1, Flags: 4},
+		{Name: "opt", Type: "/Btn", Value: "Yes", Tooltip: "Iespēja", Page: 2, Widgets: 1, Flags: 4},
+		{Name: "opt2", Type: "/Btn", Value: "", Page: 2, Widgets: 1, Flags: 4},
+		{Name: "status", Type: "/Btn", Value: "done", Tooltip: "Statuss", Page: 2, Widgets: 4, Flags: 4},
+		{Name: "hidden", Type: "/Tx", Value: "roadmap-form", Page: 2, Widgets: 1, Flags: 2},
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("fields:\n got %+v\nwant %+v", got, want)
+	}
+	if bytes.Contains(b, []byte("NeedAppearances")) {
+		t.Error("NeedAppearances set")
+	}
+	if !regexp.MustCompile(`/ID \[<[0-9A-F]{32}> <[0-9A-F]{32}>\]`).Match(b) {
+		t.Error("no /ID")
+	}
+	if again := render(t, fieldsDoc(t)); !bytes.Equal(again, b) {
+		t.Error("the same document gives different bytes")
+	}
+
+	// What the appearances show, drawn into the page.
+	flat := pdftest.Flatten(t, b)
+	text := strings.Join(strings.Fields(pdftest.Pages(t, flat)[1]), " ")
+	for _, s := range []string{lvText, strings.TrimSpace(strings.Repeat(ltText+" ", 4)), elText} {
+		if !strings.Contains(text, strings.Join(strings.Fields(s), " ")) {
+			t.Errorf("page does not show %q:\n%s", s, text)
+		}
+	}
+	if strings.Contains(text, "roadmap-form") {
+		t.Error("the hidden field shows")
+	}
+	// The field font holds the alphabets, for what a person types.
+	fonts := pdftest.Fonts(t, b)
+	if len(fonts) < 2 {
+		t.Errorf("fonts %v", fonts)
+	}
+}
+
+// TestFieldsTicks checks by the pixels that a ticked box and the chosen
+// radio button show their mark and the others do not.
+func TestFieldsTicks(t *testing.T) {
+	b := render(t, fieldsDoc(t))
+	img := pdftest.Images(t, b, 72)[1]
+	// 72 dpi: 1 mm is 72/25.4 px; a mark is in the accent colour.
+	th := DefaultTheme()
+	marked := func(x, y float64) bool {
+		return ppmHas(img, int((x+1)*72/25.4), int((y+1)*72/25.4), 8, th.Colors.Accent)
+	}
+	for _, c := range []struct {
+		name   string
+		x, y   float64
+		marked bool
+	}{
+		{"ticked box", 20, 90, true}, {"unticked box", 30, 90, false},
+		{"not-started", 20, 100, false}, {"in-progress", 40, 100, false}, {"done", 60, 100, true}, {"not-applicable", 80, 100, false},
+	} {
+		if got := marked(c.x, c.y); got != c.marked {
+			t.Errorf("%s: marked %v, want %v", c.name, got, c.marked)
+		}
+	}
+}
+
+// ppmHas reports whether the square of side n px at (x, y) of binary PPM
+// image img has a pixel near colour c.
+func ppmHas(img []byte, x, y, n int, c Color) bool {
+	var w, h, maxv int
+	fields := bytes.Fields(img[:min(len(img), 40)])
+	if len(fields) < 4 {
+		return false
+	}
+	w, h, maxv = atoi(fields[1]), atoi(fields[2]), atoi(fields[3])
+	if maxv != 255 {
+		return false
+	}
+	// the header ends after the fourth token and one whitespace byte
+	off := bytes.Index(img, fields[3]) + len(fields[3]) + 1
+	near := func(a, b uint8) bool { return int(a)-int(b) < 40 && int(b)-int(a) < 40 }
+	for j := y; j < y+n && j < h; j++ {
+		for i := x; i < x+n && i < w; i++ {
+			p := off + 3*(j*w+i)
+			if near(img[p], c.R) && near(img[p+1], c.G) && near(img[p+2], c.B) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func atoi(b []byte) int {
+	n := 0
+	for _, c := range b {
+		n = n*10 + int(c-'0')
+	}
+	return n
+}
