@@ -58,10 +58,20 @@ func (a *App) checkContent(b *content.Bundle) ([]content.Report, diag.List) {
 		return reports, problems
 	}
 	var kept diag.List
+	removed := map[string]int{} // per language code
 	for _, p := range problems {
 		if !isUnknownLabel(p.Msg, missing) {
 			kept = append(kept, p)
+			continue
 		}
+		for _, l := range b.Languages {
+			if strings.HasPrefix(p.File, l.Dir+"/") {
+				removed[l.Code]++
+			}
+		}
+	}
+	for i := range reports {
+		reports[i].Problems -= removed[reports[i].Code]
 	}
 	for _, k := range missing {
 		kept = append(kept, labelMissing(src, k))
