@@ -105,7 +105,7 @@ func packRun(ctx context.Context, app *App, opts *packOptions) error {
 	printWarnings(app, results)
 	printSummary(app.Out, results)
 	if ctx.Err() != nil {
-		return fmt.Errorf("interrupted: the files listed are complete, the others were not made")
+		return errors.New("interrupted: the files listed are complete; the others were not made")
 	}
 	if err := failures(results, "files"); err != nil {
 		return err
@@ -203,7 +203,11 @@ func printSummary(w io.Writer, results []pack.Result) {
 	fmt.Fprintln(tw, "FILE\tPAGES\tSHEETS\tSIZE")
 	files, total := 0, 0
 	for _, r := range results {
-		if r.Err != nil {
+		switch {
+		case errors.Is(r.Err, context.Canceled):
+			// Not made: interrupted before it started.
+			continue
+		case r.Err != nil:
 			fmt.Fprintf(tw, "%s\t\t\tfailed\n", esc.Name(r.Name))
 			continue
 		}
