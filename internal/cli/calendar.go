@@ -183,3 +183,13 @@ func warnDuplicates(app *App, dups []overview.Duplicate) {
 		app.Warn("%s: %s (%s) is also in %s, which has the newer date; %s is not used", d.Dropped, d.Name, d.Form, d.Kept, d.Dropped)
 	}
 }
+
+// plansCalendar is the calendar of one organisation's dated plan rows, for
+// render to put beside its documents; nil when no row has a date.
+func plansCalendar(a *answers.File, lang *content.Language) []byte {
+	events := calendar.Events([]calendar.Source{{File: a, Lang: lang, Stamp: DocDate(a)}})
+	if len(events) == 0 {
+		return nil
+	}
+	return calendar.Write(events, lang.Label("calendar.name")+" · "+a.Organisation.Name, lang.Code)
+}

@@ -132,7 +132,7 @@ func contentShowRun(app *App, opts *contentShowOptions) error {
 		fmt.Fprintf(w, "\n%s\n", lang.Format("step.heading", "n", fmt.Sprint(st.Number), "title", st.Title))
 		for _, cp := range cps {
 			n++
-			fmt.Fprintf(w, "\n  %2d. %s  [%s]\n", n, cp.Title, cp.ID)
+			fmt.Fprintf(w, "\n  %4s %s  [%s]\n", lang.Number(&cp), cp.Title, cp.ID)
 			fmt.Fprintf(w, "      %s\n", cp.Hint)
 			if aud == "all" {
 				fmt.Fprintf(w, "      (%s)\n", lang.Label("audience."+string(cp.Audience)))

@@ -23,6 +23,8 @@ type formOptions struct {
 	Answers string
 	Paper   string
 	Output  string
+	// Fillable adds form fields, to fill the form in on screen.
+	Fillable bool
 }
 
 func newFormCmd(app *App, runF func(*formOptions) error) *cobra.Command {
@@ -41,13 +43,22 @@ problem nothing is written. The form and the language are then the file's:
 the form may be left out, and --lang chooses another language for the form's
 own texts (the answers stay as written).
 
+With --fillable, the form has fields to fill in on screen in any PDF
+reader, over the same layout: a status to choose, options to tick, a box
+for each answer, the organisation block and the action-plan rows. With
+--answers as well, the fields carry the answers, so that the other side can
+complete them. "roadmap import" reads a filled form back into an answers
+file.
+
 The PDF is written to output/<lang>/form-<form>.pdf (for example
 output/lv/form-community.pdf), or for a filled form to
 output/<lang>/<organisation>-<form>.pdf, the organisation's name made safe
-for a file name; -o names another file.`,
+for a file name; a fillable form's name ends in -fillable.pdf; -o names
+another file.`,
 		Example: "  roadmap form municipality\n" +
 			"  roadmap form community --lang en --paper letter\n" +
-			"  roadmap form --answers mine.yaml -o mine.pdf",
+			"  roadmap form --answers mine.yaml -o mine.pdf\n" +
+			"  roadmap form community --fillable",
 		ValidArgs: forms,
 		Args: func(cmd *cobra.Command, args []string) error {
 			answersGiven := cmd.Flags().Changed("answers")
@@ -74,6 +85,7 @@ for a file name; -o names another file.`,
 	app.langFlag(cmd, &opts.Lang, "", "language `code` (lv, en, ...); default: the answers' language, else lv")
 	cmd.Flags().StringVarP(&opts.Answers, "answers", "a", "", "fill in the form from the answers `file` (YAML)")
 	paperFlag(cmd, &opts.Paper)
+	cmd.Flags().BoolVar(&opts.Fillable, "fillable", false, "add form fields, to fill the form in on screen in any PDF reader")
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write the PDF to `FILE.pdf` (default output/<lang>/form-<form>.pdf)")
 	return cmd
 }
@@ -118,7 +130,11 @@ func formRun(app *App, opts *formOptions) error {
 			return fmt.Errorf("%s is filled in for the %s form, not the %s form; leave out the form or give %s", esc.Name(opts.Answers), a.Form, f, a.Form)
 		}
 	}
-	d, err := pack.Lookup(pack.FormID(f))
+	id := pack.FormID(f)
+	if opts.Fillable {
+		id = pack.FillableID(f)
+	}
+	d, err := pack.Lookup(id)
 	if err != nil {
 		return err
 	}

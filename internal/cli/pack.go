@@ -161,6 +161,10 @@ func packIndex(lang *content.Language, docs []pack.Document) []byte {
 	title := lang.Label("pack.index.title")
 	fmt.Fprintf(&sb, "%s\n%s\n\n", title, strings.Repeat("=", len([]rune(title))))
 	fmt.Fprintf(&sb, "%s\n\n", lang.Format("pack.index.intro", "title", lang.Title))
+	if lang.Status == content.Draft && lang.StatusNote != "" {
+		// A translation nobody from the country has reviewed says so.
+		fmt.Fprintf(&sb, "%s\n\n", strings.TrimSpace(lang.StatusNote))
+	}
 	width := 0
 	for _, d := range docs {
 		width = max(width, len(d.File))

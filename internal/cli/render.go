@@ -17,6 +17,7 @@ import (
 	"github.com/partnership-roadmap/roadmap/internal/answers"
 	"github.com/partnership-roadmap/roadmap/internal/content"
 	"github.com/partnership-roadmap/roadmap/internal/diag"
+	"github.com/partnership-roadmap/roadmap/internal/document"
 	"github.com/partnership-roadmap/roadmap/internal/esc"
 	"github.com/partnership-roadmap/roadmap/internal/fsutil"
 	"github.com/partnership-roadmap/roadmap/internal/pack"
@@ -209,6 +210,10 @@ func renderOne(app *App, b *content.Bundle, theme pdf.Theme, in renderInput) ([]
 			return nil, fileError{in.path, err}
 		}
 		docs = append(docs, pack.Doc{Path: filepath.Join(in.dir, d.FileName(nil, opts)), Result: *res})
+	}
+	// The plans' dates as a calendar, when the plans hold any.
+	if ics := plansCalendar(a, lang); ics != nil {
+		docs = append(docs, pack.Doc{Path: filepath.Join(in.dir, "plans.ics"), Result: document.Result{Data: ics}})
 	}
 	return docs, nil
 }

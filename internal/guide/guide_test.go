@@ -144,7 +144,7 @@ func expected(l *content.Language, aud content.Audience) []string {
 			if !cp.Audience.Includes(aud) {
 				continue
 			}
-			want = append(want, cp.Title)
+			want = append(want, l.Number(&cp)+" "+cp.Title)
 			add(cp.Guidance)
 			if cp.Options != nil {
 				add(cp.Options.Lead)
@@ -267,7 +267,7 @@ func tocTitles(l *content.Language, aud content.Audience) []string {
 		titles = append(titles, l.Format("step.heading", "n", strconv.Itoa(st.Number), "title", st.Title))
 		for _, cp := range st.Checkpoints {
 			if cp.Audience.Includes(aud) {
-				titles = append(titles, cp.Title)
+				titles = append(titles, l.Number(&cp)+" "+cp.Title)
 			}
 		}
 	}
@@ -493,27 +493,28 @@ func TestHeadingsKeptWithText(t *testing.T) {
 			l := language(t, c.code)
 			pages := bodyPages(t, l, render(t, c.code, c.opts).Data)
 			for _, cp := range l.Checkpoints(c.opts.Audience) {
+				heading := l.Number(cp) + " " + cp.Title
 				found := false
 				for _, p := range pages[2:] {
 					lines := strings.Split(p, "\n")
 					for i := range lines {
 						joined := norm(strings.Join(lines[i:min(i+3, len(lines))], " "))
-						if !strings.HasPrefix(joined, cp.Title) {
+						if !strings.HasPrefix(joined, heading) {
 							continue
 						}
 						// lines the title takes, then what follows it
 						k := i
-						for k < len(lines) && !strings.HasSuffix(norm(strings.Join(lines[i:k+1], " ")), cp.Title) {
+						for k < len(lines) && !strings.HasSuffix(norm(strings.Join(lines[i:k+1], " ")), heading) {
 							k++
 						}
 						if after := len(lines) - 1 - k; after < 3 {
-							t.Errorf("%q has only %d lines after it on its page", cp.Title, after)
+							t.Errorf("%q has only %d lines after it on its page", heading, after)
 						}
 						found = true
 					}
 				}
 				if !found {
-					t.Errorf("heading %q not found", cp.Title)
+					t.Errorf("heading %q not found", heading)
 				}
 			}
 		})

@@ -78,8 +78,10 @@ func extOf(path string) string {
 // index first.
 func Documents() []Document {
 	docs := []Document{
-		formDocument(content.Municipality, "pack.index.form.municipality"),
-		formDocument(content.Community, "pack.index.form.community"),
+		formDocument(content.Municipality, "pack.index.form.municipality", false),
+		formDocument(content.Municipality, "pack.index.form-fillable.municipality", true),
+		formDocument(content.Community, "pack.index.form.community", false),
+		formDocument(content.Community, "pack.index.form-fillable.community", true),
 		{ID: "guide", File: "guide.pdf", Index: "pack.index.guide", Build: buildGuide},
 	}
 	for _, p := range sheets.Plans() {
@@ -129,6 +131,10 @@ func Roadmap(f content.Audience) []Document {
 // FormID returns the id of form f's document.
 func FormID(f content.Audience) string { return "form-" + string(f) }
 
+// FillableID returns the id of the fillable copy of form f's document, the
+// same form with fields to fill in on screen.
+func FillableID(f content.Audience) string { return FormID(f) + "-fillable" }
+
 func mustLookup(id string) Document {
 	d, err := Lookup(id)
 	if err != nil {
@@ -137,11 +143,15 @@ func mustLookup(id string) Document {
 	return d
 }
 
-func formDocument(f content.Audience, index string) Document {
+func formDocument(f content.Audience, index string, fillable bool) Document {
+	id := FormID(f)
+	if fillable {
+		id = FillableID(f)
+	}
 	return Document{
-		ID: FormID(f), File: "form-" + string(f) + ".pdf", Index: index, Answers: true,
+		ID: id, File: id + ".pdf", Index: index, Answers: true,
 		Build: func(lang *content.Language, a *answers.File, opts BuildOptions) (*document.Result, error) {
-			return form.Render(lang, f, a, form.Options{Theme: opts.Theme, Date: opts.Date})
+			return form.Render(lang, f, a, form.Options{Theme: opts.Theme, Date: opts.Date, Fillable: fillable})
 		},
 	}
 }
@@ -158,7 +168,7 @@ func sheetDocument(id, file, index string, plans ...sheets.Plan) Document {
 	return Document{
 		ID: id, File: file, Index: index, Answers: true,
 		Build: func(lang *content.Language, a *answers.File, opts BuildOptions) (*document.Result, error) {
-			data, err := sheets.Build(lang, plans, a, sheets.WithPaper(opts.Theme.Paper), sheets.WithDate(opts.Date))
+			data, err := sheets.Build(lang, plans, a, sheets.WithTheme(opts.Theme), sheets.WithPaper(opts.Theme.Paper), sheets.WithDate(opts.Date))
 			if err != nil {
 				return nil, err
 			}
