@@ -263,3 +263,31 @@ func TestNumbering(t *testing.T) {
 		})
 	}
 }
+
+// TestBlankKeptWhole: in a blank form (lv and en, both forms, A4 and
+// Letter) no checkpoint is split over a page break: no page carries a
+// "continued" line, and every checkpoint's status row is on the page its
+// title is on.
+func TestBlankKeptWhole(t *testing.T) {
+	for _, code := range []string{"lv", "en"} {
+		for _, f := range content.Forms {
+			for _, paper := range []pdf.Paper{pdf.A4, pdf.Letter} {
+				t.Run(code+"/"+string(f)+"/"+string(paper), func(t *testing.T) {
+					lang := testLang(t, code)
+					th := pdf.DefaultTheme()
+					th.Paper = paper
+					res, err := Render(lang, f, nil, Options{Theme: th, Date: testDate})
+					if err != nil {
+						t.Fatal(err)
+					}
+					cont := norm(lang.Format("form.continued", "number", "", "title", ""))
+					for i, p := range pdftest.Pages(t, res.PDF) {
+						if strings.Contains(norm(p), cont) {
+							t.Errorf("page %d continues a blank checkpoint:\n%s", i+1, p)
+						}
+					}
+				})
+			}
+		}
+	}
+}
