@@ -31,7 +31,7 @@ func TestPlansInFilledForm(t *testing.T) {
 			if len(a.ActionPlan) == 0 || len(a.CommunicationPlan) == 0 || len(a.EvaluationPlan) == 0 {
 				t.Fatalf("the example should fill all three plans")
 			}
-			text := pdftest.Text(t, render(t, lang, a.Form, a).PDF)
+			text := pdftest.Text(t, render(t, lang, a.Form, a).Data)
 			for _, p := range []plantable.Plan{plantable.Action, plantable.Communication, plantable.Evaluation} {
 				if title := strings.ToUpper(plantable.Title(lang, p)); !strings.Contains(text, norm(title)) {
 					t.Errorf("plan title %q missing", title)
@@ -76,7 +76,7 @@ func TestProgressNotApplicable(t *testing.T) {
 				a.Checkpoints[cp.ID] = answers.Checkpoint{Status: answers.Done}
 			}
 			a.Checkpoints[cps[4].ID] = answers.Checkpoint{Status: answers.NotApplicable}
-			first := norm(pdftest.Pages(t, render(t, lang, content.Community, a).PDF)[0])
+			first := norm(pdftest.Pages(t, render(t, lang, content.Community, a).Data)[0])
 			n := len(cps) - 1
 			total := lang.Label("form.progress.total") + " " +
 				lang.Format("form.progress.count", "done", fmt.Sprint(n), "total", fmt.Sprint(n))
@@ -103,7 +103,7 @@ func TestEmojiNotABox(t *testing.T) {
 	cp.Answer = "✅ izdarīts, 🙂 paldies"
 	a.Checkpoints["target-group"] = cp
 	res := render(t, testLang(t, "lv"), content.Community, a)
-	text := pdftest.Text(t, res.PDF)
+	text := pdftest.Text(t, res.Data)
 	if strings.Contains(text, "□") {
 		t.Errorf("the form shows □ where an emoji was")
 	}
@@ -154,7 +154,7 @@ func TestTitleWithAnswer(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				pages := pdftest.Pages(t, res.PDF)
+				pages := pdftest.Pages(t, res.Data)
 				for i := range pages {
 					pages[i] = norm(pages[i])
 				}
@@ -214,10 +214,10 @@ func TestNumbering(t *testing.T) {
 				t.Fatal(err)
 			}
 			bookPage := map[string]int{}
-			for _, it := range pdftest.Outline(t, booklet.PDF) {
+			for _, it := range pdftest.Outline(t, booklet.Data) {
 				bookPage[it.Title] = it.Page
 			}
-			contents := norm(pdftest.Pages(t, booklet.PDF)[1])
+			contents := norm(pdftest.Pages(t, booklet.Data)[1])
 			for _, c := range []struct {
 				id    string
 				num   string
@@ -242,13 +242,13 @@ func TestNumbering(t *testing.T) {
 				for _, f := range c.forms {
 					res := render(t, lang, f, nil)
 					outline := map[string]bool{}
-					for _, it := range pdftest.Outline(t, res.PDF) {
+					for _, it := range pdftest.Outline(t, res.Data) {
 						outline[it.Title] = true
 					}
 					if !outline[heading] {
 						t.Errorf("%s form outline lacks %q", f, heading)
 					}
-					text := pdftest.Text(t, res.PDF)
+					text := pdftest.Text(t, res.Data)
 					ref := norm(lang.Format("form.guide_page", "page", fmt.Sprint(page)))
 					at := strings.Index(text, norm(heading))
 					if at < 0 {
@@ -281,7 +281,7 @@ func TestBlankKeptWhole(t *testing.T) {
 						t.Fatal(err)
 					}
 					cont := norm(lang.Format("form.continued", "number", "", "title", ""))
-					for i, p := range pdftest.Pages(t, res.PDF) {
+					for i, p := range pdftest.Pages(t, res.Data) {
 						if strings.Contains(norm(p), cont) {
 							t.Errorf("page %d continues a blank checkpoint:\n%s", i+1, p)
 						}

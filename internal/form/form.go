@@ -22,7 +22,9 @@ import (
 	"time"
 
 	"github.com/partnership-roadmap/roadmap/internal/answers"
+	"github.com/partnership-roadmap/roadmap/internal/chart"
 	"github.com/partnership-roadmap/roadmap/internal/content"
+	"github.com/partnership-roadmap/roadmap/internal/document"
 	"github.com/partnership-roadmap/roadmap/internal/guide"
 	"github.com/partnership-roadmap/roadmap/internal/pdf"
 )
@@ -41,16 +43,8 @@ type Options struct {
 	Fillable bool
 }
 
-// Result is a rendered form.
-type Result struct {
-	// PDF is the document.
-	PDF []byte
-	// Pages is the number of pages.
-	Pages int
-	// Warnings say where characters the font cannot draw were replaced, one
-	// line per place, for the caller to show.
-	Warnings []string
-}
+// Result is a rendered form: its PDF in Data, its page count and warnings.
+type Result = document.Result
 
 // Render lays out the checklist form f (content.Municipality or
 // content.Community) in language lang. With a nil a the form is blank, to be
@@ -108,7 +102,7 @@ func Render(lang *content.Language, f content.Audience, a *answers.File, opts Op
 	if err != nil {
 		return nil, fmt.Errorf("rendering form %s (%s): %w", f, lang.Code, err)
 	}
-	return &Result{PDF: out, Pages: d.Page(), Warnings: d.Warnings()}, nil
+	return &Result{Data: out, Pages: d.Page(), Warnings: d.Warnings()}, nil
 }
 
 // renderer holds what one rendering needs; it lives for one call of Render.
@@ -149,6 +143,7 @@ func (r *renderer) render() {
 	r.instructions()
 	if r.filled() {
 		r.progress()
+		chart.FormSummary(r.d, r.lang, r.form, r.a)
 	}
 	items := r.items()
 	for i, it := range items {

@@ -14,7 +14,7 @@ func TestGolden(t *testing.T) {
 	for _, code := range []string{"lv", "en"} {
 		for _, f := range content.Forms {
 			t.Run(code+"/"+string(f), func(t *testing.T) {
-				golden.Assert(t, golden.PDF(t, render(t, testLang(t, code), f, nil).PDF))
+				golden.RequireEqual(t, golden.PDF(t, render(t, testLang(t, code), f, nil).Data))
 			})
 		}
 	}

@@ -1,59 +1,62 @@
-// Package golden compares what a test produced with a golden file under the
-// test package's testdata folder, named after the test, and rewrites the
-// files when the tests run with -update (as goreleaser's golden helpers
-// do): go test ./internal/form -run TestGolden -update. A golden file is
-// meant to be read in review: a change of layout shows as a diff of it.
+// Package golden compares what a test made with a file kept in the test's
+// testdata folder, in the manner of goreleaser's golden package: the file is
+// testdata/<test name>.golden, and running the tests with -update writes it
+// from what the test made instead of comparing. A golden file is a summary
+// a person can read in a diff (text per page, a workbook's cells), so that
+// a change of layout shows as the lines it changed.
 package golden
 
 import (
+	"bytes"
 	"flag"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/partnership-roadmap/roadmap/internal/pdftest"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files under testdata")
+var update = flag.Bool("update", false, "write the golden files from what the tests make")
 
-// Path returns the golden file of test t: testdata/<test name>.golden, with
-// the subtests' slashes as underscores.
+// Path returns the golden file of the test t: testdata/<t.Name()>.golden,
+// with the subtests' slashes kept as folders.
 func Path(t testing.TB) string {
-	return filepath.Join("testdata", strings.ReplaceAll(t.Name(), "/", "_")+".golden")
+	return filepath.Join("testdata", filepath.FromSlash(t.Name())+".golden")
 }
 
-// Assert compares got with the golden file of t, or rewrites it with
-// -update.
-func Assert(t testing.TB, got string) {
+// RequireEqual fails t unless got equals the test's golden file (line
+// endings aside); with -update it writes got to the file instead.
+func RequireEqual(t testing.TB, got []byte) {
 	t.Helper()
 	path := Path(t)
 	if *update {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			t.Fatal(err)
 		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
 			t.Fatal(err)
 		}
 		return
 	}
 	want, err := os.ReadFile(path)
 	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
+		t.Fatalf("%v (run the tests with -update to write it)", err)
 	}
-	if got != string(want) {
-		t.Errorf("%s differs (go test -update rewrites it)\n%s", path, diff(string(want), got))
+	got, want = fixLineEndings(got), fixLineEndings(want)
+	if bytes.Equal(got, want) {
+		return
 	}
+	t.Errorf("%s differs from what the test made (run with -update if the change is intended):\n%s", path, diff(string(want), string(got)))
 }
 
-// diff returns the lines that differ between want and got, each with its
-// line number, at most 40 of them.
+func fixLineEndings(b []byte) []byte { return bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n")) }
+
+// diff returns the lines that differ between want and got, at most 40, each
+// with its line number: "-" the golden file's, "+" the test's.
 func diff(want, got string) string {
 	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
 	var b strings.Builder
-	n := 0
-	for i := 0; i < max(len(w), len(g)) && n < 40; i++ {
+	shown := 0
+	for i := 0; i < max(len(w), len(g)) && shown < 40; i++ {
 		var wl, gl string
 		if i < len(w) {
 			wl = w[i]
@@ -61,39 +64,27 @@ func diff(want, got string) string {
 		if i < len(g) {
 			gl = g[i]
 		}
-		if wl != gl {
-			fmt.Fprintf(&b, "line %d:\n  - %s\n  + %s\n", i+1, wl, gl)
-			n++
+		if wl == gl {
+			continue
+		}
+		shown++
+		if i < len(w) {
+			b.WriteString("-" + itoa(i+1) + ": " + wl + "\n")
+		}
+		if i < len(g) {
+			b.WriteString("+" + itoa(i+1) + ": " + gl + "\n")
 		}
 	}
 	return b.String()
 }
 
-// PDF returns the summary of a PDF that golden files hold: per page its
-// text (pdftotext -layout, trailing spaces trimmed), then the outline and
-// the links, so that a change of page breaks, order, outline or links
-// shows as a diff.
-func PDF(t testing.TB, pdf []byte) string {
-	t.Helper()
-	var b strings.Builder
-	for i, p := range pdftest.Pages(t, pdf) {
-		fmt.Fprintf(&b, "=== page %d\n", i+1)
-		for _, l := range strings.Split(strings.TrimRight(p, "\n "), "\n") {
-			b.WriteString(strings.TrimRight(l, " "))
-			b.WriteByte('\n')
-		}
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
 	}
-	b.WriteString("=== outline\n")
-	for _, o := range pdftest.Outline(t, pdf) {
-		fmt.Fprintf(&b, "%s%s → p%d\n", strings.Repeat("  ", o.Level), o.Title, o.Page)
+	var d []byte
+	for ; n > 0; n /= 10 {
+		d = append([]byte{byte('0' + n%10)}, d...)
 	}
-	b.WriteString("=== links\n")
-	for _, l := range pdftest.Links(t, pdf) {
-		if l.URI != "" {
-			fmt.Fprintf(&b, "p%d → %s\n", l.Page, l.URI)
-		} else {
-			fmt.Fprintf(&b, "p%d → p%d\n", l.Page, l.DestPage)
-		}
-	}
-	return b.String()
+	return string(d)
 }

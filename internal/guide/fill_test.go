@@ -26,13 +26,13 @@ func TestPagesFilled(t *testing.T) {
 						t.Errorf("%d pages; the booklet had %d and must not grow", res.Pages, was)
 					}
 					chapter := map[int]bool{} // pages a chapter starts on
-					for _, it := range pdftest.Outline(t, res.PDF) {
+					for _, it := range pdftest.Outline(t, res.Data) {
 						if it.Level == 0 {
 							chapter[it.Page] = true
 						}
 					}
 					m := th.Margins
-					for i, p := range pdftest.Words(t, res.PDF) {
+					for i, p := range pdftest.Words(t, res.Data) {
 						page := i + 1
 						if page <= 3 || page == res.Pages || chapter[page+1] {
 							continue // cover, contents, preface, last page, before a chapter

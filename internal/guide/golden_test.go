@@ -12,7 +12,7 @@ import (
 func TestGolden(t *testing.T) {
 	for _, code := range []string{"lv", "en"} {
 		t.Run(code, func(t *testing.T) {
-			golden.Assert(t, golden.PDF(t, render(t, code, Options{}).PDF))
+			golden.RequireEqual(t, golden.PDF(t, render(t, code, Options{}).Data))
 		})
 	}
 }

@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/partnership-roadmap/roadmap/internal/content"
+	"github.com/partnership-roadmap/roadmap/internal/document"
 	"github.com/partnership-roadmap/roadmap/internal/markdown"
 	"github.com/partnership-roadmap/roadmap/internal/pdf"
 	"github.com/partnership-roadmap/roadmap/internal/plantable"
@@ -40,14 +41,8 @@ type Options struct {
 	Org string
 }
 
-// Result is a finished booklet.
-type Result struct {
-	PDF   []byte
-	Pages int
-	// Warnings name the places where characters the font cannot draw were
-	// replaced, one line each.
-	Warnings []string
-}
+// Result is a finished booklet: its PDF in Data, its page count and warnings.
+type Result = document.Result
 
 // The Markdown renderers: body text under checkpoint headings, and text
 // inside boxes, whose padding gives the space after the last block.
@@ -96,7 +91,7 @@ func Render(lang *content.Language, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("guide (%s): %w", lang.Code, err)
 	}
-	return &Result{PDF: out, Pages: b.d.Page(), Warnings: b.d.Warnings()}, nil
+	return &Result{Data: out, Pages: b.d.Page(), Warnings: b.d.Warnings()}, nil
 }
 
 // layout lays the booklet out (unfinished: no page frames yet).

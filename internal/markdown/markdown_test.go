@@ -150,7 +150,7 @@ func TestGolden(t *testing.T) {
 			for _, l := range pdftest.Links(t, out) {
 				fmt.Fprintf(&got, "%s\n", l.URI)
 			}
-			golden.Assert(t, got.String())
+			golden.RequireEqual(t, []byte(got.String()))
 		})
 	}
 }

@@ -289,4 +289,3 @@ func lineDiff(a, b string) int {
 	}
 	return n
 }
-
