@@ -3,12 +3,12 @@ package form
 import (
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/partnership-roadmap/roadmap/internal/content"
 	"github.com/partnership-roadmap/roadmap/internal/pdftest"
+	"github.com/partnership-roadmap/roadmap/internal/plantable"
 )
 
 // TestFillableLayout checks that the fillable form is the blank form with
@@ -26,8 +26,8 @@ func TestFillableLayout(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			pdftest.Check(t, res.PDF)
-			got, want := pdftest.Pages(t, res.PDF), pdftest.Pages(t, blank.PDF)
+			pdftest.Check(t, res.Data)
+			got, want := pdftest.Pages(t, res.Data), pdftest.Pages(t, blank.Data)
 			if len(got) != len(want) {
 				t.Fatalf("%s %s: %d pages, blank form %d", code, f, len(got), len(want))
 			}
@@ -44,8 +44,8 @@ func TestFillableLayout(t *testing.T) {
 
 			var names []string
 			tips := map[string]string{}
-			qdf := pdftest.Decompressed(t, res.PDF)
-			for _, fd := range pdftest.Fields(t, res.PDF) {
+			qdf := pdftest.Decompressed(t, res.Data)
+			for _, fd := range pdftest.Fields(t, res.Data) {
 				names = append(names, fd.Name)
 				tips[fd.Name] = fd.Tooltip
 				if fd.Value != "" && fd.Name != MarkerField {
@@ -56,14 +56,14 @@ func TestFillableLayout(t *testing.T) {
 				}
 			}
 			want2 := []string{MarkerField, OrgNameField, OrgContactField, OrgPartnerField, DateField}
-			for n, cp := range lang.Checkpoints(f) {
+			for _, cp := range lang.Checkpoints(f) {
 				want2 = append(want2, StatusField(cp.ID))
 				// qpdf reads a radio button's own tooltip; the group's is
 				// on the group
 				if !regexp.MustCompile(`/T \(` + regexp.QuoteMeta(StatusField(cp.ID)) + `\)\s*/TU `).Match(qdf) {
 					t.Errorf("%s: no tooltip", StatusField(cp.ID))
 				}
-				if tip := tips[AnswerField(cp.ID)]; !strings.HasPrefix(tip, strconv.Itoa(n+1)+". "+cp.Title) {
+				if tip := tips[AnswerField(cp.ID)]; !strings.HasPrefix(tip, lang.Number(cp)+". "+cp.Title) {
 					t.Errorf("%s: tooltip %q", AnswerField(cp.ID), tip)
 				}
 				if cp.Options != nil {
@@ -72,7 +72,7 @@ func TestFillableLayout(t *testing.T) {
 					}
 				}
 				want2 = append(want2, AnswerField(cp.ID))
-				if cp.Table == actionPlanTable {
+				if p, _ := plantable.Of(cp); p == plantable.Action {
 					for row := 1; row <= ActionRows(nil); row++ {
 						for _, col := range ActionColumns {
 							want2 = append(want2, ActionField(row, col))
@@ -101,7 +101,7 @@ func TestFillableFilled(t *testing.T) {
 		t.Fatal(err)
 	}
 	values := map[string]string{}
-	for _, fd := range pdftest.Fields(t, res.PDF) {
+	for _, fd := range pdftest.Fields(t, res.Data) {
 		values[fd.Name] = fd.Value
 	}
 	if values[OrgNameField] != a.Organisation.Name || values[DateField] != a.Date.String() {

@@ -67,7 +67,7 @@ func fillable(t testing.TB, lang *content.Language, f content.Audience, a *answe
 	if err != nil {
 		t.Fatal(err)
 	}
-	return res.PDF
+	return res.Data
 }
 
 // onForm returns what of answers a a fillable form holds: the plans but
@@ -358,8 +358,8 @@ func TestSize(t *testing.T) {
 			}
 			fill := fillable(t, lang, f, nil)
 			font := fieldFontSize(t, fill)
-			if limit := res.PDF; float64(len(fill)) > 1.5*float64(len(limit))+float64(font) {
-				t.Errorf("%s %s: fillable %d bytes, printable %d, font %d", code, f, len(fill), len(res.PDF), font)
+			if limit := res.Data; float64(len(fill)) > 1.5*float64(len(limit))+float64(font) {
+				t.Errorf("%s %s: fillable %d bytes, printable %d, font %d", code, f, len(fill), len(res.Data), font)
 			}
 		}
 	}
@@ -404,7 +404,7 @@ func TestBad(t *testing.T) {
 	}{
 		{"text", []byte("form: community\n"), "not a PDF file"},
 		{"empty", nil, "not a PDF file"},
-		{"printable", printable.PDF, "not a form made by roadmap: the PDF has no form fields"},
+		{"printable", printable.Data, "not a form made by roadmap: the PDF has no form fields"},
 		{"damaged", blank[:len(blank)/2], "the PDF is damaged"},
 		{"other fields", markerOnly(t, "roadmap-form form=community lang=lv version=1"), "the form has no field org_name"},
 		{"not our marker", markerOnly(t, "something else"), "not a form made by roadmap: its roadmap_form field holds"},
