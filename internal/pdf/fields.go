@@ -648,16 +648,20 @@ func textString(s string) string {
 	if ascii {
 		return literal(s)
 	}
-	b := []byte{'(', 0xfe, 0xff}
-	for _, u := range utf16.Encode([]rune(s)) {
-		for _, c := range []byte{byte(u >> 8), byte(u)} {
-			switch c {
-			case '(', ')', '\\':
-				b = append(b, '\\', c)
-			case '\r':
-				b = append(b, '\\', 'r')
-			default:
-				b = append(b, c)
+	b := make([]byte, 0, 2*len(s)+8)
+	b = append(b, '(', 0xfe, 0xff)
+	var units [2]uint16
+	for _, r := range s {
+		for _, u := range utf16.AppendRune(units[:0], r) {
+			for _, c := range [2]byte{byte(u >> 8), byte(u)} {
+				switch c {
+				case '(', ')', '\\':
+					b = append(b, '\\', c)
+				case '\r':
+					b = append(b, '\\', 'r')
+				default:
+					b = append(b, c)
+				}
 			}
 		}
 	}
