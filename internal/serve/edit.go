@@ -33,6 +33,8 @@ type editView struct {
 	Done      int
 	Total     int
 	StepCount []stepCount
+	// Draft is the note of a translation no native speaker has reviewed.
+	Draft string
 	// Lb are the labels each checkpoint repeats.
 	Lb struct{ Status, Options, Answer, Guidance string }
 }
@@ -187,6 +189,9 @@ func (s *Server) renderEdit(w http.ResponseWriter, status int, rm *roadmap, f *a
 		Plans:     map[string]*planView{},
 	}
 	v.Lb.Status, v.Lb.Options, v.Lb.Answer, v.Lb.Guidance = lang.Label("serve.status"), lang.Label("show.options"), lang.Label("serve.answer"), lang.Label("serve.guidance")
+	if lang.Status != content.Reviewed {
+		v.Draft = lang.StatusNote
+	}
 	if r, ok := raw["date"]; ok {
 		v.Date = r
 	}
