@@ -133,7 +133,19 @@ func (s *store) writeNew(name string, data []byte, exclusive bool) (err error) {
 	if exclusive {
 		// A hard link fails when name exists, where a rename would replace it.
 		if err = s.root.Link(tmp, name); err != nil {
-			return err
+			if errors.Is(err, fs.ErrExist) {
+				return err
+			}
+			// A file system without hard links (a FAT memory stick): the
+			// callers hold the server's lock, so nothing makes name
+			// between this check and the rename.
+			if _, serr := s.root.Lstat(name); !errors.Is(serr, fs.ErrNotExist) {
+				return fs.ErrExist
+			}
+			if err = s.root.Rename(tmp, name); err != nil {
+				return err
+			}
+			return s.syncDir()
 		}
 		if err = s.root.Remove(tmp); err != nil {
 			return err
