@@ -62,10 +62,13 @@ type cpView struct {
 	Options         []optView
 	OptErr          string
 	Answer          string
-	AnswerErr       string
-	Guidance        template.HTML
-	Badges          []badge
-	Plan            *planView
+	// Rows is the height of the answer's text area: its text, and room
+	// for more.
+	Rows      int
+	AnswerErr string
+	Guidance  template.HTML
+	Badges    []badge
+	Plan      *planView
 }
 
 type badge struct{ Class, Label string }
@@ -233,6 +236,11 @@ func (s *Server) renderEdit(w http.ResponseWriter, status int, rm *roadmap, f *a
 			if c.Status == "" {
 				c.Status = string(answers.NotStarted)
 			}
+			c.Rows = 3
+			for _, line := range strings.Split(a.Answer, "\n") {
+				c.Rows += 1 + len([]rune(line))/80
+			}
+			c.Rows = min(c.Rows, 16)
 			if cp.Audience == content.Both {
 				c.Badges = []badge{{"municipality", lang.Label("audience.municipality")}, {"community", lang.Label("audience.community")}}
 			} else {
