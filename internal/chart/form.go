@@ -76,9 +76,10 @@ func PlanLanes(a *answers.File, asOf answers.Date) []Lane {
 	return lanes
 }
 
-// FormSummary draws what a filled form shows first, at the cursor: the
-// progress picture of the organisation's roadmap and the timeline of its
-// plans, overdue judged on the answers' date.
+// FormSummary draws what a filled form shows first, at the cursor, under
+// the form's progress summary: the progress picture of the organisation's
+// roadmap and the timeline of its plans, overdue judged on the answers'
+// date.
 func FormSummary(d *pdf.Doc, lang *content.Language, f content.Audience, a *answers.File) {
 	if a == nil {
 		return
@@ -87,7 +88,6 @@ func FormSummary(d *pdf.Doc, lang *content.Language, f content.Audience, a *answ
 	title := func(s string) {
 		d.Heading(pdf.Heading{Level: 3, Text: s, Keep: 14})
 	}
-	title(lang.Label("form.progress.title"))
 	Progress(d, lang, Steps(lang, f, a))
 	if lanes := PlanLanes(a, a.Date); len(lanes) > 0 {
 		title(lang.Label("chart.timeline.title"))

@@ -46,12 +46,14 @@ func month(d answers.Date) int { return d.Year*12 + int(d.Month) - 1 }
 // all nothing is drawn.
 func Timeline(d *pdf.Doc, lang *content.Language, lanes []Lane, asOf answers.Date) {
 	var rows []Lane
+	shown := map[Shape]bool{}
 	lo, hi := math.MaxInt, math.MinInt
 	for _, l := range lanes {
 		var ms []Mark
 		for _, m := range l.Marks {
 			if !m.Date.IsZero() {
 				ms = append(ms, m)
+				shown[m.Shape] = true
 				lo, hi = min(lo, month(m.Date)), max(hi, month(m.Date))
 			}
 		}
@@ -163,11 +165,17 @@ func Timeline(d *pdf.Doc, lang *content.Language, lanes []Lane, asOf answers.Dat
 	}
 	d.SetY(y + 1.5)
 	d.EnsureSpace(lh + 2)
-	items := []legendItem{
+	// The legend names the marks the timeline shows.
+	var items []legendItem
+	for _, it := range []legendItem{
 		{Dot, MarkColor(th, Dot), lang.Label("chart.legend.deadline")},
 		{Ring, MarkColor(th, Ring), lang.Label("chart.legend.done")},
 		{Triangle, MarkColor(th, Triangle), lang.Label("chart.legend.overdue")},
 		{Diamond, MarkColor(th, Diamond), lang.Label("chart.legend.evaluation")},
+	} {
+		if shown[it.shape] {
+			items = append(items, it)
+		}
 	}
 	legend(d, d.Left(), d.Y(), small, items)
 	y = d.Y()

@@ -114,10 +114,10 @@ func readAnswersSet(app *App, inputs []string, jobs int) (*answersSet, error) {
 	if _, err := b.Language(content.SourceLanguage); err != nil {
 		return nil, err
 	}
-	paths, errs := findAnswers(inputs)
+	paths, ferr := findAnswers(app, inputs)
 	set := &answersSet{total: len(paths)}
-	for _, e := range errs {
-		set.problems = append(set.problems, problemsOf(e)...)
+	if ferr != nil {
+		set.problems = append(set.problems, problemsOf(ferr)...)
 	}
 	files := make([]*answers.File, len(paths))
 	ferrs := make([]error, len(paths))
@@ -174,7 +174,7 @@ func (s *answersSet) err() error {
 		files[p.File] = true
 		errs = append(errs, p)
 	}
-	return renderFailed{n: len(files), total: s.total, problems: errs}
+	return renderFailed{failed: len(files), total: s.total, problems: errs}
 }
 
 // warnDuplicates says which files were set aside for a newer one.
@@ -182,4 +182,14 @@ func warnDuplicates(app *App, dups []overview.Duplicate) {
 	for _, d := range dups {
 		app.Warn("%s: %s (%s) is also in %s, which has the newer date; %s is not used", d.Dropped, d.Name, d.Form, d.Kept, d.Dropped)
 	}
+}
+
+// plansCalendar is the calendar of one organisation's dated plan rows, for
+// render to put beside its documents; nil when no row has a date.
+func plansCalendar(a *answers.File, lang *content.Language) []byte {
+	events := calendar.Events([]calendar.Source{{File: a, Lang: lang, Stamp: DocDate(a)}})
+	if len(events) == 0 {
+		return nil
+	}
+	return calendar.Write(events, lang.Label("calendar.name")+" · "+a.Organisation.Name, lang.Code)
 }

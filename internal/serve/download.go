@@ -103,7 +103,7 @@ func (s *Server) renderForm(rm *roadmap) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		return res.PDF, nil
+		return res.Data, nil
 	})
 }
 
@@ -174,7 +174,7 @@ func (s *Server) downloadGuide(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			return nil, err
 		}
-		return res.PDF, nil
+		return res.Data, nil
 	})
 	if err != nil {
 		s.failed(w, r, "guide", err)
@@ -211,7 +211,7 @@ func (s *Server) pack(lang *content.Language) ([]byte, error) {
 			if err != nil {
 				return nil, err
 			}
-			return res.PDF, nil
+			return res.Data, nil
 		}
 	}
 	sheetDoc := func(id string) func() ([]byte, error) {
@@ -231,7 +231,7 @@ func (s *Server) pack(lang *content.Language) ([]byte, error) {
 			if err != nil {
 				return nil, err
 			}
-			return res.PDF, nil
+			return res.Data, nil
 		}},
 		{"action-plan.xlsx", sheetDoc("action-plan")},
 		{"communication-plan.xlsx", sheetDoc("communication-plan")},
