@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -83,7 +84,10 @@ func (s *store) read(name string) ([]byte, time.Time, error) {
 	if !fi.Mode().IsRegular() {
 		return nil, time.Time{}, fmt.Errorf("%s is not a regular file", name)
 	}
-	data, err := io.ReadAll(io.LimitReader(f, maxFile+1))
+	// One read of the size the file has (and whatever it grew by since).
+	buf := bytes.NewBuffer(make([]byte, 0, min(fi.Size(), maxFile)+512))
+	_, err = buf.ReadFrom(io.LimitReader(f, maxFile+1))
+	data := buf.Bytes()
 	if err != nil {
 		return nil, time.Time{}, err
 	}
