@@ -128,7 +128,11 @@ func (w *workbook) styles() {
 	w.st.num = w.style(excelize.Style{Font: font(false, colourText), Border: border, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "right"}})
 	w.st.date = w.style(excelize.Style{Font: font(false, colourText), Border: border, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "left"}, CustomNumFmt: &dateFmt})
 	w.st.status = map[answers.Status]int{}
-	for s, c := range map[answers.Status]string{answers.Done: colourDone, answers.InProgress: colourProgress, answers.NotStarted: colourNotYet, answers.NotApplicable: colourNA} {
+	fills := map[answers.Status]string{answers.Done: colourDone, answers.InProgress: colourProgress, answers.NotStarted: colourNotYet, answers.NotApplicable: colourNA}
+	// In a fixed order, so that the style ids and the file are the same
+	// every time.
+	for _, s := range answers.Statuses {
+		c := fills[s]
 		w.st.status[s] = w.style(excelize.Style{Font: font(s == answers.Done, colourText), Fill: fill(c), Border: border, Alignment: top})
 	}
 	w.st.absent = w.style(excelize.Style{Font: font(false, "5F6B73"), Fill: fill(colourAbsent), Border: border, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "center"}})
