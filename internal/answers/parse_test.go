@@ -98,7 +98,9 @@ func TestParseProblems(t *testing.T) {
 		{"only comments", "# nothing\n", []string{
 			`x.yaml:1:1: the file is empty; allowed: an answers file as written by "roadmap init"`}},
 		{"syntax", "form: community\nlanguage: [lv\n", []string{
-			`x.yaml:2:1: invalid YAML: did not find expected ',' or ']'; check the indentation (spaces only) and put a text holding ": " or " #" in quotes or in a | block`}},
+			`x.yaml:2:11: invalid YAML: the list [ opened here is not closed with ]; allowed: [a, b] on one line, or one "- item" per line`}},
+		{"unclosed map", head + "organisation: {name: x,\n  contact: y\ndate: 2026-11-27\n", []string{
+			`x.yaml:3:15: invalid YAML: the map { opened here is not closed with }; allowed: {key: value, key: value} on one line, or one "key: value" per line`}},
 		{"colon in text", "form: community\nlanguage: lv\norganisation:\n  name: Biedrība: Brīnumiņš\n", []string{
 			`x.yaml:4:17: invalid YAML: mapping values are not allowed in this context; check the indentation (spaces only) and put a text holding ": " or " #" in quotes or in a | block`}},
 		{"indentation", "form: community\nlanguage: lv\ncheckpoints:\n  needs:\n    status: done\n   answer: x\n", []string{

@@ -39,7 +39,7 @@ func BenchmarkRenderOne(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := renderOne(bundle, theme, in); err != nil {
+		if _, err := renderOne(app, bundle, theme, in); err != nil {
 			b.Fatal(err)
 		}
 	}

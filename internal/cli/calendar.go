@@ -114,10 +114,10 @@ func readAnswersSet(app *App, inputs []string, jobs int) (*answersSet, error) {
 	if _, err := b.Language(content.SourceLanguage); err != nil {
 		return nil, err
 	}
-	paths, errs := findAnswers(inputs)
+	paths, ferr := findAnswers(app, inputs)
 	set := &answersSet{total: len(paths)}
-	for _, e := range errs {
-		set.problems = append(set.problems, problemsOf(e)...)
+	if ferr != nil {
+		set.problems = append(set.problems, problemsOf(ferr)...)
 	}
 	files := make([]*answers.File, len(paths))
 	ferrs := make([]error, len(paths))
@@ -174,7 +174,7 @@ func (s *answersSet) err() error {
 		files[p.File] = true
 		errs = append(errs, p)
 	}
-	return renderFailed{n: len(files), total: s.total, problems: errs}
+	return renderFailed{failed: len(files), total: s.total, problems: errs}
 }
 
 // warnDuplicates says which files were set aside for a newer one.

@@ -9,7 +9,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/partnership-roadmap/roadmap/internal/content"
-	"github.com/partnership-roadmap/roadmap/internal/pdf"
 )
 
 func newContentCmd(app *App) *cobra.Command {
@@ -30,7 +29,7 @@ every checkpoint, option, example and label present; ids unique and known;
 audiences valid; Markdown that renders; links that are absolute http(s) URLs.
 Prints a completeness table; problems are listed as file:line:col.`,
 		Example: "  roadmap content check\n  roadmap content check --content ./content",
-		Args:    cobra.NoArgs,
+		Args:    noArgs("content check takes no arguments; it checks every language"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return contentCheckRun(app)
 		},
@@ -45,9 +44,7 @@ func contentCheckRun(app *App) error {
 	if _, err := b.All(); err != nil {
 		return err
 	}
-	reports, problems := content.Check(b, content.WithMeasure(func(s string, size float64) float64 {
-		return pdf.Width(s, pdf.Regular, size)
-	}))
+	reports, problems := app.checkContent(b)
 	printReports(app.Out, reports)
 	for _, r := range reports {
 		for _, w := range r.Warnings {
@@ -96,26 +93,25 @@ func newContentShowCmd(app *App) *cobra.Command {
 		Long: `Print the checklist of a form as text: the steps, each checkpoint with its
 title and hint, and its tick-box options. The quickest way to see the roadmap.`,
 		Example: "  roadmap content show --lang en --audience municipality",
-		Args:    cobra.NoArgs,
+		Args:    noArgs("content show takes no arguments; choose the language with --lang and the form with --audience"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return contentShowRun(app, opts)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.Lang, "lang", "l", content.SourceLanguage, "language `code` (lv, en, ...)")
-	cmd.Flags().StringVarP(&opts.Audience, "audience", "a", "all", "which form: municipality, community or all")
+	app.langFlag(cmd, &opts.Lang, content.SourceLanguage, "language `code` (lv, en, ...)")
+	enumFlag(cmd, &opts.Audience, "audience", "a", "all", "audience", audiences, "which form")
 	return cmd
 }
 
 func contentShowRun(app *App, opts *contentShowOptions) error {
-	aud, err := content.ParseAudience(opts.Audience)
-	if err != nil {
-		return err
-	}
+	aud := content.Audience(opts.Audience)
 	lang, err := app.Language(opts.Lang)
 	if err != nil {
 		return err
 	}
-	w := app.Out
+	// The text is made whole first, then written at once, so that a write
+	// that fails (a full disk) is seen and reported.
+	w := &strings.Builder{}
 	title := lang.Title
 	if aud != "all" {
 		title = lang.Label("form.title." + string(aud))
@@ -136,7 +132,7 @@ func contentShowRun(app *App, opts *contentShowOptions) error {
 		fmt.Fprintf(w, "\n%s\n", lang.Format("step.heading", "n", fmt.Sprint(st.Number), "title", st.Title))
 		for _, cp := range cps {
 			n++
-			fmt.Fprintf(w, "\n  %2d. %s  [%s]\n", n, cp.Title, cp.ID)
+			fmt.Fprintf(w, "\n  %4s %s  [%s]\n", lang.Number(&cp), cp.Title, cp.ID)
 			fmt.Fprintf(w, "      %s\n", cp.Hint)
 			if aud == "all" {
 				fmt.Fprintf(w, "      (%s)\n", lang.Label("audience."+string(cp.Audience)))
@@ -149,5 +145,5 @@ func contentShowRun(app *App, opts *contentShowOptions) error {
 		}
 	}
 	fmt.Fprintf(w, "\n%s\n", lang.Count("show.checkpoints", n))
-	return nil
+	return writeOut(app.Out, []byte(w.String()))
 }

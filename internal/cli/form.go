@@ -1,31 +1,34 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
 
-	"github.com/partnership-roadmap/roadmap/internal/answers"
 	"github.com/partnership-roadmap/roadmap/internal/content"
 	"github.com/partnership-roadmap/roadmap/internal/esc"
-	"github.com/partnership-roadmap/roadmap/internal/form"
-	"github.com/partnership-roadmap/roadmap/internal/fsutil"
 	"github.com/partnership-roadmap/roadmap/internal/pack"
 )
 
+// forms are the values of the form argument of form and init.
+var forms = []string{string(content.Municipality), string(content.Community)}
+
 type formOptions struct {
-	Form    string
+	IO *IO
+
+	Form    content.Audience
 	Lang    string
 	Answers string
 	Paper   string
 	Output  string
+	// Fillable adds form fields, to fill the form in on screen.
+	Fillable bool
 }
 
-func newFormCmd(app *App) *cobra.Command {
-	opts := &formOptions{}
+func newFormCmd(app *App, runF func(*formOptions) error) *cobra.Command {
+	opts := &formOptions{IO: &app.IO}
 	cmd := &cobra.Command{
 		Use:   "form municipality|community",
 		Short: "Make a checklist form as PDF, blank or filled in",
@@ -40,46 +43,76 @@ problem nothing is written. The form and the language are then the file's:
 the form may be left out, and --lang chooses another language for the form's
 own texts (the answers stay as written).
 
+With --fillable, the form has fields to fill in on screen in any PDF
+reader, over the same layout: a status to choose, options to tick, a box
+for each answer, the organisation block and the action-plan rows. With
+--answers as well, the fields carry the answers, so that the other side can
+complete them. "roadmap import" reads a filled form back into an answers
+file.
+
 The PDF is written to output/<lang>/form-<form>.pdf (for example
 output/lv/form-community.pdf), or for a filled form to
 output/<lang>/<organisation>-<form>.pdf, the organisation's name made safe
-for a file name; -o names another file.`,
+for a file name; a fillable form's name ends in -fillable.pdf; -o names
+another file.`,
 		Example: "  roadmap form municipality\n" +
 			"  roadmap form community --lang en --paper letter\n" +
-			"  roadmap form --answers mine.yaml -o mine.pdf",
-		ValidArgs: []string{string(content.Municipality), string(content.Community)},
+			"  roadmap form --answers mine.yaml -o mine.pdf\n" +
+			"  roadmap form community --fillable",
+		ValidArgs: forms,
 		Args: func(cmd *cobra.Command, args []string) error {
 			answersGiven := cmd.Flags().Changed("answers")
 			if len(args) > 1 || (len(args) == 0 && !answersGiven) {
-				return usageError{errors.New("give one form: municipality or community, or --answers FILE"), cmd.CommandPath()}
+				return usagef(cmd, "give one form: municipality or community, or --answers FILE")
 			}
-			return nil
+			if len(args) == 1 {
+				if err := argEnum("form", args[0], forms); err != nil {
+					return usageError{err, cmd.CommandPath()}
+				}
+			}
+			return outputExt(cmd, "PDF", ".pdf")
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {
-				opts.Form = args[0]
+				opts.Form = content.Audience(args[0])
+			}
+			if runF != nil {
+				return runF(opts)
 			}
 			return formRun(app, opts)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.Lang, "lang", "l", "", "language `code` (lv, en, ...); default: the answers' language, else lv")
+	app.langFlag(cmd, &opts.Lang, "", "language `code` (lv, en, ...); default: the answers' language, else lv")
 	cmd.Flags().StringVarP(&opts.Answers, "answers", "a", "", "fill in the form from the answers `file` (YAML)")
-	cmd.Flags().StringVar(&opts.Paper, "paper", "", "paper size: a4 or letter (default: the theme's, a4)")
+	paperFlag(cmd, &opts.Paper)
+	cmd.Flags().BoolVar(&opts.Fillable, "fillable", false, "add form fields, to fill the form in on screen in any PDF reader")
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write the PDF to `FILE.pdf` (default output/<lang>/form-<form>.pdf)")
 	return cmd
 }
 
+// paperFlag adds --paper, whose default is the theme's paper.
+func paperFlag(cmd *cobra.Command, p *string) {
+	enumFlag(cmd, p, "paper", "", "", "paper", []string{"a4", "letter"}, "paper size (default: the theme's, a4)")
+}
+
+// outputExt checks that -o, when given, ends in ext: a usage error
+// otherwise. what names the kind of file ("PDF", "workbook").
+func outputExt(cmd *cobra.Command, what, ext string) error {
+	f := cmd.Flags().Lookup("output")
+	if f == nil || !f.Changed {
+		return nil
+	}
+	out := f.Value.String()
+	switch {
+	case out == "":
+		return usagef(cmd, "-o is empty; give a file name ending in %s", ext)
+	case !strings.EqualFold(filepath.Ext(out), ext):
+		return usagef(cmd, "output file %s: a %s's name must end in %s", esc.Name(out), what, ext)
+	}
+	return nil
+}
+
 func formRun(app *App, opts *formOptions) error {
-	var f content.Audience
-	if opts.Form != "" {
-		var err error
-		if f, err = content.ParseForm(opts.Form); err != nil {
-			return usageError{err, "roadmap form"}
-		}
-	}
-	if opts.Output != "" && !strings.EqualFold(filepath.Ext(opts.Output), ".pdf") {
-		return fmt.Errorf("output file %s: a PDF's name must end in .pdf", opts.Output)
-	}
 	theme, err := app.Theme(opts.Paper)
 	if err != nil {
 		return err
@@ -88,62 +121,28 @@ func formRun(app *App, opts *formOptions) error {
 	if err != nil {
 		return err
 	}
+	f := opts.Form
 	if a != nil {
 		switch {
 		case f == "":
 			f = a.Form
 		case f != a.Form:
-			return fmt.Errorf("%s is filled in for the %s form, not the %s form; leave out the form or give %s", opts.Answers, a.Form, f, a.Form)
+			return fmt.Errorf("%s is filled in for the %s form, not the %s form; leave out the form or give %s", esc.Name(opts.Answers), a.Form, f, a.Form)
 		}
 	}
-	out := opts.Output
-	if out == "" {
-		out = filepath.Join("output", lang.Code, formFileName(f, a))
+	id := pack.FormID(f)
+	if opts.Fillable {
+		id = pack.FillableID(f)
 	}
-	res, err := form.Render(lang, f, a, form.Options{Theme: theme, Date: DocDate(a)})
+	d, err := pack.Lookup(id)
 	if err != nil {
 		return err
 	}
-	for _, w := range res.Warnings {
-		if a != nil {
-			w = a.Path + ": " + w
-		}
-		app.Warn("%s", w)
+	date := DocDate(a)
+	build := pack.BuildOptions{Theme: theme, Date: date}
+	out := opts.Output
+	if out == "" {
+		out = filepath.Join("output", lang.Code, d.FileName(a, build))
 	}
-	if err := fsutil.WriteFileAtomic(out, res.PDF); err != nil {
-		return err
-	}
-	fmt.Fprintf(app.Out, "wrote %s (%s, %s)\n", esc.Name(out), pagesLabel(res.Pages), sizeLabel(len(res.PDF)))
-	return nil
-}
-
-// formFileName is the default file name of a form: form-<form>.pdf when
-// blank, <organisation>-<form>.pdf when filled in (the answers file's name
-// standing in for a missing organisation name).
-func formFileName(f content.Audience, a *answers.File) string {
-	if a == nil {
-		return "form-" + string(f) + ".pdf"
-	}
-	fallback := strings.TrimSuffix(filepath.Base(a.Path), filepath.Ext(a.Path))
-	name := pack.SafeName(a.Organisation.Name, pack.SafeName(fallback, "answers"))
-	return name + "-" + string(f) + ".pdf"
-}
-
-// pagesLabel returns "1 page" or "3 pages".
-func pagesLabel(n int) string {
-	if n == 1 {
-		return "1 page"
-	}
-	return fmt.Sprintf("%d pages", n)
-}
-
-// sizeLabel returns a file size for people: 812 B, 45 KB, 1.2 MB.
-func sizeLabel(n int) string {
-	switch {
-	case n < 1000:
-		return fmt.Sprintf("%d B", n)
-	case n < 1000*1000:
-		return fmt.Sprintf("%d KB", (n+500)/1000)
-	}
-	return fmt.Sprintf("%.1f MB", float64(n)/1e6)
+	return app.writeDocument(d, lang, a, build, out)
 }

@@ -1,19 +1,20 @@
 package cli
 
 import (
-	"fmt"
 	"path/filepath"
-	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/partnership-roadmap/roadmap/internal/content"
-	"github.com/partnership-roadmap/roadmap/internal/esc"
-	"github.com/partnership-roadmap/roadmap/internal/fsutil"
-	"github.com/partnership-roadmap/roadmap/internal/guide"
+	"github.com/partnership-roadmap/roadmap/internal/pack"
 )
 
+// audiences are the values of --audience.
+var audiences = []string{"all", string(content.Municipality), string(content.Community)}
+
 type guideOptions struct {
+	IO *IO
+
 	Lang     string
 	Audience string
 	Paper    string
@@ -21,8 +22,8 @@ type guideOptions struct {
 	Output   string
 }
 
-func newGuideCmd(app *App) *cobra.Command {
-	opts := &guideOptions{}
+func newGuideCmd(app *App, runF func(*guideOptions) error) *cobra.Command {
+	opts := &guideOptions{IO: &app.IO}
 	cmd := &cobra.Command{
 		Use:   "guide",
 		Short: "Make the guideline booklet (PDF)",
@@ -45,60 +46,43 @@ guide-community.pdf for one form) unless -o names another file.`,
 				if _, err := content.ParseForm(args[0]); err == nil {
 					form = args[0]
 				}
-				return usageError{fmt.Errorf("guide takes no arguments; for the booklet of one form use --audience %s", form), cmd.CommandPath()}
+				return usagef(cmd, "guide takes no arguments; for the booklet of one form use --audience %s", form)
 			}
-			return nil
+			return outputExt(cmd, "booklet", ".pdf")
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
 			return guideRun(app, opts)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.Lang, "lang", "l", content.SourceLanguage, "language `code` (lv, en, ...)")
-	cmd.Flags().StringVarP(&opts.Audience, "audience", "a", "all", "which checkpoints: all, municipality or community")
-	cmd.Flags().StringVar(&opts.Paper, "paper", "", "paper size: a4 or letter (default: the theme's, a4)")
+	app.langFlag(cmd, &opts.Lang, content.SourceLanguage, "language `code` (lv, en, ...)")
+	enumFlag(cmd, &opts.Audience, "audience", "a", "all", "audience", audiences, "which checkpoints")
+	paperFlag(cmd, &opts.Paper)
 	cmd.Flags().StringVar(&opts.Org, "org", "", "print \"prepared for `NAME`\" on the cover")
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write the booklet to `FILE.pdf` (default output/<lang>/guide.pdf)")
 	return cmd
 }
 
 func guideRun(app *App, opts *guideOptions) error {
-	aud, err := content.ParseAudience(opts.Audience)
-	if err != nil {
-		return fmt.Errorf("--audience: %w", err)
-	}
-	out := opts.Output
-	if out != "" && !strings.EqualFold(filepath.Ext(out), ".pdf") {
-		return fmt.Errorf("output file %s: a booklet's name must end in .pdf", out)
-	}
 	th, err := app.Theme(opts.Paper)
 	if err != nil {
 		return err
 	}
-	lang, err := app.Language(opts.Lang)
+	lang, err := app.checkedLanguage(opts.Lang)
 	if err != nil {
 		return err
 	}
+	d, err := pack.Lookup("guide")
+	if err != nil {
+		return err
+	}
+	date := DocDate(nil)
+	build := pack.BuildOptions{Theme: th, Date: date, Audience: content.Audience(opts.Audience), Org: opts.Org}
+	out := opts.Output
 	if out == "" {
-		name := "guide.pdf"
-		if aud != "all" {
-			name = "guide-" + string(aud) + ".pdf"
-		}
-		out = filepath.Join("output", lang.Code, name)
+		out = filepath.Join("output", lang.Code, d.FileName(nil, build))
 	}
-	res, err := guide.Render(lang, guide.Options{Audience: aud, Theme: th, Date: DocDate(nil), Org: opts.Org})
-	if err != nil {
-		return err
-	}
-	seen := make(map[string]bool)
-	for _, w := range res.Warnings {
-		if !seen[w] {
-			seen[w] = true
-			app.Warn("%s", w)
-		}
-	}
-	if err := fsutil.WriteFileAtomic(out, res.PDF); err != nil {
-		return err
-	}
-	fmt.Fprintf(app.Out, "wrote %s (%s, %s)\n", esc.Name(out), pagesLabel(res.Pages), sizeLabel(len(res.PDF)))
-	return nil
+	return app.writeDocument(d, lang, nil, build, out)
 }

@@ -15,14 +15,16 @@ import (
 )
 
 type initOptions struct {
+	IO *IO
+
 	Form   string
 	Lang   string
 	Output string
 	Force  bool
 }
 
-func newInitCmd(app *App) *cobra.Command {
-	opts := &initOptions{}
+func newInitCmd(app *App, runF func(*initOptions) error) *cobra.Command {
+	opts := &initOptions{IO: &app.IO}
 	cmd := &cobra.Command{
 		Use:   "init municipality|community",
 		Short: "Write an answers file to fill in",
@@ -38,24 +40,35 @@ unless --force is given, so filled-in answers are not lost.`,
 		Example: "  roadmap init community\n" +
 			"  roadmap init municipality --lang en -o talsi.yaml\n" +
 			"  roadmap init community -o - | less",
-		Args:      cobra.ExactArgs(1),
-		ValidArgs: []string{string(content.Municipality), string(content.Community)},
+		ValidArgs: forms,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usagef(cmd, "give one form: municipality or community")
+			}
+			if err := argEnum("form", args[0], forms); err != nil {
+				return usageError{err, cmd.CommandPath()}
+			}
+			if f := cmd.Flags().Lookup("output"); f.Changed && f.Value.String() == "" {
+				return usagef(cmd, "-o is empty; give a file name, or - to print the file")
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Form = args[0]
+			if runF != nil {
+				return runF(opts)
+			}
 			return initRun(app, opts)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.Lang, "lang", "l", content.SourceLanguage, "language `code` of the comments and the documents (lv, en, ...)")
+	app.langFlag(cmd, &opts.Lang, content.SourceLanguage, "language `code` of the comments and the documents (lv, en, ...)")
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write to `FILE` (default answers-<form>-<lang>.yaml; - prints it)")
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "replace the output file if it exists")
 	return cmd
 }
 
 func initRun(app *App, opts *initOptions) error {
-	form, err := content.ParseForm(opts.Form)
-	if err != nil {
-		return usageError{err, "roadmap init"}
-	}
+	form := content.Audience(opts.Form)
 	lang, err := app.Language(opts.Lang)
 	if err != nil {
 		return err
@@ -73,14 +86,13 @@ func initRun(app *App, opts *initOptions) error {
 		return err
 	}
 	if out == "-" {
-		_, err := app.Out.Write(data)
-		return err
+		return writeOut(app.Out, data)
 	}
 	if !opts.Force {
 		if _, err := os.Stat(out); err == nil {
-			return fmt.Errorf("%s already exists and may hold answers; use --force to replace it, or -o to write another file", out)
+			return fmt.Errorf("%s already exists and may hold answers; use --force to replace it, or -o to write another file", esc.Name(out))
 		} else if !errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("writing %s: %w", out, err)
+			return fsutil.Describe(out, err)
 		}
 	}
 	if err := fsutil.WriteFileAtomic(out, data); err != nil {

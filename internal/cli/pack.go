@@ -2,36 +2,34 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
-	"os/signal"
 	"path/filepath"
 	"slices"
 	"strings"
-	"syscall"
 	"text/tabwriter"
-	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/partnership-roadmap/roadmap/internal/content"
+	"github.com/partnership-roadmap/roadmap/internal/document"
 	"github.com/partnership-roadmap/roadmap/internal/esc"
-	"github.com/partnership-roadmap/roadmap/internal/form"
-	"github.com/partnership-roadmap/roadmap/internal/guide"
+	"github.com/partnership-roadmap/roadmap/internal/fsutil"
 	"github.com/partnership-roadmap/roadmap/internal/pack"
-	"github.com/partnership-roadmap/roadmap/internal/pdf"
-	"github.com/partnership-roadmap/roadmap/internal/sheets"
 )
 
 type packOptions struct {
+	IO *IO
+
 	Langs []string
 	Out   string
 	Paper string
 	Jobs  int
 }
 
-func newPackCmd(app *App) *cobra.Command {
-	opts := &packOptions{}
+func newPackCmd(app *App, runF func(context.Context, *packOptions) error) *cobra.Command {
+	opts := &packOptions{IO: &app.IO}
 	cmd := &cobra.Command{
 		Use:   "pack",
 		Short: "Make the whole blank workshop pack, in every language",
@@ -42,23 +40,27 @@ per language under --out (default output/): output/lv, output/en, ...
 
 Without --lang, every language whose content is complete is made.`,
 		Example: "  roadmap pack\n  roadmap pack --lang en --paper letter --out workshop",
-		Args:    cobra.NoArgs,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return usagef(cmd, "pack takes no arguments; to choose languages use --lang %s", esc.Name(args[0]))
+			}
+			if opts.Out == "" {
+				return usagef(cmd, "--out is empty; give the folder to write the pack into")
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(cmd.Context(), opts)
+			}
 			return packRun(cmd.Context(), app, opts)
 		},
 	}
-	cmd.Flags().StringSliceVarP(&opts.Langs, "lang", "l", []string{"all"}, "languages to make, comma-separated (lv,en), or all")
+	app.langsFlag(cmd, &opts.Langs, "languages to make, comma-separated (lv,en), or all")
 	cmd.Flags().StringVarP(&opts.Out, "out", "o", "output", "the `folder` to write the pack into")
-	cmd.Flags().StringVar(&opts.Paper, "paper", "a4", "paper size: a4 or letter")
-	cmd.Flags().IntVarP(&opts.Jobs, "jobs", "j", 0, "documents made at once (default: the number of CPUs)")
+	paperFlag(cmd, &opts.Paper)
+	jobsFlag(cmd, &opts.Jobs, "documents")
 	return cmd
-}
-
-// packDoc is one document of a language's pack.
-type packDoc struct {
-	// file is the document's file name; index is the label saying what it is for.
-	file, index string
-	build       func(lang *content.Language, path string) (pack.Doc, error)
 }
 
 func packRun(ctx context.Context, app *App, opts *packOptions) error {
@@ -66,7 +68,7 @@ func packRun(ctx context.Context, app *App, opts *packOptions) error {
 	if err != nil {
 		return err
 	}
-	langs, err := packLanguages(b, opts.Langs)
+	langs, leftOut, err := packLanguages(app, b, opts.Langs)
 	if err != nil {
 		return err
 	}
@@ -74,112 +76,101 @@ func packRun(ctx context.Context, app *App, opts *packOptions) error {
 	if err != nil {
 		return err
 	}
-	docs := packDocs(theme, DocDate(nil))
+	docs := pack.Blank()
+	date := DocDate(nil)
+	build := pack.BuildOptions{Theme: theme, Date: date}
 
 	var jobs []pack.Job
 	for _, lang := range langs {
 		dir := filepath.Join(opts.Out, lang.Code)
 		for _, d := range docs {
-			path := filepath.Join(dir, d.file)
+			path := filepath.Join(dir, d.File)
 			jobs = append(jobs, pack.Job{Name: path, Build: func() ([]pack.Doc, error) {
-				doc, err := d.build(lang, path)
-				return []pack.Doc{doc}, err
+				res, err := d.Build(lang, nil, build)
+				if err != nil {
+					return nil, err
+				}
+				return []pack.Doc{{Path: path, Result: *res}}, nil
 			}})
 		}
 		index := filepath.Join(dir, "index.txt")
 		jobs = append(jobs, pack.Job{Name: index, Build: func() ([]pack.Doc, error) {
-			return []pack.Doc{{Path: index, Data: packIndex(lang, docs)}}, nil
+			return []pack.Doc{{Path: index, Result: document.Result{Data: packIndex(lang, docs)}}}, nil
 		}})
 	}
-	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
-	defer stop()
+	if err := fsutil.PrepareDir(opts.Out); err != nil {
+		return fmt.Errorf("--out: %w", err)
+	}
 	results := pack.Run(ctx, jobs, pack.Options{Workers: opts.Jobs})
 	printWarnings(app, results)
 	printSummary(app.Out, results)
-	return failures(results, "files")
+	if ctx.Err() != nil {
+		return fmt.Errorf("interrupted: the files listed are complete, the others were not made")
+	}
+	if err := failures(results, "files"); err != nil {
+		return err
+	}
+	if len(leftOut) > 0 {
+		return leftOut
+	}
+	return nil
 }
 
-// packLanguages resolves --lang: "all" is every complete language.
-func packLanguages(b *content.Bundle, codes []string) ([]*content.Language, error) {
-	if slices.Contains(codes, "all") {
-		if _, err := b.All(); err != nil {
-			return nil, err
-		}
-		reports, _ := content.Check(b)
-		var langs []*content.Language
-		for _, r := range reports {
-			if r.Complete() {
-				l, _ := b.Language(r.Code)
-				langs = append(langs, l)
-			}
-		}
-		if len(langs) == 0 {
-			return nil, fmt.Errorf("no language is complete; run 'roadmap content check' to see why")
-		}
-		return langs, nil
+// languagesLeftOut are the languages pack did not make, each with why.
+type languagesLeftOut []contentProblems
+
+func (l languagesLeftOut) Error() string {
+	lines := make([]string, len(l))
+	for i, p := range l {
+		lines[i] = fmt.Sprintf("left out %s: its content has %s; run 'roadmap content check' to see %s",
+			p.code, plural(len(p.problems), "problem"), map[bool]string{true: "it", false: "them"}[len(p.problems) == 1])
 	}
-	var langs []*content.Language
+	return strings.Join(lines, "\n")
+}
+
+// packLanguages resolves --lang: "all" is every language of the content.
+// A language whose content has problems is left out and returned in
+// leftOut; a language that cannot be read at all is left out the same way.
+func packLanguages(app *App, b *content.Bundle, codes []string) (langs []*content.Language, leftOut languagesLeftOut, err error) {
+	if slices.Contains(codes, "all") {
+		codes = b.Codes()
+	}
 	for _, c := range codes {
-		l, err := b.Language(strings.TrimSpace(c))
-		if err != nil {
-			return nil, err
+		l, err := app.checkedLanguage(c)
+		var broken contentProblems
+		switch {
+		case errors.As(err, &broken):
+			leftOut = append(leftOut, broken)
+			continue
+		case err != nil:
+			return nil, nil, err
 		}
 		if !slices.Contains(langs, l) {
 			langs = append(langs, l)
 		}
 	}
-	return langs, nil
-}
-
-// packDocs lists the documents of a language's pack, in index order.
-func packDocs(theme pdf.Theme, date time.Time) []packDoc {
-	formDoc := func(f content.Audience) func(*content.Language, string) (pack.Doc, error) {
-		return func(lang *content.Language, path string) (pack.Doc, error) {
-			r, err := form.Render(lang, f, nil, form.Options{Theme: theme, Date: date})
-			if err != nil {
-				return pack.Doc{}, err
-			}
-			return pack.Doc{Path: path, Data: r.PDF, Pages: r.Pages, Warnings: r.Warnings}, nil
-		}
+	if len(langs) == 0 && len(leftOut) > 0 {
+		return nil, nil, leftOut
 	}
-	sheetDoc := func(id string) func(*content.Language, string) (pack.Doc, error) {
-		return func(lang *content.Language, path string) (pack.Doc, error) {
-			plan, err := sheets.Lookup(id)
-			if err != nil {
-				return pack.Doc{}, err
-			}
-			data, err := sheets.Build(lang, []sheets.Plan{plan}, nil, sheets.WithPaper(theme.Paper), sheets.WithDate(date))
-			return pack.Doc{Path: path, Data: data, Sheets: sheets.VisibleSheets([]sheets.Plan{plan})}, err
-		}
-	}
-	return []packDoc{
-		{file: formFileName(content.Municipality, nil), index: "pack.index.form.municipality", build: formDoc(content.Municipality)},
-		{file: formFileName(content.Community, nil), index: "pack.index.form.community", build: formDoc(content.Community)},
-		{file: "guide.pdf", index: "pack.index.guide", build: func(lang *content.Language, path string) (pack.Doc, error) {
-			r, err := guide.Render(lang, guide.Options{Audience: "all", Theme: theme, Date: date})
-			if err != nil {
-				return pack.Doc{}, err
-			}
-			return pack.Doc{Path: path, Data: r.PDF, Pages: r.Pages, Warnings: r.Warnings}, nil
-		}},
-		{file: "action-plan.xlsx", index: "pack.index.action-plan", build: sheetDoc("action-plan")},
-		{file: "communication-plan.xlsx", index: "pack.index.communication-plan", build: sheetDoc("communication-plan")},
-		{file: "evaluation-plan.xlsx", index: "pack.index.evaluation-plan", build: sheetDoc("evaluation-plan")},
-	}
+	return langs, leftOut, nil
 }
 
 // packIndex is the index.txt of a language's pack: one line per document.
-func packIndex(lang *content.Language, docs []packDoc) []byte {
+func packIndex(lang *content.Language, docs []pack.Document) []byte {
 	var sb strings.Builder
 	title := lang.Label("pack.index.title")
 	fmt.Fprintf(&sb, "%s\n%s\n\n", title, strings.Repeat("=", len([]rune(title))))
 	fmt.Fprintf(&sb, "%s\n\n", lang.Format("pack.index.intro", "title", lang.Title))
+	if lang.Status == content.Draft && lang.StatusNote != "" {
+		// A translation nobody from the country has reviewed says so.
+		fmt.Fprintf(&sb, "%s\n\n", strings.TrimSpace(lang.StatusNote))
+	}
 	width := 0
 	for _, d := range docs {
-		width = max(width, len(d.file))
+		width = max(width, len(d.File))
 	}
 	for _, d := range docs {
-		fmt.Fprintf(&sb, "%-*s  %s\n", width, d.file, lang.Label(d.index))
+		fmt.Fprintf(&sb, "%-*s  %s\n", width, d.File, lang.Label(d.Index))
 	}
 	fmt.Fprintf(&sb, "\n%s\n", lang.Format("pack.index.generated", "version", versionString()))
 	return []byte(strings.ReplaceAll(sb.String(), "\n", "\r\n"))
@@ -223,10 +214,10 @@ func printSummary(w io.Writer, results []pack.Result) {
 		for _, f := range r.Files {
 			files++
 			total += f.Size
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", esc.Name(filepath.ToSlash(f.Path)), count(f.Pages), count(f.Sheets), size(f.Size))
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", esc.Name(filepath.ToSlash(f.Path)), count(f.Pages), count(f.Sheets), sizeLabel(f.Size))
 		}
 	}
-	fmt.Fprintf(tw, "%d files\t\t\t%s\n", files, size(total))
+	fmt.Fprintf(tw, "%d files\t\t\t%s\n", files, sizeLabel(total))
 	tw.Flush()
 }
 
@@ -235,14 +226,4 @@ func count(n int) string {
 		return "-"
 	}
 	return fmt.Sprint(n)
-}
-
-func size(n int) string {
-	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%d B", n)
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -14,28 +13,28 @@ import (
 
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
-	"golang.org/x/term"
 
 	"github.com/partnership-roadmap/roadmap/internal/answers"
 	"github.com/partnership-roadmap/roadmap/internal/content"
 	"github.com/partnership-roadmap/roadmap/internal/diag"
+	"github.com/partnership-roadmap/roadmap/internal/document"
 	"github.com/partnership-roadmap/roadmap/internal/esc"
-	"github.com/partnership-roadmap/roadmap/internal/form"
+	"github.com/partnership-roadmap/roadmap/internal/fsutil"
 	"github.com/partnership-roadmap/roadmap/internal/pack"
 	"github.com/partnership-roadmap/roadmap/internal/pdf"
-	"github.com/partnership-roadmap/roadmap/internal/sheets"
 )
 
 type renderOptions struct {
-	Inputs   []string
-	Out      string
-	Paper    string
-	Jobs     int
-	Progress bool
+	IO *IO
+
+	Inputs []string
+	Out    string
+	Paper  string
+	Jobs   int
 }
 
-func newRenderCmd(app *App) *cobra.Command {
-	opts := &renderOptions{}
+func newRenderCmd(app *App, runF func(context.Context, *renderOptions) error) *cobra.Command {
+	opts := &renderOptions{IO: &app.IO}
 	cmd := &cobra.Command{
 		Use:   "render ANSWERS...",
 		Short: "Make the completed roadmaps of many organisations at once",
@@ -44,30 +43,33 @@ workbook with its action, communication and evaluation plans (XLSX), in a
 folder named after the organisation: DIR/<organisation>/.
 
 ANSWERS are answers files or folders of them (*.yaml, *.yml, searched in
-subfolders too). A file with problems does not stop the others: every problem
-is listed at the end with its file, line and column, and the exit status is 1.`,
+subfolders too); a file named twice is made once. A file with problems does
+not stop the others: every problem is listed at the end with its file, line
+and column, and the exit status is 1. Each organisation's folder is written
+whole or not at all. Interrupted (Ctrl-C), render finishes the roadmaps it
+has started, says how many are complete, and exits with 130.`,
 		Example: "  roadmap render answers/\n  roadmap render a.yaml b.yaml --out roadmaps --jobs 4",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
-				return usageError{errors.New("give at least one answers file or folder"), cmd.CommandPath()}
+				return usagef(cmd, "give at least one answers file or folder")
+			}
+			if opts.Out == "" {
+				return usagef(cmd, "--out is empty; give the folder to write the roadmaps into")
 			}
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Inputs = args
-			opts.Progress = isTerminal(app.Err)
+			if runF != nil {
+				return runF(cmd.Context(), opts)
+			}
 			return renderRun(cmd.Context(), app, opts)
 		},
 	}
 	cmd.Flags().StringVarP(&opts.Out, "out", "o", "output", "the `folder` to write into, one subfolder per organisation")
-	cmd.Flags().StringVar(&opts.Paper, "paper", "a4", "paper size: a4 or letter")
-	cmd.Flags().IntVarP(&opts.Jobs, "jobs", "j", 0, "roadmaps made at once (default: the number of CPUs)")
+	paperFlag(cmd, &opts.Paper)
+	jobsFlag(cmd, &opts.Jobs, "roadmaps")
 	return cmd
-}
-
-func isTerminal(w any) bool {
-	f, ok := w.(*os.File)
-	return ok && term.IsTerminal(int(f.Fd()))
 }
 
 // renderInput is one answers file and where its documents go.
@@ -85,7 +87,13 @@ func renderRun(ctx context.Context, app *App, opts *renderOptions) error {
 	if err != nil {
 		return err
 	}
-	files, problems := findAnswers(opts.Inputs)
+	files, err := findAnswers(app, opts.Inputs)
+	if err != nil {
+		return err
+	}
+	if err := fsutil.PrepareDir(opts.Out); err != nil {
+		return fmt.Errorf("--out: %w", err)
+	}
 
 	// First pass: read every file for its organisation's name, so that
 	// folder names (and their suffixes on collisions) follow the order of
@@ -101,6 +109,7 @@ func renderRun(ctx context.Context, app *App, opts *renderOptions) error {
 		}
 		orgs[i] = a.Organisation.Name
 	})
+	var problems []error
 	var inputs []renderInput
 	var names pack.Names
 	for i, path := range files {
@@ -114,11 +123,11 @@ func renderRun(ctx context.Context, app *App, opts *renderOptions) error {
 
 	jobs := make([]pack.Job, len(inputs))
 	for i, in := range inputs {
-		jobs[i] = pack.Job{Name: in.path, Build: func() ([]pack.Doc, error) { return renderOne(b, theme, in) }}
+		jobs[i] = pack.Job{Name: in.path, Dir: in.dir, Build: func() ([]pack.Doc, error) { return renderOne(app, b, theme, in) }}
 	}
 	var bar *progressbar.ProgressBar
 	var done func(pack.Result)
-	if opts.Progress && len(jobs) > 1 {
+	if app.IsStderrTTY() && len(jobs) > 1 {
 		bar = progressbar.NewOptions(len(jobs),
 			progressbar.OptionSetWriter(app.Err),
 			progressbar.OptionSetDescription("rendering"),
@@ -128,37 +137,51 @@ func renderRun(ctx context.Context, app *App, opts *renderOptions) error {
 		)
 		done = func(pack.Result) { _ = bar.Add(1) }
 	}
-	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
-	defer stop()
 	results := pack.Run(ctx, jobs, pack.Options{Workers: opts.Jobs, Done: done})
 	if bar != nil {
 		_ = bar.Finish()
 	}
 	printWarnings(app, results)
 
-	ok := 0
+	ok, notMade := 0, 0
 	for _, r := range results {
-		if r.Err != nil {
-			problems = append(problems, r.Err)
-		} else {
+		switch {
+		case r.Err == nil:
 			ok++
+		case ctx.Err() != nil && errors.Is(r.Err, ctx.Err()):
+			notMade++
+		default:
+			problems = append(problems, r.Err)
 		}
 	}
 	fmt.Fprintf(app.Out, "rendered %d of %d roadmaps into %s\n", ok, len(files), esc.Name(opts.Out))
-	if len(problems) == 0 {
+	if len(problems) == 0 && ctx.Err() == nil {
 		return nil
 	}
-	return renderFailed{n: len(files) - ok, total: len(files), problems: problems}
+	return renderFailed{failed: len(problems), total: len(files), problems: problems,
+		interrupted: ctx.Err() != nil, complete: ok, out: opts.Out}
 }
 
 // renderFailed lists every problem of a batch; each names its file.
 type renderFailed struct {
-	n, total int
-	problems []error
+	failed, total int
+	problems      []error
+	// interrupted says the run was stopped by a signal, with complete
+	// roadmaps written into out.
+	interrupted bool
+	complete    int
+	out         string
 }
 
 func (e renderFailed) headline() string {
-	return fmt.Sprintf("%d of %d answers files failed:", e.n, e.total)
+	if e.interrupted {
+		msg := fmt.Sprintf("interrupted: %d of %d roadmaps are complete in %s; the others were not made", e.complete, e.total, esc.Name(e.out))
+		if e.failed > 0 {
+			msg += fmt.Sprintf("; %d answers files failed:", e.failed)
+		}
+		return msg
+	}
+	return fmt.Sprintf("%d of %d answers files failed:", e.failed, e.total)
 }
 
 func (e renderFailed) Error() string {
@@ -170,54 +193,58 @@ func (e renderFailed) Error() string {
 }
 
 // renderOne makes one organisation's filled form and plans workbook.
-func renderOne(b *content.Bundle, theme pdf.Theme, in renderInput) ([]pack.Doc, error) {
+func renderOne(app *App, b *content.Bundle, theme pdf.Theme, in renderInput) ([]pack.Doc, error) {
 	a, err := answers.ReadFile(in.path, b)
 	if err != nil {
 		return nil, err
 	}
-	lang, err := b.Language(a.Language)
+	lang, err := app.checkedLanguage(a.Language)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%s: %w", esc.Name(in.path), err)
 	}
-	date := DocDate(a)
-	r, err := form.Render(lang, a.Form, a, form.Options{Theme: theme, Date: date})
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", in.path, err)
+	opts := pack.BuildOptions{Theme: theme, Date: DocDate(a)}
+	var docs []pack.Doc
+	for _, d := range pack.Roadmap(a.Form) {
+		res, err := d.Build(lang, a, opts)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", esc.Name(in.path), err)
+		}
+		docs = append(docs, pack.Doc{Path: filepath.Join(in.dir, d.FileName(nil, opts)), Result: *res})
 	}
-	plans := sheets.Plans()
-	xlsx, err := sheets.Build(lang, plans, a, sheets.WithPaper(theme.Paper), sheets.WithDate(date))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", in.path, err)
-	}
-	docs := []pack.Doc{
-		{Path: filepath.Join(in.dir, formFileName(a.Form, nil)), Data: r.PDF, Pages: r.Pages, Warnings: r.Warnings},
-		{Path: filepath.Join(in.dir, "plans.xlsx"), Data: xlsx, Sheets: sheets.VisibleSheets(plans)},
-	}
+	// The plans' dates as a calendar, when the plans hold any.
 	if ics := plansCalendar(a, lang); ics != nil {
-		docs = append(docs, pack.Doc{Path: filepath.Join(in.dir, "plans.ics"), Data: ics})
+		docs = append(docs, pack.Doc{Path: filepath.Join(in.dir, "plans.ics"), Result: document.Result{Data: ics}})
 	}
 	return docs, nil
 }
 
 // findAnswers expands the inputs into answers files: files as given, folders
-// searched for *.yaml and *.yml (hidden entries skipped), in a stable order.
-func findAnswers(inputs []string) ([]string, []error) {
+// searched for *.yaml and *.yml (hidden entries skipped), in a stable order,
+// each file once however often it is named. A missing input, a folder with
+// no answers files or an input that is not a file is an error naming it
+// (nothing is rendered); a named pipe or other special file found in a
+// folder is skipped with a warning, never read.
+func findAnswers(app *App, inputs []string) ([]string, error) {
 	var files []string
-	var problems []error
+	var problems diag.List
 	for _, in := range inputs {
 		st, err := os.Stat(in)
 		if err != nil {
-			problems = append(problems, diag.Problem{File: in, Msg: "no such file or folder"})
+			problems = append(problems, diag.Problem{File: in, Msg: fsutil.Reason(err)})
 			continue
 		}
 		if !st.IsDir() {
+			if err := fsutil.CheckInput(in); err != nil {
+				problems = append(problems, diag.Problem{File: in, Msg: err.Error() + "; give answers files or folders"})
+				continue
+			}
 			files = append(files, in)
 			continue
 		}
 		var found []string
-		err = filepath.WalkDir(in, func(path string, d fs.DirEntry, err error) error {
+		_ = filepath.WalkDir(in, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
-				problems = append(problems, diag.Problem{File: path, Msg: err.Error()})
+				problems = append(problems, diag.Problem{File: path, Msg: fsutil.Reason(err)})
 				return nil
 			}
 			if path != in && strings.HasPrefix(d.Name(), ".") {
@@ -226,19 +253,46 @@ func findAnswers(inputs []string) ([]string, []error) {
 				}
 				return nil
 			}
-			if ext := strings.ToLower(filepath.Ext(path)); !d.IsDir() && (ext == ".yaml" || ext == ".yml") {
-				found = append(found, path)
+			ext := strings.ToLower(filepath.Ext(path))
+			if d.IsDir() || (ext != ".yaml" && ext != ".yml") {
+				return nil
 			}
+			if err := fsutil.CheckInput(path); err != nil {
+				app.Warn("%s: skipped: %s", esc.Name(path), err)
+				return nil
+			}
+			found = append(found, path)
 			return nil
 		})
-		if err != nil {
-			problems = append(problems, err)
-		}
 		if len(found) == 0 {
 			problems = append(problems, diag.Problem{File: in, Msg: "the folder holds no answers files (*.yaml, *.yml)"})
 		}
 		slices.Sort(found)
 		files = append(files, found...)
 	}
-	return slices.Compact(files), problems
+	if len(problems) > 0 {
+		return nil, problems
+	}
+	return sameFilesOnce(files), nil
+}
+
+// sameFilesOnce leaves out the second and later mentions of a file, however
+// it is named (a.yaml, ./a.yaml, a link to it).
+func sameFilesOnce(files []string) []string {
+	type key struct{ dev, ino uint64 }
+	seen := make(map[key]bool)
+	var out []string
+	for _, f := range distinct(files) {
+		if st, err := os.Stat(f); err == nil {
+			if sys, ok := st.Sys().(*syscall.Stat_t); ok {
+				k := key{uint64(sys.Dev), sys.Ino}
+				if seen[k] {
+					continue
+				}
+				seen[k] = true
+			}
+		}
+		out = append(out, f)
+	}
+	return out
 }

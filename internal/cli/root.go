@@ -4,20 +4,27 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"runtime/debug"
+	"strconv"
+	"strings"
 	"sync"
+	"syscall"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/term"
 
 	embedded "github.com/partnership-roadmap/roadmap/content"
 	"github.com/partnership-roadmap/roadmap/internal/answers"
 	"github.com/partnership-roadmap/roadmap/internal/content"
 	"github.com/partnership-roadmap/roadmap/internal/diag"
 	"github.com/partnership-roadmap/roadmap/internal/esc"
+	"github.com/partnership-roadmap/roadmap/internal/fsutil"
 	"github.com/partnership-roadmap/roadmap/internal/pdf"
 )
 
@@ -25,11 +32,27 @@ import (
 // with -ldflags "-X github.com/partnership-roadmap/roadmap/internal/cli.Version=v1.2.3".
 var Version = ""
 
-// IO is where a command reads and writes.
+// IO is where a command reads and writes. Whether stderr is a terminal
+// (for the progress bar) is asked of IO, and tests can set it
+// (cli/cli's iostreams).
 type IO struct {
 	In  io.Reader
 	Out io.Writer
 	Err io.Writer
+
+	stderrTTY *bool
+}
+
+// SetStderrTTY says whether stderr is to be treated as a terminal.
+func (s *IO) SetStderrTTY(isTTY bool) { s.stderrTTY = &isTTY }
+
+// IsStderrTTY reports whether stderr is a terminal, or what SetStderrTTY said.
+func (s *IO) IsStderrTTY() bool {
+	if s.stderrTTY != nil {
+		return *s.stderrTTY
+	}
+	f, ok := s.Err.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
 }
 
 // App is the state shared by the commands of one run: the streams and the
@@ -44,6 +67,9 @@ type App struct {
 	contentOnce sync.Once
 	bundle      *content.Bundle
 	contentErr  error
+
+	checksOnce sync.Once
+	checks     *languageChecks
 
 	themeOnce sync.Once
 	theme     pdf.Theme
@@ -77,6 +103,14 @@ func (a *App) Language(code string) (*content.Language, error) {
 	return b.Language(code)
 }
 
+// checkedLanguage returns the content in language code for making
+// documents: refused, with its problems, when "content check" would find
+// any in that language.
+func (a *App) checkedLanguage(code string) (*content.Language, error) {
+	a.checksOnce.Do(func() { a.checks = &languageChecks{app: a} })
+	return a.checks.language(code)
+}
+
 // Warn prints a warning on stderr.
 func (a *App) Warn(format string, args ...any) {
 	fmt.Fprintf(a.Err, "warning: %s\n", esc.Text(fmt.Sprintf(format, args...)))
@@ -103,19 +137,26 @@ Run "roadmap pack" to make the whole workshop pack in output/.`,
 	root.SetVersionTemplate("roadmap {{.Version}}\n")
 	root.PersistentFlags().StringVar(&app.ContentDir, "content", "", "read the content (texts, per language) from `DIR` instead of the built-in copy")
 	root.PersistentFlags().StringVar(&app.TemplatesDir, "templates", "", "read the templates (theme.yaml) from `DIR` instead of the built-in copy")
-	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return usageError{err, c.CommandPath()}
-	})
+	root.SetFlagErrorFunc(flagError)
+	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
+		if err := checkSourceDateEpoch(); err != nil {
+			return err
+		}
+		return checkLangFlag(app, cmd)
+	}
 
+	// One command per line, in the order of the help.
 	root.AddCommand(
 		newContentCmd(app),
-		newFormCmd(app),
-		newGuideCmd(app),
-		newInitCmd(app),
-		newPackCmd(app),
-		newRenderCmd(app),
-		newValidateCmd(app),
-		newSheetCmd(app),
+		newFormCmd(app, nil),
+		newGuideCmd(app, nil),
+		newImportCmd(app),
+		newInitCmd(app, nil),
+		newPackCmd(app, nil),
+		newRenderCmd(app, nil),
+		newValidateCmd(app, nil),
+		newServeCmd(app),
+		newSheetCmd(app, nil),
 		newCalendarCmd(app),
 		newOverviewCmd(app),
 		newVersionCmd(app),
@@ -123,8 +164,30 @@ Run "roadmap pack" to make the whole workshop pack in output/.`,
 	return root
 }
 
+// checkLangFlag checks the command's --lang against the content, once
+// every flag is parsed and before the command runs.
+func checkLangFlag(app *App, cmd *cobra.Command) error {
+	f := cmd.Flags().Lookup("lang")
+	if f == nil || !f.Changed {
+		return nil
+	}
+	var codes []string
+	switch v := f.Value.(type) {
+	case langValue:
+		codes = []string{*v.p}
+	case langsValue:
+		codes = *v.p
+	default:
+		return nil
+	}
+	if err := app.checkLangs(codes...); err != nil {
+		return usageError{fmt.Errorf("--lang: %w", err), cmd.CommandPath()}
+	}
+	return nil
+}
+
 // usageError is a mistake in the command line itself; it is printed with a
-// pointer to the command's help.
+// pointer to the command's help, and the exit status is 2.
 type usageError struct {
 	error
 	// cmd is the command's path, such as "roadmap render".
@@ -138,19 +201,112 @@ func (e usageError) Error() string {
 
 func (e usageError) Unwrap() error { return e.error }
 
-// Main runs the roadmap command line with args and returns the exit status:
-// 0 on success, 1 on any error. Errors are printed here, once.
+// usagef returns a usage error of cmd.
+func usagef(cmd *cobra.Command, format string, args ...any) error {
+	return usageError{fmt.Errorf(format, args...), cmd.CommandPath()}
+}
+
+// The exit statuses (docs/exit-codes.md).
+const (
+	exitOK      = 0
+	exitFailure = 1 // a document could not be made, an input has a problem
+	exitUsage   = 2 // the command line itself is wrong
+	// An interrupted run exits with 128 + the signal's number: 130 for
+	// SIGINT (Ctrl-C), 143 for SIGTERM.
+)
+
+// Main runs the roadmap command line with args and returns the exit status
+// (docs/exit-codes.md): 0 on success, 1 when something failed, 2 for a
+// mistake in the command line, 130 or 143 when interrupted by SIGINT or
+// SIGTERM. Errors are printed here, once. The first SIGINT or SIGTERM
+// cancels the run's context, so a batch stops starting new work and says
+// how far it got; a second one ends the process at once.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	tuneGC()
-	app := &App{IO: IO{In: stdin, Out: stdout, Err: stderr}}
+	ctx, signalled, stop := signalContext()
+	defer stop()
+	return run(ctx, signalled, args, &App{IO: IO{In: stdin, Out: stdout, Err: stderr}})
+}
+
+// run runs args in app; signalled returns the signal that cancelled ctx, if
+// one did.
+func run(ctx context.Context, signalled func() os.Signal, args []string, app *App) int {
 	root := NewRootCmd(app)
 	root.SetArgs(args)
-	err := root.Execute()
-	if err == nil {
-		return 0
+	err := root.ExecuteContext(ctx)
+	if sig := signalled(); sig != nil {
+		if err != nil {
+			printError(app.Err, err)
+		}
+		if n, ok := sig.(syscall.Signal); ok {
+			return 128 + int(n)
+		}
+		return 130
 	}
-	printError(stderr, err)
-	return 1
+	if err == nil {
+		return exitOK
+	}
+	if msg := err.Error(); strings.HasPrefix(msg, "unknown command ") {
+		err = unknownCommand(msg)
+	}
+	printError(app.Err, err)
+	var usage usageError
+	if errors.As(err, &usage) {
+		return exitUsage
+	}
+	return exitFailure
+}
+
+// unknownCommand rewords cobra's error for a command it does not have,
+// `unknown command "frm" for "roadmap"` and its suggestions, as a usage
+// error: unknown command "frm"; did you mean "form"?
+func unknownCommand(msg string) error {
+	first, rest, _ := strings.Cut(msg, "\n")
+	first = strings.TrimSuffix(first, ` for "roadmap"`)
+	var alts []string
+	for _, line := range strings.Split(rest, "\n") {
+		if strings.HasPrefix(line, "\t") {
+			alts = append(alts, strconv.Quote(strings.TrimSpace(line)))
+		}
+	}
+	if len(alts) > 0 {
+		first += "; did you mean " + strings.Join(alts, " or ") + "?"
+	}
+	return usageError{errors.New(first), "roadmap"}
+}
+
+// signalContext returns a context cancelled by the first SIGINT or SIGTERM,
+// a function saying which signal that was, and one to stop listening.
+func signalContext() (context.Context, func() os.Signal, func()) {
+	ctx, cancel := context.WithCancel(context.Background())
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, syscall.SIGINT, syscall.SIGTERM)
+	var mu sync.Mutex
+	var got os.Signal
+	done := make(chan struct{})
+	go func() {
+		select {
+		case sig := <-ch:
+			mu.Lock()
+			got = sig
+			mu.Unlock()
+			// A second signal ends the process the default way.
+			signal.Stop(ch)
+			cancel()
+		case <-done:
+		}
+	}()
+	signalled := func() os.Signal {
+		mu.Lock()
+		defer mu.Unlock()
+		return got
+	}
+	stop := func() {
+		signal.Stop(ch)
+		close(done)
+		cancel()
+	}
+	return ctx, signalled, stop
 }
 
 // tuneGC sets the garbage collector for this tool's work, unless GOGC or
@@ -171,8 +327,10 @@ func tuneGC() {
 // printError prints err for a person: problems in input files one per line,
 // anything else prefixed with "roadmap: ".
 func printError(w io.Writer, err error) {
-	var silent silentError
-	if errors.As(err, &silent) {
+	var broken contentProblems
+	if errors.As(err, &broken) {
+		fmt.Fprintf(w, "roadmap: %s\n", esc.Text(broken.headline()))
+		printError(w, broken.problems.Err())
 		return
 	}
 	var batch renderFailed
@@ -206,9 +364,6 @@ func problemLine(p diag.Problem) string {
 	return esc.Text(p.Error())
 }
 
-// silentError is an error whose details the command has printed already.
-type silentError struct{ error }
-
 func versionString() string {
 	if Version != "" {
 		return Version
@@ -223,7 +378,7 @@ func newVersionCmd(app *App) *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",
 		Short: "Print the version of roadmap",
-		Args:  cobra.NoArgs,
+		Args:  noArgs("version takes no arguments"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			fmt.Fprintf(app.Out, "roadmap %s\n", versionString())
 			return nil
@@ -241,6 +396,9 @@ func (a *App) answersAndLanguage(path, lang string) (*answers.File, *content.Lan
 	}
 	var f *answers.File
 	if path != "" {
+		if err := fsutil.CheckInput(path); err != nil {
+			return nil, nil, diag.List{{File: path, Msg: "cannot read the answers file: " + err.Error()}}
+		}
 		if f, err = answers.ReadFile(path, b); err != nil {
 			return nil, nil, err
 		}
@@ -255,7 +413,7 @@ func (a *App) answersAndLanguage(path, lang string) (*answers.File, *content.Lan
 	default:
 		lang = content.SourceLanguage
 	}
-	l, err := b.Language(lang)
+	l, err := a.checkedLanguage(lang)
 	if err != nil {
 		return nil, nil, err
 	}

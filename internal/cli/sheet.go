@@ -1,18 +1,18 @@
 package cli
 
 import (
-	"fmt"
 	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
 
-	"github.com/partnership-roadmap/roadmap/internal/esc"
-	"github.com/partnership-roadmap/roadmap/internal/fsutil"
+	"github.com/partnership-roadmap/roadmap/internal/pack"
 	"github.com/partnership-roadmap/roadmap/internal/sheets"
 )
 
 type sheetOptions struct {
+	IO *IO
+
 	Plan    string
 	Lang    string
 	Answers string
@@ -20,8 +20,8 @@ type sheetOptions struct {
 	Output  string
 }
 
-func newSheetCmd(app *App) *cobra.Command {
-	opts := &sheetOptions{}
+func newSheetCmd(app *App, runF func(*sheetOptions) error) *cobra.Command {
+	opts := &sheetOptions{IO: &app.IO}
 	cmd := &cobra.Command{
 		Use:   "sheet action-plan|communication-plan|evaluation-plan",
 		Short: "Make a plan as an Excel workbook, blank or pre-filled",
@@ -41,28 +41,34 @@ output/lv/action-plan.xlsx) unless -o names another file.`,
 		ValidArgs: sheets.IDs(),
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
-				return usageError{fmt.Errorf("give one plan: %s", strings.Join(sheets.IDs(), ", ")), cmd.CommandPath()}
+				return usagef(cmd, "give one plan: %s", strings.Join(sheets.IDs(), ", "))
 			}
-			return nil
+			if err := argEnum("plan", args[0], sheets.IDs()); err != nil {
+				return usageError{err, cmd.CommandPath()}
+			}
+			return outputExt(cmd, "workbook", ".xlsx")
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Plan = args[0]
+			if runF != nil {
+				return runF(opts)
+			}
 			return sheetRun(app, opts)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.Lang, "lang", "l", "", "language `code` (lv, en, ...); default: the answers' language, else lv")
+	app.langFlag(cmd, &opts.Lang, "", "language `code` (lv, en, ...); default: the answers' language, else lv")
 	cmd.Flags().StringVarP(&opts.Answers, "answers", "a", "", "pre-fill the plan from the answers `file` (YAML)")
-	cmd.Flags().StringVar(&opts.Paper, "paper", string(sheets.A4), "paper size the sheets print on: a4 or letter")
+	paperFlag(cmd, &opts.Paper)
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write the workbook to `FILE.xlsx` (default output/<lang>/<plan>.xlsx)")
 	return cmd
 }
 
 func sheetRun(app *App, opts *sheetOptions) error {
-	plan, err := sheets.Lookup(opts.Plan)
+	d, err := pack.Lookup(opts.Plan)
 	if err != nil {
 		return err
 	}
-	paper, err := sheets.ParsePaper(opts.Paper)
+	theme, err := app.Theme(opts.Paper)
 	if err != nil {
 		return err
 	}
@@ -70,19 +76,11 @@ func sheetRun(app *App, opts *sheetOptions) error {
 	if err != nil {
 		return err
 	}
+	date := DocDate(a)
+	build := pack.BuildOptions{Theme: theme, Date: date}
 	out := opts.Output
 	if out == "" {
-		out = filepath.Join("output", lang.Code, plan.ID+".xlsx")
-	} else if !strings.EqualFold(filepath.Ext(out), ".xlsx") {
-		return fmt.Errorf("output file %s: a workbook's name must end in .xlsx", out)
+		out = filepath.Join("output", lang.Code, d.FileName(nil, build))
 	}
-	data, err := sheets.Build(lang, []sheets.Plan{plan}, a, sheets.WithPaper(paper), sheets.WithDate(DocDate(a)))
-	if err != nil {
-		return err
-	}
-	if err := fsutil.WriteFileAtomic(out, data); err != nil {
-		return err
-	}
-	fmt.Fprintf(app.Out, "wrote %s\n", esc.Name(out))
-	return nil
+	return app.writeDocument(d, lang, a, build, out)
 }

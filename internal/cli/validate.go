@@ -9,9 +9,17 @@ import (
 	"github.com/partnership-roadmap/roadmap/internal/answers"
 	"github.com/partnership-roadmap/roadmap/internal/diag"
 	"github.com/partnership-roadmap/roadmap/internal/esc"
+	"github.com/partnership-roadmap/roadmap/internal/fsutil"
 )
 
-func newValidateCmd(app *App) *cobra.Command {
+type validateOptions struct {
+	IO *IO
+
+	Files []string
+}
+
+func newValidateCmd(app *App, runF func(*validateOptions) error) *cobra.Command {
+	opts := &validateOptions{IO: &app.IO}
 	return &cobra.Command{
 		Use:   "validate ANSWERS.yaml...",
 		Short: "Check answers files against the roadmap",
@@ -19,11 +27,21 @@ func newValidateCmd(app *App) *cobra.Command {
 every checkpoint id, option, status and date, and the rows of the plans.
 Every problem of every file is reported at once, one per line, as
 file:line:col: what is wrong; allowed: what would be valid.
-The exit status is 1 when any file has a problem.`,
+The exit status is 1 when any file has a problem. A file given twice is
+checked once.`,
 		Example: "  roadmap validate answers.yaml\n  roadmap validate examples/*.yaml",
-		Args:    cobra.MinimumNArgs(1),
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usagef(cmd, "give at least one answers file")
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return validateRun(app, args)
+			opts.Files = args
+			if runF != nil {
+				return runF(opts)
+			}
+			return validateRun(app, opts.Files)
 		},
 	}
 }
@@ -34,7 +52,11 @@ func validateRun(app *App, paths []string) error {
 		return err
 	}
 	var problems diag.List
-	for _, path := range paths {
+	for _, path := range distinct(paths) {
+		if err := fsutil.CheckInput(path); err != nil {
+			problems = append(problems, diag.Problem{File: path, Msg: "cannot read the answers file: " + err.Error()})
+			continue
+		}
 		f, err := answers.ReadFile(path, b)
 		if err != nil {
 			var list diag.List

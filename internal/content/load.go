@@ -34,6 +34,7 @@ type Bundle struct {
 // entry is one language folder, read once.
 type entry struct {
 	once     sync.Once
+	inherit  sync.Once // source-language fields copied (inherit)
 	lang     *Language
 	pos      *positions
 	problems diag.List
@@ -76,6 +77,13 @@ func (b *Bundle) Language(code string) (*Language, error) {
 	})
 	if len(e.problems) > 0 {
 		return nil, e.problems.Err()
+	}
+	if code != SourceLanguage {
+		e.inherit.Do(func() {
+			if src, err := b.Language(SourceLanguage); err == nil {
+				inherit(e.lang, src)
+			}
+		})
 	}
 	return e.lang, nil
 }

@@ -151,6 +151,11 @@ type Checkpoint struct {
 	Links []Link `yaml:"links,omitempty" item:"link"`
 	// Table names a table the checkpoint carries ("action-plan").
 	Table string `yaml:"table,omitempty"`
+	// WriteIn is the number of ruled lines a blank form gives the
+	// checkpoint to write on; 0 means the default (see WriteInLines). It
+	// does not depend on the language: the source language's value is the
+	// one every language uses, so translations need not repeat it.
+	WriteIn int `yaml:"writein,omitempty"`
 
 	// Step is the number of the step the checkpoint is in.
 	Step int `yaml:"-"`

@@ -1,6 +1,7 @@
 package diag
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"reflect"
@@ -474,6 +475,9 @@ func (d *Decoder) float(n *yaml.Node, v reflect.Value, at Field) {
 	}
 	n = d.Deref(n)
 	f, err := strconv.ParseFloat(strings.ReplaceAll(s, "_", ""), 64)
+	if errors.Is(err, strconv.ErrRange) {
+		err = nil // f is ±Inf or 0, refused or allowed below
+	}
 	switch {
 	case s == "" || (err != nil && !isYAMLSpecial(s)):
 		d.Add(n, "wrong type for %s: found %s; allowed: %s", at.Name, Describe(n), want)

@@ -353,12 +353,19 @@ func syntaxProblem(file string, data []byte, err error) Problem {
 		return p
 	}
 
-	col := 1
-	if l := failingLine(data, ix, err, line); l > 0 {
-		line = l
+	if p, ok := bracketProblem(file, data, ix, msg, line); ok {
+		return p
+	}
+	if isParserError(msg) {
+		if l := mistakeLine(data, ix, err, line); l > 0 {
+			line = min(l, len(ix))
+			for line > 1 && strings.TrimSpace(ix.text(data, line)) == "" {
+				line--
+			}
+		}
 	}
 	text := ix.text(data, line)
-	col = len(text) - len(strings.TrimLeft(text, " ")) + 1
+	col := len(text) - len(strings.TrimLeft(text, " ")) + 1
 	// "name: Biedrība: Brīnumiņš": the second ": " is the mistake.
 	if first := strings.Index(text, ": "); first >= 0 && strings.HasPrefix(msg, "mapping values are not allowed") {
 		if second := strings.Index(text[first+2:], ": "); second >= 0 {
@@ -389,76 +396,121 @@ func position(data []byte, ix lineIndex, off int) (int, int) {
 	return lo + 1, utf8.RuneCount(data[ix[lo]:off]) + 1
 }
 
-// maxSearchBytes bounds the bytes failingLine parses in all, so placing
-// a mistake costs a few milliseconds for any file.
-const maxSearchBytes = 256 << 10
+// bracketProblem points at the [ or { of a list or map written on one
+// line and left open, when the parser says it found no ] or }. It looks at
+// line, where the parser failed, and up to 100 lines above it.
+func bracketProblem(file string, data []byte, ix lineIndex, msg string, line int) (Problem, bool) {
+	var open, close byte
+	switch msg {
+	case "did not find expected ',' or ']'":
+		open, close = '[', ']'
+	case "did not find expected ',' or '}'":
+		open, close = '{', '}'
+	default:
+		return Problem{}, false
+	}
+	for l := line; l >= 1 && l > line-100; l-- {
+		t := ix.text(data, l)
+		var stack []int
+		var q byte
+		for i := 0; i < len(t); i++ {
+			c := t[i]
+			switch {
+			case q != 0:
+				if c == q {
+					q = 0
+				}
+			case c == '"' || c == '\'':
+				q = c
+			case c == '#' && (i == 0 || t[i-1] == ' '):
+				i = len(t)
+			case c == '[' || c == '{':
+				stack = append(stack, i)
+			case (c == ']' || c == '}') && len(stack) > 0:
+				stack = stack[:len(stack)-1]
+			}
+		}
+		for k := len(stack) - 1; k >= 0; k-- {
+			if t[stack[k]] == open {
+				what := "list"
+				allowed := "[a, b] on one line, or one \"- item\" per line"
+				if open == '{' {
+					what = "map"
+					allowed = "{key: value, key: value} on one line, or one \"key: value\" per line"
+				}
+				return Problem{File: file, Line: l, Col: utf8.RuneCountInString(t[:stack[k]]) + 1, Msg: fmt.Sprintf(
+					"invalid YAML: the %s %c opened here is not closed with %c; allowed: %s", what, open, close, allowed)}, true
+			}
+		}
+	}
+	return Problem{}, false
+}
 
-// failingLine returns the first line, from line from on, such that the file
-// cut after it fails to parse with the error err of the whole file; 0 when
-// there is none or it cannot be found within maxSearchBytes of parsing.
-// Cut after the line of the mistake or later, the file fails the same way;
-// cut before, it parses or fails differently; so the line is searched for,
-// galloping from from and then halving. Each cut is parsed from the start
-// of the top-level entry holding line from, not from the file's start, with
-// its line numbers shifted back.
-func failingLine(data []byte, ix lineIndex, err error, from int) int {
-	wantLine, wantMsg := yamlError(err)
-	if wantLine == 0 || from < 1 {
+// mistakeLine returns the line of the mistake that broke the map or list
+// starting at line from, or 0 when it cannot tell. The parser names the
+// line a broken map or list starts at, not the mistake, unless the map or
+// list starts on the first line of what it parses: then it names the line
+// of the mistake itself. So the map or list is parsed again on its own,
+// from its first line to the first line indented less (the line that
+// ends it, or the one wrongly indented): once for its first 64 KiB and,
+// when the mistake is not in them, once whole. Placing a mistake costs at
+// most one more parse of the broken part of the file, never a search.
+func mistakeLine(data []byte, ix lineIndex, err error, from int) int {
+	_, wantMsg := yamlError(err)
+	if from < 1 || from > len(ix) {
 		return 0
 	}
-	// start: the last line before from that starts a top-level entry.
-	start := 1
-	for l := from - 1; l >= 1; l-- {
+	first := ix.text(data, from)
+	indent := len(first) - len(strings.TrimLeft(first, " "))
+	if strings.HasPrefix(strings.TrimLeft(first, " "), "- ") && indent == 0 {
+		indent = 0
+	}
+	// last: the first line after from indented less than from, or the end.
+	last := len(ix)
+	for l := from + 1; l <= len(ix); l++ {
 		t := ix.text(data, l)
-		if t != "" && t[0] != ' ' && t[0] != '#' && t[0] != '-' {
-			start = l
+		tt := strings.TrimLeft(t, " ")
+		if tt == "" || tt[0] == '#' {
+			continue
+		}
+		if len(t)-len(tt) < indent {
+			last = l
 			break
 		}
 	}
-	budget := maxSearchBytes
-	fails := func(last int) (bool, bool) {
-		chunk := data[ix[start-1]:ix.end(data, last)]
-		if len(chunk) > budget {
-			return false, false
-		}
-		budget -= len(chunk)
-		e := parseAll(chunk)
+	try := func(end int) (int, bool) {
+		e := parseAll(data[ix[from-1]:ix.end(data, end)])
 		if e == nil {
-			return false, true
+			return 0, false
 		}
 		l, m := yamlError(e)
-		return m == wantMsg && l+start-1 == wantLine, true
+		if m != wantMsg {
+			return 0, false
+		}
+		if isParserError(m) {
+			l++ // counted from 0, and "line 0" is left out
+		}
+		return from + max(l, 1) - 1, true
 	}
-	// Gallop: find a cut that fails the same way.
-	lo, hi := from, 0
-	for step := 1; ; step *= 2 {
-		at := min(from+step-1, len(ix))
-		ok, inBudget := fails(at)
-		if !inBudget {
-			return 0
+	const firstTry = 64 << 10
+	if ix.end(data, last)-ix[from-1] > firstTry {
+		// Cut the first try at the start of an entry, so that it does not
+		// end in the middle of a value.
+		end := from
+		for l := from + 1; l < last && ix[l-1]-ix[from-1] < firstTry; l++ {
+			t := ix.text(data, l)
+			if len(t)-len(strings.TrimLeft(t, " ")) == indent {
+				end = l - 1
+			}
 		}
-		if ok {
-			hi = at
-			break
-		}
-		if at == len(ix) {
-			return 0
-		}
-		lo = at + 1
-	}
-	for lo < hi {
-		mid := (lo + hi) / 2
-		ok, inBudget := fails(mid)
-		if !inBudget {
-			return hi
-		}
-		if ok {
-			hi = mid
-		} else {
-			lo = mid + 1
+		if line, ok := try(end); ok && line <= end {
+			return line
 		}
 	}
-	return lo
+	if line, ok := try(last); ok {
+		return line
+	}
+	return 0
 }
 
 // parseAll parses every document of data and returns the first error.

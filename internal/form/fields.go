@@ -8,6 +8,7 @@ import (
 	"github.com/partnership-roadmap/roadmap/internal/answers"
 	"github.com/partnership-roadmap/roadmap/internal/content"
 	"github.com/partnership-roadmap/roadmap/internal/pdf"
+	"github.com/partnership-roadmap/roadmap/internal/plantable"
 )
 
 // A fillable form (Options.Fillable) has the layout of the blank form, with
@@ -90,9 +91,9 @@ func ActionField(row int, col string) string { return fmt.Sprintf("action_%d_%s"
 // the plan has more.
 func ActionRows(a *answers.File) int {
 	if a == nil {
-		return actionRows
+		return plantable.BlankRows
 	}
-	return max(actionRows, len(a.ActionPlan))
+	return max(plantable.BlankRows, len(a.ActionPlan))
 }
 
 // filler adds the fields of a fillable form as its layout is drawn.
@@ -122,13 +123,13 @@ func (f *filler) answer(id string) answers.Checkpoint {
 }
 
 // tip returns the tooltip of a checkpoint's field.
-func (r *renderer) tip(key string, cp *content.Checkpoint, n int, kv ...string) string {
-	return r.label(key, append([]string{"n", strconv.Itoa(n), "title", cp.Title}, kv...)...)
+func (r *renderer) tip(key string, cp *content.Checkpoint, kv ...string) string {
+	return r.label(key, append([]string{"n", r.lang.Number(cp), "title", cp.Title}, kv...)...)
 }
 
 // statusField adds the status radio group of checkpoint cp over the tick
 // boxes of its status strip.
-func (r *renderer) statusField(cp *content.Checkpoint, n int, boxes []pdf.Area) {
+func (r *renderer) statusField(cp *content.Checkpoint, boxes []pdf.Area) {
 	if r.fill == nil || len(boxes) != len(answers.Statuses) {
 		return
 	}
@@ -140,7 +141,7 @@ func (r *renderer) statusField(cp *content.Checkpoint, n int, boxes []pdf.Area) 
 	if ans, ok := r.fill.checkpoint(cp.ID); ok {
 		value = string(ans.Status)
 	}
-	r.d.AddField(pdf.Field{Kind: pdf.RadioGroup, Name: StatusField(cp.ID), Tooltip: r.tip("fillable.tip.status", cp, n),
+	r.d.AddField(pdf.Field{Kind: pdf.RadioGroup, Name: StatusField(cp.ID), Tooltip: r.tip("fillable.tip.status", cp),
 		Value: value, Buttons: buttons, Page: boxes[0].Page})
 }
 
@@ -155,7 +156,7 @@ func (f *filler) checkpoint(id string) (answers.Checkpoint, bool) {
 }
 
 // optionFields adds a check box over each option's tick box.
-func (r *renderer) optionFields(cp *content.Checkpoint, n int, boxes []pdf.Area) {
+func (r *renderer) optionFields(cp *content.Checkpoint, boxes []pdf.Area) {
 	if r.fill == nil || len(boxes) != len(cp.Options.Items) {
 		return
 	}
@@ -165,13 +166,13 @@ func (r *renderer) optionFields(cp *content.Checkpoint, n int, boxes []pdf.Area)
 		if ans.Ticked(o.ID) {
 			v = "Yes"
 		}
-		r.d.AddField(pdf.Field{Kind: pdf.CheckBox, Name: OptionField(cp.ID, o.ID), Tooltip: r.tip("fillable.tip.option", cp, n, "option", o.Label),
+		r.d.AddField(pdf.Field{Kind: pdf.CheckBox, Name: OptionField(cp.ID, o.ID), Tooltip: r.tip("fillable.tip.option", cp, "option", o.Label),
 			Value: v, Rect: boxes[i].Rect, Page: boxes[i].Page})
 	}
 }
 
 // answerField adds the answer text field over the lines to write on.
-func (r *renderer) answerField(cp *content.Checkpoint, n int, lines []pdf.Area) {
+func (r *renderer) answerField(cp *content.Checkpoint, lines []pdf.Area) {
 	if r.fill == nil || len(lines) == 0 {
 		return
 	}
@@ -184,7 +185,7 @@ func (r *renderer) answerField(cp *content.Checkpoint, n int, lines []pdf.Area) 
 	rect := a.Rect
 	rect.Y += 1
 	rect.H = max(rect.H, 8)
-	r.d.AddField(pdf.Field{Kind: pdf.TextField, Name: AnswerField(cp.ID), Tooltip: r.tip("fillable.tip.answer", cp, n),
+	r.d.AddField(pdf.Field{Kind: pdf.TextField, Name: AnswerField(cp.ID), Tooltip: r.tip("fillable.tip.answer", cp),
 		Value: r.fill.answer(cp.ID).Answer, Multiline: true, Boxed: true, Rect: rect, Page: a.Page})
 }
 

@@ -8,7 +8,10 @@
 // coloured band and the step's checkpoints: each with its number, statement,
 // hint, status tick boxes, option tick boxes and either ruled write-in lines
 // or the answer text; the action-plan checkpoint carries the action-plan
-// table. Every text comes from the content's labels; the package knows no
+// table, and in a filled form the communication and evaluation checkpoints
+// carry the plans of the answers file. Checkpoints are numbered as
+// content.Language.Number numbers them, the same in both forms and the
+// booklet. Every text comes from the content's labels; the package knows no
 // command line and prints nothing.
 package form
 
@@ -21,6 +24,8 @@ import (
 	"github.com/partnership-roadmap/roadmap/internal/answers"
 	"github.com/partnership-roadmap/roadmap/internal/chart"
 	"github.com/partnership-roadmap/roadmap/internal/content"
+	"github.com/partnership-roadmap/roadmap/internal/document"
+	"github.com/partnership-roadmap/roadmap/internal/guide"
 	"github.com/partnership-roadmap/roadmap/internal/pdf"
 )
 
@@ -38,16 +43,8 @@ type Options struct {
 	Fillable bool
 }
 
-// Result is a rendered form.
-type Result struct {
-	// PDF is the document.
-	PDF []byte
-	// Pages is the number of pages.
-	Pages int
-	// Warnings say where characters the font cannot draw were replaced, one
-	// line per place, for the caller to show.
-	Warnings []string
-}
+// Result is a rendered form: its PDF in Data, its page count and warnings.
+type Result = document.Result
 
 // Render lays out the checklist form f (content.Municipality or
 // content.Community) in language lang. With a nil a the form is blank, to be
@@ -94,14 +91,18 @@ func Render(lang *content.Language, f content.Audience, a *answers.File, opts Op
 	if err != nil {
 		return nil, fmt.Errorf("rendering form: %w", err)
 	}
-	r := &renderer{d: d, th: th, lang: lang, form: f, a: a, fill: fill,
+	guidePages, err := guide.Pages(lang, th)
+	if err != nil {
+		return nil, fmt.Errorf("rendering form: %w", err)
+	}
+	r := &renderer{d: d, th: th, lang: lang, form: f, a: a, guidePages: guidePages, fill: fill,
 		heights: map[*content.Checkpoint]float64{}, heads: map[*content.Checkpoint]float64{}}
 	r.render()
 	out, err := d.Bytes()
 	if err != nil {
 		return nil, fmt.Errorf("rendering form %s (%s): %w", f, lang.Code, err)
 	}
-	return &Result{PDF: out, Pages: d.Page(), Warnings: d.Warnings()}, nil
+	return &Result{Data: out, Pages: d.Page(), Warnings: d.Warnings()}, nil
 }
 
 // renderer holds what one rendering needs; it lives for one call of Render.
@@ -115,6 +116,9 @@ type renderer struct {
 	// heights caches the height of each checkpoint's block without
 	// write-in lines, heads the height of its head and options.
 	heights, heads map[*content.Checkpoint]float64
+	// guidePages is the page of the booklet each checkpoint's guidance
+	// starts on, by checkpoint id.
+	guidePages map[string]int
 }
 
 // label returns the content label key, with placeholders filled from kv.
@@ -153,10 +157,11 @@ func (r *renderer) render() {
 		}
 		next := math.Inf(1)
 		if i+1 < len(items) {
-			next = r.lead(items[i+1]) + r.minHeight(items[i+1].cp, items[i+1].n)
+			next = r.lead(items[i+1]) + r.minHeight(items[i+1].cp)
 		}
-		r.checkpoint(it.cp, it.n, next)
+		r.checkpoint(it.cp, next)
 	}
+	r.notes()
 	r.markerField()
 }
 
@@ -164,8 +169,6 @@ func (r *renderer) render() {
 type item struct {
 	step *content.Step
 	cp   *content.Checkpoint
-	// n is the checkpoint's number on the form, from 1.
-	n int
 	// first is set on the first checkpoint of its step.
 	first bool
 }
@@ -178,7 +181,7 @@ func (r *renderer) items() []item {
 		first := true
 		for ci := range st.Checkpoints {
 			if cp := &st.Checkpoints[ci]; cp.Audience.Includes(r.form) {
-				out = append(out, item{step: st, cp: cp, n: len(out) + 1, first: first})
+				out = append(out, item{step: st, cp: cp, first: first})
 				first = false
 			}
 		}

@@ -10,6 +10,7 @@ import (
 	"github.com/partnership-roadmap/roadmap/internal/answers"
 	"github.com/partnership-roadmap/roadmap/internal/content"
 	"github.com/partnership-roadmap/roadmap/internal/pdf"
+	"github.com/partnership-roadmap/roadmap/internal/plantable"
 )
 
 // Layout constants, in mm unless said otherwise.
@@ -23,17 +24,9 @@ const (
 	tableGap = 4.0
 	// answerPad is the padding around an answer text.
 	answerPad = 3.0
-	// actionRows is the number of empty rows of a blank action-plan table.
-	actionRows = 6
-	// actionRowHeight is the height of an empty action-plan row, to write in.
-	actionRowHeight = 11.0
 	// fieldWriteHeight is the space to write in an empty field by hand.
 	fieldWriteHeight = 7.5
 )
-
-// actionPlanTable is the content's name of the table the action-plan
-// checkpoint carries (content.Checkpoint.Table).
-const actionPlanTable = "action-plan"
 
 // header draws the top of the first page: the audience badge, the form's
 // title, who it is for and the roadmap it belongs to.
@@ -60,9 +53,13 @@ func (r *renderer) audienceColor() pdf.Color {
 	return r.th.Colors.Municipality
 }
 
-// field is one labelled field of the organisation block: its label, value
-// and the name and tooltip of its form field in a fillable form.
-type field struct{ label, value, name, tip string }
+// field is one labelled field of the organisation block: its label, value,
+// the name and tooltip of its form field in a fillable form, and the number
+// of lines to write on when it is empty (0: one).
+type field struct {
+	label, value, name, tip string
+	lines                   int
+}
 
 // fields draws the organisation block: organisation, contact person,
 // partner and date, two to a row on a shaded panel, each a small label over
@@ -79,10 +76,14 @@ func (r *renderer) fields() {
 	}
 	d.SetPlace("organisation")
 	fs := []field{
-		{r.label("field.organisation"), org.Name, OrgNameField, ""},
-		{r.label("field.contact"), org.Contact, OrgContactField, ""},
-		{r.label("field.partner"), org.Partner, OrgPartnerField, ""},
-		{r.label("field.date"), date, DateField, r.label("fillable.tip.date", "label", r.label("field.date"))},
+		{label: r.label("field.organisation"), value: org.Name, name: OrgNameField},
+		{label: r.label("field.contact"), value: org.Contact, name: OrgContactField},
+		{label: r.label("field.partner"), value: org.Partner, name: OrgPartnerField},
+		{label: r.label("field.date"), value: date, name: DateField, tip: r.label("fillable.tip.date", "label", r.label("field.date"))},
+		// the workshop: filled in by hand at the table
+		{label: r.label("field.facilitator"), },
+		{label: r.label("field.next_review"), },
+		{label: r.label("field.participants"), lines: 2},
 	}
 	if r.fill != nil && r.fill.values != nil {
 		v := r.fill.values
@@ -97,16 +98,21 @@ func (r *renderer) fields() {
 		for i := 0; i < len(fs); i += 2 {
 			top := d.Y()
 			bottom := top
+			// the last field of an odd number takes the whole row
+			w := colW
+			if i+1 == len(fs) {
+				w = d.Width()
+			}
 			for j := i; j < i+2 && j < len(fs); j++ {
 				left := float64(j-i) * (colW + gap)
 				d.SetY(top)
-				d.Indent(left, d.Width()-left-colW, func() { r.field(fs[j]) })
+				d.Indent(left, d.Width()-left-w, func() { r.field(fs[j]) })
 				bottom = math.Max(bottom, d.Y())
 			}
 			bottom += 0.8
 			for j := i; j < i+2 && j < len(fs); j++ {
 				x := d.Left() + float64(j-i)*(colW+gap)
-				d.Line(x, bottom, x+colW, bottom, th.Colors.Muted, 0.3)
+				d.Line(x, bottom, x+w, bottom, th.Colors.Muted, 0.3)
 			}
 			d.SetY(bottom)
 			if i+2 < len(fs) {
@@ -121,7 +127,7 @@ func (r *renderer) field(f field) {
 	d, th := r.d, r.th
 	muted := th.Colors.Muted
 	d.Text(pdf.ParaStyle{Size: th.Type.Small, Color: &muted, SpaceAfter: 0.6}, pdf.Run{Text: f.label})
-	if r.fill != nil {
+	if r.fill != nil && f.name != "" {
 		tip := f.tip
 		if tip == "" {
 			tip = f.label
@@ -131,7 +137,7 @@ func (r *renderer) field(f field) {
 		return
 	}
 	if strings.TrimSpace(f.value) == "" {
-		d.SetY(d.Y() + fieldWriteHeight)
+		d.SetY(d.Y() + fieldWriteHeight*float64(max(f.lines, 1)))
 		return
 	}
 	d.Text(pdf.ParaStyle{SpaceAfter: -1}, pdf.Run{Text: f.value})
@@ -145,9 +151,38 @@ func (r *renderer) instructions() {
 	if r.fill != nil {
 		how = r.label("fillable.instructions")
 	}
-	d.Text(pdf.ParaStyle{Size: th.Type.Small + 1, Color: &muted, SpaceAfter: 3},
+	d.Text(pdf.ParaStyle{Size: th.Type.Small + 1, Color: &muted, SpaceAfter: 1.2},
 		pdf.Run{Text: r.label("form.instructions.title") + " ", Style: pdf.Bold},
 		pdf.Run{Text: how})
+	// the legend: a circle is picked alone, boxes are ticked as many as apply
+	size := th.Type.Small + 1
+	lh := d.LineHeight(size)
+	side := th.Spacing.TickBox
+	d.EnsureSpace(lh)
+	y := d.Y()
+	x := d.Left()
+	d.Radio(x, y+(lh-side)/2, side, false)
+	x += side + 1.6
+	x += d.TextAt(x, y, r.label("form.legend.status"), pdf.Regular, size, muted) + 6
+	d.TickBox(x, y+(lh-side)/2, side, false)
+	x += side + 1.6
+	d.TextAt(x, y, r.label("form.legend.options"), pdf.Regular, size, muted)
+	d.SetY(y + lh + 3)
+}
+
+// notes draws the closing page: notes and next steps, lines to write on to
+// the foot of the page.
+func (r *renderer) notes() {
+	d := r.d
+	d.SetPlace("notes")
+	d.SetHeader("")
+	d.AddPage()
+	d.Bookmark(r.label("form.notes.title"), 1)
+	d.Heading(pdf.Heading{Level: 2, Text: r.label("form.notes.title")})
+	muted := r.th.Colors.Muted
+	d.Text(pdf.ParaStyle{Size: r.th.Type.Small + 1, Color: &muted}, pdf.Run{Text: r.label("form.notes.hint")})
+	n := int((d.Remaining() - 2) / r.th.Spacing.WriteIn)
+	d.WriteIn(max(n, 1))
 }
 
 // stepProgress counts the statuses of one step's checkpoints.
@@ -155,32 +190,42 @@ type stepProgress struct {
 	number             int
 	title              string
 	done, doing, total int
+	// na is the number of checkpoints marked not applicable, which total
+	// leaves out: they are neither to do nor done.
+	na int
 }
 
 // progressOf returns, per step of form f that has checkpoints, how many of
-// them the answers mark done and in progress, and the totals over all steps.
+// them the answers mark done and in progress out of those that apply, and
+// the totals over all steps.
 func progressOf(lang *content.Language, f content.Audience, a *answers.File) (steps []stepProgress, all stepProgress) {
 	for _, st := range lang.Steps {
 		p := stepProgress{number: st.Number, title: st.Title}
+		n := 0
 		for _, cp := range st.Checkpoints {
 			if !cp.Audience.Includes(f) {
 				continue
 			}
-			p.total++
+			n++
 			switch a.Checkpoint(cp.ID).Status {
+			case answers.NotApplicable:
+				p.na++
+				continue
 			case answers.Done:
 				p.done++
 			case answers.InProgress:
 				p.doing++
 			}
+			p.total++
 		}
-		if p.total == 0 {
+		if n == 0 {
 			continue
 		}
 		steps = append(steps, p)
 		all.done += p.done
 		all.doing += p.doing
 		all.total += p.total
+		all.na += p.na
 	}
 	return steps, all
 }
@@ -193,7 +238,7 @@ func (r *renderer) progress() {
 	size := th.Type.Small + 1
 	lh := d.LineHeight(size)
 	rowH := lh + 1.6
-	h := d.Measure(func() { r.progressTitle() }) + float64(len(steps)+1)*rowH + 2*lh + 6
+	h := d.Measure(func() { r.progressTitle() }) + float64(len(steps)+1)*rowH + 3*lh + 6
 	d.EnsureSpace(h)
 	r.progressTitle()
 	const barW, countW, gap = 48.0, 20.0, 4.0
@@ -231,7 +276,12 @@ func (r *renderer) progress() {
 		x += 2.6 + 1.6
 		x += d.TextAt(x, y, it.text, pdf.Regular, th.Type.Small, muted) + 6
 	}
-	d.SetY(y + lh + 4)
+	d.SetY(y + lh)
+	if all.na > 0 {
+		d.Text(pdf.ParaStyle{Size: th.Type.Small, Color: &muted, SpaceBefore: 0.6, SpaceAfter: -1},
+			pdf.Run{Text: r.label("form.progress.na", "n", strconv.Itoa(all.na))})
+	}
+	d.SetY(d.Y() + 4)
 }
 
 // progressTitle draws the heading of the progress summary.
@@ -264,7 +314,7 @@ func (r *renderer) band(it item) {
 	d := r.d
 	num := strconv.Itoa(it.step.Number)
 	d.SetPlace("step " + num)
-	d.EnsureSpace(r.bandHeight(it) + r.minHeight(it.cp, it.n))
+	d.EnsureSpace(r.bandHeight(it) + r.minHeight(it.cp))
 	heading := r.label("step.heading", "n", num, "title", it.step.Title)
 	if d.AtTop() {
 		// The band opens the page: no running header above it.
@@ -290,64 +340,81 @@ func (r *renderer) lead(it item) float64 {
 	return checkpointGap
 }
 
-// minWriteIn and maxWriteIn bound the number of write-in lines a
-// checkpoint gets when its block is shortened to fit the rest of a page, or
-// lengthened to fill it.
-const minWriteIn, maxWriteIn = 3, 10
-
-// checkpoint draws checkpoint cp, number n, with next the height that what
-// follows it needs on the same page.
+// checkpoint draws checkpoint cp, with next the height that what follows
+// it needs on the same page.
 //
-// A checkpoint to write in by hand is kept whole on one page: when it does
-// not fit in what is left of the page, it gets fewer write-in lines (down to
-// minWriteIn) if that makes it fit, else it moves to the next page. When
-// what follows will not fit after it, it gets more lines instead (up to
-// maxWriteIn), so that the page is filled with room to write rather than
-// left blank at the foot. A checkpoint with an answer text keeps its head,
-// options and the first lines of the answer together; the rest of the text
-// flows onto further pages.
-func (r *renderer) checkpoint(cp *content.Checkpoint, n int, next float64) {
+// A checkpoint to write in by hand gets the number of lines its content
+// gives (content.Checkpoint.WriteInLines), the same in both forms, and is
+// kept whole on one page: when it does not fit in what is left of the page
+// it moves to the next. A checkpoint with an answer text or a plan table
+// keeps its head, options and the first lines of the answer (or the
+// table's header and first row) together; the rest flows onto further
+// pages, each starting with a "continued" line that names the checkpoint.
+func (r *renderer) checkpoint(cp *content.Checkpoint, next float64) {
 	d := r.d
-	lines := writeInLines(cp)
-	if r.hasText(cp) {
-		d.EnsureSpace(r.minHeight(cp, n))
-	} else {
-		if !d.AtTop() {
-			rem := d.Remaining() + 0.5
-			if r.measure(cp, n, lines) > rem {
-				k := lines - 1
-				for k >= minWriteIn && r.measure(cp, n, k) > rem {
-					k--
-				}
-				if k >= minWriteIn {
-					lines = k
-				} else {
-					d.EnsureSpace(r.measure(cp, n, lines))
-				}
-			}
+	_ = next
+	lines := r.lines(cp)
+	d.EnsureSpace(r.minHeight(cp))
+	num := r.lang.Number(cp)
+	d.Bookmark(num+" "+cp.Title, 2)
+	d.Continued(r.label("form.continued", "number", num, "title", cp.Title), func() {
+		r.block(cp, lines)
+		if plan, ok := r.plan(cp); ok {
+			d.Indent(numberWidth, 0, func() {
+				d.Space(tableGap)
+				r.planTable(plan)
+			})
 		}
-		if cp.Table == actionPlanTable {
-			// The table is the answer: keep the statement with it rather
-			// than fill the page foot with lines and start the table over.
-			d.EnsureSpace(r.measure(cp, n, lines) + r.tableHeight())
-		} else if room := d.Remaining() - r.measure(cp, n, lines) - 1; room < next {
-			lines = max(lines, min(lines+int(room/r.th.Spacing.WriteIn), maxWriteIn))
-		}
-	}
-	d.Bookmark(strconv.Itoa(n)+". "+cp.Title, 2)
-	r.block(cp, n, lines)
-	if cp.Table == actionPlanTable {
-		d.Indent(numberWidth, 0, func() {
-			d.Space(tableGap)
-			r.actionPlan()
-		})
-	}
+	})
 }
 
-// tableHeight returns the height of the action-plan table with the gap
-// above it.
-func (r *renderer) tableHeight() float64 {
-	return r.d.Measure(func() { r.d.Indent(numberWidth, 0, r.actionPlan) }) + tableGap
+// plan returns the plan table checkpoint cp carries on this form: the
+// action plan always, the communication and evaluation plans in a filled
+// form whose answers have rows of them.
+func (r *renderer) plan(cp *content.Checkpoint) (plantable.Plan, bool) {
+	p, ok := plantable.Of(cp)
+	if !ok {
+		return "", false
+	}
+	if p == plantable.Action || len(plantable.Rows(r.lang, p, r.a)) > 0 {
+		return p, true
+	}
+	return "", false
+}
+
+// flows reports whether checkpoint cp may flow across pages: it has an
+// answer text or a plan table with rows.
+func (r *renderer) flows(cp *content.Checkpoint) bool {
+	if r.hasText(cp) {
+		return true
+	}
+	p, ok := r.plan(cp)
+	return ok && len(plantable.Rows(r.lang, p, r.a)) > 0
+}
+
+// lines returns the number of write-in lines checkpoint cp gets: none when
+// its answer is a text or a plan with rows, else what the content says.
+func (r *renderer) lines(cp *content.Checkpoint) int {
+	if r.flows(cp) {
+		return 0
+	}
+	return cp.WriteInLines()
+}
+
+// tableHeight returns the height of checkpoint cp's plan table with the gap
+// above it, 0 when it has none.
+func (r *renderer) tableHeight(cp *content.Checkpoint) float64 {
+	p, ok := r.plan(cp)
+	if !ok {
+		return 0
+	}
+	return r.d.Measure(func() { r.d.Indent(numberWidth, 0, func() { r.planTable(p) }) }) + tableGap
+}
+
+// fullHeight returns the height of checkpoint cp drawn whole: its block
+// and its table.
+func (r *renderer) fullHeight(cp *content.Checkpoint) float64 {
+	return r.measure(cp, r.lines(cp)) + r.tableHeight(cp)
 }
 
 // hasText reports whether checkpoint cp is shown with an answer text rather
@@ -357,80 +424,99 @@ func (r *renderer) hasText(cp *content.Checkpoint) bool {
 }
 
 // measure returns the height of checkpoint cp's block with lines write-in
-// lines (the action-plan table left out). Each write-in line adds the same
+// lines (the plan table left out). Each write-in line adds the same
 // height, so the block is measured once, without lines.
-func (r *renderer) measure(cp *content.Checkpoint, n, lines int) float64 {
+func (r *renderer) measure(cp *content.Checkpoint, lines int) float64 {
 	h, ok := r.heights[cp]
 	if !ok {
-		h = r.d.Measure(func() { r.block(cp, n, 0) })
+		h = r.d.Measure(func() { r.block(cp, 0) })
 		r.heights[cp] = h
 	}
 	return h + float64(lines)*r.th.Spacing.WriteIn
 }
 
 // minHeight returns the least height that must fit on a page for checkpoint
-// cp to start on it: its head and options, and either the fewest write-in
-// lines or the first three lines of its answer.
-func (r *renderer) minHeight(cp *content.Checkpoint, n int) float64 {
-	if !r.hasText(cp) {
-		if cp.Table == actionPlanTable {
-			// Kept with its table; see checkpoint.
-			return r.measure(cp, n, writeInLines(cp)) + r.tableHeight()
-		}
-		return r.measure(cp, n, minWriteIn)
-	}
+// cp to start on it: its head and options, and either all its write-in
+// lines (with its blank table), or the first three lines of its answer, or
+// its table's caption, header and first row.
+//
+// A checkpoint with a table that fits in half a page starts on a page only
+// with room for all of it, rather than leave the table's start behind.
+func (r *renderer) minHeight(cp *content.Checkpoint) float64 {
 	d := r.d
+	if !r.flows(cp) {
+		return r.fullHeight(cp)
+	}
+	if th := r.tableHeight(cp); th > 0 && th <= d.PageHeight()/2 {
+		if h := r.fullHeight(cp); h <= d.PageHeight() {
+			return h
+		}
+	}
 	h, ok := r.heads[cp]
 	if !ok {
 		h = d.Measure(func() {
-			r.head(cp, n)
+			r.head(cp)
 			if cp.Options != nil && len(cp.Options.Items) > 0 {
-				d.Indent(numberWidth, 0, func() { r.options(cp, n, r.answer(cp.ID)) })
+				d.Indent(numberWidth, 0, func() { r.options(cp, r.answer(cp.ID)) })
 			}
 		})
 		r.heads[cp] = h
 	}
-	return h + 1 + 2*answerPad + 3*d.LineHeight(r.th.Type.Body)
+	body := d.LineHeight(r.th.Type.Body)
+	if r.hasText(cp) {
+		return h + 1 + 2*answerPad + 3*body
+	}
+	small := d.LineHeight(r.th.Type.Small + 1)
+	return h + tableGap + small + 1.2 + 4*small + 4*1.7
 }
 
-// block draws checkpoint cp, number n: its head, its options, and its
-// answer or lines write-in lines.
-func (r *renderer) block(cp *content.Checkpoint, n, lines int) {
+// block draws checkpoint cp: its head, its options, and its answer or lines
+// write-in lines.
+func (r *renderer) block(cp *content.Checkpoint, lines int) {
 	d := r.d
 	d.SetPlace("checkpoint " + cp.ID)
-	r.head(cp, n)
+	r.head(cp)
 	ans := r.answer(cp.ID)
 	d.Indent(numberWidth, 0, func() {
 		if cp.Options != nil && len(cp.Options.Items) > 0 {
-			r.options(cp, n, ans)
+			r.options(cp, ans)
 		}
-		if r.hasText(cp) {
+		switch {
+		case r.hasText(cp):
 			r.answerText(cp, ans.Answer)
-		} else {
+		case lines > 0:
 			d.Space(0.5)
-			r.answerField(cp, n, r.collect(pdf.AreaWriteIn, func() { d.WriteIn(lines) }))
+			r.answerField(cp, r.collect(pdf.AreaWriteIn, func() { d.WriteIn(lines) }))
 		}
 	})
 }
 
 // head draws the checkpoint's number and statement, its hint and the row of
 // status tick boxes.
-func (r *renderer) head(cp *content.Checkpoint, n int) {
+func (r *renderer) head(cp *content.Checkpoint) {
 	d, th := r.d, r.th
 	muted := th.Colors.Muted
 	step := th.Step(cp.Step)
 	ans := r.answer(cp.ID)
 	d.Indent(numberWidth, 0, func() {
-		d.Text(pdf.ParaStyle{Size: th.Type.H3, Leading: 1.3, Style: pdf.Bold, Marker: strconv.Itoa(n) + ".", MarkerColor: &step, SpaceAfter: 0.8},
+		d.Text(pdf.ParaStyle{Size: th.Type.H3, Leading: 1.3, Style: pdf.Bold, Marker: r.lang.Number(cp), MarkerColor: &step, SpaceAfter: 0.8},
 			pdf.Run{Text: cp.Title})
+		var runs []pdf.Run
 		if cp.Hint != "" {
-			d.Text(pdf.ParaStyle{Size: th.Type.Small + 1, Color: &muted, SpaceAfter: 2}, pdf.Run{Text: cp.Hint})
+			runs = append(runs, pdf.Run{Text: cp.Hint + "  "})
+		}
+		if p := r.guidePages[cp.ID]; p > 0 {
+			accent := th.Colors.Accent
+			runs = append(runs, pdf.Run{Text: "→ " + r.label("form.guide_page", "page", strconv.Itoa(p)), Color: &accent})
+		}
+		if len(runs) > 0 {
+			d.Text(pdf.ParaStyle{Size: th.Type.Small + 1, Color: &muted, SpaceAfter: 2}, runs...)
 		}
 		choices := make([]pdf.Choice, len(answers.Statuses))
 		for i, s := range answers.Statuses {
 			choices[i] = pdf.Choice{Label: r.label("status." + string(s)), Ticked: r.filled() && ans.Status == s}
 		}
-		r.statusField(cp, n, r.collect(pdf.AreaTickBox, func() { r.statusStrip(choices) }))
+		r.statusField(cp, r.collect(pdf.AreaTickBox, func() { r.statusStrip(choices) }))
 	})
 }
 
@@ -453,7 +539,7 @@ func (r *renderer) statusStrip(choices []pdf.Choice) {
 
 // options draws the checkpoint's option tick boxes: in two columns when
 // every label fits on two lines of a column, else one under the other.
-func (r *renderer) options(cp *content.Checkpoint, n int, ans answers.Checkpoint) {
+func (r *renderer) options(cp *content.Checkpoint, ans answers.Checkpoint) {
 	d, th := r.d, r.th
 	items := make([]pdf.Choice, len(cp.Options.Items))
 	colW := (d.Width()-6)/2 - th.Spacing.TickBox - 2.4
@@ -465,7 +551,7 @@ func (r *renderer) options(cp *content.Checkpoint, n int, ans answers.Checkpoint
 		}
 	}
 	d.Space(1)
-	r.optionFields(cp, n, r.collect(pdf.AreaTickBox, func() { d.CheckGrid(items, cols) }))
+	r.optionFields(cp, r.collect(pdf.AreaTickBox, func() { d.CheckGrid(items, cols) }))
 	d.Space(1)
 }
 
@@ -476,7 +562,7 @@ func (r *renderer) answerText(cp *content.Checkpoint, text string) {
 	bar := th.Step(cp.Step).Mix(pdf.White, 0.35)
 	paras := paragraphs(text)
 	d.Space(1)
-	d.Box(pdf.Box{Bar: &bar, Padding: answerPad}, func() {
+	d.Box(pdf.Box{Bar: &bar, Padding: answerPad, Split: true}, func() {
 		for i, p := range paras {
 			st := pdf.ParaStyle{SpaceAfter: 1.6}
 			if i == len(paras)-1 {
@@ -498,62 +584,30 @@ func paragraphs(text string) []string {
 	return out
 }
 
-// writeInLines returns how many ruled lines a checkpoint gets to write on:
-// more for an open question than for one with options to tick, fewer where
-// the table is the answer; from 3 to 6.
-func writeInLines(cp *content.Checkpoint) int {
-	n := 6
-	if cp.Options != nil && len(cp.Options.Items) > 0 {
-		n = 4
-		if len(cp.Options.Items) > 5 {
-			n = 3
-		}
-	}
-	if len(cp.Guidance) > 1200 {
-		n++
-	}
-	if cp.Table != "" {
-		n = 3
-	}
-	return max(3, min(n, 6))
-}
-
-// actionPlan draws the action-plan table: the plan's rows in a filled form,
-// else empty rows to write in.
-func (r *renderer) actionPlan() {
+// planTable draws plan p under its title: the answers' rows in a filled
+// form, else empty rows to write in. A table that fits in half a page is
+// kept whole; a longer one repeats its header on every page.
+func (r *renderer) planTable(p plantable.Plan) {
 	d, th := r.d, r.th
-	cols := []pdf.Column{
-		{Label: r.label("form.action.col.activity"), Width: 3},
-		{Label: r.label("form.action.col.responsible"), Width: 2},
-		{Label: r.label("form.action.col.goals"), Width: 3},
-		{Label: r.label("form.action.col.deadline"), Width: 1.45},
+	d.SetPlace(string(p) + " plan")
+	rows := plantable.Rows(r.lang, p, r.a)
+	size := th.Type.Small + 1
+	if p != plantable.Action {
+		size = th.Type.Small // seven or eight columns
 	}
-	t := pdf.Table{Columns: cols, Size: th.Type.Small + 1}
-	var rows [][]string
-	d.SetPlace("action plan")
-	if r.a != nil {
-		for _, a := range r.a.ActionPlan {
-			deadline := ""
-			if !a.Deadline.IsZero() {
-				deadline = r.lang.FormatDate(a.Deadline.Time())
-			}
-			rows = append(rows, []string{a.Activity, a.Responsible, a.Goals, deadline})
-		}
-	}
-	if len(rows) == 0 {
-		t.EmptyRows = actionRows
-		t.MinRowHeight = actionRowHeight
-	} else {
-		t.Zebra = true
-	}
-	if r.fill != nil {
+	t := plantable.Table(r.lang, p, size, len(rows))
+	accent := th.Colors.Accent
+	caption := pdf.ParaStyle{Size: th.Type.Small, Style: pdf.Bold, Color: &accent, SpaceAfter: 1.2}
+	capH := d.TextHeight(caption, pdf.Run{Text: "X"})
+	// the caption stays with the header and the first row
+	d.EnsureSpace(capH + 2*d.LineHeight(t.Size) + 4*1.7)
+	d.Text(caption, pdf.Run{Text: strings.ToUpper(plantable.Title(r.lang, p))})
+	if r.fill != nil && p == plantable.Action {
 		t.EmptyRows = ActionRows(r.fill.values)
+		r.actionFields(r.collect(pdf.AreaCell, func() { d.Table(t, rows) }))
+		return
 	}
-	// A table that fits in half a page is kept whole.
-	if h := d.Measure(func() { d.Table(t, rows) }); h <= d.PageHeight()/2 {
-		d.EnsureSpace(h)
-	}
-	r.actionFields(r.collect(pdf.AreaCell, func() { d.Table(t, rows) }))
+	d.Table(t, rows)
 }
 
 // capitalise returns s with its first letter in upper case.

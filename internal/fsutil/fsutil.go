@@ -1,4 +1,7 @@
-// Package fsutil writes output files safely: whole or not at all.
+// Package fsutil writes output files safely: whole or not at all, through
+// temporary files of one recognisable pattern (".roadmap-<pid>-<n>.tmp")
+// that a later run cleans up when the run that made them was killed. Its
+// errors name the user's path, never a temporary one, in plain words.
 package fsutil
 
 import (
@@ -7,8 +10,14 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
+	"sync"
 	"sync/atomic"
+	"syscall"
+	"time"
+
+	"github.com/partnership-roadmap/roadmap/internal/esc"
 )
 
 // tmpSeq numbers the temporary files of this process.
@@ -17,56 +26,362 @@ var tmpSeq atomic.Uint64
 // pid is the process id, in temporary names (os.Getpid is a system call).
 var pid = strconv.Itoa(os.Getpid())
 
+// tmpPattern matches the temporary files and folders of any roadmap run.
+// The name is short, so it fits beside an output name of any length.
+var tmpPattern = regexp.MustCompile(`^\.roadmap-([0-9]+)-[0-9]+\.tmp$`)
+
+// staleAge is how old a temporary file of a running process must be before
+// it is taken for a leftover (its process id reused by another program).
+const staleAge = 24 * time.Hour
+
+// tmpName returns a new temporary name in folder dir.
+func tmpName(dir string) string {
+	return filepath.Join(dir, ".roadmap-"+pid+"-"+strconv.FormatUint(tmpSeq.Add(1), 10)+".tmp")
+}
+
 // WriteFileAtomic writes data to name through a temporary file in the same
 // folder, which is then renamed over name, so that name is only ever the old
 // file or the whole new one. The file gets mode 0644 (less the umask).
 // Missing parent folders are created. A failure removes the temporary file
 // and leaves any earlier name intact.
 //
-// It makes as few system calls as it can, since a batch writes thousands of
-// files: the temporary file is created with its final mode, and the folder
-// is only created when creating the file finds it missing.
-func WriteFileAtomic(name string, data []byte) (err error) {
-	f, tmp, err := createTemp(name)
-	if errors.Is(err, fs.ErrNotExist) {
-		dir := filepath.Dir(name)
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return fmt.Errorf("creating folder %s: %w", dir, err)
-		}
-		f, tmp, err = createTemp(name)
-	}
+// When name is a symbolic link, the file it points to is written (the link
+// stays a link); a link to nothing is refused. A folder or another
+// non-regular file (a device, a named pipe) under name is refused.
+func WriteFileAtomic(name string, data []byte) error {
+	target, err := resolve(name)
 	if err != nil {
-		return fmt.Errorf("writing %s: %w", name, err)
+		return err
 	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(tmp)
-		}
-	}()
-	if _, err = f.Write(data); err != nil {
-		return fmt.Errorf("writing %s: %w", name, err)
+	tmp, err := writeTemp(target, data)
+	if err != nil {
+		return Describe(name, err)
 	}
-	if err = f.Close(); err != nil {
-		return fmt.Errorf("writing %s: %w", name, err)
-	}
-	if err = os.Rename(tmp, name); err != nil {
-		return fmt.Errorf("writing %s: %w", name, err)
+	if err := os.Rename(tmp, target); err != nil {
+		os.Remove(tmp)
+		return Describe(name, err)
 	}
 	return nil
 }
 
-// createTemp creates a new file beside name, named after it, the process
-// and a sequence number (".a.pdf.1234-7.tmp").
-func createTemp(name string) (*os.File, string, error) {
-	prefix := filepath.Join(filepath.Dir(name), "."+filepath.Base(name)+"."+pid+"-")
+// resolve returns the file to write for name: name itself, or the file a
+// symbolic link points to. It refuses names that are not regular files.
+func resolve(name string) (string, error) {
+	st, err := os.Lstat(name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return name, nil
+	}
+	if err != nil {
+		return "", Describe(name, err)
+	}
+	if st.Mode()&fs.ModeSymlink != 0 {
+		target, err := filepath.EvalSymlinks(name)
+		if err != nil {
+			return "", fmt.Errorf("%s is a link to a file that does not exist; remove the link or write another file", esc.Name(name))
+		}
+		if st, err = os.Stat(target); err != nil {
+			return "", Describe(name, err)
+		}
+		name = target
+	}
+	if err := regularOrAbsent(name, st); err != nil {
+		return "", err
+	}
+	return name, nil
+}
+
+func regularOrAbsent(name string, st fs.FileInfo) error {
+	switch m := st.Mode(); {
+	case m.IsDir():
+		return fmt.Errorf("%s is a folder; give the name of a file to write", esc.Name(name))
+	case !m.IsRegular():
+		return fmt.Errorf("%s is %s, not a file; give the name of a file to write", esc.Name(name), Kind(m))
+	}
+	return nil
+}
+
+// writeTemp writes data to a new temporary file beside name and returns
+// its name. Missing folders are created.
+func writeTemp(name string, data []byte) (string, error) {
+	dir := filepath.Dir(name)
+	f, tmp, err := createTemp(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return "", err
+		}
+		f, tmp, err = createTemp(dir)
+	}
+	if err != nil {
+		return "", err
+	}
+	Clean(dir)
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return "", err
+	}
+	return tmp, nil
+}
+
+func createTemp(dir string) (*os.File, string, error) {
 	for range 10000 {
-		tmp := prefix + strconv.FormatUint(tmpSeq.Add(1), 10) + ".tmp"
+		tmp := tmpName(dir)
 		f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 		if errors.Is(err, fs.ErrExist) {
 			continue // left by an earlier process of the same id
 		}
 		return f, tmp, err
 	}
-	return nil, "", fmt.Errorf("no free temporary name beside %s", name)
+	return nil, "", errors.New("no free temporary name")
+}
+
+// cleaned holds the folders Clean has looked at in this process.
+var cleaned sync.Map
+
+// Clean removes, once per process and folder, the temporary files and
+// folders that runs killed before they could finish left in dir: those of
+// roadmap's own pattern whose process is no longer running, or that are a
+// day old. Nothing else is touched.
+func Clean(dir string) {
+	if _, done := cleaned.LoadOrStore(filepath.Clean(dir), true); done {
+		return
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		m := tmpPattern.FindStringSubmatch(e.Name())
+		if m == nil || m[1] == pid {
+			continue
+		}
+		if running(m[1]) {
+			if info, err := e.Info(); err != nil || time.Since(info.ModTime()) < staleAge {
+				continue
+			}
+		}
+		os.RemoveAll(filepath.Join(dir, e.Name()))
+	}
+}
+
+// running reports whether the process id is of a running process.
+func running(id string) bool {
+	n, err := strconv.Atoi(id)
+	if err != nil || n <= 0 {
+		return false
+	}
+	err = syscall.Kill(n, 0)
+	return err == nil || errors.Is(err, syscall.EPERM)
+}
+
+// Kind names the kind of a non-regular file for a person: "a named pipe".
+func Kind(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a folder"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m&fs.ModeSymlink != 0:
+		return "a link"
+	}
+	return "a special file"
+}
+
+// Describe returns err, a failure to write or read path, in plain words
+// that name path (the user's name, never a temporary one) once:
+// "writing out/a.pdf: the disk is full".
+func Describe(path string, err error) error {
+	if errors.Is(err, syscall.ENOTDIR) {
+		// Name the part of the path that is a file.
+		for dir := filepath.Dir(path); dir != "." && dir != filepath.Dir(dir); dir = filepath.Dir(dir) {
+			if st, err := os.Stat(dir); err == nil && !st.IsDir() {
+				return fmt.Errorf("%s: %s is %s, not a folder", esc.Name(path), esc.Name(dir), kindOf(st.Mode()))
+			}
+		}
+	}
+	return fmt.Errorf("%s: %s", esc.Name(path), Reason(err))
+}
+
+// Reason is what went wrong in err, in plain words, without the system
+// call or the path it was made with.
+func Reason(err error) string {
+	var errno syscall.Errno
+	if errors.As(err, &errno) {
+		switch errno {
+		case syscall.ENOSPC, syscall.EDQUOT:
+			return "the disk is full"
+		case syscall.EACCES, syscall.EPERM:
+			return "permission denied; choose a folder you may write to"
+		case syscall.EROFS:
+			return "the disk is read-only"
+		case syscall.ENOTDIR:
+			return "a part of the path is a file, not a folder"
+		case syscall.EISDIR:
+			return "it is a folder; give the name of a file"
+		case syscall.ENAMETOOLONG:
+			return "the name is too long"
+		case syscall.ENOENT:
+			return "no such file or folder"
+		case syscall.EEXIST:
+			return "it already exists"
+		case syscall.EIO:
+			return "the disk could not be written (input/output error)"
+		}
+		return errno.Error()
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err.Error()
+	}
+	return err.Error()
+}
+
+// PrepareDir makes sure dir is a folder that can be written to, creating it
+// when missing, so that a batch reports one clear problem with its output
+// folder rather than one for every file.
+func PrepareDir(dir string) error {
+	st, err := os.Stat(dir)
+	switch {
+	case err == nil && !st.IsDir():
+		return fmt.Errorf("%s is %s, not a folder; give a folder to write into", esc.Name(dir), kindOf(st.Mode()))
+	case errors.Is(err, fs.ErrNotExist):
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return Describe(dir, err)
+		}
+	case err != nil:
+		return Describe(dir, err)
+	}
+	f, tmp, err := createTemp(dir)
+	if err != nil {
+		return Describe(dir, err)
+	}
+	f.Close()
+	os.Remove(tmp)
+	Clean(dir)
+	return nil
+}
+
+func kindOf(m fs.FileMode) string {
+	if m.IsRegular() {
+		return "a file"
+	}
+	return Kind(m)
+}
+
+// CheckInput says whether path can be read as an input file without
+// blocking: nil for a regular file; otherwise what it is, in plain words
+// ("is a named pipe, not a file").
+func CheckInput(path string) error {
+	st, err := os.Stat(path)
+	if err != nil {
+		return errors.New(Reason(err))
+	}
+	if !st.Mode().IsRegular() {
+		return fmt.Errorf("is %s, not a file", Kind(st.Mode()))
+	}
+	return nil
+}
+
+// File is one file of a folder written by WriteFolder.
+type File struct {
+	// Name is the file's name inside the folder, without a path.
+	Name string
+	Data []byte
+}
+
+// WriteFolder writes files into the folder dir so that dir shows all of
+// them or, on a failure, none: a new folder is made whole as a temporary
+// folder beside it and renamed into place; in a folder that exists already
+// every file is first written to a temporary file, and only when all are
+// written are they renamed over the old ones. A failure leaves no
+// temporary file, no empty folder and every earlier file as it was.
+func WriteFolder(dir string, files []File) error {
+	for _, f := range files {
+		if f.Name == "" || f.Name != filepath.Base(f.Name) {
+			return fmt.Errorf("writing %s: %q is not a file name", esc.Name(dir), f.Name)
+		}
+	}
+	st, err := os.Lstat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		err = writeNewFolder(dir, files)
+		if !errors.Is(err, fs.ErrExist) && !errors.Is(err, syscall.ENOTEMPTY) {
+			return err
+		}
+		// Another run made the folder meanwhile: write into it.
+	case err != nil:
+		return Describe(dir, err)
+	case !st.IsDir() && st.Mode()&fs.ModeSymlink == 0:
+		return fmt.Errorf("%s is %s, not a folder", esc.Name(dir), kindOf(st.Mode()))
+	}
+	return writeIntoFolder(dir, files)
+}
+
+func writeNewFolder(dir string, files []File) error {
+	parent := filepath.Dir(dir)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return Describe(parent, err)
+	}
+	Clean(parent)
+	tmp := tmpName(parent)
+	if err := os.Mkdir(tmp, 0o755); err != nil {
+		return Describe(dir, err)
+	}
+	for _, f := range files {
+		if err := os.WriteFile(filepath.Join(tmp, f.Name), f.Data, 0o644); err != nil {
+			os.RemoveAll(tmp)
+			return Describe(filepath.Join(dir, f.Name), err)
+		}
+	}
+	if err := os.Rename(tmp, dir); err != nil {
+		os.RemoveAll(tmp)
+		if errors.Is(err, fs.ErrExist) || errors.Is(err, syscall.ENOTEMPTY) {
+			return err
+		}
+		return Describe(dir, err)
+	}
+	return nil
+}
+
+func writeIntoFolder(dir string, files []File) error {
+	targets := make([]string, len(files))
+	tmps := make([]string, 0, len(files))
+	undo := func() {
+		for _, t := range tmps {
+			os.Remove(t)
+		}
+	}
+	for i, f := range files {
+		name := filepath.Join(dir, f.Name)
+		target, err := resolve(name)
+		if err != nil {
+			undo()
+			return err
+		}
+		tmp, err := writeTemp(target, f.Data)
+		if err != nil {
+			undo()
+			return Describe(name, err)
+		}
+		targets[i] = target
+		tmps = append(tmps, tmp)
+	}
+	for i, tmp := range tmps {
+		if err := os.Rename(tmp, targets[i]); err != nil {
+			undo()
+			return Describe(filepath.Join(dir, files[i].Name), err)
+		}
+	}
+	return nil
 }

@@ -16,11 +16,14 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/partnership-roadmap/roadmap/internal/content"
+	"github.com/partnership-roadmap/roadmap/internal/document"
 	"github.com/partnership-roadmap/roadmap/internal/markdown"
 	"github.com/partnership-roadmap/roadmap/internal/pdf"
+	"github.com/partnership-roadmap/roadmap/internal/plantable"
 )
 
 // Options are the choices of one booklet.
@@ -38,14 +41,8 @@ type Options struct {
 	Org string
 }
 
-// Result is a finished booklet.
-type Result struct {
-	PDF   []byte
-	Pages int
-	// Warnings name the places where characters the font cannot draw were
-	// replaced, one line each.
-	Warnings []string
-}
+// Result is a finished booklet: its PDF in Data, its page count and warnings.
+type Result = document.Result
 
 // The Markdown renderers: body text under checkpoint headings, and text
 // inside boxes, whose padding gives the space after the last block.
@@ -77,7 +74,7 @@ func Render(lang *content.Language, opts Options) (*Result, error) {
 		footer += " · " + lang.Label("guide.edition."+string(aud))
 		subject = footer
 	}
-	d, err := pdf.New(
+	newOpts := []pdf.Option{
 		pdf.WithTheme(th),
 		pdf.WithTitle(lang.Title),
 		pdf.WithSubject(subject),
@@ -85,11 +82,99 @@ func Render(lang *content.Language, opts Options) (*Result, error) {
 		pdf.WithDate(opts.Date),
 		pdf.WithFooter(footer),
 		pdf.WithPageLabel(pdf.PageLabel(lang.Label("page.footer"))),
-	)
+	}
+	b, err := layout(lang, aud, strings.TrimSpace(opts.Org), newOpts)
+	if err != nil {
+		return nil, err
+	}
+	out, err := b.d.Bytes()
 	if err != nil {
 		return nil, fmt.Errorf("guide (%s): %w", lang.Code, err)
 	}
-	b := &booklet{d: d, th: d.Theme(), lang: lang, aud: aud, org: strings.TrimSpace(opts.Org)}
+	return &Result{Data: out, Pages: b.d.Page(), Warnings: b.d.Warnings()}, nil
+}
+
+// layout lays the booklet out (unfinished: no page frames yet).
+func layout(lang *content.Language, aud content.Audience, org string, newOpts []pdf.Option) (*booklet, error) {
+	d, err := pdf.New(newOpts...)
+	if err != nil {
+		return nil, fmt.Errorf("guide (%s): %w", lang.Code, err)
+	}
+	b := &booklet{d: d, th: d.Theme(), lang: lang, aud: aud, org: org, pages: map[string]int{}}
+	b.draw()
+	if b.err != nil {
+		return nil, fmt.Errorf("guide (%s): %w", lang.Code, b.err)
+	}
+	// A chapter whose last page holds only a few lines is set again a
+	// little tighter, and once more tighter still if that is not enough,
+	// so that it ends a page earlier.
+	tight := map[int]int{}
+	for range len(tightness) - 1 {
+		again := false
+		for _, sp := range b.steps {
+			n := sp.step.Number
+			if sp.lastPage > sp.firstPage && sp.lastUsed < spillLimit && tight[n] < len(tightness)-1 {
+				tight[n]++
+				again = true
+			}
+		}
+		if !again {
+			break
+		}
+		if d, err = pdf.New(newOpts...); err != nil {
+			return nil, fmt.Errorf("guide (%s): %w", lang.Code, err)
+		}
+		b = &booklet{d: d, th: d.Theme(), lang: lang, aud: aud, org: b.org, tight: tight, pages: map[string]int{}}
+		b.draw()
+		if b.err != nil {
+			return nil, fmt.Errorf("guide (%s): %w", lang.Code, b.err)
+		}
+	}
+	return b, nil
+}
+
+// pageCache holds the checkpoint pages of the booklets laid out for Pages.
+var pageCache sync.Map // pageKey → map[string]int
+
+type pageKey struct {
+	lang  *content.Language
+	theme string
+}
+
+// Pages returns, by checkpoint id, the page of the whole booklet (every
+// audience, as `roadmap pack` makes it) of lang in theme th on which each
+// checkpoint's guidance starts, for the forms to point to. The layout is
+// deterministic, so the booklet is laid out once per language and theme in
+// a process and the pages are the printed booklet's.
+func Pages(lang *content.Language, th pdf.Theme) (map[string]int, error) {
+	if lang == nil {
+		return nil, fmt.Errorf("guide: no content")
+	}
+	if th.Paper == "" {
+		th = pdf.DefaultTheme()
+	}
+	key := pageKey{lang, fmt.Sprintf("%+v", th)}
+	if p, ok := pageCache.Load(key); ok {
+		return p.(map[string]int), nil
+	}
+	b, err := layout(lang, "all", "", []pdf.Option{pdf.WithTheme(th), pdf.WithTitle(lang.Title), pdf.WithFooter(lang.Subtitle)})
+	if err != nil {
+		return nil, err
+	}
+	pageCache.Store(key, b.pages)
+	return b.pages, nil
+}
+
+// spillLimit is the share of its last page a chapter must use not to be
+// set tighter.
+const spillLimit = 0.4
+
+// tightness is, per level of tightness, how much the paragraph spacing and
+// the line height of the body text of a chapter are scaled.
+var tightness = []struct{ spacing, leading float64 }{{1, 1}, {0.55, 0.95}, {0.35, 0.92}}
+
+// draw lays out the whole booklet.
+func (b *booklet) draw() {
 	b.plan()
 	b.cover()
 	b.contents()
@@ -98,14 +183,16 @@ func Render(lang *content.Language, opts Options) (*Result, error) {
 		b.step(&b.steps[i])
 	}
 	b.about()
-	if b.err != nil {
-		return nil, fmt.Errorf("guide (%s): %w", lang.Code, b.err)
+}
+
+// body returns the paragraph style of body text in the chapter being drawn.
+func (b *booklet) body() pdf.ParaStyle {
+	t := b.tight[b.cur]
+	if t == 0 {
+		return pdf.ParaStyle{}
 	}
-	out, err := d.Bytes()
-	if err != nil {
-		return nil, fmt.Errorf("guide (%s): %w", lang.Code, err)
-	}
-	return &Result{PDF: out, Pages: d.Page(), Warnings: d.Warnings()}, nil
+	f := tightness[t]
+	return pdf.ParaStyle{SpaceAfter: b.th.Spacing.Paragraph * f.spacing, Leading: b.th.LineHeight * f.leading}
 }
 
 // booklet is the state of one Render call.
@@ -123,6 +210,14 @@ type booklet struct {
 	steps    []stepPlan
 	aboutL   pdf.Link
 
+	// pages, when not nil, records the page each checkpoint starts on.
+	pages map[string]int
+
+	// tight holds the steps whose chapters are set tighter; cur is the
+	// step being drawn.
+	tight map[int]int
+	cur   int
+
 	err error
 }
 
@@ -133,6 +228,10 @@ type stepPlan struct {
 	link  pdf.Link
 	cps   []*content.Checkpoint
 	links []pdf.Link
+	// where the chapter starts and ends, and how much of its last page
+	// it uses
+	firstPage, lastPage int
+	lastUsed            float64
 }
 
 // plan chooses the checkpoints and makes a link destination for every entry
@@ -194,7 +293,7 @@ func (b *booklet) contents() {
 	for _, sp := range b.steps {
 		d.TOCEntry(b.stepHeading(sp.step.Number, sp.step.Title), 0, sp.link)
 		for i, cp := range sp.cps {
-			d.TOCEntry(cp.Title, 1, sp.links[i])
+			d.TOCEntry(l.Number(cp)+" "+cp.Title, 1, sp.links[i])
 		}
 	}
 	d.TOCEntry(l.About.Title, 0, b.aboutL)
@@ -294,51 +393,44 @@ func (b *booklet) step(sp *stepPlan) {
 	d.Anchor(sp.link)
 	d.Bookmark(heading, 0)
 	d.StepBand(sp.step.Number, b.lang.Format("step.label", "n", strconv.Itoa(sp.step.Number)), sp.step.Title)
+	b.cur = sp.step.Number
+	defer func() { b.cur = 0 }()
+	sp.firstPage = d.Page()
 	for i, cp := range sp.cps {
-		if last := i == len(sp.cps)-1; last && i > 0 {
-			b.keepChapterEnd(func() { b.checkpoint(cp, sp.links[i], false) })
-		}
 		b.checkpoint(cp, sp.links[i], i == 0)
 	}
-}
-
-// keepChapterEnd starts a new page before the last checkpoint of a step
-// (drawn by fn) when it would otherwise end a few lines into the next page:
-// the chapter's last page then holds the whole checkpoint rather than a
-// stray line or two of its end.
-func (b *booklet) keepChapterEnd(fn func()) {
-	d := b.d
-	h := d.Measure(fn)
-	over := h - d.Remaining()
-	if over > 0 && over < d.PageHeight()/4 && h <= d.PageHeight()*0.9 {
-		d.AddPage()
-	}
+	sp.lastPage = d.Page()
+	sp.lastUsed = (d.Y() - d.Top()) / d.PageHeight()
 }
 
 // checkpoint draws one checkpoint with all its guidance.
 func (b *booklet) checkpoint(cp *content.Checkpoint, dest pdf.Link, first bool) {
-	d, th := b.d, b.th
+	d := b.d
 	d.SetPlace("checkpoint " + cp.ID)
-	body := d.LineHeight(th.Type.Body)
 	_, bh := d.BadgeSize("X")
 	if !first {
 		d.Space(2)
 	}
-	d.Heading(pdf.Heading{Level: 2, Text: cp.Title, Outline: true, Dest: dest, Keep: bh + 2 + 2*body})
+	// the badges, the space after them and HeadingLines lines of guidance
+	d.Heading(pdf.Heading{Level: 2, Text: b.lang.Number(cp) + " " + cp.Title, Outline: true, Dest: dest,
+		Keep: bh + 2 + 1 + d.HeadingKeep()})
+	if b.pages != nil {
+		b.pages[cp.ID] = d.Page()
+	}
 	d.Badges(b.badges(cp.Audience)...)
 	d.Space(1)
-	b.md(bodyMD, cp.Guidance, pdf.ParaStyle{})
+	b.md(bodyMD, cp.Guidance, b.body())
 	if o := cp.Options; o != nil {
 		b.options(o)
 	}
-	b.md(bodyMD, cp.Closing, pdf.ParaStyle{})
+	b.md(bodyMD, cp.Closing, b.body())
 	for _, ex := range cp.Examples {
 		b.example(ex)
 	}
 	if len(cp.Links) > 0 {
 		b.links(cp.Links)
 	}
-	if cp.Table == "action-plan" {
+	if cp.Table == plantable.ActionPlanTable {
 		b.actionPlan()
 	}
 }
@@ -367,7 +459,12 @@ func (b *booklet) options(o *content.OptionList) {
 		if i == len(o.Items)-1 {
 			after = 0 // the paragraph spacing
 		}
-		b.md(bodyMD, text, pdf.ParaStyle{Indent: 6, Marker: "•", MarkerColor: &accent, SpaceAfter: after})
+		p := b.body()
+		p.Indent, p.Marker, p.MarkerColor = 6, "•", &accent
+		if after > 0 || p.SpaceAfter == 0 {
+			p.SpaceAfter = after
+		}
+		b.md(bodyMD, text, p)
 	}
 }
 
@@ -380,7 +477,7 @@ func (b *booklet) example(text string) {
 	d.Box(pdf.Box{Background: &shade, Bar: &bar, Padding: 4}, func() {
 		d.Text(pdf.ParaStyle{Size: th.Type.Small, Style: pdf.Bold, Color: &bar, SpaceAfter: 1.2},
 			pdf.Run{Text: strings.ToUpper(b.lang.Label("guide.example"))})
-		b.md(boxMD, text, pdf.ParaStyle{})
+		b.md(boxMD, text, b.body())
 	})
 }
 
@@ -409,23 +506,16 @@ func (b *booklet) links(links []content.Link) {
 	d.Space(1)
 }
 
-// actionPlan draws the empty action-plan table with the source's headers.
+// actionPlan draws the empty action-plan table, as the forms draw it
+// (plantable.Table).
 func (b *booklet) actionPlan() {
 	d, l, th := b.d, b.lang, b.th
+	t := plantable.Table(l, plantable.Action, th.Type.Small+1, 0)
 	body := d.LineHeight(th.Type.Body)
-	d.EnsureSpace(body + 2 + 3*12)
+	d.EnsureSpace(body + 2 + 3*t.MinRowHeight)
 	d.Text(pdf.ParaStyle{Size: th.Type.Small, Style: pdf.Bold, Color: &th.Colors.Accent, SpaceBefore: 2, SpaceAfter: 1.2},
 		pdf.Run{Text: strings.ToUpper(l.Label("guide.table.action"))})
-	d.Table(pdf.Table{
-		Columns: []pdf.Column{
-			{Label: l.Label("form.action.col.activity"), Width: 3},
-			{Label: l.Label("form.action.col.responsible"), Width: 2},
-			{Label: l.Label("form.action.col.goals"), Width: 3},
-			{Label: l.Label("form.action.col.deadline"), Width: 1.5},
-		},
-		MinRowHeight: 12,
-		EmptyRows:    5,
-	}, nil)
+	d.Table(t, nil)
 	d.Text(pdf.ParaStyle{Size: th.Type.Small, Color: &th.Colors.Muted}, pdf.Run{Text: l.Label("guide.table.note")})
 }
 

@@ -144,7 +144,7 @@ func expected(l *content.Language, aud content.Audience) []string {
 			if !cp.Audience.Includes(aud) {
 				continue
 			}
-			want = append(want, cp.Title)
+			want = append(want, l.Number(&cp)+" "+cp.Title)
 			add(cp.Guidance)
 			if cp.Options != nil {
 				add(cp.Options.Lead)
@@ -184,7 +184,7 @@ func TestSeedTextInOrder(t *testing.T) {
 		t.Run(code, func(t *testing.T) {
 			l := language(t, code)
 			r := render(t, code, Options{})
-			pages := bodyPages(t, l, r.PDF)
+			pages := bodyPages(t, l, r.Data)
 			start := 0
 			for i, p := range pages {
 				if strings.Contains(norm(p), plain(strings.Split(l.Preface, "\n\n")[0])[:40]) {
@@ -267,7 +267,7 @@ func tocTitles(l *content.Language, aud content.Audience) []string {
 		titles = append(titles, l.Format("step.heading", "n", strconv.Itoa(st.Number), "title", st.Title))
 		for _, cp := range st.Checkpoints {
 			if cp.Audience.Includes(aud) {
-				titles = append(titles, cp.Title)
+				titles = append(titles, l.Number(&cp)+" "+cp.Title)
 			}
 		}
 	}
@@ -295,8 +295,8 @@ func TestContentsPageNumbers(t *testing.T) {
 				aud = "all"
 			}
 			titles := tocTitles(l, aud)
-			entries, tocPages := contents(t, l, r.PDF, titles)
-			pages := bodyPages(t, l, r.PDF)
+			entries, tocPages := contents(t, l, r.Data, titles)
+			pages := bodyPages(t, l, r.Data)
 			for _, e := range entries {
 				found := 0
 				for i := 1 + tocPages; i < len(pages); i++ {
@@ -311,7 +311,7 @@ func TestContentsPageNumbers(t *testing.T) {
 			}
 			// the outline: the same entries on the same pages
 			var outline []pdftest.OutlineItem
-			for _, it := range pdftest.Outline(t, r.PDF) {
+			for _, it := range pdftest.Outline(t, r.Data) {
 				if it.Title != l.Label("guide.contents") {
 					outline = append(outline, it)
 				}
@@ -326,7 +326,7 @@ func TestContentsPageNumbers(t *testing.T) {
 			}
 			// the entries are links to their pages
 			var dests []int
-			for _, ln := range pdftest.Links(t, r.PDF) {
+			for _, ln := range pdftest.Links(t, r.Data) {
 				if ln.Page >= 2 && ln.Page < 2+tocPages && ln.URI == "" {
 					dests = append(dests, ln.DestPage)
 				}
@@ -356,7 +356,7 @@ func TestOutline(t *testing.T) {
 	for _, code := range []string{"lv", "en"} {
 		t.Run(code, func(t *testing.T) {
 			l := language(t, code)
-			items := pdftest.Outline(t, render(t, code, Options{}).PDF)
+			items := pdftest.Outline(t, render(t, code, Options{}).Data)
 			stepHeadings := map[string]bool{}
 			for _, st := range l.Steps {
 				stepHeadings[l.Format("step.heading", "n", strconv.Itoa(st.Number), "title", st.Title)] = true
@@ -397,7 +397,7 @@ func TestLinksClickable(t *testing.T) {
 	for _, code := range []string{"lv", "en"} {
 		t.Run(code, func(t *testing.T) {
 			uris := map[string]bool{}
-			for _, ln := range pdftest.Links(t, render(t, code, Options{}).PDF) {
+			for _, ln := range pdftest.Links(t, render(t, code, Options{}).Data) {
 				uris[ln.URI] = true
 			}
 			for _, u := range []string{
@@ -419,24 +419,24 @@ func TestFile(t *testing.T) {
 		t.Run(code, func(t *testing.T) {
 			l := language(t, code)
 			r := render(t, code, Options{})
-			pdftest.Check(t, r.PDF)
-			if n := len(r.PDF); n > 200_000 {
+			pdftest.Check(t, r.Data)
+			if n := len(r.Data); n > 200_000 {
 				t.Errorf("booklet is %d bytes, want at most 200 KB", n)
 			}
-			if n := pdftest.PageCount(t, r.PDF); n != r.Pages {
+			if n := pdftest.PageCount(t, r.Data); n != r.Pages {
 				t.Errorf("Result.Pages is %d, the file has %d", r.Pages, n)
 			}
-			if !bytes.Contains(r.PDF, []byte("/Lang ("+code+")")) {
+			if !bytes.Contains(r.Data, []byte("/Lang ("+code+")")) {
 				t.Errorf("no /Lang (%s) in the catalog", code)
 			}
-			for _, f := range pdftest.Fonts(t, r.PDF) {
+			for _, f := range pdftest.Fonts(t, r.Data) {
 				if !f.Embedded {
 					t.Errorf("font %s is not embedded", f.Name)
 				}
 			}
 			if p, err := exec.LookPath("pdfinfo"); err == nil {
 				file := filepath.Join(t.TempDir(), "guide.pdf")
-				if err := os.WriteFile(file, r.PDF, 0o644); err != nil {
+				if err := os.WriteFile(file, r.Data, 0o644); err != nil {
 					t.Fatal(err)
 				}
 				info, err := exec.Command(p, "-enc", "UTF-8", file).Output()
@@ -456,7 +456,7 @@ func TestFile(t *testing.T) {
 func TestFrame(t *testing.T) {
 	l := language(t, "lv")
 	r := render(t, "lv", Options{})
-	pages := pdftest.Pages(t, r.PDF)
+	pages := pdftest.Pages(t, r.Data)
 	n := len(pages)
 	if strings.Contains(pages[0], l.Subtitle+" ") && strings.Contains(pages[0], "lpp.") {
 		t.Errorf("the cover has a footer")
@@ -491,29 +491,30 @@ func TestHeadingsKeptWithText(t *testing.T) {
 	}{{"lv", Options{}}, {"en", Options{}}, {"lv", Options{Audience: content.Community}}, {"en", Options{Theme: letterTheme()}}} {
 		t.Run(fmt.Sprintf("%s-%s-%s", c.code, c.opts.Audience, c.opts.Theme.Paper), func(t *testing.T) {
 			l := language(t, c.code)
-			pages := bodyPages(t, l, render(t, c.code, c.opts).PDF)
+			pages := bodyPages(t, l, render(t, c.code, c.opts).Data)
 			for _, cp := range l.Checkpoints(c.opts.Audience) {
+				heading := l.Number(cp) + " " + cp.Title
 				found := false
 				for _, p := range pages[2:] {
 					lines := strings.Split(p, "\n")
 					for i := range lines {
 						joined := norm(strings.Join(lines[i:min(i+3, len(lines))], " "))
-						if !strings.HasPrefix(joined, cp.Title) {
+						if !strings.HasPrefix(joined, heading) {
 							continue
 						}
 						// lines the title takes, then what follows it
 						k := i
-						for k < len(lines) && !strings.HasSuffix(norm(strings.Join(lines[i:k+1], " ")), cp.Title) {
+						for k < len(lines) && !strings.HasSuffix(norm(strings.Join(lines[i:k+1], " ")), heading) {
 							k++
 						}
 						if after := len(lines) - 1 - k; after < 3 {
-							t.Errorf("%q has only %d lines after it on its page", cp.Title, after)
+							t.Errorf("%q has only %d lines after it on its page", heading, after)
 						}
 						found = true
 					}
 				}
 				if !found {
-					t.Errorf("heading %q not found", cp.Title)
+					t.Errorf("heading %q not found", heading)
 				}
 			}
 		})
@@ -527,17 +528,17 @@ func TestAudience(t *testing.T) {
 		t.Run(string(aud), func(t *testing.T) {
 			l := language(t, "lv")
 			r := render(t, "lv", Options{Audience: aud})
-			text := norm(pdftest.Text(t, r.PDF))
+			text := norm(pdftest.Text(t, r.Data))
 			for _, cp := range l.Checkpoints("all") {
 				if got, want := strings.Contains(text, cp.Title), cp.Audience.Includes(aud); got != want {
 					t.Errorf("%s (%s): shown %v, want %v", cp.ID, cp.Audience, got, want)
 				}
 			}
-			if cover := norm(pdftest.Pages(t, r.PDF)[0]); !strings.Contains(cover, l.Label("guide.edition."+string(aud))) {
+			if cover := norm(pdftest.Pages(t, r.Data)[0]); !strings.Contains(cover, l.Label("guide.edition."+string(aud))) {
 				t.Errorf("the cover does not name the edition: %q", cover)
 			}
 			n := 0
-			for _, it := range pdftest.Outline(t, r.PDF) {
+			for _, it := range pdftest.Outline(t, r.Data) {
 				if it.Level == 1 {
 					n++
 				}
@@ -557,7 +558,7 @@ func TestAudience(t *testing.T) {
 func TestPreparedFor(t *testing.T) {
 	l := language(t, "lv")
 	r := render(t, "lv", Options{Org: "Biedrība „Brīnumiņš”"})
-	cover := norm(pdftest.Pages(t, r.PDF)[0])
+	cover := norm(pdftest.Pages(t, r.Data)[0])
 	for _, s := range []string{strings.ToUpper(l.Label("guide.prepared_for")), "Biedrība „Brīnumiņš”", l.Title, l.Subtitle, l.Project} {
 		if !strings.Contains(cover, s) {
 			t.Errorf("the cover has no %q:\n%s", s, cover)
@@ -576,7 +577,7 @@ func TestDeterministic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(a.PDF, b.PDF) {
+	if !bytes.Equal(a.Data, b.Data) {
 		t.Error("two renders differ")
 	}
 }
@@ -590,7 +591,7 @@ func TestConcurrent(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want[code] = r.PDF
+		want[code] = r.Data
 	}
 	var wg sync.WaitGroup
 	for i := range 6 {
@@ -601,7 +602,7 @@ func TestConcurrent(t *testing.T) {
 				t.Error(err)
 				return
 			}
-			if !bytes.Equal(r.PDF, want[code]) {
+			if !bytes.Equal(r.Data, want[code]) {
 				t.Errorf("%s booklet made concurrently differs", code)
 			}
 		})

@@ -171,7 +171,7 @@ func (w *writer) end() {
 	}
 	d := w.d
 	if w.heading {
-		keep := 2 * d.LineHeight(w.th.Type.Body)
+		keep := d.HeadingKeep()
 		h := d.TextHeight(p, w.runs...)
 		if d.AtTop() {
 			h -= p.SpaceBefore

@@ -9,22 +9,19 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"runtime"
 	"sync"
 
+	"github.com/partnership-roadmap/roadmap/internal/document"
 	"github.com/partnership-roadmap/roadmap/internal/fsutil"
 )
 
-// Doc is a built document.
+// Doc is a built document and where it is written.
 type Doc struct {
 	// Path is where the document is written.
 	Path string
-	Data []byte
-	// Pages is the number of pages of a PDF; Sheets the number of sheets of a
-	// workbook. Zero when it does not apply.
-	Pages, Sheets int
-	// Warnings are things the user should know (characters replaced, ...).
-	Warnings []string
+	document.Result
 }
 
 // Job is a unit of work: it builds one or more documents, which are written
@@ -34,6 +31,10 @@ type Job struct {
 	Name string
 	// Build makes the documents.
 	Build func() ([]Doc, error)
+	// Dir, when set, is the one folder all the job's documents go in; it is
+	// written as a whole (fsutil.WriteFolder), so a failure leaves neither
+	// a new document beside an old one nor an empty folder.
+	Dir string
 }
 
 // Written is a file written by a job.
@@ -61,7 +62,8 @@ type Options struct {
 
 // Run runs every job with at most opts.Workers at once and returns the
 // results in the order of jobs, whatever order they finished in. It stops
-// starting new jobs when ctx is done; those report ctx.Err().
+// starting new jobs when ctx is done; those report ctx.Err() (wrapped) and
+// write nothing, while the jobs already started finish whole.
 func Run(ctx context.Context, jobs []Job, opts Options) []Result {
 	workers := opts.Workers
 	if workers < 1 {
@@ -119,11 +121,28 @@ func runJob(j Job) (r Result) {
 			return r
 		}
 	}
-	for _, d := range docs {
-		if err := fsutil.WriteFileAtomic(d.Path, d.Data); err != nil {
+	if j.Dir != "" {
+		files := make([]fsutil.File, len(docs))
+		for i, d := range docs {
+			if filepath.Dir(d.Path) != filepath.Clean(j.Dir) {
+				r.Err = fmt.Errorf("%s: internal error: %s is not in the job's folder", j.Name, d.Path)
+				return r
+			}
+			files[i] = fsutil.File{Name: filepath.Base(d.Path), Data: d.Data}
+		}
+		if err := fsutil.WriteFolder(j.Dir, files); err != nil {
 			r.Err = err
 			return r
 		}
+	} else {
+		for _, d := range docs {
+			if err := fsutil.WriteFileAtomic(d.Path, d.Data); err != nil {
+				r.Err = err
+				return r
+			}
+		}
+	}
+	for _, d := range docs {
 		r.Files = append(r.Files, Written{Path: d.Path, Size: len(d.Data), Pages: d.Pages, Sheets: d.Sheets, Warnings: d.Warnings})
 	}
 	return r

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"sync/atomic"
 	"testing"
+
+	"github.com/partnership-roadmap/roadmap/internal/document"
 )
 
 func TestRunWritesInOrderAndIsolatesFailures(t *testing.T) {
@@ -14,12 +16,12 @@ func TestRunWritesInOrderAndIsolatesFailures(t *testing.T) {
 	var done atomic.Int32
 	jobs := []Job{
 		{Name: "a", Build: func() ([]Doc, error) {
-			return []Doc{{Path: filepath.Join(dir, "a", "1.pdf"), Data: []byte("one"), Pages: 1}, {Path: filepath.Join(dir, "a", "2.xlsx"), Data: []byte("two"), Sheets: 2}}, nil
+			return []Doc{{Path: filepath.Join(dir, "a", "1.pdf"), Result: document.Result{Data: []byte("one"), Pages: 1}}, {Path: filepath.Join(dir, "a", "2.xlsx"), Result: document.Result{Data: []byte("two"), Sheets: 2}}}, nil
 		}},
 		{Name: "b", Build: func() ([]Doc, error) { return nil, errors.New("b: broken") }},
 		{Name: "c", Build: func() ([]Doc, error) { panic("boom") }},
 		{Name: "d", Build: func() ([]Doc, error) {
-			return []Doc{{Path: filepath.Join(dir, "d.pdf"), Data: []byte("d")}, {Path: filepath.Join(dir, "d.xlsx")}}, nil
+			return []Doc{{Path: filepath.Join(dir, "d.pdf"), Result: document.Result{Data: []byte("d")}}, {Path: filepath.Join(dir, "d.xlsx")}}, nil
 		}},
 	}
 	res := Run(context.Background(), jobs, Options{Workers: 3, Done: func(Result) { done.Add(1) }})

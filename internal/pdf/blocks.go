@@ -82,6 +82,31 @@ func (d *Doc) TickBox(x, y, side float64, ticked bool) {
 	d.area(Area{Kind: AreaTickBox, Rect: Rect{x, y, side, side}})
 }
 
+// Radio draws a choice circle of diameter side (0: the theme's tick-box
+// size) with its bounding box's top left corner at (x, y): a round frame,
+// with a filled dot when chosen. Circles mark a pick-one choice (a
+// checkpoint's status), tick boxes a pick-any one (its options).
+func (d *Doc) Radio(x, y, side float64, chosen bool) {
+	defer d.catch()
+	if d.failed() || d.dry > 0 {
+		return
+	}
+	d.ensurePage()
+	if side <= 0 {
+		side = d.theme.Spacing.TickBox
+	}
+	r := side / 2
+	d.setFill(White)
+	d.setDraw(d.theme.Colors.Muted, 0.3)
+	d.f.Circle(x+r, y+r, r, "FD")
+	if chosen {
+		d.setFill(d.theme.Colors.Accent)
+		d.f.Circle(x+r, y+r, r*0.55, "F")
+	}
+	d.drawn()
+	d.area(Area{Kind: AreaTickBox, Rect: Rect{x, y, side, side}})
+}
+
 // Check draws a tick box at the left of the text area with label beside it;
 // the label wraps under itself, not under the box.
 func (d *Doc) Check(label string, ticked bool) {
@@ -121,9 +146,10 @@ type Choice struct {
 	Ticked bool
 }
 
-// Choices draws a row of tick boxes with short labels (status: not started ·
-// in progress · done · not applicable), flowing onto the next line when the
-// row does not fit. The ticked choice is set in bold.
+// Choices draws a row of choice circles (Radio) with short labels, of
+// which one is to be chosen (status: not started · in progress · done · not
+// applicable), flowing onto the next line when the row does not fit. The
+// chosen one is set in bold.
 func (d *Doc) Choices(items []Choice) {
 	defer d.catch()
 	if d.failed() || len(items) == 0 {
@@ -156,7 +182,7 @@ func (d *Doc) Choices(items []Choice) {
 		d.EnsureSpace(lh)
 		x := d.Left()
 		for _, i := range row {
-			d.TickBox(x, d.y+(d.lineHeight(size, 0)-side)/2, side, items[i].Ticked)
+			d.Radio(x, d.y+(d.lineHeight(size, 0)-side)/2, side, items[i].Ticked)
 			st := Regular
 			c := d.theme.Colors.Text
 			if items[i].Ticked {
@@ -272,6 +298,10 @@ type Box struct {
 	Bar *Color
 	// Padding inside the box in mm; 0 means 4.
 	Padding float64
+	// Split lets the box break across pages where it falls, rather than
+	// move whole to the next page when it does not fit in what is left of
+	// this one; each page's part has the bar beside it, and no background.
+	Split bool
 }
 
 // Box draws what fn draws set apart: indented, on a background when it fits
@@ -303,7 +333,7 @@ func (d *Doc) Box(b Box, fn func()) {
 		d.y += h + 3
 		return
 	}
-	if h <= d.PageHeight() {
+	if h <= d.PageHeight() && (!b.Split || h <= d.Remaining()) {
 		d.EnsureSpace(h)
 		top := d.y
 		if b.Background != nil {
@@ -317,7 +347,7 @@ func (d *Doc) Box(b Box, fn func()) {
 		d.y = top + h + 3
 		return
 	}
-	// taller than a page: a bar beside each page's part
+	// taller than a page, or split: a bar beside each page's part
 	top := d.y
 	bar := func(from, to float64) {
 		if b.Bar != nil && to > from {
@@ -329,7 +359,7 @@ func (d *Doc) Box(b Box, fn func()) {
 		d.gotoPage(prev)
 		bar(top, d.Bottom())
 		d.gotoPage(cur)
-		top = d.Top()
+		top = d.y // below what the page starts with (a "continued" line)
 	})
 	d.y += pad
 	inner()
@@ -337,4 +367,27 @@ func (d *Doc) Box(b Box, fn func()) {
 	d.y += pad
 	bar(top, math.Min(d.y, d.Bottom()))
 	d.y += 3
+}
+
+// Continued runs fn, which draws content that may flow onto further pages,
+// and starts every page it continues on with label, one line in the small
+// muted type, so that a reader who turns the page knows what the text or
+// table under it belongs to ("2.4 Title (continued)"). A table drawn by fn
+// repeats its header under the line.
+func (d *Doc) Continued(label string, fn func()) {
+	if label == "" || d.dry > 0 {
+		fn()
+		return
+	}
+	d.onBreak = append(d.onBreak, func(int) {
+		size := d.theme.Type.Small
+		muted := d.theme.Colors.Muted
+		s := d.fitText(label, Italic, size, d.Width())
+		d.textBase(d.Left(), baseline(d.y, d.lineHeight(size, 0), size), s, Italic, size, muted)
+		d.y += d.lineHeight(size, 0) + 1.2
+		d.drawn()
+	})
+	n := len(d.onBreak)
+	defer func() { d.onBreak = d.onBreak[:n-1] }()
+	fn()
 }

@@ -12,7 +12,7 @@
 //
 // Every string passes through Clean before it reaches fpdf: characters the
 // font cannot draw (emoji and everything above U+FFFF among them) become a
-// visible □ and are reported by Warnings, once per place (see SetPlace).
+// visible ‹?› (Replacement) and are reported by Warnings, once per place (see SetPlace).
 // Nothing here prints; the caller decides what to do with warnings.
 //
 // Fonts: the Liberation Sans (and Liberation Mono) TrueType faces come from a

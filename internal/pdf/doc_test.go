@@ -80,12 +80,12 @@ func TestUndrawableCharacters(t *testing.T) {
 		name, in, want string
 		warning        string // "" for none
 	}{
-		{"emoji", "Labi 🙂!", "Labi □!", "checkpoint needs: replaced 1 character the font cannot draw (🙂 U+1F642)"},
-		{"astral and repeated", "𝄞 un 🙂 un 🙂", "□ un □ un □", "checkpoint needs: replaced 3 characters the font cannot draw (𝄞 U+1D11E, 🙂 U+1F642)"},
-		{"emoji with variation selector", "❤️ sirds", "□ sirds", "checkpoint needs: replaced 1 character the font cannot draw (❤ U+2764)"},
+		{"emoji", "Labi 🙂!", "Labi ‹?›!", "checkpoint needs: replaced 1 character the font cannot draw (🙂 U+1F642)"},
+		{"astral and repeated", "𝄞 un 🙂 un 🙂", "‹?› un ‹?› un ‹?›", "checkpoint needs: replaced 3 characters the font cannot draw (𝄞 U+1D11E, 🙂 U+1F642)"},
+		{"emoji with variation selector", "❤️ sirds", "‹?› sirds", "checkpoint needs: replaced 1 character the font cannot draw (❤ U+2764)"},
 		{"control characters", "a\x00b\x07c\u200bd\u00ade", "abcde", ""},
 		{"combining macron composes", "a\u0304bols", "ābols", ""},
-		{"CJK", "日本", "□□", "checkpoint needs: replaced 2 characters the font cannot draw (日 U+65E5, 本 U+672C)"},
+		{"CJK", "日本", "‹?›‹?›", "checkpoint needs: replaced 2 characters the font cannot draw (日 U+65E5, 本 U+672C)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -129,14 +129,14 @@ func TestUndrawableEverywhere(t *testing.T) {
 	pdftest.Check(t, b)
 	text := pdftest.Text(t, b)
 	for _, w := range []string{"Header", "Heading", "Step", "Band", "Check", "Choice", "Badge", "Head", "Cell", "TOC", "At", "Footer"} {
-		if !strings.Contains(text, w+" □") {
-			t.Errorf("text lacks %q: %s", w+" □", text)
+		if !strings.Contains(text, w+" ‹?›") {
+			t.Errorf("text lacks %q: %s", w+" ‹?›", text)
 		}
 	}
 	if strings.Contains(text, "🙂") {
 		t.Error("an emoji reached the PDF")
 	}
-	if out := pdftest.Outline(t, b); len(out) != 1 || out[0].Title != "Heading □" {
+	if out := pdftest.Outline(t, b); len(out) != 1 || out[0].Title != "Heading ‹?›" {
 		t.Errorf("outline: %+v", out)
 	}
 	if w := d.Warnings(); len(w) == 0 || !strings.HasPrefix(w[0], "all: replaced") {

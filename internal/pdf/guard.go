@@ -9,8 +9,12 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// Replacement is drawn in place of a character the font cannot draw.
-const Replacement = '\u25A1' // □
+// Replacement is drawn in place of a character the font cannot draw: a
+// question mark between single angle quotes, a mark that reads as "a
+// character is missing here" and cannot be mistaken for a form control. A
+// box (□, what fonts and fpdf draw for a missing glyph) would read as an
+// unticked tick box, so "✅ done" would say "not done".
+const Replacement = "‹?›"
 
 // Clean prepares s for drawing in style st: it composes characters (NFC), so
 // that a letter typed as "a" plus a combining macron becomes "ā"; turns "\r\n"
@@ -36,8 +40,10 @@ func clean(s string, st Style) (string, []rune, int) {
 	}
 	s = norm.NFC.String(s)
 	repl := Replacement
-	if !f.covers(repl) {
-		repl = '?'
+	for _, r := range repl {
+		if !f.covers(r) {
+			repl = "?"
+		}
 	}
 	var b strings.Builder
 	b.Grow(len(s))
@@ -59,13 +65,13 @@ func clean(s string, st Style) (string, []rune, int) {
 		case unicode.Is(unicode.Cc, r), unicode.Is(unicode.Cf, r), unicode.Is(unicode.Variation_Selector, r):
 			// invisible: dropped
 		case r == utf8.RuneError && n == 1:
-			b.WriteRune(repl)
+			b.WriteString(repl)
 			bad = addRune(bad, r)
 			count++
 		case f.covers(r):
 			b.WriteRune(r)
 		default:
-			b.WriteRune(repl)
+			b.WriteString(repl)
 			bad = addRune(bad, r)
 			count++
 		}

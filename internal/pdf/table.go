@@ -59,6 +59,7 @@ func (d *Doc) Table(t Table, rows [][]string) {
 			ws[i] = d.Width() / float64(len(t.Columns))
 		}
 	}
+	d.widenColumns(ws, t, rows, size)
 	wrap := func(cells []string, st Style) ([][]string, int) {
 		out := make([][]string, len(ws))
 		n := 1
@@ -152,6 +153,69 @@ func (d *Doc) Table(t Table, rows [][]string) {
 	d.y += 3
 }
 
+// widenColumns widens the columns of widths ws whose longest word (of the
+// header or of a cell) would not fit, so that a date, a number or a word is
+// never broken inside, taking the room from the other columns in proportion
+// to what they have beyond their own longest word. When the words of all
+// columns cannot fit side by side, the widths stay as they are.
+func (d *Doc) widenColumns(ws []float64, t Table, rows [][]string, size float64) {
+	// need is what the longest word needs, hard what the longest word
+	// with a digit in it (a date, a number, a phone number) needs
+	need := make([]float64, len(ws))
+	hard := make([]float64, len(ws))
+	longest := func(i int, s string, st Style) {
+		for _, w := range unbreakable(d.clean(s, st)) {
+			wd := d.measure(w, st, size) + 2*cellPadX + 0.2
+			need[i] = max(need[i], wd)
+			if strings.ContainsAny(w, "0123456789") {
+				hard[i] = max(hard[i], wd)
+			}
+		}
+	}
+	for i, c := range t.Columns {
+		longest(i, c.Label, Bold)
+	}
+	for _, r := range rows {
+		for i := range min(len(r), len(ws)) {
+			longest(i, r[i], Regular)
+		}
+	}
+	total, sumNeed, sumHard := 0.0, 0.0, 0.0
+	for i := range ws {
+		total += ws[i]
+		sumNeed += need[i]
+		sumHard += hard[i]
+	}
+	if sumNeed > total {
+		// not every word fits: at least no number is broken
+		if sumHard > total {
+			return
+		}
+		need = hard
+	}
+	for range len(ws) {
+		short, spare := 0.0, 0.0
+		for i := range ws {
+			if ws[i] < need[i] {
+				short += need[i] - ws[i]
+			} else {
+				spare += ws[i] - need[i]
+			}
+		}
+		if short <= 1e-9 || spare <= 0 {
+			return
+		}
+		f := math.Min(short/spare, 1)
+		for i := range ws {
+			if ws[i] < need[i] {
+				ws[i] = need[i]
+			} else {
+				ws[i] -= (ws[i] - need[i]) * f
+			}
+		}
+	}
+}
+
 // TOCEntry draws a table-of-contents line for link l: the text at an indent
 // for its level (0, 1, ...), dot leaders, and l's page number, filled in when
 // the document is finished. The whole entry is a clickable link.
@@ -206,4 +270,20 @@ func (d *Doc) TOCEntry(text string, level int, l Link) {
 	d.y += lh
 	d.internalLink(d.Left()+indent, top, d.Right()-x, d.y-top, l)
 	d.drawn()
+}
+
+// unbreakable returns the pieces of s that a line never breaks inside: its
+// words, with the words joined by markNoBreaks kept together.
+func unbreakable(s string) []string {
+	ws := strings.Fields(s)
+	var out []string
+	for i := 0; i < len(ws); i++ {
+		g := ws[i]
+		for i+1 < len(ws) && isNumber(ws[i]) && (isNumber(ws[i+1]) || isUnit(ws[i+1])) {
+			g += " " + ws[i+1]
+			i++
+		}
+		out = append(out, g)
+	}
+	return out
 }

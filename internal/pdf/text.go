@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -136,6 +137,9 @@ type token struct {
 	brk    bool
 	w      float64
 	joined bool // no break opportunity before this fragment
+	// nb marks a space that is no break opportunity: inside a phone
+	// number, between a number and its unit (see keepTogether)
+	nb bool
 }
 
 // runStyle is the look of a run in a paragraph.
@@ -218,6 +222,8 @@ func (d *Doc) layout(p ParaStyle, runs []Run, width float64) []line {
 		}
 	}
 
+	markNoBreaks(toks)
+
 	width = math.Max(width, minWidth)
 	var lines []line
 	var cur line
@@ -271,7 +277,7 @@ func (d *Doc) layout(p ParaStyle, runs []Run, width float64) []line {
 		// a word: fragments joined without a break opportunity
 		j := i + 1
 		ww := t.w
-		for j < len(toks) && toks[j].joined && !toks[j].space && !toks[j].brk {
+		for j < len(toks) && (toks[j].joined && !toks[j].space || toks[j].nb) && !toks[j].brk {
 			ww += toks[j].w
 			j++
 		}
@@ -335,6 +341,63 @@ func (d *Doc) layout(p ParaStyle, runs []Run, width float64) []line {
 	return lines
 }
 
+// markNoBreaks marks the spaces of toks that must not break a line: those
+// between two numbers (a phone number "+371 26 000 000", a number written
+// in groups "5 000") and between a number and a short word after it (its
+// unit: "12 km", "80 %", "2026. gada", "8 no 10").
+func markNoBreaks(toks []token) {
+	for k := 1; k+1 < len(toks); k++ {
+		sp := &toks[k]
+		if !sp.space || toks[k-1].space || toks[k-1].brk || toks[k+1].space || toks[k+1].brk {
+			continue
+		}
+		if isNumber(toks[k-1].text) && (isNumber(toks[k+1].text) || isUnit(toks[k+1].text)) {
+			sp.nb = true
+			toks[k+1].joined = true
+		}
+	}
+}
+
+// isNumber reports whether word w is a number, a date or a part of a phone
+// number: a digit (or "+" and a digit) first, then digits and . , : / - +,
+// with punctuation after it allowed.
+func isNumber(w string) bool {
+	w = strings.TrimRight(w, ",;:)!?")
+	w = strings.TrimLeft(w, "(")
+	if w == "" {
+		return false
+	}
+	if w[0] == '+' {
+		w = w[1:]
+	}
+	if w == "" || w[0] < '0' || w[0] > '9' {
+		return false
+	}
+	for _, r := range w {
+		if !(r >= '0' && r <= '9' || strings.ContainsRune(".,:/-+–", r)) {
+			return false
+		}
+	}
+	return true
+}
+
+// isUnit reports whether word w can be the unit after a number: at most
+// four letters, or a sign such as % or €, with punctuation after it
+// allowed.
+func isUnit(w string) bool {
+	w = strings.TrimRight(w, ",.;:)!?")
+	n := utf8.RuneCountInString(w)
+	if n == 0 || n > 4 {
+		return false
+	}
+	for _, r := range w {
+		if !unicode.IsLetter(r) && !strings.ContainsRune("%‰€$£°", r) {
+			return false
+		}
+	}
+	return true
+}
+
 // fitPrefix returns the length in bytes of the longest prefix of s that fits
 // in width w.
 func fitPrefix(s string, st Style, size, w float64) int {
@@ -385,10 +448,12 @@ func (d *Doc) Text(p ParaStyle, runs ...Run) {
 			d.EnsureSpace(total)
 		}
 	}
+	breakAt := d.breakLine(p, lines)
 	for i, l := range lines {
 		lh := d.lineHeightOf(p, l)
-		if lh > d.Remaining()+1e-6 && !d.AtTop() {
+		if (i == breakAt || lh > d.Remaining()+1e-6) && !d.AtTop() {
 			d.AddPage()
+			breakAt = i + d.breakLine(p, lines[i:])
 		}
 		dx := 0.0
 		switch p.Align {
@@ -414,6 +479,48 @@ func (d *Doc) Text(p ParaStyle, runs ...Run) {
 		d.drawn()
 	}
 	d.y += p.SpaceAfter
+}
+
+// KeepLines is the least number of lines of a paragraph left on either
+// side of a page break: a paragraph never leaves one line alone at the foot
+// of a page (an orphan) or at the head of the next (a widow).
+const KeepLines = 2
+
+// breakLine returns the index of the line of lines that is to start the
+// next page when the paragraph is drawn from the cursor: where the lines
+// stop fitting, moved up so that at least KeepLines lines stay on either
+// side; 0 moves the whole paragraph, and len(lines) or more means no break
+// on this page.
+func (d *Doc) breakLine(p ParaStyle, lines []line) int {
+	if d.dry > 0 {
+		return len(lines) + 1
+	}
+	room := d.Remaining() + 1e-6
+	k := 0
+	for k < len(lines) {
+		lh := d.lineHeightOf(p, lines[k])
+		if lh > room {
+			break
+		}
+		room -= lh
+		k++
+	}
+	if k == len(lines) {
+		return k + 1
+	}
+	n := len(lines)
+	if n-k < KeepLines {
+		k = n - KeepLines // take a line over to the next page with the last
+	}
+	switch {
+	case d.AtTop() && k < 1:
+		return n + 1 // taller than a page from its top: break where it must
+	case d.AtTop():
+		return k
+	case k < KeepLines:
+		return 0 // too few lines fit: start the paragraph on the next page
+	}
+	return k
 }
 
 // drawLine draws a laid-out line whose box top is y and height lh.
@@ -495,9 +602,18 @@ type Heading struct {
 	// Dest, if set, is anchored at the heading (for a table of contents).
 	Dest Link
 	// Keep is the height that must fit below the heading on its page; 0
-	// means two body lines.
+	// means HeadingKeep.
 	Keep float64
 }
+
+// HeadingLines is the number of body lines that must fit below a heading
+// on its page: a heading never ends a page, and a section may start low on
+// a page when its heading and that many lines fit.
+const HeadingLines = 3
+
+// HeadingKeep returns the height that must fit below a heading on its page:
+// HeadingLines body lines.
+func (d *Doc) HeadingKeep() float64 { return HeadingLines * d.LineHeight(d.theme.Type.Body) }
 
 // HeadingSize returns the type size of a heading level.
 func (d *Doc) HeadingSize(level int) float64 {
@@ -533,7 +649,7 @@ func (d *Doc) Heading(h Heading) {
 	p := ParaStyle{Size: size, Leading: 1.2, Style: Bold, Color: &c, SpaceBefore: before, SpaceAfter: after}
 	keep := h.Keep
 	if keep == 0 {
-		keep = 2 * d.LineHeight(d.theme.Type.Body)
+		keep = d.HeadingKeep()
 	}
 	hh := d.TextHeight(p, Run{Text: h.Text})
 	if d.AtTop() {

@@ -8,6 +8,9 @@ import (
 	"hash/crc32"
 	"io"
 	"io/fs"
+	"math"
+	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -16,6 +19,7 @@ import (
 	"github.com/partnership-roadmap/roadmap/internal/answers"
 	"github.com/partnership-roadmap/roadmap/internal/content"
 	"github.com/partnership-roadmap/roadmap/internal/paper"
+	"github.com/partnership-roadmap/roadmap/internal/pdf"
 )
 
 // Paper is the paper size a workbook prints on.
@@ -55,10 +59,16 @@ type options struct {
 	paper Paper
 	date  time.Time
 	rows  int
+	theme *pdf.Theme
 }
 
-// WithPaper sets the paper size the sheets print on (default A4).
+// WithPaper sets the paper size the sheets print on (default: the theme's).
 func WithPaper(p Paper) Option { return func(o *options) { o.paper = p } }
+
+// WithTheme sets the look of the workbook: its colours, type sizes, page
+// margins and paragraph spacing come from t, the same theme as the PDFs'
+// (default: the embedded templates/theme.yaml).
+func WithTheme(t pdf.Theme) Option { return func(o *options) { o.theme = &t } }
 
 // WithDate sets the creation and modification date of the workbook's
 // document properties. Without it the answers' date is used, else
@@ -86,9 +96,16 @@ func Build(lang *content.Language, plans []Plan, a *answers.File, opts ...Option
 		}
 		seen[p.ID] = true
 	}
-	o := options{paper: A4, rows: DefaultRows}
+	o := options{rows: DefaultRows}
 	for _, opt := range opts {
 		opt(&o)
+	}
+	if o.theme == nil {
+		t := pdf.DefaultTheme()
+		o.theme = &t
+	}
+	if o.paper == "" {
+		o.paper = o.theme.Paper
 	}
 	if o.paper == "" {
 		o.paper = A4
@@ -102,11 +119,15 @@ func Build(lang *content.Language, plans []Plan, a *answers.File, opts ...Option
 
 	f := excelize.NewFile()
 	defer f.Close()
-	f.SetZipWriter(newStoredZip)
-	b := &builder{f: f, lang: lang, a: a, o: o, layout: lang.DateLayout(), lists: map[string]string{}}
+	b := &builder{f: f, lang: lang, a: a, o: o, th: o.theme, digit: digitPx(o.theme.Type.Body), layout: lang.DateLayout(), lists: map[string]string{}, auto: map[string]map[int]bool{}}
 	if err := b.build(plans); err != nil {
 		return nil, fmt.Errorf("building the %s workbook (%s): %w", strings.Join(planIDs(plans), ", "), lang.Code, err)
 	}
+	auto := b.autoParts()
+	font := []byte(fmt.Sprintf(`<sz val="%s"></sz>`, strconv.FormatFloat(o.theme.Type.Body, 'f', -1, 64)))
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter {
+		return &storedZip{zw: zip.NewWriter(w), auto: auto, fontSize: font}
+	})
 	buf, err := f.WriteToBuffer()
 	if err != nil {
 		return nil, fmt.Errorf("writing the workbook: %w", err)
@@ -120,14 +141,24 @@ func Build(lang *content.Language, plans []Plan, a *answers.File, opts ...Option
 // gives the same bytes. A workbook's parts are a few dozen kilobytes of XML:
 // compressing them saved about 30 KB a file but cost a fresh process 2-3 ms,
 // a third of the time budget of a workbook.
+//
+// It also marks the rows in auto (by part name, then row number) as rows of
+// automatic height: excelize writes every height it is given as a custom
+// height (customHeight="true"), which Excel and LibreOffice keep however much
+// text is typed into the row; a row whose height is only a cached value
+// grows with its text as it is edited.
 type storedZip struct {
 	zw   *zip.Writer
 	name string
 	buf  bytes.Buffer
 	open bool
+	auto map[string]map[int]bool
+	// fontSize is the size element of the default font: excelize sets the
+	// default font's name but not its size (11 pt). A default font larger
+	// than the cells' makes LibreOffice grow a row typed below the table too
+	// little for its text, and its digit is the unit of column width.
+	fontSize []byte
 }
-
-func newStoredZip(w io.Writer) excelize.ZipWriter { return &storedZip{zw: zip.NewWriter(w)} }
 
 // Create starts the part name; its bytes are written when the next part
 // starts or the archive is closed.
@@ -146,6 +177,12 @@ func (z *storedZip) flush() error {
 	}
 	z.open = false
 	data := z.buf.Bytes()
+	if rows := z.auto[z.name]; len(rows) > 0 {
+		data = autoHeights(data, rows)
+	}
+	if z.name == "xl/styles.xml" && z.fontSize != nil {
+		data = defaultFontSize(data, z.fontSize)
+	}
 	w, err := z.zw.CreateRaw(&zip.FileHeader{
 		Name:               z.name,
 		Method:             zip.Store,
@@ -176,6 +213,55 @@ func (z *storedZip) Close() error {
 	return z.zw.Close()
 }
 
+// customRow matches the start of a row element with a custom height, as
+// excelize writes it: <row r="12" ht="28.5" customHeight="true".
+var customRow = regexp.MustCompile(`<row r="(\d+)"[^>]*? customHeight="true"`)
+
+// autoHeights drops the custom-height mark of the rows in rows from a
+// worksheet's XML, keeping their height as a cached value.
+func autoHeights(data []byte, rows map[int]bool) []byte {
+	return customRow.ReplaceAllFunc(data, func(m []byte) []byte {
+		sub := customRow.FindSubmatch(m)
+		n, _ := strconv.Atoi(string(sub[1]))
+		if !rows[n] {
+			return m
+		}
+		return bytes.TrimSuffix(m, []byte(` customHeight="true"`))
+	})
+}
+
+// defaultFontSize sets the size of the first font of a styles part, the
+// default font, to size (an <sz> element).
+func defaultFontSize(data, size []byte) []byte {
+	i := bytes.Index(data, []byte("<fonts"))
+	if i < 0 {
+		return data
+	}
+	j := bytes.Index(data[i:], []byte("<sz "))
+	k := bytes.Index(data[i:], []byte("</font>"))
+	if j < 0 || k < j {
+		return data
+	}
+	j += i
+	end := bytes.Index(data[j:], []byte("</sz>"))
+	if end < 0 {
+		return data
+	}
+	end += j + len("</sz>")
+	return append(append(append([]byte(nil), data[:j]...), size...), data[end:]...)
+}
+
+// autoParts returns the rows of automatic height by worksheet part name.
+func (b *builder) autoParts() map[string]map[int]bool {
+	parts := map[string]map[int]bool{}
+	for id, name := range b.f.GetSheetMap() {
+		if rows := b.auto[name]; len(rows) > 0 {
+			parts[fmt.Sprintf("xl/worksheets/sheet%d.xml", id)] = rows
+		}
+	}
+	return parts
+}
+
 // VisibleSheets returns how many sheets a reader sees in the workbook Build
 // makes of plans: one per plan and the instructions (the lists sheet is
 // hidden).
@@ -195,6 +281,8 @@ type builder struct {
 	lang   *content.Language
 	a      *answers.File
 	o      options
+	th     *pdf.Theme
+	digit  float64 // the width of a digit of the default font, in pixels
 	st     styles
 	layout string // the language's date layout: dd.mm.yyyy.
 	// sheets are the plans' sheet names, in order.
@@ -203,7 +291,26 @@ type builder struct {
 	listSheet    string
 	// lists maps a list's id to the defined name of its values.
 	lists map[string]string
-	err   error
+	// auto holds, by sheet, the rows whose height is a cached value that
+	// grows with the row's text rather than a fixed height.
+	auto map[string]map[int]bool
+	err  error
+}
+
+// setText puts text into a cell as a string, never a formula, whatever it
+// starts with, escaped so that it reads back as written (see cellText).
+func (b *builder) setText(sheet, ref, text string) {
+	b.check(b.f.SetCellStr(sheet, ref, cellText(text)))
+}
+
+// autoHeight gives a row a height that grows with its text: h is only the
+// height it starts with.
+func (b *builder) autoHeight(sheet string, row int, h float64) {
+	b.check(b.f.SetRowHeight(sheet, row, h))
+	if b.auto[sheet] == nil {
+		b.auto[sheet] = map[int]bool{}
+	}
+	b.auto[sheet][row] = true
 }
 
 // check remembers the first error; the layout code calls excelize many times
@@ -300,21 +407,31 @@ func (b *builder) writeLists(plans []Plan) {
 	}
 }
 
+// pt returns the size of the text in the cells, in points: the theme's body
+// size.
+func (b *builder) pt() float64 { return b.th.Type.Body }
+
 // columnWidths returns the width of each of the plan's columns: at least the
 // plan's width, and wide enough for the header's longest word beside the
-// filter button, for a date, and for the longest value of a list.
+// filter button, for a date (with the overdue marker where the plan tracks
+// progress), and for the longest value of a list.
 func (b *builder) columnWidths(p *Plan) []float64 {
+	pt := b.pt()
 	widths := make([]float64, len(p.Columns))
 	for i, c := range p.Columns {
-		w := c.Width
+		w := c.Width * nominalDigitPx / b.digit
 		header := b.lang.Label(p.Key + ".col." + c.ID)
-		w = max(w, widthFor(longestWord(header, fontSize, true), fontSize, true, filterButtonPx))
+		w = max(w, widthFor(longestWord(header, pt, true), pt, true, b.digit, filterButtonPx))
 		switch c.Kind {
 		case Date:
-			w = max(w, widthFor(b.lang.FormatDate(time.Date(2026, time.December, 31, 0, 0, 0, 0, time.UTC)), fontSize, false, 0))
+			date := b.lang.FormatDate(time.Date(2026, time.December, 31, 0, 0, 0, 0, time.UTC))
+			if p.Tracking != nil && p.Tracking.DateColumn == c.ID {
+				date += " " + b.lang.Label(p.Key+".overdue")
+			}
+			w = max(w, widthFor(date, pt, false, b.digit, 0))
 		case Choice:
 			for _, it := range c.List.Items(b.lang) {
-				w = max(w, widthFor(it.Label, fontSize, false, dropDownPx))
+				w = max(w, widthFor(it.Label, pt, false, b.digit, dropDownPx))
 			}
 		}
 		widths[i] = w
@@ -322,15 +439,21 @@ func (b *builder) columnWidths(p *Plan) []float64 {
 	return widths
 }
 
-// blankLines is the number of lines an empty row has room for: enough to
+// blankLines is the number of lines an empty row starts with: enough to
 // write in by hand on a printed sheet.
 const blankLines = 2
 
 // writePlan lays out one plan's sheet: the header row, the table with its
-// rows (pre-filled from the answers), validations, colours, the block under
-// the table, and the print set-up.
+// rows (pre-filled from the answers), validations, progress markers, the
+// block under the table, and the print set-up.
+//
+// Every row of the table has an automatic height that starts at the height
+// of its text (or two lines when empty) and grows as text is typed into it.
+// A value too long for one row (Excel's rows are at most 409 points high) is
+// split at the start of a line into rows that follow, with the row's other
+// cells empty, so that all of it shows and prints; nothing is cut.
 func (b *builder) writePlan(sheet string, p *Plan) {
-	f := b.f
+	f, pt := b.f, b.pt()
 	var rows []Row
 	if b.a != nil && p.Rows != nil {
 		rows = p.Rows(b.a)
@@ -341,56 +464,74 @@ func (b *builder) writePlan(sheet string, p *Plan) {
 	}
 	n = max(n, 1)
 	ncol := len(p.Columns)
-	last := n + 1 // the table's last row
 	widths := b.columnWidths(p)
+
+	// Rows typed below the table wrap as the table's do. (Set first:
+	// excelize gives a column's style to the cells it already has.)
+	for i, c := range p.Columns {
+		b.check(f.SetColStyle(sheet, colName(i+1), b.st.column(c.Kind)))
+	}
 
 	// The header row.
 	headerLines := 1
 	for i, c := range p.Columns {
 		header := b.lang.Label(p.Key + ".col." + c.ID)
-		b.check(f.SetCellStr(sheet, cell(i+1, 1), header))
+		b.setText(sheet, cell(i+1, 1), header)
 		b.check(f.SetColWidth(sheet, colName(i+1), colName(i+1), widths[i]))
-		headerLines = max(headerLines, lines(header, fontSize, true, columnPx(widths[i], filterButtonPx)))
+		headerLines = max(headerLines, lines(header, pt, true, columnPx(widths[i], b.digit, filterButtonPx)))
 	}
 	b.check(f.SetCellStyle(sheet, "A1", cell(ncol, 1), b.st.header))
-	b.check(f.SetRowHeight(sheet, 1, rowHeight(headerLines)+4))
+	b.check(f.SetRowHeight(sheet, 1, rowHeight(headerLines, pt)+4))
 
-	// The body: a style per column, then the values.
+	// The body, a logical row at a time.
+	row := 2
+	for r := 0; r < n; r++ {
+		var pieces [][]string // per column, the row's text in pieces
+		for i, c := range p.Columns {
+			if r >= len(rows) || i >= len(rows[r]) || (c.Kind != Text && c.Kind != Choice) {
+				pieces = append(pieces, nil)
+				continue
+			}
+			text := rows[r][i].Text
+			if c.Kind == Choice && c.List != nil {
+				text = c.List.label(b.lang, text)
+			}
+			if text == "" {
+				pieces = append(pieces, nil)
+				continue
+			}
+			pieces = append(pieces, split(text, pt, false, columnPx(widths[i], b.digit, 0), maxLines(pt)))
+		}
+		span := 1
+		for _, ps := range pieces {
+			span = max(span, len(ps))
+		}
+		for k := 0; k < span; k++ {
+			nl := blankLines
+			for i, c := range p.Columns {
+				ref := cell(i+1, row+k)
+				if k == 0 {
+					switch c.Kind {
+					case Number:
+						b.check(f.SetCellInt(sheet, ref, int64(r+1)))
+					case Date:
+						if r < len(rows) && i < len(rows[r]) {
+							b.setDate(sheet, ref, rows[r][i].Date)
+						}
+					}
+				}
+				if k < len(pieces[i]) {
+					b.setText(sheet, ref, pieces[i][k])
+					nl = max(nl, lines(pieces[i][k], pt, false, columnPx(widths[i], b.digit, 0)))
+				}
+			}
+			b.autoHeight(sheet, row+k, rowHeight(nl, pt))
+		}
+		row += span
+	}
+	last := row - 1 // the table's last row
 	for i, c := range p.Columns {
 		b.check(f.SetCellStyle(sheet, cell(i+1, 2), cell(i+1, last), b.st.body(c.Kind)))
-	}
-	for r := 0; r < n; r++ {
-		row := r + 2
-		nl := blankLines
-		for i, c := range p.Columns {
-			if c.Kind == Number {
-				b.check(f.SetCellInt(sheet, cell(i+1, row), int64(r+1)))
-				continue
-			}
-			if r >= len(rows) || i >= len(rows[r]) {
-				continue
-			}
-			v := rows[r][i]
-			switch c.Kind {
-			case Date:
-				if !v.Date.IsZero() {
-					b.check(f.SetCellInt(sheet, cell(i+1, row), int64(serial(v.Date))))
-				}
-			case Text, Choice:
-				text := v.Text
-				if c.Kind == Choice && c.List != nil {
-					text = c.List.label(b.lang, text)
-				}
-				if text == "" {
-					continue
-				}
-				// Always a string cell, never a formula, whatever the text
-				// starts with.
-				b.check(f.SetCellStr(sheet, cell(i+1, row), text))
-				nl = max(nl, lines(text, fontSize, false, columnPx(widths[i], 0)))
-			}
-		}
-		b.check(f.SetRowHeight(sheet, row, rowHeight(nl)))
 	}
 
 	show := true
@@ -418,6 +559,21 @@ func (b *builder) writePlan(sheet string, p *Plan) {
 	b.printSetup(sheet, b.lang.Label(p.Key+".title"), true, cell(ncol, end))
 }
 
+// setDate puts date d into a cell: a date serial number shown in the
+// language's format, or, for a date no spreadsheet can show as a date
+// (before March 1900 or after 9999), the date as text in the same format, so
+// that it is never shown as another date.
+func (b *builder) setDate(sheet, ref string, d answers.Date) {
+	if d.IsZero() {
+		return
+	}
+	if n, ok := serial(d); ok {
+		b.check(b.f.SetCellInt(sheet, ref, int64(n)))
+		return
+	}
+	b.setText(sheet, ref, b.lang.FormatDate(d.Time()))
+}
+
 // validate adds the data validation of column c to the cells sqref: a date
 // check for dates, a drop-down for lists.
 func (b *builder) validate(sheet string, c Column, sqref string) {
@@ -427,7 +583,8 @@ func (b *builder) validate(sheet string, c Column, sqref string) {
 	dv.Sqref = sqref
 	switch c.Kind {
 	case Date:
-		lo, hi := serial(answers.Date{Year: 2000, Month: 1, Day: 1}), serial(answers.Date{Year: 2100, Month: 12, Day: 31})
+		lo, _ := serial(answers.Date{Year: 2000, Month: 1, Day: 1})
+		hi, _ := serial(answers.Date{Year: 2100, Month: 12, Day: 31})
 		b.check(dv.SetRange(lo, hi, excelize.DataValidationTypeDate, excelize.DataValidationOperatorBetween))
 		dv.SetError(excelize.DataValidationErrorStyleStop, l.Label("sheet.validation.date.title"), l.Format("sheet.validation.date.error", "example", example))
 		dv.SetInput(l.Label("sheet.validation.date.title"), l.Format("sheet.validation.date.prompt", "example", example))
@@ -458,8 +615,12 @@ func (b *builder) validate(sheet string, c Column, sqref string) {
 	b.check(b.f.AddDataValidation(sheet, dv))
 }
 
-// track adds the progress colours of a plan's rows 2..last: overdue rows red,
-// done rows green.
+// track marks the progress of a plan's rows 2..last, in words as well as
+// colours, so that it reads on a black-and-white print: an overdue row turns
+// red and its date is followed by the overdue marker ("⚠ nokavēts"); a done
+// row turns green (its status already says so in words). The rules compare
+// with TODAY(), so they follow the calendar when the workbook is opened; the
+// marker is a number format of the rule, not a formula in a cell.
 func (b *builder) track(sheet string, p *Plan, last int) {
 	t := p.Tracking
 	di, si := p.column(t.DateColumn), p.column(t.StatusColumn)
@@ -473,37 +634,48 @@ func (b *builder) track(sheet string, p *Plan, last int) {
 	for _, id := range t.Closed {
 		overdue = append(overdue, status+"<>"+formulaString(list.label(b.lang, id)))
 	}
+	rule := "AND(" + strings.Join(overdue, ",") + ")"
+	done := status + "=" + formulaString(list.label(b.lang, t.Done))
+	// The marker after an overdue date, on the date column alone, first:
+	// LibreOffice applies only the first rule that holds for a cell, so the
+	// marker's style carries the row's overdue colours too.
+	marked, err := b.f.NewConditionalStyle(b.overdueMarkStyle(p))
+	b.check(err)
+	col := colName(di + 1)
+	b.check(b.f.SetConditionalFormat(sheet, fmt.Sprintf("%s2:%s%d", col, col, last), []excelize.ConditionalFormatOptions{
+		{Type: "formula", Criteria: rule, Format: &marked, StopIfTrue: true},
+	}))
 	rng := fmt.Sprintf("A2:%s", cell(len(p.Columns), last))
 	b.check(b.f.SetConditionalFormat(sheet, rng, []excelize.ConditionalFormatOptions{
-		{Type: "formula", Criteria: "AND(" + strings.Join(overdue, ",") + ")", Format: &b.st.overdue},
-		{Type: "formula", Criteria: status + "=" + formulaString(list.label(b.lang, t.Done)), Format: &b.st.done},
+		{Type: "formula", Criteria: rule, Format: &b.st.overdue},
+		{Type: "formula", Criteria: done, Format: &b.st.done},
 	}))
 }
 
 // writeBlock lays out the plan's block from row top and returns its last row.
 func (b *builder) writeBlock(sheet string, p *Plan, widths []float64, top int) int {
-	f, k := b.f, p.Block
+	f, k, pt := b.f, p.Block, b.pt()
 	ncol := len(p.Columns)
-	b.check(f.SetCellStr(sheet, cell(1, top), b.lang.Label(k.Key+".title")))
+	b.setText(sheet, cell(1, top), b.lang.Label(k.Key+".title"))
 	b.check(f.SetCellStyle(sheet, cell(1, top), cell(1, top), b.st.blockTitle))
-	b.check(f.SetRowHeight(sheet, top, 20))
+	b.check(f.SetRowHeight(sheet, top, lineHeight(b.th.Type.H3)+rowPad+4))
 	hl := 1
 	for i, c := range k.Columns {
 		if i >= ncol {
 			break
 		}
 		h := b.lang.Label(k.Key + "." + c.ID)
-		b.check(f.SetCellStr(sheet, cell(i+1, top+1), h))
-		hl = max(hl, lines(h, fontSize, true, columnPx(widths[i], 0)))
+		b.setText(sheet, cell(i+1, top+1), h)
+		hl = max(hl, lines(h, pt, true, columnPx(widths[i], b.digit, 0)))
 	}
 	b.check(f.SetCellStyle(sheet, cell(1, top+1), cell(ncol, top+1), b.st.blockHeader))
-	b.check(f.SetRowHeight(sheet, top+1, rowHeight(hl)+2))
+	b.check(f.SetRowHeight(sheet, top+1, rowHeight(hl, pt)+2))
 	first := top + 2
 	for r, id := range k.Rows {
 		row := first + r
 		label := b.lang.Label(k.Key + "." + id)
-		b.check(f.SetCellStr(sheet, cell(1, row), label))
-		b.check(f.SetRowHeight(sheet, row, rowHeight(max(blankLines, lines(label, fontSize, true, columnPx(widths[0], 0))))))
+		b.setText(sheet, cell(1, row), label)
+		b.autoHeight(sheet, row, rowHeight(max(blankLines, lines(label, pt, true, columnPx(widths[0], b.digit, 0))), pt))
 	}
 	end := first + len(k.Rows) - 1
 	b.check(f.SetCellStyle(sheet, cell(1, first), cell(1, end), b.st.blockLabel))
@@ -518,10 +690,26 @@ func (b *builder) writeBlock(sheet string, p *Plan, widths []float64, top int) i
 	return end
 }
 
+// The paper sizes in millimetres, portrait.
+var paperMM = map[Paper][2]float64{A4: {210, 297}, Letter: {215.9, 279.4}}
+
+// pageMM returns the width and height of the printable part of a page (the
+// paper less the theme's margins), in millimetres.
+func (b *builder) pageMM(landscape bool) (w, h float64) {
+	size := paperMM[b.o.paper]
+	w, h = size[0], size[1]
+	if landscape {
+		w, h = h, w
+	}
+	m := b.th.Margins
+	return w - m.Left - m.Right, h - m.Top - m.Bottom
+}
+
 // printSetup sets a sheet's page: orientation, paper, fit to the page's
-// width, margins, a header with the title and the organisation, page numbers
-// in the footer, the print area up to cell end, and for a plan the header
-// row repeated on every page.
+// width, the theme's margins, a header with the title and the organisation,
+// page numbers in the footer, and for a plan the header row repeated on
+// every page. It sets no print area, so that whatever rows the table grows
+// to print too; end is the last cell the sheet fills.
 func (b *builder) printSetup(sheet, title string, landscape bool, end string) {
 	f := b.f
 	orient := "portrait"
@@ -531,30 +719,36 @@ func (b *builder) printSetup(sheet, title string, landscape bool, end string) {
 	size, one, zero, fit := paperCode(b.o.paper), 1, 0, true
 	b.check(f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero}))
 	b.check(f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}))
-	side, tb, hf, center := 0.4, 0.75, 0.3, true
+	m := b.th.Margins
+	inch := func(mm float64) *float64 { v := math.Round(mm/25.4*100) / 100; return &v }
+	hf, center := 0.3, true
 	b.check(f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{
-		Left: &side, Right: &side, Top: &tb, Bottom: &tb, Header: &hf, Footer: &hf, Horizontally: &center,
+		Left: inch(m.Left), Right: inch(m.Right), Top: inch(m.Top), Bottom: inch(m.Bottom), Header: &hf, Footer: &hf, Horizontally: &center,
 	}))
-	header := "&L&\"Arial,Bold\"&11" + headerText(title, 80)
+	ty := b.th.Type
+	header := "&L" + sized("Bold", ty.H3, headerText(title, 80))
 	if b.a != nil && b.a.Organisation.Name != "" {
-		header += "&R&\"Arial,Regular\"&9" + headerText(b.a.Organisation.Name, 80)
+		header += "&R" + sized("Regular", ty.Small+1, headerText(b.a.Organisation.Name, 80))
 	}
 	pages := strings.ReplaceAll(b.lang.Label("page.footer"), "&", "&&")
 	pages = strings.NewReplacer("{page}", "&P", "{pages}", "&N").Replace(pages)
-	footer := "&L&\"Arial,Regular\"&8" + headerText(b.lang.Title, 100) + "&R&\"Arial,Regular\"&8" + pages
+	footer := "&L" + sized("Regular", ty.Small, headerText(b.lang.Title, 100)) + "&R" + sized("Regular", ty.Small, pages)
 	b.check(f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddHeader: header, OddFooter: footer}))
 	b.check(f.SetSheetDimension(sheet, "A1:"+end))
-	q := quoteSheet(sheet)
-	b.check(f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", RefersTo: q + "!$A$1:" + absRef(end), Scope: sheet}))
 	if landscape {
-		b.check(f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: q + "!$1:$1", Scope: sheet}))
+		b.check(f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: quoteSheet(sheet) + "!$1:$1", Scope: sheet}))
 	}
 }
 
-// absRef turns a cell name (G31) into an absolute reference ($G$31).
-func absRef(c string) string {
-	col, row, _ := excelize.SplitCellName(c)
-	return fmt.Sprintf("$%s$%d", col, row)
+// sized returns text for a header or footer section in Arial of the given
+// style at size pt (whole points: a decimal point would end the &nn code). A
+// text that starts with a digit is set off by a space, which would otherwise
+// read as part of the size.
+func sized(style string, pt float64, text string) string {
+	if text != "" && text[0] >= '0' && text[0] <= '9' {
+		text = " " + text
+	}
+	return fmt.Sprintf("&\"Arial,%s\"&%d%s", style, int(math.Round(pt)), text)
 }
 
 // writeProps sets the document properties: title, subject, language,

@@ -4,6 +4,9 @@ import (
 	"archive/zip"
 	"bytes"
 	"fmt"
+	"io"
+	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -14,6 +17,7 @@ import (
 	embedded "github.com/partnership-roadmap/roadmap/content"
 	"github.com/partnership-roadmap/roadmap/internal/answers"
 	"github.com/partnership-roadmap/roadmap/internal/content"
+	"github.com/partnership-roadmap/roadmap/internal/pdf"
 )
 
 var (
@@ -123,8 +127,9 @@ func TestHeaders(t *testing.T) {
 				}
 				// The header row is styled: bold white on the accent colour.
 				st := style(t, f, sheet, "A1")
-				if st.Font == nil || !st.Font.Bold || len(st.Fill.Color) == 0 || !strings.EqualFold(strings.TrimPrefix(st.Fill.Color[0], "#"), colourAccent) {
-					t.Errorf("header style = font %+v fill %+v, want bold on %s", st.Font, st.Fill, colourAccent)
+				accent := hex(pdf.DefaultTheme().Colors.Accent)
+				if st.Font == nil || !st.Font.Bold || len(st.Fill.Color) == 0 || !strings.EqualFold(strings.TrimPrefix(st.Fill.Color[0], "#"), accent) {
+					t.Errorf("header style = font %+v fill %+v, want bold on %s", st.Font, st.Fill, accent)
 				}
 			})
 		}
@@ -268,6 +273,31 @@ func TestValidations(t *testing.T) {
 	}
 }
 
+// part returns the text of a part of a workbook.
+func part(t testing.TB, data []byte, name string) string {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, zf := range zr.File {
+		if zf.Name == name {
+			r, err := zf.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer r.Close()
+			b, err := io.ReadAll(r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return string(b)
+		}
+	}
+	t.Fatalf("the workbook has no part %s", name)
+	return ""
+}
+
 func keys[V any](m map[string]V) []string {
 	var ks []string
 	for k := range m {
@@ -305,9 +335,9 @@ func TestPrintSetup(t *testing.T) {
 		paper             Paper
 		size              int
 	}{
-		{"action-plan", "Rīcības plāns", "'Rīcības plāns'!$A$1:$G$31", A4, 9},
-		{"communication-plan", "Komunikācijas plāns", "'Komunikācijas plāns'!$A$1:$G$36", Letter, 1},
-		{"evaluation-plan", "Izvērtēšanas plāns", "'Izvērtēšanas plāns'!$A$1:$H$31", A4, 9},
+		{"action-plan", "Rīcības plāns", "A1:G31", A4, 9},
+		{"communication-plan", "Komunikācijas plāns", "A1:G36", Letter, 1},
+		{"evaluation-plan", "Izvērtēšanas plāns", "A1:H31", A4, 9},
 	}
 	for _, c := range cases {
 		t.Run(c.plan, func(t *testing.T) {
@@ -319,8 +349,12 @@ func TestPrintSetup(t *testing.T) {
 			if r := got[c.sheet+"/_xlnm.Print_Titles"]; r != "'"+c.sheet+"'!$1:$1" {
 				t.Errorf("print titles = %q, want the header row", r)
 			}
-			if r := got[c.sheet+"/_xlnm.Print_Area"]; r != c.area {
-				t.Errorf("print area = %q, want %q", r, c.area)
+			// No print area: rows added below the table print too.
+			if r, ok := got[c.sheet+"/_xlnm.Print_Area"]; ok {
+				t.Errorf("print area = %q, want none", r)
+			}
+			if dim, _ := f.GetSheetDimension(c.sheet); dim != c.area {
+				t.Errorf("dimension = %q, want %q", dim, c.area)
 			}
 			pl, err := f.GetPageLayout(c.sheet)
 			if err != nil {
@@ -362,8 +396,8 @@ func TestConditionalFormats(t *testing.T) {
 				t.Fatal(err)
 			}
 			rules := cfs["A2:G31"]
-			if len(cfs) != 1 || len(rules) != 2 {
-				t.Fatalf("conditional formats = %+v, want 2 rules on A2:G31", cfs)
+			if len(cfs) != 2 || len(rules) != 2 || len(cfs["E2:E31"]) != 1 {
+				t.Fatalf("conditional formats = %+v, want 2 rules on A2:G31 and the overdue marker on E2:E31", cfs)
 			}
 			done, cancelled := l.Label("value.action-status.done"), l.Label("value.action-status.cancelled")
 			overdue := fmt.Sprintf(`AND(ISNUMBER($E2),$E2<TODAY(),$F2<>"%s",$F2<>"%s")`, done, cancelled)
@@ -372,6 +406,23 @@ func TestConditionalFormats(t *testing.T) {
 			}
 			if want := fmt.Sprintf(`$F2="%s"`, done); rules[1].Type != "formula" || rules[1].Criteria != want || rules[1].Format == nil {
 				t.Errorf("done rule = %+v, want formula %s", rules[1], want)
+			}
+			// The overdue date says so in words: its number format adds the
+			// marker after the date.
+			mark := cfs["E2:E31"][0]
+			if mark.Criteria != overdue || mark.Format == nil {
+				t.Fatalf("marker rule = %+v, want formula %s", mark, overdue)
+			}
+			// excelize does not read a differential style's number format
+			// back; the styles part holds it.
+			data, err := Build(l, []Plan{plan(t, "action-plan")}, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := map[string]string{"lv": `formatCode="dd\.mm\.yyyy\. &#34;⚠ nokavēts&#34;"`, "en": `formatCode="dd\/mm\/yyyy &#34;⚠ overdue&#34;"`}[code]
+			dxfs := part(t, data, "xl/styles.xml")
+			if i := strings.Index(dxfs, "<dxfs"); i < 0 || !strings.Contains(dxfs[i:], want) {
+				t.Errorf("no differential style with %s in styles.xml", want)
 			}
 		})
 	}
@@ -472,16 +523,16 @@ func TestRowHeights(t *testing.T) {
 		}
 		return v
 	}
-	if h(2) != rowHeight(blankLines) || h(10) != rowHeight(blankLines) {
-		t.Errorf("short and empty rows are %v and %v high, want %v", h(2), h(10), rowHeight(blankLines))
+	if h(2) != rowHeight(blankLines, 10) || h(10) != rowHeight(blankLines, 10) {
+		t.Errorf("short and empty rows are %v and %v high, want %v", h(2), h(10), rowHeight(blankLines, 10))
 	}
 	if h(3) <= h(2) {
 		t.Errorf("the row with a long activity is %v high, no higher than a short one (%v)", h(3), h(2))
 	}
 	width, _ := f.GetColWidth("Rīcības plāns", "B")
-	n := lines(sample().ActionPlan[1].Activity, fontSize, false, columnPx(width, 0))
-	if n < 3 || h(3) != rowHeight(n) {
-		t.Errorf("long activity: %d lines, row %v high, want ≥ 3 lines and %v", n, h(3), rowHeight(n))
+	n := lines(sample().ActionPlan[1].Activity, 10, false, columnPx(width, digitPx(10), 0))
+	if n < 3 || h(3) != rowHeight(n, 10) {
+		t.Errorf("long activity: %d lines, row %v high, want ≥ 3 lines and %v", n, h(3), rowHeight(n, 10))
 	}
 }
 
@@ -597,13 +648,13 @@ func TestInstructions(t *testing.T) {
 		"(3. solis – Ieviešana un novērtēšana)",
 		l.Label("sheet.action.advice"),
 		"Tabulu varat papildināt un palielināt tik reižu, cik nepieciešams.",
-		"statuss nav „Izpildīts“ vai „Atcelts“",
+		"statuss nav ne “Izpildīts”, ne “Atcelts”, rinda kļūst sarkana un aiz termiņa parādās “⚠ nokavēts”",
 		"• Statuss: Plānots, Procesā, Izpildīts, Atlikts, Atcelts – jāizvēlas kāda no šīm vērtībām.",
 		"• Kanāls: Sanāksme, E-pasts",
 		"tie ir ieteikumi",
 		"• Metode: Galvenie darbības rādītāji (KPI), Intervijas vai fokusa grupas",
 		"27.11.2026.",
-		"paslēptā lapā „Saraksti“",
+		"paslēptā lapā “Saraksti”",
 	} {
 		if !strings.Contains(all, want) {
 			t.Errorf("the instructions do not say %q:\n%s", want, all)
@@ -668,8 +719,8 @@ func TestDates(t *testing.T) {
 		d    answers.Date
 		want int
 	}{{answers.Date{Year: 1900, Month: 3, Day: 1}, 61}, {d, 46353}, {answers.Date{Year: 2000, Month: 1, Day: 1}, 36526}} {
-		if got := serial(c.d); got != c.want {
-			t.Errorf("serial(%s) = %d, want %d", c.d, got, c.want)
+		if got, ok := serial(c.d); !ok || got != c.want {
+			t.Errorf("serial(%s) = %d, %v; want %d", c.d, got, ok, c.want)
 		}
 	}
 }
@@ -696,7 +747,7 @@ func TestSheetName(t *testing.T) {
 }
 
 func TestLines(t *testing.T) {
-	w := columnPx(30, 0)
+	w := columnPx(30*8/7.0, 7, 0)
 	cases := []struct {
 		s    string
 		want int
@@ -708,17 +759,17 @@ func TestLines(t *testing.T) {
 		{strings.Repeat("x", 200), 6},
 	}
 	for _, c := range cases {
-		if got := lines(c.s, fontSize, false, w); got != c.want {
+		if got := lines(c.s, 10, false, w); got != c.want {
 			t.Errorf("lines(%q) = %d, want %d", c.s, got, c.want)
 		}
 	}
-	if rowHeight(1000) != maxRowHeight {
-		t.Errorf("rowHeight(1000) = %v, want Excel's maximum", rowHeight(1000))
+	if rowHeight(1000, 10) != maxRowHeight {
+		t.Errorf("rowHeight(1000) = %v, want Excel's maximum", rowHeight(1000, 10))
 	}
 	if got := headerText("A & B "+strings.Repeat("x", 100), 10); got != "A && B xxx…" {
 		t.Errorf("headerText = %q", got)
 	}
-	if got := widthFor("Statuss", fontSize, true, filterButtonPx); got < 8 || got > 12 {
+	if got := widthFor("Statuss", 10, true, 7, filterButtonPx); got < 8 || got > 12 {
 		t.Errorf("widthFor(Statuss) = %v", got)
 	}
 }
@@ -767,4 +818,81 @@ func validXML(s string) bool {
 		}
 	}
 	return true
+}
+
+// TestRowsHaveAutomaticHeights checks the worksheet XML a spreadsheet program
+// reads: every row of a plan's table has a height but no custom-height mark,
+// so the program grows it with its text as it is edited; the header row and
+// the block's title keep a fixed height; rows below the table have no row
+// element at all; and the default font is the cells' size.
+func TestRowsHaveAutomaticHeights(t *testing.T) {
+	data, err := Build(lang(t, "lv"), []Plan{plan(t, "communication-plan")}, sample())
+	if err != nil {
+		t.Fatal(err)
+	}
+	sheet := part(t, data, "xl/worksheets/sheet1.xml")
+	rowTag := regexp.MustCompile(`<row r="(\d+)"[^>]*>`)
+	seen := map[int]string{}
+	for _, m := range rowTag.FindAllStringSubmatch(sheet, -1) {
+		n, _ := strconv.Atoi(m[1])
+		seen[n] = m[0]
+	}
+	for r := 1; r <= 36; r++ {
+		tag, ok := seen[r]
+		switch {
+		case r == 32: // the gap between the table and the block
+		case !ok:
+			t.Errorf("row %d has no row element", r)
+		case r == 1 || r == 33 || r == 34:
+			if !strings.Contains(tag, `customHeight="true"`) {
+				t.Errorf("row %d = %s, want a fixed height", r, tag)
+			}
+		default:
+			if strings.Contains(tag, "customHeight") || !strings.Contains(tag, ` ht="`) {
+				t.Errorf("row %d = %s, want a height without customHeight", r, tag)
+			}
+		}
+	}
+	if tag, ok := seen[37]; ok {
+		t.Errorf("row 37, below the sheet's content, = %s; want none", tag)
+	}
+	if !strings.Contains(sheet, `<cols><col customWidth="true" max="1" min="1" style=`) {
+		t.Errorf("the columns have no style for the rows typed below the table: %.300s", sheet[strings.Index(sheet, "<cols>"):])
+	}
+	styles := part(t, data, "xl/styles.xml")
+	if i := strings.Index(styles, "<fonts"); i < 0 || !strings.HasPrefix(styles[strings.Index(styles[i:], "<font>")+i:], `<font><sz val="10"></sz>`) {
+		t.Errorf("the default font is not 10 pt: %.200s", styles[strings.Index(styles, "<fonts"):])
+	}
+}
+
+// TestTheme builds a workbook with a changed theme and sees each part of the
+// look it gives the workbooks change: colours, type sizes, page margins.
+func TestTheme(t *testing.T) {
+	th := pdf.DefaultTheme()
+	th.Colors.Accent = pdf.Color{R: 0xAA, G: 0x33, B: 0x00}
+	th.Colors.Zebra = pdf.Color{R: 0x11, G: 0x22, B: 0x33}
+	th.Type.Body = 11
+	th.Type.H2 = 15
+	th.Margins.Left = 25.4
+	f := open(t, lang(t, "en"), []Plan{plan(t, "communication-plan")}, nil, WithTheme(th))
+	if st := style(t, f, "Communication plan", "A1"); len(st.Fill.Color) == 0 || !strings.EqualFold(strings.TrimPrefix(st.Fill.Color[0], "#"), "AA3300") {
+		t.Errorf("header fill = %v, want the theme's accent AA3300", st.Fill.Color)
+	}
+	if st := style(t, f, "Communication plan", "B2"); st.Font == nil || st.Font.Size != 11 {
+		t.Errorf("body font = %+v, want the theme's 11 pt", st.Font)
+	}
+	if st := style(t, f, "Communication plan", "A35"); len(st.Fill.Color) == 0 || !strings.EqualFold(strings.TrimPrefix(st.Fill.Color[0], "#"), "112233") {
+		t.Errorf("block label fill = %v, want the theme's zebra 112233", st.Fill.Color)
+	}
+	if m, err := f.GetPageMargins("Communication plan"); err != nil || m.Left == nil || *m.Left != 1 {
+		t.Errorf("left margin = %v (%v), want the theme's 25.4 mm = 1 in", m.Left, err)
+	}
+	rows, _ := f.GetRows("Instructions")
+	for i, r := range rows {
+		if len(r) > 0 && r[0] == "Communication plan" {
+			if st := style(t, f, "Instructions", cell(1, i+1)); st.Font == nil || st.Font.Size != 15 {
+				t.Errorf("instructions heading font = %+v, want the theme's h2 15 pt", st.Font)
+			}
+		}
+	}
 }

@@ -1,24 +1,30 @@
 package sheets
 
-import "github.com/xuri/excelize/v2"
+import (
+	"strings"
 
-// The workbook's colours, the same as the PDFs' (templates/theme.yaml).
-const (
-	colourText   = "1F2A30" // body text
-	colourMuted  = "5F6B73" // secondary text
-	colourRule   = "C3CBD0" // cell borders
-	colourAccent = "0F6E6A" // header row, headings
-	colourHead   = "E3EBEA" // the block's header row
-	colourShade  = "F4F6F7" // the block's row labels
-	colourLate   = "FBE3E1" // overdue rows
-	colourLateT  = "9C1C1C"
-	colourDone   = "E1F2E4" // done rows
-	colourDoneT  = "1E6B34"
+	"github.com/xuri/excelize/v2"
+
+	"github.com/partnership-roadmap/roadmap/internal/pdf"
 )
+
+// The colours of progress, which the theme does not hold: a pale red and a
+// pale green behind dark text of the same hue. They are never the only sign
+// of progress (see builder.track).
+const (
+	colourLate  = "FBE3E1" // overdue rows
+	colourLateT = "9C1C1C"
+	colourDone  = "E1F2E4" // done rows
+	colourDoneT = "1E6B34"
+)
+
+// hex returns c as excelize writes a colour: RRGGBB.
+func hex(c pdf.Color) string { return strings.ToUpper(strings.TrimPrefix(c.String(), "#")) }
 
 // styles are the ids of the workbook's cell styles.
 type styles struct {
 	header, text, number, date                 int
+	textCol, numberCol, dateCol                int
 	listHeader                                 int
 	blockTitle, blockHeader, blockLabel        int
 	title, subtitle, heading, paragraph, entry int
@@ -37,11 +43,31 @@ func (s *styles) body(k Kind) int {
 	return s.text
 }
 
+// column returns the default style of a plan's column of kind k, which the
+// cells typed below the table take: a table cell's look without its border.
+func (s *styles) column(k Kind) int {
+	switch k {
+	case Number:
+		return s.numberCol
+	case Date:
+		return s.dateCol
+	}
+	return s.textCol
+}
+
+// newStyles makes the workbook's cell styles from the theme: its colours
+// (text, muted, rule, accent, band text on the header row, table head behind
+// the block's header, zebra behind the block's row labels) and type sizes
+// (body in the cells, h1 for the instructions' title, h2 for its headings,
+// h3 for the block's title).
 func (b *builder) newStyles() error {
-	f := b.f
+	f, th := b.f, b.th
+	c := th.Colors
+	text, muted, rule, accent := hex(c.Text), hex(c.Muted), hex(c.Rule), hex(c.Accent)
+	body := th.Type.Body
 	border := []excelize.Border{
-		{Type: "left", Color: colourRule, Style: 1}, {Type: "right", Color: colourRule, Style: 1},
-		{Type: "top", Color: colourRule, Style: 1}, {Type: "bottom", Color: colourRule, Style: 1},
+		{Type: "left", Color: rule, Style: 1}, {Type: "right", Color: rule, Style: 1},
+		{Type: "top", Color: rule, Style: 1}, {Type: "bottom", Color: rule, Style: 1},
 	}
 	font := func(size float64, bold bool, colour string) *excelize.Font {
 		return &excelize.Font{Family: fontName, Size: size, Bold: bold, Color: colour}
@@ -56,21 +82,24 @@ func (b *builder) newStyles() error {
 		id    *int
 		style excelize.Style
 	}{
-		{&b.st.header, excelize.Style{Font: font(fontSize, true, "FFFFFF"), Fill: fill(colourAccent), Border: border,
+		{&b.st.header, excelize.Style{Font: font(body, true, hex(c.BandText)), Fill: fill(accent), Border: border,
 			Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}}},
-		{&b.st.text, excelize.Style{Font: font(fontSize, false, colourText), Border: border, Alignment: top}},
-		{&b.st.number, excelize.Style{Font: font(fontSize, false, colourText), Border: border, Alignment: centre}},
-		{&b.st.date, excelize.Style{Font: font(fontSize, false, colourText), Border: border, Alignment: centre, CustomNumFmt: &dateFmt}},
-		{&b.st.listHeader, excelize.Style{Font: font(fontSize, true, colourText)}},
-		{&b.st.blockTitle, excelize.Style{Font: font(11, true, colourAccent), Alignment: &excelize.Alignment{Vertical: "bottom"}}},
-		{&b.st.blockHeader, excelize.Style{Font: font(fontSize, true, colourText), Fill: fill(colourHead), Border: border,
+		{&b.st.text, excelize.Style{Font: font(body, false, text), Border: border, Alignment: top}},
+		{&b.st.number, excelize.Style{Font: font(body, false, text), Border: border, Alignment: centre}},
+		{&b.st.date, excelize.Style{Font: font(body, false, text), Border: border, Alignment: centre, CustomNumFmt: &dateFmt}},
+		{&b.st.textCol, excelize.Style{Font: font(body, false, text), Alignment: top}},
+		{&b.st.numberCol, excelize.Style{Font: font(body, false, text), Alignment: centre}},
+		{&b.st.dateCol, excelize.Style{Font: font(body, false, text), Alignment: centre, CustomNumFmt: &dateFmt}},
+		{&b.st.listHeader, excelize.Style{Font: font(body, true, text)}},
+		{&b.st.blockTitle, excelize.Style{Font: font(th.Type.H3, true, accent), Alignment: &excelize.Alignment{Vertical: "bottom"}}},
+		{&b.st.blockHeader, excelize.Style{Font: font(body, true, text), Fill: fill(hex(c.TableHead)), Border: border,
 			Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}}},
-		{&b.st.blockLabel, excelize.Style{Font: font(fontSize, true, colourText), Fill: fill(colourShade), Border: border, Alignment: top}},
-		{&b.st.title, excelize.Style{Font: font(16, true, colourAccent), Alignment: &excelize.Alignment{Vertical: "center"}}},
-		{&b.st.subtitle, excelize.Style{Font: font(fontSize, false, colourMuted), Alignment: top}},
-		{&b.st.heading, excelize.Style{Font: font(12, true, colourAccent), Alignment: &excelize.Alignment{Vertical: "bottom"}}},
-		{&b.st.paragraph, excelize.Style{Font: font(fontSize, false, colourText), Alignment: top}},
-		{&b.st.entry, excelize.Style{Font: font(fontSize, false, colourText), Alignment: &excelize.Alignment{Vertical: "top", WrapText: true, Indent: 1}}},
+		{&b.st.blockLabel, excelize.Style{Font: font(body, true, text), Fill: fill(hex(c.Zebra)), Border: border, Alignment: top}},
+		{&b.st.title, excelize.Style{Font: font(th.Type.H1, true, accent), Alignment: &excelize.Alignment{Vertical: "center"}}},
+		{&b.st.subtitle, excelize.Style{Font: font(body, false, muted), Alignment: top}},
+		{&b.st.heading, excelize.Style{Font: font(th.Type.H2, true, accent), Alignment: &excelize.Alignment{Vertical: "bottom"}}},
+		{&b.st.paragraph, excelize.Style{Font: font(body, false, text), Alignment: top}},
+		{&b.st.entry, excelize.Style{Font: font(body, false, text), Alignment: &excelize.Alignment{Vertical: "top", WrapText: true, Indent: 1}}},
 	}
 	for _, d := range defs {
 		id, err := f.NewStyle(&d.style)
@@ -85,4 +114,17 @@ func (b *builder) newStyles() error {
 	}
 	b.st.done, err = f.NewConditionalStyle(&excelize.Style{Font: &excelize.Font{Color: colourDoneT}, Fill: fill(colourDone)})
 	return err
+}
+
+// overdueMarkStyle returns the conditional style of an overdue date: bold,
+// in the overdue colours, with a number format that writes the plan's
+// overdue marker after the date.
+func (b *builder) overdueMarkStyle(p *Plan) *excelize.Style {
+	mark := strings.NewReplacer(`"`, "", `\`, "").Replace(b.lang.Label(p.Key + ".overdue"))
+	format := excelDateFormat(b.layout) + ` "` + mark + `"`
+	return &excelize.Style{
+		Font:         &excelize.Font{Color: colourLateT, Bold: true},
+		Fill:         excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colourLate}},
+		CustomNumFmt: &format,
+	}
 }

@@ -4,34 +4,32 @@ import (
 	"fmt"
 	"math"
 	"strings"
-	"sync"
 	"time"
 	"unicode"
 	"unicode/utf16"
 
-	"golang.org/x/text/unicode/norm"
+	"github.com/xuri/excelize/v2"
 
 	"github.com/partnership-roadmap/roadmap/internal/answers"
+	"github.com/partnership-roadmap/roadmap/internal/pdf"
 )
 
 // The workbook's type: Arial is on every machine that runs Excel, and
-// LibreOffice replaces it with the metric-compatible Liberation Sans, so the
-// text measures the same in both and the computed row heights fit.
+// LibreOffice replaces it with the metric-compatible Liberation Sans, so text
+// measured with Liberation Sans's metrics (internal/pdf, the same font code
+// as the PDFs) measures the same in both, and the computed widths and row
+// heights fit.
 const (
 	fontName = "Arial"
-	// fontSize is the size of the text in the cells, in points.
-	fontSize = 10.0
-	// digitPx is the width of a digit of the workbook's default font (Arial
-	// 11 pt) in pixels at 96 dpi: Excel's unit of column width.
-	digitPx = 8.0
+	// nominalDigitPx is the digit width a plan's Column.Width counts in:
+	// Arial 11 pt's, Excel's usual unit of column width.
+	nominalDigitPx = 8.0
 	// cellPadPx is the space Excel keeps around a cell's text, in pixels.
 	cellPadPx = 4.0
-	// lineHeight is the height of one line of 10 pt text in a row, in points.
-	lineHeight = 12.75
 	// rowPad is the space added to a row's lines, in points.
 	rowPad = 3.0
 	// maxRowHeight is the tallest row Excel allows, in points.
-	maxRowHeight = 409.0
+	maxRowHeight = excelize.MaxRowHeight
 	// filterButtonPx is the room the table's filter button takes in a
 	// header cell, in pixels.
 	filterButtonPx = 18.0
@@ -39,82 +37,45 @@ const (
 	dropDownPx = 16.0
 )
 
-// arialWidths are the advance widths of Arial (= Liberation Sans) for the
-// printable ASCII characters, in thousandths of an em, from ' ' to '~'.
-var arialWidths = [95]uint16{
-	278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, // space ! " # $ % & ' ( ) * + , - . /
-	556, 556, 556, 556, 556, 556, 556, 556, 556, 556, // 0-9
-	278, 278, 584, 584, 584, 556, 1015, // : ; < = > ? @
-	667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, // A-M
-	722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, // N-Z
-	278, 278, 278, 469, 556, 333, // [ \ ] ^ _ `
-	556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, // a-m
-	556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, // n-z
-	334, 260, 334, 584, // { | } ~
-}
+// lineHeight returns the height of one line of text of size pt in a row, in
+// points: what Excel and LibreOffice give a line of Arial (12.75 pt at 10 pt).
+func lineHeight(pt float64) float64 { return pt * 1.275 }
 
-// latinWidths are the widths of the accented Latin letters (up to U+024F),
-// those of their base letters, filled in on first use.
-var (
-	latinOnce   sync.Once
-	latinWidths [0x250]uint16
-)
-
-func initLatin() {
-	for r := rune(0x80); r < 0x250; r++ {
-		if base := []rune(norm.NFD.String(string(r))); len(base) > 0 && base[0] >= ' ' && base[0] <= '~' {
-			latinWidths[r] = arialWidths[base[0]-' ']
-		}
-	}
-}
-
-// runeEm returns the advance width of r in thousandths of an em. Accented
-// letters measure as their base letter; other letters as an average one.
-func runeEm(r rune) float64 {
-	if r >= ' ' && r <= '~' {
-		return float64(arialWidths[r-' '])
-	}
-	if r < 0x250 {
-		latinOnce.Do(initLatin)
-		if w := latinWidths[r]; w != 0 {
-			return float64(w)
-		}
-	}
-	switch {
-	case r == '–' || r == '“' || r == '”' || r == '„' || r == '‘' || r == '’' || r == '•':
-		return 556
-	case r == '—' || r == '…':
-		return 1000
-	case unicode.IsUpper(r):
-		return 722
-	}
-	return 600
+// maxLines returns the most lines of text of size pt one row holds, a line
+// short of Excel's tallest row, so that a spreadsheet program that measures a
+// little differently still shows them all.
+func maxLines(pt float64) int {
+	return max(1, int((maxRowHeight-rowPad)/lineHeight(pt))-1)
 }
 
 // textPx returns the width of s at size pt in pixels at 96 dpi, a little
-// generous so that estimates err towards room to spare.
+// generous (hinting at screen sizes widens text) so that estimates err
+// towards room to spare.
 func textPx(s string, pt float64, bold bool) float64 {
-	em := 0.0
-	for _, r := range s {
-		em += runeEm(r)
-	}
-	px := em / 1000 * pt * 96 / 72
+	st := pdf.Regular
 	if bold {
-		px *= 1.1
+		st = pdf.Bold
 	}
-	return px * 1.04
+	return pdf.Width(s, st, pt) / 25.4 * 96 * 1.04
 }
 
-// columnPx returns the room for text in a column of width w characters, in
-// pixels, less reserve pixels for a button.
-func columnPx(w, reserve float64) float64 {
-	return math.Max(w*digitPx-cellPadPx-reserve, digitPx)
+// digitPx returns the width of a digit of Arial at size pt in whole pixels at
+// 96 dpi: Excel's unit of column width when the workbook's default font is
+// Arial at that size (7 px at 10 pt).
+func digitPx(pt float64) float64 {
+	return math.Max(1, math.Round(pdf.Width("0", pdf.Regular, pt)/25.4*96))
 }
 
-// widthFor returns the column width in characters that fits s on one line
-// with reserve pixels to spare.
-func widthFor(s string, pt float64, bold bool, reserve float64) float64 {
-	return math.Ceil((textPx(s, pt, bold)+cellPadPx+reserve)/digitPx*4) / 4
+// columnPx returns the room for text in a column of width w characters of
+// digit pixels each, in pixels, less reserve pixels for a button.
+func columnPx(w, digit, reserve float64) float64 {
+	return math.Max(w*digit-cellPadPx-reserve, digit)
+}
+
+// widthFor returns the column width in characters of digit pixels each that
+// fits s on one line with reserve pixels to spare.
+func widthFor(s string, pt float64, bold bool, digit, reserve float64) float64 {
+	return math.Ceil((textPx(s, pt, bold)+cellPadPx+reserve)/digit*4) / 4
 }
 
 // longestWord returns the widest word of s.
@@ -128,16 +89,34 @@ func longestWord(s string, pt float64, bold bool) string {
 	return best
 }
 
-// lines returns how many lines s takes when wrapped at spaces in a line of
-// avail pixels, the way a spreadsheet wraps a cell: every line break starts a
-// line, and a word too long for a line is broken where it must be.
-func lines(s string, pt float64, bold bool, avail float64) int {
-	n := 0
+// wrap returns the byte offsets in s at which its lines start when s is
+// wrapped at spaces in a line of avail pixels, the way a spreadsheet wraps a
+// cell: every line break starts a line, and a word too long for a line is
+// broken where it must be. The first offset is 0.
+func wrap(s string, pt float64, bold bool, avail float64) []int {
+	starts := []int{0}
 	space := textPx(" ", pt, bold)
-	for _, para := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n") {
-		n++
+	base := 0
+	for i, para := range strings.Split(s, "\n") {
+		if i > 0 {
+			starts = append(starts, base)
+		}
 		used := 0.0
-		for _, w := range strings.Fields(para) {
+		for at := 0; at < len(para); {
+			// The next word: [ws, we).
+			ws := at
+			for ws < len(para) && isBlank(para[ws]) {
+				ws++
+			}
+			if ws == len(para) {
+				break
+			}
+			we := ws
+			for we < len(para) && !isBlank(para[we]) {
+				we++
+			}
+			at = we
+			w := para[ws:we]
 			wpx := textPx(w, pt, bold)
 			switch {
 			case used == 0:
@@ -145,22 +124,60 @@ func lines(s string, pt float64, bold bool, avail float64) int {
 				used += space + wpx
 				continue
 			default:
-				n++
+				starts = append(starts, base+ws)
 			}
-			for wpx > avail { // a word longer than the line breaks anywhere
-				n++
-				wpx -= avail
+			if wpx <= avail {
+				used = wpx
+				continue
 			}
-			used = wpx
+			// A word longer than the line breaks between letters.
+			used = 0
+			for j, r := range w {
+				rpx := textPx(string(r), pt, bold)
+				if used > 0 && used+rpx > avail {
+					starts = append(starts, base+ws+j)
+					used = 0
+				}
+				used += rpx
+			}
 		}
+		base += len(para) + 1
 	}
-	return n
+	return starts
+}
+
+// isBlank reports whether c is a space where a spreadsheet may wrap a line.
+func isBlank(c byte) bool { return c == ' ' || c == '\t' || c == '\r' }
+
+// lines returns how many lines s takes when wrapped in a line of avail
+// pixels (see wrap).
+func lines(s string, pt float64, bold bool, avail float64) int {
+	return len(wrap(s, pt, bold, avail))
+}
+
+// split cuts s into pieces of at most n wrapped lines each (see wrap), at
+// the starts of lines, so that each piece fits one row; the spaces or line
+// break where a piece ends are dropped. Text that fits is one piece.
+func split(s string, pt float64, bold bool, avail float64, n int) []string {
+	starts := wrap(s, pt, bold, avail)
+	if len(starts) <= n {
+		return []string{s}
+	}
+	var pieces []string
+	for k := 0; k < len(starts); k += n {
+		end := len(s)
+		if k+n < len(starts) {
+			end = starts[k+n]
+		}
+		pieces = append(pieces, strings.TrimRight(s[starts[k]:end], " \t\r\n"))
+	}
+	return pieces
 }
 
 // rowHeight returns the height in points of a row whose tallest cell has n
-// lines, within Excel's limit.
-func rowHeight(n int) float64 {
-	return math.Min(float64(n)*lineHeight+rowPad, maxRowHeight)
+// lines of text of size pt, within Excel's limit.
+func rowHeight(n int, pt float64) float64 {
+	return math.Min(float64(n)*lineHeight(pt)+rowPad, maxRowHeight)
 }
 
 // excelDateFormat turns a date layout (dd.mm.yyyy.) into an Excel number
@@ -182,11 +199,52 @@ func excelDateFormat(layout string) string {
 
 // serial returns d as a spreadsheet date serial number: days since
 // 30 December 1899 (the 1900 date system, as Excel and LibreOffice count
-// from March 1900 on).
-func serial(d answers.Date) int {
+// from March 1900 on). ok is false for a date a spreadsheet cannot show as a
+// date: before 1 March 1900 (Excel counts a 29 February 1900 that never was)
+// or after 9999.
+func serial(d answers.Date) (n int, ok bool) {
+	if d.Year > 9999 || d.Time().Before(time.Date(1900, time.March, 1, 0, 0, 0, 0, time.UTC)) {
+		return 0, false
+	}
 	const day = 24 * 60 * 60
 	epoch := answers.Date{Year: 1899, Month: 12, Day: 30}.Time().Unix()
-	return int((d.Time().Unix() - epoch) / day)
+	return int((d.Time().Unix() - epoch) / day), true
+}
+
+// cellText returns s as it must be stored in a cell so that a spreadsheet
+// program shows s as written. OOXML reads _xHHHH_ in a string as the
+// character U+HHHH, so an underscore that starts such a sequence is written
+// as _x005F_ (OOXML's escape of "_"); and the control characters XML cannot
+// hold are written as _xHHHH_ rather than lost.
+func cellText(s string) string {
+	if !strings.ContainsFunc(s, func(r rune) bool { return r == '_' || r < 0x20 || r == 0xFFFE || r == 0xFFFF }) {
+		return s
+	}
+	var b strings.Builder
+	for i, r := range s {
+		switch {
+		case r == '_' && escapeLike(s[i:]):
+			b.WriteString("_x005F_")
+		case r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0xFFFE || r == 0xFFFF:
+			fmt.Fprintf(&b, "_x%04X_", r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// escapeLike reports whether s starts with _xHHHH_.
+func escapeLike(s string) bool {
+	if len(s) < 7 || s[0] != '_' || s[1] != 'x' || s[6] != '_' {
+		return false
+	}
+	for _, c := range []byte(s[2:6]) {
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
+			return false
+		}
+	}
+	return true
 }
 
 // sheetName makes s a valid worksheet name not in used: without the

@@ -1,0 +1,183 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"maps"
+	"os"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	embedded "github.com/partnership-roadmap/roadmap/content"
+	"github.com/partnership-roadmap/roadmap/internal/content"
+	"github.com/partnership-roadmap/roadmap/internal/diag"
+	"github.com/partnership-roadmap/roadmap/internal/pdf"
+)
+
+// checkContent runs the checks of "roadmap content check" on every
+// language of b that could be read, and adds one of its own for a --content
+// folder: a label the documents use (one of the built-in source language's)
+// that is missing from its source language but present in a translation is
+// blamed on the source language, not reported as unknown in the
+// translation.
+func (a *App) checkContent(b *content.Bundle) ([]content.Report, diag.List) {
+	if b.Languages == nil {
+		// A language that cannot be read is reported by Language; the
+		// others are still checked.
+		var langs []*content.Language
+		for _, c := range b.Codes() {
+			if l, err := b.Language(c); err == nil {
+				langs = append(langs, l)
+			}
+		}
+		b.Languages = langs
+	}
+	reports, problems := content.Check(b, content.WithMeasure(func(s string, size float64) float64 {
+		return pdf.Width(s, pdf.Regular, size)
+	}))
+	src, err := b.Language(content.SourceLanguage)
+	if err != nil {
+		return reports, problems
+	}
+	var missing []string
+	for _, k := range a.builtinLabels() {
+		if _, ok := src.Labels[k]; ok {
+			continue
+		}
+		for _, l := range b.Languages {
+			if _, ok := l.Labels[k]; ok && l != src {
+				missing = append(missing, k)
+				break
+			}
+		}
+	}
+	if len(missing) == 0 {
+		return reports, problems
+	}
+	var kept diag.List
+	for _, p := range problems {
+		if !isUnknownLabel(p.Msg, missing) {
+			kept = append(kept, p)
+		}
+	}
+	for _, k := range missing {
+		kept = append(kept, labelMissing(src, k))
+	}
+	for i := range reports {
+		if reports[i].Code == src.Code {
+			reports[i].Problems += len(missing)
+		}
+	}
+	return reports, kept
+}
+
+func labelMissing(l *content.Language, key string) diag.Problem {
+	return diag.Problem{File: path.Join(l.Dir, "labels"),
+		Msg: fmt.Sprintf("label %q is missing; the documents need it", key)}
+}
+
+// builtinLabels returns the labels of the built-in source language, which
+// are those the documents use, when the content comes from a --content
+// folder; nil for the built-in content, which content check covers.
+func (a *App) builtinLabels() []string {
+	if a.ContentDir == "" {
+		return nil
+	}
+	builtin, err := content.Open(embedded.FS, "content")
+	if err != nil {
+		return nil
+	}
+	want, err := builtin.Language(content.SourceLanguage)
+	if err != nil {
+		return nil
+	}
+	return slices.Sorted(maps.Keys(want.Labels))
+}
+
+func isUnknownLabel(msg string, keys []string) bool {
+	for _, k := range keys {
+		if strings.HasPrefix(msg, fmt.Sprintf("unknown label %q", k)) {
+			return true
+		}
+	}
+	return false
+}
+
+// languageChecks gives the languages a batch makes documents in, each
+// checked once, as "content check" checks it: a language whose content has
+// problems makes no documents (they would show missing labels or broken
+// links), and its problems are the error.
+type languageChecks struct {
+	app *App
+
+	once     sync.Once
+	bundle   *content.Bundle
+	err      error
+	problems diag.List
+	labels   []string // the labels every document language must have
+}
+
+func (c *languageChecks) init() {
+	c.once.Do(func() {
+		c.bundle, c.err = c.app.Content()
+		if c.err != nil {
+			return
+		}
+		_, c.problems = c.app.checkContent(c.bundle)
+		c.labels = c.app.builtinLabels()
+	})
+}
+
+// language returns the language code, or the problems of its content.
+func (c *languageChecks) language(code string) (*content.Language, error) {
+	c.init()
+	if c.err != nil {
+		return nil, c.err
+	}
+	l, err := c.bundle.Language(code)
+	var list diag.List
+	if errors.As(err, &list) {
+		return nil, contentProblems{code: code, problems: list}
+	}
+	if err != nil {
+		return nil, err
+	}
+	ps := c.of(l)
+	for _, k := range c.labels {
+		if _, ok := l.Labels[k]; !ok && !slices.ContainsFunc(ps, func(p diag.Problem) bool { return strings.Contains(p.Msg, strconv.Quote(k)) }) {
+			ps = append(ps, labelMissing(l, k))
+		}
+	}
+	if len(ps) > 0 {
+		return nil, contentProblems{code: code, problems: ps}
+	}
+	return l, nil
+}
+
+// of returns the problems found in the files of language l.
+func (c *languageChecks) of(l *content.Language) diag.List {
+	var ps diag.List
+	for _, p := range c.problems {
+		if p.File == l.Dir || strings.HasPrefix(p.File, l.Dir+"/") || strings.HasPrefix(p.File, l.Dir+string(os.PathSeparator)) {
+			ps = append(ps, p)
+		}
+	}
+	return ps
+}
+
+// contentProblems is the refusal to make documents from a language whose
+// content has problems.
+type contentProblems struct {
+	code     string
+	problems diag.List
+}
+
+func (e contentProblems) headline() string {
+	return fmt.Sprintf("the %s content has %s, so no document is made in it; fix %s and check with 'roadmap content check':",
+		e.code, plural(len(e.problems), "problem"), map[bool]string{true: "it", false: "them"}[len(e.problems) == 1])
+}
+
+func (e contentProblems) Error() string { return e.headline() + "\n" + e.problems.Error() }

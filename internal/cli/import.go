@@ -1,0 +1,127 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/partnership-roadmap/roadmap/internal/answers"
+	"github.com/partnership-roadmap/roadmap/internal/esc"
+	"github.com/partnership-roadmap/roadmap/internal/fsutil"
+	"github.com/partnership-roadmap/roadmap/internal/importpdf"
+)
+
+type importOptions struct {
+	Input  string
+	Output string
+	Lang   string
+	Force  bool
+}
+
+func newImportCmd(app *App) *cobra.Command {
+	opts := &importOptions{}
+	cmd := &cobra.Command{
+		Use:   "import FILE.pdf",
+		Short: "Read a filled-in fillable form back into an answers file",
+		Long: `Read a checklist form made with "roadmap form --fillable" and filled in
+in a PDF reader back into an answers file: the statuses, the ticked options,
+the answers, the organisation block, the date and the action plan's rows.
+Fields left empty are left out. The answers file passes "roadmap validate",
+and the other documents can then be made from it.
+
+Only roadmap's own fillable forms are read: a PDF that is not one, a form
+made from other content or by another version of roadmap, a damaged or an
+encrypted PDF is refused with a message, and nothing is written.
+
+The answers are written to FILE.yaml beside the PDF; -o names another file,
+and -o - writes them to standard output. An existing file is not replaced
+unless --force is given.`,
+		Example: "  roadmap import form-community-fillable.pdf\n" +
+			"  roadmap import filled.pdf -o answers.yaml\n" +
+			"  roadmap import filled.pdf -o - | roadmap validate /dev/stdin",
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usageError{errors.New("give one PDF file"), cmd.CommandPath()}
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Input = args[0]
+			return importRun(app, opts)
+		},
+	}
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write the answers to `FILE.yaml` (- for standard output; default: beside the PDF)")
+	cmd.Flags().StringVarP(&opts.Lang, "lang", "l", "", "expect a form in language `code`, and refuse one in another")
+	cmd.Flags().BoolVar(&opts.Force, "force", false, "replace the output file if it exists")
+	return cmd
+}
+
+func importRun(app *App, opts *importOptions) error {
+	out := opts.Output
+	if out == "" {
+		out = strings.TrimSuffix(opts.Input, filepath.Ext(opts.Input)) + ".yaml"
+	}
+	if out != "-" {
+		if ext := strings.ToLower(filepath.Ext(out)); ext != ".yaml" && ext != ".yml" {
+			return fmt.Errorf("output file %s: an answers file's name must end in .yaml", esc.Name(out))
+		}
+		if _, err := os.Stat(out); err == nil && !opts.Force {
+			return fmt.Errorf("%s exists; give another file with -o, or --force to replace it", esc.Name(out))
+		}
+	}
+	b, err := app.Content()
+	if err != nil {
+		return err
+	}
+	data, err := readPDF(opts.Input)
+	if err != nil {
+		return err
+	}
+	a, err := importpdf.Read(data, b)
+	if err != nil {
+		return fmt.Errorf("%s: %w", esc.Name(opts.Input), err)
+	}
+	if opts.Lang != "" && opts.Lang != a.Language {
+		return fmt.Errorf("%s: the form is in language %s, not %s", esc.Name(opts.Input), a.Language, esc.Name(opts.Lang))
+	}
+	lang, err := b.Language(a.Language)
+	if err != nil {
+		return err
+	}
+	yaml, err := answers.Encode(a, lang, nil)
+	if err != nil {
+		return err
+	}
+	if out == "-" {
+		_, err := app.Out.Write(yaml)
+		return err
+	}
+	if err := fsutil.WriteFileAtomic(out, yaml); err != nil {
+		return err
+	}
+	fmt.Fprintf(app.Out, "wrote %s (%s form, %s, %d checkpoints answered, %d action-plan rows)\n",
+		esc.Name(out), a.Form, a.Language, len(a.Checkpoints), len(a.ActionPlan))
+	return nil
+}
+
+// readPDF reads the PDF at path, refusing one too large to be a form
+// before reading it.
+func readPDF(path string) ([]byte, error) {
+	st, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, fmt.Errorf("%s: no such file", esc.Name(path))
+	case err != nil:
+		return nil, err
+	case st.IsDir():
+		return nil, fmt.Errorf("%s is a folder, not a PDF file", esc.Name(path))
+	case st.Size() > importpdf.MaxSize:
+		return nil, fmt.Errorf("%s: the file is %d MB; a filled form is far smaller (at most %d MB is read)", esc.Name(path), st.Size()>>20, importpdf.MaxSize>>20)
+	}
+	return os.ReadFile(path)
+}

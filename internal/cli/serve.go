@@ -1,0 +1,194 @@
+package cli
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"os/signal"
+	"runtime"
+	"syscall"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/partnership-roadmap/roadmap/internal/serve"
+)
+
+type serveOptions struct {
+	Dir   string
+	Addr  string
+	Open  bool
+	Paper string
+}
+
+func newServeCmd(app *App) *cobra.Command {
+	opts := &serveOptions{}
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "Fill in roadmaps in a web browser; every change is saved to its answers file",
+		Long: `Serve the roadmaps of a folder of answers files as web pages, to fill in
+from a browser: the checkpoints with their status, options and answers, the
+guidance and partner examples beside each, and the action, communication and
+evaluation plans as tables. Every change is checked as "roadmap validate"
+does and saved to the answers file within a second. The filled checklist
+(PDF), the plans workbook and the answers file download from the page.
+
+The server listens on this computer only (127.0.0.1) unless --addr names
+another address. On any other address, such as 0.0.0.0:8080 for a workshop
+on a shared network, it prints a link holding a random access key: only
+browsers that opened that link can see or change the roadmaps.`,
+		Example: "  roadmap serve\n  roadmap serve --dir answers --open\n  roadmap serve --addr 0.0.0.0:8080",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return serveRun(cmd.Context(), app, opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.Dir, "dir", "answers", "the `folder` of answers files (created when missing)")
+	cmd.Flags().StringVar(&opts.Addr, "addr", "127.0.0.1:8080", "the `address` to listen on, host:port")
+	cmd.Flags().BoolVar(&opts.Open, "open", false, "open the page in the default browser")
+	cmd.Flags().StringVar(&opts.Paper, "paper", "", "paper size of the PDFs: a4 or letter (default: the theme's)")
+	return cmd
+}
+
+func serveRun(ctx context.Context, app *App, opts *serveOptions) error {
+	b, err := app.Content()
+	if err != nil {
+		return err
+	}
+	theme, err := app.Theme(opts.Paper)
+	if err != nil {
+		return err
+	}
+	host, _, err := net.SplitHostPort(opts.Addr)
+	if err != nil {
+		return usageError{fmt.Errorf("--addr %q: give host:port, such as 127.0.0.1:8080", opts.Addr), "roadmap serve"}
+	}
+	if err := os.MkdirAll(opts.Dir, 0o755); err != nil {
+		return fmt.Errorf("creating the answers folder: %w", err)
+	}
+	so := serve.Options{Dir: opts.Dir, Content: b, Theme: theme, DocDate: DocDate,
+		Logf: func(format string, args ...any) { fmt.Fprintf(app.Err, format+"\n", args...) }}
+	loopback := isLoopback(host)
+	if !loopback {
+		// A network address: anyone on the network could reach the pages,
+		// so a random key is required, shown once in the printed link and
+		// kept by the browser in a cookie. One key for the whole folder
+		// (not a link per roadmap) is what a workshop can hand out: it is
+		// on the projector, and whoever has it may work on any roadmap of
+		// the folder, as they could on paper.
+		key := make([]byte, 16)
+		if _, err := rand.Read(key); err != nil {
+			return err
+		}
+		so.Token = hex.EncodeToString(key)
+		so.AnyIPHost = true
+		so.Hosts = []string{"localhost"}
+		if h, err := os.Hostname(); err == nil {
+			so.Hosts = append(so.Hosts, h, h+".local")
+		}
+		if host != "" && net.ParseIP(host) == nil {
+			so.Hosts = append(so.Hosts, host)
+		}
+	}
+	srv, err := serve.New(so)
+	if err != nil {
+		return err
+	}
+	defer srv.Close()
+
+	ln, err := net.Listen("tcp", opts.Addr)
+	if err != nil {
+		return fmt.Errorf("listening on %s: %w", opts.Addr, err)
+	}
+	hs := &http.Server{
+		Handler:           srv,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+	}
+	url := "http://" + displayAddr(ln.Addr().String(), host) + "/"
+	if so.Token != "" {
+		url += "?token=" + so.Token
+		fmt.Fprintf(app.Out, "serving the roadmaps of %s on the network at %s\n", opts.Dir, ln.Addr())
+		fmt.Fprintf(app.Out, "open this link (it holds the access key; give it only to the people who may edit): %s\n", url)
+	} else {
+		fmt.Fprintf(app.Out, "serving the roadmaps of %s; open %s\n", opts.Dir, url)
+	}
+	fmt.Fprintln(app.Out, "press Ctrl+C to stop")
+	if opts.Open {
+		if err := openBrowser(url); err != nil {
+			app.Warn("could not open a browser: %v", err)
+		}
+	}
+
+	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
+	defer stop()
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	// Let saves under way finish: they are what must not be lost.
+	shut, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := hs.Shutdown(shut); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	fmt.Fprintln(app.Out, "stopped")
+	return nil
+}
+
+// isLoopback reports whether host names this computer only.
+func isLoopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// displayAddr is the address to print: the listener's, with a name that
+// opens in a browser when it listens on every address.
+func displayAddr(addr, host string) string {
+	h, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return addr
+	}
+	if ip := net.ParseIP(h); ip != nil && ip.IsUnspecified() {
+		if name, err := os.Hostname(); err == nil {
+			return net.JoinHostPort(name, port)
+		}
+	}
+	if host == "localhost" {
+		h = "localhost"
+	}
+	return net.JoinHostPort(h, port)
+}
+
+// openBrowser opens url in the default browser.
+func openBrowser(url string) error {
+	var cmd *exec.Cmd
+	switch runtime.GOOS {
+	case "darwin":
+		cmd = exec.Command("open", url)
+	case "windows":
+		cmd = exec.Command("rundll32", "url.dll,FileProtocolHandler", url)
+	default:
+		cmd = exec.Command("xdg-open", url)
+	}
+	if err := cmd.Start(); err != nil {
+		return err
+	}
+	go cmd.Wait()
+	return nil
+}

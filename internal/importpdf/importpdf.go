@@ -1,0 +1,454 @@
+// Package importpdf reads a fillable checklist form (made by
+// "roadmap form --fillable" and filled in in a PDF reader) back into
+// answers: the statuses, the ticked options, the answers, the organisation
+// block, the date and the action plan's rows.
+//
+// The PDF is read with pdfcpu. Only this tool's forms are read: a form is
+// recognised by its hidden marker field (form.MarkerField), which names the
+// form, the language and the version of its fields; a PDF without one, or
+// with a version or language this roadmap does not have, or whose fields are
+// not the fields of that form, is refused with a message, never guessed at.
+// Fields left empty are left out of the answers.
+package importpdf
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/pdfcpu/pdfcpu/pkg/api"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+
+	"github.com/partnership-roadmap/roadmap/internal/answers"
+	"github.com/partnership-roadmap/roadmap/internal/content"
+	"github.com/partnership-roadmap/roadmap/internal/form"
+)
+
+func init() {
+	// pdfcpu would otherwise write a configuration directory into the
+	// user's home on first use.
+	api.DisableConfigDir()
+}
+
+// MaxSize is the largest PDF read, in bytes.
+const MaxSize = 50 << 20
+
+// MaxField is the most characters a field may hold. No field of an answers
+// file may hold more (answers.Checkpoint.Answer's limit).
+const MaxField = 20000
+
+// maxFields bounds the fields read, against a PDF made to exhaust memory.
+const maxFields = 5000
+
+// Error is a PDF that cannot be read as a filled form, with a message for
+// the person who gave it.
+type Error struct{ Msg string }
+
+func (e *Error) Error() string { return e.Msg }
+
+func fail(format string, args ...any) error { return &Error{fmt.Sprintf(format, args...)} }
+
+// Read reads the filled form data into answers of the form and language
+// the form was made in, taking the form's checkpoints and options from
+// content bundle b. The answers are valid (answers.Parse accepts them).
+func Read(data []byte, b *content.Bundle) (*answers.File, error) {
+	fields, err := readFields(data)
+	if err != nil {
+		return nil, err
+	}
+	marker, ok := fields[form.MarkerField]
+	if !ok {
+		return nil, fail("not a form made by roadmap: it has form fields, but not the %s field that marks roadmap's fillable forms", form.MarkerField)
+	}
+	f, code, version, ok := form.ParseMarker(marker.value)
+	if !ok {
+		return nil, fail("not a form made by roadmap: its %s field holds %q", form.MarkerField, clip(marker.value))
+	}
+	if version != form.FieldsVersion {
+		return nil, fail("the form was made by another version of roadmap (its fields are version %d; this roadmap reads version %d)", version, form.FieldsVersion)
+	}
+	if _, err := content.ParseForm(string(f)); err != nil {
+		return nil, fail("the form names an unknown form %q", clip(string(f)))
+	}
+	lang, err := b.Language(code)
+	if err != nil {
+		return nil, fail("the form is in language %q, which this roadmap's content does not have; available: %s", clip(code), strings.Join(b.Codes(), ", "))
+	}
+	r := &reader{fields: fields, lang: lang, f: f}
+	a, err := r.answers()
+	if err != nil {
+		return nil, err
+	}
+	// What is read must make a valid answers file.
+	enc, err := answers.Encode(a, lang, nil)
+	if err == nil {
+		_, err = answers.Parse("the form", enc, b)
+	}
+	if err != nil {
+		return nil, fail("the form's values do not make a valid answers file: %s", firstLine(err.Error()))
+	}
+	return a, nil
+}
+
+// field is a form field's value as read: a text field's text, or the state
+// of a button ("" for off).
+type field struct {
+	value string
+	kind  string // "Tx" or "Btn"
+	used  bool
+}
+
+// readFields reads the terminal form fields of the PDF by their full names.
+func readFields(data []byte) (map[string]*field, error) {
+	if len(data) > MaxSize {
+		return nil, fail("the file is %d MB; a filled form is far smaller (at most %d MB is read)", len(data)>>20, MaxSize>>20)
+	}
+	if i := bytes.Index(data[:min(len(data), 1024)], []byte("%PDF-")); i < 0 {
+		return nil, fail("not a PDF file")
+	}
+	conf := model.NewDefaultConfiguration()
+	conf.ValidationMode = model.ValidationRelaxed
+	ctx, err := readContext(bytes.NewReader(data), conf)
+	if err != nil {
+		if encrypted(data) {
+			return nil, fail("the PDF is encrypted; save it without a password (print to PDF, or the reader's \"save as\" without security) and import that copy")
+		}
+		return nil, fail("the PDF is damaged and cannot be read (%s)", clip(firstLine(err.Error())))
+	}
+	if ctx.XRefTable.Encrypt != nil || encrypted(data) {
+		return nil, fail("the PDF is encrypted; save it without a password (print to PDF, or the reader's \"save as\" without security) and import that copy")
+	}
+	x := ctx.XRefTable
+	root, err := x.Catalog()
+	if err != nil {
+		return nil, fail("the PDF is damaged and cannot be read (no document catalog)")
+	}
+	af, err := x.DereferenceDict(root["AcroForm"])
+	if err != nil || af == nil {
+		return nil, fail("not a form made by roadmap: the PDF has no form fields")
+	}
+	top, err := x.DereferenceArray(af["Fields"])
+	if err != nil || len(top) == 0 {
+		return nil, fail("not a form made by roadmap: the PDF has no form fields")
+	}
+	w := &walker{x: x, out: map[string]*field{}, seen: map[int]bool{}}
+	for _, o := range top {
+		if err := w.walk(o, "", inherited{}, 0); err != nil {
+			return nil, err
+		}
+	}
+	return w.out, nil
+}
+
+// readContext reads the PDF with pdfcpu, turning a panic on a damaged file
+// into an error.
+func readContext(rs io.ReadSeeker, conf *model.Configuration) (ctx *model.Context, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			ctx, err = nil, fmt.Errorf("%v", r)
+		}
+	}()
+	return api.ReadContext(rs, conf)
+}
+
+// encrypted reports whether the PDF's trailer names an encryption
+// dictionary.
+func encrypted(data []byte) bool { return bytes.Contains(data, []byte("/Encrypt")) }
+
+// inherited are the field attributes a field takes from its parents.
+type inherited struct {
+	ft string
+	v  types.Object
+}
+
+// walker walks the field tree.
+type walker struct {
+	x    *model.XRefTable
+	out  map[string]*field
+	seen map[int]bool // objects walked, against loops
+	n    int
+}
+
+func (w *walker) walk(o types.Object, parent string, in inherited, depth int) error {
+	if depth > 32 {
+		return fail("the PDF is damaged: its form fields nest too deep")
+	}
+	if ref, ok := o.(types.IndirectRef); ok {
+		if w.seen[ref.ObjectNumber.Value()] {
+			return nil
+		}
+		w.seen[ref.ObjectNumber.Value()] = true
+	}
+	d, err := w.x.DereferenceDict(o)
+	if err != nil || d == nil {
+		return fail("the PDF is damaged: a form field is not a dictionary")
+	}
+	if w.n++; w.n > maxFields {
+		return fail("the PDF has more than %d form fields; a roadmap form has far fewer", maxFields)
+	}
+	name := parent
+	if t, ok := d.Find("T"); ok {
+		s, err := w.x.DereferenceText(t)
+		if err != nil {
+			return fail("the PDF is damaged: a form field's name cannot be read")
+		}
+		if name != "" {
+			name += "."
+		}
+		name += s
+	}
+	if ft := d.NameEntry("FT"); ft != nil {
+		in.ft = *ft
+	}
+	if v, ok := d.Find("V"); ok {
+		in.v = v
+	}
+	// Kids that are fields (with a name) are walked; kids that are only
+	// widgets (the buttons of a radio group) belong to this field.
+	if kids, err := w.x.DereferenceArray(d["Kids"]); err == nil && len(kids) > 0 {
+		fieldKids := false
+		for _, k := range kids {
+			kd, err := w.x.DereferenceDict(k)
+			if err == nil && kd != nil {
+				if _, ok := kd.Find("T"); ok {
+					fieldKids = true
+				}
+			}
+		}
+		if fieldKids {
+			for _, k := range kids {
+				if err := w.walk(k, name, in, depth+1); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}
+	if name == "" {
+		return nil
+	}
+	f := &field{kind: in.ft}
+	switch in.ft {
+	case "Btn":
+		f.value = w.state(in.v, d)
+	case "Tx":
+		if in.v != nil {
+			o, err := w.x.Dereference(in.v)
+			if err != nil {
+				return fail("the PDF is damaged: field %s cannot be read", clip(name))
+			}
+			switch v := o.(type) {
+			case types.StringLiteral, types.HexLiteral:
+				s, err := model.Text(v)
+				if err != nil {
+					return fail("the PDF is damaged: field %s cannot be read", clip(name))
+				}
+				f.value = s
+			case *types.StreamDict: // a long text may be given as a stream
+				if err := v.Decode(); err != nil {
+					return fail("the PDF is damaged: field %s cannot be read", clip(name))
+				}
+				f.value = string(v.Content)
+			}
+		}
+	default:
+		return fail("field %s is a kind of field roadmap's forms do not have (%s)", clip(name), clip(in.ft))
+	}
+	if n := utf8.RuneCountInString(f.value); n > MaxField {
+		return fail("field %s holds %d characters; at most %d are allowed", clip(name), n, MaxField)
+	}
+	if !utf8.ValidString(f.value) {
+		f.value = strings.ToValidUTF8(f.value, "\uFFFD")
+	}
+	w.out[name] = f
+	return nil
+}
+
+// state returns the state of a button field from its value v, else from
+// its widgets' appearance state; "" for off.
+func (w *walker) state(v types.Object, d types.Dict) string {
+	name := func(o types.Object) string {
+		o, err := w.x.Dereference(o)
+		if err != nil {
+			return ""
+		}
+		if n, ok := o.(types.Name); ok && n.Value() != "Off" {
+			return n.Value()
+		}
+		return ""
+	}
+	if v != nil {
+		return name(v)
+	}
+	if as, ok := d.Find("AS"); ok {
+		return name(as)
+	}
+	kids, _ := w.x.DereferenceArray(d["Kids"])
+	for _, k := range kids {
+		if kd, err := w.x.DereferenceDict(k); err == nil && kd != nil {
+			if as, ok := kd.Find("AS"); ok {
+				if s := name(as); s != "" {
+					return s
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// reader turns the fields of form f in language lang into answers.
+type reader struct {
+	fields map[string]*field
+	lang   *content.Language
+	f      content.Audience
+}
+
+// text returns the text of text field name, its line ends made "\n".
+func (r *reader) text(name string) (string, error) {
+	f, ok := r.fields[name]
+	if !ok {
+		return "", fail("the form has no field %s: it was made from other content than this roadmap's (a different version of the roadmap)", clip(name))
+	}
+	if f.kind != "Tx" {
+		return "", fail("field %s is not a text field: the form was made from other content than this roadmap's", clip(name))
+	}
+	f.used = true
+	s := strings.ReplaceAll(strings.ReplaceAll(f.value, "\r\n", "\n"), "\r", "\n")
+	if strings.TrimSpace(s) == "" {
+		return "", nil
+	}
+	return s, nil
+}
+
+// button returns the state of button field name ("" for off).
+func (r *reader) button(name string) (string, error) {
+	f, ok := r.fields[name]
+	if !ok {
+		return "", fail("the form has no field %s: it was made from other content than this roadmap's (a different version of the roadmap)", clip(name))
+	}
+	if f.kind != "Btn" {
+		return "", fail("field %s is not a button: the form was made from other content than this roadmap's", clip(name))
+	}
+	f.used = true
+	return f.value, nil
+}
+
+// date returns the date in text field name.
+func (r *reader) date(name, what string) (answers.Date, error) {
+	s, err := r.text(name)
+	if err != nil || s == "" {
+		return answers.Date{}, err
+	}
+	d, err := answers.ParseDate(strings.TrimSpace(s))
+	if err != nil {
+		return answers.Date{}, fail("%s: %s", what, err)
+	}
+	return d, nil
+}
+
+func (r *reader) answers() (*answers.File, error) {
+	a := &answers.File{Form: r.f, Language: r.lang.Code, Checkpoints: map[string]answers.Checkpoint{}}
+	r.fields[form.MarkerField].used = true
+	var err error
+	org := []*string{&a.Organisation.Name, &a.Organisation.Contact, &a.Organisation.Partner}
+	for i, name := range []string{form.OrgNameField, form.OrgContactField, form.OrgPartnerField} {
+		if *org[i], err = r.text(name); err != nil {
+			return nil, err
+		}
+		*org[i] = strings.TrimSpace(*org[i])
+	}
+	if a.Date, err = r.date(form.DateField, "the date"); err != nil {
+		return nil, err
+	}
+	for n, cp := range r.lang.Checkpoints(r.f) {
+		var c answers.Checkpoint
+		st, err := r.button(form.StatusField(cp.ID))
+		if err != nil {
+			return nil, err
+		}
+		if st != "" {
+			if !slices.Contains(answers.Statuses, answers.Status(st)) {
+				return nil, fail("checkpoint %d (%s): status %q is not one of roadmap's statuses", n+1, cp.ID, clip(st))
+			}
+			c.Status = answers.Status(st)
+		}
+		if cp.Options != nil {
+			for _, o := range cp.Options.Items {
+				on, err := r.button(form.OptionField(cp.ID, o.ID))
+				if err != nil {
+					return nil, err
+				}
+				if on != "" {
+					c.Options = append(c.Options, o.ID)
+				}
+			}
+		}
+		if c.Answer, err = r.text(form.AnswerField(cp.ID)); err != nil {
+			return nil, err
+		}
+		if c.Status == "" && (c.Answer != "" || len(c.Options) > 0) {
+			c.Status = answers.NotStarted
+		}
+		if c.Status != "" {
+			a.Checkpoints[cp.ID] = c
+		}
+	}
+	for row := 1; ; row++ {
+		if _, ok := r.fields[form.ActionField(row, form.ActionColumns[0])]; !ok {
+			break
+		}
+		var act answers.Action
+		cells := []*string{&act.Activity, &act.Responsible, &act.Goals}
+		for i, col := range form.ActionColumns[:3] {
+			s, err := r.text(form.ActionField(row, col))
+			if err != nil {
+				return nil, err
+			}
+			*cells[i] = strings.TrimSpace(s)
+		}
+		if act.Deadline, err = r.date(form.ActionField(row, "deadline"), fmt.Sprintf("action plan, row %d, deadline", row)); err != nil {
+			return nil, err
+		}
+		if act != (answers.Action{}) {
+			a.ActionPlan = append(a.ActionPlan, act)
+		}
+	}
+	var unused []string
+	for name, f := range r.fields {
+		if !f.used {
+			unused = append(unused, name)
+		}
+	}
+	slices.Sort(unused)
+	for _, name := range unused {
+		{
+			return nil, fail("the form has a field %s that this roadmap's %s form does not have: it was made from other content (a different version of the roadmap)", clip(name), r.f)
+		}
+	}
+	return a, nil
+}
+
+// clip shortens what came from the PDF for a message, and makes it safe
+// for a terminal.
+func clip(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 {
+			return '?'
+		}
+		return r
+	}, s)
+	if utf8.RuneCountInString(s) > 60 {
+		s = string([]rune(s)[:60]) + "…"
+	}
+	return s
+}
+
+// firstLine returns the first line of s.
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return line
+}

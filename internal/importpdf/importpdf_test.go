@@ -1,0 +1,512 @@
+package importpdf
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/pdfcpu/pdfcpu/pkg/api"
+	pdfcpuform "github.com/pdfcpu/pdfcpu/pkg/pdfcpu/form"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+
+	embedded "github.com/partnership-roadmap/roadmap/content"
+	"github.com/partnership-roadmap/roadmap/internal/answers"
+	"github.com/partnership-roadmap/roadmap/internal/content"
+	"github.com/partnership-roadmap/roadmap/internal/form"
+	"github.com/partnership-roadmap/roadmap/internal/pdf"
+	"github.com/partnership-roadmap/roadmap/internal/pdftest"
+)
+
+var (
+	bundleOnce sync.Once
+	bundle     *content.Bundle
+	bundleErr  error
+)
+
+func testBundle(t testing.TB) *content.Bundle {
+	t.Helper()
+	bundleOnce.Do(func() { bundle, bundleErr = content.Load(embedded.FS, "content") })
+	if bundleErr != nil {
+		t.Fatal(bundleErr)
+	}
+	return bundle
+}
+
+func testLang(t testing.TB, code string) *content.Language {
+	t.Helper()
+	l, err := testBundle(t).Language(code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
+}
+
+func example(t testing.TB, name string) *answers.File {
+	t.Helper()
+	a, err := answers.ReadFile(filepath.Join("..", "..", "examples", name), testBundle(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+// fillable renders the fillable form f in lang, filled from a (nil: blank).
+func fillable(t testing.TB, lang *content.Language, f content.Audience, a *answers.File) []byte {
+	t.Helper()
+	res, err := form.Render(lang, f, a, form.Options{Date: time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC), Fillable: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res.Data
+}
+
+// onForm returns what of answers a a fillable form holds: the plans but
+// the action plan's first four columns left out, options in the content's
+// order, and only checkpoints with a status.
+func onForm(lang *content.Language, a *answers.File) *answers.File {
+	out := &answers.File{Form: a.Form, Language: a.Language, Date: a.Date, Organisation: a.Organisation,
+		Checkpoints: map[string]answers.Checkpoint{}}
+	for _, cp := range lang.Checkpoints(a.Form) {
+		c, ok := a.Checkpoints[cp.ID]
+		if !ok {
+			continue
+		}
+		var opts []string
+		if cp.Options != nil {
+			for _, o := range cp.Options.Items {
+				if c.Ticked(o.ID) {
+					opts = append(opts, o.ID)
+				}
+			}
+		}
+		c.Options = opts
+		out.Checkpoints[cp.ID] = c
+	}
+	for _, r := range a.ActionPlan {
+		out.ActionPlan = append(out.ActionPlan, answers.Action{Activity: r.Activity, Responsible: r.Responsible, Goals: r.Goals, Deadline: r.Deadline})
+	}
+	return out
+}
+
+// parsed returns a as answers.Parse reads it once written: the form an
+// answers file has on disk.
+func parsed(t *testing.T, lang *content.Language, a *answers.File) *answers.File {
+	t.Helper()
+	data, err := answers.Encode(a, lang, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := answers.Parse("answers.yaml", data, testBundle(t))
+	if err != nil {
+		t.Fatalf("%v\n%s", err, data)
+	}
+	p.Path, p.Warnings = "", nil
+	return p
+}
+
+// pdfjs runs testdata/pdfjs/reader.mjs (pdf.js) with args. It needs node
+// and pdfjs-dist (npm ci in testdata/pdfjs): the test skips without them,
+// and fails under CI=true.
+func pdfjs(t *testing.T, args ...string) []byte {
+	t.Helper()
+	missing := func(msg string) {
+		if os.Getenv("CI") == "true" {
+			t.Fatal(msg)
+		}
+		t.Skip(msg)
+	}
+	node, err := exec.LookPath("node")
+	if err != nil {
+		missing("node not found (apt-get install -y nodejs npm)")
+	}
+	if _, err := os.Stat(filepath.Join("testdata", "pdfjs", "node_modules", "pdfjs-dist")); err != nil {
+		missing("pdfjs-dist not installed (cd internal/importpdf/testdata/pdfjs && npm ci)")
+	}
+	cmd := exec.Command(node, append([]string{"reader.mjs"}, args...)...)
+	cmd.Dir = filepath.Join("testdata", "pdfjs")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("pdf.js: %v\n%s", err, stderr.Bytes())
+	}
+	return out
+}
+
+// jsField is a field as pdf.js reads it.
+type jsField struct {
+	Type    string `json:"type"`
+	Value   any    `json:"value"`
+	Widgets int    `json:"widgets"`
+}
+
+func pdfjsRead(t *testing.T, doc []byte) map[string]jsField {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "form.pdf")
+	if err := os.WriteFile(path, doc, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var fields map[string]jsField
+	if err := json.Unmarshal(pdfjs(t, "read", path), &fields); err != nil {
+		t.Fatal(err)
+	}
+	return fields
+}
+
+// TestRoundTrip checks answers → fillable form → the fields as pdf.js reads
+// them → import → the same answers, for both example roadmaps in lv and en.
+func TestRoundTrip(t *testing.T) {
+	for _, name := range []string{"brinumins-community-lv.yaml", "talsi-municipality-en.yaml"} {
+		t.Run(name, func(t *testing.T) {
+			a := example(t, name)
+			lang := testLang(t, a.Language)
+			doc := fillable(t, lang, a.Form, a)
+			pdftest.Check(t, doc)
+
+			// pdf.js, a second reader, sees the values in the fields.
+			js := pdfjsRead(t, doc)
+			want := map[string]string{
+				form.OrgNameField: a.Organisation.Name,
+				form.DateField:    a.Date.String(),
+				form.MarkerField:  form.Marker(a.Form, a.Language),
+			}
+			for id, c := range a.Checkpoints {
+				want[form.StatusField(id)] = string(c.Status)
+				if c.Answer != "" {
+					want[form.AnswerField(id)] = c.Answer
+				}
+				for _, o := range c.Options {
+					want[form.OptionField(id, o)] = "Yes"
+				}
+			}
+			for i, r := range a.ActionPlan {
+				want[form.ActionField(i+1, "activity")] = r.Activity
+				want[form.ActionField(i+1, "deadline")] = r.Deadline.String()
+			}
+			for name, v := range want {
+				f, ok := js[name]
+				if !ok {
+					t.Errorf("pdf.js finds no field %s", name)
+					continue
+				}
+				if got, _ := f.Value.(string); got != v {
+					t.Errorf("pdf.js reads %s = %q, want %q", name, got, v)
+				}
+			}
+			if f := js[form.StatusField(lang.Checkpoints(a.Form)[0].ID)]; f.Type != "radiobutton" {
+				t.Errorf("status field is a %q to pdf.js", f.Type)
+			}
+
+			got, err := Read(doc, testBundle(t))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if g, w := parsed(t, lang, got), parsed(t, lang, onForm(lang, a)); !reflect.DeepEqual(g, w) {
+				t.Errorf("imported answers differ:\n got %+v\nwant %+v", g, w)
+			}
+		})
+	}
+}
+
+// Texts in three of the content languages' scripts, as a person types them.
+const (
+	lvText = "Biedrība „Saulgrieži” — āčēģīķļņšūž ĀČĒĢĪĶĻŅŠŪŽ"
+	ltText = "Ąžuolų bendruomenė: ąčęėįšųūž ĄČĘĖĮŠŲŪŽ"
+	elText = "Κοινότητα Λευκωσίας: άέήίόύώ ΑΒΓΔΕΖΗΘ ϊϋΐΰς"
+)
+
+// TestFilledByPdfjs fills a blank form in pdf.js as a person in a reader
+// does, saves it, and imports it: Latvian, Lithuanian and Greek intact.
+// The saved form, drawn by poppler, shows every value.
+func TestFilledByPdfjs(t *testing.T) {
+	lang := testLang(t, "lv")
+	blank := fillable(t, lang, content.Community, nil)
+	cps := lang.Checkpoints(content.Community)
+	var withOpts *content.Checkpoint
+	for _, cp := range cps {
+		if cp.Options != nil && len(cp.Options.Items) > 1 {
+			withOpts = cp
+			break
+		}
+	}
+	values := map[string]any{
+		form.OrgNameField:             lvText,
+		form.OrgContactField:          elText,
+		form.OrgPartnerField:          ltText,
+		form.DateField:                "2027-03-01",
+		form.StatusField(cps[0].ID):   "done",
+		form.AnswerField(cps[0].ID):   lvText + "\n" + ltText + "\n" + elText,
+		form.StatusField(withOpts.ID): "in-progress",
+		form.OptionField(withOpts.ID, withOpts.Options.Items[1].ID): true,
+		form.ActionField(1, "activity"):                             elText,
+		form.ActionField(1, "responsible"):                          ltText,
+		form.ActionField(1, "deadline"):                             "2027-05-31",
+	}
+	dir := t.TempDir()
+	in, out, vals := filepath.Join(dir, "blank.pdf"), filepath.Join(dir, "filled.pdf"), filepath.Join(dir, "values.json")
+	vj, _ := json.Marshal(values)
+	if err := os.WriteFile(in, blank, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(vals, vj, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	pdfjs(t, "fill", in, out, vals)
+	filled, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Equal(filled, blank) {
+		t.Fatal("pdf.js saved the form unchanged")
+	}
+	got, err := Read(filled, testBundle(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := &answers.File{Form: content.Community, Language: "lv", Date: answers.Date{Year: 2027, Month: 3, Day: 1},
+		Organisation: answers.Organisation{Name: lvText, Contact: elText, Partner: ltText},
+		Checkpoints: map[string]answers.Checkpoint{
+			cps[0].ID:   {Status: answers.Done, Answer: lvText + "\n" + ltText + "\n" + elText},
+			withOpts.ID: {Status: answers.InProgress, Options: []string{withOpts.Options.Items[1].ID}},
+		},
+		ActionPlan: []answers.Action{{Activity: elText, Responsible: ltText, Deadline: answers.Date{Year: 2027, Month: 5, Day: 31}}},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("imported:\n got %+v\nwant %+v", got, want)
+	}
+	// The appearances pdf.js made for what was typed, in the form's field
+	// font, show every letter.
+	text := strings.Join(strings.Fields(pdftest.Pages(t, pdftest.Flatten(t, filled))[0]), " ")
+	for _, s := range []string{lvText, ltText, elText} {
+		if !strings.Contains(text, s) {
+			t.Errorf("page 1 as drawn does not show %q:\n%s", s, text)
+		}
+	}
+	if os.Getenv("ROADMAP_KEEP") != "" {
+		os.WriteFile(filepath.Join(os.Getenv("ROADMAP_KEEP"), "pdfjs-filled.pdf"), filled, 0o644)
+	}
+}
+
+// TestFilledByPdfcpu sets values through pdfcpu, as a user of its form
+// filling would, and imports them.
+func TestFilledByPdfcpu(t *testing.T) {
+	lang := testLang(t, "en")
+	blank := fillable(t, lang, content.Municipality, nil)
+	cps := lang.Checkpoints(content.Municipality)
+	filled := pdfcpuFill(t, blank, map[string]string{
+		form.OrgNameField:           lvText,
+		form.OrgPartnerField:        elText,
+		form.AnswerField(cps[1].ID): ltText,
+	}, map[string]string{form.StatusField(cps[1].ID): "not-applicable"})
+	got, err := Read(filled, testBundle(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := &answers.File{Form: content.Municipality, Language: "en",
+		Organisation: answers.Organisation{Name: lvText, Partner: elText},
+		Checkpoints:  map[string]answers.Checkpoint{cps[1].ID: {Status: answers.NotApplicable, Answer: ltText}},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("imported:\n got %+v\nwant %+v", got, want)
+	}
+}
+
+// TestPoppler draws a filled fillable form with poppler (pdftoppm, by way of
+// qpdf drawing the fields' appearances into the pages, which pdftotext then
+// reads): every value shows, every letter.
+func TestPoppler(t *testing.T) {
+	a := example(t, "brinumins-community-lv.yaml")
+	a.Organisation.Contact = elText
+	a.Organisation.Partner = ltText
+	lang := testLang(t, "lv")
+	doc := fillable(t, lang, a.Form, a)
+	text := strings.Join(strings.Fields(pdftest.Text(t, pdftest.Flatten(t, doc))), " ")
+	for _, s := range []string{a.Organisation.Name, elText, ltText, a.Date.String(), a.ActionPlan[0].Deadline.String()} {
+		if !strings.Contains(text, strings.Join(strings.Fields(s), " ")) {
+			t.Errorf("the pages do not show %q", s)
+		}
+	}
+	for id, c := range a.Checkpoints {
+		if first, _, _ := strings.Cut(c.Answer, "\n"); first != "" && !strings.Contains(text, strings.Join(strings.Fields(first), " ")[:40]) {
+			t.Errorf("the pages do not show the answer of %s", id)
+		}
+	}
+	if n := len(pdftest.Images(t, doc, 40)); n != pdftest.PageCount(t, doc) {
+		t.Errorf("pdftoppm drew %d pages", n)
+	}
+}
+
+// TestSize checks that the blank fillable form is at most 1.5 times the
+// printable one plus the field font.
+func TestSize(t *testing.T) {
+	for _, code := range []string{"lv", "en"} {
+		for _, f := range []content.Audience{content.Municipality, content.Community} {
+			lang := testLang(t, code)
+			res, err := form.Render(lang, f, nil, form.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			fill := fillable(t, lang, f, nil)
+			font := fieldFontSize(t, fill)
+			if limit := res.Data; float64(len(fill)) > 1.5*float64(len(limit))+float64(font) {
+				t.Errorf("%s %s: fillable %d bytes, printable %d, font %d", code, f, len(fill), len(res.Data), font)
+			}
+		}
+	}
+}
+
+// fieldFontSize returns the size of the largest font file stream in doc
+// (the field font, which holds the alphabets).
+func fieldFontSize(t *testing.T, doc []byte) int {
+	t.Helper()
+	biggest := 0
+	for _, m := range fontFileRE.FindAllSubmatch(doc, -1) {
+		n := 0
+		for _, c := range m[1] {
+			n = n*10 + int(c-'0')
+		}
+		biggest = max(biggest, n)
+	}
+	if biggest == 0 {
+		t.Fatal("no font file")
+	}
+	return biggest
+}
+
+// TestBad checks that what is not a filled roadmap form is refused with a
+// one-line message naming what is wrong.
+func TestBad(t *testing.T) {
+	lang := testLang(t, "lv")
+	blank := fillable(t, lang, content.Community, nil)
+	printable, err := form.Render(lang, content.Community, nil, form.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	other := *lang
+	other.Code = "de"
+	huge := &answers.File{Form: content.Community, Language: "lv", Checkpoints: map[string]answers.Checkpoint{
+		lang.Checkpoints(content.Community)[0].ID: {Status: answers.Done, Answer: strings.Repeat("ā", 100000)},
+	}}
+	cases := []struct {
+		name string
+		doc  []byte
+		want string
+	}{
+		{"text", []byte("form: community\n"), "not a PDF file"},
+		{"empty", nil, "not a PDF file"},
+		{"printable", printable.Data, "not a form made by roadmap: the PDF has no form fields"},
+		{"damaged", blank[:len(blank)/2], "the PDF is damaged"},
+		{"other fields", markerOnly(t, "roadmap-form form=community lang=lv version=1"), "the form has no field org_name"},
+		{"not our marker", markerOnly(t, "something else"), "not a form made by roadmap: its roadmap_form field holds"},
+		{"version", markerOnly(t, "roadmap-form form=community lang=lv version=2"), "another version of roadmap (its fields are version 2"},
+		{"language", fillable(t, &other, content.Community, nil), `the form is in language "de", which this roadmap's content does not have`},
+		{"encrypted", qpdfEncrypt(t, blank, "secret"), "the PDF is encrypted"},
+		{"encrypted, no password", qpdfEncrypt(t, blank, ""), "the PDF is encrypted"},
+		{"100,000 characters", fillable(t, lang, content.Community, huge), "holds 100000 characters; at most 20000 are allowed"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			a, err := Read(c.doc, testBundle(t))
+			var e *Error
+			if !errors.As(err, &e) {
+				t.Fatalf("got %v, %v; want an *Error", a, err)
+			}
+			if !strings.Contains(e.Msg, c.want) || strings.Contains(e.Msg, "\n") {
+				t.Errorf("message %q, want one line with %q", e.Msg, c.want)
+			}
+		})
+	}
+}
+
+// markerOnly returns a PDF whose only field is the marker field, holding
+// value.
+func markerOnly(t *testing.T, value string) []byte {
+	t.Helper()
+	d, err := pdf.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.AddField(pdf.Field{Kind: pdf.TextField, Name: form.MarkerField, Value: value, Hidden: true})
+	b, err := d.Bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// qpdfEncrypt returns doc encrypted with AES-256 and user password pw.
+func qpdfEncrypt(t *testing.T, doc []byte, pw string) []byte {
+	t.Helper()
+	qpdf, err := exec.LookPath("qpdf")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("qpdf not found")
+		}
+		t.Skip("qpdf not found")
+	}
+	dir := t.TempDir()
+	in, out := filepath.Join(dir, "in.pdf"), filepath.Join(dir, "out.pdf")
+	if err := os.WriteFile(in, doc, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := exec.Command(qpdf, "--encrypt", pw, "owner", "256", "--", in, out).CombinedOutput(); err != nil {
+		t.Fatalf("qpdf: %v\n%s", err, b)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// TestDeterministic checks that the same answers give the same fillable
+// form, byte for byte.
+func TestDeterministic(t *testing.T) {
+	a := example(t, "talsi-municipality-lv.yaml")
+	lang := testLang(t, "lv")
+	if !bytes.Equal(fillable(t, lang, a.Form, a), fillable(t, lang, a.Form, a)) {
+		t.Error("the same answers give different bytes")
+	}
+}
+
+var fontFileRE = regexp.MustCompile(`/Length (\d+) /Length1 \d+>>`)
+
+// pdfcpuFill fills the text fields and radio groups of doc through
+// pdfcpu's form filling, as a user of pdfcpu would.
+func pdfcpuFill(t *testing.T, doc []byte, texts, radios map[string]string) []byte {
+	t.Helper()
+	var f pdfcpuform.Form
+	for name, v := range texts {
+		f.TextFields = append(f.TextFields, &pdfcpuform.TextField{Name: name, Value: v})
+	}
+	for name, v := range radios {
+		f.RadioButtonGroups = append(f.RadioButtonGroups, &pdfcpuform.RadioButtonGroup{Name: name, Value: v})
+	}
+	slices.SortFunc(f.TextFields, func(a, b *pdfcpuform.TextField) int { return strings.Compare(a.Name, b.Name) })
+	js, err := json.Marshal(pdfcpuform.FormGroup{Forms: []pdfcpuform.Form{f}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// pdfcpu draws filled fields in a font of its configuration folder, as
+	// it would for a user: here a new folder, not the home's.
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	t.Setenv("HOME", t.TempDir())
+	prev := model.ConfigPath
+	model.ConfigPath = ""
+	defer func() { model.ConfigPath = prev }()
+	var out bytes.Buffer
+	if err := api.FillForm(bytes.NewReader(doc), bytes.NewReader(js), &out, nil); err != nil {
+		t.Fatal(err)
+	}
+	return out.Bytes()
+}

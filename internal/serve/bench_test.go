@@ -1,0 +1,239 @@
+package serve
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	embedded "github.com/partnership-roadmap/roadmap/content"
+	"github.com/partnership-roadmap/roadmap/internal/answers"
+	"github.com/partnership-roadmap/roadmap/internal/content"
+	"github.com/partnership-roadmap/roadmap/internal/pdf"
+)
+
+const benchExample = "brinumins-community-lv.yaml"
+
+// benchServer is a Server over a folder holding one example roadmap.
+func benchServer(tb testing.TB) (*Server, string) {
+	tb.Helper()
+	b, err := content.Load(embedded.FS, "content")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	dir := tb.TempDir()
+	data, err := os.ReadFile(filepath.Join("..", "..", "examples", benchExample))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, benchExample), data, 0o644); err != nil {
+		tb.Fatal(err)
+	}
+	s, err := New(Options{Dir: dir, Content: b, Theme: pdf.DefaultTheme(), Logf: tb.Logf})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { s.Close() })
+	return s, dir
+}
+
+func get(tb testing.TB, h http.Handler, target string) *httptest.ResponseRecorder {
+	r := httptest.NewRequest("GET", target, nil)
+	r.Host = "127.0.0.1"
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, r)
+	if w.Code != 200 {
+		tb.Fatalf("GET %s = %d", target, w.Code)
+	}
+	return w
+}
+
+// BenchmarkEditPage serves the editing page of a filled-in roadmap.
+func BenchmarkEditPage(b *testing.B) {
+	s, _ := benchServer(b)
+	get(b, s, "/r/"+benchExample) // the guidance HTML is made once per language
+	for b.Loop() {
+		get(b, s, "/r/"+benchExample)
+	}
+}
+
+// BenchmarkFormPDF downloads the filled checklist, made anew each time (the
+// cache of made documents is emptied), as the first download after a
+// change is.
+func BenchmarkFormPDF(b *testing.B) {
+	s, _ := benchServer(b)
+	for b.Loop() {
+		s.cache.mu.Lock()
+		s.cache.docs = nil
+		s.cache.mu.Unlock()
+		get(b, s, "/r/"+benchExample+"/form.pdf")
+	}
+}
+
+// BenchmarkFormPDFUnchanged downloads the checklist of a roadmap that has
+// not changed since the last download.
+func BenchmarkFormPDFUnchanged(b *testing.B) {
+	s, _ := benchServer(b)
+	for b.Loop() {
+		get(b, s, "/r/"+benchExample+"/form.pdf")
+	}
+}
+
+// BenchmarkAutosave is one autosave of the page's script: the fields
+// decoded, encoded, validated as "roadmap validate" does, and written
+// atomically and synced, file and folder.
+func BenchmarkAutosave(b *testing.B) {
+	s, dir := benchServer(b)
+	data, _ := os.ReadFile(filepath.Join(dir, benchExample))
+	bd := s.opts.Content
+	f, err := answers.Parse(benchExample, data, bd)
+	if err != nil {
+		b.Fatal(err)
+	}
+	lang, _ := bd.Language("lv")
+	v := formValues(f, lang)
+	rev := answers.Revision(data)
+	i := 0
+	for b.Loop() {
+		i++
+		v.Set("rev", rev)
+		v.Set("cp.pilot.answer", "Atbilde nr. "+strconv.Itoa(i))
+		r := httptest.NewRequest("POST", "/r/"+benchExample, strings.NewReader(v.Encode()))
+		r.Host = "127.0.0.1"
+		r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		r.Header.Set("Accept", "application/json")
+		w := httptest.NewRecorder()
+		s.ServeHTTP(w, r)
+		var rep saveReply
+		if err := json.Unmarshal(w.Body.Bytes(), &rep); err != nil || rep.State != "saved" {
+			b.Fatalf("save: %d %s", w.Code, w.Body)
+		}
+		rev = rep.Rev
+	}
+}
+
+// formValues are the fields the editing page posts for f.
+func formValues(f *answers.File, lang *content.Language) url.Values {
+	v := url.Values{}
+	v.Set("date", f.Date.String())
+	v.Set("org.name", f.Organisation.Name)
+	v.Set("org.contact", f.Organisation.Contact)
+	v.Set("org.partner", f.Organisation.Partner)
+	for _, cp := range lang.Checkpoints(f.Form) {
+		c := f.Checkpoint(cp.ID)
+		v.Set("cp."+cp.ID+".status", string(c.Status))
+		v.Set("cp."+cp.ID+".answer", c.Answer)
+		for _, o := range c.Options {
+			v.Add("cp."+cp.ID+".opt", o)
+		}
+	}
+	for _, a := range f.ActionPlan {
+		for k, val := range map[string]string{"activity": a.Activity, "responsible": a.Responsible, "goals": a.Goals, "deadline": a.Deadline.String(), "status": a.Status, "notes": a.Notes} {
+			v.Add("ap."+k, val)
+		}
+	}
+	for _, c := range f.CommunicationPlan {
+		for k, val := range map[string]string{"topic": c.Topic, "audience": c.Audience, "channel": c.Channel, "frequency": c.Frequency, "format": c.Format, "responsible": c.Responsible, "notes": c.Notes} {
+			v.Add("cm."+k, val)
+		}
+	}
+	for _, e := range f.EvaluationPlan {
+		for k, val := range map[string]string{"stage": e.Stage, "when": e.When.String(), "indicator": e.Indicator, "method": e.Method, "baseline": e.Baseline, "target": e.Target, "responsible": e.Responsible, "result": e.Result} {
+			v.Add("ev."+k, val)
+		}
+	}
+	return v
+}
+
+// TestLoad is a load test on loopback: PDF downloads at a steady rate over
+// real connections, counted and timed. It runs only when asked:
+//
+//	SERVE_LOAD=1 go test ./internal/serve/ -run TestLoad -v
+//
+// SERVE_LOAD_RATE (per second, default 200) and SERVE_LOAD_SECONDS (default
+// 30) change the load; SERVE_LOAD_CHANGE=1 changes the roadmap before every
+// tenth download, so a tenth of them are made anew.
+func TestLoad(t *testing.T) {
+	if os.Getenv("SERVE_LOAD") == "" {
+		t.Skip("set SERVE_LOAD=1 to run the load test")
+	}
+	rate, seconds := envInt("SERVE_LOAD_RATE", 200), envInt("SERVE_LOAD_SECONDS", 30)
+	s, dir := benchServer(t)
+	ts := httptest.NewServer(s)
+	defer ts.Close()
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 64}, Timeout: 10 * time.Second}
+	url := ts.URL + "/r/" + benchExample + "/form.pdf"
+	path := filepath.Join(dir, benchExample)
+	orig, _ := os.ReadFile(path)
+
+	n := rate * seconds
+	lat := make([]time.Duration, n)
+	errs := make([]error, n)
+	ctx, cancel := context.WithTimeout(context.Background(), time.Duration(seconds+30)*time.Second)
+	defer cancel()
+	tick := time.NewTicker(time.Second / time.Duration(rate))
+	defer tick.Stop()
+	var wg sync.WaitGroup
+	start := time.Now()
+	for i := range n {
+		select {
+		case <-tick.C:
+		case <-ctx.Done():
+			t.Fatalf("the load loop ran out of time after %d requests", i)
+		}
+		if os.Getenv("SERVE_LOAD_CHANGE") != "" && i%10 == 0 {
+			os.WriteFile(path, append(append([]byte(nil), orig...), []byte("# "+strconv.Itoa(i)+"\n")...), 0o644)
+		}
+		wg.Go(func() {
+			t0 := time.Now()
+			res, err := client.Get(url)
+			if err == nil {
+				_, err = io.Copy(io.Discard, res.Body)
+				res.Body.Close()
+				if err == nil && res.StatusCode != 200 {
+					err = fmt.Errorf("status %d", res.StatusCode)
+				}
+			}
+			lat[i], errs[i] = time.Since(t0), err
+		})
+	}
+	wg.Wait()
+	elapsed := time.Since(start)
+	failed := 0
+	for _, err := range errs {
+		if err != nil {
+			failed++
+			if failed <= 3 {
+				t.Error(err)
+			}
+		}
+	}
+	slices.Sort(lat)
+	p := func(q float64) time.Duration { return lat[min(len(lat)-1, int(q*float64(len(lat))))] }
+	t.Logf("%d PDF downloads in %.1fs (%.0f/s): %d failed; latency p50 %v, p90 %v, p99 %v, max %v",
+		n, elapsed.Seconds(), float64(n)/elapsed.Seconds(), failed, p(.5), p(.9), p(.99), lat[len(lat)-1])
+	if failed > 0 {
+		t.Errorf("%d of %d downloads failed", failed, n)
+	}
+	if p(.99) > 100*time.Millisecond {
+		t.Errorf("p99 latency %v, over 100 ms", p(.99))
+	}
+}
+
+func envInt(name string, def int) int {
+	if n, err := strconv.Atoi(os.Getenv(name)); err == nil && n > 0 {
+		return n
+	}
+	return def
+}

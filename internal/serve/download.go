@@ -1,0 +1,261 @@
+package serve
+
+import (
+	"archive/zip"
+	"bytes"
+	"mime"
+	"net/http"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/partnership-roadmap/roadmap/internal/answers"
+	"github.com/partnership-roadmap/roadmap/internal/content"
+	"github.com/partnership-roadmap/roadmap/internal/form"
+	"github.com/partnership-roadmap/roadmap/internal/guide"
+	"github.com/partnership-roadmap/roadmap/internal/pack"
+	"github.com/partnership-roadmap/roadmap/internal/sheets"
+)
+
+// docCache keeps the last document made of each roadmap, by its revision:
+// the same answers give the same bytes, so a second download of an
+// unchanged roadmap is not made again. Blank documents are kept per
+// language for the life of the server.
+type docCache struct {
+	mu   sync.Mutex
+	docs map[string]cached
+}
+
+type cached struct {
+	rev  string
+	data []byte
+}
+
+// get returns the document key of revision rev, making it with make when it
+// is not kept. Documents of different keys are made at the same time; the
+// same key may be made twice by two requests at once, which is harmless.
+func (c *docCache) get(key, rev string, make func() ([]byte, error)) ([]byte, error) {
+	c.mu.Lock()
+	if d, ok := c.docs[key]; ok && d.rev == rev {
+		c.mu.Unlock()
+		return d.data, nil
+	}
+	c.mu.Unlock()
+	data, err := make()
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	if c.docs == nil {
+		c.docs = map[string]cached{}
+	}
+	c.docs[key] = cached{rev, data}
+	c.mu.Unlock()
+	return data, nil
+}
+
+// docDate is the creation date of a roadmap's documents.
+func (s *Server) docDate(f *answers.File) time.Time {
+	if s.opts.DocDate != nil {
+		return s.opts.DocDate(f)
+	}
+	if f != nil && !f.Date.IsZero() {
+		return f.Date.Time()
+	}
+	return time.Date(2026, time.January, 1, 0, 0, 0, 0, time.UTC)
+}
+
+// attach sends data as a download named name. The name is encoded as RFC
+// 6266 asks (mime.FormatMediaType quotes it and uses filename* for letters
+// beyond ASCII), so no organisation's name can break the header.
+func attach(w http.ResponseWriter, ctype, name string, data []byte) {
+	h := w.Header()
+	h.Set("Content-Type", ctype)
+	h.Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": name}))
+	h.Set("Content-Length", strconv.Itoa(len(data)))
+	w.Write(data)
+}
+
+// fileBase is the start of a roadmap's download names: the organisation's
+// name made safe for a file name.
+func fileBase(rm *roadmap) string {
+	return pack.SafeName(rm.File.Organisation.Name, "roadmap")
+}
+
+// openValid reads the roadmap of the request for a download; a file with
+// problems is refused, with its problems.
+func (s *Server) openValid(w http.ResponseWriter, r *http.Request) *roadmap {
+	rm := s.open(w, r)
+	if rm == nil {
+		return nil
+	}
+	if rm.File == nil {
+		s.renderBroken(w, http.StatusConflict, rm)
+		return nil
+	}
+	return rm
+}
+
+// renderForm makes the filled checklist of rm.
+func (s *Server) renderForm(rm *roadmap) ([]byte, error) {
+	return s.cache.get("form/"+rm.Name, rm.Rev, func() ([]byte, error) {
+		res, err := form.Render(rm.Lang, rm.File.Form, rm.File, form.Options{Theme: s.opts.Theme, Date: s.docDate(rm.File)})
+		if err != nil {
+			return nil, err
+		}
+		return res.Data, nil
+	})
+}
+
+func (s *Server) downloadForm(w http.ResponseWriter, r *http.Request) {
+	rm := s.openValid(w, r)
+	if rm == nil {
+		return
+	}
+	data, err := s.renderForm(rm)
+	if err != nil {
+		s.failed(w, r, rm.Name, err)
+		return
+	}
+	attach(w, "application/pdf", fileBase(rm)+"-"+string(rm.File.Form)+".pdf", data)
+}
+
+func (s *Server) downloadPlans(w http.ResponseWriter, r *http.Request) {
+	rm := s.openValid(w, r)
+	if rm == nil {
+		return
+	}
+	data, err := s.cache.get("plans/"+rm.Name, rm.Rev, func() ([]byte, error) {
+		return sheets.Build(rm.Lang, sheets.Plans(), rm.File, sheets.WithPaper(s.opts.Theme.Paper), sheets.WithDate(s.docDate(rm.File)))
+	})
+	if err != nil {
+		s.failed(w, r, rm.Name, err)
+		return
+	}
+	attach(w, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileBase(rm)+"-plans.xlsx", data)
+}
+
+// downloadAnswers sends the answers file as it is on disk, also one with
+// problems, so it can be fixed in an editor.
+func (s *Server) downloadAnswers(w http.ResponseWriter, r *http.Request) {
+	rm := s.open(w, r)
+	if rm == nil {
+		return
+	}
+	if rm.Data == nil {
+		s.renderBroken(w, http.StatusConflict, rm)
+		return
+	}
+	attach(w, "application/yaml; charset=utf-8", rm.Name, rm.Data)
+}
+
+func (s *Server) failed(w http.ResponseWriter, r *http.Request, name string, err error) {
+	s.opts.Logf("serve: making a document of %s: %v", name, err)
+	s.refuse(w, r, http.StatusInternalServerError, "serve.error.document", "why", err.Error())
+}
+
+// blankLanguage returns the language of a blank download's {lang}.
+func (s *Server) blankLanguage(w http.ResponseWriter, r *http.Request) *content.Language {
+	lang, err := s.opts.Content.Language(r.PathValue("lang"))
+	if err != nil {
+		s.refuse(w, r, http.StatusNotFound, "serve.error.notfound")
+		return nil
+	}
+	return lang
+}
+
+func (s *Server) downloadGuide(w http.ResponseWriter, r *http.Request) {
+	lang := s.blankLanguage(w, r)
+	if lang == nil {
+		return
+	}
+	data, err := s.cache.get("guide/"+lang.Code, "", func() ([]byte, error) {
+		res, err := guide.Render(lang, guide.Options{Audience: "all", Theme: s.opts.Theme, Date: s.docDate(nil)})
+		if err != nil {
+			return nil, err
+		}
+		return res.Data, nil
+	})
+	if err != nil {
+		s.failed(w, r, "guide", err)
+		return
+	}
+	attach(w, "application/pdf", "guide-"+lang.Code+".pdf", data)
+}
+
+// downloadPack sends the blank workshop pack of a language as a zip: both
+// checklists, the booklet and the three plan workbooks, named as "roadmap
+// pack" names them.
+func (s *Server) downloadPack(w http.ResponseWriter, r *http.Request) {
+	lang := s.blankLanguage(w, r)
+	if lang == nil {
+		return
+	}
+	data, err := s.cache.get("pack/"+lang.Code, "", func() ([]byte, error) { return s.pack(lang) })
+	if err != nil {
+		s.failed(w, r, "pack", err)
+		return
+	}
+	attach(w, "application/zip", "roadmap-"+lang.Code+".zip", data)
+}
+
+func (s *Server) pack(lang *content.Language) ([]byte, error) {
+	date := s.docDate(nil)
+	type doc struct {
+		name  string
+		build func() ([]byte, error)
+	}
+	formDoc := func(f content.Audience) func() ([]byte, error) {
+		return func() ([]byte, error) {
+			res, err := form.Render(lang, f, nil, form.Options{Theme: s.opts.Theme, Date: date})
+			if err != nil {
+				return nil, err
+			}
+			return res.Data, nil
+		}
+	}
+	sheetDoc := func(id string) func() ([]byte, error) {
+		return func() ([]byte, error) {
+			plan, err := sheets.Lookup(id)
+			if err != nil {
+				return nil, err
+			}
+			return sheets.Build(lang, []sheets.Plan{plan}, nil, sheets.WithPaper(s.opts.Theme.Paper), sheets.WithDate(date))
+		}
+	}
+	docs := []doc{
+		{"form-municipality.pdf", formDoc(content.Municipality)},
+		{"form-community.pdf", formDoc(content.Community)},
+		{"guide.pdf", func() ([]byte, error) {
+			res, err := guide.Render(lang, guide.Options{Audience: "all", Theme: s.opts.Theme, Date: date})
+			if err != nil {
+				return nil, err
+			}
+			return res.Data, nil
+		}},
+		{"action-plan.xlsx", sheetDoc("action-plan")},
+		{"communication-plan.xlsx", sheetDoc("communication-plan")},
+		{"evaluation-plan.xlsx", sheetDoc("evaluation-plan")},
+	}
+	out := make([][]byte, len(docs))
+	errs := make([]error, len(docs))
+	pack.Each(len(docs), 0, func(i int) { out[i], errs[i] = docs[i].build() })
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for i, d := range docs {
+		if errs[i] != nil {
+			return nil, errs[i]
+		}
+		fw, err := zw.CreateHeader(&zip.FileHeader{Name: lang.Code + "/" + d.name, Method: zip.Deflate, Modified: date})
+		if err != nil {
+			return nil, err
+		}
+		if _, err := fw.Write(out[i]); err != nil {
+			return nil, err
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}

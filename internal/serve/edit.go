@@ -1,0 +1,317 @@
+package serve
+
+import (
+	"bytes"
+	"html/template"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+
+	"github.com/partnership-roadmap/roadmap/internal/answers"
+	"github.com/partnership-roadmap/roadmap/internal/content"
+)
+
+// editView is the editing page of one roadmap.
+type editView struct {
+	page
+	Name      string
+	Rev       string
+	FormTitle string
+	FormFor   string
+	Form      string
+	Date      string
+	DateErr   string
+	Org       []orgField
+	Steps     []stepView
+	Notice    string
+	General   []string
+	Statuses  []choice
+	Plans     map[string]*planView
+	Done      int
+	Total     int
+	StepCount []stepCount
+	// Lb are the labels each checkpoint repeats.
+	Lb struct{ Status, Options, Answer, Guidance string }
+}
+
+type stepCount struct {
+	Number, Done, Total int
+}
+
+type orgField struct {
+	Key, Label, Value, Err string
+}
+
+type stepView struct {
+	Number      int
+	Heading     string
+	Label       string
+	Checkpoints []cpView
+}
+
+type cpView struct {
+	ID, Title, Hint string
+	N               int
+	Status          string
+	StatusErr       string
+	Options         []optView
+	OptErr          string
+	Answer          string
+	AnswerErr       string
+	Guidance        template.HTML
+	Badges          []badge
+	Plan            *planView
+}
+
+type badge struct{ Class, Label string }
+
+type optView struct {
+	ID, Label string
+	Ticked    bool
+}
+
+// planView is one plan's editable table.
+type planView struct {
+	Key, Title string
+	Columns    []column
+	Rows       []rowView
+	// Blank is the row the script adds; its index is "N".
+	Blank rowView
+	// The texts of the row buttons.
+	Add, Up, Down, Remove string
+}
+
+type rowView struct {
+	P      *planView
+	Legend string
+	// Op is the end of the row's operations: "ap:2".
+	Op    string
+	Cells []cellView
+}
+
+type cellView struct {
+	Kind, Label, ID, Name, Value, List string
+	Options                            []selOption
+	Err                                *cellErr
+}
+
+type selOption struct {
+	Value, Label string
+	Selected     bool
+}
+
+type cellErr struct{ Key, Msg string }
+
+// guidanceHTML returns the guidance of every checkpoint of lang as HTML,
+// made once per language: the checkpoint's guidance, its options' texts,
+// closing text, partner examples and links, from the same Markdown the
+// booklet is made of.
+func (s *Server) guidanceHTML(lang *content.Language) map[string]template.HTML {
+	if v, ok := s.guidance.Load(lang.Code); ok {
+		return v.(map[string]template.HTML)
+	}
+	md := goldmark.New(goldmark.WithExtensions(extension.Linkify))
+	out := map[string]template.HTML{}
+	for _, cp := range lang.Checkpoints("all") {
+		var b bytes.Buffer
+		conv := func(src string) {
+			if strings.TrimSpace(src) != "" {
+				_ = md.Convert([]byte(src), &b)
+			}
+		}
+		conv(cp.Guidance)
+		if o := cp.Options; o != nil {
+			conv(o.Lead)
+			b.WriteString("<ul>")
+			for _, it := range o.Items {
+				b.WriteString("<li>")
+				text := strings.TrimSpace(it.Text)
+				if text == "" {
+					text = it.Label
+				}
+				var item bytes.Buffer
+				_ = md.Convert([]byte(text), &item)
+				// One paragraph per item: drop its <p> so the list is tight.
+				t := strings.TrimSpace(item.String())
+				if strings.Count(t, "<p>") == 1 {
+					t = strings.TrimSuffix(strings.TrimPrefix(t, "<p>"), "</p>")
+				}
+				b.WriteString("<strong>" + template.HTMLEscapeString(it.Label) + "</strong> — " + t)
+				b.WriteString("</li>")
+			}
+			b.WriteString("</ul>")
+		}
+		conv(cp.Closing)
+		for _, ex := range cp.Examples {
+			b.WriteString(`<aside class="example"><p class="example-label">` + template.HTMLEscapeString(lang.Label("guide.example")) + "</p>")
+			conv(ex)
+			b.WriteString("</aside>")
+		}
+		if len(cp.Links) > 0 {
+			b.WriteString(`<p class="example-label">` + template.HTMLEscapeString(lang.Label("guide.links")) + "</p><ul>")
+			for _, l := range cp.Links {
+				title := l.Title
+				if title == "" {
+					title = l.URL
+				}
+				b.WriteString(`<li><a href="` + template.HTMLEscapeString(l.URL) + `" rel="noopener noreferrer" target="_blank">` + template.HTMLEscapeString(title) + "</a></li>")
+			}
+			b.WriteString("</ul>")
+		}
+		out[cp.ID] = template.HTML(b.String())
+	}
+	s.guidance.Store(lang.Code, out)
+	return out
+}
+
+// renderEdit shows the editing page of rm with the answers f (the file's,
+// or what was sent when it could not be saved), what was typed in date
+// fields that are not dates, the problems by field, and a notice: saved,
+// invalid or conflict.
+func (s *Server) renderEdit(w http.ResponseWriter, status int, rm *roadmap, f *answers.File, raw map[string]string, errs fieldErrors, notice string) {
+	lang := rm.Lang
+	v := &editView{
+		page:      page{Lang: lang, s: s},
+		Name:      rm.Name,
+		Rev:       rm.Rev,
+		Form:      string(f.Form),
+		FormTitle: lang.Label("form.title." + string(f.Form)),
+		FormFor:   lang.Label("form.for." + string(f.Form)),
+		Date:      f.Date.String(),
+		DateErr:   errs.ByField["date"],
+		Notice:    notice,
+		General:   errs.General,
+		Plans:     map[string]*planView{},
+	}
+	v.Lb.Status, v.Lb.Options, v.Lb.Answer, v.Lb.Guidance = lang.Label("serve.status"), lang.Label("show.options"), lang.Label("serve.answer"), lang.Label("serve.guidance")
+	if r, ok := raw["date"]; ok {
+		v.Date = r
+	}
+	title := f.Organisation.Name
+	if title == "" {
+		title = rm.Name
+	}
+	v.Title = title + " — " + v.FormTitle
+	for _, k := range []string{"name", "contact", "partner"} {
+		label := lang.Label("field." + k)
+		if k == "name" {
+			label = lang.Label("field.organisation")
+		}
+		val := map[string]string{"name": f.Organisation.Name, "contact": f.Organisation.Contact, "partner": f.Organisation.Partner}[k]
+		v.Org = append(v.Org, orgField{k, label, val, errs.ByField["org."+k]})
+	}
+	for _, st := range answers.Statuses {
+		v.Statuses = append(v.Statuses, choice{string(st), lang.Label("status." + string(st))})
+	}
+	for _, p := range plans {
+		v.Plans[p.Under] = s.planView(p, lang, f, raw, errs)
+	}
+	guidance := s.guidanceHTML(lang)
+	n := 0
+	for _, st := range lang.Steps {
+		sv := stepView{Number: st.Number, Label: lang.Format("step.label", "n", strconv.Itoa(st.Number)), Heading: st.Title}
+		sc := stepCount{Number: st.Number}
+		for i := range st.Checkpoints {
+			cp := &st.Checkpoints[i]
+			if !cp.Audience.Includes(f.Form) {
+				continue
+			}
+			n++
+			a := f.Checkpoint(cp.ID)
+			p := "cp." + cp.ID + "."
+			c := cpView{ID: cp.ID, N: n, Title: cp.Title, Hint: cp.Hint, Status: string(a.Status), Answer: a.Answer,
+				StatusErr: errs.ByField[p+"status"], OptErr: errs.ByField[p+"opt"], AnswerErr: errs.ByField[p+"answer"],
+				Guidance: guidance[cp.ID], Plan: v.Plans[cp.ID]}
+			if c.Status == "" {
+				c.Status = string(answers.NotStarted)
+			}
+			if cp.Audience == content.Both {
+				c.Badges = []badge{{"municipality", lang.Label("audience.municipality")}, {"community", lang.Label("audience.community")}}
+			} else {
+				c.Badges = []badge{{string(cp.Audience), lang.Label("audience." + string(cp.Audience))}}
+			}
+			if cp.Options != nil {
+				for _, o := range cp.Options.Items {
+					c.Options = append(c.Options, optView{o.ID, o.Label, a.Ticked(o.ID)})
+				}
+			}
+			sc.Total++
+			if a.Status == answers.Done {
+				sc.Done++
+			}
+			sv.Checkpoints = append(sv.Checkpoints, c)
+		}
+		if len(sv.Checkpoints) > 0 {
+			v.Steps = append(v.Steps, sv)
+			v.StepCount = append(v.StepCount, sc)
+			v.Done += sc.Done
+			v.Total += sc.Total
+		}
+	}
+	s.render(w, status, "edit.html", v)
+}
+
+func (s *Server) planView(p planDef, lang *content.Language, f *answers.File, raw map[string]string, errs fieldErrors) *planView {
+	pv := &planView{Key: p.Key, Title: lang.Label(p.Title), Columns: columns(p, lang),
+		Add: lang.Label("serve.row.add"), Up: lang.Label("serve.row.up"), Down: lang.Label("serve.row.down"), Remove: lang.Label("serve.row.remove")}
+	choose := lang.Label("serve.choose")
+	var rows []map[string]string
+	switch p.Key {
+	case "ap":
+		for _, a := range f.ActionPlan {
+			rows = append(rows, map[string]string{"activity": a.Activity, "responsible": a.Responsible, "goals": a.Goals, "deadline": a.Deadline.String(), "status": a.Status, "notes": a.Notes})
+		}
+	case "cm":
+		for _, c := range f.CommunicationPlan {
+			rows = append(rows, map[string]string{"topic": c.Topic, "audience": c.Audience, "channel": c.Channel, "frequency": c.Frequency, "format": c.Format, "responsible": c.Responsible, "notes": c.Notes})
+		}
+	case "ev":
+		for _, e := range f.EvaluationPlan {
+			rows = append(rows, map[string]string{"stage": e.Stage, "when": e.When.String(), "indicator": e.Indicator, "method": e.Method, "baseline": e.Baseline, "target": e.Target, "responsible": e.Responsible, "result": e.Result})
+		}
+	}
+	row := func(index, legend string, vals map[string]string) rowView {
+		rv := rowView{P: pv, Legend: legend, Op: p.Key + ":" + index}
+		for _, c := range pv.Columns {
+			field := p.Key + "." + index + "." + c.Key
+			val := vals[c.Key]
+			if r, ok := raw[field]; ok {
+				val = r
+			}
+			cell := cellView{Kind: c.Kind, Label: c.Label, ID: p.Key + "-" + index + "-" + c.Key, Name: p.Key + "." + c.Key}
+			switch c.Kind {
+			case "suggest":
+				// An id from the list is shown as its label.
+				for _, ch := range c.Choices {
+					if ch.Value == val {
+						val = ch.Label
+					}
+				}
+				cell.List = "dl-" + p.Key + "-" + c.Key
+			case "select":
+				cell.Options = append(cell.Options, selOption{"", choose, val == ""})
+				for _, ch := range c.Choices {
+					cell.Options = append(cell.Options, selOption{ch.Value, ch.Label, ch.Value == val})
+				}
+			}
+			cell.Value = val
+			if msg := errs.ByField[field]; msg != "" {
+				cell.Err = &cellErr{field, msg}
+			}
+			rv.Cells = append(rv.Cells, cell)
+		}
+		return rv
+	}
+	for i, vals := range rows {
+		pv.Rows = append(pv.Rows, row(strconv.Itoa(i), lang.Format("serve.row", "n", strconv.Itoa(i+1)), vals))
+	}
+	blank := map[string]string{}
+	if p.Key == "ap" {
+		blank["status"] = answers.ActionStatuses[0]
+	}
+	pv.Blank = row("N", lang.Format("serve.row", "n", ""), blank)
+	return pv
+}

@@ -1,0 +1,352 @@
+package serve
+
+import (
+	"fmt"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/partnership-roadmap/roadmap/internal/answers"
+	"github.com/partnership-roadmap/roadmap/internal/content"
+	"github.com/partnership-roadmap/roadmap/internal/diag"
+)
+
+// The editing page's fields are named after the answers file: "date",
+// "org.name", "cp.<id>.status", "cp.<id>.opt" (one per ticked option),
+// "cp.<id>.answer", and per plan row "<plan>.<column>", repeated once per
+// row in the rows' order. A problem is shown beside the field it concerns;
+// a row's field is "<plan>.<row>.<column>" there.
+
+// column is one column of a plan table on the page.
+type column struct {
+	Key string
+	// Kind is text, area (several lines), date, select or suggest (free
+	// text with suggestions).
+	Kind  string
+	Label string
+	// Choices are the values of a select or the suggestions of a text.
+	Choices []choice
+}
+
+// choice is one value of a select or datalist.
+type choice struct {
+	Value, Label string
+}
+
+// planDef is one plan: its key on the page, its key in the answers file,
+// the label of its title and its columns' keys and kinds.
+type planDef struct {
+	Key, YAMLKey, Title, Labels string
+	// Under is the checkpoint the plan's table is shown under.
+	Under   string
+	Columns []string
+	Kinds   map[string]string
+}
+
+var plans = []planDef{
+	{Key: "ap", YAMLKey: "action_plan", Title: "sheet.action.title", Labels: "sheet.action.col.", Under: "action-plan",
+		Columns: []string{"activity", "responsible", "goals", "deadline", "status", "notes"},
+		Kinds:   map[string]string{"goals": "area", "deadline": "date", "status": "select", "notes": "area"}},
+	{Key: "cm", YAMLKey: "communication_plan", Title: "sheet.communication.title", Labels: "sheet.communication.col.", Under: "communication-plan",
+		Columns: []string{"topic", "audience", "channel", "frequency", "format", "responsible", "notes"},
+		Kinds:   map[string]string{"channel": "suggest", "frequency": "suggest", "notes": "area"}},
+	{Key: "ev", YAMLKey: "evaluation_plan", Title: "sheet.evaluation.title", Labels: "sheet.evaluation.col.", Under: answers.MethodsCheckpoint,
+		Columns: []string{"stage", "when", "indicator", "method", "baseline", "target", "responsible", "result"},
+		Kinds:   map[string]string{"when": "date", "method": "select", "result": "area"}},
+}
+
+// columns returns the columns of plan p in language lang, with the values
+// of its selects and suggestions.
+func columns(p planDef, lang *content.Language) []column {
+	var cols []column
+	for _, k := range p.Columns {
+		c := column{Key: k, Kind: p.Kinds[k], Label: lang.Label(p.Labels + k)}
+		if c.Kind == "" {
+			c.Kind = "text"
+		}
+		switch p.Key + "." + k {
+		case "ap.status":
+			c.Choices = idChoices(lang, "value.action-status.", answers.ActionStatuses)
+		case "cm.channel":
+			c.Choices = idChoices(lang, "value.channel.", answers.Channels)
+		case "cm.frequency":
+			c.Choices = idChoices(lang, "value.frequency.", answers.Frequencies)
+		case "ev.method":
+			if cp := lang.Checkpoint(answers.MethodsCheckpoint); cp != nil && cp.Options != nil {
+				for _, o := range cp.Options.Items {
+					c.Choices = append(c.Choices, choice{o.ID, o.Label})
+				}
+			}
+		}
+		cols = append(cols, c)
+	}
+	return cols
+}
+
+func idChoices(lang *content.Language, prefix string, ids []string) []choice {
+	out := make([]choice, len(ids))
+	for i, id := range ids {
+		out[i] = choice{id, lang.Label(prefix + id)}
+	}
+	return out
+}
+
+// fieldErrors are the problems of a save: by field, and those that belong
+// to no field.
+type fieldErrors struct {
+	ByField map[string]string
+	General []string
+}
+
+func (e *fieldErrors) add(field, msg string) {
+	if field == "" {
+		e.General = append(e.General, msg)
+		return
+	}
+	if e.ByField == nil {
+		e.ByField = map[string]string{}
+	}
+	if prev := e.ByField[field]; prev != "" {
+		msg = prev + "; " + msg
+	}
+	e.ByField[field] = msg
+}
+
+func (e *fieldErrors) empty() bool { return len(e.ByField) == 0 && len(e.General) == 0 }
+
+// decodeForm builds the answers from the fields of the editing page, over
+// base (the file as it is: its form and language are kept). Dates that are
+// not dates are problems of their field; raw keeps what was typed in them so
+// the page can show it again. The row operation op ("add:ap", "del:ap:2",
+// "up:ap:2", "down:ap:2"), sent by the buttons of a page without script, is
+// applied last.
+func decodeForm(v url.Values, base *answers.File, lang *content.Language) (f *answers.File, raw map[string]string, errs fieldErrors) {
+	f = &answers.File{Form: base.Form, Language: base.Language, Checkpoints: map[string]answers.Checkpoint{}}
+	raw = map[string]string{}
+	date := func(field, s string) answers.Date {
+		s = strings.TrimSpace(s)
+		if s == "" {
+			return answers.Date{}
+		}
+		d, err := answers.ParseDate(s)
+		if err != nil {
+			raw[field] = s
+			errs.add(field, err.Error())
+		}
+		return d
+	}
+	f.Date = date("date", v.Get("date"))
+	f.Organisation = answers.Organisation{Name: v.Get("org.name"), Contact: v.Get("org.contact"), Partner: v.Get("org.partner")}
+	// Every checkpoint the file had is kept, also one of another form
+	// (refused by validation, shown as a problem, never dropped).
+	for id, c := range base.Checkpoints {
+		f.Checkpoints[id] = c
+	}
+	for _, cp := range lang.Checkpoints(base.Form) {
+		p := "cp." + cp.ID + "."
+		c := answers.Checkpoint{Status: answers.Status(v.Get(p + "status")), Answer: normalise(v.Get(p + "answer"))}
+		if c.Status == "" {
+			c.Status = answers.NotStarted
+		}
+		if _, seen := v[p+"status"]; !seen && !hasAny(v, p) {
+			if old, ok := base.Checkpoints[cp.ID]; ok {
+				c = old // not on the page that was sent: keep it
+			}
+		} else if cp.Options != nil {
+			// Ticked options keep the order the file has them in; newly
+			// ticked ones follow in the content's order.
+			ticked := v[p+"opt"]
+			for _, o := range base.Checkpoint(cp.ID).Options {
+				if slices.Contains(ticked, o) {
+					c.Options = append(c.Options, o)
+				}
+			}
+			for _, o := range cp.Options.Items {
+				if slices.Contains(ticked, o.ID) && !slices.Contains(c.Options, o.ID) {
+					c.Options = append(c.Options, o.ID)
+				}
+			}
+			for _, t := range ticked {
+				if !slices.Contains(c.Options, t) {
+					c.Options = append(c.Options, t) // unknown: validation says so
+				}
+			}
+		}
+		f.Checkpoints[cp.ID] = c
+	}
+
+	for _, p := range plans {
+		n := len(v[p.Key+"."+p.Columns[0]])
+		for _, k := range p.Columns[1:] {
+			if len(v[p.Key+"."+k]) != n {
+				errs.add("", fmt.Sprintf("the %s rows arrived incomplete (%d values of %q, %d of %q); nothing was saved", p.YAMLKey, n, p.Columns[0], len(v[p.Key+"."+k]), k))
+				return f, raw, errs
+			}
+		}
+		cols := columns(p, lang)
+		for i := range n {
+			get := func(k string) string {
+				s := v[p.Key+"."+k][i]
+				for _, c := range cols {
+					if c.Key == k && c.Kind == "suggest" {
+						// A suggestion picked from the list is stored as its id.
+						for _, ch := range c.Choices {
+							if strings.EqualFold(strings.TrimSpace(s), ch.Label) {
+								return ch.Value
+							}
+						}
+					}
+				}
+				return normalise(s)
+			}
+			field := func(k string) string { return p.Key + "." + strconv.Itoa(i) + "." + k }
+			switch p.Key {
+			case "ap":
+				f.ActionPlan = append(f.ActionPlan, answers.Action{Activity: get("activity"), Responsible: get("responsible"), Goals: get("goals"),
+					Deadline: date(field("deadline"), get("deadline")), Status: get("status"), Notes: get("notes")})
+			case "cm":
+				f.CommunicationPlan = append(f.CommunicationPlan, answers.Communication{Topic: get("topic"), Audience: get("audience"), Channel: get("channel"),
+					Frequency: get("frequency"), Format: get("format"), Responsible: get("responsible"), Notes: get("notes")})
+			case "ev":
+				f.EvaluationPlan = append(f.EvaluationPlan, answers.Evaluation{Stage: get("stage"), When: date(field("when"), get("when")), Indicator: get("indicator"),
+					Method: get("method"), Baseline: get("baseline"), Target: get("target"), Responsible: get("responsible"), Result: get("result")})
+			}
+		}
+	}
+	rowOp(f, v.Get("op"))
+	return f, raw, errs
+}
+
+func hasAny(v url.Values, prefix string) bool {
+	for k := range v {
+		if strings.HasPrefix(k, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+// normalise makes a browser's line breaks (CR LF) the file's (LF).
+func normalise(s string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+}
+
+// rowOp applies a row operation to the plans of f; an unknown one is
+// ignored.
+func rowOp(f *answers.File, op string) {
+	parts := strings.Split(op, ":")
+	if len(parts) < 2 {
+		return
+	}
+	i := -1
+	if len(parts) == 3 {
+		i, _ = strconv.Atoi(parts[2])
+	}
+	switch parts[1] {
+	case "ap":
+		f.ActionPlan = applyOp(f.ActionPlan, parts[0], i, answers.Action{Status: answers.ActionStatuses[0]})
+	case "cm":
+		f.CommunicationPlan = applyOp(f.CommunicationPlan, parts[0], i, answers.Communication{})
+	case "ev":
+		f.EvaluationPlan = applyOp(f.EvaluationPlan, parts[0], i, answers.Evaluation{})
+	}
+}
+
+func applyOp[T any](rows []T, op string, i int, blank T) []T {
+	switch {
+	case op == "add":
+		return append(rows, blank)
+	case i < 0 || i >= len(rows):
+		return rows
+	case op == "del":
+		return slices.Delete(rows, i, i+1)
+	case op == "up" && i > 0:
+		rows[i-1], rows[i] = rows[i], rows[i-1]
+	case op == "down" && i+1 < len(rows):
+		rows[i+1], rows[i] = rows[i], rows[i+1]
+	}
+	return rows
+}
+
+// fieldAt maps the places of an encoded answers file to the page's fields:
+// each key and value of the file, by "line:col", to the field that shows it.
+func fieldAt(data []byte) map[string]string {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil || len(doc.Content) == 0 {
+		return nil
+	}
+	at := map[string]string{}
+	put := func(n *yaml.Node, field string) {
+		at[strconv.Itoa(n.Line)+":"+strconv.Itoa(n.Column)] = field
+	}
+	var walk func(n *yaml.Node, field string)
+	walk = func(n *yaml.Node, field string) {
+		put(n, field)
+		for _, c := range n.Content {
+			walk(c, field)
+		}
+	}
+	pairs := func(n *yaml.Node, fn func(k, v *yaml.Node)) {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			fn(n.Content[i], n.Content[i+1])
+		}
+	}
+	pairs(doc.Content[0], func(k, v *yaml.Node) {
+		switch k.Value {
+		case "date":
+			walk(k, "date")
+			walk(v, "date")
+		case "organisation":
+			pairs(v, func(k, v *yaml.Node) {
+				walk(k, "org."+k.Value)
+				walk(v, "org."+k.Value)
+			})
+		case "checkpoints":
+			pairs(v, func(k, v *yaml.Node) {
+				id := k.Value
+				put(k, "cp."+id+".status")
+				pairs(v, func(k, v *yaml.Node) {
+					name := k.Value
+					if name == "options" {
+						name = "opt"
+					}
+					walk(k, "cp."+id+"."+name)
+					walk(v, "cp."+id+"."+name)
+				})
+			})
+		default:
+			for _, p := range plans {
+				if p.YAMLKey != k.Value {
+					continue
+				}
+				for i, row := range v.Content {
+					pairs(row, func(k, v *yaml.Node) {
+						f := p.Key + "." + strconv.Itoa(i) + "." + k.Value
+						walk(k, f)
+						walk(v, f)
+					})
+				}
+			}
+		}
+	})
+	return at
+}
+
+// placeProblems sorts the problems of an encoded file by the field they
+// concern. The positions were made by this server's own encoding, so the
+// file name and position are left out of the message: the field shows where.
+func placeProblems(err error, data []byte, errs *fieldErrors) {
+	at := fieldAt(data)
+	list, ok := err.(diag.List)
+	if !ok {
+		errs.add("", err.Error())
+		return
+	}
+	for _, p := range list {
+		field := at[strconv.Itoa(p.Line)+":"+strconv.Itoa(p.Col)]
+		errs.add(field, p.Msg)
+	}
+}

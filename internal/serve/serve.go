@@ -1,0 +1,260 @@
+// Package serve is the web application of "roadmap serve": the roadmaps of
+// one folder of answers files, filled in from a browser. The answers files
+// stay the one source of truth: every change is validated as "roadmap
+// validate" does and written back, atomically and synced, in the format the
+// other commands read; the documents are made in-process by the same
+// packages the commands use.
+//
+// Everything the pages need (templates, style sheet, a few lines of script)
+// is embedded; a page makes no request to another site.
+package serve
+
+import (
+	"crypto/subtle"
+	"embed"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"log"
+	"net"
+	"net/http"
+	"os"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/partnership-roadmap/roadmap/internal/answers"
+	"github.com/partnership-roadmap/roadmap/internal/content"
+	"github.com/partnership-roadmap/roadmap/internal/pdf"
+)
+
+//go:embed templates/*.html static/*
+var assets embed.FS
+
+// Options configure a Server.
+type Options struct {
+	// Dir is the folder of answers files; it must exist.
+	Dir string
+	// Content is the roadmap content, in every language.
+	Content *content.Bundle
+	// Theme is the look of the PDFs, and gives the pages their step and
+	// audience colours.
+	Theme pdf.Theme
+	// DocDate is the creation date written into the documents made from a
+	// roadmap (nil: the answers' date, else a fixed date).
+	DocDate func(*answers.File) time.Time
+	// Token, when not empty, is the secret a browser must show (once in
+	// the address, then in a cookie) before any page is served.
+	Token string
+	// Hosts are the host names (without port) the Host header may name;
+	// empty means the loopback names: localhost, 127.0.0.1, ::1.
+	Hosts []string
+	// AnyIPHost lets the Host header be any IP address as well, for a
+	// server on a network address (a token guards it then).
+	AnyIPHost bool
+	// Logf logs a failure the person at the browser cannot fix; nil logs
+	// to the standard logger.
+	Logf func(format string, args ...any)
+}
+
+// Server serves the roadmaps of one folder. It is an http.Handler.
+type Server struct {
+	opts    Options
+	store   *store
+	tmpl    *template.Template
+	handler http.Handler
+	hosts   map[string]bool
+
+	// mu serialises saves: the check of the revision and the write are one
+	// step.
+	mu sync.Mutex
+
+	guidance sync.Map // language code → map[checkpoint id]template.HTML
+	parsed   sync.Map // file name → parsed
+	cache    docCache
+}
+
+// New returns a Server for the folder opts.Dir.
+func New(opts Options) (*Server, error) {
+	if opts.Content == nil {
+		return nil, errors.New("serve: no content")
+	}
+	if opts.Logf == nil {
+		opts.Logf = log.Printf
+	}
+	root, err := os.OpenRoot(opts.Dir)
+	if err != nil {
+		return nil, fmt.Errorf("opening the answers folder %s: %w", opts.Dir, err)
+	}
+	tmpl, err := template.New("").Funcs(funcs).ParseFS(assets, "templates/*.html")
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{opts: opts, store: &store{root: root, dir: opts.Dir}, tmpl: tmpl, hosts: map[string]bool{}}
+	hosts := opts.Hosts
+	if len(hosts) == 0 {
+		hosts = []string{"localhost", "127.0.0.1", "::1"}
+	}
+	for _, h := range hosts {
+		s.hosts[strings.ToLower(h)] = true
+	}
+	s.handler = s.routes()
+	return s, nil
+}
+
+// Close releases the folder.
+func (s *Server) Close() error { return s.store.root.Close() }
+
+// ServeHTTP serves one request.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
+
+// MaxBody is the largest request body accepted: an answers file, or a save
+// of the editing page, larger than this is refused with a message.
+const MaxBody = maxFile
+
+func (s *Server) routes() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /{$}", s.home)
+	mux.HandleFunc("POST /new", s.newRoadmap)
+	mux.HandleFunc("POST /upload", s.upload)
+	mux.HandleFunc("GET /r/{name}", s.edit)
+	mux.HandleFunc("POST /r/{name}", s.save)
+	mux.HandleFunc("GET /r/{name}/form.pdf", s.downloadForm)
+	mux.HandleFunc("GET /r/{name}/plans.xlsx", s.downloadPlans)
+	mux.HandleFunc("GET /r/{name}/answers.yaml", s.downloadAnswers)
+	mux.HandleFunc("GET /blank/{lang}/pack.zip", s.downloadPack)
+	mux.HandleFunc("GET /blank/{lang}/guide.pdf", s.downloadGuide)
+	mux.HandleFunc("GET /static/theme.css", s.themeCSS)
+	static, _ := fs.Sub(assets, "static")
+	mux.Handle("GET /static/", http.StripPrefix("/static/", staticFiles(static)))
+	mux.HandleFunc("GET /", func(w http.ResponseWriter, r *http.Request) {
+		s.refuse(w, r, http.StatusNotFound, "serve.error.notfound")
+	})
+
+	cop := http.NewCrossOriginProtection()
+	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.refuse(w, r, http.StatusForbidden, "serve.error.crossorigin")
+	}))
+	var h http.Handler = mux
+	h = s.limitBody(h)
+	h = cop.Handler(h)
+	h = s.checkToken(h)
+	h = s.checkHost(h)
+	h = secureHeaders(h)
+	return h
+}
+
+// secureHeaders sets the headers every response carries: nothing from
+// another site may load, nothing may frame the page, no address (which may
+// hold the token) leaves in a Referer header.
+func secureHeaders(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("Content-Security-Policy", "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Referrer-Policy", "no-referrer")
+		h.Set("X-Frame-Options", "DENY")
+		h.Set("Cache-Control", "no-store")
+		next.ServeHTTP(w, r)
+	})
+}
+
+// checkHost refuses a request whose Host header names another site: a page
+// of evil.example whose name is made to point at 127.0.0.1 (DNS rebinding)
+// reaches the server with Host: evil.example, and is refused here.
+func (s *Server) checkHost(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		host := r.Host
+		if h, _, err := net.SplitHostPort(host); err == nil {
+			host = h
+		}
+		host = strings.ToLower(strings.TrimSuffix(strings.Trim(host, "[]"), "."))
+		ok := s.hosts[host]
+		if !ok && s.opts.AnyIPHost {
+			ok = net.ParseIP(host) != nil
+		}
+		if !ok {
+			s.refuse(w, r, http.StatusMisdirectedRequest, "serve.error.host")
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// tokenCookie carries the access token after the first visit.
+const tokenCookie = "roadmap_token"
+
+// checkToken lets a request through when the server needs no token, or the
+// request shows it: in the address (?token=..., the link printed at start),
+// which sets the cookie and sends the browser on to the same page without
+// it, or in the cookie.
+func (s *Server) checkToken(next http.Handler) http.Handler {
+	if s.opts.Token == "" {
+		return next
+	}
+	want := []byte(s.opts.Token)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if t := r.URL.Query().Get("token"); t != "" && r.Method == http.MethodGet {
+			if subtle.ConstantTimeCompare([]byte(t), want) == 1 {
+				http.SetCookie(w, &http.Cookie{Name: tokenCookie, Value: s.opts.Token, Path: "/", HttpOnly: true, SameSite: http.SameSiteStrictMode})
+				q := r.URL.Query()
+				q.Del("token")
+				u := *r.URL
+				u.RawQuery = q.Encode()
+				http.Redirect(w, r, u.RequestURI(), http.StatusSeeOther)
+				return
+			}
+		}
+		if c, err := r.Cookie(tokenCookie); err == nil && subtle.ConstantTimeCompare([]byte(c.Value), want) == 1 {
+			next.ServeHTTP(w, r)
+			return
+		}
+		s.refuse(w, r, http.StatusUnauthorized, "serve.error.token")
+	})
+}
+
+// limitBody refuses a body over MaxBody: at once when its length is
+// declared, else when reading it passes the limit (see tooBig).
+func (s *Server) limitBody(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.ContentLength > MaxBody {
+			s.refuse(w, r, http.StatusRequestEntityTooLarge, "serve.error.toolarge")
+			return
+		}
+		if r.Body != nil {
+			r.Body = http.MaxBytesReader(w, r.Body, MaxBody)
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// tooBig reports whether err is the body passing MaxBody.
+func tooBig(err error) bool {
+	var mbe *http.MaxBytesError
+	return errors.As(err, &mbe)
+}
+
+// staticFiles serves the embedded style sheet and script.
+func staticFiles(fsys fs.FS) http.Handler {
+	files := http.FileServerFS(fsys)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "no-cache")
+		files.ServeHTTP(w, r)
+	})
+}
+
+// themeCSS gives the pages the colours of the documents' theme.
+func (s *Server) themeCSS(w http.ResponseWriter, r *http.Request) {
+	c := s.opts.Theme.Colors
+	hex := func(c pdf.Color) string { return fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c.B) }
+	var b strings.Builder
+	fmt.Fprintf(&b, ":root{--text:%s;--muted:%s;--rule:%s;--accent:%s;--band-text:%s;--shade:%s;--zebra:%s;--head:%s;--municipality:%s;--community:%s}\n",
+		hex(c.Text), hex(c.Muted), hex(c.Rule), hex(c.Accent), hex(c.BandText), hex(c.Shade), hex(c.Zebra), hex(c.TableHead), hex(c.Municipality), hex(c.Community))
+	for n := 1; n <= max(len(c.Steps), 3); n++ {
+		fmt.Fprintf(&b, ".step-%d{--step:%s}\n", n, hex(s.opts.Theme.Step(n)))
+	}
+	w.Header().Set("Content-Type", "text/css; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-cache")
+	fmt.Fprint(w, b.String())
+}

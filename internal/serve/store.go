@@ -1,0 +1,172 @@
+package serve
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"time"
+)
+
+// store is the folder of answers files. Every access goes through an
+// os.Root, so no name, "../" or symbolic link can reach outside the folder.
+type store struct {
+	root *os.Root
+	dir  string
+}
+
+// nameRE is what a roadmap's file name may be: one file of the folder,
+// never a path; hidden files (the temporary files of a save) are not.
+var nameRE = regexp.MustCompile(`^[\p{L}\p{N}][\p{L}\p{N}._ -]{0,120}\.ya?ml$`)
+
+// validName reports whether name may name a roadmap of the folder.
+func validName(name string) bool {
+	return nameRE.MatchString(name) && !strings.Contains(name, "..")
+}
+
+// entry is one answers file of the folder.
+type entryInfo struct {
+	Name    string
+	ModTime time.Time
+}
+
+// list returns the answers files of the folder, sorted by name.
+func (s *store) list() ([]entryInfo, error) {
+	d, err := s.root.Open(".")
+	if err != nil {
+		return nil, err
+	}
+	defer d.Close()
+	des, err := d.ReadDir(-1)
+	if err != nil {
+		return nil, err
+	}
+	var out []entryInfo
+	for _, de := range des {
+		if !validName(de.Name()) || de.IsDir() {
+			continue
+		}
+		info := entryInfo{Name: de.Name()}
+		if fi, err := de.Info(); err == nil {
+			info.ModTime = fi.ModTime()
+		}
+		out = append(out, info)
+	}
+	slices.SortFunc(out, func(a, b entryInfo) int { return strings.Compare(a.Name, b.Name) })
+	return out, nil
+}
+
+// maxFile is the largest answers file read; the request limit is the same.
+const maxFile = 2 << 20
+
+// errTooBig is returned for a file over maxFile.
+var errTooBig = errors.New("the file is larger than 2 MiB")
+
+// read returns the bytes of the answers file name and its modification
+// time. A symbolic link out of the folder is an error.
+func (s *store) read(name string) ([]byte, time.Time, error) {
+	f, err := s.root.Open(name)
+	if err != nil {
+		return nil, time.Time{}, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, time.Time{}, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, time.Time{}, fmt.Errorf("%s is not a regular file", name)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, maxFile+1))
+	if err != nil {
+		return nil, time.Time{}, err
+	}
+	if len(data) > maxFile {
+		return nil, time.Time{}, errTooBig
+	}
+	return data, fi.ModTime(), nil
+}
+
+// tmpSeq numbers the temporary files of this process.
+var tmpSeq atomic.Uint64
+
+// write replaces the file name with data so that name is only ever the old
+// file or the whole new one, and the new one is on the disk when write
+// returns: the data is written to a temporary file beside it, synced,
+// renamed over name, and the folder synced so the rename is kept too.
+func (s *store) write(name string, data []byte) (err error) {
+	return s.writeNew(name, data, false)
+}
+
+// create writes a new file name; it fails with fs.ErrExist when name exists.
+func (s *store) create(name string, data []byte) error {
+	return s.writeNew(name, data, true)
+}
+
+func (s *store) writeNew(name string, data []byte, exclusive bool) (err error) {
+	tmp := "." + name + "." + strconv.Itoa(os.Getpid()) + "-" + strconv.FormatUint(tmpSeq.Add(1), 10) + ".tmp"
+	f, err := s.root.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+			s.root.Remove(tmp)
+		}
+	}()
+	if _, err = f.Write(data); err != nil {
+		return err
+	}
+	if err = f.Sync(); err != nil {
+		return err
+	}
+	if err = f.Close(); err != nil {
+		return err
+	}
+	if exclusive {
+		// A hard link fails when name exists, where a rename would replace it.
+		if err = s.root.Link(tmp, name); err != nil {
+			return err
+		}
+		if err = s.root.Remove(tmp); err != nil {
+			return err
+		}
+	} else if err = s.root.Rename(tmp, name); err != nil {
+		return err
+	}
+	return s.syncDir()
+}
+
+// syncDir makes the folder's entries (a rename) durable.
+func (s *store) syncDir() error {
+	d, err := s.root.Open(".")
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	if err := d.Sync(); err != nil && !errors.Is(err, fs.ErrInvalid) {
+		return err
+	}
+	return nil
+}
+
+// freeName returns base + ".yaml", or base-2.yaml, base-3.yaml, ... for the
+// first name not yet taken.
+func (s *store) freeName(base string) string {
+	for i := 1; ; i++ {
+		name := base + ".yaml"
+		if i > 1 {
+			name = base + "-" + strconv.Itoa(i) + ".yaml"
+		}
+		if _, err := s.root.Lstat(name); errors.Is(err, fs.ErrNotExist) {
+			return name
+		}
+	}
+}
