@@ -293,7 +293,8 @@ func (w *workbook) print(sheet, last string, titleCols int) {
 	if fit {
 		w.check(w.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero}))
 	} else {
-		w.check(w.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient}))
+		scale := uint(75)
+		w.check(w.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, AdjustTo: &scale}))
 	}
 	w.check(w.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}))
 	side, tb, hf := 0.4, 0.75, 0.3
@@ -471,7 +472,7 @@ func (w *workbook) options() {
 			}
 			w.int(sheet, 3, row, ticked)
 			w.int(sheet, 4, row, asked)
-			w.check(w.f.SetRowHeight(sheet, row, rowHeight(max(textLines(nums[i]+" "+cp.Title, 40), textLines(opt.Label, 36)))))
+			w.check(w.f.SetRowHeight(sheet, row, rowHeight(max(textLines(nums[i]+" "+cp.Title, 30), textLines(opt.Label, 28)))))
 			row++
 		}
 	}
@@ -479,7 +480,7 @@ func (w *workbook) options() {
 	w.styleRange(sheet, 1, 2, 2, last, w.st.wrap)
 	w.styleRange(sheet, 3, 2, 4, last, w.st.num)
 
-	w.header(sheet, heads, []float64{40, 36, 10, 10, 14}, last-1, 2, 2)
+	w.header(sheet, heads, []float64{30, 28, 10, 10, 14}, last-1, 2, 2)
 }
 
 func (w *workbook) actions() {
