@@ -152,7 +152,7 @@ func (p *report) cover() {
 			colour pdf.Color
 		}{{c.Overdue, l.Label("overview.count.overdue"), "", chart.OverdueColor}}, tiles[3:]...)...)
 	}
-	const gap, tileH = 3.0, 24.0
+	const gap, tileH = 3.0, 27.0
 	cols := 3
 	tw := (d.Width() - gap*float64(cols-1)) / float64(cols)
 	y := d.Y()
@@ -163,8 +163,9 @@ func (p *report) cover() {
 		d.FillRect(x, ty, 1.4, tileH, 0, t.colour)
 		d.Label(x+4, ty+2.5, tw-6, strconv.Itoa(t.value), pdf.Bold, th.Type.Title, t.colour, pdf.AlignLeft)
 		d.Label(x+4, ty+13, tw-6, t.label, pdf.Bold, th.Type.Small+1, th.Colors.Text, pdf.AlignLeft)
-		if t.detail != "" {
-			d.Label(x+4, ty+17.5, tw-6, t.detail, pdf.Regular, th.Type.Small, th.Colors.Muted, pdf.AlignLeft)
+		lines := d.Lines(t.detail, pdf.Regular, th.Type.Small, tw-6)
+		for j, ln := range lines[:min(len(lines), 2)] {
+			d.Label(x+4, ty+17.5+float64(j)*d.LineHeight(th.Type.Small), tw-6, ln, pdf.Regular, th.Type.Small, th.Colors.Muted, pdf.AlignLeft)
 		}
 	}
 	rows := (len(tiles) + cols - 1) / cols
