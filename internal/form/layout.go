@@ -81,8 +81,8 @@ func (r *renderer) fields() {
 		{label: r.label("field.partner"), value: org.Partner, name: OrgPartnerField},
 		{label: r.label("field.date"), value: date, name: DateField, tip: r.label("fillable.tip.date", "label", r.label("field.date"))},
 		// the workshop: filled in by hand at the table
-		{label: r.label("field.facilitator"), },
-		{label: r.label("field.next_review"), },
+		{label: r.label("field.facilitator")},
+		{label: r.label("field.next_review")},
 		{label: r.label("field.participants"), lines: 2},
 	}
 	if r.fill != nil && r.fill.values != nil {

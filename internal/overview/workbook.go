@@ -128,12 +128,13 @@ func (w *workbook) styles() {
 	w.st.num = w.style(excelize.Style{Font: font(false, colourText), Border: border, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "right"}})
 	w.st.date = w.style(excelize.Style{Font: font(false, colourText), Border: border, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "left"}, CustomNumFmt: &dateFmt})
 	w.st.status = map[answers.Status]int{}
-	fills := map[answers.Status]string{answers.Done: colourDone, answers.InProgress: colourProgress, answers.NotStarted: colourNotYet, answers.NotApplicable: colourNA}
-	// In a fixed order, so that the style ids and the file are the same
-	// every time.
-	for _, s := range answers.Statuses {
-		c := fills[s]
-		w.st.status[s] = w.style(excelize.Style{Font: font(s == answers.Done, colourText), Fill: fill(c), Border: border, Alignment: top})
+	// In a fixed order: styles are numbered as they are made, and the
+	// workbook must be the same bytes for the same answers.
+	for _, sc := range []struct {
+		s answers.Status
+		c string
+	}{{answers.Done, colourDone}, {answers.InProgress, colourProgress}, {answers.NotStarted, colourNotYet}, {answers.NotApplicable, colourNA}} {
+		w.st.status[sc.s] = w.style(excelize.Style{Font: font(sc.s == answers.Done, colourText), Fill: fill(sc.c), Border: border, Alignment: top})
 	}
 	w.st.absent = w.style(excelize.Style{Font: font(false, "5F6B73"), Fill: fill(colourAbsent), Border: border, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "center"}})
 	w.st.overdue = w.style(excelize.Style{Font: font(true, colourOverText), Fill: fill(colourOverdue), Border: border, Alignment: top})
