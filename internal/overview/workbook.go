@@ -282,8 +282,6 @@ func (w *workbook) header(sheet string, heads []string, widths []float64, rows, 
 	w.print(sheet, last, wide)
 }
 
-
-
 // print sets a sheet's page: landscape, fitted to the page's width, the
 // header row on every page, the title and page numbers in the margins.
 func (w *workbook) print(sheet, last string, titleCols int) {
