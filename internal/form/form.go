@@ -18,7 +18,6 @@ package form
 import (
 	"errors"
 	"fmt"
-	"math"
 	"time"
 
 	"github.com/partnership-roadmap/roadmap/internal/answers"
@@ -96,7 +95,7 @@ func Render(lang *content.Language, f content.Audience, a *answers.File, opts Op
 		return nil, fmt.Errorf("rendering form: %w", err)
 	}
 	r := &renderer{d: d, th: th, lang: lang, form: f, a: a, guidePages: guidePages, fill: fill,
-		heights: map[*content.Checkpoint]float64{}, heads: map[*content.Checkpoint]float64{}}
+		heights: map[*content.Checkpoint]float64{}, heads: map[*content.Checkpoint]float64{}, whole: map[*content.Checkpoint]bool{}}
 	r.render()
 	out, err := d.Bytes()
 	if err != nil {
@@ -119,6 +118,10 @@ type renderer struct {
 	// guidePages is the page of the booklet each checkpoint's guidance
 	// starts on, by checkpoint id.
 	guidePages map[string]int
+	// whole records, per checkpoint with a table, whether it was decided to
+	// start it only on a page with room for all of it (see minHeight): the
+	// decision is taken once, before its step's band.
+	whole map[*content.Checkpoint]bool
 }
 
 // label returns the content label key, with placeholders filled from kv.
@@ -155,11 +158,7 @@ func (r *renderer) render() {
 		} else {
 			r.d.Space(r.checkpointGap())
 		}
-		next := math.Inf(1)
-		if i+1 < len(items) {
-			next = r.lead(items[i+1]) + r.minHeight(items[i+1].cp)
-		}
-		r.checkpoint(it.cp, next)
+		r.checkpoint(it.cp)
 	}
 	r.notes()
 	r.markerField()

@@ -326,17 +326,7 @@ func (r *renderer) bandHeight(it item) float64 {
 	return r.d.Measure(func() { r.d.StepBand(it.step.Number, r.label("step.label", "n", num), it.step.Title) })
 }
 
-// lead returns the height drawn before item it's checkpoint: the space
-// between checkpoints, and the step's band when the item opens a step.
-func (r *renderer) lead(it item) float64 {
-	if it.first {
-		return r.checkpointGap() + r.bandHeight(it)
-	}
-	return r.checkpointGap()
-}
-
-// checkpoint draws checkpoint cp, with next the height that what follows
-// it needs on the same page.
+// checkpoint draws checkpoint cp.
 //
 // A checkpoint to write in by hand gets the number of lines its content
 // gives (content.Checkpoint.WriteInLines), the same in both forms, and is
@@ -345,9 +335,8 @@ func (r *renderer) lead(it item) float64 {
 // keeps its head, options and the first lines of the answer (or the
 // table's header and first row) together; the rest flows onto further
 // pages, each starting with a "continued" line that names the checkpoint.
-func (r *renderer) checkpoint(cp *content.Checkpoint, next float64) {
+func (r *renderer) checkpoint(cp *content.Checkpoint) {
 	d := r.d
-	_ = next
 	lines := r.lines(cp)
 	d.EnsureSpace(r.minHeight(cp))
 	num := r.lang.Number(cp)
@@ -439,14 +428,22 @@ func (r *renderer) measure(cp *content.Checkpoint, lines int) float64 {
 // lines (with its blank table), or the first three lines of its answer, or
 // its table's caption, header and first row.
 //
-// A checkpoint with a table that fits in half a page starts on a page only
-// with room for all of it, rather than leave the table's start behind.
+// A checkpoint with a table that fits in half a page, met in the last third
+// of a page, starts on a page only with room for all of it, rather than
+// leave the table's first rows behind; met higher up, it starts there and
+// its table carries on over the page under its repeated header.
 func (r *renderer) minHeight(cp *content.Checkpoint) float64 {
 	d := r.d
 	if !r.flows(cp) {
 		return r.fullHeight(cp)
 	}
-	if th := r.tableHeight(cp); th > 0 && th <= d.PageHeight()/2 {
+	whole, ok := r.whole[cp]
+	if !ok {
+		th := r.tableHeight(cp)
+		whole = th > 0 && th <= d.PageHeight()/2 && d.Remaining() < d.PageHeight()/3
+		r.whole[cp] = whole
+	}
+	if whole {
 		if h := r.fullHeight(cp); h <= d.PageHeight() {
 			return h
 		}
