@@ -3,7 +3,9 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
+	"runtime/debug"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -75,7 +77,17 @@ its file, line and column, and the exit status is 1.`,
 	return cmd
 }
 
+// overviewMemoryLimit is the soft memory limit of an overview, unless
+// GOMEMLIMIT says otherwise. The report of 1,000 organisations is a PDF of
+// about 1,050 pages held whole until it is written, so the 64 MiB that suits
+// render (tuneGC) would have the collector run without pause: 120 MiB keeps
+// the peak near 155 MB and halves the time spent collecting.
+const overviewMemoryLimit = 120 << 20
+
 func overviewRun(app *App, opts *overviewOptions) error {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(overviewMemoryLimit)
+	}
 	theme, err := app.Theme(opts.Paper)
 	if err != nil {
 		return err

@@ -512,12 +512,25 @@ func TestWorkbookSetUp(t *testing.T) {
 		if dn[name+"/_xlnm._FilterDatabase"] == "" {
 			t.Errorf("%s: no filter", name)
 		}
-		if dn[name+"/_xlnm.Print_Titles"] != "'"+name+"'!$1:$1" {
-			t.Errorf("%s: print titles %q", name, dn[name+"/_xlnm.Print_Titles"])
+		// A sheet with a column per organisation prints at full size
+		// across pages, its first columns repeated; the others fit the
+		// page's width.
+		titles, fit := "'"+name+"'!$1:$1", true
+		switch key {
+		case SheetOptions:
+			titles, fit = "'"+name+"'!$A:$B,'"+name+"'!$1:$1", false
+		case SheetAnswers:
+			titles, fit = "'"+name+"'!$A:$A,'"+name+"'!$1:$1", false
+		}
+		if dn[name+"/_xlnm.Print_Titles"] != titles {
+			t.Errorf("%s: print titles %q, want %q", name, dn[name+"/_xlnm.Print_Titles"], titles)
 		}
 		lay, err := fx.xlsx.GetPageLayout(name)
-		if err != nil || lay.Orientation == nil || *lay.Orientation != "landscape" || lay.FitToWidth == nil || *lay.FitToWidth != 1 {
+		if err != nil || lay.Orientation == nil || *lay.Orientation != "landscape" {
 			t.Errorf("%s: page layout %+v, %v", name, lay, err)
+		}
+		if fitted := lay.FitToWidth != nil && *lay.FitToWidth == 1; fitted != fit {
+			t.Errorf("%s: fitted to the page's width: %v, want %v", name, fitted, fit)
 		}
 	}
 }

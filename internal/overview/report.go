@@ -152,7 +152,7 @@ func (p *report) cover() {
 			colour pdf.Color
 		}{{c.Overdue, l.Label("overview.count.overdue"), "", chart.OverdueColor}}, tiles[3:]...)...)
 	}
-	const gap, tileH = 3.0, 24.0
+	const gap, tileH = 3.0, 27.0
 	cols := 3
 	tw := (d.Width() - gap*float64(cols-1)) / float64(cols)
 	y := d.Y()
@@ -163,8 +163,9 @@ func (p *report) cover() {
 		d.FillRect(x, ty, 1.4, tileH, 0, t.colour)
 		d.Label(x+4, ty+2.5, tw-6, strconv.Itoa(t.value), pdf.Bold, th.Type.Title, t.colour, pdf.AlignLeft)
 		d.Label(x+4, ty+13, tw-6, t.label, pdf.Bold, th.Type.Small+1, th.Colors.Text, pdf.AlignLeft)
-		if t.detail != "" {
-			d.Label(x+4, ty+17.5, tw-6, t.detail, pdf.Regular, th.Type.Small, th.Colors.Muted, pdf.AlignLeft)
+		lines := d.Lines(t.detail, pdf.Regular, th.Type.Small, tw-6)
+		for j, ln := range lines[:min(len(lines), 2)] {
+			d.Label(x+4, ty+17.5+float64(j)*d.LineHeight(th.Type.Small), tw-6, ln, pdf.Regular, th.Type.Small, th.Colors.Muted, pdf.AlignLeft)
 		}
 	}
 	rows := (len(tiles) + cols - 1) / cols
@@ -278,20 +279,10 @@ func (p *report) org(o *Org, first bool) {
 	d.Text(pdf.ParaStyle{Size: th.Type.Small + 1, Color: &muted, SpaceAfter: 3}, meta...)
 	chart.Progress(d, l, chart.Steps(l, a.Form, a))
 
-	var rows [][]string
-	for _, st := range l.Steps {
-		for i := range st.Checkpoints {
-			cp := &st.Checkpoints[i]
-			if cp.Audience.Includes(a.Form) {
-				rows = append(rows, []string{fmt.Sprintf("%d.%d", st.Number, i+1), cp.Title, l.Label("status." + string(a.Checkpoint(cp.ID).Status))})
-			}
-		}
-	}
 	d.Heading(pdf.Heading{Level: 3, Text: l.Label("overview.org.checkpoints")})
-	d.Table(pdf.Table{Size: th.Type.Small + 0.5, Zebra: true, Columns: []pdf.Column{
-		{Label: "", Width: 0.6}, {Label: l.Label("overview.col.checkpoint"), Width: 7}, {Label: l.Label("sheet.action.col.status"), Width: 2},
-	}}, rows)
+	p.statuses(a)
 
+	var rows [][]string
 	if len(a.ActionPlan) > 0 {
 		rows = rows[:0]
 		for _, r := range a.ActionPlan {
@@ -329,8 +320,45 @@ func (p *report) org(o *Org, first bool) {
 			{Label: l.Label("sheet.evaluation.col.target"), Width: 1.8},
 		}}, rows)
 	}
-	if lanes := chart.PlanLanes(a, p.r.AsOf); len(lanes) > 0 {
-		d.Heading(pdf.Heading{Level: 3, Text: l.Label("chart.timeline.title"), Keep: 20})
-		chart.Timeline(d, l, lanes, p.r.AsOf)
+}
+
+// statuses lists the form's checkpoints with their status, one line each:
+// the status on a swatch of its shade at the right.
+func (p *report) statuses(a *answers.File) {
+	d, th, l := p.d, p.th, p.l
+	size := th.Type.Small + 0.5
+	lh := d.LineHeight(size)
+	rowH := lh + 0.9
+	const statusW = 30.0
+	i := 0
+	for _, st := range l.Steps {
+		c := th.Step(st.Number)
+		shade := map[answers.Status]pdf.Color{
+			answers.Done: c, answers.InProgress: c.Mix(pdf.White, 0.55),
+			answers.NotStarted: pdf.White, answers.NotApplicable: th.Colors.Zebra,
+		}
+		for j := range st.Checkpoints {
+			cp := &st.Checkpoints[j]
+			if !cp.Audience.Includes(a.Form) {
+				continue
+			}
+			d.EnsureSpace(rowH)
+			y := d.Y()
+			if i%2 == 1 {
+				d.FillRect(d.Left(), y, d.Width(), rowH, 0, th.Colors.Zebra)
+			}
+			i++
+			ty := y + (rowH-lh)/2
+			num := fmt.Sprintf("%d.%d", st.Number, j+1)
+			d.Label(d.Left()+1, ty, 8, num, pdf.Bold, size, c, pdf.AlignLeft)
+			d.Label(d.Left()+9, ty, d.Width()-statusW-11, cp.Title, pdf.Regular, size, th.Colors.Text, pdf.AlignLeft)
+			s := a.Checkpoint(cp.ID).Status
+			sx := d.Right() - statusW
+			d.FillRect(sx, y+0.5, 3, rowH-1, 0, shade[s])
+			d.StrokeRect(sx, y+0.5, 3, rowH-1, th.Colors.Rule, 0.15)
+			d.Label(sx+4.5, ty, statusW-5, l.Label("status."+string(s)), pdf.Regular, size, th.Colors.Text, pdf.AlignLeft)
+			d.SetY(y + rowH)
+		}
 	}
+	d.Space(2)
 }

@@ -77,7 +77,7 @@ type workbook struct {
 		status                            map[answers.Status]int
 		absent                            int
 		overdue, overdueDate              int
-		ticked                            int
+		ticked, flag                      int
 	}
 	first bool
 }
@@ -139,6 +139,7 @@ func (w *workbook) styles() {
 	w.st.absent = w.style(excelize.Style{Font: font(false, "5F6B73"), Fill: fill(colourAbsent), Border: border, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "center"}})
 	w.st.overdue = w.style(excelize.Style{Font: font(true, colourOverText), Fill: fill(colourOverdue), Border: border, Alignment: top})
 	w.st.overdueDate = w.style(excelize.Style{Font: font(true, colourOverText), Fill: fill(colourOverdue), Border: border, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "left"}, CustomNumFmt: &dateFmt})
+	w.st.flag = w.style(excelize.Style{Font: font(false, "5F6B73"), Border: border, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "center"}})
 	w.st.ticked = w.style(excelize.Style{Font: font(true, colourText), Fill: fill(colourDone), Border: border, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "center"}})
 }
 
@@ -240,8 +241,11 @@ func (w *workbook) styleRange(sheet string, c0, r0, c1, r1, style int) {
 
 // header writes the header row and the column widths, freezes the header
 // (and the first cols columns), sets the filter over rows rows and the
-// print set-up.
-func (w *workbook) header(sheet string, heads []string, widths []float64, rows, cols int) {
+// print set-up. A sheet with a column per organisation is wide: it prints
+// at full size across as many pages as it needs, its first wide columns
+// repeated on each, since fitted to one page's width it would be too small
+// to read; other sheets (wide 0) are fitted to the page's width.
+func (w *workbook) header(sheet string, heads []string, widths []float64, rows, cols, wide int) {
 	for i, h := range heads {
 		w.str(sheet, i+1, 1, h)
 	}
@@ -275,17 +279,22 @@ func (w *workbook) header(sheet string, heads []string, widths []float64, rows, 
 	}))
 	last := cell(len(heads), max(rows+1, 2))
 	w.check(w.f.AutoFilter(sheet, "A1:"+last, nil))
-	w.print(sheet, last)
+	w.print(sheet, last, wide)
 }
 
 // print sets a sheet's page: landscape, fitted to the page's width, the
 // header row on every page, the title and page numbers in the margins.
-func (w *workbook) print(sheet, last string) {
-	size, orient, one, zero, fit := 9, "landscape", 1, 0, true
+func (w *workbook) print(sheet, last string, titleCols int) {
+	size, orient, one, zero, fit := 9, "landscape", 1, 0, titleCols == 0
 	if w.o.Paper == paper.Letter {
 		size = 1
 	}
-	w.check(w.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero}))
+	if fit {
+		w.check(w.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero}))
+	} else {
+		scale := uint(75)
+		w.check(w.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, AdjustTo: &scale}))
+	}
 	w.check(w.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}))
 	side, tb, hf := 0.4, 0.75, 0.3
 	w.check(w.f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Left: &side, Right: &side, Top: &tb, Bottom: &tb, Header: &hf, Footer: &hf}))
@@ -296,7 +305,12 @@ func (w *workbook) print(sheet, last string) {
 	q := "'" + strings.ReplaceAll(sheet, "'", "''") + "'"
 	col, row, _ := excelize.SplitCellName(last)
 	w.check(w.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", RefersTo: fmt.Sprintf("%s!$A$1:$%s$%d", q, col, row), Scope: sheet}))
-	w.check(w.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: q + "!$1:$1", Scope: sheet}))
+	titles := q + "!$1:$1"
+	if titleCols > 0 {
+		c, _ := excelize.ColumnNumberToName(titleCols)
+		titles = fmt.Sprintf("%s!$A:$%s,%s", q, c, titles)
+	}
+	w.check(w.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: titles, Scope: sheet}))
 }
 
 // headerText escapes s for a page header or footer and shortens it to n
@@ -377,7 +391,7 @@ func (w *workbook) organisations() {
 	w.styleRange(sheet, 4, 2, 4, n+1, w.st.date)
 	w.styleRange(sheet, 5, 2, 6, n+1, w.st.text)
 	w.styleRange(sheet, fixed+1, 2, len(heads), n+1, w.st.num)
-	w.header(sheet, heads, widths, n, 1)
+	w.header(sheet, heads, widths, n, 1, 0)
 }
 
 // checkpoints returns every checkpoint of the roadmap with its number on
@@ -418,7 +432,7 @@ func (w *workbook) matrix() {
 		w.check(w.f.SetRowHeight(sheet, row, rowHeight(textLines(o.Name(), 32))))
 	}
 	w.styleRange(sheet, 1, 2, 2, len(w.r.Orgs)+1, w.st.wrap)
-	w.header(sheet, heads, []float64{32, 20, 16}, len(w.r.Orgs), 2)
+	w.header(sheet, heads, []float64{32, 20, 16}, len(w.r.Orgs), 2, 0)
 }
 
 func (w *workbook) options() {
@@ -438,6 +452,10 @@ func (w *workbook) options() {
 			w.str(sheet, 1, row, nums[i]+" "+cp.Title)
 			w.str(sheet, 2, row, opt.Label)
 			ticked, asked := 0, 0
+			// The 0/1 columns: every cell framed and centred, the
+			// ticked ones filled, blank where the form lacks the
+			// checkpoint.
+			w.styleRange(sheet, 5, row, len(w.r.Orgs)+4, row, w.st.flag)
 			for j, o := range w.r.Orgs {
 				if !cp.Audience.Includes(o.File.Form) {
 					continue
@@ -453,14 +471,15 @@ func (w *workbook) options() {
 			}
 			w.int(sheet, 3, row, ticked)
 			w.int(sheet, 4, row, asked)
-			w.check(w.f.SetRowHeight(sheet, row, rowHeight(max(textLines(nums[i]+" "+cp.Title, 40), textLines(opt.Label, 36)))))
+			w.check(w.f.SetRowHeight(sheet, row, rowHeight(max(textLines(nums[i]+" "+cp.Title, 30), textLines(opt.Label, 28)))))
 			row++
 		}
 	}
 	last := row - 1
 	w.styleRange(sheet, 1, 2, 2, last, w.st.wrap)
 	w.styleRange(sheet, 3, 2, 4, last, w.st.num)
-	w.header(sheet, heads, []float64{40, 36, 10, 10, 14}, last-1, 2)
+
+	w.header(sheet, heads, []float64{30, 28, 10, 10, 14}, last-1, 2, 2)
 }
 
 func (w *workbook) actions() {
@@ -505,7 +524,7 @@ func (w *workbook) actions() {
 			w.styleRange(sheet, 2, i+2, len(heads), i+2, w.st.overdue)
 		}
 	}
-	w.header(sheet, heads, widths, n, 0)
+	w.header(sheet, heads, widths, n, 0, 0)
 }
 
 func (w *workbook) evaluations() {
@@ -541,7 +560,7 @@ func (w *workbook) evaluations() {
 	w.styleRange(sheet, 1, 2, 1, n+1, w.st.date)
 	w.styleRange(sheet, 2, 2, len(heads), n+1, w.st.wrap)
 	w.styleRange(sheet, 4, 2, 4, n+1, w.st.num)
-	w.header(sheet, heads, widths, n, 0)
+	w.header(sheet, heads, widths, n, 0, 0)
 }
 
 func (w *workbook) answers() {
@@ -580,7 +599,7 @@ func (w *workbook) answers() {
 			}
 		}
 	}
-	w.header(sheet, heads, []float64{36, colW}, len(cps), 1)
+	w.header(sheet, heads, []float64{36, colW}, len(cps), 1, 1)
 }
 
 func (w *workbook) problems() {
@@ -615,7 +634,7 @@ func (w *workbook) problems() {
 	w.styleRange(sheet, 1, 2, 2, row-1, w.st.text)
 	w.styleRange(sheet, 3, 2, 4, row-1, w.st.num)
 	w.styleRange(sheet, 5, 2, 5, row-1, w.st.wrap)
-	w.header(sheet, heads, []float64{36, 30, 7, 7, 70}, row-2, 0)
+	w.header(sheet, heads, []float64{36, 30, 7, 7, 70}, row-2, 0, 0)
 }
 
 func (w *workbook) props() {
