@@ -398,8 +398,8 @@ func TestReadFileNotRegular(t *testing.T) {
 		t.Fatal(err)
 	}
 	for path, want := range map[string]string{
-		"/dev/zero": "/dev/zero: cannot read the answers file: it is not a regular file (a device, a pipe or a socket); allowed: a YAML file",
-		t.TempDir(): ": cannot read the answers file: it is a folder; allowed: a YAML file",
+		"/dev/zero": "/dev/zero: cannot read the answers file: is a device, not a file",
+		t.TempDir(): ": cannot read the answers file: is a folder, not a file",
 		big:         big + ": the answers file is too big: 2097153 bytes; allowed: at most 2097152 bytes (2 MiB)",
 	} {
 		_, err := ReadFile(path, bundle(t))

@@ -14,6 +14,8 @@ import (
 
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/unicode/runenames"
+
+	"github.com/partnership-roadmap/roadmap/internal/fsutil"
 )
 
 // MaxFileSize is the largest file any command reads: ten times the largest
@@ -65,10 +67,9 @@ func ReadPath(path, what string) ([]byte, error) {
 
 func checkStat(st fs.FileInfo, file, what string) (Problem, bool) {
 	switch {
-	case st.IsDir():
-		return Problem{File: file, Msg: "cannot read " + what + ": it is a folder; allowed: a YAML file"}, true
 	case !st.Mode().IsRegular():
-		return Problem{File: file, Msg: "cannot read " + what + ": it is not a regular file (a device, a pipe or a socket); allowed: a YAML file"}, true
+		// The words of fsutil.CheckInput, which the commands use too.
+		return Problem{File: file, Msg: fmt.Sprintf("cannot read %s: is %s, not a file", what, fsutil.Kind(st.Mode()))}, true
 	case st.Size() > MaxFileSize:
 		return Problem{File: file, Msg: fmt.Sprintf("%s is too big: %d bytes; allowed: at most %d bytes (%s)", what, st.Size(), MaxFileSize, size(MaxFileSize))}, true
 	}
@@ -98,15 +99,9 @@ func size(n int64) string {
 	return fmt.Sprintf("%d bytes", n)
 }
 
-// plainError returns the operating system's words of err without the
-// operation and path a *fs.PathError adds.
-func plainError(err error) string {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
-	}
-	return err.Error()
-}
+// plainError returns the operating system's words of err in plain words,
+// without the operation and path a *fs.PathError adds.
+func plainError(err error) string { return fsutil.Reason(err) }
 
 // Parse parses the YAML file data into its document's top node. It
 // returns a nil node when there is nothing to decode; problems may be set
