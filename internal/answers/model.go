@@ -102,40 +102,40 @@ func (c Checkpoint) Ticked(id string) bool {
 
 // Action is one row of the action plan.
 type Action struct {
-	Activity    string `yaml:"activity" max:"1000" lines:"20"`
-	Responsible string `yaml:"responsible" max:"1000" lines:"20"`
-	Goals       string `yaml:"goals" max:"1000" lines:"20"`
+	Activity    string `yaml:"activity" max:"300" lines:"10"`
+	Responsible string `yaml:"responsible" max:"300" lines:"10"`
+	Goals       string `yaml:"goals" max:"300" lines:"10"`
 	Deadline    Date   `yaml:"deadline"`
 	// Status is one of ActionStatuses, or "".
 	Status string `yaml:"status" kind:"action-status"`
-	Notes  string `yaml:"notes" max:"1000" lines:"20" allowed:"a text (for several lines, write | and the text on the lines below, indented)"`
+	Notes  string `yaml:"notes" max:"300" lines:"10" allowed:"a text (for several lines, write | and the text on the lines below, indented)"`
 }
 
 // Communication is one row of the communication plan.
 type Communication struct {
-	Topic    string `yaml:"topic" max:"1000" lines:"20"`
-	Audience string `yaml:"audience" max:"1000" lines:"20"`
+	Topic    string `yaml:"topic" max:"300" lines:"10"`
+	Audience string `yaml:"audience" max:"300" lines:"10"`
 	// Channel is one of Channels or free text.
-	Channel string `yaml:"channel" max:"1000" lines:"20"`
+	Channel string `yaml:"channel" max:"300" lines:"10"`
 	// Frequency is one of Frequencies or free text.
-	Frequency   string `yaml:"frequency" max:"1000" lines:"20"`
-	Format      string `yaml:"format" max:"1000" lines:"20"`
-	Responsible string `yaml:"responsible" max:"1000" lines:"20"`
-	Notes       string `yaml:"notes" max:"1000" lines:"20" allowed:"a text (for several lines, write | and the text on the lines below, indented)"`
+	Frequency   string `yaml:"frequency" max:"300" lines:"10"`
+	Format      string `yaml:"format" max:"300" lines:"10"`
+	Responsible string `yaml:"responsible" max:"300" lines:"10"`
+	Notes       string `yaml:"notes" max:"300" lines:"10" allowed:"a text (for several lines, write | and the text on the lines below, indented)"`
 }
 
 // Evaluation is one row of the evaluation plan.
 type Evaluation struct {
-	Stage string `yaml:"stage" max:"1000" lines:"20"`
+	Stage string `yaml:"stage" max:"300" lines:"10"`
 	When  Date   `yaml:"when"`
 	// Indicator is what is evaluated: a goal or a KPI.
-	Indicator string `yaml:"indicator" max:"1000" lines:"20"`
+	Indicator string `yaml:"indicator" max:"300" lines:"10"`
 	// Method is the id of an option of the impact-methods checkpoint, or "".
 	Method      string `yaml:"method" kind:"method"`
-	Baseline    string `yaml:"baseline" max:"1000" lines:"20"`
-	Target      string `yaml:"target" max:"1000" lines:"20"`
-	Responsible string `yaml:"responsible" max:"1000" lines:"20"`
-	Result      string `yaml:"result" max:"1000" lines:"20"`
+	Baseline    string `yaml:"baseline" max:"300" lines:"10"`
+	Target      string `yaml:"target" max:"300" lines:"10"`
+	Responsible string `yaml:"responsible" max:"300" lines:"10"`
+	Result      string `yaml:"result" max:"300" lines:"10"`
 }
 
 // Date is a calendar date without a time of day.

@@ -136,8 +136,10 @@ func TestParseProblems(t *testing.T) {
 			`x.yaml:5:13: "answer" is too long: 20003 characters; allowed: at most 20000 characters`}},
 		{"long word", head + "checkpoints:\n  needs: {answer: " + strings.Repeat("x", 5000) + "}\n", []string{
 			`x.yaml:4:19: "answer" holds a word of 5000 characters without a space; allowed: words of at most 200 characters`}},
-		{"plan cell too long", head + "action_plan:\n  - goals: " + strings.Repeat("mērķis ", 150) + "\n", []string{
-			`x.yaml:4:12: "goals" is too long: 1049 characters; allowed: at most 1000 characters`}},
+		{"plan cell too long", head + "action_plan:\n  - goals: " + strings.Repeat("mērķis ", 50) + "\n", []string{
+			`x.yaml:4:12: "goals" is too long: 349 characters; allowed: at most 300 characters`}},
+		{"plan cell of many lines", head + "evaluation_plan:\n  - result: \"" + strings.Repeat("a\\n", 10) + "b\"\n", []string{
+			`x.yaml:4:13: "result" has too many lines: 11; allowed: at most 10 lines`}},
 		{"aliases beyond the budget", head + "organisation: {name: &n " + strings.Repeat("a", 150) + "}\naction_plan:\n" + strings.Repeat("  - {activity: *n, goals: *n}\n", 40), []string{
 			`x.yaml:38:16: the alias *n repeats more text than a file may: aliases repeat 10050 characters so far; allowed: at most 10000 characters, so write the text out`}},
 		{"unknown anchor", "form: community\nlanguage: lv\ndate: *today\n", []string{

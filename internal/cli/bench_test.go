@@ -44,3 +44,23 @@ func BenchmarkRenderOne(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkContentCheck is the cost a document command pays to check the
+// content of its language (en, against lv) before making anything, beyond
+// reading the two languages, which it does anyway.
+func BenchmarkContentCheck(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		b.StopTimer()
+		app := &App{IO: IO{Out: io.Discard, Err: io.Discard}}
+		for _, code := range []string{"lv", "en"} {
+			if _, err := app.Language(code); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.StartTimer()
+		if _, err := app.checkedLanguage("en"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

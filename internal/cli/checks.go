@@ -58,10 +58,20 @@ func (a *App) checkContent(b *content.Bundle) ([]content.Report, diag.List) {
 		return reports, problems
 	}
 	var kept diag.List
+	removed := map[string]int{} // per language code
 	for _, p := range problems {
 		if !isUnknownLabel(p.Msg, missing) {
 			kept = append(kept, p)
+			continue
 		}
+		for _, l := range b.Languages {
+			if strings.HasPrefix(p.File, l.Dir+"/") {
+				removed[l.Code]++
+			}
+		}
+	}
+	for i := range reports {
+		reports[i].Problems -= removed[reports[i].Code]
 	}
 	for _, k := range missing {
 		kept = append(kept, labelMissing(src, k))
@@ -106,38 +116,47 @@ func isUnknownLabel(msg string, keys []string) bool {
 	return false
 }
 
-// languageChecks gives the languages a batch makes documents in, each
-// checked once, as "content check" checks it: a language whose content has
-// problems makes no documents (they would show missing labels or broken
-// links), and its problems are the error.
+// languageChecks gives the languages documents are made in, each checked
+// once, as "content check" checks it (against the source language): a
+// language whose content has problems makes no documents (they would show
+// missing labels or broken links), and its problems are the error. Only the
+// languages asked for are read and checked.
 type languageChecks struct {
 	app *App
 
-	once     sync.Once
-	bundle   *content.Bundle
-	err      error
-	problems diag.List
-	labels   []string // the labels every document language must have
+	mu      sync.Mutex
+	checked map[string]checkedLang
+	labels  []string // the labels every document language must have
+	once    sync.Once
 }
 
-func (c *languageChecks) init() {
-	c.once.Do(func() {
-		c.bundle, c.err = c.app.Content()
-		if c.err != nil {
-			return
-		}
-		_, c.problems = c.app.checkContent(c.bundle)
-		c.labels = c.app.builtinLabels()
-	})
+type checkedLang struct {
+	lang *content.Language
+	err  error
 }
 
 // language returns the language code, or the problems of its content.
 func (c *languageChecks) language(code string) (*content.Language, error) {
-	c.init()
-	if c.err != nil {
-		return nil, c.err
+	c.once.Do(func() { c.labels = c.app.builtinLabels() })
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if r, ok := c.checked[code]; ok {
+		return r.lang, r.err
 	}
-	l, err := c.bundle.Language(code)
+	l, err := c.check(code)
+	if c.checked == nil {
+		c.checked = map[string]checkedLang{}
+	}
+	c.checked[code] = checkedLang{l, err}
+	return l, err
+}
+
+func (c *languageChecks) check(code string) (*content.Language, error) {
+	b, err := c.app.Content()
+	if err != nil {
+		return nil, err
+	}
+	l, err := b.Language(code)
 	var list diag.List
 	if errors.As(err, &list) {
 		return nil, contentProblems{code: code, problems: list}
@@ -145,7 +164,29 @@ func (c *languageChecks) language(code string) (*content.Language, error) {
 	if err != nil {
 		return nil, err
 	}
-	ps := c.of(l)
+	src, err := b.Language(content.SourceLanguage)
+	if errors.As(err, &list) {
+		return nil, contentProblems{code: content.SourceLanguage, problems: list}
+	}
+	if err != nil {
+		return nil, err
+	}
+	// Check only this language against the source language: the bundle's
+	// list of languages is what Check walks.
+	saved := b.Languages
+	b.Languages = []*content.Language{src}
+	if l != src {
+		b.Languages = append(b.Languages, l)
+	}
+	_, problems := c.app.checkContent(b)
+	b.Languages = saved
+
+	var ps diag.List
+	for _, p := range problems {
+		if p.File == l.Dir || strings.HasPrefix(p.File, l.Dir+"/") || strings.HasPrefix(p.File, l.Dir+string(os.PathSeparator)) {
+			ps = append(ps, p)
+		}
+	}
 	for _, k := range c.labels {
 		if _, ok := l.Labels[k]; !ok && !slices.ContainsFunc(ps, func(p diag.Problem) bool { return strings.Contains(p.Msg, strconv.Quote(k)) }) {
 			ps = append(ps, labelMissing(l, k))
@@ -155,17 +196,6 @@ func (c *languageChecks) language(code string) (*content.Language, error) {
 		return nil, contentProblems{code: code, problems: ps}
 	}
 	return l, nil
-}
-
-// of returns the problems found in the files of language l.
-func (c *languageChecks) of(l *content.Language) diag.List {
-	var ps diag.List
-	for _, p := range c.problems {
-		if p.File == l.Dir || strings.HasPrefix(p.File, l.Dir+"/") || strings.HasPrefix(p.File, l.Dir+string(os.PathSeparator)) {
-			ps = append(ps, p)
-		}
-	}
-	return ps
 }
 
 // contentProblems is the refusal to make documents from a language whose

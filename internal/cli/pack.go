@@ -38,7 +38,10 @@ guideline booklet as PDF, and the action, communication and evaluation plans as
 Excel workbooks, with an index.txt saying what each file is for. One folder
 per language under --out (default output/): output/lv, output/en, ...
 
-Without --lang, every language whose content is complete is made.`,
+Without --lang (or with --lang all), every language is made whose content
+"roadmap content check" finds no problem in; the others are left out with a
+warning. A language named with --lang whose content has problems is left
+out, and the exit status is 1.`,
 		Example: "  roadmap pack\n  roadmap pack --lang en --paper letter --out workshop",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 0 {
@@ -105,16 +108,27 @@ func packRun(ctx context.Context, app *App, opts *packOptions) error {
 	printWarnings(app, results)
 	printSummary(app.Out, results)
 	if ctx.Err() != nil {
-		return fmt.Errorf("interrupted: the files listed are complete, the others were not made")
+		return errors.New("interrupted: the files listed are complete; the others were not made")
 	}
 	if err := failures(results, "files"); err != nil {
 		return err
 	}
 	if len(leftOut) > 0 {
+		if opts.all() {
+			// Every language was asked for: those still being translated
+			// are left out, and said so, without failing the pack.
+			for _, line := range strings.Split(leftOut.Error(), "\n") {
+				app.Warn("%s", line)
+			}
+			return nil
+		}
 		return leftOut
 	}
 	return nil
 }
+
+// all reports whether --lang asks for every language.
+func (o *packOptions) all() bool { return slices.Contains(o.Langs, "all") }
 
 // languagesLeftOut are the languages pack did not make, each with why.
 type languagesLeftOut []contentProblems
@@ -207,7 +221,11 @@ func printSummary(w io.Writer, results []pack.Result) {
 	fmt.Fprintln(tw, "FILE\tPAGES\tSHEETS\tSIZE")
 	files, total := 0, 0
 	for _, r := range results {
-		if r.Err != nil {
+		switch {
+		case errors.Is(r.Err, context.Canceled):
+			// Not made: interrupted before it started.
+			continue
+		case r.Err != nil:
 			fmt.Fprintf(tw, "%s\t\t\tfailed\n", esc.Name(r.Name))
 			continue
 		}

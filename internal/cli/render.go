@@ -200,14 +200,14 @@ func renderOne(app *App, b *content.Bundle, theme pdf.Theme, in renderInput) ([]
 	}
 	lang, err := app.checkedLanguage(a.Language)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", esc.Name(in.path), err)
+		return nil, fileError{in.path, err}
 	}
 	opts := pack.BuildOptions{Theme: theme, Date: DocDate(a)}
 	var docs []pack.Doc
 	for _, d := range pack.Roadmap(a.Form) {
 		res, err := d.Build(lang, a, opts)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", esc.Name(in.path), err)
+			return nil, fileError{in.path, err}
 		}
 		docs = append(docs, pack.Doc{Path: filepath.Join(in.dir, d.FileName(nil, opts)), Result: *res})
 	}

@@ -327,17 +327,33 @@ func tuneGC() {
 // printError prints err for a person: problems in input files one per line,
 // anything else prefixed with "roadmap: ".
 func printError(w io.Writer, err error) {
+	printErrorIn(w, err, "roadmap: ", map[string]bool{})
+}
+
+// printErrorIn prints err with prefix before a line that names no file;
+// shown holds the languages whose content problems are printed already, so
+// a batch lists them once.
+func printErrorIn(w io.Writer, err error, prefix string, shown map[string]bool) {
 	var broken contentProblems
 	if errors.As(err, &broken) {
-		fmt.Fprintf(w, "roadmap: %s\n", esc.Text(broken.headline()))
-		printError(w, broken.problems.Err())
+		var fe fileError
+		if errors.As(err, &fe) {
+			prefix = esc.Name(fe.path) + ": "
+		}
+		if shown[broken.code] {
+			fmt.Fprintf(w, "%snot made; the %s content has problems, listed above\n", prefix, broken.code)
+			return
+		}
+		shown[broken.code] = true
+		fmt.Fprintf(w, "%s%s\n", prefix, esc.Text(broken.headline()))
+		printErrorIn(w, broken.problems.Err(), "", shown)
 		return
 	}
 	var batch renderFailed
 	if errors.As(err, &batch) {
-		fmt.Fprintf(w, "roadmap: %s\n", batch.headline())
+		fmt.Fprintf(w, "%s%s\n", prefix, batch.headline())
 		for _, p := range batch.problems {
-			printError(w, p)
+			printErrorIn(w, p, "", shown)
 		}
 		return
 	}
@@ -354,8 +370,17 @@ func printError(w io.Writer, err error) {
 		fmt.Fprintln(w, problemLine(problem))
 		return
 	}
-	fmt.Fprintf(w, "roadmap: %s\n", esc.Text(err.Error()))
+	fmt.Fprintf(w, "%s%s\n", prefix, esc.Text(err.Error()))
 }
+
+// fileError is a failure to make the documents of one input file.
+type fileError struct {
+	path string
+	err  error
+}
+
+func (e fileError) Error() string { return esc.Name(e.path) + ": " + e.err.Error() }
+func (e fileError) Unwrap() error { return e.err }
 
 // problemLine is a problem for the terminal: its file name quoted when it
 // holds characters a terminal would act on, its message escaped.

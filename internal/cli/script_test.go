@@ -31,6 +31,14 @@ func TestScripts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	contentDir, err := filepath.Abs(filepath.Join("..", "..", "content"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	templatesDir, err := filepath.Abs(filepath.Join("..", "..", "templates"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	testscript.Run(t, testscript.Params{
 		Dir:                 filepath.Join("testdata", "script"),
 		RequireExplicitExec: true,
@@ -38,6 +46,10 @@ func TestScripts(t *testing.T) {
 		Setup: func(env *testscript.Env) error {
 			// $EXAMPLES is the repository's examples folder of answers files.
 			env.Setenv("EXAMPLES", examples)
+			// $CONTENT and $TEMPLATES are the built-in content and
+			// templates, to copy and break.
+			env.Setenv("CONTENT", contentDir)
+			env.Setenv("TEMPLATES", templatesDir)
 			// $ESC and $BEL build file names that would drive a terminal.
 			env.Setenv("ESC", "\x1b")
 			env.Setenv("BEL", "\x07")

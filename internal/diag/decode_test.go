@@ -8,6 +8,7 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+	"unicode/utf8"
 )
 
 // sample is a target type with one field of each kind the decoder knows.
@@ -109,7 +110,10 @@ func TestParseSyntax(t *testing.T) {
 		{"quote inside plain text is text", "a: it's\nb: [x\n", `f.yaml:2:4: invalid YAML: the list [ opened here is not closed with ]; allowed: [a, b] on one line, or one "- item" per line`},
 		{"block text is skipped", "a: |\n  \"not a quote\n  x: y\nb: 'c\n", `f.yaml:4:4: invalid YAML: the quote ' opened here is not closed on its line, so the lines below are read as part of the text; allowed: a closing ' on the same line, or a longer text in a | block`},
 		{"byte order mark inside", "a: b\uFEFF\n", `f.yaml:1:5: the file holds the invisible character U+FEFF BYTE ORDER MARK; allowed: text without control characters, so delete it (it often comes with copied text)`},
-		{"C1 control", "a: b\u0085c\u009b\n", `f.yaml:1:7: the file holds the invisible character U+009B CONTROL CHARACTER; allowed: text without control characters, so delete it (it often comes with copied text)`},
+		{"C1 control", "a: b\u0085c\u009b\n", `f.yaml:1:5: the file holds the invisible character U+0085 NEXT LINE; allowed: text without control characters, so delete it (it often comes with copied text)
+f.yaml:1:7: the file holds the invisible character U+009B CONTROL SEQUENCE INTRODUCER; allowed: text without control characters, so delete it (it often comes with copied text)`},
+		{"line separator", "a: b\u2028c\rd\r\n", `f.yaml:1:5: the file holds the invisible character U+2028 LINE SEPARATOR; allowed: text without control characters, so delete it (it often comes with copied text)
+f.yaml:1:7: the file holds the invisible character U+000D CARRIAGE RETURN; allowed: text without control characters, so delete it (it often comes with copied text)`},
 		{"delete", "a: \x7f\n", `f.yaml:1:4: the file holds the invisible character U+007F DELETE; allowed: text without control characters, so delete it (it often comes with copied text)`},
 		{"at sign", "a: @b\n", "f.yaml:1:1: invalid YAML: a character that cannot start a value (such as @ or `); allowed: put the text in quotes"},
 	} {
@@ -183,4 +187,40 @@ func BenchmarkPlaceBroken1MB(b *testing.B) {
 			}
 		})
 	}
+}
+
+// FuzzSyntax checks that no file makes Parse or the decoder panic, and that
+// every problem points inside the file: a line it has, a column on that
+// line (or just after its end).
+func FuzzSyntax(f *testing.F) {
+	for _, s := range []string{
+		"name: x\ncount: 3\ntags: [a]\ninner: {when: MAY}\n",
+		"name: \"open\ncount: 3\n", "name: 'it's'\n", "tags: [a, b\n", "inner: {when: A\n",
+		"name: x\n  count: 3\n", "a:\n  b: c\n d: e\n", "\tname: x\n", "name: *x\n",
+		"name: &a x\ntags: [*a, *a]\n", "size: .nan\n", "---\n---\nname: x\n", "\xef\xbb\xbfname: x\n",
+		"name: a\x1bb\n", "? [a]\n: b\n", "name: |\n  \"x\n  y: z\ncount: '1\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		root, problems := Parse("f.yaml", data, "a sample")
+		if root != nil {
+			d := Decoder{File: "f.yaml", MaxWord: 8}
+			var s sample
+			d.Decode(root, &s, FileField("the sample"))
+			problems = append(problems, d.Problems...)
+		}
+		ix := newLineIndex(data)
+		for _, p := range problems {
+			if p.File != "f.yaml" || p.Msg == "" || p.Line < 1 || p.Col < 1 {
+				t.Fatalf("problem without a position: %#v", p)
+			}
+			if p.Line > len(ix) {
+				t.Fatalf("problem past the last line %d: %v", len(ix), p)
+			}
+			if n := utf8.RuneCountInString(ix.text(data, p.Line)); p.Col > n+1 && utf8.Valid(data) {
+				t.Fatalf("problem past the end of line %d (%d characters): %v", p.Line, n, p)
+			}
+		}
+	})
 }

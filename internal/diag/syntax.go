@@ -135,7 +135,8 @@ func Parse(file string, data []byte, what string) (root *yaml.Node, problems Lis
 		}
 		return nil, List{syntaxProblem(file, data, err)}
 	}
-	if len(doc.Content) == 0 {
+	if len(doc.Content) == 0 || IsNull(doc.Content[0]) {
+		// Nothing, a lone "---" or "~": there is nothing to decode.
 		return nil, List{{File: file, Line: 1, Col: 1, Msg: empty}}
 	}
 	var next yaml.Node
@@ -176,7 +177,7 @@ func checkEncoding(file string, data []byte) List {
 				Msg: fmt.Sprintf("the file is not UTF-8 text (byte 0x%02X); allowed: UTF-8 only, so save the file as UTF-8 in your editor", data[i])}}
 		case r == '\uFEFF' && i == 0:
 			// A byte-order mark opening the file is allowed.
-		case refused(r):
+		case refused(r) || r == '\r' && (i+1 == len(data) || data[i+1] != '\n'):
 			problems = append(problems, Problem{File: file, Line: line, Col: col,
 				Msg: fmt.Sprintf("the file holds the invisible character %s; allowed: text without control characters, so delete it (it often comes with copied text)", CharName(r))})
 		}
@@ -196,6 +197,9 @@ func hasRefused(data []byte) bool {
 		if b < 0x20 && b != '\t' && b != '\n' && b != '\r' || b == 0x7F {
 			return true
 		}
+		if b == '\r' && (i+1 == len(data) || data[i+1] != '\n') {
+			return true // a line break of its own, which editors show apart
+		}
 		if b >= 0x80 {
 			r, _ := utf8.DecodeRune(data[i:])
 			if refused(r) && !(r == '\uFEFF' && i == 0) {
@@ -206,18 +210,24 @@ func hasRefused(data []byte) bool {
 	return false
 }
 
-// refused reports whether YAML refuses character r in a file: the control
-// characters other than tab and line breaks, a byte-order mark inside the
-// text, and the non-characters U+FFFE and U+FFFF.
+// refused reports whether character r is refused in a file: the control
+// characters other than tab, line feed and carriage return (a carriage
+// return is refused unless a line feed follows it), a byte-order mark
+// inside the text, the non-characters U+FFFE and U+FFFF, and the line and
+// paragraph separators U+2028 and U+2029.
 func refused(r rune) bool {
 	switch {
 	case r == '\t' || r == '\n' || r == '\r':
 		return false
 	case r < 0x20 || r == 0x7F:
 		return true
-	case r >= 0x80 && r <= 0x9F && r != 0x85:
+	case r >= 0x80 && r <= 0x9F:
 		return true
 	case r == '\uFEFF' || r == '\uFFFE' || r == '\uFFFF':
+		return true
+	case r == '\u2028' || r == '\u2029':
+		// Line breaks to YAML but not to most editors, so every line
+		// and column after them would be told wrong.
 		return true
 	}
 	return false
@@ -232,6 +242,12 @@ var controlNames = [32]string{
 	"CANCEL", "END OF MEDIUM", "SUBSTITUTE", "ESCAPE", "INFORMATION SEPARATOR FOUR", "INFORMATION SEPARATOR THREE", "INFORMATION SEPARATOR TWO", "INFORMATION SEPARATOR ONE",
 }
 
+// c1Names are the names of the C1 control characters a terminal acts on.
+var c1Names = map[rune]string{
+	0x85: "NEXT LINE", 0x90: "DEVICE CONTROL STRING", 0x9B: "CONTROL SEQUENCE INTRODUCER",
+	0x9C: "STRING TERMINATOR", 0x9D: "OPERATING SYSTEM COMMAND",
+}
+
 // CharName names character r for messages: "U+001B ESCAPE".
 func CharName(r rune) string {
 	name := ""
@@ -242,6 +258,8 @@ func CharName(r rune) string {
 		name = "DELETE"
 	case r == '\uFEFF':
 		name = "BYTE ORDER MARK"
+	case c1Names[r] != "":
+		name = c1Names[r]
 	default:
 		name = runenames.Name(r)
 		if name == "" || strings.HasPrefix(name, "<") {
@@ -291,7 +309,8 @@ func (ix lineIndex) text(data []byte, n int) string {
 	if n < len(ix) {
 		end = ix[n]
 	}
-	return strings.TrimRight(string(data[ix[n-1]:end]), "\r\n")
+	t := strings.TrimSuffix(string(data[ix[n-1]:end]), "\n")
+	return strings.TrimSuffix(t, "\r")
 }
 
 // end returns the offset just after line n.

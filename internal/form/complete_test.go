@@ -263,3 +263,81 @@ func TestNumbering(t *testing.T) {
 		})
 	}
 }
+
+// TestBlankKeptWhole: in a blank form (lv and en, both forms, A4 and
+// Letter) no checkpoint is split over a page break: no page carries a
+// "continued" line, and every checkpoint's status row is on the page its
+// title is on.
+func TestBlankKeptWhole(t *testing.T) {
+	for _, code := range []string{"lv", "en"} {
+		for _, f := range content.Forms {
+			for _, paper := range []pdf.Paper{pdf.A4, pdf.Letter} {
+				t.Run(code+"/"+string(f)+"/"+string(paper), func(t *testing.T) {
+					lang := testLang(t, code)
+					th := pdf.DefaultTheme()
+					th.Paper = paper
+					res, err := Render(lang, f, nil, Options{Theme: th, Date: testDate})
+					if err != nil {
+						t.Fatal(err)
+					}
+					cont := norm(lang.Format("form.continued", "number", "", "title", ""))
+					for i, p := range pdftest.Pages(t, res.Data) {
+						if strings.Contains(norm(p), cont) {
+							t.Errorf("page %d continues a blank checkpoint:\n%s", i+1, p)
+						}
+					}
+				})
+			}
+		}
+	}
+}
+
+// hugeAnswers is an example file with a 5,000-character word in an answer
+// and in an action-plan cell, and a 10,000-character organisation name.
+func hugeAnswers(t testing.TB) *answers.File {
+	a := example(t, "brinumins-community-lv.yaml")
+	a.Organisation.Name = strings.Repeat("Biedrība ", 1111)
+	word := strings.Repeat("ā", 5000)
+	cp := a.Checkpoints["target-group"]
+	cp.Answer = "Sākums " + word + " beigas"
+	a.Checkpoints["target-group"] = cp
+	a.ActionPlan[0].Notes = word
+	return a
+}
+
+// TestHugeInputStaysOnPage: a 5,000-character word and a 10,000-character
+// organisation name are laid out (the word broken over lines, the name
+// shortened in the footer) and no word of any page reaches past the
+// page's right margin or below its foot.
+func TestHugeInputStaysOnPage(t *testing.T) {
+	a := hugeAnswers(t)
+	res := render(t, testLang(t, "lv"), content.Community, a)
+	th := pdf.DefaultTheme()
+	for i, p := range pdftest.Words(t, res.Data) {
+		for _, w := range p.Words {
+			if w.XMax > p.Width-th.Margins.Right+0.5 || w.YMax > p.Height-2 || w.XMin < 2 {
+				t.Fatalf("page %d: %q at x %.1f–%.1f, y %.1f runs off the page", i+1, w.Text[:min(len(w.Text), 20)], w.XMin, w.XMax, w.YMax)
+			}
+		}
+	}
+	text := pdftest.Text(t, res.Data)
+	if !strings.Contains(text, "Sākums ā") || !strings.Contains(text, "ā beigas") {
+		t.Errorf("the long word's surroundings are missing")
+	}
+	if n := strings.Count(text, "ā"); n < 10000 {
+		t.Errorf("%d of the 10,000 letters ā of the two long words drawn", n)
+	}
+}
+
+// BenchmarkHugeInput times a filled form with a 5,000-character word and
+// a 10,000-character organisation name (it took 38 s before the footer
+// was shortened in one pass).
+func BenchmarkHugeInput(b *testing.B) {
+	a := hugeAnswers(b)
+	lang := testLang(b, "lv")
+	for b.Loop() {
+		if _, err := Render(lang, content.Community, a, Options{Date: testDate}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

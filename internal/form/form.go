@@ -149,11 +149,11 @@ func (r *renderer) render() {
 	for i, it := range items {
 		if it.first {
 			if i > 0 {
-				r.d.Space(checkpointGap)
+				r.d.Space(r.checkpointGap())
 			}
 			r.band(it)
 		} else {
-			r.d.Space(checkpointGap)
+			r.d.Space(r.checkpointGap())
 		}
 		next := math.Inf(1)
 		if i+1 < len(items) {

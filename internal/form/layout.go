@@ -13,20 +13,15 @@ import (
 	"github.com/partnership-roadmap/roadmap/internal/plantable"
 )
 
-// Layout constants, in mm unless said otherwise.
-const (
-	// numberWidth is the indent of a checkpoint's block: its number stands
-	// in it, right-aligned against the statement.
-	numberWidth = 9.0
-	// checkpointGap is the space between two checkpoints.
-	checkpointGap = 5.0
-	// tableGap is the space above the action-plan table.
-	tableGap = 4.0
-	// answerPad is the padding around an answer text.
-	answerPad = 3.0
-	// fieldWriteHeight is the space to write in an empty field by hand.
-	fieldWriteHeight = 7.5
-)
+// The form's spacing is the theme's (pdf.Theme.Styles.Form): the width of
+// the number column a checkpoint's block is indented by, the space between
+// checkpoints and above a plan table, the padding of an answer text, the
+// space to write in an empty field.
+func (r *renderer) numberWidth() float64      { return r.th.Styles.Form.Number }
+func (r *renderer) checkpointGap() float64    { return r.th.Styles.Form.Checkpoint }
+func (r *renderer) tableGap() float64         { return r.th.Styles.Form.Table }
+func (r *renderer) answerPad() float64        { return r.th.Styles.Form.Answer }
+func (r *renderer) fieldWriteHeight() float64 { return r.th.Styles.Form.Field }
 
 // header draws the top of the first page: the audience badge, the form's
 // title, who it is for and the roadmap it belongs to.
@@ -132,12 +127,12 @@ func (r *renderer) field(f field) {
 		if tip == "" {
 			tip = f.label
 		}
-		r.textField(f.name, tip, f.value, pdf.Rect{X: d.Left(), Y: d.Y(), W: d.Width(), H: fieldWriteHeight + 0.6})
-		d.SetY(d.Y() + fieldWriteHeight)
+		r.textField(f.name, tip, f.value, pdf.Rect{X: d.Left(), Y: d.Y(), W: d.Width(), H: r.fieldWriteHeight() + 0.6})
+		d.SetY(d.Y() + r.fieldWriteHeight())
 		return
 	}
 	if strings.TrimSpace(f.value) == "" {
-		d.SetY(d.Y() + fieldWriteHeight*float64(max(f.lines, 1)))
+		d.SetY(d.Y() + r.fieldWriteHeight()*float64(max(f.lines, 1)))
 		return
 	}
 	d.Text(pdf.ParaStyle{SpaceAfter: -1}, pdf.Run{Text: f.value})
@@ -335,9 +330,9 @@ func (r *renderer) bandHeight(it item) float64 {
 // between checkpoints, and the step's band when the item opens a step.
 func (r *renderer) lead(it item) float64 {
 	if it.first {
-		return checkpointGap + r.bandHeight(it)
+		return r.checkpointGap() + r.bandHeight(it)
 	}
-	return checkpointGap
+	return r.checkpointGap()
 }
 
 // checkpoint draws checkpoint cp, with next the height that what follows
@@ -360,8 +355,8 @@ func (r *renderer) checkpoint(cp *content.Checkpoint, next float64) {
 	d.Continued(r.label("form.continued", "number", num, "title", cp.Title), func() {
 		r.block(cp, lines)
 		if plan, ok := r.plan(cp); ok {
-			d.Indent(numberWidth, 0, func() {
-				d.Space(tableGap)
+			d.Indent(r.numberWidth(), 0, func() {
+				d.Space(r.tableGap())
 				r.planTable(plan)
 			})
 		}
@@ -408,7 +403,7 @@ func (r *renderer) tableHeight(cp *content.Checkpoint) float64 {
 	if !ok {
 		return 0
 	}
-	return r.d.Measure(func() { r.d.Indent(numberWidth, 0, func() { r.planTable(p) }) }) + tableGap
+	return r.d.Measure(func() { r.d.Indent(r.numberWidth(), 0, func() { r.planTable(p) }) }) + r.tableGap()
 }
 
 // fullHeight returns the height of checkpoint cp drawn whole: its block
@@ -427,12 +422,16 @@ func (r *renderer) hasText(cp *content.Checkpoint) bool {
 // lines (the plan table left out). Each write-in line adds the same
 // height, so the block is measured once, without lines.
 func (r *renderer) measure(cp *content.Checkpoint, lines int) float64 {
+	if lines == 0 {
+		return r.d.Measure(func() { r.block(cp, 0) })
+	}
+	// measured with one line: the space around the lines is in it
 	h, ok := r.heights[cp]
 	if !ok {
-		h = r.d.Measure(func() { r.block(cp, 0) })
+		h = r.d.Measure(func() { r.block(cp, 1) })
 		r.heights[cp] = h
 	}
-	return h + float64(lines)*r.th.Spacing.WriteIn
+	return h + float64(lines-1)*r.th.Spacing.WriteIn
 }
 
 // minHeight returns the least height that must fit on a page for checkpoint
@@ -457,17 +456,17 @@ func (r *renderer) minHeight(cp *content.Checkpoint) float64 {
 		h = d.Measure(func() {
 			r.head(cp)
 			if cp.Options != nil && len(cp.Options.Items) > 0 {
-				d.Indent(numberWidth, 0, func() { r.options(cp, r.answer(cp.ID)) })
+				d.Indent(r.numberWidth(), 0, func() { r.options(cp, r.answer(cp.ID)) })
 			}
 		})
 		r.heads[cp] = h
 	}
 	body := d.LineHeight(r.th.Type.Body)
 	if r.hasText(cp) {
-		return h + 1 + 2*answerPad + 3*body
+		return h + 1 + 2*r.answerPad() + 3*body
 	}
 	small := d.LineHeight(r.th.Type.Small + 1)
-	return h + tableGap + small + 1.2 + 4*small + 4*1.7
+	return h + r.tableGap() + small + 1.2 + 4*small + 4*1.7
 }
 
 // block draws checkpoint cp: its head, its options, and its answer or lines
@@ -477,7 +476,7 @@ func (r *renderer) block(cp *content.Checkpoint, lines int) {
 	d.SetPlace("checkpoint " + cp.ID)
 	r.head(cp)
 	ans := r.answer(cp.ID)
-	d.Indent(numberWidth, 0, func() {
+	d.Indent(r.numberWidth(), 0, func() {
 		if cp.Options != nil && len(cp.Options.Items) > 0 {
 			r.options(cp, ans)
 		}
@@ -498,7 +497,7 @@ func (r *renderer) head(cp *content.Checkpoint) {
 	muted := th.Colors.Muted
 	step := th.Step(cp.Step)
 	ans := r.answer(cp.ID)
-	d.Indent(numberWidth, 0, func() {
+	d.Indent(r.numberWidth(), 0, func() {
 		d.Text(pdf.ParaStyle{Size: th.Type.H3, Leading: 1.3, Style: pdf.Bold, Marker: r.lang.Number(cp), MarkerColor: &step, SpaceAfter: 0.8},
 			pdf.Run{Text: cp.Title})
 		var runs []pdf.Run
@@ -524,17 +523,7 @@ func (r *renderer) head(cp *content.Checkpoint) {
 // sets it apart from the options. The strip reaches a little into the
 // margin on the left, so that its boxes line up with the option boxes.
 func (r *renderer) statusStrip(choices []pdf.Choice) {
-	d, th := r.d, r.th
-	const pad = 1.8
-	// Choices leaves 1.2 mm under each row and 1 mm under the last.
-	h := d.Measure(func() { d.Choices(choices) }) - 2.2 + 2*pad
-	d.Space(0.6)
-	d.EnsureSpace(h)
-	top := d.Y()
-	d.FillRect(d.Left()-pad, top, d.Width()+pad, h, 1.2, th.Colors.Shade)
-	d.SetY(top + pad)
-	d.Choices(choices)
-	d.SetY(top + h + 1.6)
+	r.d.ChoiceStrip(choices, r.th.Colors.Shade, r.th.Styles.Form.Status)
 }
 
 // options draws the checkpoint's option tick boxes: in two columns when
@@ -542,7 +531,7 @@ func (r *renderer) statusStrip(choices []pdf.Choice) {
 func (r *renderer) options(cp *content.Checkpoint, ans answers.Checkpoint) {
 	d, th := r.d, r.th
 	items := make([]pdf.Choice, len(cp.Options.Items))
-	colW := (d.Width()-6)/2 - th.Spacing.TickBox - 2.4
+	colW := d.CheckGridLabelWidth(2)
 	cols := 2
 	for i, o := range cp.Options.Items {
 		items[i] = pdf.Choice{Label: o.Label, Ticked: ans.Ticked(o.ID)}
@@ -562,7 +551,7 @@ func (r *renderer) answerText(cp *content.Checkpoint, text string) {
 	bar := th.Step(cp.Step).Mix(pdf.White, 0.35)
 	paras := paragraphs(text)
 	d.Space(1)
-	d.Box(pdf.Box{Bar: &bar, Padding: answerPad, Split: true}, func() {
+	d.Box(pdf.Box{Bar: &bar, Padding: r.answerPad(), Split: true}, func() {
 		for i, p := range paras {
 			st := pdf.ParaStyle{SpaceAfter: 1.6}
 			if i == len(paras)-1 {

@@ -171,7 +171,7 @@ const spillLimit = 0.4
 
 // tightness is, per level of tightness, how much the paragraph spacing and
 // the line height of the body text of a chapter are scaled.
-var tightness = []struct{ spacing, leading float64 }{{1, 1}, {0.55, 0.95}, {0.35, 0.92}}
+var tightness = []struct{ spacing, leading float64 }{{1, 1}, {0.55, 0.95}, {0.35, 0.92}, {0.2, 0.9}}
 
 // draw lays out the whole booklet.
 func (b *booklet) draw() {

@@ -207,7 +207,7 @@ func TestSeedTextInOrder(t *testing.T) {
 				at += i + len(want)
 			}
 			for _, s := range map[string][]string{
-				"lv": {"Talsu novada pašvaldība", "Brīnumiņš", "Dalarnas reģions", "Trāķu pašvaldība", "Cidade Curiosa", "Bragas", "Aglantijas pašvaldība", "Eiropas Savienības finansēts"},
+				"lv": {"Talsu novada pašvaldība", "Brīnumiņš", "Dalarnas reģions", "Traķu rajona pašvaldība", "Cidade Curiosa", "Bragas", "Aglandzijas (Aglantzia) pašvaldība", "Eiropas Savienības finansēts"},
 				"en": {"Talsi", "Brīnumiņš", "Dalarna", "Trakai", "Cidade Curiosa", "Braga", "Aglantzia", "Funded by the European Union"},
 			}[code] {
 				if !strings.Contains(text, s) {

@@ -510,3 +510,17 @@ func pdfcpuFill(t *testing.T, doc []byte, texts, radios map[string]string) []byt
 	}
 	return out.Bytes()
 }
+
+// BenchmarkRead imports a filled form (the budget: 50 ms).
+func BenchmarkRead(b *testing.B) {
+	a := example(b, "brinumins-community-lv.yaml")
+	doc := fillable(b, testLang(b, a.Language), a.Form, a)
+	bd := testBundle(b)
+	b.ReportAllocs()
+	b.SetBytes(int64(len(doc)))
+	for b.Loop() {
+		if _, err := Read(doc, bd); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

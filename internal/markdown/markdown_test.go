@@ -2,11 +2,8 @@ package markdown
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"html"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -20,11 +17,10 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
+	"github.com/partnership-roadmap/roadmap/internal/golden"
 	"github.com/partnership-roadmap/roadmap/internal/pdf"
 	"github.com/partnership-roadmap/roadmap/internal/pdftest"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata")
 
 // cases has one Markdown text per node kind (and the tricky corners of
 // each); TestGolden draws each and compares with testdata/<name>.golden.
@@ -154,31 +150,8 @@ func TestGolden(t *testing.T) {
 			for _, l := range pdftest.Links(t, out) {
 				fmt.Fprintf(&got, "%s\n", l.URI)
 			}
-			golden(t, got.String())
+			golden.RequireEqual(t, []byte(got.String()))
 		})
-	}
-}
-
-// golden compares got with testdata/<test name>.golden, or rewrites the
-// file with -update.
-func golden(t *testing.T, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", strings.ReplaceAll(t.Name(), "/", "_")+".golden")
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs (go test -update rewrites it)\n--- got\n%s\n--- want\n%s", path, got, want)
 	}
 }
 

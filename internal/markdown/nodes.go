@@ -52,13 +52,6 @@ func renderDocument(w *writer, n ast.Node, entering bool) (ast.WalkStatus, error
 	return ast.WalkContinue, nil
 }
 
-// heading spacing (mm) before and after, by PDF heading level, as
-// pdf.Doc.Heading spaces its headings.
-var (
-	headingBefore = [4]float64{0, 7, 5, 3.5}
-	headingAfter  = [4]float64{4, 3, 2, 1.2}
-)
-
 func renderHeading(w *writer, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
 		w.end()
@@ -72,12 +65,18 @@ func renderHeading(w *writer, node ast.Node, entering bool) (ast.WalkStatus, err
 	if level >= 2 {
 		c = w.th.Colors.Accent
 	}
-	p := w.style(headingAfter[level])
+	// spaced as pdf.Doc.Heading spaces its headings: by the theme
+	hs := w.th.Styles.Headings.Level(level)
+	after := hs.After
+	if after <= 0 {
+		after = -1
+	}
+	p := w.style(after)
 	p.Size = w.d.HeadingSize(level)
-	p.Leading = 1.2
+	p.Leading = hs.Leading
 	p.Style |= pdf.Bold
 	p.Color = &c
-	p.SpaceBefore = headingBefore[level]
+	p.SpaceBefore = hs.Before
 	p.Align = pdf.AlignLeft
 	w.begin(p)
 	w.heading = true
@@ -267,7 +266,7 @@ func renderThematicBreak(w *writer, n ast.Node, entering bool) (ast.WalkStatus, 
 	w.flushMarker()
 	w.d.Indent(w.base.Indent+min(w.indent, maxIndent), w.base.Right, w.d.Rule)
 	w.event("rule", pdf.ParaStyle{Indent: w.base.Indent + min(w.indent, maxIndent)}, nil)
-	w.drew(2) // Rule leaves 2 mm below the line
+	w.drew(w.d.RuleAfter())
 	return ast.WalkContinue, nil
 }
 

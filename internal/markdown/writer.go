@@ -255,5 +255,5 @@ func (w *writer) boxed(b pdf.Box, fn func()) {
 			}
 		})
 	})
-	w.drew(3) // Box leaves 3 mm below itself
+	w.drew(w.d.BoxAfter())
 }

@@ -11,7 +11,8 @@ func (d *Doc) Band(label, title string, bg Color) {
 		return
 	}
 	d.ensurePage()
-	const padX, padY = 5.0, 3.6
+	bs := d.theme.Styles.Band
+	padX, padY := bs.PadX, bs.PadY
 	size := d.theme.Type.H2
 	fg := d.theme.Colors.BandText
 	var runs []Run
@@ -24,7 +25,7 @@ func (d *Doc) Band(label, title string, bg Color) {
 	if title != "" {
 		runs = append(runs, Run{Text: title})
 	}
-	p := ParaStyle{Size: size, Leading: 1.25, Color: &fg, SpaceAfter: -1}
+	p := ParaStyle{Size: size, Leading: bs.Leading, Color: &fg, SpaceAfter: -1}
 	var lines []line
 	var h float64
 	d.Indent(padX, padX, func() {
@@ -35,17 +36,17 @@ func (d *Doc) Band(label, title string, bg Color) {
 	})
 	h += 2 * padY
 	if !d.AtTop() {
-		d.y += 2
+		d.y += bs.Before
 	}
 	d.EnsureSpace(h + 3*d.LineHeight(d.theme.Type.Body))
-	d.roundRect(d.Left(), d.y, d.Width(), h, 1.6, bg)
+	d.roundRect(d.Left(), d.y, d.Width(), h, bs.Radius, bg)
 	y := d.y + padY
 	for _, l := range lines {
 		lh := d.lineHeightOf(p, l)
 		d.drawLine(l, d.Left()+padX, y, lh)
 		y += lh
 	}
-	d.y += h + 4
+	d.y += h + bs.After
 	d.drawn()
 }
 
@@ -65,7 +66,7 @@ func (d *Doc) TickBox(x, y, side float64, ticked bool) {
 	}
 	d.setFill(White)
 	d.f.Rect(x, y, side, side, "F")
-	d.strokeRect(x, y, side, side, d.theme.Colors.Muted, 0.3)
+	d.strokeRect(x, y, side, side, d.theme.Colors.Muted, d.theme.Styles.TickBox.Line)
 	if ticked {
 		c := d.theme.Colors.Accent
 		d.setDraw(c, side*0.16)
@@ -97,7 +98,7 @@ func (d *Doc) Radio(x, y, side float64, chosen bool) {
 	}
 	r := side / 2
 	d.setFill(White)
-	d.setDraw(d.theme.Colors.Muted, 0.3)
+	d.setDraw(d.theme.Colors.Muted, d.theme.Styles.TickBox.Line)
 	d.f.Circle(x+r, y+r, r, "FD")
 	if chosen {
 		d.setFill(d.theme.Colors.Accent)
@@ -122,11 +123,12 @@ func (d *Doc) CheckRuns(ticked bool, p ParaStyle, runs ...Run) {
 	}
 	d.ensurePage()
 	p = d.paraDefaults(p)
+	ts := d.theme.Styles.TickBox
 	if p.SpaceAfter == d.theme.Spacing.Paragraph {
-		p.SpaceAfter = 1.2
+		p.SpaceAfter = ts.Row
 	}
 	side := d.theme.Spacing.TickBox
-	gap := 2.4
+	gap := ts.Gap
 	lh := d.lineHeight(p.Size, p.Leading)
 	first := d.TextHeight(ParaStyle{Size: p.Size, Leading: p.Leading, SpaceAfter: -1}, Run{Text: "X"})
 	d.EnsureSpace(math.Max(first, side))
@@ -158,8 +160,9 @@ func (d *Doc) Choices(items []Choice) {
 	d.ensurePage()
 	size := d.theme.Type.Body
 	side := d.theme.Spacing.TickBox
-	const gap, between = 2.0, 7.0
-	lh := d.lineHeight(size, 0) + 1.2
+	ts := d.theme.Styles.TickBox
+	gap, between := ts.Gap, ts.Between
+	lh := d.lineHeight(size, 0) + ts.Row
 	rows := [][]int{{}}
 	x := 0.0
 	ws := make([]float64, len(items))
@@ -194,7 +197,26 @@ func (d *Doc) Choices(items []Choice) {
 		d.y += lh
 		d.drawn()
 	}
-	d.y += 1
+}
+
+// ChoiceStrip draws Choices on a shaded strip of colour bg that sets them
+// apart, padded by pad; the strip reaches pad into the margin on the left,
+// so that its circles line up with tick boxes drawn at the text's left. It
+// is kept on one page and leaves a row's space (Styles.TickBox.Row) below.
+func (d *Doc) ChoiceStrip(items []Choice, bg Color, pad float64) {
+	defer d.catch()
+	if d.failed() || len(items) == 0 {
+		return
+	}
+	d.ensurePage()
+	row := d.theme.Styles.TickBox.Row
+	h := d.Measure(func() { d.Choices(items) }) - row + 2*pad
+	d.EnsureSpace(h)
+	top := d.y
+	d.roundRect(d.Left()-pad, top, d.Width()+pad, h, d.theme.Styles.Band.Radius*0.75, bg)
+	d.y = top + pad
+	d.Choices(items)
+	d.y = top + h + row
 }
 
 // WriteIn draws n ruled lines across the text area to write on by hand,
@@ -215,10 +237,10 @@ func (d *Doc) WriteIn(n int) {
 			top, page = d.y, d.Page()
 		}
 		d.y += gap
-		d.line(d.Left(), d.y, d.Right(), d.y, d.theme.Colors.Rule, 0.25)
+		d.line(d.Left(), d.y, d.Right(), d.y, d.theme.Colors.Rule, d.theme.Styles.WriteIn.Line)
 	}
 	d.area(Area{Kind: AreaWriteIn, Page: page, Rect: Rect{d.Left(), top, d.Width(), d.y - top}})
-	d.y += 2
+	d.y += d.theme.Styles.WriteIn.After
 }
 
 // Rule draws a thin horizontal rule across the text area, with space around.
@@ -228,11 +250,15 @@ func (d *Doc) Rule() {
 		return
 	}
 	d.ensurePage()
-	d.EnsureSpace(4)
-	d.y += 2
-	d.line(d.Left(), d.y, d.Right(), d.y, d.theme.Colors.Rule, 0.25)
-	d.y += 2
+	rs := d.theme.Styles.Rule
+	d.EnsureSpace(2 * rs.Space)
+	d.y += rs.Space
+	d.line(d.Left(), d.y, d.Right(), d.y, d.theme.Colors.Rule, rs.Line)
+	d.y += rs.Space
 }
+
+// RuleAfter returns the space Rule leaves below its line.
+func (d *Doc) RuleAfter() float64 { return d.theme.Styles.Rule.Space }
 
 // Badge is a small rounded label, such as an audience marker.
 type Badge struct {
@@ -240,14 +266,13 @@ type Badge struct {
 	Color Color
 }
 
-const badgePadX, badgePadY = 1.8, 0.9
-
 // BadgeSize returns the width and height of badge text.
 func (d *Doc) BadgeSize(text string) (w, h float64) {
 	size := d.theme.Type.Small
 	s, _, _ := clean(text, Bold)
 	s = oneLine(s)
-	return d.measure(s, Bold, size) + 2*badgePadX, d.lineHeight(size, 1.15) + 2*badgePadY
+	bs := d.theme.Styles.Badge
+	return d.measure(s, Bold, size) + 2*bs.PadX, d.lineHeight(size, 1.15) + 2*bs.PadY
 }
 
 // BadgeAt draws a badge with its top left corner at (x, y), without moving
@@ -262,7 +287,8 @@ func (d *Doc) BadgeAt(x, y float64, b Badge) float64 {
 	w, h := d.BadgeSize(b.Text)
 	d.roundRect(x, y, w, h, h/2.6, b.Color)
 	s := oneLine(d.clean(b.Text, Bold))
-	d.textBase(x+badgePadX, baseline(y+badgePadY, d.lineHeight(size, 1.15), size), s, Bold, size, d.theme.Colors.BandText)
+	bs := d.theme.Styles.Badge
+	d.textBase(x+bs.PadX, baseline(y+bs.PadY, d.lineHeight(size, 1.15), size), s, Bold, size, d.theme.Colors.BandText)
 	return w
 }
 
@@ -279,15 +305,19 @@ func (d *Doc) Badges(bs ...Badge) {
 	x := d.Left()
 	for _, b := range bs {
 		w, _ := d.BadgeSize(b.Text)
+		gap := d.theme.Styles.Badge.Gap
 		if x > d.Left() && x+w > d.Right() {
-			d.y += h + 1.5
+			d.y += h + gap*0.75
 			d.EnsureSpace(h)
 			x = d.Left()
 		}
-		x += d.BadgeAt(x, d.y, b) + 2
+		x += d.BadgeAt(x, d.y, b) + gap
 	}
-	d.y += h + 2
+	d.y += h + d.theme.Styles.Badge.Gap
 }
+
+// BadgesAfter returns the space Badges leaves below a row of badges.
+func (d *Doc) BadgesAfter() float64 { return d.theme.Styles.Badge.Gap }
 
 // Box is how Doc.Box sets content apart.
 type Box struct {
@@ -296,7 +326,7 @@ type Box struct {
 	// Bar is the colour of an accent bar at the left of the box, drawn
 	// beside every page's part of it; nil for none.
 	Bar *Color
-	// Padding inside the box in mm; 0 means 4.
+	// Padding inside the box in mm; 0 means the theme's (Styles.Box).
 	Padding float64
 	// Split lets the box break across pages where it falls, rather than
 	// move whole to the next page when it does not fit in what is left of
@@ -315,22 +345,23 @@ func (d *Doc) Box(b Box, fn func()) {
 		return
 	}
 	d.ensurePage()
+	bs := d.theme.Styles.Box
 	pad := b.Padding
 	if pad <= 0 {
-		pad = 4
+		pad = bs.Padding
 	}
 	barW := 0.0
 	if b.Bar != nil {
-		barW = 1.2
+		barW = bs.Bar
 	}
 	inner := func() { d.Indent(pad+barW, pad, fn) }
 	h := d.Measure(inner) + 2*pad
 	if !d.AtTop() {
-		d.y += 1.5
+		d.y += bs.Before
 	}
 	x := d.Left()
 	if d.dry > 0 {
-		d.y += h + 3
+		d.y += h + bs.After
 		return
 	}
 	if h <= d.PageHeight() && (!b.Split || h <= d.Remaining()) {
@@ -344,7 +375,7 @@ func (d *Doc) Box(b Box, fn func()) {
 		}
 		d.y += pad
 		inner()
-		d.y = top + h + 3
+		d.y = top + h + bs.After
 		return
 	}
 	// taller than a page, or split: a bar beside each page's part
@@ -366,8 +397,11 @@ func (d *Doc) Box(b Box, fn func()) {
 	d.onBreak = d.onBreak[:len(d.onBreak)-1]
 	d.y += pad
 	bar(top, math.Min(d.y, d.Bottom()))
-	d.y += 3
+	d.y += bs.After
 }
+
+// BoxAfter returns the space Box leaves below a box.
+func (d *Doc) BoxAfter() float64 { return d.theme.Styles.Box.After }
 
 // Continued runs fn, which draws content that may flow onto further pages,
 // and starts every page it continues on with label, one line in the small

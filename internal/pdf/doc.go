@@ -36,6 +36,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -377,11 +378,19 @@ func (d *Doc) fitText(s string, st Style, size, w float64) string {
 	if d.measure(s, st, size) <= w {
 		return s
 	}
-	rs := []rune(s)
-	for len(rs) > 0 && d.measure(string(rs)+"…", st, size) > w {
-		rs = rs[:len(rs)-1]
+	// the longest prefix that fits with the ellipsis, in one pass: widths
+	// add up rune by rune
+	room := w - d.measure("…", st, size)
+	f := mustFace(st)
+	end, x := 0, 0.0
+	for i, r := range s {
+		x += f.width(string(r), size)
+		if x > room {
+			break
+		}
+		end = i + utf8.RuneLen(r)
 	}
-	return strings.TrimRight(string(rs), " ") + "…"
+	return strings.TrimRight(s[:end], " ") + "…"
 }
 
 // AddPage starts a new page; the cursor moves to the top of its content area.

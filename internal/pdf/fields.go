@@ -230,13 +230,14 @@ const (
 // dictionary when the catalog does.
 type formWriter struct {
 	d       *Doc
-	page    int            // pages seen
-	top     []int          // the objects of the top-level fields
-	font    int            // the field font's object
-	zadb    int            // ZapfDingbats' object
-	shared  map[string]int // appearance streams already added, by content
-	pending [][]byte       // objects being added by the current call
-	next    int            // the number of the next object added
+	page    int                  // pages seen
+	top     []int                // the objects of the top-level fields
+	font    int                  // the field font's object
+	zadb    int                  // ZapfDingbats' object
+	shared  map[string]int       // appearance streams already added, by content
+	buttons map[buttonKey][2]int // button appearances already added
+	pending [][]byte             // objects being added by the current call
+	next    int                  // the number of the next object added
 }
 
 // formObjects returns the rewrite.ReplaceFunc that writes d's fields, or
@@ -245,7 +246,7 @@ func (d *Doc) formObjects() rewrite.ReplaceFunc {
 	if len(d.fields) == 0 {
 		return nil
 	}
-	w := &formWriter{d: d, shared: map[string]int{}}
+	w := &formWriter{d: d, shared: map[string]int{}, buttons: map[buttonKey][2]int{}}
 	return w.replace
 }
 
@@ -420,10 +421,8 @@ func (w *formWriter) field(f placedField, page int) []int {
 			}
 			on, off := w.buttonAppearances(bt.Rect, true)
 			b := w.widget(bt.Rect, page, annot)
-			// The buttons repeat the group's tooltip, for readers that
-			// show a widget's own.
-			b = fmt.Appendf(b, " /Parent %d 0 R%s /AS /%s /AP <</N <</%s %d 0 R /Off %d 0 R>>>> /MK <</CA (l)>>>>\n",
-				parent, tip, state, bt.On, on, off)
+			b = fmt.Appendf(b, " /Parent %d 0 R /AS /%s /AP <</N <</%s %d 0 R /Off %d 0 R>>>> /MK <</CA (l)>>>>\n",
+				parent, state, bt.On, on, off)
 			kids = append(kids, w.add(b))
 		}
 		b := fmt.Appendf(nil, "<<%s /FT /Btn /Ff %d /V /%s /Kids [", common, flags|ffRadio|ffNoToggleToOff, value)
@@ -493,7 +492,15 @@ func (w *formWriter) xobject(wd, h float64, content []byte, font bool) int {
 	if n, ok := w.shared[key]; ok {
 		return n
 	}
-	n := w.add(rewrite.StreamObject(nil, rewrite.Deflate(content), more))
+	var n int
+	if len(content) < 256 {
+		// not worth compressing
+		b := fmt.Appendf(nil, "<</Length %d%s>>\nstream\n", len(content), more)
+		b = append(b, content...)
+		n = w.add(append(b, "\nendstream\n"...))
+	} else {
+		n = w.add(rewrite.StreamObject(nil, rewrite.Deflate(content), more))
+	}
 	w.shared[key] = n
 	return n
 }
@@ -502,6 +509,11 @@ func (w *formWriter) xobject(wd, h float64, content []byte, font bool) int {
 // r: chosen, a tick (a dot for a radio button) in the accent colour; not
 // chosen, nothing, so what is printed under it shows.
 func (w *formWriter) buttonAppearances(r Rect, radio bool) (on, off int) {
+	key := buttonKey{r.W, r.H, radio}
+	if n, ok := w.buttons[key]; ok {
+		return n[0], n[1]
+	}
+	defer func() { w.buttons[key] = [2]int{on, off} }()
 	wd, h := r.W*mmToPt, r.H*mmToPt
 	side := math.Min(wd, h)
 	c := w.rgb(w.d.theme.Colors.Accent)
@@ -522,6 +534,12 @@ func (w *formWriter) buttonAppearances(r Rect, radio bool) (on, off int) {
 		b = fmt.Appendf(b, "q %s RG %s w 1 J 1 j %s m %s l %s l S Q", c, num(side*0.16), pt(0.2, 0.52), pt(0.42, 0.76), pt(0.82, 0.22))
 	}
 	return w.xobject(wd, h, b, false), w.xobject(wd, h, nil, false)
+}
+
+// buttonKey is what a button's appearances depend on.
+type buttonKey struct {
+	w, h  float64
+	radio bool
 }
 
 // textPad is the padding of a text field's text, in pt.
@@ -599,19 +617,23 @@ func (w *formWriter) lines(f Field, value string, size, width float64) []string 
 
 // num formats a number for PDF, with at most 2 decimals.
 func num(v float64) string {
-	s := strconv.FormatFloat(v, 'f', 2, 64)
-	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
-	if s == "-0" || s == "" {
+	var buf [32]byte
+	b := strconv.AppendFloat(buf[:0], v, 'f', 2, 64)
+	for len(b) > 0 && b[len(b)-1] == '0' {
+		b = b[:len(b)-1]
+	}
+	b = bytes.TrimSuffix(b, []byte("."))
+	if len(b) == 0 || string(b) == "-0" {
 		return "0"
 	}
-	return s
+	return string(b)
 }
 
+// literalEscapes escapes what a PDF literal string cannot hold as it is.
+var literalEscapes = strings.NewReplacer(`\`, `\\`, `(`, `\(`, `)`, `\)`, "\r", `\r`, "\n", `\n`)
+
 // literal returns s as a PDF literal string.
-func literal(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, `(`, `\(`, `)`, `\)`, "\r", `\r`, "\n", `\n`)
-	return "(" + r.Replace(s) + ")"
-}
+func literal(s string) string { return "(" + literalEscapes.Replace(s) + ")" }
 
 // textString returns s as a PDF text string: as it is when it is ASCII,
 // else UTF-16BE after a byte order mark; a literal string either way.
@@ -626,16 +648,20 @@ func textString(s string) string {
 	if ascii {
 		return literal(s)
 	}
-	b := []byte{'(', 0xfe, 0xff}
-	for _, u := range utf16.Encode([]rune(s)) {
-		for _, c := range []byte{byte(u >> 8), byte(u)} {
-			switch c {
-			case '(', ')', '\\':
-				b = append(b, '\\', c)
-			case '\r':
-				b = append(b, '\\', 'r')
-			default:
-				b = append(b, c)
+	b := make([]byte, 0, 2*len(s)+8)
+	b = append(b, '(', 0xfe, 0xff)
+	var units [2]uint16
+	for _, r := range s {
+		for _, u := range utf16.AppendRune(units[:0], r) {
+			for _, c := range [2]byte{byte(u >> 8), byte(u)} {
+				switch c {
+				case '(', ')', '\\':
+					b = append(b, '\\', c)
+				case '\r':
+					b = append(b, '\\', 'r')
+				default:
+					b = append(b, c)
+				}
 			}
 		}
 	}

@@ -41,14 +41,15 @@ func (d *Doc) CheckGrid(items []Choice, cols int) {
 	}
 	d.ensurePage()
 	cols = max(cols, 1)
-	const colGap = 6.0
+	ts := d.theme.Styles.TickBox
+	colGap := ts.Column
 	colW := (d.Width() - colGap*float64(cols-1)) / float64(cols)
 	style := func(it Choice) (ParaStyle, Run) {
 		st := Regular
 		if it.Ticked {
 			st = Bold
 		}
-		return ParaStyle{SpaceAfter: 1.2}, Run{Text: it.Label, Style: st}
+		return ParaStyle{SpaceAfter: ts.Row}, Run{Text: it.Label, Style: st}
 	}
 	side := d.theme.Spacing.TickBox
 	for start := 0; start < len(items); start += cols {
@@ -58,7 +59,7 @@ func (d *Doc) CheckGrid(items []Choice, cols int) {
 			left := float64(i) * (colW + colGap)
 			d.Indent(left, d.Width()-left-colW, func() {
 				p, r := style(it)
-				p.Indent = side + 2.4
+				p.Indent = side + ts.Gap
 				h = math.Max(h, d.TextHeight(p, r))
 			})
 		}
@@ -76,4 +77,12 @@ func (d *Doc) CheckGrid(items []Choice, cols int) {
 		}
 		d.y = bottom
 	}
+}
+
+// CheckGridLabelWidth returns the width a label has beside its tick box in
+// a CheckGrid of cols columns at the current indent.
+func (d *Doc) CheckGridLabelWidth(cols int) float64 {
+	cols = max(cols, 1)
+	ts := d.theme.Styles.TickBox
+	return (d.Width()-ts.Column*float64(cols-1))/float64(cols) - d.theme.Spacing.TickBox - ts.Gap
 }

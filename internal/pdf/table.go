@@ -30,8 +30,6 @@ type Table struct {
 	EmptyRows int
 }
 
-const cellPadX, cellPadY = 2.0, 1.7
-
 // Table draws a table at the cursor across the text area. The header row is
 // repeated at the top of every page the table continues on. A row moves to
 // the next page whole when it does not fit; a row taller than a page is split
@@ -46,7 +44,9 @@ func (d *Doc) Table(t Table, rows [][]string) {
 	if !(size > 0 && size <= 200) {
 		size = d.theme.Type.Body
 	}
-	lh := d.lineHeight(size, 1.3)
+	cs := d.theme.Styles.Cell
+	cellPadX, cellPadY := cs.PadX, cs.PadY
+	lh := d.lineHeight(size, cs.Leading)
 	total := 0.0
 	for _, c := range t.Columns {
 		total += sane(c.Width)
@@ -92,11 +92,11 @@ func (d *Doc) Table(t Table, rows [][]string) {
 			x += w
 		}
 		// grid: top, bottom and column rules
-		d.line(d.Left(), d.y, d.Right(), d.y, rule, 0.25)
-		d.line(d.Left(), d.y+h, d.Right(), d.y+h, rule, 0.25)
+		d.line(d.Left(), d.y, d.Right(), d.y, rule, cs.Rule)
+		d.line(d.Left(), d.y+h, d.Right(), d.y+h, rule, cs.Rule)
 		x = d.Left()
 		for i := 0; i <= len(ws); i++ {
-			d.line(x, d.y, x, d.y+h, rule, 0.25)
+			d.line(x, d.y, x, d.y+h, rule, cs.Rule)
 			if i < len(ws) {
 				x += ws[i]
 			}
@@ -150,7 +150,7 @@ func (d *Doc) Table(t Table, rows [][]string) {
 			from = to
 		}
 	}
-	d.y += 3
+	d.y += cs.After
 }
 
 // widenColumns widens the columns of widths ws whose longest word (of the
@@ -165,7 +165,7 @@ func (d *Doc) widenColumns(ws []float64, t Table, rows [][]string, size float64)
 	hard := make([]float64, len(ws))
 	longest := func(i int, s string, st Style) {
 		for _, w := range unbreakable(d.clean(s, st)) {
-			wd := d.measure(w, st, size) + 2*cellPadX + 0.2
+			wd := d.measure(w, st, size) + 2*d.theme.Styles.Cell.PadX + 0.2
 			need[i] = max(need[i], wd)
 			if strings.ContainsAny(w, "0123456789") {
 				hard[i] = max(hard[i], wd)

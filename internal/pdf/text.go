@@ -644,9 +644,12 @@ func (d *Doc) Heading(h Heading) {
 	if h.Color != nil {
 		c = *h.Color
 	}
-	before := map[int]float64{0: 0, 1: 7, 2: 5, 3: 3.5}[min(h.Level, 3)]
-	after := map[int]float64{0: 4, 1: 3, 2: 2, 3: 1.2}[min(h.Level, 3)]
-	p := ParaStyle{Size: size, Leading: 1.2, Style: Bold, Color: &c, SpaceBefore: before, SpaceAfter: after}
+	hs := d.theme.Styles.Headings.Level(h.Level)
+	before := hs.Before
+	p := ParaStyle{Size: size, Leading: hs.Leading, Style: Bold, Color: &c, SpaceBefore: before, SpaceAfter: -1}
+	if hs.After > 0 {
+		p.SpaceAfter = hs.After
+	}
 	keep := h.Keep
 	if keep == 0 {
 		keep = d.HeadingKeep()

@@ -123,6 +123,139 @@ type Theme struct {
 	LineHeight float64   `yaml:"line_height" range:"1,2.5" unit:"(times the type size)"`
 	Spacing    Spacing   `yaml:"spacing"`
 	Colors     Colors    `yaml:"colours"`
+	// Styles are the spacing and geometry of each element.
+	Styles Styles `yaml:"styles"`
+}
+
+// Styles hold the look of each element the documents are made of, beyond
+// the type sizes (Type) and colours (Colors): the one place a spacing is
+// set. Lengths are in mm, leadings multiples of the type size.
+type Styles struct {
+	Headings Headings     `yaml:"headings"`
+	Band     BandStyle    `yaml:"band"`
+	Box      BoxStyle     `yaml:"box"`
+	Badge    BadgeStyle   `yaml:"badge"`
+	Cell     CellStyle    `yaml:"cell"`
+	TickBox  TickStyle    `yaml:"tickbox"`
+	WriteIn  WriteInStyle `yaml:"writein"`
+	Rule     RuleStyle    `yaml:"rule"`
+	Form     FormStyle    `yaml:"form"`
+}
+
+// Headings are the styles of the title and of heading levels 1 to 3; their
+// sizes are Type.Title, Type.H1, Type.H2 and Type.H3.
+type Headings struct {
+	Title HeadingStyle `yaml:"title"`
+	H1    HeadingStyle `yaml:"h1"`
+	H2    HeadingStyle `yaml:"h2"`
+	H3    HeadingStyle `yaml:"h3"`
+}
+
+// Level returns the style of heading level l (0 the title, 3 and below h3).
+func (h Headings) Level(l int) HeadingStyle {
+	switch {
+	case l <= 0:
+		return h.Title
+	case l == 1:
+		return h.H1
+	case l == 2:
+		return h.H2
+	}
+	return h.H3
+}
+
+// HeadingStyle is the look of a heading level.
+type HeadingStyle struct {
+	Leading float64 `yaml:"leading" range:"1,2.5" unit:"(times the type size)"`
+	// Before and After are the space above (dropped at the top of a
+	// page) and below the heading.
+	Before float64 `yaml:"before" range:"0,40" unit:"mm"`
+	After  float64 `yaml:"after" range:"0,40" unit:"mm"`
+}
+
+// BandStyle is the look of a step band.
+type BandStyle struct {
+	PadX    float64 `yaml:"pad_x" range:"0,20" unit:"mm"`
+	PadY    float64 `yaml:"pad_y" range:"0,20" unit:"mm"`
+	Radius  float64 `yaml:"radius" range:"0,10" unit:"mm"`
+	Leading float64 `yaml:"leading" range:"1,2.5" unit:"(times the type size)"`
+	Before  float64 `yaml:"before" range:"0,40" unit:"mm"`
+	After   float64 `yaml:"after" range:"0,40" unit:"mm"`
+}
+
+// BoxStyle is the look of a box that sets content apart (examples,
+// answers, the organisation block).
+type BoxStyle struct {
+	Padding float64 `yaml:"padding" range:"0,20" unit:"mm"`
+	// Bar is the width of the accent bar at the left.
+	Bar    float64 `yaml:"bar" range:"0,5" unit:"mm"`
+	Before float64 `yaml:"before" range:"0,40" unit:"mm"`
+	After  float64 `yaml:"after" range:"0,40" unit:"mm"`
+}
+
+// BadgeStyle is the look of an audience badge.
+type BadgeStyle struct {
+	PadX float64 `yaml:"pad_x" range:"0,10" unit:"mm"`
+	PadY float64 `yaml:"pad_y" range:"0,10" unit:"mm"`
+	// Gap is the space between two badges and below a row of them.
+	Gap float64 `yaml:"gap" range:"0,20" unit:"mm"`
+}
+
+// CellStyle is the look of a table cell.
+type CellStyle struct {
+	PadX    float64 `yaml:"pad_x" range:"0,10" unit:"mm"`
+	PadY    float64 `yaml:"pad_y" range:"0,10" unit:"mm"`
+	Leading float64 `yaml:"leading" range:"1,2.5" unit:"(times the type size)"`
+	// Rule is the width of the grid lines.
+	Rule float64 `yaml:"rule" range:"0,2" unit:"mm"`
+	// After is the space below a table.
+	After float64 `yaml:"after" range:"0,40" unit:"mm"`
+}
+
+// TickStyle is the look of tick boxes and choice circles with their
+// labels (their side is Spacing.TickBox).
+type TickStyle struct {
+	// Gap is the space between a box and its label.
+	Gap float64 `yaml:"gap" range:"0,10" unit:"mm"`
+	// Between is the space between two choices in a row.
+	Between float64 `yaml:"between" range:"0,30" unit:"mm"`
+	// Column is the space between two columns of options.
+	Column float64 `yaml:"column" range:"0,30" unit:"mm"`
+	// Row is the space below each row of choices or options.
+	Row float64 `yaml:"row" range:"0,10" unit:"mm"`
+	// Line is the width of the frame.
+	Line float64 `yaml:"line" range:"0,2" unit:"mm"`
+}
+
+// WriteInStyle is the look of ruled write-in lines (their distance is
+// Spacing.WriteIn).
+type WriteInStyle struct {
+	Line  float64 `yaml:"line" range:"0,2" unit:"mm"`
+	After float64 `yaml:"after" range:"0,40" unit:"mm"`
+}
+
+// RuleStyle is the look of a horizontal rule.
+type RuleStyle struct {
+	Line float64 `yaml:"line" range:"0,2" unit:"mm"`
+	// Space is the space above and below the line.
+	Space float64 `yaml:"space" range:"0,20" unit:"mm"`
+}
+
+// FormStyle is the look of the checklist forms' own elements.
+type FormStyle struct {
+	// Number is the width of the column the checkpoint numbers stand in.
+	Number float64 `yaml:"number" range:"5,30" unit:"mm"`
+	// Checkpoint is the space between two checkpoints.
+	Checkpoint float64 `yaml:"checkpoint" range:"0,40" unit:"mm"`
+	// Table is the space above a plan table.
+	Table float64 `yaml:"table" range:"0,40" unit:"mm"`
+	// Answer is the padding around an answer text.
+	Answer float64 `yaml:"answer" range:"0,20" unit:"mm"`
+	// Field is the space to write in an empty field of the organisation
+	// block.
+	Field float64 `yaml:"field" range:"3,30" unit:"mm"`
+	// Status is the padding of the shaded strip behind the status choices.
+	Status float64 `yaml:"status" range:"0,10" unit:"mm"`
 }
 
 // Step returns the band colour of step n (1-based).

@@ -41,12 +41,12 @@ func TestLoadTheme(t *testing.T) {
 		{"nan line height", "line_height: .nan\n", nil, `theme.yaml:1:14: "line_height" is ".nan", not a finite number; allowed: a number from 1 to 2.5 (times the type size)`},
 		{"infinite size", "type: {body: .inf}\n", nil, `theme.yaml:1:14: "body" is ".inf", not a finite number; allowed: a number from 6 to 18 pt`},
 		{"minus infinity", "spacing: {paragraph: -Infinity}\n", nil, `theme.yaml:1:22: "paragraph" is "-Infinity", not a finite number; allowed: a number from 0 to 20 mm`},
-		{"unknown key", "colors:\n  text: '#000000'\n", nil, `theme.yaml:1:1: unknown key "colors" (did you mean "colours"?); allowed: paper, margins, type, line_height, spacing, colours`},
+		{"unknown key", "colors:\n  text: '#000000'\n", nil, `theme.yaml:1:1: unknown key "colors" (did you mean "colours"?); allowed: paper, margins, type, line_height, spacing, colours, styles`},
 		{"bad paper", "paper: a3\n", nil, `theme.yaml:1:8: unknown paper "a3" (did you mean "a4"?); allowed: a4, letter`},
 		{"steps not a list", "colours:\n  steps: '#000000'\n", nil, `theme.yaml:2:10: wrong type for "steps": found the text "#000000"; allowed: a list of colours, each a colour as "#rrggbb", e.g. "#0f6e6a"`},
 		{"no steps", "colours:\n  steps: []\n", nil, `theme.yaml:2:10: "steps" has 0 colours; allowed: a list of colours, each a colour as "#rrggbb", e.g. "#0f6e6a", at least 1`},
 		{"bad step", "colours:\n  steps: ['#000000', red]\n", nil, `theme.yaml:2:22: "red" is not a colour; allowed: a colour as "#rrggbb", e.g. "#0f6e6a"`},
-		{"not a mapping", "- a\n", nil, `theme.yaml:1:1: wrong type for the theme: found a list; allowed: a map of paper, margins, type, line_height, spacing, colours`},
+		{"not a mapping", "- a\n", nil, `theme.yaml:1:1: wrong type for the theme: found a list; allowed: a map of paper, margins, type, line_height, spacing, colours, styles`},
 		{"duplicate", "paper: a4\npaper: letter\n", nil, `theme.yaml:2:1: duplicate key "paper" (first at 1:1); allowed: each key once`},
 		{"every problem at once", "margins: {top: 1, left: x}\ntype: {bdy: 3}\n", nil, `theme.yaml:1:16: "top" is 1, out of range; allowed: a number from 5 to 60 mm
 theme.yaml:1:25: wrong type for "left": found the text "x"; allowed: a number from 5 to 60 mm

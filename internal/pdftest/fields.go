@@ -91,3 +91,14 @@ func readFile(t testing.TB, path string) []byte {
 	}
 	return b
 }
+
+// Decompressed returns the PDF with its streams and object streams
+// uncompressed, as qpdf --qdf writes it, for looking for what an object
+// holds.
+func Decompressed(t testing.TB, pdf []byte) []byte {
+	t.Helper()
+	in := file(t, pdf)
+	out := in + ".qdf.pdf"
+	run(t, "qpdf", "--qdf", "--object-streams=disable", in, out)
+	return readFile(t, out)
+}

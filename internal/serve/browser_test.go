@@ -343,8 +343,14 @@ func TestScreenshots(t *testing.T) {
 	}
 	os.WriteFile(filepath.Join(dir, "salauzts.yaml"), []byte("form: community\nlanguage: lv\norganisation:\n\tname: x\n"), 0o644)
 	_, base := startServer(t, dir)
+	noRedirect := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	res, err := noRedirect.PostForm(base+"/new", map[string][]string{"form": {"municipality"}, "lang": {"lt"}, "org": {"Trakų rajono savivaldybė"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
 	for _, w := range []int64{1280, 390} {
-		for name, u := range map[string]string{"home": "/?lang=lv", "edit": "/r/brinumins-community-lv.yaml", "broken": "/r/salauzts.yaml", "edit-en": "/r/talsi-municipality-en.yaml"} {
+		for name, u := range map[string]string{"home": "/?lang=lv", "edit": "/r/brinumins-community-lv.yaml", "broken": "/r/salauzts.yaml", "edit-en": "/r/talsi-municipality-en.yaml", "home-lt": "/?lang=lt", "new-lt": res.Header.Get("Location")} {
 			do(t, ctx, chromedp.EmulateViewport(w, 900), chromedp.Navigate(base+u))
 			if name == "edit" {
 				eval[bool](t, ctx, `(function(){document.querySelector('#cp-needs details').open=true;return true})()`)
@@ -353,7 +359,7 @@ func TestScreenshots(t *testing.T) {
 			// places worth seeing (a step band, the guidance, a plan).
 			for i, at := range []string{"", "#step-1", "#cp-needs", "#plan-ap", "#plan-cm"} {
 				if at != "" {
-					if strings.HasPrefix(name, "home") || strings.HasPrefix(name, "broken") {
+					if strings.HasPrefix(name, "home") || strings.HasPrefix(name, "broken") || strings.HasPrefix(name, "new") {
 						break
 					}
 					eval[bool](t, ctx, `(function(){var e=document.querySelector('`+at+`'); if(e) e.scrollIntoView(); return true})()`)

@@ -126,7 +126,7 @@ func (s *Server) downloadPlans(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	data, err := s.cache.get("plans/"+rm.Name, rm.Rev, func() ([]byte, error) {
-		return sheets.Build(rm.Lang, sheets.Plans(), rm.File, sheets.WithPaper(s.opts.Theme.Paper), sheets.WithDate(s.docDate(rm.File)))
+		return sheets.Build(rm.Lang, sheets.Plans(), rm.File, sheets.WithTheme(s.opts.Theme), sheets.WithPaper(s.opts.Theme.Paper), sheets.WithDate(s.docDate(rm.File)))
 	})
 	if err != nil {
 		s.failed(w, r, rm.Name, err)
@@ -220,7 +220,7 @@ func (s *Server) pack(lang *content.Language) ([]byte, error) {
 			if err != nil {
 				return nil, err
 			}
-			return sheets.Build(lang, []sheets.Plan{plan}, nil, sheets.WithPaper(s.opts.Theme.Paper), sheets.WithDate(date))
+			return sheets.Build(lang, []sheets.Plan{plan}, nil, sheets.WithTheme(s.opts.Theme), sheets.WithPaper(s.opts.Theme.Paper), sheets.WithDate(date))
 		}
 	}
 	docs := []doc{

@@ -33,6 +33,8 @@ type editView struct {
 	Done      int
 	Total     int
 	StepCount []stepCount
+	// Draft is the note of a translation no native speaker has reviewed.
+	Draft string
 	// Lb are the labels each checkpoint repeats.
 	Lb struct{ Status, Options, Answer, Guidance string }
 }
@@ -60,10 +62,13 @@ type cpView struct {
 	Options         []optView
 	OptErr          string
 	Answer          string
-	AnswerErr       string
-	Guidance        template.HTML
-	Badges          []badge
-	Plan            *planView
+	// Rows is the height of the answer's text area: its text, and room
+	// for more.
+	Rows      int
+	AnswerErr string
+	Guidance  template.HTML
+	Badges    []badge
+	Plan      *planView
 }
 
 type badge struct{ Class, Label string }
@@ -187,6 +192,9 @@ func (s *Server) renderEdit(w http.ResponseWriter, status int, rm *roadmap, f *a
 		Plans:     map[string]*planView{},
 	}
 	v.Lb.Status, v.Lb.Options, v.Lb.Answer, v.Lb.Guidance = lang.Label("serve.status"), lang.Label("show.options"), lang.Label("serve.answer"), lang.Label("serve.guidance")
+	if lang.Status != content.Reviewed {
+		v.Draft = lang.StatusNote
+	}
 	if r, ok := raw["date"]; ok {
 		v.Date = r
 	}
@@ -228,6 +236,11 @@ func (s *Server) renderEdit(w http.ResponseWriter, status int, rm *roadmap, f *a
 			if c.Status == "" {
 				c.Status = string(answers.NotStarted)
 			}
+			c.Rows = 3
+			for _, line := range strings.Split(a.Answer, "\n") {
+				c.Rows += 1 + len([]rune(line))/80
+			}
+			c.Rows = min(c.Rows, 16)
 			if cp.Audience == content.Both {
 				c.Badges = []badge{{"municipality", lang.Label("audience.municipality")}, {"community", lang.Label("audience.community")}}
 			} else {

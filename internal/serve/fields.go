@@ -49,13 +49,13 @@ type planDef struct {
 var plans = []planDef{
 	{Key: "ap", YAMLKey: "action_plan", Title: "sheet.action.title", Labels: "sheet.action.col.", Under: "action-plan",
 		Columns: []string{"activity", "responsible", "goals", "deadline", "status", "notes"},
-		Kinds:   map[string]string{"goals": "area", "deadline": "date", "status": "select", "notes": "area"}},
+		Kinds:   map[string]string{"activity": "area", "goals": "area", "deadline": "date", "status": "select", "notes": "area"}},
 	{Key: "cm", YAMLKey: "communication_plan", Title: "sheet.communication.title", Labels: "sheet.communication.col.", Under: "communication-plan",
 		Columns: []string{"topic", "audience", "channel", "frequency", "format", "responsible", "notes"},
-		Kinds:   map[string]string{"channel": "suggest", "frequency": "suggest", "notes": "area"}},
+		Kinds:   map[string]string{"topic": "area", "channel": "suggest", "frequency": "suggest", "notes": "area"}},
 	{Key: "ev", YAMLKey: "evaluation_plan", Title: "sheet.evaluation.title", Labels: "sheet.evaluation.col.", Under: answers.MethodsCheckpoint,
 		Columns: []string{"stage", "when", "indicator", "method", "baseline", "target", "responsible", "result"},
-		Kinds:   map[string]string{"when": "date", "method": "select", "result": "area"}},
+		Kinds:   map[string]string{"stage": "area", "when": "date", "indicator": "area", "method": "select", "result": "area"}},
 }
 
 // columns returns the columns of plan p in language lang, with the values

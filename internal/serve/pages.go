@@ -10,7 +10,6 @@ import (
 	"net/http"
 	"path/filepath"
 	"regexp"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -165,7 +164,7 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 	}
 	var rows []homeRow
 	for _, e := range entries {
-		row := homeRow{Name: e.Name, Changed: lang.FormatDate(e.ModTime) + " " + e.ModTime.Format("15:04")}
+		row := homeRow{Name: e.Name, Changed: changedAt(lang, e.ModTime)}
 		data, _, err := s.store.read(e.Name)
 		var f *answers.File
 		if err == nil {
@@ -525,6 +524,3 @@ func (s *Server) save(w http.ResponseWriter, r *http.Request) {
 func changedAt(lang *content.Language, t time.Time) string {
 	return lang.FormatDate(t) + " " + t.Format("15:04")
 }
-
-// itoa is strconv.Itoa, for the templates' ids.
-func itoa(i int) string { return strconv.Itoa(i) }

@@ -640,3 +640,36 @@ func TestPageWeight(t *testing.T) {
 		t.Errorf("the editing page weighs %d bytes, more than 100 KB", total)
 	}
 }
+
+// TestDraftLanguage makes a roadmap in Lithuanian and in Greek: the page
+// is in that language and says that no native speaker has reviewed it.
+func TestDraftLanguage(t *testing.T) {
+	dir := t.TempDir()
+	h := newServer(t, dir)
+	b, _ := bundle()
+	for _, code := range []string{"lt", "el"} {
+		lang, err := b.Language(code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, _ := post(t, h, "/new", url.Values{"form": {"municipality"}, "lang": {code}, "org": {"Ąžuolų savivaldybė Δήμος"}})
+		loc := res.Header.Get("Location")
+		_, body := call(t, h, "GET", loc, nil)
+		if !strings.Contains(body, `<html lang="`+code+`">`) || !strings.Contains(body, html.EscapeString(lang.StatusNote)) ||
+			!strings.Contains(body, html.EscapeString(lang.Label("serve.answer"))) {
+			t.Errorf("%s: the page is not in its language or lacks the draft note", code)
+		}
+		v := fields(t, h, strings.TrimPrefix(loc, "/r/"))
+		if v.Get("rev") == "" {
+			t.Fatalf("%s: no editing page at %s", code, loc)
+		}
+		v.Set("cp.target-group.answer", "Ąžuolas ir Καλημέρα σας")
+		if res, body := post(t, h, loc, v, "Accept", "application/json"); res.StatusCode != 200 {
+			t.Errorf("%s: save = %d %s", code, res.StatusCode, body)
+		}
+		name, _ := url.PathUnescape(strings.TrimPrefix(loc, "/r/"))
+		if data := read(t, filepath.Join(dir, name)); !strings.Contains(data, "Ąžuolas ir Καλημέρα σας") {
+			t.Errorf("%s: the answer is not in the file", code)
+		}
+	}
+}

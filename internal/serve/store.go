@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -83,7 +84,10 @@ func (s *store) read(name string) ([]byte, time.Time, error) {
 	if !fi.Mode().IsRegular() {
 		return nil, time.Time{}, fmt.Errorf("%s is not a regular file", name)
 	}
-	data, err := io.ReadAll(io.LimitReader(f, maxFile+1))
+	// One read of the size the file has (and whatever it grew by since).
+	buf := bytes.NewBuffer(make([]byte, 0, min(fi.Size(), maxFile)+512))
+	_, err = buf.ReadFrom(io.LimitReader(f, maxFile+1))
+	data := buf.Bytes()
 	if err != nil {
 		return nil, time.Time{}, err
 	}
@@ -133,7 +137,19 @@ func (s *store) writeNew(name string, data []byte, exclusive bool) (err error) {
 	if exclusive {
 		// A hard link fails when name exists, where a rename would replace it.
 		if err = s.root.Link(tmp, name); err != nil {
-			return err
+			if errors.Is(err, fs.ErrExist) {
+				return err
+			}
+			// A file system without hard links (a FAT memory stick): the
+			// callers hold the server's lock, so nothing makes name
+			// between this check and the rename.
+			if _, serr := s.root.Lstat(name); !errors.Is(serr, fs.ErrNotExist) {
+				return fs.ErrExist
+			}
+			if err = s.root.Rename(tmp, name); err != nil {
+				return err
+			}
+			return s.syncDir()
 		}
 		if err = s.root.Remove(tmp); err != nil {
 			return err

@@ -220,14 +220,18 @@ var customRow = regexp.MustCompile(`<row r="(\d+)"[^>]*? customHeight="true"`)
 // autoHeights drops the custom-height mark of the rows in rows from a
 // worksheet's XML, keeping their height as a cached value.
 func autoHeights(data []byte, rows map[int]bool) []byte {
-	return customRow.ReplaceAllFunc(data, func(m []byte) []byte {
-		sub := customRow.FindSubmatch(m)
-		n, _ := strconv.Atoi(string(sub[1]))
+	mark := []byte(` customHeight="true"`)
+	out := make([]byte, 0, len(data))
+	at := 0
+	for _, m := range customRow.FindAllSubmatchIndex(data, -1) {
+		n, _ := strconv.Atoi(string(data[m[2]:m[3]]))
 		if !rows[n] {
-			return m
+			continue
 		}
-		return bytes.TrimSuffix(m, []byte(` customHeight="true"`))
-	})
+		out = append(out, data[at:m[1]-len(mark)]...)
+		at = m[1]
+	}
+	return append(out, data[at:]...)
 }
 
 // defaultFontSize sets the size of the first font of a styles part, the

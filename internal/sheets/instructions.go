@@ -84,7 +84,7 @@ func (b *builder) writeInstructions(plans []Plan) {
 		p := &plans[i]
 		heading(b.sheets[i])
 		if cp := l.Checkpoint(p.Checkpoint); cp != nil {
-			para(l.Format("sheet.instructions.checkpoint", "title", cp.Title))
+			para(l.Format("sheet.instructions.checkpoint", "number", l.Number(cp), "title", cp.Title))
 		}
 		para(l.Label(p.Key + ".advice"))
 		para(l.Label(p.Key + ".howto"))

@@ -138,6 +138,13 @@ func TestOOXMLText(t *testing.T) {
 	if got := cellText("_x000D_ and _x005F_x0041_"); got != "_x005F_x000D_ and _x005F_x005F_x005F_x0041_" {
 		t.Errorf("cellText = %q", got)
 	}
+	// The page header, where the organisation's name is shown, keeps it as
+	// written: LibreOffice prints it so (TestPrintedWorkbooks).
+	a := &answers.File{Organisation: answers.Organisation{Name: "A_x000D_B & C"}}
+	f := open(t, lang(t, "en"), []Plan{plan(t, "action-plan")}, a)
+	if hf, err := f.GetHeaderFooter("Action plan"); err != nil || !strings.HasSuffix(hf.OddHeader, "A_x000D_B && C") {
+		t.Errorf("page header = %q (%v), want the name as written, & doubled", hf.OddHeader, err)
+	}
 }
 
 // TestDatesOutsideSpreadsheets checks that a date no spreadsheet can show

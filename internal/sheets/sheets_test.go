@@ -646,6 +646,11 @@ func TestInstructions(t *testing.T) {
 		"Kā aizpildīt šo darbgrāmatu",
 		"Organizācija: Biedrība \"Brīnumiņš\" & draugi",
 		"(3. solis – Ieviešana un novērtēšana)",
+		// The checkpoints' numbers, the same as the forms', the booklet's
+		// and content show's.
+		"pieturas punkts 3.1: “Definējiet rīcības plānu",
+		"pieturas punkts 3.2: “",
+		"pieturas punkts 3.3: “",
 		l.Label("sheet.action.advice"),
 		"Tabulu varat papildināt un palielināt tik reižu, cik nepieciešams.",
 		"statuss nav ne “Izpildīts”, ne “Atcelts”, rinda kļūst sarkana un aiz termiņa parādās “⚠ nokavēts”",

@@ -289,7 +289,10 @@ func quoteSheet(name string) string {
 }
 
 // headerText escapes s for a page header or footer, where "&" starts a code,
-// and shortens it to at most n characters.
+// and shortens it to at most n characters, with an ellipsis: the page header
+// shows the start of a long organisation name, which the instructions sheet
+// holds whole. (_xHHHH_ is left as it is: LibreOffice prints a header's
+// _x005F_ as written, so escaping it as in a cell would show the escape.)
 func headerText(s string, n int) string {
 	s = strings.Join(strings.Fields(s), " ")
 	if r := []rune(s); len(r) > n {

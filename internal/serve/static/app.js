@@ -1,5 +1,9 @@
 // roadmap serve: autosave and plan rows. Without this script the page still
 // works: the Save button posts the form and the row buttons post an operation.
+// It is our own few dozen lines rather than htmx: what it does (wait for a
+// pause in typing, send the revision, put each problem of a JSON reply beside
+// its field, stop on a conflict) would need custom code around htmx anyway,
+// and htmx alone weighs more than this page's HTML budget leaves.
 (function () {
   'use strict';
   var form = document.getElementById('roadmap');

@@ -1,0 +1,159 @@
+package form
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/partnership-roadmap/roadmap/internal/content"
+	"github.com/partnership-roadmap/roadmap/internal/pdftest"
+	"github.com/partnership-roadmap/roadmap/internal/plantable"
+)
+
+// TestFillableLayout checks that the fillable form is the blank form with
+// fields over it: the same pages with the same text (but the line on how to
+// fill in), and per checkpoint a status radio group of four buttons, a
+// check box per option and an answer field, each with the checkpoint's
+// number and title as its tooltip, plus the organisation block, the date,
+// the action plan's cells and the hidden marker, in reading order.
+func TestFillableLayout(t *testing.T) {
+	for _, code := range []string{"lv", "en"} {
+		for _, f := range []content.Audience{content.Municipality, content.Community} {
+			lang := testLang(t, code)
+			blank := render(t, lang, f, nil)
+			res, err := Render(lang, f, nil, Options{Date: testDate, Fillable: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			pdftest.Check(t, res.Data)
+			got, want := pdftest.Pages(t, res.Data), pdftest.Pages(t, blank.Data)
+			if len(got) != len(want) {
+				t.Fatalf("%s %s: %d pages, blank form %d", code, f, len(got), len(want))
+			}
+			for i := range got {
+				g, w := norm(got[i]), norm(want[i])
+				if i == 0 {
+					g = strings.Replace(g, norm(lang.Label("fillable.instructions")), "", 1)
+					w = strings.Replace(w, norm(lang.Label("form.instructions")), "", 1)
+				}
+				if g != w {
+					t.Errorf("%s %s: page %d differs from the blank form:\n got %s\nwant %s", code, f, i+1, g, w)
+				}
+			}
+
+			var names []string
+			tips := map[string]string{}
+			qdf := pdftest.Decompressed(t, res.Data)
+			for _, fd := range pdftest.Fields(t, res.Data) {
+				names = append(names, fd.Name)
+				tips[fd.Name] = fd.Tooltip
+				if fd.Value != "" && fd.Name != MarkerField {
+					t.Errorf("%s %s: blank field %s holds %q", code, f, fd.Name, fd.Value)
+				}
+				if fd.Name == MarkerField && fd.Flags&2 == 0 {
+					t.Errorf("marker field not hidden")
+				}
+			}
+			want2 := []string{MarkerField, OrgNameField, OrgContactField, OrgPartnerField, DateField}
+			for _, cp := range lang.Checkpoints(f) {
+				want2 = append(want2, StatusField(cp.ID))
+				// qpdf reads a radio button's own tooltip; the group's is
+				// on the group
+				if !regexp.MustCompile(`/T \(` + regexp.QuoteMeta(StatusField(cp.ID)) + `\)\s*/TU `).Match(qdf) {
+					t.Errorf("%s: no tooltip", StatusField(cp.ID))
+				}
+				if tip := tips[AnswerField(cp.ID)]; !strings.HasPrefix(tip, lang.Number(cp)+". "+cp.Title) {
+					t.Errorf("%s: tooltip %q", AnswerField(cp.ID), tip)
+				}
+				if cp.Options != nil {
+					for _, o := range cp.Options.Items {
+						want2 = append(want2, OptionField(cp.ID, o.ID))
+					}
+				}
+				want2 = append(want2, AnswerField(cp.ID))
+				if p, _ := plantable.Of(cp); p == plantable.Action {
+					for row := 1; row <= ActionRows(nil); row++ {
+						for _, col := range ActionColumns {
+							want2 = append(want2, ActionField(row, col))
+						}
+					}
+				}
+			}
+			if !slices.Equal(slices.Sorted(slices.Values(names)), slices.Sorted(slices.Values(want2))) {
+				t.Errorf("%s %s: fields\n got %v\nwant %v", code, f, names, want2)
+			}
+			// the marker is on page 1, added last
+			if order := withoutMarker(names); !slices.Equal(order, withoutMarker(want2)) {
+				t.Errorf("%s %s: fields not in reading order:\n got %v\nwant %v", code, f, order, withoutMarker(want2))
+			}
+		}
+	}
+}
+
+// TestFillableFilled checks that a fillable form filled from answers
+// carries the values in its fields, not on the page.
+func TestFillableFilled(t *testing.T) {
+	a := example(t, "talsi-municipality-lv.yaml")
+	lang := testLang(t, "lv")
+	res, err := Render(lang, a.Form, a, Options{Date: testDate, Fillable: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	values := map[string]string{}
+	for _, fd := range pdftest.Fields(t, res.Data) {
+		values[fd.Name] = fd.Value
+	}
+	if values[OrgNameField] != a.Organisation.Name || values[DateField] != a.Date.String() {
+		t.Errorf("organisation %q, date %q", values[OrgNameField], values[DateField])
+	}
+	for id, c := range a.Checkpoints {
+		if values[StatusField(id)] != string(c.Status) {
+			t.Errorf("%s: status %q, want %q", id, values[StatusField(id)], c.Status)
+		}
+		if values[AnswerField(id)] != c.Answer {
+			t.Errorf("%s: answer %q, want %q", id, values[AnswerField(id)], c.Answer)
+		}
+		for _, o := range c.Options {
+			if values[OptionField(id, o)] != "Yes" {
+				t.Errorf("%s: option %s not ticked", id, o)
+			}
+		}
+	}
+	for i, r := range a.ActionPlan {
+		if values[ActionField(i+1, "activity")] != r.Activity || values[ActionField(i+1, "deadline")] != r.Deadline.String() {
+			t.Errorf("action row %d: %q, %q", i+1, values[ActionField(i+1, "activity")], values[ActionField(i+1, "deadline")])
+		}
+	}
+	// The page is the blank form's: the answers are in the fields only.
+	blank, err := Render(lang, a.Form, nil, Options{Date: testDate, Fillable: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Pages != blank.Pages {
+		t.Errorf("%d pages, the blank fillable form %d", res.Pages, blank.Pages)
+	}
+}
+
+func withoutMarker(s []string) []string {
+	var out []string
+	for _, n := range s {
+		if n != MarkerField {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// BenchmarkFillableForm is BenchmarkBlankForm's form with its fields: the
+// budget is twice the printable form's time.
+func BenchmarkFillableForm(b *testing.B) {
+	lang := testLang(b, "lv")
+	opts := Options{Date: testDate, Fillable: true}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Render(lang, content.Community, nil, opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
