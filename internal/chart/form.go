@@ -85,12 +85,9 @@ func FormSummary(d *pdf.Doc, lang *content.Language, f content.Audience, a *answ
 		return
 	}
 	th := d.Theme()
-	title := func(s string) {
-		d.Heading(pdf.Heading{Level: 3, Text: s, Keep: 14})
-	}
 	Progress(d, lang, Steps(lang, f, a))
 	if lanes := PlanLanes(a, a.Date); len(lanes) > 0 {
-		title(lang.Label("chart.timeline.title"))
+		d.Heading(pdf.Heading{Level: 3, Text: lang.Label("chart.timeline.title"), Keep: min(TimelineHeight(d, lanes), d.PageHeight()/2)})
 		Timeline(d, lang, lanes, a.Date)
 	}
 	d.Space(th.Spacing.Paragraph)

@@ -2,6 +2,7 @@ package chart
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"time"
 
@@ -34,6 +35,25 @@ func MarkColor(th pdf.Theme, s Shape) pdf.Color {
 	}
 	return th.Colors.Accent
 }
+
+// TimelineHeight is the height Timeline takes for lanes when it fits on one
+// page: for a heading to keep the whole timeline with it.
+func TimelineHeight(d *pdf.Doc, lanes []Lane) float64 {
+	n := 0
+	for _, l := range lanes {
+		if slices.ContainsFunc(l.Marks, func(m Mark) bool { return !m.Date.IsZero() }) {
+			n++
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	lh := d.LineHeight(d.Theme().Type.Small)
+	return 2*lh + 0.5 + float64(n)*laneH + 1.5 + lh + 2
+}
+
+// laneH is the height of a timeline's lane.
+const laneH = 5.0
 
 // month is a month counted from year 0.
 func month(d answers.Date) int { return d.Year*12 + int(d.Month) - 1 }
@@ -74,7 +94,6 @@ func Timeline(d *pdf.Doc, lang *content.Language, lanes []Lane, asOf answers.Dat
 	n := hi - lo + 1
 	colW := (d.Width() - labelW) / float64(n)
 	headH := 2*lh + 0.5
-	const laneH = 5.0
 	x0 := d.Left() + labelW
 	xOf := func(dt answers.Date) float64 {
 		days := time.Date(dt.Year, dt.Month+1, 0, 0, 0, 0, 0, time.UTC).Day()
@@ -138,7 +157,12 @@ func Timeline(d *pdf.Doc, lang *content.Language, lanes []Lane, asOf answers.Dat
 		}
 	}
 
+	// The whole timeline on one page when it fits there, else at least
+	// its first lanes.
 	keep := headH + 2*laneH
+	if h := TimelineHeight(d, rows); h <= d.PageHeight() {
+		keep = h
+	}
 	d.EnsureSpace(keep)
 	y := 0.0
 	for len(rows) > 0 {

@@ -11,6 +11,7 @@ import (
 	"github.com/partnership-roadmap/roadmap/internal/calendar"
 	"github.com/partnership-roadmap/roadmap/internal/content"
 	"github.com/partnership-roadmap/roadmap/internal/diag"
+	"github.com/partnership-roadmap/roadmap/internal/esc"
 	"github.com/partnership-roadmap/roadmap/internal/fsutil"
 	"github.com/partnership-roadmap/roadmap/internal/overview"
 	"github.com/partnership-roadmap/roadmap/internal/pack"
@@ -89,7 +90,7 @@ func calendarRun(app *App, opts *calendarOptions) error {
 	if err := fsutil.WriteFileAtomic(out, calendar.Write(events, lang.Label("calendar.name"), lang.Code)); err != nil {
 		return err
 	}
-	fmt.Fprintf(app.Out, "wrote %s: %d events from %d answers files\n", out, len(events), len(kept))
+	fmt.Fprintf(app.Out, "wrote %s: %d events from %d answers files\n", esc.Name(out), len(events), len(kept))
 	return set.err()
 }
 
@@ -180,7 +181,8 @@ func (s *answersSet) err() error {
 // warnDuplicates says which files were set aside for a newer one.
 func warnDuplicates(app *App, dups []overview.Duplicate) {
 	for _, d := range dups {
-		app.Warn("%s: %s (%s) is also in %s, which has the newer date; %s is not used", d.Dropped, d.Name, d.Form, d.Kept, d.Dropped)
+		app.Warn("%s: %s (%s) is also in %s, which has the newer date; %s is not used",
+			esc.Name(d.Dropped), esc.Text(d.Name), d.Form, esc.Name(d.Kept), esc.Name(d.Dropped))
 	}
 }
 

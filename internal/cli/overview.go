@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/partnership-roadmap/roadmap/internal/answers"
+	"github.com/partnership-roadmap/roadmap/internal/esc"
 	"github.com/partnership-roadmap/roadmap/internal/fsutil"
 	"github.com/partnership-roadmap/roadmap/internal/overview"
 )
@@ -145,7 +146,7 @@ func overviewRun(app *App, opts *overviewOptions) error {
 		}
 	}
 	fmt.Fprintf(app.Out, "wrote %s and %s: %d organisations, %d action-plan rows (%d overdue on %s), %d evaluation-plan rows\n",
-		xlsxPath, pdfPath, len(r.Orgs), len(r.Actions), overdue, asOf, len(r.Evaluations))
+		esc.Name(xlsxPath), esc.Name(pdfPath), len(r.Orgs), len(r.Actions), overdue, asOf, len(r.Evaluations))
 	return set.err()
 }
 

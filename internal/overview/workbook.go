@@ -282,8 +282,9 @@ func (w *workbook) header(sheet string, heads []string, widths []float64, rows, 
 	w.print(sheet, last, wide)
 }
 
-// print sets a sheet's page: landscape, fitted to the page's width, the
-// header row on every page, the title and page numbers in the margins.
+// print sets a sheet's page: landscape, fitted to the page's width (at 75%
+// across pages, the first titleCols columns repeated, when titleCols > 0),
+// the header row on every page, the title and page numbers in the margins.
 func (w *workbook) print(sheet, last string, titleCols int) {
 	size, orient, one, zero, fit := 9, "landscape", 1, 0, titleCols == 0
 	if w.o.Paper == paper.Letter {
