@@ -11,10 +11,7 @@ import (
 
 	"github.com/partnership-roadmap/roadmap/internal/answers"
 	"github.com/partnership-roadmap/roadmap/internal/content"
-	"github.com/partnership-roadmap/roadmap/internal/form"
-	"github.com/partnership-roadmap/roadmap/internal/guide"
 	"github.com/partnership-roadmap/roadmap/internal/pack"
-	"github.com/partnership-roadmap/roadmap/internal/sheets"
 )
 
 // docCache keeps the last document made of each roadmap, by its revision:
@@ -96,14 +93,24 @@ func (s *Server) openValid(w http.ResponseWriter, r *http.Request) *roadmap {
 	return rm
 }
 
+// build makes document id of the registry the CLI uses, in lang, filled in
+// from a when a is not nil.
+func (s *Server) build(id string, lang *content.Language, a *answers.File) ([]byte, error) {
+	d, err := pack.Lookup(id)
+	if err != nil {
+		return nil, err
+	}
+	res, err := d.Build(lang, a, pack.BuildOptions{Theme: s.opts.Theme, Date: s.docDate(a)})
+	if err != nil {
+		return nil, err
+	}
+	return res.Data, nil
+}
+
 // renderForm makes the filled checklist of rm.
 func (s *Server) renderForm(rm *roadmap) ([]byte, error) {
 	return s.cache.get("form/"+rm.Name, rm.Rev, func() ([]byte, error) {
-		res, err := form.Render(rm.Lang, rm.File.Form, rm.File, form.Options{Theme: s.opts.Theme, Date: s.docDate(rm.File)})
-		if err != nil {
-			return nil, err
-		}
-		return res.Data, nil
+		return s.build(pack.FormID(rm.File.Form), rm.Lang, rm.File)
 	})
 }
 
@@ -126,7 +133,7 @@ func (s *Server) downloadPlans(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	data, err := s.cache.get("plans/"+rm.Name, rm.Rev, func() ([]byte, error) {
-		return sheets.Build(rm.Lang, sheets.Plans(), rm.File, sheets.WithTheme(s.opts.Theme), sheets.WithPaper(s.opts.Theme.Paper), sheets.WithDate(s.docDate(rm.File)))
+		return s.build("plans", rm.Lang, rm.File)
 	})
 	if err != nil {
 		s.failed(w, r, rm.Name, err)
@@ -169,13 +176,7 @@ func (s *Server) downloadGuide(w http.ResponseWriter, r *http.Request) {
 	if lang == nil {
 		return
 	}
-	data, err := s.cache.get("guide/"+lang.Code, "", func() ([]byte, error) {
-		res, err := guide.Render(lang, guide.Options{Audience: "all", Theme: s.opts.Theme, Date: s.docDate(nil)})
-		if err != nil {
-			return nil, err
-		}
-		return res.Data, nil
-	})
+	data, err := s.cache.get("guide/"+lang.Code, "", func() ([]byte, error) { return s.build("guide", lang, nil) })
 	if err != nil {
 		s.failed(w, r, "guide", err)
 		return
@@ -183,9 +184,9 @@ func (s *Server) downloadGuide(w http.ResponseWriter, r *http.Request) {
 	attach(w, "application/pdf", "guide-"+lang.Code+".pdf", data)
 }
 
-// downloadPack sends the blank workshop pack of a language as a zip: both
-// checklists, the booklet and the three plan workbooks, named as "roadmap
-// pack" names them.
+// downloadPack sends the blank workshop pack of a language as a zip: the
+// documents of "roadmap pack", from the same registry, named as it names
+// them.
 func (s *Server) downloadPack(w http.ResponseWriter, r *http.Request) {
 	lang := s.blankLanguage(w, r)
 	if lang == nil {
@@ -201,52 +202,17 @@ func (s *Server) downloadPack(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) pack(lang *content.Language) ([]byte, error) {
 	date := s.docDate(nil)
-	type doc struct {
-		name  string
-		build func() ([]byte, error)
-	}
-	formDoc := func(f content.Audience) func() ([]byte, error) {
-		return func() ([]byte, error) {
-			res, err := form.Render(lang, f, nil, form.Options{Theme: s.opts.Theme, Date: date})
-			if err != nil {
-				return nil, err
-			}
-			return res.Data, nil
-		}
-	}
-	sheetDoc := func(id string) func() ([]byte, error) {
-		return func() ([]byte, error) {
-			plan, err := sheets.Lookup(id)
-			if err != nil {
-				return nil, err
-			}
-			return sheets.Build(lang, []sheets.Plan{plan}, nil, sheets.WithTheme(s.opts.Theme), sheets.WithPaper(s.opts.Theme.Paper), sheets.WithDate(date))
-		}
-	}
-	docs := []doc{
-		{"form-municipality.pdf", formDoc(content.Municipality)},
-		{"form-community.pdf", formDoc(content.Community)},
-		{"guide.pdf", func() ([]byte, error) {
-			res, err := guide.Render(lang, guide.Options{Audience: "all", Theme: s.opts.Theme, Date: date})
-			if err != nil {
-				return nil, err
-			}
-			return res.Data, nil
-		}},
-		{"action-plan.xlsx", sheetDoc("action-plan")},
-		{"communication-plan.xlsx", sheetDoc("communication-plan")},
-		{"evaluation-plan.xlsx", sheetDoc("evaluation-plan")},
-	}
+	docs := pack.Blank()
 	out := make([][]byte, len(docs))
 	errs := make([]error, len(docs))
-	pack.Each(len(docs), 0, func(i int) { out[i], errs[i] = docs[i].build() })
+	pack.Each(len(docs), 0, func(i int) { out[i], errs[i] = s.build(docs[i].ID, lang, nil) })
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	for i, d := range docs {
 		if errs[i] != nil {
 			return nil, errs[i]
 		}
-		fw, err := zw.CreateHeader(&zip.FileHeader{Name: lang.Code + "/" + d.name, Method: zip.Deflate, Modified: date})
+		fw, err := zw.CreateHeader(&zip.FileHeader{Name: lang.Code + "/" + d.File, Method: zip.Deflate, Modified: date})
 		if err != nil {
 			return nil, err
 		}
