@@ -77,15 +77,16 @@ func PlanLanes(a *answers.File, asOf answers.Date) []Lane {
 }
 
 // FormSummary draws what a filled form shows first, at the cursor, under
-// the form's progress summary: the progress picture of the organisation's
-// roadmap and the timeline of its plans, overdue judged on the answers'
-// date.
+// the form's progress summary: the timeline of its plans, overdue judged on
+// the answers' date. The form's own summary already shows the progress per
+// step (done and in progress, not-applicable left out), so the road of the
+// overview report is not drawn again here: the same numbers twice pushed
+// the timeline off the first page.
 func FormSummary(d *pdf.Doc, lang *content.Language, f content.Audience, a *answers.File) {
 	if a == nil {
 		return
 	}
 	th := d.Theme()
-	Progress(d, lang, Steps(lang, f, a))
 	if lanes := PlanLanes(a, a.Date); len(lanes) > 0 {
 		d.Heading(pdf.Heading{Level: 3, Text: lang.Label("chart.timeline.title"), Keep: min(TimelineHeight(d, lanes), d.PageHeight()/2)})
 		Timeline(d, lang, lanes, a.Date)
