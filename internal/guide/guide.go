@@ -109,6 +109,21 @@ func layout(lang *content.Language, aud content.Audience, org string, newOpts []
 	// little tighter, and once more tighter still if that is not enough,
 	// so that it ends a page earlier.
 	tight := map[int]int{}
+	loose := map[int]int{} // pages of each chapter at the normal setting
+	for _, sp := range b.steps {
+		loose[sp.step.Number] = sp.lastPage - sp.firstPage
+	}
+	relayout := func() error {
+		if d, err = pdf.New(newOpts...); err != nil {
+			return fmt.Errorf("guide (%s): %w", lang.Code, err)
+		}
+		b = &booklet{d: d, th: d.Theme(), lang: lang, aud: aud, org: b.org, tight: tight, pages: map[string]int{}}
+		b.draw()
+		if b.err != nil {
+			return fmt.Errorf("guide (%s): %w", lang.Code, b.err)
+		}
+		return nil
+	}
 	for range len(tightness) - 1 {
 		again := false
 		for _, sp := range b.steps {
@@ -121,13 +136,23 @@ func layout(lang *content.Language, aud content.Audience, org string, newOpts []
 		if !again {
 			break
 		}
-		if d, err = pdf.New(newOpts...); err != nil {
-			return nil, fmt.Errorf("guide (%s): %w", lang.Code, err)
+		if err := relayout(); err != nil {
+			return nil, err
 		}
-		b = &booklet{d: d, th: d.Theme(), lang: lang, aud: aud, org: b.org, tight: tight, pages: map[string]int{}}
-		b.draw()
-		if b.err != nil {
-			return nil, fmt.Errorf("guide (%s): %w", lang.Code, b.err)
+	}
+	// A chapter that the tightest setting did not make a page shorter is
+	// set at the normal setting again: cramped paragraphs that save no page
+	// only make it harder to read.
+	reverted := false
+	for _, sp := range b.steps {
+		if n := sp.step.Number; tight[n] > 0 && sp.lastPage-sp.firstPage >= loose[n] {
+			tight[n] = 0
+			reverted = true
+		}
+	}
+	if reverted {
+		if err := relayout(); err != nil {
+			return nil, err
 		}
 	}
 	return b, nil
