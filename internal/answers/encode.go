@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 
@@ -83,11 +84,7 @@ func encodeFile(f *File, lang *content.Language) *yaml.Node {
 	addPair(m, "language", str(f.Language))
 	addPair(m, "date", date(f.Date))
 
-	org := mapNode()
-	addPair(org, "name", text(f.Organisation.Name))
-	addPair(org, "contact", text(f.Organisation.Contact))
-	addPair(org, "partner", text(f.Organisation.Partner))
-	addPair(m, "organisation", org)
+	addPair(m, "organisation", fields(f.Organisation))
 
 	cps := mapNode()
 	for _, id := range checkpointOrder(f, lang) {
@@ -120,42 +117,9 @@ func encodeFile(f *File, lang *content.Language) *yaml.Node {
 		}
 		return s
 	}
-	addPair(m, "action_plan", rows(len(f.ActionPlan), func(i int) *yaml.Node {
-		a := f.ActionPlan[i]
-		r := mapNode()
-		addPair(r, "activity", text(a.Activity))
-		addPair(r, "responsible", text(a.Responsible))
-		addPair(r, "goals", text(a.Goals))
-		addPair(r, "deadline", date(a.Deadline))
-		addPair(r, "status", str(a.Status))
-		addPair(r, "notes", text(a.Notes))
-		return r
-	}))
-	addPair(m, "communication_plan", rows(len(f.CommunicationPlan), func(i int) *yaml.Node {
-		c := f.CommunicationPlan[i]
-		r := mapNode()
-		addPair(r, "topic", text(c.Topic))
-		addPair(r, "audience", text(c.Audience))
-		addPair(r, "channel", text(c.Channel))
-		addPair(r, "frequency", text(c.Frequency))
-		addPair(r, "format", text(c.Format))
-		addPair(r, "responsible", text(c.Responsible))
-		addPair(r, "notes", text(c.Notes))
-		return r
-	}))
-	addPair(m, "evaluation_plan", rows(len(f.EvaluationPlan), func(i int) *yaml.Node {
-		e := f.EvaluationPlan[i]
-		r := mapNode()
-		addPair(r, "stage", text(e.Stage))
-		addPair(r, "when", date(e.When))
-		addPair(r, "indicator", text(e.Indicator))
-		addPair(r, "method", str(e.Method))
-		addPair(r, "baseline", text(e.Baseline))
-		addPair(r, "target", text(e.Target))
-		addPair(r, "responsible", text(e.Responsible))
-		addPair(r, "result", text(e.Result))
-		return r
-	}))
+	addPair(m, "action_plan", rows(len(f.ActionPlan), func(i int) *yaml.Node { return fields(f.ActionPlan[i]) }))
+	addPair(m, "communication_plan", rows(len(f.CommunicationPlan), func(i int) *yaml.Node { return fields(f.CommunicationPlan[i]) }))
+	addPair(m, "evaluation_plan", rows(len(f.EvaluationPlan), func(i int) *yaml.Node { return fields(f.EvaluationPlan[i]) }))
 	return m
 }
 
@@ -192,6 +156,35 @@ func hasOptions(lang *content.Language, id string) bool {
 }
 
 func mapNode() *yaml.Node { return &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"} }
+
+// fields writes a struct of the model (the organisation, a plan row) as a
+// map, one key per field in the order the struct declares them, driven by
+// the same tags the decoder reads: a field with a kind tag (a status, a
+// method) is a single-line value, a Date a date, any other text free text.
+// A new field of a row is then written with no change here.
+func fields(v any) *yaml.Node {
+	m := mapNode()
+	rv := reflect.ValueOf(v)
+	rt := rv.Type()
+	for i := range rt.NumField() {
+		sf := rt.Field(i)
+		key, _, _ := strings.Cut(sf.Tag.Get("yaml"), ",")
+		if key == "" || key == "-" {
+			continue
+		}
+		switch fv := rv.Field(i).Interface().(type) {
+		case Date:
+			addPair(m, key, date(fv))
+		case string:
+			if sf.Tag.Get("kind") != "" {
+				addPair(m, key, str(fv))
+			} else {
+				addPair(m, key, text(fv))
+			}
+		}
+	}
+	return m
+}
 
 func addPair(m *yaml.Node, key string, val *yaml.Node) {
 	m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key}, val)
