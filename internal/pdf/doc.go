@@ -40,7 +40,6 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 
-	"github.com/partnership-roadmap/roadmap/internal/pdf/rewrite"
 )
 
 // Creator is written as the creator and author of every document.
@@ -294,10 +293,7 @@ func (d *Doc) Bytes() (out []byte, err error) {
 		d.err = fmt.Errorf("writing PDF: %w", err)
 		return nil, d.err
 	}
-	out, err = d.fonts.bytes(buf.Bytes(), d.formObjects())
-	if err == nil && len(d.fields) > 0 {
-		out, err = rewrite.Pack(out)
-	}
+	out, err = d.fonts.bytes(buf.Bytes(), d.formObjects(), len(d.fields) > 0)
 	if err != nil {
 		d.err = fmt.Errorf("writing PDF: %w", err)
 		return nil, d.err

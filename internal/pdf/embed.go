@@ -47,8 +47,9 @@ type embedder interface {
 	// given it; for an outline entry (outline) the text is drawn in no face.
 	encode(b []byte, s string, st Style, outline bool) []byte
 	// bytes returns the finished PDF made from fpdf's output raw, with the
-	// objects also replaces (if not nil) replaced.
-	bytes(raw []byte, also rewrite.ReplaceFunc) ([]byte, error)
+	// objects also replaces (if not nil) replaced, and packed (see
+	// rewrite.Pack) if pack is set.
+	bytes(raw []byte, also rewrite.ReplaceFunc, pack bool) ([]byte, error)
 }
 
 // subsetEmbedder has fpdf draw in placeholder core fonts and puts subsets
@@ -76,8 +77,12 @@ func (e *subsetEmbedder) encode(b []byte, s string, st Style, outline bool) []by
 	return appendUTF16(b, s, e.used[st])
 }
 
-func (e *subsetEmbedder) bytes(raw []byte, also rewrite.ReplaceFunc) ([]byte, error) {
-	out, err := rewrite.Rewrite(raw, chain(e.embedFont, also))
+func (e *subsetEmbedder) bytes(raw []byte, also rewrite.ReplaceFunc, pack bool) ([]byte, error) {
+	write := rewrite.Rewrite
+	if pack {
+		write = rewrite.RewritePacked
+	}
+	out, err := write(raw, chain(e.embedFont, also))
 	for st, used := range e.used {
 		if err == nil && used != nil && !e.embedded[st] {
 			err = fmt.Errorf("font %s not found to embed", Style(st).fontName())

@@ -36,8 +36,11 @@ func (e *fpdfEmbedder) font(f *fpdf.Fpdf, st Style) (family, style string) {
 
 func (e *fpdfEmbedder) encode(b []byte, s string, _ Style, _ bool) []byte { return append(b, s...) }
 
-func (e *fpdfEmbedder) bytes(raw []byte, also rewrite.ReplaceFunc) ([]byte, error) {
+func (e *fpdfEmbedder) bytes(raw []byte, also rewrite.ReplaceFunc, pack bool) ([]byte, error) {
 	out, err := rewrite.Rewrite(raw, also)
+	if err == nil && pack {
+		out, err = rewrite.Pack(out) // the two passes RewritePacked makes one
+	}
 	if err != nil {
 		return raw, nil // uncompressed, but whole and valid
 	}

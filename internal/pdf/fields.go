@@ -23,7 +23,7 @@ import (
 // of a page are listed in the order they were added, and the page's tab
 // order is set to follow rows (/Tabs /R), which is the reading order when
 // fields are added in it. A document with fields is packed (its
-// dictionaries in compressed object streams, rewrite.Pack), which also
+// dictionaries in compressed object streams, rewrite.RewritePacked), which also
 // gives it an /ID derived from its content.
 
 // FieldKind is the kind of a form field.

@@ -70,29 +70,16 @@ type ReplaceFunc func(obj []byte, next int) (body []byte, added [][]byte, err er
 // "N 0 obj\n<</Length L>>\nstream\n" + L bytes + "\nendstream", and the
 // trailer's "/Size N" on a line of its own (see the package comment).
 func Rewrite(in []byte, replace ReplaceFunc) ([]byte, error) {
-	xrefAt, entries, err := readXref(in)
+	xrefAt, entries, order, err := objects(in)
 	if err != nil {
 		return nil, err
 	}
-	// objects in file order
-	order := make([]int, 0, len(entries))
-	for i, off := range entries {
-		if off > 0 {
-			order = append(order, i)
-		}
-	}
-	slices.SortFunc(order, func(a, b int) int { return entries[a] - entries[b] })
-
 	out := make([]byte, 0, len(in))
 	newOff := make([]int, len(entries), len(entries)+16)
 	var added [][]byte
 	last := 0
 	for k, obj := range order {
-		start := entries[obj]
-		end := xrefAt
-		if k+1 < len(order) {
-			end = entries[order[k+1]]
-		}
+		start, end := span(entries, order, k, xrefAt)
 		if start < last || end > len(in) || start > end {
 			return nil, errors.New("objects out of order")
 		}
@@ -113,6 +100,11 @@ func Rewrite(in []byte, replace ReplaceFunc) ([]byte, error) {
 		out = appendObject(out, in[start:end])
 	}
 	out = append(out, in[last:xrefAt]...)
+	size := 0
+	for _, body := range added {
+		size += len(body) + len(" 0 obj\nendobj\n") + 10
+	}
+	out = slices.Grow(out, size+20*(len(entries)+len(added))+len(in)-xrefAt+64)
 	for i, body := range added {
 		newOff = append(newOff, len(out))
 		out = AppendBody(out, len(entries)+i, body)
@@ -155,6 +147,33 @@ func Rewrite(in []byte, replace ReplaceFunc) ([]byte, error) {
 	return out, nil
 }
 
+// objects reads the cross-reference table of in: its offset, the offset of
+// each object (0 for free entries), and the objects in file order.
+func objects(in []byte) (xrefAt int, offs, order []int, err error) {
+	xrefAt, offs, err = readXref(in)
+	if err != nil {
+		return 0, nil, nil, err
+	}
+	order = make([]int, 0, len(offs))
+	for i, off := range offs {
+		if off > 0 {
+			order = append(order, i)
+		}
+	}
+	slices.SortFunc(order, func(a, b int) int { return offs[a] - offs[b] })
+	return xrefAt, offs, order, nil
+}
+
+// span returns where the k-th object in file order starts and ends: at the
+// next object, or at the cross-reference table.
+func span(offs, order []int, k, xrefAt int) (start, end int) {
+	start, end = offs[order[k]], xrefAt
+	if k+1 < len(order) {
+		end = offs[order[k+1]]
+	}
+	return start, end
+}
+
 // AppendBody appends object n with body body to out.
 func AppendBody(out []byte, n int, body []byte) []byte {
 	out = strconv.AppendInt(out, int64(n), 10)
@@ -166,10 +185,25 @@ func AppendBody(out []byte, n int, body []byte) []byte {
 // appendObject appends object obj to out, its stream deflated if it is an
 // unfiltered stream.
 func appendObject(out, obj []byte) []byte {
+	i, s, n, ok := unfiltered(obj)
+	if !ok {
+		return append(out, obj...)
+	}
+	z := Deflate(obj[s : s+n])
+	out = append(out, obj[:i]...)
+	out = fmt.Appendf(out, "<</Filter /FlateDecode /Length %d>>\nstream\n", len(z))
+	out = append(out, z...)
+	return append(out, obj[s+n:]...)
+}
+
+// unfiltered reports whether object obj is an unfiltered stream as fpdf
+// writes it, and if so where its dictionary starts (after "N 0 obj\n"),
+// where its data starts and how long the data is.
+func unfiltered(obj []byte) (dict, data, n int, ok bool) {
 	const head, body = "<</Length ", ">>\nstream\n"
 	i := bytes.Index(obj, []byte(" 0 obj\n"))
 	if i < 0 || i > 12 || !bytes.HasPrefix(obj[i+7:], []byte(head)) {
-		return append(out, obj...)
+		return 0, 0, 0, false
 	}
 	p := i + 7 + len(head)
 	q := p
@@ -178,17 +212,13 @@ func appendObject(out, obj []byte) []byte {
 	}
 	n, err := strconv.Atoi(string(obj[p:q]))
 	if err != nil || !bytes.HasPrefix(obj[q:], []byte(body)) {
-		return append(out, obj...)
+		return 0, 0, 0, false
 	}
 	s := q + len(body)
 	if s+n > len(obj) || !bytes.HasPrefix(obj[s+n:], []byte("\nendstream")) {
-		return append(out, obj...)
+		return 0, 0, 0, false
 	}
-	z := Deflate(obj[s : s+n])
-	out = append(out, obj[:i+7]...)
-	out = fmt.Appendf(out, "<</Filter /FlateDecode /Length %d>>\nstream\n", len(z))
-	out = append(out, z...)
-	return append(out, obj[s+n:]...)
+	return i + 7, s, n, true
 }
 
 // readXref reads the classic cross-reference table fpdf writes: its offset

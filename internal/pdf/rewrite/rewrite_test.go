@@ -137,9 +137,143 @@ func TestRewriteBad(t *testing.T) {
 		if _, err := DeflateStreams([]byte(in)); err == nil {
 			t.Errorf("%q: no error", in)
 		}
+		if _, err := RewritePacked([]byte(in), nil); err == nil {
+			t.Errorf("%q: no error from RewritePacked", in)
+		}
 	}
 	boom := fmt.Errorf("boom")
-	if _, err := Rewrite(fpdfDoc(t), func([]byte, int) ([]byte, [][]byte, error) { return nil, nil, boom }); err != boom {
+	fail := func([]byte, int) ([]byte, [][]byte, error) { return nil, nil, boom }
+	if _, err := Rewrite(fpdfDoc(t), fail); err != boom {
 		t.Errorf("replace error: got %v", err)
 	}
+	if _, err := RewritePacked(fpdfDoc(t), fail); err != boom {
+		t.Errorf("replace error from RewritePacked: got %v", err)
+	}
+}
+
+// addCatalogObjects is a ReplaceFunc that adds a dictionary and a stream
+// to the catalog, as the fields of a form are added.
+func addCatalogObjects(obj []byte, next int) ([]byte, [][]byte, error) {
+	if !bytes.Contains(obj, []byte("/Type /Catalog")) {
+		return nil, nil, nil
+	}
+	body := bytes.Replace(obj[bytes.Index(obj, []byte("<<")):bytes.LastIndex(obj, []byte("endobj"))],
+		[]byte("/Type /Catalog"), fmt.Appendf(nil, "/Type /Catalog\n/Extra %d 0 R", next), 1)
+	return body, [][]byte{[]byte("<</A 1>>\n"), StreamObject(nil, Deflate([]byte("q Q")), "")}, nil
+}
+
+// TestRewritePacked checks that the one pass makes the file the two passes
+// make, and that its cross-reference stream finds every object: a stream
+// at its offset, any other object in an object stream at its index.
+func TestRewritePacked(t *testing.T) {
+	in := fpdfDoc(t)
+	classic, err := Rewrite(in, addCatalogObjects)
+	if err != nil {
+		t.Fatal(err)
+	}
+	twice, err := Pack(classic)
+	if err != nil {
+		t.Fatal(err)
+	}
+	once, err := RewritePacked(in, addCatalogObjects)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(once, twice) {
+		t.Fatalf("RewritePacked differs from Pack(Rewrite): %d and %d bytes", len(once), len(twice))
+	}
+	if !bytes.HasPrefix(once, []byte("%PDF-1.5\n")) {
+		t.Errorf("header %q; want PDF 1.5", once[:9])
+	}
+
+	// the cross-reference stream, through startxref
+	sx := bytes.LastIndex(once, []byte("startxref\n"))
+	at, err := strconv.Atoi(string(bytes.Fields(once[sx+len("startxref\n"):])[0]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`^(\d+) 0 obj\n<</Type /XRef /Size (\d+) /W \[1 4 2\] /Root \d+ 0 R /Info \d+ 0 R /ID \[<([0-9A-F]{32})> <([0-9A-F]{32})>\] /Filter /FlateDecode /Length (\d+)>>\nstream\n`).FindSubmatch(once[at:])
+	if m == nil {
+		t.Fatalf("no cross-reference stream at %d: %q", at, once[at:min(at+200, len(once))])
+	}
+	size, _ := strconv.Atoi(string(m[2]))
+	n, _ := strconv.Atoi(string(m[5]))
+	table := inflate(t, once[at+len(m[0]):at+len(m[0])+n])
+	if len(table) != 7*size {
+		t.Fatalf("table of %d bytes for %d entries", len(table), size)
+	}
+	// every object of the classic file, plus the object streams and the
+	// cross-reference stream itself
+	_, classicOffs, err := readXref(classic)
+	if err != nil {
+		t.Fatal(err)
+	}
+	streams := map[int][]byte{} // object stream number → its inflated data
+	for i := range size {
+		e := table[7*i : 7*i+7]
+		typ, f2, f3 := e[0], int(e[1])<<24|int(e[2])<<16|int(e[3])<<8|int(e[4]), int(e[5])<<8|int(e[6])
+		switch typ {
+		case 0:
+			if i != 0 {
+				t.Errorf("object %d free", i)
+			}
+		case 1:
+			if want := []byte(strconv.Itoa(i) + " 0 obj\n"); !bytes.HasPrefix(once[f2:], want) {
+				t.Errorf("object %d: entry points at %q", i, once[f2:min(f2+12, len(once))])
+			}
+		case 2:
+			data, ok := streams[f2]
+			if !ok {
+				data = objectStream(t, once, f2)
+				streams[f2] = data
+			}
+			fields := bytes.Fields(data)
+			if got, _ := strconv.Atoi(string(fields[2*f3])); got != i {
+				t.Errorf("object %d: index %d of stream %d holds object %d", i, f3, f2, got)
+			}
+		default:
+			t.Errorf("object %d: type %d", i, typ)
+		}
+	}
+	if size <= len(classicOffs) {
+		t.Errorf("%d entries for %d objects and the streams", size, len(classicOffs))
+	}
+	for _, want := range []string{"<</A 1>>", "/Extra "} {
+		found := false
+		for _, data := range streams {
+			found = found || bytes.Contains(data, []byte(want))
+		}
+		if !found {
+			t.Errorf("%q in no object stream", want)
+		}
+	}
+	again, _ := RewritePacked(in, addCatalogObjects)
+	if !bytes.Equal(once, again) {
+		t.Error("not deterministic")
+	}
+}
+
+// objectStream returns the inflated data of object stream n of the packed
+// file b, found by its header.
+func objectStream(t *testing.T, b []byte, n int) []byte {
+	t.Helper()
+	m := regexp.MustCompile(fmt.Sprintf(`\n%d 0 obj\n<</Type /ObjStm /N \d+ /First \d+ /Filter /FlateDecode /Length (\d+)>>\nstream\n`, n)).FindSubmatchIndex(b)
+	if m == nil {
+		t.Fatalf("object stream %d not found", n)
+	}
+	l, _ := strconv.Atoi(string(b[m[2]:m[3]]))
+	return inflate(t, b[m[1]:m[1]+l])
+}
+
+func inflate(t *testing.T, z []byte) []byte {
+	t.Helper()
+	r, err := zlib.NewReader(bytes.NewReader(z))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := io.ReadAll(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
