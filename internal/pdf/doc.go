@@ -39,7 +39,6 @@ import (
 	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
-
 )
 
 // Creator is written as the creator and author of every document.
