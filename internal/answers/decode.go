@@ -411,6 +411,7 @@ func ParseDate(s string) (Date, error) {
 // order "roadmap init" writes them.
 var (
 	organisationKeys  = diag.Keys(reflect.TypeFor[Organisation]())
+	workshopKeys      = diag.Keys(reflect.TypeFor[Workshop]())
 	actionKeys        = diag.Keys(reflect.TypeFor[Action]())
 	communicationKeys = diag.Keys(reflect.TypeFor[Communication]())
 	evaluationKeys    = diag.Keys(reflect.TypeFor[Evaluation]())

@@ -16,7 +16,7 @@ import (
 
 // Encode writes f as an answers file, in the format Parse reads: the keys in
 // the order an answers file documents them (form, language, date,
-// organisation, checkpoints in the form's order, then the three plans), text
+// organisation, workshop, checkpoints in the form's order, then the three plans), text
 // of several lines as a | block.
 //
 // lang gives the order of the checkpoints; checkpoints f holds that lang
@@ -85,6 +85,7 @@ func encodeFile(f *File, lang *content.Language) *yaml.Node {
 	addPair(m, "date", date(f.Date))
 
 	addPair(m, "organisation", fields(f.Organisation))
+	addPair(m, "workshop", fields(f.Workshop))
 
 	cps := mapNode()
 	for _, id := range checkpointOrder(f, lang) {

@@ -18,6 +18,8 @@ func TestEncodeRoundTrip(t *testing.T) {
 	awkward := &File{
 		Form: content.Community, Language: "lv", Date: Date{2026, time.November, 27},
 		Organisation: Organisation{Name: `Biedrība "Brīnumiņš": #1`, Contact: "yes", Partner: "2027-03-01"},
+		Workshop: Workshop{Facilitator: "no", NextReview: Date{2027, time.May, 1},
+			Participants: "Jānis Kalniņš\nΓιώργος Παπαδόπουλος\n- not a list\nAušra Žemaitė: #2"},
 		Checkpoints: map[string]Checkpoint{
 			"target-group": {Status: Done, Answer: "Latviešu: ā č ē ģ ī ķ ļ ņ š ū ž\nLietuvių: ą ę ė į ų\n  indented line\n- not a list"},
 			"needs":        {Status: InProgress, Options: []string{"surveys", "experts"}, Answer: "trailing space \nnext"},
@@ -68,7 +70,7 @@ func TestEncodeRoundTrip(t *testing.T) {
 	data, _ := Encode(awkward, lv, nil)
 	s := string(data)
 	// The documented order of keys, and a block for text of several lines.
-	order := []string{"form:", "language:", "date: 2026-11-27", "organisation:", "checkpoints:", "  target-group:", "  needs:", "  pilot:", "  pitch:", "action_plan:", "communication_plan:", "evaluation_plan:"}
+	order := []string{"form:", "language:", "date: 2026-11-27", "organisation:", "workshop:", "  facilitator:", "  next_review: 2027-05-01", "  participants: |", "checkpoints:", "  target-group:", "  needs:", "  pilot:", "  pitch:", "action_plan:", "communication_plan:", "evaluation_plan:"}
 	last := -1
 	for _, k := range order {
 		i := strings.Index(s, "\n"+k)
@@ -105,6 +107,7 @@ func TestEncodeKeepsComments(t *testing.T) {
 	f.ActionPlan[0].Activity = "Tikšanās"
 	f.ActionPlan[0].Deadline = Date{2027, time.March, 1}
 	f.ActionPlan = append(f.ActionPlan, Action{Activity: "Otrā", Status: "done"})
+	f.Workshop = Workshop{Facilitator: "Anna Bērziņa", NextReview: Date{2027, time.May, 1}, Participants: "Jānis Kalniņš\nLīga Ozola"}
 
 	data, err := Encode(f, lv, skel)
 	if err != nil {
@@ -115,7 +118,7 @@ func TestEncodeKeepsComments(t *testing.T) {
 	if err != nil {
 		t.Fatalf("not valid after editing: %v\n%s", err, s)
 	}
-	if got.Checkpoints["needs"].Answer != c.Answer || got.ActionPlan[1].Activity != "Otrā" {
+	if got.Checkpoints["needs"].Answer != c.Answer || got.ActionPlan[1].Activity != "Otrā" || got.Workshop != f.Workshop {
 		t.Errorf("edits lost:\n%s", s)
 	}
 	// Every comment line of the skeleton is still in the file, in order.
@@ -135,6 +138,16 @@ func TestEncodeKeepsComments(t *testing.T) {
 			break
 		}
 		pos += i + len(line)
+	}
+	// The workshop's explanations beside its values.
+	for _, want := range []string{
+		"workshop:\n  facilitator: Anna Bērziņa # Vadītājs (moderators)\n",
+		"  next_review: 2027-05-01 # datums GGGG-MM-DD, piemēram, 2027-05-01\n",
+		"  participants: |- # Dalībnieki\n    Jānis Kalniņš\n    Līga Ozola\n",
+	} {
+		if !strings.Contains(s, want) {
+			t.Errorf("file lacks %q:\n%s", want, s)
+		}
 	}
 	// The options explained beside the options they explain.
 	if !strings.Contains(s, "    #   surveys: Aptaujas\n") || !strings.Contains(s, "options: [surveys]") {

@@ -54,6 +54,9 @@ type File struct {
 	// the zero Date when the file has none.
 	Date         Date         `yaml:"date"`
 	Organisation Organisation `yaml:"organisation"`
+	// Workshop is who worked on the roadmap at the table and when it is
+	// looked at again; the zero Workshop when the file has none.
+	Workshop Workshop `yaml:"workshop"`
 	// Checkpoints holds the answer of each checkpoint, by checkpoint id.
 	Checkpoints       map[string]Checkpoint `yaml:"checkpoints" kind:"checkpoints"`
 	ActionPlan        []Action              `yaml:"action_plan" item:"row"`
@@ -80,6 +83,20 @@ type Organisation struct {
 	Contact string `yaml:"contact" max:"500" lines:"8"`
 	Partner string `yaml:"partner" max:"500" lines:"8"`
 }
+
+// Workshop is the workshop the roadmap is worked on at: the lines of the
+// form's organisation block that are otherwise filled in by hand.
+type Workshop struct {
+	// Facilitator is who led the workshop.
+	Facilitator string `yaml:"facilitator" max:"200" lines:"2"`
+	// NextReview is when the roadmap is to be looked at again.
+	NextReview Date `yaml:"next_review"`
+	// Participants are who took part, one or several to a line.
+	Participants string `yaml:"participants" max:"1000" lines:"20" allowed:"a text (for several lines, write | and the text on the lines below, indented)"`
+}
+
+// IsZero reports whether w holds nothing.
+func (w Workshop) IsZero() bool { return w == Workshop{} }
 
 // Checkpoint is the answer to one checkpoint.
 type Checkpoint struct {

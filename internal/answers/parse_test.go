@@ -30,6 +30,12 @@ func TestParseValid(t *testing.T) {
 language: en
 date: 2026-11-27
 organisation: {name: Biedrība "Brīnumiņš", contact: 42, partner: ~}
+workshop:
+  facilitator: Anna Bērziņa
+  next_review: 2027-05-01
+  participants: |
+    Jānis Kalniņš
+    Γιώργος Παπαδόπουλος
 checkpoints:
   target-group:
     status: done
@@ -60,6 +66,7 @@ evaluation_plan:
 		Language:     "en",
 		Date:         Date{2026, time.November, 27},
 		Organisation: Organisation{Name: `Biedrība "Brīnumiņš"`, Contact: "42"},
+		Workshop:     Workshop{Facilitator: "Anna Bērziņa", NextReview: Date{2027, time.May, 1}, Participants: "Jānis Kalniņš\nΓιώργος Παπαδόπουλος"},
 		Checkpoints: map[string]Checkpoint{
 			"target-group": {Status: Done, Answer: "Children with disabilities.\n  Indented line: kept."},
 			"needs":        {Status: InProgress, Options: []string{"surveys", "community-contact"}, Answer: "  spaces kept  "},
@@ -118,6 +125,16 @@ func TestParseProblems(t *testing.T) {
 			`x.yaml:5:12: the file holds the invisible character U+FEFF BYTE ORDER MARK; allowed: text without control characters, so delete it (it often comes with copied text)`}},
 		{"invisible key", head + "organisation: {na\u200bme: x}\n", []string{
 			`x.yaml:3:16: unknown key "na\u200bme" (it holds the invisible character U+200B ZERO WIDTH SPACE) (did you mean "name"?); allowed: name, contact, partner`}},
+		{"workshop unknown key", head + "workshop:\n  facilitator: Anna\n  participant: Jānis\n", []string{
+			`x.yaml:5:3: unknown key "participant" (did you mean "participants"?); allowed: facilitator, next_review, participants`}},
+		{"workshop bad date", head + "workshop:\n  next_review: 2027-02-30\n", []string{
+			`x.yaml:4:16: impossible date "2027-02-30": February 2027 has 28 days; allowed: a real calendar date as YYYY-MM-DD`}},
+		{"workshop date in the language's format", head + "workshop: {next_review: 01.05.2027.}\n", []string{
+			`x.yaml:3:25: "01.05.2027." is not a date; allowed: a date as YYYY-MM-DD, e.g. 2027-03-01`}},
+		{"workshop not a map", head + "workshop: Anna\n", []string{
+			`x.yaml:3:11: wrong type for "workshop": found the text "Anna"; allowed: a map of facilitator, next_review, participants`}},
+		{"workshop too many participant lines", head + "workshop:\n  participants: |\n" + strings.Repeat("    name\n", 21), []string{
+			`x.yaml:4:17: "participants" has too many lines: 21; allowed: at most 20 lines`}},
 		{"year 1", head + "date: 0001-03-01\n", []string{
 			`x.yaml:3:7: date "0001-03-01" is out of range; allowed: a date from 1900-01-01 to 2199-12-31`}},
 		{"year 2200", head + "action_plan:\n  - deadline: 2200-01-01\n", []string{
@@ -151,7 +168,7 @@ func TestParseProblems(t *testing.T) {
 		{"second document", head + "---\nform: municipality\n", []string{
 			`x.yaml:4:1: a second YAML document starts here; allowed: one document per file (remove the "---" line above)`}},
 		{"not a map", "- form: community\n", []string{
-			`x.yaml:1:1: wrong type for the answers file: found a list; allowed: a map of form, language, date, organisation, checkpoints, action_plan, communication_plan, evaluation_plan`}},
+			`x.yaml:1:1: wrong type for the answers file: found a list; allowed: a map of form, language, date, organisation, workshop, checkpoints, action_plan, communication_plan, evaluation_plan`}},
 		{"missing form and language", "date: 2026-11-27\n", []string{
 			`x.yaml:1:1: missing "form"; allowed: municipality, community`,
 			`x.yaml:1:1: missing "language"; allowed: {langs}`}},
@@ -164,7 +181,7 @@ func TestParseProblems(t *testing.T) {
 		{"language case", "form: community\nlanguage: LV\n", []string{
 			`x.yaml:2:11: unknown language "LV" (did you mean "lv"?); allowed: {langs}`}},
 		{"unknown top key", head + "chekpoints: {}\n", []string{
-			`x.yaml:3:1: unknown key "chekpoints" (did you mean "checkpoints"?); allowed: form, language, date, organisation, checkpoints, action_plan, communication_plan, evaluation_plan`}},
+			`x.yaml:3:1: unknown key "chekpoints" (did you mean "checkpoints"?); allowed: form, language, date, organisation, workshop, checkpoints, action_plan, communication_plan, evaluation_plan`}},
 		{"duplicate key", head + "form: municipality\n", []string{
 			`x.yaml:3:1: duplicate key "form" (first at 1:1); allowed: each key once`}},
 		{"duplicate checkpoint", head + "checkpoints:\n  needs: {}\n  needs: {}\n", []string{
@@ -226,7 +243,7 @@ func TestParseProblems(t *testing.T) {
 		{"alias of a map", head + "organisation: &o {name: x}\ncheckpoints:\n  needs: *o\n", []string{
 			`x.yaml:5:10: an alias (*o) of a map or list; allowed: aliases of single values only, so write the values out`}},
 		{"complex key", head + "? [a]\n: b\n", []string{
-			`x.yaml:3:3: a key must be a plain word, found a list; allowed: a map of form, language, date, organisation, checkpoints, action_plan, communication_plan, evaluation_plan`}},
+			`x.yaml:3:3: a key must be a plain word, found a list; allowed: a map of form, language, date, organisation, workshop, checkpoints, action_plan, communication_plan, evaluation_plan`}},
 		{"several at once", "form: community\nlanguage: lv\ndate: 2026-02-30\ncheckpoints:\n  needs: {status: finished, options: [survey]}\n", []string{
 			`x.yaml:3:7: impossible date "2026-02-30": February 2026 has 28 days; allowed: a real calendar date as YYYY-MM-DD`,
 			`x.yaml:5:19: unknown status "finished"; allowed: not-started, in-progress, done, not-applicable`,

@@ -54,6 +54,21 @@ func Skeleton(lang *content.Language, form content.Audience, name string) ([]byt
 		w.field("  ", k, `""`, lang.Label(key))
 	}
 	w.line("")
+	w.comment("", label("answers.workshop"))
+	w.line("workshop:")
+	for _, k := range workshopKeys {
+		switch k {
+		case "next_review":
+			w.field("  ", k, `""`, label("answers.date", "example", "2027-05-01"))
+		case "participants":
+			// An empty block, like an answer: the names go on the lines below.
+			w.field("  ", k, "|", lang.Label("field."+k))
+			w.WriteString("    \n")
+		default:
+			w.field("  ", k, `""`, lang.Label("field."+k))
+		}
+	}
+	w.line("")
 
 	var statuses []string
 	for _, s := range Statuses {

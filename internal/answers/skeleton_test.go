@@ -44,6 +44,19 @@ func TestSkeleton(t *testing.T) {
 				if len(f.ActionPlan) != 1 || len(f.CommunicationPlan) != 1 || len(f.EvaluationPlan) != 1 {
 					t.Errorf("plans have %d/%d/%d rows, want one example row each", len(f.ActionPlan), len(f.CommunicationPlan), len(f.EvaluationPlan))
 				}
+				// The workshop block, empty, its keys explained in the language.
+				if !f.Workshop.IsZero() {
+					t.Errorf("workshop = %+v, want empty", f.Workshop)
+				}
+				for _, want := range []string{
+					"\nworkshop:\n  facilitator: \"\"",
+					"# " + lang.Label("field.facilitator") + "\n",
+					"# " + lang.Label("field.participants") + "\n",
+				} {
+					if !strings.Contains(string(data), want) {
+						t.Errorf("the skeleton lacks %q", want)
+					}
+				}
 				for _, cp := range lang.Checkpoints(form) {
 					if !strings.Contains(string(data), strings.Join(strings.Fields(cp.Hint), " ")[:20]) {
 						t.Errorf("the hint of %s is missing", cp.ID)
