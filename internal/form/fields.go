@@ -15,7 +15,7 @@ import (
 // form fields over what is printed to fill in: per checkpoint a radio group
 // of the statuses over the status boxes, a check box over each option's box
 // and a multi-line text field over the lines to write on; text fields over
-// the organisation block and the date; and a text field over each cell of
+// the organisation block, the date and the workshop lines; and a text field over each cell of
 // the action-plan table's rows. Filled from answers, the fields carry the
 // values (the page itself stays blank, so nothing printed contradicts what
 // is typed later). Dates are written and read as YYYY-MM-DD.
@@ -67,6 +67,16 @@ const (
 	OrgContactField = "org_contact"
 	OrgPartnerField = "org_partner"
 	DateField       = "date"
+)
+
+// The names of the workshop's fields, below the date: answers.Workshop's
+// facilitator, next review (a date, YYYY-MM-DD) and participants (several
+// lines). A form of version 1 made before they were added does not have
+// them; it is read as a form whose workshop lines were left empty.
+const (
+	FacilitatorField  = "workshop_facilitator"
+	NextReviewField   = "workshop_next_review"
+	ParticipantsField = "workshop_participants"
 )
 
 // StatusField is the name of checkpoint id's status radio group; its
@@ -189,13 +199,13 @@ func (r *renderer) answerField(cp *content.Checkpoint, lines []pdf.Area) {
 		Value: r.fill.answer(cp.ID).Answer, Multiline: true, Boxed: true, Rect: rect, Page: a.Page})
 }
 
-// textField adds a one-line text field named name at rect on the current
-// page.
-func (r *renderer) textField(name, tip, value string, rect pdf.Rect) {
+// textField adds a text field named name at rect on the current page, on
+// one line or (multiline) wrapping.
+func (r *renderer) textField(name, tip, value string, multiline bool, rect pdf.Rect) {
 	if r.fill == nil {
 		return
 	}
-	r.d.AddField(pdf.Field{Kind: pdf.TextField, Name: name, Tooltip: tip, Value: value, Rect: rect})
+	r.d.AddField(pdf.Field{Kind: pdf.TextField, Name: name, Tooltip: tip, Value: value, Multiline: multiline, Rect: rect})
 }
 
 // actionFields adds a text field over each cell of the action plan's rows.

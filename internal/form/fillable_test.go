@@ -55,7 +55,7 @@ func TestFillableLayout(t *testing.T) {
 					t.Errorf("marker field not hidden")
 				}
 			}
-			want2 := []string{MarkerField, OrgNameField, OrgContactField, OrgPartnerField, DateField}
+			want2 := []string{MarkerField, OrgNameField, OrgContactField, OrgPartnerField, DateField, FacilitatorField, NextReviewField, ParticipantsField}
 			for _, cp := range lang.Checkpoints(f) {
 				want2 = append(want2, StatusField(cp.ID))
 				// qpdf reads a radio button's own tooltip; the group's is

@@ -50,39 +50,48 @@ func (r *renderer) audienceColor() pdf.Color {
 
 // field is one labelled field of the organisation block: its label, value,
 // the name and tooltip of its form field in a fillable form, and the number
-// of lines to write on when it is empty (0: one).
+// of lines to write on when it is empty (0: one); a field of more than one
+// line is a multi-line field in a fillable form.
 type field struct {
 	label, value, name, tip string
 	lines                   int
 }
 
 // fields draws the organisation block: organisation, contact person,
-// partner and date, two to a row on a shaded panel, each a small label over
+// partner and date, then the workshop's facilitator, next review and
+// participants, two to a row on a shaded panel, each a small label over
 // the value or over space to write in.
 func (r *renderer) fields() {
 	d, th := r.d, r.th
 	var org answers.Organisation
-	date := ""
+	var ws answers.Workshop
+	date, review := "", ""
 	if r.a != nil {
-		org = r.a.Organisation
+		org, ws = r.a.Organisation, r.a.Workshop
 		if !r.a.Date.IsZero() {
 			date = r.lang.FormatDate(r.a.Date.Time())
 		}
+		if !ws.NextReview.IsZero() {
+			review = r.lang.FormatDate(ws.NextReview.Time())
+		}
 	}
 	d.SetPlace("organisation")
+	dateTip := func(key string) string { return r.label("fillable.tip.date", "label", r.label(key)) }
 	fs := []field{
 		{label: r.label("field.organisation"), value: org.Name, name: OrgNameField},
 		{label: r.label("field.contact"), value: org.Contact, name: OrgContactField},
 		{label: r.label("field.partner"), value: org.Partner, name: OrgPartnerField},
-		{label: r.label("field.date"), value: date, name: DateField, tip: r.label("fillable.tip.date", "label", r.label("field.date"))},
-		// the workshop: filled in by hand at the table
-		{label: r.label("field.facilitator")},
-		{label: r.label("field.next_review")},
-		{label: r.label("field.participants"), lines: 2},
+		{label: r.label("field.date"), value: date, name: DateField, tip: dateTip("field.date")},
+		// the workshop: filled in at the table, by hand or from the answers
+		{label: r.label("field.facilitator"), value: ws.Facilitator, name: FacilitatorField},
+		{label: r.label("field.next_review"), value: review, name: NextReviewField, tip: dateTip("field.next_review")},
+		{label: r.label("field.participants"), value: ws.Participants, name: ParticipantsField, lines: 2,
+			tip: r.label("fillable.tip.participants", "label", r.label("field.participants"))},
 	}
 	if r.fill != nil && r.fill.values != nil {
 		v := r.fill.values
-		for i, s := range []string{v.Organisation.Name, v.Organisation.Contact, v.Organisation.Partner, v.Date.String()} {
+		for i, s := range []string{v.Organisation.Name, v.Organisation.Contact, v.Organisation.Partner, v.Date.String(),
+			v.Workshop.Facilitator, v.Workshop.NextReview.String(), v.Workshop.Participants} {
 			fs[i].value = s
 		}
 	}
@@ -127,8 +136,9 @@ func (r *renderer) field(f field) {
 		if tip == "" {
 			tip = f.label
 		}
-		r.textField(f.name, tip, f.value, pdf.Rect{X: d.Left(), Y: d.Y(), W: d.Width(), H: r.fieldWriteHeight() + 0.6})
-		d.SetY(d.Y() + r.fieldWriteHeight())
+		h := r.fieldWriteHeight() * float64(max(f.lines, 1))
+		r.textField(f.name, tip, f.value, f.lines > 1, pdf.Rect{X: d.Left(), Y: d.Y(), W: d.Width(), H: h + 0.6})
+		d.SetY(d.Y() + h)
 		return
 	}
 	if strings.TrimSpace(f.value) == "" {
