@@ -1,7 +1,7 @@
 // Package importpdf reads a fillable checklist form (made by
 // "roadmap form --fillable" and filled in in a PDF reader) back into
 // answers: the statuses, the ticked options, the answers, the organisation
-// block, the date and the action plan's rows.
+// block, the date, the workshop block and the action plan's rows.
 //
 // The PDF is read with pdfcpu. Only this tool's forms are read: a form is
 // recognised by its hidden marker field (form.MarkerField), which names the
@@ -15,6 +15,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -337,17 +338,116 @@ func (r *reader) button(name string) (string, error) {
 	return f.value, nil
 }
 
-// date returns the date in text field name.
+// date returns the date in text field name: as YYYY-MM-DD, as the form's
+// fields show dates and their tooltips ask, or as the form's language
+// prints dates (27.11.2026. in Latvian), which a person may type from the
+// printed form. what names the field in a message.
 func (r *reader) date(name, what string) (answers.Date, error) {
 	s, err := r.text(name)
 	if err != nil || s == "" {
 		return answers.Date{}, err
 	}
-	d, err := answers.ParseDate(strings.TrimSpace(s))
-	if err != nil {
-		return answers.Date{}, fail("%s: %s", what, err)
+	s = strings.TrimSpace(s)
+	d, err := answers.ParseDate(s)
+	if err == nil {
+		return d, nil
 	}
-	return d, nil
+	layout := r.lang.DateLayout()
+	if iso, ok := fromLayout(layout, s); ok {
+		if d, err := answers.ParseDate(iso); err == nil {
+			return d, nil
+		}
+		return answers.Date{}, fail("%s: %q is not a real calendar date; allowed: a date as YYYY-MM-DD or %s", what, clip(s), layout)
+	}
+	if layout != "yyyy-mm-dd" && !isoLike.MatchString(s) {
+		return answers.Date{}, fail("%s: %q is not a date; allowed: a date as YYYY-MM-DD, e.g. 2027-03-01, or as %s", what, clip(s), layout)
+	}
+	return answers.Date{}, fail("%s: %s", what, err)
+}
+
+// isoLike matches what starts as a date written YYYY-MM-DD, for which
+// answers.ParseDate's message says best what is wrong (no month 13).
+var isoLike = regexp.MustCompile(`^\d{4}-\d{1,2}-\d{1,2}`)
+
+// fromLayout reads s as a date written in layout (dd, mm and yyyy with
+// separators, as content.Language.DateLayout gives it; a separator at the
+// end may be left out, a day or month may have one digit) and returns it
+// as YYYY-MM-DD.
+func fromLayout(layout, s string) (string, bool) {
+	var re strings.Builder
+	re.WriteString("^")
+	var order []string
+	rest := strings.TrimRightFunc(layout, func(c rune) bool { return c < 'a' || c > 'z' })
+	tail := layout[len(rest):]
+	for rest != "" {
+		switch {
+		case strings.HasPrefix(rest, "yyyy"):
+			re.WriteString(`(\d{4})`)
+			order, rest = append(order, "y"), rest[4:]
+		case strings.HasPrefix(rest, "dd"), strings.HasPrefix(rest, "mm"):
+			re.WriteString(`(\d{1,2})`)
+			order, rest = append(order, rest[:1]), rest[2:]
+		default:
+			c, size := utf8.DecodeRuneInString(rest)
+			re.WriteString(regexp.QuoteMeta(string(c)))
+			rest = rest[size:]
+		}
+	}
+	if tail != "" {
+		re.WriteString("(?:" + regexp.QuoteMeta(tail) + ")?")
+	}
+	re.WriteString("$")
+	m := regexp.MustCompile(re.String()).FindStringSubmatch(s)
+	if m == nil || len(order) != 3 {
+		return "", false
+	}
+	parts := map[string]string{}
+	for i, k := range order {
+		parts[k] = m[i+1]
+	}
+	return fmt.Sprintf("%s-%s-%s", parts["y"], parts["m"], parts["d"]), true
+}
+
+// optional reports whether the form has the fields names, all of them or
+// none: fields added to the form later than its version, which a form made
+// before has none of. A form with some of them is not this roadmap's.
+func (r *reader) optional(names ...string) (bool, error) {
+	n := 0
+	for _, name := range names {
+		if _, ok := r.fields[name]; ok {
+			n++
+		}
+	}
+	if n > 0 && n < len(names) {
+		for _, name := range names {
+			if _, err := r.text(name); err != nil {
+				return false, err
+			}
+		}
+	}
+	return n == len(names), nil
+}
+
+// workshop reads the workshop's fields into w. A form made before they
+// were added has none: its workshop lines were for writing on paper only.
+func (r *reader) workshop(w *answers.Workshop) error {
+	ok, err := r.optional(form.FacilitatorField, form.NextReviewField, form.ParticipantsField)
+	if !ok || err != nil {
+		return err
+	}
+	if w.Facilitator, err = r.text(form.FacilitatorField); err != nil {
+		return err
+	}
+	w.Facilitator = strings.TrimSpace(w.Facilitator)
+	what := fmt.Sprintf("workshop, next review (%q on the form)", r.lang.Label("field.next_review"))
+	if w.NextReview, err = r.date(form.NextReviewField, what); err != nil {
+		return err
+	}
+	if w.Participants, err = r.text(form.ParticipantsField); err != nil {
+		return err
+	}
+	w.Participants = strings.TrimSpace(w.Participants)
+	return nil
 }
 
 func (r *reader) answers() (*answers.File, error) {
@@ -362,6 +462,9 @@ func (r *reader) answers() (*answers.File, error) {
 		*org[i] = strings.TrimSpace(*org[i])
 	}
 	if a.Date, err = r.date(form.DateField, "the date"); err != nil {
+		return nil, err
+	}
+	if err := r.workshop(&a.Workshop); err != nil {
 		return nil, err
 	}
 	for n, cp := range r.lang.Checkpoints(r.f) {

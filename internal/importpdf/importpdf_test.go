@@ -75,7 +75,7 @@ func fillable(t testing.TB, lang *content.Language, f content.Audience, a *answe
 // order, and only checkpoints with a status.
 func onForm(lang *content.Language, a *answers.File) *answers.File {
 	out := &answers.File{Form: a.Form, Language: a.Language, Date: a.Date, Organisation: a.Organisation,
-		Checkpoints: map[string]answers.Checkpoint{}}
+		Workshop: a.Workshop, Checkpoints: map[string]answers.Checkpoint{}}
 	for _, cp := range lang.Checkpoints(a.Form) {
 		c, ok := a.Checkpoints[cp.ID]
 		if !ok {
@@ -169,6 +169,7 @@ func TestRoundTrip(t *testing.T) {
 	for _, name := range []string{"brinumins-community-lv.yaml", "talsi-municipality-en.yaml"} {
 		t.Run(name, func(t *testing.T) {
 			a := example(t, name)
+			a.Workshop = testWorkshop
 			lang := testLang(t, a.Language)
 			doc := fillable(t, lang, a.Form, a)
 			pdftest.Check(t, doc)
@@ -176,9 +177,12 @@ func TestRoundTrip(t *testing.T) {
 			// pdf.js, a second reader, sees the values in the fields.
 			js := pdfjsRead(t, doc)
 			want := map[string]string{
-				form.OrgNameField: a.Organisation.Name,
-				form.DateField:    a.Date.String(),
-				form.MarkerField:  form.Marker(a.Form, a.Language),
+				form.OrgNameField:      a.Organisation.Name,
+				form.DateField:         a.Date.String(),
+				form.MarkerField:       form.Marker(a.Form, a.Language),
+				form.FacilitatorField:  testWorkshop.Facilitator,
+				form.NextReviewField:   "2027-05-01",
+				form.ParticipantsField: testWorkshop.Participants,
 			}
 			for id, c := range a.Checkpoints {
 				want[form.StatusField(id)] = string(c.Status)
@@ -218,6 +222,14 @@ func TestRoundTrip(t *testing.T) {
 	}
 }
 
+// testWorkshop is a workshop block whose participants, on three lines,
+// are written in Latvian, Greek and Lithuanian.
+var testWorkshop = answers.Workshop{
+	Facilitator:  "Ilze Kalēja",
+	NextReview:   answers.Date{Year: 2027, Month: time.May, Day: 1},
+	Participants: "Jānis Kalniņš, Līga Ozola\nΓιώργος Παπαδόπουλος, Ελένη Χριστοδούλου\nAušra Žemaitė",
+}
+
 // Texts in three of the content languages' scripts, as a person types them.
 const (
 	lvText = "Biedrība „Saulgrieži” — āčēģīķļņšūž ĀČĒĢĪĶĻŅŠŪŽ"
@@ -251,6 +263,9 @@ func TestFilledByPdfjs(t *testing.T) {
 		form.ActionField(1, "activity"):                             elText,
 		form.ActionField(1, "responsible"):                          ltText,
 		form.ActionField(1, "deadline"):                             "2027-05-31",
+		form.FacilitatorField:                                       lvText,
+		form.NextReviewField:                                        "01.05.2027.", // as the Latvian form prints dates
+		form.ParticipantsField:                                      lvText + "\n" + elText + "\n" + ltText,
 	}
 	dir := t.TempDir()
 	in, out, vals := filepath.Join(dir, "blank.pdf"), filepath.Join(dir, "filled.pdf"), filepath.Join(dir, "values.json")
@@ -275,6 +290,8 @@ func TestFilledByPdfjs(t *testing.T) {
 	}
 	want := &answers.File{Form: content.Community, Language: "lv", Date: answers.Date{Year: 2027, Month: 3, Day: 1},
 		Organisation: answers.Organisation{Name: lvText, Contact: elText, Partner: ltText},
+		Workshop: answers.Workshop{Facilitator: lvText, NextReview: answers.Date{Year: 2027, Month: 5, Day: 1},
+			Participants: lvText + "\n" + elText + "\n" + ltText},
 		Checkpoints: map[string]answers.Checkpoint{
 			cps[0].ID:   {Status: answers.Done, Answer: lvText + "\n" + ltText + "\n" + elText},
 			withOpts.ID: {Status: answers.InProgress, Options: []string{withOpts.Options.Items[1].ID}},
@@ -307,6 +324,8 @@ func TestFilledByPdfcpu(t *testing.T) {
 		form.OrgNameField:           lvText,
 		form.OrgPartnerField:        elText,
 		form.AnswerField(cps[1].ID): ltText,
+		form.ParticipantsField:      elText + "\n" + lvText,
+		form.NextReviewField:        "2027-9-3",
 	}, map[string]string{form.StatusField(cps[1].ID): "not-applicable"})
 	got, err := Read(filled, testBundle(t))
 	if err != nil {
@@ -314,6 +333,7 @@ func TestFilledByPdfcpu(t *testing.T) {
 	}
 	want := &answers.File{Form: content.Municipality, Language: "en",
 		Organisation: answers.Organisation{Name: lvText, Partner: elText},
+		Workshop:     answers.Workshop{NextReview: answers.Date{Year: 2027, Month: 9, Day: 3}, Participants: elText + "\n" + lvText},
 		Checkpoints:  map[string]answers.Checkpoint{cps[1].ID: {Status: answers.NotApplicable, Answer: ltText}},
 	}
 	if !reflect.DeepEqual(got, want) {
@@ -328,10 +348,12 @@ func TestPoppler(t *testing.T) {
 	a := example(t, "brinumins-community-lv.yaml")
 	a.Organisation.Contact = elText
 	a.Organisation.Partner = ltText
+	a.Workshop = testWorkshop
 	lang := testLang(t, "lv")
 	doc := fillable(t, lang, a.Form, a)
 	text := strings.Join(strings.Fields(pdftest.Text(t, pdftest.Flatten(t, doc))), " ")
-	for _, s := range []string{a.Organisation.Name, elText, ltText, a.Date.String(), a.ActionPlan[0].Deadline.String()} {
+	for _, s := range []string{a.Organisation.Name, elText, ltText, a.Date.String(), a.ActionPlan[0].Deadline.String(),
+		testWorkshop.Facilitator, "2027-05-01", "Jānis Kalniņš, Līga Ozola", "Γιώργος Παπαδόπουλος, Ελένη Χριστοδούλου"} {
 		if !strings.Contains(text, strings.Join(strings.Fields(s), " ")) {
 			t.Errorf("the pages do not show %q", s)
 		}
@@ -523,4 +545,82 @@ func BenchmarkRead(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// TestWorkshopDates checks the next review as a person may type it: as
+// YYYY-MM-DD, as the form's language prints dates, or not a date at all,
+// which is refused with one line naming the field.
+func TestWorkshopDates(t *testing.T) {
+	cases := []struct {
+		lang, typed string
+		want        answers.Date
+		err         string
+	}{
+		{"lv", "2027-05-01", answers.Date{Year: 2027, Month: 5, Day: 1}, ""},
+		{"lv", " 1.5.2027. ", answers.Date{Year: 2027, Month: 5, Day: 1}, ""},
+		{"lv", "01.05.2027", answers.Date{Year: 2027, Month: 5, Day: 1}, ""},
+		{"en", "01/05/2027", answers.Date{Year: 2027, Month: 5, Day: 1}, ""},
+		{"lv", "maijā", answers.Date{}, `workshop, next review ("Nākamā pārskatīšana" on the form): "maijā" is not a date; allowed: a date as YYYY-MM-DD, e.g. 2027-03-01, or as dd.mm.yyyy.`},
+		{"lv", "30.02.2027.", answers.Date{}, `workshop, next review ("Nākamā pārskatīšana" on the form): "30.02.2027." is not a real calendar date; allowed: a date as YYYY-MM-DD or dd.mm.yyyy.`},
+		{"en", "2027-13-01", answers.Date{}, `workshop, next review ("Next review" on the form): impossible date "2027-13-01": there is no month 13; allowed: a real calendar date as YYYY-MM-DD`},
+		{"en", "1 May 2027", answers.Date{}, `workshop, next review ("Next review" on the form): "1 May 2027" is not a date; allowed: a date as YYYY-MM-DD, e.g. 2027-03-01, or as dd/mm/yyyy`},
+	}
+	for _, c := range cases {
+		t.Run(c.lang+"/"+c.typed, func(t *testing.T) {
+			got, err := readEdited(t, testLang(t, c.lang), &answers.File{Form: content.Community}, func(fields map[string]*field) {
+				fields[form.NextReviewField].value = c.typed
+			})
+			if c.err != "" {
+				var e *Error
+				if !errors.As(err, &e) || e.Msg != c.err {
+					t.Fatalf("got %v, %v; want the error %q", got, err, c.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Workshop != (answers.Workshop{NextReview: c.want}) {
+				t.Errorf("workshop %+v, want next review %v", got.Workshop, c.want)
+			}
+		})
+	}
+}
+
+// TestWithoutWorkshopFields reads a form of the same version made before
+// the workshop lines were fields: it has none of them and its workshop is
+// empty. A form with some of them only is refused.
+func TestWithoutWorkshopFields(t *testing.T) {
+	lang := testLang(t, "lv")
+	a := example(t, "brinumins-community-lv.yaml")
+	a.Workshop = testWorkshop
+	read := func(drop ...string) (*answers.File, error) {
+		return readEdited(t, lang, a, func(fields map[string]*field) {
+			for _, name := range drop {
+				delete(fields, name)
+			}
+		})
+	}
+	got, err := read(form.FacilitatorField, form.NextReviewField, form.ParticipantsField)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !got.Workshop.IsZero() || got.Organisation != a.Organisation {
+		t.Errorf("workshop %+v, organisation %+v", got.Workshop, got.Organisation)
+	}
+	if _, err := read(form.NextReviewField); err == nil || !strings.Contains(err.Error(), "the form has no field workshop_next_review") {
+		t.Errorf("a form with two of the three workshop fields: %v", err)
+	}
+}
+
+// readEdited reads the fields of the fillable form filled from a, changes
+// them with edit as a reader's user would, and turns them into answers.
+func readEdited(t *testing.T, lang *content.Language, a *answers.File, edit func(map[string]*field)) (*answers.File, error) {
+	t.Helper()
+	fields, err := readFields(fillable(t, lang, a.Form, a))
+	if err != nil {
+		t.Fatal(err)
+	}
+	edit(fields)
+	return (&reader{fields: fields, lang: lang, f: a.Form}).answers()
 }
