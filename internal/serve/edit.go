@@ -25,6 +25,7 @@ type editView struct {
 	Date      string
 	DateErr   string
 	Org       []orgField
+	Workshop  []orgField
 	Steps     []stepView
 	Notice    string
 	General   []string
@@ -43,8 +44,14 @@ type stepCount struct {
 	Number, Done, Total int
 }
 
+// orgField is a field of the organisation section: of the organisation
+// block, or (Kind set) of the workshop block, a date or an area (several
+// lines).
 type orgField struct {
 	Key, Label, Value, Err string
+	Kind                   string
+	// Rows is the height of an area: its text, and room for more.
+	Rows int
 }
 
 type stepView struct {
@@ -209,7 +216,20 @@ func (s *Server) renderEdit(w http.ResponseWriter, status int, rm *roadmap, f *a
 			label = lang.Label("field.organisation")
 		}
 		val := map[string]string{"name": f.Organisation.Name, "contact": f.Organisation.Contact, "partner": f.Organisation.Partner}[k]
-		v.Org = append(v.Org, orgField{k, label, val, errs.ByField["org."+k]})
+		v.Org = append(v.Org, orgField{Key: k, Label: label, Value: val, Err: errs.ByField["org."+k]})
+	}
+	review := f.Workshop.NextReview.String()
+	if r, ok := raw["ws.next_review"]; ok {
+		review = r
+	}
+	v.Workshop = []orgField{
+		{Key: "facilitator", Label: lang.Label("field.facilitator"), Value: f.Workshop.Facilitator, Kind: "text"},
+		{Key: "next_review", Label: lang.Label("field.next_review"), Value: review, Kind: "date"},
+		{Key: "participants", Label: lang.Label("field.participants"), Value: f.Workshop.Participants, Kind: "area",
+			Rows: min(max(3, strings.Count(f.Workshop.Participants, "\n")+2), 12)},
+	}
+	for i := range v.Workshop {
+		v.Workshop[i].Err = errs.ByField["ws."+v.Workshop[i].Key]
 	}
 	for _, st := range answers.Statuses {
 		v.Statuses = append(v.Statuses, choice{string(st), lang.Label("status." + string(st))})

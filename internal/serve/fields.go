@@ -15,7 +15,7 @@ import (
 )
 
 // The editing page's fields are named after the answers file: "date",
-// "org.name", "cp.<id>.status", "cp.<id>.opt" (one per ticked option),
+// "org.name", "ws.facilitator" (the workshop block), "cp.<id>.status", "cp.<id>.opt" (one per ticked option),
 // "cp.<id>.answer", and per plan row "<plan>.<column>", repeated once per
 // row in the rows' order. A problem is shown beside the field it concerns;
 // a row's field is "<plan>.<row>.<column>" there.
@@ -140,6 +140,11 @@ func decodeForm(v url.Values, base *answers.File, lang *content.Language) (f *an
 	}
 	f.Date = date("date", v.Get("date"))
 	f.Organisation = answers.Organisation{Name: v.Get("org.name"), Contact: v.Get("org.contact"), Partner: v.Get("org.partner")}
+	f.Workshop = base.Workshop // not on the page that was sent: keep it
+	if hasAny(v, "ws.") {
+		f.Workshop = answers.Workshop{Facilitator: v.Get("ws.facilitator"), NextReview: date("ws.next_review", v.Get("ws.next_review")),
+			Participants: strings.Trim(normalise(v.Get("ws.participants")), "\n")}
+	}
 	// Every checkpoint the file had is kept, also one of another form
 	// (refused by validation, shown as a problem, never dropped).
 	for id, c := range base.Checkpoints {
@@ -303,6 +308,11 @@ func fieldAt(data []byte) map[string]string {
 			pairs(v, func(k, v *yaml.Node) {
 				walk(k, "org."+k.Value)
 				walk(v, "org."+k.Value)
+			})
+		case "workshop":
+			pairs(v, func(k, v *yaml.Node) {
+				walk(k, "ws."+k.Value)
+				walk(v, "ws."+k.Value)
 			})
 		case "checkpoints":
 			pairs(v, func(k, v *yaml.Node) {
