@@ -25,7 +25,11 @@ import (
 // of the fields a PDF holds, so that reading one never guesses.
 
 // FieldsVersion is the version of the fillable form's fields: it changes
-// whenever a field is renamed, added or given another meaning.
+// whenever a field is renamed, removed or given another meaning, so that an
+// older form is never misread. Fields added to a version (the workshop's)
+// leave it as it is: a form made before has none of them, which package
+// importpdf reads as those lines left empty, and an older roadmap refuses a
+// newer form for the fields it does not know.
 const FieldsVersion = 1
 
 // MarkerField is the hidden field that marks a fillable form of this tool.
