@@ -611,6 +611,14 @@ func TestWithoutWorkshopFields(t *testing.T) {
 	if _, err := read(form.NextReviewField); err == nil || !strings.Contains(err.Error(), "the form has no field workshop_next_review") {
 		t.Errorf("a form with two of the three workshop fields: %v", err)
 	}
+	// A newer form, with a field this roadmap does not know, is refused,
+	// never read without it.
+	_, err = readEdited(t, lang, a, func(fields map[string]*field) {
+		fields["workshop_venue"] = &field{kind: "Tx", value: "Talsi"}
+	})
+	if want := "the form has a field workshop_venue that this roadmap's community form does not have: it was made from other content (a different version of the roadmap)"; err == nil || err.Error() != want {
+		t.Errorf("a form with an unknown field: %v; want %q", err, want)
+	}
 }
 
 // readEdited reads the fields of the fillable form filled from a, changes
