@@ -53,8 +53,23 @@ checkpoints:`, 1)
 		}
 	}
 
-	// A save of an answer keeps the workshop as it was.
+	// What is typed reaches the page escaped.
 	v := fields(t, h, example)
+	v.Set("ws.participants", "</textarea><script>alert(1)</script>")
+	if res, body := post(t, h, "/r/"+example, v, js...); res.StatusCode != 200 {
+		t.Fatalf("save = %d %s", res.StatusCode, body)
+	}
+	if _, body := call(t, h, "GET", "/r/"+example, nil); strings.Contains(body, "<script>alert") || !strings.Contains(body, "&lt;/textarea&gt;&lt;script&gt;") {
+		t.Error("the participants reached the page unescaped")
+	}
+	v.Set("ws.participants", want.Participants)
+	v.Set("rev", fields(t, h, example).Get("rev"))
+	if res, body := post(t, h, "/r/"+example, v, js...); res.StatusCode != 200 {
+		t.Fatalf("save = %d %s", res.StatusCode, body)
+	}
+
+	// A save of an answer keeps the workshop as it was.
+	v = fields(t, h, example)
 	v.Set("cp.pilot.answer", "Jauns teksts.")
 	if res, body := post(t, h, "/r/"+example, v, js...); res.StatusCode != 200 {
 		t.Fatalf("save = %d %s", res.StatusCode, body)
