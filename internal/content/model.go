@@ -203,16 +203,43 @@ func (l *Language) Format(key string, kv ...string) string {
 }
 
 // format replaces each {name} placeholder of s by the value that follows name
-// in kv.
+// in kv; a placeholder kv does not name is left as it is. (It is called for
+// every tooltip of a fillable form: a strings.Replacer built per call cost
+// more than the rest of the label's work.)
 func format(s string, kv ...string) string {
-	if len(kv) == 0 {
+	if len(kv) < 2 || !strings.Contains(s, "{") {
 		return s
 	}
-	pairs := make([]string, 0, len(kv))
-	for i := 0; i+1 < len(kv); i += 2 {
-		pairs = append(pairs, "{"+kv[i]+"}", kv[i+1])
+	var b strings.Builder
+	b.Grow(len(s) + 32)
+	for {
+		i := strings.IndexByte(s, '{')
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(s[i+1:], '}')
+		if j < 0 {
+			break
+		}
+		name, value, ok := s[i+1:i+1+j], "", false
+		for k := 0; k+1 < len(kv); k += 2 {
+			if kv[k] == name {
+				value, ok = kv[k+1], true
+				break
+			}
+		}
+		if !ok {
+			// not a placeholder: keep the brace, look again after it
+			b.WriteString(s[:i+1])
+			s = s[i+1:]
+			continue
+		}
+		b.WriteString(s[:i])
+		b.WriteString(value)
+		s = s[i+2+j:]
 	}
-	return strings.NewReplacer(pairs...).Replace(s)
+	b.WriteString(s)
+	return b.String()
 }
 
 // Checkpoints returns the checkpoints of form f in document order; f "all"

@@ -204,12 +204,14 @@ func (r *renderer) answerField(cp *content.Checkpoint, lines []pdf.Area) {
 }
 
 // textField adds a text field named name at rect on the current page, on
-// one line or (multiline) wrapping.
+// one line or (multiline) wrapping. Its text is set smaller when it is too
+// long for the field (down to 6 pt), so that a long contact line shows
+// whole and prints whole.
 func (r *renderer) textField(name, tip, value string, multiline bool, rect pdf.Rect) {
 	if r.fill == nil {
 		return
 	}
-	r.d.AddField(pdf.Field{Kind: pdf.TextField, Name: name, Tooltip: tip, Value: value, Multiline: multiline, Rect: rect})
+	r.d.AddField(pdf.Field{Kind: pdf.TextField, Name: name, Tooltip: tip, Value: value, Multiline: multiline, AutoSize: true, Rect: rect})
 }
 
 // actionFields adds a text field over each cell of the action plan's rows.

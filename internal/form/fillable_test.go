@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/partnership-roadmap/roadmap/internal/content"
+	"github.com/partnership-roadmap/roadmap/internal/pdf"
 	"github.com/partnership-roadmap/roadmap/internal/pdftest"
 	"github.com/partnership-roadmap/roadmap/internal/plantable"
 )
@@ -146,10 +147,11 @@ func withoutMarker(s []string) []string {
 }
 
 // BenchmarkFillableForm is BenchmarkBlankForm's form with its fields: the
-// budget is twice the printable form's time.
+// budget is twice the printable form's time. (Run the two together, as
+// -bench 'BlankForm$|FillableForm$', and compare.)
 func BenchmarkFillableForm(b *testing.B) {
 	lang := testLang(b, "lv")
-	opts := Options{Date: testDate, Fillable: true}
+	opts := Options{Theme: pdf.DefaultTheme(), Date: testDate, Fillable: true}
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := Render(lang, content.Community, nil, opts); err != nil {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -328,7 +329,7 @@ func (w *formWriter) pageObject(body []byte, num int) ([]byte, error) {
 			continue
 		}
 		for _, n := range w.field(f, num) {
-			refs = fmt.Appendf(refs, " %d 0 R", n)
+			refs = appendRef(refs, n)
 		}
 	}
 	if refs == nil {
@@ -383,11 +384,16 @@ func (w *formWriter) da(size float64) string {
 // field adds the objects of field f on the page whose object is page, and
 // returns the widgets to list in the page's annotations.
 func (w *formWriter) field(f placedField, page int) []int {
-	tip := ""
-	if f.Tooltip != "" {
-		tip = " /TU " + textString(f.Tooltip)
+	// the entries every kind of field has: its name and its tooltip
+	common := func(b []byte) []byte {
+		b = append(b, "/T "...)
+		b = appendLiteral(b, f.Name)
+		if f.Tooltip != "" {
+			b = append(b, " /TU "...)
+			b = appendTextString(b, f.Tooltip)
+		}
+		return b
 	}
-	common := fmt.Appendf(nil, "/T %s%s", literal(f.Name), tip)
 	flags := 0
 	if f.ReadOnly {
 		flags |= ffReadOnly
@@ -403,16 +409,27 @@ func (w *formWriter) field(f placedField, page int) []int {
 			state = "Yes"
 		}
 		on, off := w.buttonAppearances(f.Rect, false)
-		b := w.widget(f.Rect, page, annot)
-		b = fmt.Appendf(b, " /FT /Btn %s /Ff %d /V /%s /AS /%s /AP <</N <</Yes %d 0 R /Off %d 0 R>>>> /MK <</CA (4)>>>>\n",
-			common, flags, state, state, on, off)
+		b := w.widget(f.Rect, page, annot, 2*len(f.Tooltip)+len(f.Name)+160)
+		b = append(b, " /FT /Btn "...)
+		b = common(b)
+		b = append(b, " /Ff "...)
+		b = strconv.AppendInt(b, int64(flags), 10)
+		b = append(b, " /V /"...)
+		b = append(b, state...)
+		b = append(b, " /AS /"...)
+		b = append(b, state...)
+		b = append(b, " /AP <</N <</Yes"...)
+		b = appendRef(b, on)
+		b = append(b, " /Off"...)
+		b = appendRef(b, off)
+		b = append(b, ">>>> /MK <</CA (4)>>>>\n"...)
 		n := w.add(b)
 		w.top = append(w.top, n)
 		return []int{n}
 	case RadioGroup:
 		parent := w.next + len(w.pending)
 		w.add(nil) // the group, written when its kids are known
-		var kids []int
+		kids := make([]int, 0, len(f.Buttons))
 		value := "Off"
 		for _, bt := range f.Buttons {
 			state := "Off"
@@ -420,17 +437,34 @@ func (w *formWriter) field(f placedField, page int) []int {
 				state, value = bt.On, bt.On
 			}
 			on, off := w.buttonAppearances(bt.Rect, true)
-			b := w.widget(bt.Rect, page, annot)
-			b = fmt.Appendf(b, " /Parent %d 0 R /AS /%s /AP <</N <</%s %d 0 R /Off %d 0 R>>>> /MK <</CA (l)>>>>\n",
-				parent, state, bt.On, on, off)
+			b := w.widget(bt.Rect, page, annot, 120)
+			b = append(b, " /Parent"...)
+			b = appendRef(b, parent)
+			b = append(b, " /AS /"...)
+			b = append(b, state...)
+			b = append(b, " /AP <</N <</"...)
+			b = append(b, bt.On...)
+			b = appendRef(b, on)
+			b = append(b, " /Off"...)
+			b = appendRef(b, off)
+			b = append(b, ">>>> /MK <</CA (l)>>>>\n"...)
 			kids = append(kids, w.add(b))
 		}
-		b := fmt.Appendf(nil, "<<%s /FT /Btn /Ff %d /V /%s /Kids [", common, flags|ffRadio|ffNoToggleToOff, value)
+		b := make([]byte, 0, 2*len(f.Tooltip)+len(f.Name)+80+8*len(kids))
+		b = append(b, "<<"...)
+		b = common(b)
+		b = append(b, " /FT /Btn /Ff "...)
+		b = strconv.AppendInt(b, int64(flags|ffRadio|ffNoToggleToOff), 10)
+		b = append(b, " /V /"...)
+		b = append(b, value...)
+		b = append(b, " /Kids ["...)
 		for i, k := range kids {
-			if i > 0 {
-				b = append(b, ' ')
+			if i == 0 {
+				b = strconv.AppendInt(b, int64(k), 10)
+				b = append(b, " 0 R"...)
+				continue
 			}
-			b = fmt.Appendf(b, "%d 0 R", k)
+			b = appendRef(b, k)
 		}
 		w.pending[parent-w.next] = append(b, "]>>\n"...)
 		w.top = append(w.top, parent)
@@ -444,35 +478,55 @@ func (w *formWriter) field(f placedField, page int) []int {
 		flags |= ffMultiline
 	}
 	ap := w.textAppearance(f.Field, size)
-	b := w.widget(f.Rect, page, annot)
-	b = fmt.Appendf(b, " /FT /Tx %s", common)
+	b := w.widget(f.Rect, page, annot, 2*(len(f.Tooltip)+len(f.Value))+len(f.Name)+160)
+	b = append(b, " /FT /Tx "...)
+	b = common(b)
 	if flags != 0 {
-		b = fmt.Appendf(b, " /Ff %d", flags)
+		b = append(b, " /Ff "...)
+		b = strconv.AppendInt(b, int64(flags), 10)
 	}
 	switch {
 	case f.AutoSize:
-		b = fmt.Appendf(b, " /DA %s", w.da(0))
+		b = append(b, " /DA "...)
+		b = append(b, w.da(0)...)
 	case size != w.d.theme.Type.Body:
-		b = fmt.Appendf(b, " /DA %s", w.da(size)) // else the form's
+		b = append(b, " /DA "...)
+		b = append(b, w.da(size)...) // else the form's
 	}
 	if f.Value != "" {
-		b = fmt.Appendf(b, " /V %s", textString(f.Value))
+		b = append(b, " /V "...)
+		b = appendTextString(b, f.Value)
 	}
 	if f.Boxed {
-		b = fmt.Appendf(b, " /MK <</BG [1 1 1] /BC [%s]>>", w.rgb(w.d.theme.Colors.Muted))
+		b = append(b, " /MK <</BG [1 1 1] /BC ["...)
+		b = append(b, w.rgb(w.d.theme.Colors.Muted)...)
+		b = append(b, "]>>"...)
 	}
-	b = fmt.Appendf(b, " /AP <</N %d 0 R>>>>\n", ap)
+	b = append(b, " /AP <</N"...)
+	b = appendRef(b, ap)
+	b = append(b, ">>>>\n"...)
 	n := w.add(b)
 	w.top = append(w.top, n)
 	return []int{n}
 }
 
-// widget starts the dictionary of a widget annotation at r on page.
-func (w *formWriter) widget(r Rect, page, flags int) []byte {
+// widget starts the dictionary of a widget annotation at r on page, in a
+// buffer with room for more bytes.
+func (w *formWriter) widget(r Rect, page, flags, more int) []byte {
 	x0, y1 := r.X*mmToPt, (w.d.pageH-r.Y)*mmToPt
 	x1, y0 := (r.X+r.W)*mmToPt, (w.d.pageH-r.Y-r.H)*mmToPt
-	return fmt.Appendf(nil, "<</Type /Annot /Subtype /Widget /Rect [%s %s %s %s] /F %d /P %d 0 R",
-		num(x0), num(y0), num(x1), num(y1), flags, page)
+	b := make([]byte, 0, 100+more)
+	b = append(b, "<</Type /Annot /Subtype /Widget /Rect ["...)
+	for i, v := range [4]float64{x0, y0, x1, y1} {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = appendNum(b, v)
+	}
+	b = append(b, "] /F "...)
+	b = strconv.AppendInt(b, int64(flags), 10)
+	b = append(b, " /P"...)
+	return appendRef(b, page)
 }
 
 // rgb returns colour c as PDF operands.
@@ -586,7 +640,8 @@ func (w *formWriter) textAppearance(f Field, size float64) int {
 					if r > 0xffff {
 						r = 0xfffd
 					}
-					b = fmt.Appendf(b, "%04X", r)
+					const hex = "0123456789ABCDEF"
+					b = append(b, hex[r>>12&15], hex[r>>8&15], hex[r>>4&15], hex[r&15])
 				}
 				b = append(b, "> Tj"...)
 			}
@@ -618,26 +673,64 @@ func (w *formWriter) lines(f Field, value string, size, width float64) []string 
 // num formats a number for PDF, with at most 2 decimals.
 func num(v float64) string {
 	var buf [32]byte
-	b := strconv.AppendFloat(buf[:0], v, 'f', 2, 64)
-	for len(b) > 0 && b[len(b)-1] == '0' {
-		b = b[:len(b)-1]
-	}
-	b = bytes.TrimSuffix(b, []byte("."))
-	if len(b) == 0 || string(b) == "-0" {
-		return "0"
-	}
-	return string(b)
+	return string(appendNum(buf[:0], v))
 }
 
-// literalEscapes escapes what a PDF literal string cannot hold as it is.
-var literalEscapes = strings.NewReplacer(`\`, `\\`, `(`, `\(`, `)`, `\)`, "\r", `\r`, "\n", `\n`)
+// appendNum appends v to b as num formats it.
+func appendNum(b []byte, v float64) []byte {
+	start := len(b)
+	b = strconv.AppendFloat(b, v, 'f', 2, 64)
+	for len(b) > start && b[len(b)-1] == '0' {
+		b = b[:len(b)-1]
+	}
+	if len(b) > start && b[len(b)-1] == '.' {
+		b = b[:len(b)-1]
+	}
+	if len(b) == start || string(b[start:]) == "-0" {
+		return append(b[:start], '0')
+	}
+	return b
+}
+
+// appendRef appends " N 0 R" to b.
+func appendRef(b []byte, n int) []byte {
+	b = append(b, ' ')
+	b = strconv.AppendInt(b, int64(n), 10)
+	return append(b, " 0 R"...)
+}
 
 // literal returns s as a PDF literal string.
-func literal(s string) string { return "(" + literalEscapes.Replace(s) + ")" }
+func literal(s string) string { return string(appendLiteral(nil, s)) }
+
+// appendLiteral appends s to b as a PDF literal string, escaping what a
+// literal string cannot hold as it is.
+func appendLiteral(b []byte, s string) []byte {
+	b = append(b, '(')
+	for i := 0; i < len(s); i++ {
+		b = appendEscaped(b, s[i])
+	}
+	return append(b, ')')
+}
+
+// appendEscaped appends byte c of a literal string to b, escaped if need be.
+func appendEscaped(b []byte, c byte) []byte {
+	switch c {
+	case '(', ')', '\\':
+		return append(b, '\\', c)
+	case '\r':
+		return append(b, '\\', 'r')
+	case '\n':
+		return append(b, '\\', 'n')
+	}
+	return append(b, c)
+}
 
 // textString returns s as a PDF text string: as it is when it is ASCII,
 // else UTF-16BE after a byte order mark; a literal string either way.
-func textString(s string) string {
+func textString(s string) string { return string(appendTextString(nil, s)) }
+
+// appendTextString appends s to b as textString formats it.
+func appendTextString(b []byte, s string) []byte {
 	ascii := true
 	for i := 0; i < len(s); i++ {
 		if s[i] >= 0x80 || s[i] < 0x20 && s[i] != '\n' && s[i] != '\r' && s[i] != '\t' {
@@ -646,24 +739,21 @@ func textString(s string) string {
 		}
 	}
 	if ascii {
-		return literal(s)
+		return appendLiteral(b, s)
 	}
-	b := make([]byte, 0, 2*len(s)+8)
+	b = slices.Grow(b, 2*len(s)+8)
 	b = append(b, '(', 0xfe, 0xff)
 	var units [2]uint16
 	for _, r := range s {
 		for _, u := range utf16.AppendRune(units[:0], r) {
 			for _, c := range [2]byte{byte(u >> 8), byte(u)} {
-				switch c {
-				case '(', ')', '\\':
-					b = append(b, '\\', c)
-				case '\r':
-					b = append(b, '\\', 'r')
-				default:
-					b = append(b, c)
+				if c == '\n' {
+					b = append(b, c) // a byte of UTF-16, not a line end
+					continue
 				}
+				b = appendEscaped(b, c)
 			}
 		}
 	}
-	return string(append(b, ')'))
+	return append(b, ')')
 }

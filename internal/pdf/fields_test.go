@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -147,4 +148,47 @@ func atoi(b []byte) int {
 		n = n*10 + int(c-'0')
 	}
 	return n
+}
+
+// TestFieldAutoSize checks that a one-line field whose text is too long
+// for it, set to AutoSize, shows the whole text at a smaller size, and
+// asks a reader to size what is typed (a size of 0), while a field that is
+// not set to stays at the body size and clips.
+func TestFieldAutoSize(t *testing.T) {
+	long := lvText
+	d := demo(t, 1)
+	d.AddField(Field{Kind: TextField, Name: "contact", Value: long, AutoSize: true, Rect: Rect{20, 30, 70, 8}})
+	d.AddField(Field{Kind: TextField, Name: "fixed", Value: long, Rect: Rect{20, 50, 70, 8}})
+	qdf := pdftest.Decompressed(t, render(t, d))
+	if !bytes.Contains(qdf, []byte("/DA (/LiSa 0 Tf 0 g)")) {
+		t.Error("the auto-sized field's default appearance does not ask for size 0")
+	}
+	sizes := regexp.MustCompile(`BT /LiSa ([\d.]+) Tf`).FindAllSubmatch(qdf, -1)
+	if len(sizes) != 2 {
+		t.Fatalf("%d text appearances; want 2", len(sizes))
+	}
+	inner := 70 - 2*textPad/mmToPt
+	body := d.theme.Type.Body
+	var got []float64
+	for _, m := range sizes {
+		v, err := strconv.ParseFloat(string(m[1]), 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, v)
+	}
+	slices.Sort(got)
+	small, fixed := got[0], got[1]
+	if fixed != body {
+		t.Errorf("the fixed field's text at %v pt; want the body's %v", fixed, body)
+	}
+	if small >= body || small < 6 {
+		t.Errorf("the auto-sized text at %v pt; want less than %v and at least 6", small, body)
+	}
+	if w := Width(long, Regular, small); w > inner {
+		t.Errorf("at %v pt the text is %.1f mm wide, more than the field's %.1f mm", small, w, inner)
+	}
+	if w := Width(long, Regular, body); w <= inner {
+		t.Fatalf("the test's text fits at the body size (%.1f mm): make it longer", w)
+	}
 }

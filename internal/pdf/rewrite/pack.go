@@ -52,7 +52,7 @@ func RewritePacked(in []byte, replace ReplaceFunc) ([]byte, error) {
 	}
 	p := &packer{
 		entries: make([]entry, len(offs), len(offs)+len(offs)/2),
-		out:     make([]byte, 0, len(in)/2),
+		out:     make([]byte, 0, len(in)),
 	}
 	p.entries[0] = entry{typ: 0, f3: 0xffff}
 	p.out = append(p.out, head...)

@@ -12,17 +12,21 @@
 //
 // Streams are compressed with zlib writers reused across documents and
 // goroutines (fpdf makes a new one, about a megabyte of tables, for every
-// stream), at the level fpdf uses; output is deterministic.
+// stream), at the fastest level, as fpdf does. The writers are
+// github.com/klauspost/compress's, which at that level compress the
+// streams of a form twice as fast as the standard library's, and a little
+// smaller; output is deterministic.
 package rewrite
 
 import (
 	"bytes"
-	"compress/zlib"
 	"errors"
 	"fmt"
 	"runtime"
 	"slices"
 	"strconv"
+
+	"github.com/klauspost/compress/zlib"
 )
 
 // zlibWriters are reused across documents and goroutines. They are kept
@@ -37,7 +41,7 @@ func Deflate(data []byte) []byte {
 	select {
 	case w = <-zlibWriters:
 	default:
-		w, _ = zlib.NewWriterLevel(nil, zlib.BestSpeed) // the level fpdf uses
+		w, _ = zlib.NewWriterLevel(nil, zlib.BestSpeed)
 	}
 	var buf bytes.Buffer
 	buf.Grow(len(data)/2 + 64)

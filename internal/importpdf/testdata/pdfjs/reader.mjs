@@ -7,13 +7,23 @@
 //                                           fills the fields as a person in a
 //                                           reader would and saves the document
 //
+//   node reader.mjs render FORM.pdf OUTDIR DPI
+//                                           draws each page twice, with the
+//                                           fields' appearances (OUTDIR/N.png)
+//                                           and without (OUTDIR/N-plain.png),
+//                                           and prints each widget as JSON:
+//                                           [{"page", "name", "type", "value",
+//                                           "rect": [x0, y0, x1, y1] in pixels
+//                                           from the top left}]
+//
 // VALUES.json maps field names to a text (text fields), true/false (check
 // boxes) or the chosen button's value (radio groups).
 import { readFileSync, writeFileSync } from "node:fs";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { AnnotationMode, getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 
 const [mode, input, output, valuesFile] = process.argv.slice(2);
-const doc = await getDocument({ data: new Uint8Array(readFileSync(input)), verbosity: 0 }).promise;
+const standardFontDataUrl = new URL("node_modules/pdfjs-dist/standard_fonts/", import.meta.url).pathname;
+const doc = await getDocument({ data: new Uint8Array(readFileSync(input)), verbosity: 0, standardFontDataUrl }).promise;
 const objects = (await doc.getFieldObjects()) || {};
 
 if (mode === "read") {
@@ -40,6 +50,30 @@ if (mode === "read") {
     }
   }
   writeFileSync(output, await doc.saveDocument());
+} else if (mode === "render") {
+  const scale = Number(valuesFile) / 72;
+  const widgets = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = await doc.getPage(n);
+    const viewport = page.getViewport({ scale });
+    for (const [suffix, annotationMode] of [["", AnnotationMode.ENABLE], ["-plain", AnnotationMode.DISABLE]]) {
+      const { canvas, context } = doc.canvasFactory.create(Math.ceil(viewport.width), Math.ceil(viewport.height));
+      context.fillStyle = "white";
+      context.fillRect(0, 0, canvas.width, canvas.height);
+      await page.render({ canvas, canvasContext: context, viewport, annotationMode }).promise;
+      writeFileSync(`${output}/${n}${suffix}.png`, canvas.toBuffer("image/png"));
+    }
+    for (const a of await page.getAnnotations()) {
+      if (a.subtype !== "Widget") continue;
+      const [x0, y0, x1, y1] = viewport.convertToViewportRectangle(a.rect);
+      widgets.push({
+        page: n, name: a.fieldName, type: a.checkBox ? "checkbox" : a.radioButton ? "radio" : a.fieldType,
+        value: a.fieldValue ?? null, on: a.buttonValue ?? a.exportValue ?? null,
+        rect: [Math.min(x0, x1), Math.min(y0, y1), Math.max(x0, x1), Math.max(y0, y1)],
+      });
+    }
+  }
+  process.stdout.write(JSON.stringify(widgets));
 } else {
   throw new Error(`unknown mode ${mode}`);
 }
