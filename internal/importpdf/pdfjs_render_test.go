@@ -33,6 +33,7 @@ func TestPdfjsDraws(t *testing.T) {
 	filled := example(t, "brinumins-community-lv.yaml")
 	filled.Organisation.Contact = elText
 	filled.Organisation.Partner = ltText
+	filled.Workshop = testWorkshop
 	for _, c := range []struct {
 		name string
 		lang *content.Language
