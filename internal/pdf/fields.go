@@ -699,9 +699,6 @@ func appendRef(b []byte, n int) []byte {
 	return append(b, " 0 R"...)
 }
 
-// literal returns s as a PDF literal string.
-func literal(s string) string { return string(appendLiteral(nil, s)) }
-
 // appendLiteral appends s to b as a PDF literal string, escaping what a
 // literal string cannot hold as it is.
 func appendLiteral(b []byte, s string) []byte {
@@ -725,11 +722,9 @@ func appendEscaped(b []byte, c byte) []byte {
 	return append(b, c)
 }
 
-// textString returns s as a PDF text string: as it is when it is ASCII,
-// else UTF-16BE after a byte order mark; a literal string either way.
-func textString(s string) string { return string(appendTextString(nil, s)) }
-
-// appendTextString appends s to b as textString formats it.
+// appendTextString appends s to b as a PDF text string: as it is when it
+// is ASCII, else UTF-16BE after a byte order mark; a literal string either
+// way.
 func appendTextString(b []byte, s string) []byte {
 	ascii := true
 	for i := 0; i < len(s); i++ {
