@@ -19,7 +19,8 @@ func TestEncodeRoundTrip(t *testing.T) {
 		Form: content.Community, Language: "lv", Date: Date{2026, time.November, 27},
 		Organisation: Organisation{Name: `Biedrība "Brīnumiņš": #1`, Contact: "yes", Partner: "2027-03-01"},
 		Workshop: Workshop{Facilitator: "no", NextReview: Date{2027, time.May, 1},
-			Participants: "Jānis Kalniņš\nΓιώργος Παπαδόπουλος\n- not a list\nAušra Žemaitė: #2"},
+			Participants: "Jānis Kalniņš\nΓιώργος Παπαδόπουλος\n- not a list\nAušra Žemaitė: #2",
+			Notes: "# not a comment\n\n  indented: yes\nΕπόμενο βήμα — ąčęėįšųūž"},
 		Checkpoints: map[string]Checkpoint{
 			"target-group": {Status: Done, Answer: "Latviešu: ā č ē ģ ī ķ ļ ņ š ū ž\nLietuvių: ą ę ė į ų\n  indented line\n- not a list"},
 			"needs":        {Status: InProgress, Options: []string{"surveys", "experts"}, Answer: "trailing space \nnext"},
@@ -70,7 +71,7 @@ func TestEncodeRoundTrip(t *testing.T) {
 	data, _ := Encode(awkward, lv, nil)
 	s := string(data)
 	// The documented order of keys, and a block for text of several lines.
-	order := []string{"form:", "language:", "date: 2026-11-27", "organisation:", "workshop:", "  facilitator:", "  next_review: 2027-05-01", "  participants: |", "checkpoints:", "  target-group:", "  needs:", "  pilot:", "  pitch:", "action_plan:", "communication_plan:", "evaluation_plan:"}
+	order := []string{"form:", "language:", "date: 2026-11-27", "organisation:", "workshop:", "  facilitator:", "  next_review: 2027-05-01", "  participants: |", "  notes: |", "checkpoints:", "  target-group:", "  needs:", "  pilot:", "  pitch:", "action_plan:", "communication_plan:", "evaluation_plan:"}
 	last := -1
 	for _, k := range order {
 		i := strings.Index(s, "\n"+k)
@@ -107,7 +108,8 @@ func TestEncodeKeepsComments(t *testing.T) {
 	f.ActionPlan[0].Activity = "Tikšanās"
 	f.ActionPlan[0].Deadline = Date{2027, time.March, 1}
 	f.ActionPlan = append(f.ActionPlan, Action{Activity: "Otrā", Status: "done"})
-	f.Workshop = Workshop{Facilitator: "Anna Bērziņa", NextReview: Date{2027, time.May, 1}, Participants: "Jānis Kalniņš\nLīga Ozola"}
+	f.Workshop = Workshop{Facilitator: "Anna Bērziņa", NextReview: Date{2027, time.May, 1}, Participants: "Jānis Kalniņš\nLīga Ozola",
+		Notes: "Līgums līdz 1. martam.\nNākamā tikšanās maijā."}
 
 	data, err := Encode(f, lv, skel)
 	if err != nil {
@@ -144,6 +146,7 @@ func TestEncodeKeepsComments(t *testing.T) {
 		"workshop:\n  facilitator: Anna Bērziņa # Vadītājs (moderators)\n",
 		"  next_review: 2027-05-01 # datums GGGG-MM-DD, piemēram, 2027-05-01\n",
 		"  participants: |- # Dalībnieki\n    Jānis Kalniņš\n    Līga Ozola\n",
+		"  notes: |- # Piezīmes un nākamie soļi\n    Līgums līdz 1. martam.\n    Nākamā tikšanās maijā.\n",
 	} {
 		if !strings.Contains(s, want) {
 			t.Errorf("file lacks %q:\n%s", want, s)

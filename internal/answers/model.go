@@ -85,7 +85,8 @@ type Organisation struct {
 }
 
 // Workshop is the workshop the roadmap is worked on at: the lines of the
-// form's organisation block that are otherwise filled in by hand.
+// form's organisation block and its closing page of notes, which are
+// otherwise filled in by hand.
 type Workshop struct {
 	// Facilitator is who led the workshop.
 	Facilitator string `yaml:"facilitator" max:"200" lines:"2"`
@@ -93,6 +94,12 @@ type Workshop struct {
 	NextReview Date `yaml:"next_review"`
 	// Participants are who took part, one or several to a line.
 	Participants string `yaml:"participants" max:"1000" lines:"20" allowed:"a text (for several lines, write | and the text on the lines below, indented)"`
+	// Notes are the workshop's notes and next steps: what it decided, who
+	// does what and by when. The form prints them on its last page,
+	// flowing over further pages, so they may be as long as a checkpoint's
+	// answer; 400 lines (50 characters a line, as participants allow) keep
+	// a text of short lines to about ten pages.
+	Notes string `yaml:"notes" max:"20000" lines:"400" allowed:"a text (for several lines, write | and the text on the lines below, indented)"`
 }
 
 // IsZero reports whether w holds nothing.

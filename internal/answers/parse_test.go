@@ -36,6 +36,11 @@ workshop:
   participants: |
     Jānis Kalniņš
     Γιώργος Παπαδόπουλος
+  notes: |
+    Sociālais dienests sagatavo līgumu līdz 1. martam.
+
+    Ąžuolų bendruomenė: ąčęėįšųūž.
+    Γιώργος: να καλέσει τον δήμο.
 checkpoints:
   target-group:
     status: done
@@ -66,7 +71,8 @@ evaluation_plan:
 		Language:     "en",
 		Date:         Date{2026, time.November, 27},
 		Organisation: Organisation{Name: `Biedrība "Brīnumiņš"`, Contact: "42"},
-		Workshop:     Workshop{Facilitator: "Anna Bērziņa", NextReview: Date{2027, time.May, 1}, Participants: "Jānis Kalniņš\nΓιώργος Παπαδόπουλος"},
+		Workshop:     Workshop{Facilitator: "Anna Bērziņa", NextReview: Date{2027, time.May, 1}, Participants: "Jānis Kalniņš\nΓιώργος Παπαδόπουλος",
+			Notes: "Sociālais dienests sagatavo līgumu līdz 1. martam.\n\nĄžuolų bendruomenė: ąčęėįšųūž.\nΓιώργος: να καλέσει τον δήμο."},
 		Checkpoints: map[string]Checkpoint{
 			"target-group": {Status: Done, Answer: "Children with disabilities.\n  Indented line: kept."},
 			"needs":        {Status: InProgress, Options: []string{"surveys", "community-contact"}, Answer: "  spaces kept  "},
@@ -126,13 +132,17 @@ func TestParseProblems(t *testing.T) {
 		{"invisible key", head + "organisation: {na\u200bme: x}\n", []string{
 			`x.yaml:3:16: unknown key "na\u200bme" (it holds the invisible character U+200B ZERO WIDTH SPACE) (did you mean "name"?); allowed: name, contact, partner`}},
 		{"workshop unknown key", head + "workshop:\n  facilitator: Anna\n  participant: Jānis\n", []string{
-			`x.yaml:5:3: unknown key "participant" (did you mean "participants"?); allowed: facilitator, next_review, participants`}},
+			`x.yaml:5:3: unknown key "participant" (did you mean "participants"?); allowed: facilitator, next_review, participants, notes`}},
+		{"workshop notes too long", head + "workshop:\n  notes: " + strings.Repeat("word ", 4000) + "x\n", []string{
+			`x.yaml:4:10: "notes" is too long: 20001 characters; allowed: at most 20000 characters`}},
+		{"workshop notes too many lines", head + "workshop:\n  notes: |\n" + strings.Repeat("    - a step\n", 401), []string{
+			`x.yaml:4:10: "notes" has too many lines: 401; allowed: at most 400 lines`}},
 		{"workshop bad date", head + "workshop:\n  next_review: 2027-02-30\n", []string{
 			`x.yaml:4:16: impossible date "2027-02-30": February 2027 has 28 days; allowed: a real calendar date as YYYY-MM-DD`}},
 		{"workshop date in the language's format", head + "workshop: {next_review: 01.05.2027.}\n", []string{
 			`x.yaml:3:25: "01.05.2027." is not a date; allowed: a date as YYYY-MM-DD, e.g. 2027-03-01`}},
 		{"workshop not a map", head + "workshop: Anna\n", []string{
-			`x.yaml:3:11: wrong type for "workshop": found the text "Anna"; allowed: a map of facilitator, next_review, participants`}},
+			`x.yaml:3:11: wrong type for "workshop": found the text "Anna"; allowed: a map of facilitator, next_review, participants, notes`}},
 		{"workshop too many participant lines", head + "workshop:\n  participants: |\n" + strings.Repeat("    name\n", 21), []string{
 			`x.yaml:4:17: "participants" has too many lines: 21; allowed: at most 20 lines`}},
 		{"year 1", head + "date: 0001-03-01\n", []string{

@@ -60,9 +60,14 @@ func Skeleton(lang *content.Language, form content.Audience, name string) ([]byt
 		switch k {
 		case "next_review":
 			w.field("  ", k, `""`, label("answers.date", "example", "2027-05-01"))
-		case "participants":
-			// An empty block, like an answer: the names go on the lines below.
-			w.field("  ", k, "|", lang.Label("field."+k))
+		case "participants", "notes":
+			// An empty block, like an answer: the names, or the notes, go
+			// on the lines below. The notes are the form's closing page.
+			note := lang.Label("field." + k)
+			if k == "notes" {
+				note = lang.Label("form.notes.title")
+			}
+			w.field("  ", k, "|", note)
 			w.WriteString("    \n")
 		default:
 			w.field("  ", k, `""`, lang.Label("field."+k))

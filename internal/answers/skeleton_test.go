@@ -52,6 +52,8 @@ func TestSkeleton(t *testing.T) {
 					"\nworkshop:\n  facilitator: \"\"",
 					"# " + lang.Label("field.facilitator") + "\n",
 					"# " + lang.Label("field.participants") + "\n",
+					"\n  notes: |",
+					"# " + lang.Label("form.notes.title") + "\n",
 				} {
 					if !strings.Contains(string(data), want) {
 						t.Errorf("the skeleton lacks %q", want)
