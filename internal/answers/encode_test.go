@@ -20,7 +20,7 @@ func TestEncodeRoundTrip(t *testing.T) {
 		Organisation: Organisation{Name: `Biedrība "Brīnumiņš": #1`, Contact: "yes", Partner: "2027-03-01"},
 		Workshop: Workshop{Facilitator: "no", NextReview: Date{2027, time.May, 1},
 			Participants: "Jānis Kalniņš\nΓιώργος Παπαδόπουλος\n- not a list\nAušra Žemaitė: #2",
-			Notes: "# not a comment\n\n  indented: yes\nΕπόμενο βήμα — ąčęėįšųūž"},
+			Notes:        "# not a comment\n\n  indented: yes\nΕπόμενο βήμα — ąčęėįšųūž"},
 		Checkpoints: map[string]Checkpoint{
 			"target-group": {Status: Done, Answer: "Latviešu: ā č ē ģ ī ķ ļ ņ š ū ž\nLietuvių: ą ę ė į ų\n  indented line\n- not a list"},
 			"needs":        {Status: InProgress, Options: []string{"surveys", "experts"}, Answer: "trailing space \nnext"},

@@ -71,7 +71,7 @@ evaluation_plan:
 		Language:     "en",
 		Date:         Date{2026, time.November, 27},
 		Organisation: Organisation{Name: `Biedrība "Brīnumiņš"`, Contact: "42"},
-		Workshop:     Workshop{Facilitator: "Anna Bērziņa", NextReview: Date{2027, time.May, 1}, Participants: "Jānis Kalniņš\nΓιώργος Παπαδόπουλος",
+		Workshop: Workshop{Facilitator: "Anna Bērziņa", NextReview: Date{2027, time.May, 1}, Participants: "Jānis Kalniņš\nΓιώργος Παπαδόπουλος",
 			Notes: "Sociālais dienests sagatavo līgumu līdz 1. martam.\n\nĄžuolų bendruomenė: ąčęėįšųūž.\nΓιώργος: να καλέσει τον δήμο."},
 		Checkpoints: map[string]Checkpoint{
 			"target-group": {Status: Done, Answer: "Children with disabilities.\n  Indented line: kept."},
