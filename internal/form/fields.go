@@ -15,8 +15,9 @@ import (
 // form fields over what is printed to fill in: per checkpoint a radio group
 // of the statuses over the status boxes, a check box over each option's box
 // and a multi-line text field over the lines to write on; text fields over
-// the organisation block, the date and the workshop lines; and a text field over each cell of
-// the action-plan table's rows. Filled from answers, the fields carry the
+// the organisation block, the date and the workshop lines; a text field over each cell of
+// the action-plan table's rows; and a multi-line text field over the lines
+// of the closing page, the workshop's notes. Filled from answers, the fields carry the
 // values (the page itself stays blank, so nothing printed contradicts what
 // is typed later). Dates are written and read as YYYY-MM-DD.
 //
@@ -26,10 +27,11 @@ import (
 
 // FieldsVersion is the version of the fillable form's fields: it changes
 // whenever a field is renamed, removed or given another meaning, so that an
-// older form is never misread. Fields added to a version (the workshop's)
-// leave it as it is: a form made before has none of them, which package
-// importpdf reads as those lines left empty, and an older roadmap refuses a
-// newer form for the fields it does not know.
+// older form is never misread. Fields added to a version (the workshop's,
+// then the notes of the closing page) leave it as it is: a form made before
+// has none of them, which package importpdf reads as those lines left
+// empty, and an older roadmap refuses a newer form for the fields it does
+// not know.
 const FieldsVersion = 1
 
 // MarkerField is the hidden field that marks a fillable form of this tool.
@@ -82,6 +84,12 @@ const (
 	NextReviewField   = "workshop_next_review"
 	ParticipantsField = "workshop_participants"
 )
+
+// NotesField is the name of the field over the lines of the form's closing
+// page, notes and next steps: answers.Workshop's notes, several lines. A
+// form of version 1 made before it was added does not have it; it is read
+// as a form whose closing page was left empty.
+const NotesField = "workshop_notes"
 
 // StatusField is the name of checkpoint id's status radio group; its
 // buttons are the answers.Statuses.
@@ -187,7 +195,30 @@ func (r *renderer) optionFields(cp *content.Checkpoint, boxes []pdf.Area) {
 
 // answerField adds the answer text field over the lines to write on.
 func (r *renderer) answerField(cp *content.Checkpoint, lines []pdf.Area) {
-	if r.fill == nil || len(lines) == 0 {
+	if r.fill == nil {
+		return
+	}
+	r.writeInField(AnswerField(cp.ID), r.tip("fillable.tip.answer", cp), r.fill.answer(cp.ID).Answer, lines)
+}
+
+// notesField adds the text field of the workshop's notes over the closing
+// page's lines, its tooltip the page's title.
+func (r *renderer) notesField(lines []pdf.Area) {
+	if r.fill == nil {
+		return
+	}
+	v := ""
+	if r.fill.values != nil {
+		v = r.fill.values.Workshop.Notes
+	}
+	r.writeInField(NotesField, r.label("form.notes.title"), v, lines)
+}
+
+// writeInField adds a multi-line, boxed text field named name over lines
+// to write on, holding value: a long value shows what fits, and the reader
+// scrolls.
+func (r *renderer) writeInField(name, tip, value string, lines []pdf.Area) {
+	if len(lines) == 0 {
 		return
 	}
 	a := lines[0]
@@ -199,8 +230,8 @@ func (r *renderer) answerField(cp *content.Checkpoint, lines []pdf.Area) {
 	rect := a.Rect
 	rect.Y += 1
 	rect.H = max(rect.H, 8)
-	r.d.AddField(pdf.Field{Kind: pdf.TextField, Name: AnswerField(cp.ID), Tooltip: r.tip("fillable.tip.answer", cp),
-		Value: r.fill.answer(cp.ID).Answer, Multiline: true, Boxed: true, Rect: rect, Page: a.Page})
+	r.d.AddField(pdf.Field{Kind: pdf.TextField, Name: name, Tooltip: tip,
+		Value: value, Multiline: true, Boxed: true, Rect: rect, Page: a.Page})
 }
 
 // textField adds a text field named name at rect on the current page, on

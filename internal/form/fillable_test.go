@@ -17,7 +17,8 @@ import (
 // fill in), and per checkpoint a status radio group of four buttons, a
 // check box per option and an answer field, each with the checkpoint's
 // number and title as its tooltip, plus the organisation block, the date,
-// the action plan's cells and the hidden marker, in reading order.
+// the action plan's cells, the closing page's notes and the hidden marker,
+// in reading order.
 func TestFillableLayout(t *testing.T) {
 	for _, code := range []string{"lv", "en"} {
 		for _, f := range []content.Audience{content.Municipality, content.Community} {
@@ -80,6 +81,11 @@ func TestFillableLayout(t *testing.T) {
 						}
 					}
 				}
+			}
+			// the closing page's notes, last
+			want2 = append(want2, NotesField)
+			if tip := tips[NotesField]; tip != lang.Label("form.notes.title") {
+				t.Errorf("%s: tooltip %q", NotesField, tip)
 			}
 			if !slices.Equal(slices.Sorted(slices.Values(names)), slices.Sorted(slices.Values(want2))) {
 				t.Errorf("%s %s: fields\n got %v\nwant %v", code, f, names, want2)

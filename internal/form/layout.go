@@ -175,19 +175,33 @@ func (r *renderer) instructions() {
 	d.SetY(y + lh + 3)
 }
 
-// notes draws the closing page: notes and next steps, lines to write on to
-// the foot of the page.
+// notes draws the closing page: notes and next steps. A filled form whose
+// answers have workshop notes prints them there, as an answer is printed,
+// flowing onto further pages when they are long; lines to write on fill
+// the rest of the page. A fillable form has one text field over the lines,
+// holding the notes.
 func (r *renderer) notes() {
 	d := r.d
 	d.SetPlace("notes")
 	d.SetHeader("")
 	d.AddPage()
-	d.Bookmark(r.label("form.notes.title"), 1)
-	d.Heading(pdf.Heading{Level: 2, Text: r.label("form.notes.title")})
+	title := r.label("form.notes.title")
+	d.Bookmark(title, 1)
+	d.Heading(pdf.Heading{Level: 2, Text: title})
 	muted := r.th.Colors.Muted
 	d.Text(pdf.ParaStyle{Size: r.th.Type.Small + 1, Color: &muted}, pdf.Run{Text: r.label("form.notes.hint")})
+	text := ""
+	if r.filled() && strings.TrimSpace(r.a.Workshop.Notes) != "" {
+		text = r.a.Workshop.Notes
+		// the continued line of a checkpoint, without a number
+		more := strings.Join(strings.Fields(r.label("form.continued", "number", "", "title", title)), " ")
+		d.Continued(more, func() { r.textBox(r.th.Colors.Accent.Mix(pdf.White, 0.35), text) })
+	}
 	n := int((d.Remaining() - 2) / r.th.Spacing.WriteIn)
-	d.WriteIn(max(n, 1))
+	if text != "" && n < 1 {
+		return // the notes end at the foot of the page
+	}
+	r.notesField(r.collect(pdf.AreaWriteIn, func() { d.WriteIn(max(n, 1)) }))
 }
 
 // stepProgress counts the statuses of one step's checkpoints.
@@ -554,8 +568,13 @@ func (r *renderer) options(cp *content.Checkpoint, ans answers.Checkpoint) {
 // answerText draws a filled-in answer: each line of the text a paragraph,
 // beside an accent bar in the step's colour, flowing across pages.
 func (r *renderer) answerText(cp *content.Checkpoint, text string) {
-	d, th := r.d, r.th
-	bar := th.Step(cp.Step).Mix(pdf.White, 0.35)
+	r.textBox(r.th.Step(cp.Step).Mix(pdf.White, 0.35), text)
+}
+
+// textBox draws a text of the answers, each line a paragraph, beside a bar
+// of colour bar, flowing across pages.
+func (r *renderer) textBox(bar pdf.Color, text string) {
+	d := r.d
 	paras := paragraphs(text)
 	d.Space(1)
 	d.Box(pdf.Box{Bar: &bar, Padding: r.answerPad(), Split: true}, func() {
