@@ -1,7 +1,8 @@
 // Package importpdf reads a fillable checklist form (made by
 // "roadmap form --fillable" and filled in in a PDF reader) back into
 // answers: the statuses, the ticked options, the answers, the organisation
-// block, the date, the workshop block and the action plan's rows.
+// block, the date, the workshop block (its notes from the form's closing
+// page) and the action plan's rows.
 //
 // The PDF is read with pdfcpu. Only this tool's forms are read: a form is
 // recognised by its hidden marker field (form.MarkerField), which names the
@@ -430,8 +431,20 @@ func (r *reader) optional(names ...string) (bool, error) {
 
 // workshop reads the workshop's fields into w. A form made before they
 // were added has none: its workshop lines were for writing on paper only.
+// The notes' field, on the closing page, came later than the other three,
+// and is read alone.
 func (r *reader) workshop(w *answers.Workshop) error {
-	ok, err := r.optional(form.FacilitatorField, form.NextReviewField, form.ParticipantsField)
+	ok, err := r.optional(form.NotesField)
+	if err != nil {
+		return err
+	}
+	if ok {
+		if w.Notes, err = r.text(form.NotesField); err != nil {
+			return err
+		}
+		w.Notes = strings.TrimSpace(w.Notes)
+	}
+	ok, err = r.optional(form.FacilitatorField, form.NextReviewField, form.ParticipantsField)
 	if !ok || err != nil {
 		return err
 	}

@@ -183,6 +183,7 @@ func TestRoundTrip(t *testing.T) {
 				form.FacilitatorField:  testWorkshop.Facilitator,
 				form.NextReviewField:   "2027-05-01",
 				form.ParticipantsField: testWorkshop.Participants,
+				form.NotesField:        testWorkshop.Notes,
 			}
 			for id, c := range a.Checkpoints {
 				want[form.StatusField(id)] = string(c.Status)
@@ -223,11 +224,14 @@ func TestRoundTrip(t *testing.T) {
 }
 
 // testWorkshop is a workshop block whose participants, on three lines,
-// are written in Latvian, Greek and Lithuanian.
+// and notes, on four with a blank one, are written in Latvian, Greek and
+// Lithuanian.
 var testWorkshop = answers.Workshop{
 	Facilitator:  "Ilze Kalēja",
 	NextReview:   answers.Date{Year: 2027, Month: time.May, Day: 1},
 	Participants: "Jānis Kalniņš, Līga Ozola\nΓιώργος Παπαδόπουλος, Ελένη Χριστοδούλου\nAušra Žemaitė",
+	Notes: "Sociālais dienests sagatavo līgumu līdz 1. martam.\n\n" +
+		"Ο Γιώργος ενημερώνει τον δήμο.\nAušra kviečia į susitikimą gegužę.",
 }
 
 // Texts in three of the content languages' scripts, as a person types them.
@@ -266,6 +270,7 @@ func TestFilledByPdfjs(t *testing.T) {
 		form.FacilitatorField:                                       lvText,
 		form.NextReviewField:                                        "01.05.2027.", // as the Latvian form prints dates
 		form.ParticipantsField:                                      lvText + "\n" + elText + "\n" + ltText,
+		form.NotesField:                                             "\n" + ltText + "\n\n" + elText + "\n" + lvText + "\n",
 	}
 	dir := t.TempDir()
 	in, out, vals := filepath.Join(dir, "blank.pdf"), filepath.Join(dir, "filled.pdf"), filepath.Join(dir, "values.json")
@@ -291,7 +296,7 @@ func TestFilledByPdfjs(t *testing.T) {
 	want := &answers.File{Form: content.Community, Language: "lv", Date: answers.Date{Year: 2027, Month: 3, Day: 1},
 		Organisation: answers.Organisation{Name: lvText, Contact: elText, Partner: ltText},
 		Workshop: answers.Workshop{Facilitator: lvText, NextReview: answers.Date{Year: 2027, Month: 5, Day: 1},
-			Participants: lvText + "\n" + elText + "\n" + ltText},
+			Participants: lvText + "\n" + elText + "\n" + ltText, Notes: ltText + "\n\n" + elText + "\n" + lvText},
 		Checkpoints: map[string]answers.Checkpoint{
 			cps[0].ID:   {Status: answers.Done, Answer: lvText + "\n" + ltText + "\n" + elText},
 			withOpts.ID: {Status: answers.InProgress, Options: []string{withOpts.Options.Items[1].ID}},
@@ -303,10 +308,13 @@ func TestFilledByPdfjs(t *testing.T) {
 	}
 	// The appearances pdf.js made for what was typed, in the form's field
 	// font, show every letter.
-	text := strings.Join(strings.Fields(pdftest.Pages(t, pdftest.Flatten(t, filled))[0]), " ")
-	for _, s := range []string{lvText, ltText, elText} {
-		if !strings.Contains(text, s) {
-			t.Errorf("page 1 as drawn does not show %q:\n%s", s, text)
+	drawn := pdftest.Pages(t, pdftest.Flatten(t, filled))
+	for _, p := range []int{0, len(drawn) - 1} { // the organisation block, the notes
+		text := strings.Join(strings.Fields(drawn[p]), " ")
+		for _, s := range []string{lvText, ltText, elText} {
+			if !strings.Contains(text, s) {
+				t.Errorf("page %d as drawn does not show %q:\n%s", p+1, s, text)
+			}
 		}
 	}
 	if os.Getenv("ROADMAP_KEEP") != "" {
@@ -589,7 +597,8 @@ func TestWorkshopDates(t *testing.T) {
 
 // TestWithoutWorkshopFields reads a form of the same version made before
 // the workshop lines were fields: it has none of them and its workshop is
-// empty. A form with some of them only is refused.
+// empty; one made before the notes were a field has the other three. A
+// form with some of those three only is refused.
 func TestWithoutWorkshopFields(t *testing.T) {
 	lang := testLang(t, "lv")
 	a := example(t, "brinumins-community-lv.yaml")
@@ -601,12 +610,20 @@ func TestWithoutWorkshopFields(t *testing.T) {
 			}
 		})
 	}
-	got, err := read(form.FacilitatorField, form.NextReviewField, form.ParticipantsField)
+	got, err := read(form.FacilitatorField, form.NextReviewField, form.ParticipantsField, form.NotesField)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !got.Workshop.IsZero() || got.Organisation != a.Organisation {
 		t.Errorf("workshop %+v, organisation %+v", got.Workshop, got.Organisation)
+	}
+	// A form made before the notes were a field, with the other three.
+	got, err = read(form.NotesField)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := testWorkshop; got.Workshop != (answers.Workshop{Facilitator: w.Facilitator, NextReview: w.NextReview, Participants: w.Participants}) {
+		t.Errorf("a form without the notes field: workshop %+v", got.Workshop)
 	}
 	if _, err := read(form.NextReviewField); err == nil || !strings.Contains(err.Error(), "the form has no field workshop_next_review") {
 		t.Errorf("a form with two of the three workshop fields: %v", err)

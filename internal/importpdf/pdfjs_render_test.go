@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/partnership-roadmap/roadmap/internal/content"
+	"github.com/partnership-roadmap/roadmap/internal/form"
 	"github.com/partnership-roadmap/roadmap/internal/pdftest"
 )
 
@@ -68,6 +69,7 @@ func TestPdfjsDraws(t *testing.T) {
 			}
 			pages := map[int][2]image.Image{}
 			var texts, chosen, empty int
+			inked := map[string]bool{}
 			for _, w := range widgets {
 				r := image.Rect(int(w.Rect[0]), int(w.Rect[1]), int(w.Rect[2]+0.5), int(w.Rect[3]+0.5))
 				if r.Empty() {
@@ -92,6 +94,7 @@ func TestPdfjsDraws(t *testing.T) {
 						continue
 					}
 					texts++
+					inked[w.Name] = true
 					want := pdftest.Ink(pdftest.PPM(t, poppler[w.Page-1]), inner, 80)
 					if got == 0 || 10*got < 6*want || 10*got > 16*want {
 						t.Errorf("%s (page %d): pdf.js drew %d dark pixels of its text, poppler %d", w.Name, w.Page, got, want)
@@ -115,6 +118,12 @@ func TestPdfjsDraws(t *testing.T) {
 			t.Logf("%d widgets: %d text fields with text, %d empty, %d buttons chosen", len(widgets), texts, empty, chosen)
 			if c.name == "filled lv" && (texts < 10 || chosen < 10) {
 				t.Errorf("only %d text fields with text and %d buttons chosen checked", texts, chosen)
+			}
+			// the workshop's fields, the closing page's notes among them
+			for _, name := range []string{form.FacilitatorField, form.ParticipantsField, form.NotesField} {
+				if c.name == "filled lv" && !inked[name] {
+					t.Errorf("%s: not among the text fields pdf.js drew with their text", name)
+				}
 			}
 			if c.name == "blank el" && (texts != 0 || chosen != 0 || empty < 10) {
 				t.Errorf("a blank form with %d text fields with text, %d buttons chosen, %d empty", texts, chosen, empty)
