@@ -26,6 +26,9 @@ type editView struct {
 	DateErr   string
 	Org       []orgField
 	Workshop  []orgField
+	// Notes are the workshop's notes and next steps, after the steps, as
+	// the form's closing page.
+	Notes     orgField
 	Steps     []stepView
 	Notice    string
 	General   []string
@@ -231,6 +234,8 @@ func (s *Server) renderEdit(w http.ResponseWriter, status int, rm *roadmap, f *a
 	for i := range v.Workshop {
 		v.Workshop[i].Err = errs.ByField["ws."+v.Workshop[i].Key]
 	}
+	v.Notes = orgField{Key: "notes", Label: lang.Label("form.notes.title"), Value: f.Workshop.Notes, Kind: "area",
+		Rows: max(5, textRows(f.Workshop.Notes, 20)), Err: errs.ByField["ws.notes"]}
 	for _, st := range answers.Statuses {
 		v.Statuses = append(v.Statuses, choice{string(st), lang.Label("status." + string(st))})
 	}
@@ -256,11 +261,7 @@ func (s *Server) renderEdit(w http.ResponseWriter, status int, rm *roadmap, f *a
 			if c.Status == "" {
 				c.Status = string(answers.NotStarted)
 			}
-			c.Rows = 3
-			for _, line := range strings.Split(a.Answer, "\n") {
-				c.Rows += 1 + len([]rune(line))/80
-			}
-			c.Rows = min(c.Rows, 16)
+			c.Rows = textRows(a.Answer, 16)
 			if cp.Audience == content.Both {
 				c.Badges = []badge{{"municipality", lang.Label("audience.municipality")}, {"community", lang.Label("audience.community")}}
 			} else {
@@ -347,4 +348,15 @@ func (s *Server) planView(p planDef, lang *content.Language, f *answers.File, ra
 	}
 	pv.Blank = row("N", lang.Format("serve.row", "n", ""), blank)
 	return pv
+}
+
+// textRows returns the height of a text area for text s, at most most
+// rows: a row per line and per 80 characters of a long line, and room for
+// two more.
+func textRows(s string, most int) int {
+	rows := 3
+	for _, line := range strings.Split(s, "\n") {
+		rows += 1 + len([]rune(line))/80
+	}
+	return min(rows, most)
 }

@@ -15,7 +15,7 @@ import (
 )
 
 // The editing page's fields are named after the answers file: "date",
-// "org.name", "ws.facilitator" (the workshop block), "cp.<id>.status", "cp.<id>.opt" (one per ticked option),
+// "org.name", "ws.facilitator" (the workshop block; "ws.notes" its notes), "cp.<id>.status", "cp.<id>.opt" (one per ticked option),
 // "cp.<id>.answer", and per plan row "<plan>.<column>", repeated once per
 // row in the rows' order. A problem is shown beside the field it concerns;
 // a row's field is "<plan>.<row>.<column>" there.
@@ -141,9 +141,13 @@ func decodeForm(v url.Values, base *answers.File, lang *content.Language) (f *an
 	f.Date = date("date", v.Get("date"))
 	f.Organisation = answers.Organisation{Name: v.Get("org.name"), Contact: v.Get("org.contact"), Partner: v.Get("org.partner")}
 	f.Workshop = base.Workshop // not on the page that was sent: keep it
-	if hasAny(v, "ws.") {
-		f.Workshop = answers.Workshop{Facilitator: v.Get("ws.facilitator"), NextReview: date("ws.next_review", v.Get("ws.next_review")),
-			Participants: strings.Trim(normalise(v.Get("ws.participants")), "\n")}
+	if v.Has("ws.facilitator") || v.Has("ws.next_review") || v.Has("ws.participants") {
+		w := &f.Workshop
+		w.Facilitator, w.NextReview = v.Get("ws.facilitator"), date("ws.next_review", v.Get("ws.next_review"))
+		w.Participants = strings.Trim(normalise(v.Get("ws.participants")), "\n")
+	}
+	if v.Has("ws.notes") { // else, as from a page made before the notes were on it: kept
+		f.Workshop.Notes = strings.Trim(normalise(v.Get("ws.notes")), "\n")
 	}
 	// Every checkpoint the file had is kept, also one of another form
 	// (refused by validation, shown as a problem, never dropped).
