@@ -98,7 +98,7 @@ type Workshop struct {
 	// does what and by when. The form prints them on its last page,
 	// flowing over further pages, so they may be as long as a checkpoint's
 	// answer; 400 lines (50 characters a line, as participants allow) keep
-	// a text of short lines to about ten pages.
+	// a text of short lines to eleven pages.
 	Notes string `yaml:"notes" max:"20000" lines:"400" allowed:"a text (for several lines, write | and the text on the lines below, indented)"`
 }
 
