@@ -9,7 +9,9 @@
 // hint, status tick boxes, option tick boxes and either ruled write-in lines
 // or the answer text; the action-plan checkpoint carries the action-plan
 // table, and in a filled form the communication and evaluation checkpoints
-// carry the plans of the answers file. Checkpoints are numbered as
+// carry the plans of the answers file. The form closes with a page of notes
+// and next steps: lines to write on, under the workshop's notes in a filled
+// form. Checkpoints are numbered as
 // content.Language.Number numbers them, the same in both forms and the
 // booklet. Every text comes from the content's labels; the package knows no
 // command line and prints nothing.
