@@ -171,16 +171,21 @@ func appendUTF16(b []byte, s string, used *runeSet) []byte {
 // Unicode code points.
 const toUnicode = "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo\n<</Registry (Adobe)\n/Ordering (UCS)\n/Supplement 0\n>> def\n/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n1 beginbfrange\n<0000> <FFFF> <0000>\nendbfrange\nendcmap\nCMapName currentdict /CMap defineresource pop\nend\nend"
 
-var toUnicodeZ = sync.OnceValue(func() []byte { return rewrite.Deflate([]byte(toUnicode)) })
+// toUnicodeObject is the body of the object of the toUnicode CMap, the
+// same in every document.
+var toUnicodeObject = sync.OnceValue(func() []byte {
+	return rewrite.StreamObject(nil, rewrite.Deflate([]byte(toUnicode)), "")
+})
 
 // embedding is what embeds a face with a set of characters, but for the
 // numbers of the objects: the same for every document that draws those
 // characters in that face.
 type embedding struct {
 	widths []byte // the CIDFont's W array
-	cidMap []byte // the CIDToGIDMap, deflated
-	file   []byte // the TrueType subset, deflated
-	size   int    // its size before
+	// the bodies of the objects of the CIDToGIDMap and of the TrueType
+	// subset, deflated; a document's PDF holds them as they are, not copied
+	// (they must not change)
+	cidMap, file []byte
 }
 
 // embeddings keeps the embeddings of a face made last, by the characters
@@ -225,7 +230,7 @@ func (f *face) embed(used *runeSet) (*embedding, error) {
 	if err != nil {
 		return nil, err
 	}
-	e = &embedding{file: rewrite.Deflate(ttf), size: len(ttf)}
+	e = &embedding{file: rewrite.StreamObject(nil, rewrite.Deflate(ttf), " /Length1 "+strconv.Itoa(len(ttf)))}
 	var b []byte
 	for i := 0; i < len(drawn); {
 		j := i + 1
@@ -253,7 +258,7 @@ func (f *face) embed(used *runeSet) (*embedding, error) {
 	for i, r := range drawn {
 		m[2*r], m[2*r+1] = byte(newGIDs[i]>>8), byte(newGIDs[i])
 	}
-	e.cidMap = rewrite.Deflate(m)
+	e.cidMap = rewrite.StreamObject(nil, rewrite.Deflate(m), "")
 
 	f.embeds.mu.Lock()
 	if f.embeds.m == nil || len(f.embeds.m) >= maxEmbeddings {
@@ -290,14 +295,13 @@ func fontObjects(st Style, used *runeSet, first int) (dict []byte, objs [][]byte
 	b = fmt.Appendf(b, " ]\n/CIDToGIDMap %d 0 R>>\n", cidMap)
 	objs = append(objs, b)
 
-	objs = append(objs, rewrite.StreamObject(nil, toUnicodeZ(), ""))
+	objs = append(objs, toUnicodeObject())
 	objs = append(objs, []byte("<</Registry (Adobe)\n/Ordering (UCS)\n/Supplement 0>>\n"))
 
 	d := f.sub.Desc()
 	objs = append(objs, fmt.Appendf(nil, "<</Type /FontDescriptor /FontName /%s\n/Ascent %d /Descent %d /CapHeight %d /Flags %d /FontBBox [%d %d %d %d] /ItalicAngle %d /StemV %d /MissingWidth %d /FontFile2 %d 0 R>>\n",
 		name, d.Ascent, d.Descent, d.CapHeight, (d.Flags|4)&^32, d.BBox[0], d.BBox[1], d.BBox[2], d.BBox[3], d.ItalicAngle, d.StemV, d.MissingWidth, file))
-	objs = append(objs, rewrite.StreamObject(nil, e.cidMap, ""))
-	objs = append(objs, rewrite.StreamObject(nil, e.file, " /Length1 "+strconv.Itoa(e.size)))
+	objs = append(objs, e.cidMap, e.file)
 	return dict, objs, nil
 }
 

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
-	"slices"
 	"strconv"
 )
 
@@ -50,13 +49,11 @@ func RewritePacked(in []byte, replace ReplaceFunc) ([]byte, error) {
 	if !bytes.HasPrefix(head, []byte("%PDF-1.")) {
 		return nil, errors.New("no PDF header")
 	}
-	p := &packer{
-		entries: make([]entry, len(offs), len(offs)+len(offs)/2),
-		out:     make([]byte, 0, len(in)),
-	}
+	p := &packer{entries: make([]entry, len(offs), len(offs)+len(offs)/2)}
 	p.entries[0] = entry{typ: 0, f3: 0xffff}
-	p.out = append(p.out, head...)
-	p.out[7] = max(p.out[7], '5') // object streams are PDF 1.5
+	hd := append([]byte(nil), head...)
+	hd[7] = max(hd[7], '5') // object streams are PDF 1.5
+	p.put(hd)
 
 	var added [][]byte
 	for k, obj := range order {
@@ -80,9 +77,13 @@ func RewritePacked(in []byte, replace ReplaceFunc) ([]byte, error) {
 		if !bytes.HasPrefix(o, []byte(hdr)) || !bytes.HasSuffix(o, []byte("endobj\n")) {
 			return nil, fmt.Errorf("object %d: not as fpdf writes it", obj)
 		}
-		if _, _, _, ok := unfiltered(o); ok {
-			p.entries[obj] = entry{typ: 1, f2: uint32(len(p.out))}
-			p.out = appendObject(p.out, o)
+		if dict, data, n, ok := unfiltered(o); ok {
+			p.entries[obj] = entry{typ: 1, f2: uint32(p.size)}
+			z := Deflate(o[data : data+n])
+			p.put(o[:dict])
+			p.put(fmt.Appendf(nil, "<</Filter /FlateDecode /Length %d>>\nstream\n", len(z)))
+			p.put(z)
+			p.put(o[data+n:])
 			continue
 		}
 		p.object(obj, o[len(hdr):len(o)-len("endobj\n")])
@@ -93,11 +94,17 @@ func RewritePacked(in []byte, replace ReplaceFunc) ([]byte, error) {
 	}
 	p.objectStreams()
 
-	// the cross-reference stream, the last object
-	out := p.out
+	// the cross-reference stream, the last object, with an /ID that is a
+	// hash of all before it
 	xref := len(p.entries)
-	p.entries = append(p.entries, entry{typ: 1, f2: uint32(len(out))})
-	sum := sha256.Sum256(out)
+	at := p.size
+	p.entries = append(p.entries, entry{typ: 1, f2: uint32(at)})
+	p.flush()
+	h := sha256.New()
+	for _, b := range p.parts {
+		h.Write(b)
+	}
+	sum := h.Sum(nil)
 	data := make([]byte, 0, 7*len(p.entries))
 	for _, e := range p.entries {
 		data = append(data, e.typ)
@@ -105,15 +112,21 @@ func RewritePacked(in []byte, replace ReplaceFunc) ([]byte, error) {
 		data = binary.BigEndian.AppendUint16(data, e.f3)
 	}
 	z := Deflate(data)
-	at := len(out)
-	out = fmt.Appendf(out, "%d 0 obj\n<</Type /XRef /Size %d /W [1 4 2] /Root %s", xref, len(p.entries), root[1])
+	b := fmt.Appendf(nil, "%d 0 obj\n<</Type /XRef /Size %d /W [1 4 2] /Root %s", xref, len(p.entries), root[1])
 	if info != nil {
-		out = fmt.Appendf(out, " /Info %s", info[1])
+		b = fmt.Appendf(b, " /Info %s", info[1])
 	}
-	out = fmt.Appendf(out, " /ID [<%X> <%X>] /Filter /FlateDecode /Length %d>>\nstream\n", sum[:16], sum[:16], len(z))
-	out = append(out, z...)
-	out = append(out, "\nendstream\nendobj\n"...)
-	return fmt.Appendf(out, "startxref\n%d\n%%%%EOF\n", at), nil
+	b = fmt.Appendf(b, " /ID [<%X> <%X>] /Filter /FlateDecode /Length %d>>\nstream\n", sum[:16], sum[:16], len(z))
+	b = append(b, z...)
+	b = append(b, "\nendstream\nendobj\n"...)
+	p.put(fmt.Appendf(b, "startxref\n%d\n%%%%EOF\n", at))
+	p.flush()
+
+	out := make([]byte, 0, p.size)
+	for _, b := range p.parts {
+		out = append(out, b...)
+	}
+	return out, nil
 }
 
 // entry is an entry of a cross-reference stream: type 1 an object at
@@ -125,32 +138,59 @@ type entry struct {
 }
 
 // packer writes a packed PDF: the streams as they come, the other objects
-// kept for the object streams.
+// kept for the object streams. The file is kept as the parts it is made of
+// (most of them the streams, where they already are) and put together once,
+// at its size, at the end.
 type packer struct {
-	out       []byte
+	parts     [][]byte // the file so far, but buf
+	buf       []byte   // small parts, copied together
+	size      int      // the bytes of parts and buf
 	entries   []entry
 	packed    [][]byte // bodies of the objects to pack
 	packedNum []int
-	size      int // the bytes of packed, each with its newline
+}
+
+// put adds b to the file: a small b is copied, a large one kept as it is
+// (it must not change after).
+func (p *packer) put(b []byte) {
+	p.size += len(b)
+	if len(b) < 1024 {
+		if p.buf == nil {
+			p.buf = make([]byte, 0, 8192)
+		}
+		p.buf = append(p.buf, b...)
+		return
+	}
+	p.flush()
+	p.parts = append(p.parts, b)
+}
+
+// flush moves buf into parts.
+func (p *packer) flush() {
+	if len(p.buf) > 0 {
+		p.parts = append(p.parts, p.buf)
+		p.buf = nil
+	}
 }
 
 // object writes object n with body body: a stream goes out now, anything
 // else into the object streams.
 func (p *packer) object(n int, body []byte) {
 	if bytes.HasSuffix(body, []byte("endstream\n")) {
-		p.entries[n] = entry{typ: 1, f2: uint32(len(p.out))}
-		p.out = AppendBody(p.out, n, body)
+		p.entries[n] = entry{typ: 1, f2: uint32(p.size)}
+		p.put(strconv.AppendInt(nil, int64(n), 10))
+		p.put([]byte(" 0 obj\n"))
+		p.put(body)
+		p.put([]byte("endobj\n"))
 		return
 	}
 	body = bytes.TrimRight(body, "\n")
 	p.packedNum = append(p.packedNum, n)
 	p.packed = append(p.packed, body)
-	p.size += len(body) + 1
 }
 
 // objectStreams writes the object streams, objectsPerStream objects each.
 func (p *packer) objectStreams() {
-	var content []byte
 	for from := 0; from < len(p.packed); from += objectsPerStream {
 		to := min(from+objectsPerStream, len(p.packed))
 		stm := len(p.entries)
@@ -164,15 +204,15 @@ func (p *packer) objectStreams() {
 			size += len(p.packed[i]) + 1
 			p.entries[p.packedNum[i]] = entry{typ: 2, f2: uint32(stm), f3: uint16(i - from)}
 		}
-		content = append(content[:0], index...)
-		content = slices.Grow(content, size)
+		content := make([]byte, 0, len(index)+size)
+		content = append(content, index...)
 		for i := from; i < to; i++ {
 			content = append(append(content, p.packed[i]...), '\n')
 		}
 		z := Deflate(content)
-		p.entries = append(p.entries, entry{typ: 1, f2: uint32(len(p.out))})
-		p.out = fmt.Appendf(p.out, "%d 0 obj\n<</Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d>>\nstream\n", stm, to-from, len(index), len(z))
-		p.out = append(p.out, z...)
-		p.out = append(p.out, "\nendstream\nendobj\n"...)
+		p.entries = append(p.entries, entry{typ: 1, f2: uint32(p.size)})
+		p.put(fmt.Appendf(nil, "%d 0 obj\n<</Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d>>\nstream\n", stm, to-from, len(index), len(z)))
+		p.put(z)
+		p.put([]byte("\nendstream\nendobj\n"))
 	}
 }
