@@ -52,9 +52,16 @@ func TestNotesFilled(t *testing.T) {
 		}
 	}
 	// Below the notes, the page is ruled to write on, to its foot: fewer
-	// lines than the page without notes has, the lowest at the same place.
+	// lines than the page without notes has, starting lower, the lowest
+	// within a line's height of the blank page's lowest. (The last rule of
+	// each page is the footer's.)
 	with, plain := ruled(t, res.Data), ruled(t, without.Data)
-	if len(with) < 5 || len(with) >= len(plain) || with[len(with)-1] != plain[len(plain)-1] {
+	if len(with) < 6 || len(plain) < 6 || with[len(with)-1] != plain[len(plain)-1] {
+		t.Fatalf("the closing page has rules at %v with notes, at %v without", with, plain)
+	}
+	with, plain = with[:len(with)-1], plain[:len(plain)-1]
+	gap := plain[1] - plain[0]
+	if len(with) >= len(plain) || with[0] <= plain[0] || plain[len(plain)-1]-with[len(with)-1] >= gap {
 		t.Errorf("the closing page has lines at %v with notes, at %v without", with, plain)
 	}
 
