@@ -628,8 +628,8 @@ func (w *formWriter) textAppearance(f Field, size float64) int {
 		}
 		b = fmt.Appendf(b, " q 1 1 %s %s re W n BT /%s %s Tf 0 g %s TL %s %s Td", num(wd-2), num(h-2), fieldFont, num(size), num(lead), num(textPad), num(y))
 		for i, l := range lines {
-			if y-float64(i)*lead < -size {
-				break // below the field: the reader scrolls to it
+			if i > 0 && y-float64(i)*lead-size*fc.descent < 1 {
+				break // not whole in the field: the reader scrolls to it
 			}
 			if i > 0 {
 				b = append(b, " T*"...)

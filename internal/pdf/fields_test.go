@@ -192,3 +192,35 @@ func TestFieldAutoSize(t *testing.T) {
 		t.Fatalf("the test's text fits at the body size (%.1f mm): make it longer", w)
 	}
 }
+
+// TestFieldOverflow checks that a multi-line field holding more lines than
+// it has room for shows those that fit whole, and no line cut at its foot:
+// a reader scrolls to the rest, and the value keeps them all.
+func TestFieldOverflow(t *testing.T) {
+	var lines []string
+	for i := range 30 {
+		lines = append(lines, "Rinda "+strconv.Itoa(i+1)+" ąčęėį")
+	}
+	value := strings.Join(lines, "\n")
+	box := Rect{20, 30, 100, 21}
+	d := demo(t, 1)
+	d.AddPage()
+	d.AddField(Field{Kind: TextField, Name: "notes", Multiline: true, Boxed: true, Value: value, Rect: box})
+	b := render(t, d)
+	if got := pdftest.Fields(t, b)[0].Value; got != value {
+		t.Errorf("the value holds %d lines; want all 30", strings.Count(got, "\n")+1)
+	}
+	shown := 0
+	for _, w := range pdftest.Words(t, pdftest.Flatten(t, b))[1].Words {
+		if w.Text != "Rinda" {
+			continue
+		}
+		shown++
+		if w.YMin < box.Y || w.YMax > box.Y+box.H+0.1 {
+			t.Errorf("a line drawn from %.1f to %.1f mm, outside the field's %.1f to %.1f", w.YMin, w.YMax, box.Y, box.Y+box.H)
+		}
+	}
+	if shown < 3 || shown >= 30 {
+		t.Errorf("%d lines shown in a field of 21 mm", shown)
+	}
+}
