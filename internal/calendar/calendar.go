@@ -1,8 +1,9 @@
 // Package calendar writes the dated rows of organisations' plans as an
 // iCalendar file (RFC 5545): one all-day event per action-plan deadline and
 // per evaluation date, each naming the organisation, the activity and the
-// person responsible, so that a municipality officer or a coordinator sees
-// the plans in the calendar they already use.
+// person responsible, and one for the roadmap's next review, so that a
+// municipality officer or a coordinator sees the plans in the calendar they
+// already use.
 //
 // The output is deterministic: events come in the order of the inputs and
 // their rows, each event's UID is derived from the organisation, the form,
@@ -25,10 +26,12 @@ import (
 	"github.com/partnership-roadmap/roadmap/internal/content"
 )
 
-// The plans a dated row belongs to, as they appear in UIDs.
+// The plans a dated row belongs to, as they appear in UIDs; NextReview is
+// the workshop's next review of the roadmap, an event of its own (row 0).
 const (
 	ActionPlan     = "action-plan"
 	EvaluationPlan = "evaluation-plan"
+	NextReview     = "next-review"
 )
 
 // Source is one organisation's answers and the language its events are
@@ -59,8 +62,8 @@ type Event struct {
 }
 
 // Events returns the events of every source, in input order: per source its
-// action-plan deadlines, then its evaluation dates. Rows without a date
-// have no event.
+// action-plan deadlines, then its evaluation dates, then its next review.
+// Rows without a date have no event.
 func Events(srcs []Source) []Event {
 	var out []Event
 	for _, s := range srcs {
@@ -132,6 +135,20 @@ func eventsOf(s Source) []Event {
 			UID:  uid(a, EvaluationPlan, i),
 			Plan: EvaluationPlan, Row: i, Date: r.When,
 			Summary:     summary(l.Format("calendar.event.evaluation", "stage", firstOf(r.Stage, r.Indicator)), org, r.Responsible),
+			Description: b.String(),
+			Stamp:       s.Stamp,
+		})
+	}
+	if w := a.Workshop; !w.NextReview.IsZero() {
+		var b strings.Builder
+		detail(&b, "field.organisation", org)
+		detail(&b, "field.partner", a.Organisation.Partner)
+		detail(&b, "field.facilitator", w.Facilitator)
+		detail(&b, "field.participants", w.Participants)
+		out = append(out, Event{
+			UID:  uid(a, NextReview, 0),
+			Plan: NextReview, Date: w.NextReview,
+			Summary:     summary(l.Label("field.next_review"), org, w.Facilitator),
 			Description: b.String(),
 			Stamp:       s.Stamp,
 		})

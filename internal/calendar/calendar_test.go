@@ -77,6 +77,12 @@ evaluation_plan:
     target: "20"
     responsible: Laura Ozola
   - stage: Bez datuma
+workshop:
+  facilitator: Ilze Kalēja
+  next_review: 2027-05-01
+  participants: |
+    Jānis Kalniņš
+    Γιώργος Παπαδόπουλος
 `
 
 const enAnswers = `form: municipality
@@ -103,7 +109,7 @@ func TestEventsPerDatedRow(t *testing.T) {
 		date string
 	}
 	wants := []want{
-		{ActionPlan, 0, "2027-01-15"}, {ActionPlan, 2, "2027-02-28"}, {EvaluationPlan, 0, "2027-07-01"},
+		{ActionPlan, 0, "2027-01-15"}, {ActionPlan, 2, "2027-02-28"}, {EvaluationPlan, 0, "2027-07-01"}, {NextReview, 0, "2027-05-01"},
 		{ActionPlan, 0, "2026-12-01"}, {EvaluationPlan, 0, "2027-03-01"},
 	}
 	if len(events) != len(wants) {
@@ -132,8 +138,14 @@ func TestEventsPerDatedRow(t *testing.T) {
 	if got := events[1].Summary; got != `Termiņš: Pieteikties NVO projektu konkursam · Biedrība "Brīnumiņš"` {
 		t.Errorf("summary without a responsible person = %q", got)
 	}
-	if events[3].Summary != "Deadline: Map the organisations working in the municipality · Talsi Municipality · Social Service" {
-		t.Errorf("en summary = %q", events[3].Summary)
+	if got := events[3].Summary; got != `Nākamā pārskatīšana · Biedrība "Brīnumiņš" · Ilze Kalēja` {
+		t.Errorf("next review summary = %q", got)
+	}
+	if got, want := events[3].Description, "Organizācija: Biedrība \"Brīnumiņš\"\nSadarbības partneris: Talsu novada pašvaldība\nVadītājs (moderators): Ilze Kalēja\nDalībnieki: Jānis Kalniņš\nΓιώργος Παπαδόπουλος"; got != want {
+		t.Errorf("next review description = %q; want %q", got, want)
+	}
+	if events[4].Summary != "Deadline: Map the organisations working in the municipality · Talsi Municipality · Social Service" {
+		t.Errorf("en summary = %q", events[4].Summary)
 	}
 }
 

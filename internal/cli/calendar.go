@@ -29,10 +29,11 @@ func newCalendarCmd(app *App) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "calendar ANSWERS...",
 		Short: "Put the plans' deadlines and evaluation dates into a calendar file (.ics)",
-		Long: `Write the action-plan deadlines and the evaluation dates of one or more
-organisations as all-day events in an iCalendar file (.ics), which Outlook,
-Google Calendar, Apple Calendar and Thunderbird import. Each event names the
-organisation, the activity and the person responsible.
+		Long: `Write the action-plan deadlines, the evaluation dates and the next review
+(the workshop's next_review) of one or more organisations as all-day events
+in an iCalendar file (.ics), which Outlook, Google Calendar, Apple Calendar
+and Thunderbird import. Each event names the organisation, the activity and
+the person responsible.
 
 Importing the file again updates the events instead of adding copies: each
 row keeps its identifier as long as the organisation's name and the row's
@@ -90,7 +91,7 @@ func calendarRun(app *App, opts *calendarOptions) error {
 	if err := fsutil.WriteFileAtomic(out, calendar.Write(events, lang.Label("calendar.name"), lang.Code)); err != nil {
 		return err
 	}
-	fmt.Fprintf(app.Out, "wrote %s: %d events from %d answers files\n", esc.Name(out), len(events), len(kept))
+	fmt.Fprintf(app.Out, "wrote %s: %s from %s\n", esc.Name(out), plural(len(events), "event"), plural(len(kept), "answers file"))
 	return set.err()
 }
 
