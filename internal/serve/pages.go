@@ -189,13 +189,18 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 		rows = append(rows, row)
 	}
 	langs, _ := s.languages()
+	valid := false
+	for _, row := range rows {
+		valid = valid || row.Problem == ""
+	}
 	s.render(w, http.StatusOK, "home.html", struct {
 		page
 		Rows   []homeRow
+		Valid  bool // a roadmap reads without problems: the folder's documents can be made
 		Dir    string
 		Notice string
 		Forms  []content.Audience
-	}{page{Lang: lang, Title: lang.Label("serve.title"), Langs: langs, s: s}, rows, s.store.dir, r.URL.Query().Get("notice"), content.Forms})
+	}{page{Lang: lang, Title: lang.Label("serve.title"), Langs: langs, s: s}, rows, valid, s.store.dir, r.URL.Query().Get("notice"), content.Forms})
 }
 
 // languages returns every language whose content loads.

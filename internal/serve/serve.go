@@ -44,6 +44,9 @@ type Options struct {
 	// DocDate is the creation date written into the documents made from a
 	// roadmap (nil: the answers' date, else a fixed date).
 	DocDate func(*answers.File) time.Time
+	// Today is the date an overview counts overdue rows on (nil: the
+	// clock's).
+	Today func() time.Time
 	// Token, when not empty, is the secret a browser must show (once in
 	// the address, then in a cookie) before any page is served.
 	Token string
@@ -125,6 +128,8 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /r/{name}/answers.yaml", s.downloadAnswers)
 	mux.HandleFunc("GET /blank/{lang}/pack.zip", s.downloadPack)
 	mux.HandleFunc("GET /blank/{lang}/guide.pdf", s.downloadGuide)
+	mux.HandleFunc("GET /all/{lang}/overview.pdf", s.downloadOverview)
+	mux.HandleFunc("GET /all/{lang}/plans.ics", s.downloadCalendar)
 	mux.HandleFunc("GET /static/theme.css", s.themeCSS)
 	static, _ := fs.Sub(assets, "static")
 	mux.Handle("GET /static/", http.StripPrefix("/static/", staticFiles(static)))
