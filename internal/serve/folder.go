@@ -2,8 +2,8 @@ package serve
 
 import (
 	"crypto/sha256"
-	"errors"
 	"encoding/hex"
+	"errors"
 	"net/http"
 	"time"
 
