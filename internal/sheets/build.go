@@ -587,8 +587,11 @@ func (b *builder) validate(sheet string, c Column, sqref string) {
 	dv.Sqref = sqref
 	switch c.Kind {
 	case Date:
-		lo, _ := serial(answers.Date{Year: 2000, Month: 1, Day: 1})
-		hi, _ := serial(answers.Date{Year: 2100, Month: 12, Day: 31})
+		// the dates an answers file allows, no narrower, so that a row read
+		// from answers keeps its workbook's rule; from the first day a
+		// workbook holds as a date (serial), 1 March 1900
+		lo, _ := serial(answers.Date{Year: 1900, Month: time.March, Day: 1})
+		hi, _ := serial(answers.MaxDate)
 		b.check(dv.SetRange(lo, hi, excelize.DataValidationTypeDate, excelize.DataValidationOperatorBetween))
 		dv.SetError(excelize.DataValidationErrorStyleStop, l.Label("sheet.validation.date.title"), l.Format("sheet.validation.date.error", "example", example))
 		dv.SetInput(l.Label("sheet.validation.date.title"), l.Format("sheet.validation.date.prompt", "example", example))
