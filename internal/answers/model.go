@@ -172,6 +172,9 @@ type Date struct {
 // IsZero reports whether d is the zero Date (no date given).
 func (d Date) IsZero() bool { return d == Date{} }
 
+// DateOf returns the calendar date of t in its location.
+func DateOf(t time.Time) Date { return Date{Year: t.Year(), Month: t.Month(), Day: t.Day()} }
+
 // Time returns the date at midnight UTC.
 func (d Date) Time() time.Time {
 	return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC)

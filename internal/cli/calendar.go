@@ -119,32 +119,19 @@ func readAnswersSet(app *App, inputs []string, jobs int) (*answersSet, error) {
 	paths, ferr := findAnswers(app, inputs)
 	set := &answersSet{total: len(paths)}
 	if ferr != nil {
-		set.problems = append(set.problems, problemsOf(ferr)...)
+		set.problems = append(set.problems, diag.Problems("", ferr)...)
 	}
 	files := make([]*answers.File, len(paths))
 	ferrs := make([]error, len(paths))
 	pack.Each(len(paths), jobs, func(i int) { files[i], ferrs[i] = answers.ReadFile(paths[i], b) })
 	for i, f := range files {
 		if ferrs[i] != nil {
-			set.problems = append(set.problems, problemsOf(ferrs[i])...)
+			set.problems = append(set.problems, diag.Problems("", ferrs[i])...)
 			continue
 		}
 		set.files = append(set.files, f)
 	}
 	return set, nil
-}
-
-// problemsOf returns err's problems, each with its file and position.
-func problemsOf(err error) []diag.Problem {
-	var l diag.List
-	if errors.As(err, &l) {
-		return l
-	}
-	var p diag.Problem
-	if errors.As(err, &p) {
-		return []diag.Problem{p}
-	}
-	return []diag.Problem{{Msg: err.Error()}}
 }
 
 // language returns the language to label a many-file document in: code when

@@ -101,13 +101,13 @@ func overviewRun(app *App, opts *overviewOptions) error {
 	if err != nil {
 		return err
 	}
-	asOf := dateOf(today())
+	asOf := answers.DateOf(today())
 	if opts.AsOf != "" {
 		asOf, _ = answers.ParseDate(opts.AsOf)
 	}
 	r := overview.Build(lang, set.files, set.problems, asOf)
 	warnDuplicates(app, r.Duplicates)
-	date := overviewDate(set.files)
+	date := DocDate(overview.Newest(set.files))
 
 	xlsxPath := opts.Output
 	if xlsxPath == "" {
@@ -150,19 +150,3 @@ func overviewRun(app *App, opts *overviewOptions) error {
 	return set.err()
 }
 
-// dateOf is the calendar date of t in its location.
-func dateOf(t time.Time) answers.Date {
-	return answers.Date{Year: t.Year(), Month: t.Month(), Day: t.Day()}
-}
-
-// overviewDate is the creation date of an overview: the newest date of its
-// answers files, else DocDate's fallback; never the clock.
-func overviewDate(files []*answers.File) time.Time {
-	var newest *answers.File
-	for _, f := range files {
-		if !f.Date.IsZero() && (newest == nil || f.Date.Time().After(newest.Date.Time())) {
-			newest = f
-		}
-	}
-	return DocDate(newest)
-}

@@ -4,6 +4,7 @@
 package diag
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -148,4 +149,19 @@ func Describe(n *yaml.Node) string {
 		s = string(r[:40]) + "…"
 	}
 	return fmt.Sprintf("the text %q", s)
+}
+
+// Problems returns err's problems, each with its file and position: the
+// list of a List, the Problem itself, or else err's message as a problem
+// of file (which may be empty).
+func Problems(file string, err error) []Problem {
+	var l List
+	if errors.As(err, &l) {
+		return l
+	}
+	var p Problem
+	if errors.As(err, &p) {
+		return []Problem{p}
+	}
+	return []Problem{{File: file, Msg: err.Error()}}
 }

@@ -172,6 +172,19 @@ func (r *Report) org(f *answers.File) *Org {
 	return o
 }
 
+// Newest returns the file with the newest date (the first of those on a
+// tie), or nil when none has a date: the one whose date a document of many
+// roadmaps takes as its creation date.
+func Newest(files []*answers.File) *answers.File {
+	var newest *answers.File
+	for _, f := range files {
+		if !f.Date.IsZero() && (newest == nil || f.Date.Time().After(newest.Date.Time())) {
+			newest = f
+		}
+	}
+	return newest
+}
+
 // Latest keeps, of the files for the same organisation (its name, ignoring
 // case and spacing) and form, the one with the newest date, the later input
 // on a tie, in input order; the others are returned as duplicates.

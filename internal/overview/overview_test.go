@@ -629,3 +629,14 @@ func TestReportText(t *testing.T) {
 		}
 	}
 }
+
+func TestNewest(t *testing.T) {
+	d := func(y int) answers.Date { return answers.Date{Year: y, Month: 1, Day: 1} }
+	a, b, c, none := &answers.File{Date: d(2026)}, &answers.File{Date: d(2027)}, &answers.File{Date: d(2027)}, &answers.File{}
+	if got := Newest([]*answers.File{none, a, b, c}); got != b {
+		t.Errorf("Newest chose %+v; want the first of the 2027 files", got)
+	}
+	if got := Newest([]*answers.File{none}); got != nil {
+		t.Errorf("Newest of undated files = %+v; want nil", got)
+	}
+}

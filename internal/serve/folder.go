@@ -3,7 +3,6 @@ package serve
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"net/http"
 	"time"
 
@@ -38,7 +37,7 @@ func (s *Server) folder() (files []*answers.File, problems []diag.Problem, rev s
 		h.Write([]byte(e.Name + "\x00" + r + "\x00"))
 		f, err := s.parse(e.Name, r, data)
 		if err != nil {
-			problems = append(problems, problemsOf(e.Name, err)...)
+			problems = append(problems, diag.Problems(e.Name, err)...)
 			continue
 		}
 		all = append(all, f)
@@ -47,34 +46,13 @@ func (s *Server) folder() (files []*answers.File, problems []diag.Problem, rev s
 	return files, problems, hex.EncodeToString(h.Sum(nil)), nil
 }
 
-// problemsOf returns the problems of a file that did not read.
-func problemsOf(name string, err error) []diag.Problem {
-	var list diag.List
-	if errors.As(err, &list) {
-		return list
-	}
-	return []diag.Problem{{File: name, Msg: err.Error()}}
-}
-
 // today is the date an overview counts overdue rows on.
 func (s *Server) today() answers.Date {
 	t := time.Now()
 	if s.opts.Today != nil {
 		t = s.opts.Today()
 	}
-	return answers.Date{Year: t.Year(), Month: t.Month(), Day: t.Day()}
-}
-
-// newest is the creation date of a document of many roadmaps: that of the
-// newest of them.
-func (s *Server) newest(files []*answers.File) time.Time {
-	var newest *answers.File
-	for _, f := range files {
-		if !f.Date.IsZero() && (newest == nil || f.Date.Time().After(newest.Date.Time())) {
-			newest = f
-		}
-	}
-	return s.docDate(newest)
+	return answers.DateOf(t)
 }
 
 // folderDocument sends the document of the whole folder in the language
@@ -111,7 +89,7 @@ func (s *Server) folderDocument(w http.ResponseWriter, r *http.Request, what, ct
 func (s *Server) downloadOverview(w http.ResponseWriter, r *http.Request) {
 	s.folderDocument(w, r, "overview", "application/pdf", "overview", ".pdf", func(lang *content.Language, files []*answers.File, problems []diag.Problem) ([]byte, error) {
 		rep := overview.Build(lang, files, problems, s.today())
-		return rep.PDF(overview.PDFOptions{Theme: s.opts.Theme, Date: s.newest(files)})
+		return rep.PDF(overview.PDFOptions{Theme: s.opts.Theme, Date: s.docDate(overview.Newest(files))})
 	})
 }
 
