@@ -149,4 +149,3 @@ func overviewRun(app *App, opts *overviewOptions) error {
 		esc.Name(xlsxPath), esc.Name(pdfPath), len(r.Orgs), len(r.Actions), overdue, asOf, len(r.Evaluations))
 	return set.err()
 }
-
