@@ -87,20 +87,25 @@ func eventsOf(s Source) []Event {
 		b.WriteString(": ")
 		b.WriteString(value)
 	}
+	// every event's details start with who it is of
+	details := func() *strings.Builder {
+		b := new(strings.Builder)
+		detail(b, "field.organisation", org)
+		detail(b, "field.partner", a.Organisation.Partner)
+		return b
+	}
 	for i, r := range a.ActionPlan {
 		if r.Deadline.IsZero() {
 			continue
 		}
-		var b strings.Builder
-		detail(&b, "field.organisation", org)
-		detail(&b, "field.partner", a.Organisation.Partner)
-		detail(&b, "sheet.action.col.activity", r.Activity)
-		detail(&b, "sheet.action.col.responsible", r.Responsible)
-		detail(&b, "sheet.action.col.goals", r.Goals)
+		b := details()
+		detail(b, "sheet.action.col.activity", r.Activity)
+		detail(b, "sheet.action.col.responsible", r.Responsible)
+		detail(b, "sheet.action.col.goals", r.Goals)
 		if r.Status != "" {
-			detail(&b, "sheet.action.col.status", l.Label("value.action-status."+r.Status))
+			detail(b, "sheet.action.col.status", l.Label("value.action-status."+r.Status))
 		}
-		detail(&b, "sheet.action.col.notes", r.Notes)
+		detail(b, "sheet.action.col.notes", r.Notes)
 		out = append(out, Event{
 			UID:  uid(a, ActionPlan, i),
 			Plan: ActionPlan, Row: i, Date: r.Deadline,
@@ -113,11 +118,9 @@ func eventsOf(s Source) []Event {
 		if r.When.IsZero() {
 			continue
 		}
-		var b strings.Builder
-		detail(&b, "field.organisation", org)
-		detail(&b, "field.partner", a.Organisation.Partner)
-		detail(&b, "sheet.evaluation.col.stage", r.Stage)
-		detail(&b, "sheet.evaluation.col.indicator", r.Indicator)
+		b := details()
+		detail(b, "sheet.evaluation.col.stage", r.Stage)
+		detail(b, "sheet.evaluation.col.indicator", r.Indicator)
 		if r.Method != "" {
 			method := r.Method
 			if cp := l.Checkpoint(answers.MethodsCheckpoint); cp != nil {
@@ -125,12 +128,12 @@ func eventsOf(s Source) []Event {
 					method = o.Label
 				}
 			}
-			detail(&b, "sheet.evaluation.col.method", method)
+			detail(b, "sheet.evaluation.col.method", method)
 		}
-		detail(&b, "sheet.evaluation.col.baseline", r.Baseline)
-		detail(&b, "sheet.evaluation.col.target", r.Target)
-		detail(&b, "sheet.evaluation.col.responsible", r.Responsible)
-		detail(&b, "sheet.evaluation.col.result", r.Result)
+		detail(b, "sheet.evaluation.col.baseline", r.Baseline)
+		detail(b, "sheet.evaluation.col.target", r.Target)
+		detail(b, "sheet.evaluation.col.responsible", r.Responsible)
+		detail(b, "sheet.evaluation.col.result", r.Result)
 		out = append(out, Event{
 			UID:  uid(a, EvaluationPlan, i),
 			Plan: EvaluationPlan, Row: i, Date: r.When,
@@ -140,11 +143,9 @@ func eventsOf(s Source) []Event {
 		})
 	}
 	if w := a.Workshop; !w.NextReview.IsZero() {
-		var b strings.Builder
-		detail(&b, "field.organisation", org)
-		detail(&b, "field.partner", a.Organisation.Partner)
-		detail(&b, "field.facilitator", w.Facilitator)
-		detail(&b, "field.participants", w.Participants)
+		b := details()
+		detail(b, "field.facilitator", w.Facilitator)
+		detail(b, "field.participants", w.Participants)
 		out = append(out, Event{
 			UID:  uid(a, NextReview, 0),
 			Plan: NextReview, Date: w.NextReview,
