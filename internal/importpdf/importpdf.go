@@ -311,14 +311,10 @@ type reader struct {
 
 // text returns the text of text field name, its line ends made "\n".
 func (r *reader) text(name string) (string, error) {
-	f, ok := r.fields[name]
-	if !ok {
-		return "", fail("the form has no field %s: it was made from other content than this roadmap's (a different version of the roadmap)", clip(name))
+	f, err := r.field(name, "Tx", "a text field")
+	if err != nil {
+		return "", err
 	}
-	if f.kind != "Tx" {
-		return "", fail("field %s is not a text field: the form was made from other content than this roadmap's", clip(name))
-	}
-	f.used = true
 	s := strings.ReplaceAll(strings.ReplaceAll(f.value, "\r\n", "\n"), "\r", "\n")
 	if strings.TrimSpace(s) == "" {
 		return "", nil
@@ -328,15 +324,25 @@ func (r *reader) text(name string) (string, error) {
 
 // button returns the state of button field name ("" for off).
 func (r *reader) button(name string) (string, error) {
+	f, err := r.field(name, "Btn", "a button")
+	if err != nil {
+		return "", err
+	}
+	return f.value, nil
+}
+
+// field returns field name, of kind (what names the kind in a message),
+// and marks it read.
+func (r *reader) field(name, kind, what string) (*field, error) {
 	f, ok := r.fields[name]
 	if !ok {
-		return "", fail("the form has no field %s: it was made from other content than this roadmap's (a different version of the roadmap)", clip(name))
+		return nil, fail("the form has no field %s: it was made from other content than this roadmap's (a different version of the roadmap)", clip(name))
 	}
-	if f.kind != "Btn" {
-		return "", fail("field %s is not a button: the form was made from other content than this roadmap's", clip(name))
+	if f.kind != kind {
+		return nil, fail("field %s is not %s: the form was made from other content than this roadmap's", clip(name), what)
 	}
 	f.used = true
-	return f.value, nil
+	return f, nil
 }
 
 // date returns the date in text field name: as YYYY-MM-DD, as the form's
