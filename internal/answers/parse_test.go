@@ -9,20 +9,13 @@ import (
 	"testing"
 	"time"
 
-	embedded "github.com/partnership-roadmap/roadmap/content"
 	"github.com/partnership-roadmap/roadmap/internal/content"
+	"github.com/partnership-roadmap/roadmap/internal/contenttest"
 	"github.com/partnership-roadmap/roadmap/internal/diag"
 )
 
 // bundle returns the built-in content, loaded once per test binary.
-func bundle(tb testing.TB) *content.Bundle {
-	tb.Helper()
-	b, err := content.Load(embedded.FS, "content")
-	if err != nil {
-		tb.Fatalf("loading the built-in content: %v", err)
-	}
-	return b
-}
+func bundle(tb testing.TB) *content.Bundle { return contenttest.Bundle(tb) }
 
 func TestParseValid(t *testing.T) {
 	b := bundle(t)

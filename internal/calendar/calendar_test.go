@@ -7,35 +7,18 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 	"unicode/utf8"
 
-	embedded "github.com/partnership-roadmap/roadmap/content"
 	"github.com/partnership-roadmap/roadmap/internal/answers"
-	"github.com/partnership-roadmap/roadmap/internal/content"
+	"github.com/partnership-roadmap/roadmap/internal/contenttest"
 )
-
-var (
-	bundleOnce sync.Once
-	bundle     *content.Bundle
-	bundleErr  error
-)
-
-func testBundle(t testing.TB) *content.Bundle {
-	t.Helper()
-	bundleOnce.Do(func() { bundle, bundleErr = content.Load(embedded.FS, "content") })
-	if bundleErr != nil {
-		t.Fatal(bundleErr)
-	}
-	return bundle
-}
 
 // source parses an answers file and pairs it with its language.
 func source(t *testing.T, name, yaml string) Source {
 	t.Helper()
-	b := testBundle(t)
+	b := contenttest.Bundle(t)
 	a, err := answers.Parse(name, []byte(yaml), b)
 	if err != nil {
 		t.Fatal(err)

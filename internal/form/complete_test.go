@@ -7,6 +7,7 @@ import (
 
 	"github.com/partnership-roadmap/roadmap/internal/answers"
 	"github.com/partnership-roadmap/roadmap/internal/content"
+	"github.com/partnership-roadmap/roadmap/internal/contenttest"
 	"github.com/partnership-roadmap/roadmap/internal/guide"
 	"github.com/partnership-roadmap/roadmap/internal/pdf"
 	"github.com/partnership-roadmap/roadmap/internal/pdftest"
@@ -27,7 +28,7 @@ func TestPlansInFilledForm(t *testing.T) {
 	for _, name := range examples {
 		t.Run(name, func(t *testing.T) {
 			a := example(t, name)
-			lang := testLang(t, a.Language)
+			lang := contenttest.Language(t, a.Language)
 			if len(a.ActionPlan) == 0 || len(a.CommunicationPlan) == 0 || len(a.EvaluationPlan) == 0 {
 				t.Fatalf("the example should fill all three plans")
 			}
@@ -69,7 +70,7 @@ func TestPlansInFilledForm(t *testing.T) {
 func TestProgressNotApplicable(t *testing.T) {
 	for _, code := range []string{"lv", "en"} {
 		t.Run(code, func(t *testing.T) {
-			lang := testLang(t, code)
+			lang := contenttest.Language(t, code)
 			a := &answers.File{Form: content.Community, Language: code, Checkpoints: map[string]answers.Checkpoint{}}
 			cps := lang.Checkpoints(content.Community)
 			for _, cp := range cps {
@@ -102,7 +103,7 @@ func TestEmojiNotABox(t *testing.T) {
 	cp := a.Checkpoints["target-group"]
 	cp.Answer = "✅ izdarīts, 🙂 paldies"
 	a.Checkpoints["target-group"] = cp
-	res := render(t, testLang(t, "lv"), content.Community, a)
+	res := render(t, contenttest.Language(t, "lv"), content.Community, a)
 	text := pdftest.Text(t, res.Data)
 	if strings.Contains(text, "□") {
 		t.Errorf("the form shows □ where an emoji was")
@@ -119,7 +120,7 @@ func TestEmojiNotABox(t *testing.T) {
 // flow over a page break somewhere, with long plans.
 func longAnswers(t *testing.T) *answers.File {
 	a := example(t, "talsi-municipality-lv.yaml")
-	lang := testLang(t, "lv")
+	lang := contenttest.Language(t, "lv")
 	ws := words(400)
 	for i, cp := range lang.Checkpoints(a.Form) {
 		c := a.Checkpoints[cp.ID]
@@ -147,7 +148,7 @@ func TestTitleWithAnswer(t *testing.T) {
 	for name, a := range files {
 		for _, paper := range []pdf.Paper{pdf.A4, pdf.Letter} {
 			t.Run(name+"/"+string(paper), func(t *testing.T) {
-				lang := testLang(t, a.Language)
+				lang := contenttest.Language(t, a.Language)
 				th := pdf.DefaultTheme()
 				th.Paper = paper
 				res, err := Render(lang, a.Form, a, Options{Theme: th, Date: testDate})
@@ -208,7 +209,7 @@ func TestTitleWithAnswer(t *testing.T) {
 func TestNumbering(t *testing.T) {
 	for _, code := range []string{"lv", "en"} {
 		t.Run(code, func(t *testing.T) {
-			lang := testLang(t, code)
+			lang := contenttest.Language(t, code)
 			booklet, err := guide.Render(lang, guide.Options{Theme: pdf.DefaultTheme(), Date: testDate})
 			if err != nil {
 				t.Fatal(err)
@@ -273,7 +274,7 @@ func TestBlankKeptWhole(t *testing.T) {
 		for _, f := range content.Forms {
 			for _, paper := range []pdf.Paper{pdf.A4, pdf.Letter} {
 				t.Run(code+"/"+string(f)+"/"+string(paper), func(t *testing.T) {
-					lang := testLang(t, code)
+					lang := contenttest.Language(t, code)
 					th := pdf.DefaultTheme()
 					th.Paper = paper
 					res, err := Render(lang, f, nil, Options{Theme: th, Date: testDate})
@@ -311,7 +312,7 @@ func hugeAnswers(t testing.TB) *answers.File {
 // page's right margin or below its foot.
 func TestHugeInputStaysOnPage(t *testing.T) {
 	a := hugeAnswers(t)
-	res := render(t, testLang(t, "lv"), content.Community, a)
+	res := render(t, contenttest.Language(t, "lv"), content.Community, a)
 	th := pdf.DefaultTheme()
 	for i, p := range pdftest.Words(t, res.Data) {
 		for _, w := range p.Words {
@@ -334,7 +335,7 @@ func TestHugeInputStaysOnPage(t *testing.T) {
 // was shortened in one pass).
 func BenchmarkHugeInput(b *testing.B) {
 	a := hugeAnswers(b)
-	lang := testLang(b, "lv")
+	lang := contenttest.Language(b, "lv")
 	for b.Loop() {
 		if _, err := Render(lang, content.Community, a, Options{Date: testDate}); err != nil {
 			b.Fatal(err)

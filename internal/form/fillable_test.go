@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/partnership-roadmap/roadmap/internal/content"
+	"github.com/partnership-roadmap/roadmap/internal/contenttest"
 	"github.com/partnership-roadmap/roadmap/internal/pdf"
 	"github.com/partnership-roadmap/roadmap/internal/pdftest"
 	"github.com/partnership-roadmap/roadmap/internal/plantable"
@@ -22,7 +23,7 @@ import (
 func TestFillableLayout(t *testing.T) {
 	for _, code := range []string{"lv", "en"} {
 		for _, f := range []content.Audience{content.Municipality, content.Community} {
-			lang := testLang(t, code)
+			lang := contenttest.Language(t, code)
 			blank := render(t, lang, f, nil)
 			res, err := Render(lang, f, nil, Options{Date: testDate, Fillable: true})
 			if err != nil {
@@ -102,7 +103,7 @@ func TestFillableLayout(t *testing.T) {
 // carries the values in its fields, not on the page.
 func TestFillableFilled(t *testing.T) {
 	a := example(t, "talsi-municipality-lv.yaml")
-	lang := testLang(t, "lv")
+	lang := contenttest.Language(t, "lv")
 	res, err := Render(lang, a.Form, a, Options{Date: testDate, Fillable: true})
 	if err != nil {
 		t.Fatal(err)
@@ -156,7 +157,7 @@ func withoutMarker(s []string) []string {
 // budget is twice the printable form's time. (Run the two together, as
 // -bench 'BlankForm$|FillableForm$', and compare.)
 func BenchmarkFillableForm(b *testing.B) {
-	lang := testLang(b, "lv")
+	lang := contenttest.Language(b, "lv")
 	opts := Options{Theme: pdf.DefaultTheme(), Date: testDate, Fillable: true}
 	b.ReportAllocs()
 	for b.Loop() {

@@ -11,37 +11,14 @@ import (
 	"testing"
 	"time"
 
-	embedded "github.com/partnership-roadmap/roadmap/content"
 	"github.com/partnership-roadmap/roadmap/internal/answers"
 	"github.com/partnership-roadmap/roadmap/internal/content"
+	"github.com/partnership-roadmap/roadmap/internal/contenttest"
 	"github.com/partnership-roadmap/roadmap/internal/pdf"
 	"github.com/partnership-roadmap/roadmap/internal/pdftest"
 )
 
-var (
-	bundleOnce sync.Once
-	bundle     *content.Bundle
-	bundleErr  error
-)
-
 // testBundle returns the embedded content, loaded once for the tests.
-func testBundle(t testing.TB) *content.Bundle {
-	t.Helper()
-	bundleOnce.Do(func() { bundle, bundleErr = content.Load(embedded.FS, "content") })
-	if bundleErr != nil {
-		t.Fatal(bundleErr)
-	}
-	return bundle
-}
-
-func testLang(t testing.TB, code string) *content.Language {
-	t.Helper()
-	l, err := testBundle(t).Language(code)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return l
-}
 
 var testDate = time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)
 
@@ -57,7 +34,7 @@ func render(t testing.TB, lang *content.Language, f content.Audience, a *answers
 // example reads an answers file of the examples folder.
 func example(t testing.TB, name string) *answers.File {
 	t.Helper()
-	a, err := answers.ReadFile(filepath.Join("..", "..", "examples", name), testBundle(t))
+	a, err := answers.ReadFile(filepath.Join("..", "..", "examples", name), contenttest.Bundle(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -84,7 +61,7 @@ func TestBlankForm(t *testing.T) {
 	for _, code := range []string{"lv", "en"} {
 		for _, f := range content.Forms {
 			t.Run(code+"/"+string(f), func(t *testing.T) {
-				lang := testLang(t, code)
+				lang := contenttest.Language(t, code)
 				res := render(t, lang, f, nil)
 				pdftest.Check(t, res.Data)
 				if n := pdftest.PageCount(t, res.Data); n != res.Pages {
@@ -148,7 +125,7 @@ func TestBlankForm(t *testing.T) {
 // drawn in a blank form, and that all of them are drawn in a filled one.
 func TestLatvianLetters(t *testing.T) {
 	const letters = "āčēģīķļņšūžĀČĒĢĪĶĻŅŠŪŽ"
-	lang := testLang(t, "lv")
+	lang := contenttest.Language(t, "lv")
 	blank := pdftest.Text(t, render(t, lang, content.Community, nil).Data)
 	var source strings.Builder
 	for _, cp := range lang.Checkpoints(content.Community) {
@@ -199,7 +176,7 @@ func TestKeepTogether(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.code+"/"+string(c.f)+"/"+c.a, func(t *testing.T) {
-			lang := testLang(t, c.code)
+			lang := contenttest.Language(t, c.code)
 			var a *answers.File
 			if c.a != "" {
 				a = example(t, c.a)
@@ -257,7 +234,7 @@ func words(n int) []string {
 // PDF, in order, across pages; the paragraphs start new lines; the emoji is
 // replaced and a warning names where; the formula is text.
 func TestLongAnswer(t *testing.T) {
-	lang := testLang(t, "lv")
+	lang := contenttest.Language(t, "lv")
 	a := example(t, "brinumins-community-lv.yaml")
 	ws := words(3000)
 	var paras []string
@@ -310,7 +287,7 @@ func TestLongAnswer(t *testing.T) {
 func TestWarningsOnce(t *testing.T) {
 	a := example(t, "brinumins-community-lv.yaml")
 	a.Organisation.Name = "Biedrība 🌈"
-	res := render(t, testLang(t, "lv"), content.Community, a)
+	res := render(t, contenttest.Language(t, "lv"), content.Community, a)
 	want := "organisation: replaced 1 character the font cannot draw (🌈 U+1F308)"
 	if len(res.Warnings) != 1 || res.Warnings[0] != want {
 		t.Errorf("warnings = %q; want [%q]", res.Warnings, want)
@@ -339,7 +316,7 @@ func TestProgress(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.file, func(t *testing.T) {
 			a := example(t, c.file)
-			lang := testLang(t, a.Language)
+			lang := contenttest.Language(t, a.Language)
 			steps, all := progressOf(lang, c.f, a)
 			if c.steps == nil {
 				// counted from the file itself
@@ -391,7 +368,7 @@ func TestProgress(t *testing.T) {
 // of the plan, and write-in lines kept for unanswered checkpoints.
 func TestFilledForm(t *testing.T) {
 	a := example(t, "brinumins-community-lv.yaml")
-	lang := testLang(t, "lv")
+	lang := contenttest.Language(t, "lv")
 	res := render(t, lang, content.Community, a)
 	pdftest.Check(t, res.Data)
 	pages := pdftest.Pages(t, res.Data)
@@ -426,7 +403,7 @@ func TestFilledForm(t *testing.T) {
 // TestUnansweredKeepsLines checks that a filled form has write-in lines
 // where an answer is missing, and none where the answer is given.
 func TestUnansweredKeepsLines(t *testing.T) {
-	lang := testLang(t, "en")
+	lang := contenttest.Language(t, "en")
 	a := example(t, "talsi-municipality-en.yaml")
 	full := render(t, lang, content.Municipality, a)
 	for id, cp := range a.Checkpoints {
@@ -472,7 +449,7 @@ func lineOps(t *testing.T, b []byte) int {
 // TestDeterministic renders the same form twice, and many times at once:
 // the bytes are identical every time.
 func TestDeterministic(t *testing.T) {
-	lang := testLang(t, "lv")
+	lang := contenttest.Language(t, "lv")
 	a := example(t, "brinumins-community-lv.yaml")
 	want := render(t, lang, content.Community, a).Data
 	if again := render(t, lang, content.Community, a).Data; !bytes.Equal(want, again) {
@@ -519,7 +496,7 @@ func TestDeterministic(t *testing.T) {
 func TestLetter(t *testing.T) {
 	th := pdf.DefaultTheme()
 	th.Paper = pdf.Letter
-	lang := testLang(t, "en")
+	lang := contenttest.Language(t, "en")
 	res, err := Render(lang, content.Municipality, example(t, "talsi-municipality-en.yaml"), Options{Theme: th, Date: testDate})
 	if err != nil {
 		t.Fatal(err)
@@ -538,7 +515,7 @@ func TestLetter(t *testing.T) {
 
 // TestZeroTheme renders with the zero Options: the default theme is used.
 func TestZeroTheme(t *testing.T) {
-	res, err := Render(testLang(t, "lv"), content.Municipality, nil, Options{})
+	res, err := Render(contenttest.Language(t, "lv"), content.Municipality, nil, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -546,7 +523,7 @@ func TestZeroTheme(t *testing.T) {
 }
 
 func TestRenderErrors(t *testing.T) {
-	lang := testLang(t, "lv")
+	lang := contenttest.Language(t, "lv")
 	a := example(t, "brinumins-community-lv.yaml")
 	for name, fn := range map[string]func() error{
 		"no language": func() error { _, err := Render(nil, content.Community, nil, Options{}); return err },
@@ -568,7 +545,7 @@ func TestParagraphs(t *testing.T) {
 }
 
 func BenchmarkBlankForm(b *testing.B) {
-	lang := testLang(b, "lv")
+	lang := contenttest.Language(b, "lv")
 	opts := Options{Theme: pdf.DefaultTheme(), Date: testDate}
 	b.ReportAllocs()
 	for b.Loop() {
@@ -579,7 +556,7 @@ func BenchmarkBlankForm(b *testing.B) {
 }
 
 func BenchmarkFilledForm(b *testing.B) {
-	lang := testLang(b, "lv")
+	lang := contenttest.Language(b, "lv")
 	a := example(b, "brinumins-community-lv.yaml")
 	opts := Options{Theme: pdf.DefaultTheme(), Date: testDate}
 	b.ReportAllocs()
@@ -599,7 +576,7 @@ func FuzzAnswerText(f *testing.F) {
 	} {
 		f.Add(s)
 	}
-	lang := testLang(f, "lv")
+	lang := contenttest.Language(f, "lv")
 	a0 := example(f, "brinumins-community-lv.yaml")
 	f.Fuzz(func(t *testing.T, s string) {
 		a := *a0

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/partnership-roadmap/roadmap/internal/content"
+	"github.com/partnership-roadmap/roadmap/internal/contenttest"
 	"github.com/partnership-roadmap/roadmap/internal/golden"
 )
 
@@ -14,7 +15,7 @@ func TestGolden(t *testing.T) {
 	for _, code := range []string{"lv", "en"} {
 		for _, f := range content.Forms {
 			t.Run(code+"/"+string(f), func(t *testing.T) {
-				golden.RequireEqual(t, golden.PDF(t, render(t, testLang(t, code), f, nil).Data))
+				golden.RequireEqual(t, golden.PDF(t, render(t, contenttest.Language(t, code), f, nil).Data))
 			})
 		}
 	}

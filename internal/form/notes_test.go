@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/partnership-roadmap/roadmap/internal/contenttest"
 	"github.com/partnership-roadmap/roadmap/internal/pdftest"
 )
 
@@ -20,7 +21,7 @@ const testNotes = "Sociālais dienests sagatavo sadarbības līgumu līdz 1. mar
 // the answers' workshop under the page's title and hint, line by line in
 // order, then lines to write on; without notes, the title and hint alone.
 func TestNotesFilled(t *testing.T) {
-	lang := testLang(t, "lv")
+	lang := contenttest.Language(t, "lv")
 	a := example(t, "talsi-municipality-lv.yaml")
 	without := render(t, lang, a.Form, a)
 	a.Workshop.Notes = testNotes
@@ -76,7 +77,7 @@ func TestNotesFilled(t *testing.T) {
 // TestNotesLong checks that notes longer than a page flow onto a further
 // page whole, in order, the page they continue on saying so.
 func TestNotesLong(t *testing.T) {
-	lang := testLang(t, "en")
+	lang := contenttest.Language(t, "en")
 	a := example(t, "talsi-municipality-en.yaml")
 	without := render(t, lang, a.Form, a)
 	var paras []string
@@ -113,7 +114,7 @@ func TestNotesLong(t *testing.T) {
 // answers (empty in a blank form); the page itself is the blank form's.
 func TestNotesFillable(t *testing.T) {
 	for _, code := range []string{"lv", "en"} {
-		lang := testLang(t, code)
+		lang := contenttest.Language(t, code)
 		a := example(t, "brinumins-community-"+code+".yaml")
 		a.Workshop.Notes = testNotes
 		res, err := Render(lang, a.Form, a, Options{Date: testDate, Fillable: true})
@@ -164,7 +165,7 @@ func TestNotesFillable(t *testing.T) {
 
 	// Notes longer than the field: the field holds them whole (the reader
 	// scrolls), and the form has no more pages.
-	lang := testLang(t, "en")
+	lang := contenttest.Language(t, "en")
 	a := example(t, "talsi-municipality-en.yaml")
 	a.Workshop.Notes = strings.Repeat(testNotes+"\n", 40)
 	res, err := Render(lang, a.Form, a, Options{Date: testDate, Fillable: true})

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/partnership-roadmap/roadmap/internal/answers"
+	"github.com/partnership-roadmap/roadmap/internal/contenttest"
 	"github.com/partnership-roadmap/roadmap/internal/pdftest"
 )
 
@@ -23,7 +24,7 @@ var testWorkshop = answers.Workshop{
 // participants on page 1, each under its label, and that a form whose
 // answers have no workshop shows the labels over empty lines.
 func TestWorkshopFilled(t *testing.T) {
-	lang := testLang(t, "lv")
+	lang := contenttest.Language(t, "lv")
 	a := example(t, "talsi-municipality-lv.yaml")
 	a.Workshop = testWorkshop
 	page := pdftest.RawPages(t, render(t, lang, a.Form, a).Data)[0]
@@ -70,7 +71,7 @@ func TestWorkshopFilled(t *testing.T) {
 // answers, the date as YYYY-MM-DD.
 func TestWorkshopFillable(t *testing.T) {
 	for _, code := range []string{"lv", "en"} {
-		lang := testLang(t, code)
+		lang := contenttest.Language(t, code)
 		a := example(t, "brinumins-community-"+code+".yaml")
 		a.Workshop = testWorkshop
 		res, err := Render(lang, a.Form, a, Options{Date: testDate, Fillable: true})

@@ -13,28 +13,15 @@ import (
 	"testing"
 	"time"
 
-	embedded "github.com/partnership-roadmap/roadmap/content"
 	"github.com/partnership-roadmap/roadmap/internal/content"
+	"github.com/partnership-roadmap/roadmap/internal/contenttest"
 	"github.com/partnership-roadmap/roadmap/internal/pdf"
 	"github.com/partnership-roadmap/roadmap/internal/pdftest"
 )
 
 var testDate = time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)
 
-var loadBundle = sync.OnceValues(func() (*content.Bundle, error) { return content.Load(embedded.FS, "content") })
-
-func language(t testing.TB, code string) *content.Language {
-	t.Helper()
-	b, err := loadBundle()
-	if err != nil {
-		t.Fatal(err)
-	}
-	l, err := b.Language(code)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return l
-}
+func language(t testing.TB, code string) *content.Language { return contenttest.Language(t, code) }
 
 // booklets caches the booklets the tests look at, by language and options.
 var booklets sync.Map

@@ -11,7 +11,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -19,41 +18,17 @@ import (
 	pdfcpuform "github.com/pdfcpu/pdfcpu/pkg/pdfcpu/form"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 
-	embedded "github.com/partnership-roadmap/roadmap/content"
 	"github.com/partnership-roadmap/roadmap/internal/answers"
 	"github.com/partnership-roadmap/roadmap/internal/content"
+	"github.com/partnership-roadmap/roadmap/internal/contenttest"
 	"github.com/partnership-roadmap/roadmap/internal/form"
 	"github.com/partnership-roadmap/roadmap/internal/pdf"
 	"github.com/partnership-roadmap/roadmap/internal/pdftest"
 )
 
-var (
-	bundleOnce sync.Once
-	bundle     *content.Bundle
-	bundleErr  error
-)
-
-func testBundle(t testing.TB) *content.Bundle {
-	t.Helper()
-	bundleOnce.Do(func() { bundle, bundleErr = content.Load(embedded.FS, "content") })
-	if bundleErr != nil {
-		t.Fatal(bundleErr)
-	}
-	return bundle
-}
-
-func testLang(t testing.TB, code string) *content.Language {
-	t.Helper()
-	l, err := testBundle(t).Language(code)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return l
-}
-
 func example(t testing.TB, name string) *answers.File {
 	t.Helper()
-	a, err := answers.ReadFile(filepath.Join("..", "..", "examples", name), testBundle(t))
+	a, err := answers.ReadFile(filepath.Join("..", "..", "examples", name), contenttest.Bundle(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -106,7 +81,7 @@ func parsed(t *testing.T, lang *content.Language, a *answers.File) *answers.File
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := answers.Parse("answers.yaml", data, testBundle(t))
+	p, err := answers.Parse("answers.yaml", data, contenttest.Bundle(t))
 	if err != nil {
 		t.Fatalf("%v\n%s", err, data)
 	}
@@ -170,7 +145,7 @@ func TestRoundTrip(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			a := example(t, name)
 			a.Workshop = testWorkshop
-			lang := testLang(t, a.Language)
+			lang := contenttest.Language(t, a.Language)
 			doc := fillable(t, lang, a.Form, a)
 			pdftest.Check(t, doc)
 
@@ -212,7 +187,7 @@ func TestRoundTrip(t *testing.T) {
 				t.Errorf("status field is a %q to pdf.js", f.Type)
 			}
 
-			got, err := Read(doc, testBundle(t))
+			got, err := Read(doc, contenttest.Bundle(t))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -245,7 +220,7 @@ const (
 // does, saves it, and imports it: Latvian, Lithuanian and Greek intact.
 // The saved form, drawn by poppler, shows every value.
 func TestFilledByPdfjs(t *testing.T) {
-	lang := testLang(t, "lv")
+	lang := contenttest.Language(t, "lv")
 	blank := fillable(t, lang, content.Community, nil)
 	cps := lang.Checkpoints(content.Community)
 	var withOpts *content.Checkpoint
@@ -289,7 +264,7 @@ func TestFilledByPdfjs(t *testing.T) {
 	if bytes.Equal(filled, blank) {
 		t.Fatal("pdf.js saved the form unchanged")
 	}
-	got, err := Read(filled, testBundle(t))
+	got, err := Read(filled, contenttest.Bundle(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -325,7 +300,7 @@ func TestFilledByPdfjs(t *testing.T) {
 // TestFilledByPdfcpu sets values through pdfcpu, as a user of its form
 // filling would, and imports them.
 func TestFilledByPdfcpu(t *testing.T) {
-	lang := testLang(t, "en")
+	lang := contenttest.Language(t, "en")
 	blank := fillable(t, lang, content.Municipality, nil)
 	cps := lang.Checkpoints(content.Municipality)
 	filled := pdfcpuFill(t, blank, map[string]string{
@@ -335,7 +310,7 @@ func TestFilledByPdfcpu(t *testing.T) {
 		form.ParticipantsField:      elText + "\n" + lvText,
 		form.NextReviewField:        "2027-9-3",
 	}, map[string]string{form.StatusField(cps[1].ID): "not-applicable"})
-	got, err := Read(filled, testBundle(t))
+	got, err := Read(filled, contenttest.Bundle(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -357,7 +332,7 @@ func TestPoppler(t *testing.T) {
 	a.Organisation.Contact = elText
 	a.Organisation.Partner = ltText
 	a.Workshop = testWorkshop
-	lang := testLang(t, "lv")
+	lang := contenttest.Language(t, "lv")
 	doc := fillable(t, lang, a.Form, a)
 	text := strings.Join(strings.Fields(pdftest.Text(t, pdftest.Flatten(t, doc))), " ")
 	for _, s := range []string{a.Organisation.Name, elText, ltText, a.Date.String(), a.ActionPlan[0].Deadline.String(),
@@ -381,7 +356,7 @@ func TestPoppler(t *testing.T) {
 func TestSize(t *testing.T) {
 	for _, code := range []string{"lv", "en"} {
 		for _, f := range []content.Audience{content.Municipality, content.Community} {
-			lang := testLang(t, code)
+			lang := contenttest.Language(t, code)
 			res, err := form.Render(lang, f, nil, form.Options{})
 			if err != nil {
 				t.Fatal(err)
@@ -416,7 +391,7 @@ func fieldFontSize(t *testing.T, doc []byte) int {
 // TestBad checks that what is not a filled roadmap form is refused with a
 // one-line message naming what is wrong.
 func TestBad(t *testing.T) {
-	lang := testLang(t, "lv")
+	lang := contenttest.Language(t, "lv")
 	blank := fillable(t, lang, content.Community, nil)
 	printable, err := form.Render(lang, content.Community, nil, form.Options{})
 	if err != nil {
@@ -446,7 +421,7 @@ func TestBad(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			a, err := Read(c.doc, testBundle(t))
+			a, err := Read(c.doc, contenttest.Bundle(t))
 			var e *Error
 			if !errors.As(err, &e) {
 				t.Fatalf("got %v, %v; want an *Error", a, err)
@@ -503,7 +478,7 @@ func qpdfEncrypt(t *testing.T, doc []byte, pw string) []byte {
 // form, byte for byte.
 func TestDeterministic(t *testing.T) {
 	a := example(t, "talsi-municipality-lv.yaml")
-	lang := testLang(t, "lv")
+	lang := contenttest.Language(t, "lv")
 	if !bytes.Equal(fillable(t, lang, a.Form, a), fillable(t, lang, a.Form, a)) {
 		t.Error("the same answers give different bytes")
 	}
@@ -544,8 +519,8 @@ func pdfcpuFill(t *testing.T, doc []byte, texts, radios map[string]string) []byt
 // BenchmarkRead imports a filled form (the budget: 50 ms).
 func BenchmarkRead(b *testing.B) {
 	a := example(b, "brinumins-community-lv.yaml")
-	doc := fillable(b, testLang(b, a.Language), a.Form, a)
-	bd := testBundle(b)
+	doc := fillable(b, contenttest.Language(b, a.Language), a.Form, a)
+	bd := contenttest.Bundle(b)
 	b.ReportAllocs()
 	b.SetBytes(int64(len(doc)))
 	for b.Loop() {
@@ -575,7 +550,7 @@ func TestWorkshopDates(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.lang+"/"+c.typed, func(t *testing.T) {
-			got, err := readEdited(t, testLang(t, c.lang), &answers.File{Form: content.Community}, func(fields map[string]*field) {
+			got, err := readEdited(t, contenttest.Language(t, c.lang), &answers.File{Form: content.Community}, func(fields map[string]*field) {
 				fields[form.NextReviewField].value = c.typed
 			})
 			if c.err != "" {
@@ -600,7 +575,7 @@ func TestWorkshopDates(t *testing.T) {
 // empty; one made before the notes were a field has the other three. A
 // form with some of those three only is refused.
 func TestWithoutWorkshopFields(t *testing.T) {
-	lang := testLang(t, "lv")
+	lang := contenttest.Language(t, "lv")
 	a := example(t, "brinumins-community-lv.yaml")
 	a.Workshop = testWorkshop
 	read := func(drop ...string) (*answers.File, error) {

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/partnership-roadmap/roadmap/internal/content"
+	"github.com/partnership-roadmap/roadmap/internal/contenttest"
 	"github.com/partnership-roadmap/roadmap/internal/form"
 	"github.com/partnership-roadmap/roadmap/internal/pdftest"
 )
@@ -40,8 +41,8 @@ func TestPdfjsDraws(t *testing.T) {
 		lang *content.Language
 		doc  []byte
 	}{
-		{"filled lv", testLang(t, "lv"), fillable(t, testLang(t, "lv"), filled.Form, filled)},
-		{"blank el", testLang(t, "el"), fillable(t, testLang(t, "el"), content.Municipality, nil)},
+		{"filled lv", contenttest.Language(t, "lv"), fillable(t, contenttest.Language(t, "lv"), filled.Form, filled)},
+		{"blank el", contenttest.Language(t, "el"), fillable(t, contenttest.Language(t, "el"), content.Municipality, nil)},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			dir := t.TempDir()

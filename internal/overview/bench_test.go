@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/partnership-roadmap/roadmap/internal/answers"
+	"github.com/partnership-roadmap/roadmap/internal/contenttest"
 	"github.com/partnership-roadmap/roadmap/internal/diag"
 	"github.com/partnership-roadmap/roadmap/internal/pack"
 )
@@ -20,8 +21,8 @@ func BenchmarkOverview1000(b *testing.B) {
 	if dir == "" {
 		dir = b.TempDir()
 	}
-	paths := corpus(b, testBundle(b), dir, 1000, true, true)
-	lv, err := testBundle(b).Language("lv")
+	paths := corpus(b, contenttest.Bundle(b), dir, 1000, true, true)
+	lv, err := contenttest.Bundle(b).Language("lv")
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -48,7 +49,7 @@ func BenchmarkOverview1000(b *testing.B) {
 func readParallel(b *testing.B, paths []string) ([]*answers.File, []diag.Problem) {
 	files := make([]*answers.File, len(paths))
 	errs := make([]error, len(paths))
-	pack.Each(len(paths), 0, func(i int) { files[i], errs[i] = answers.ReadFile(paths[i], testBundle(b)) })
+	pack.Each(len(paths), 0, func(i int) { files[i], errs[i] = answers.ReadFile(paths[i], contenttest.Bundle(b)) })
 	var ok []*answers.File
 	var problems []diag.Problem
 	for i, f := range files {

@@ -8,34 +8,18 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/xuri/excelize/v2"
 	"go.yaml.in/yaml/v3"
 
-	embedded "github.com/partnership-roadmap/roadmap/content"
 	"github.com/partnership-roadmap/roadmap/internal/answers"
 	"github.com/partnership-roadmap/roadmap/internal/content"
+	"github.com/partnership-roadmap/roadmap/internal/contenttest"
 	"github.com/partnership-roadmap/roadmap/internal/diag"
 	"github.com/partnership-roadmap/roadmap/internal/pdftest"
 )
-
-var (
-	bundleOnce sync.Once
-	bundle     *content.Bundle
-	bundleErr  error
-)
-
-func testBundle(t testing.TB) *content.Bundle {
-	t.Helper()
-	bundleOnce.Do(func() { bundle, bundleErr = content.Load(embedded.FS, "content") })
-	if bundleErr != nil {
-		t.Fatal(bundleErr)
-	}
-	return bundle
-}
 
 var asOf = answers.Date{Year: 2027, Month: time.June, Day: 15}
 
@@ -46,7 +30,7 @@ func read(t testing.TB, paths []string) ([]*answers.File, []diag.Problem) {
 	var files []*answers.File
 	var problems []diag.Problem
 	for _, p := range paths {
-		f, err := answers.ReadFile(p, testBundle(t))
+		f, err := answers.ReadFile(p, contenttest.Bundle(t))
 		var l diag.List
 		switch {
 		case errors.As(err, &l):
@@ -122,7 +106,7 @@ type fixture struct {
 
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
-	b := testBundle(t)
+	b := contenttest.Bundle(t)
 	dir := t.TempDir()
 	fx := &fixture{paths: corpus(t, b, dir, 30, true, true)}
 	fx.broken = fx.paths[7]
@@ -537,7 +521,7 @@ func TestWorkbookSetUp(t *testing.T) {
 
 // TestSheetNames checks every language's sheet names against Excel's rules.
 func TestSheetNames(t *testing.T) {
-	langs, err := testBundle(t).All()
+	langs, err := contenttest.Bundle(t).All()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -557,7 +541,7 @@ func TestSheetNames(t *testing.T) {
 }
 
 func TestDeterministic(t *testing.T) {
-	b := testBundle(t)
+	b := contenttest.Bundle(t)
 	paths := corpus(t, b, t.TempDir(), 12, false, false)
 	files, problems := read(t, paths)
 	lv, _ := b.Language("lv")

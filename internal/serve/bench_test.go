@@ -17,9 +17,9 @@ import (
 	"testing"
 	"time"
 
-	embedded "github.com/partnership-roadmap/roadmap/content"
 	"github.com/partnership-roadmap/roadmap/internal/answers"
 	"github.com/partnership-roadmap/roadmap/internal/content"
+	"github.com/partnership-roadmap/roadmap/internal/contenttest"
 	"github.com/partnership-roadmap/roadmap/internal/pdf"
 )
 
@@ -28,10 +28,7 @@ const benchExample = "brinumins-community-lv.yaml"
 // benchServer is a Server over a folder holding one example roadmap.
 func benchServer(tb testing.TB) (*Server, string) {
 	tb.Helper()
-	b, err := content.Load(embedded.FS, "content")
-	if err != nil {
-		tb.Fatal(err)
-	}
+	b := contenttest.Bundle(tb)
 	dir := tb.TempDir()
 	data, err := os.ReadFile(filepath.Join("..", "..", "examples", benchExample))
 	if err != nil {

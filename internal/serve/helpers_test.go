@@ -4,25 +4,17 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
-	"sync"
 	"testing"
 
-	embedded "github.com/partnership-roadmap/roadmap/content"
-	"github.com/partnership-roadmap/roadmap/internal/content"
+	"github.com/partnership-roadmap/roadmap/internal/contenttest"
 	"github.com/partnership-roadmap/roadmap/internal/pdf"
 	"github.com/partnership-roadmap/roadmap/internal/serve"
 )
 
-var bundle = sync.OnceValues(func() (*content.Bundle, error) { return content.Load(embedded.FS, "content") })
-
 // newServer returns a Server for dir with the built-in content and theme.
 func newServer(t testing.TB, dir string, mod ...func(*serve.Options)) *serve.Server {
 	t.Helper()
-	b, err := bundle()
-	if err != nil {
-		t.Fatal(err)
-	}
-	opts := serve.Options{Dir: dir, Content: b, Theme: pdf.DefaultTheme(), Logf: t.Logf}
+	opts := serve.Options{Dir: dir, Content: contenttest.Bundle(t), Theme: pdf.DefaultTheme(), Logf: t.Logf}
 	for _, m := range mod {
 		m(&opts)
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/partnership-roadmap/roadmap/internal/answers"
+	"github.com/partnership-roadmap/roadmap/internal/contenttest"
 )
 
 // TestWorkshopNotes checks the workshop's notes on the editing page: under
@@ -29,7 +30,7 @@ checkpoints:`, 1)
 	}
 	h := newServer(t, dir)
 	js := []string{"Accept", "application/json"}
-	b, _ := bundle()
+	b := contenttest.Bundle(t)
 	lang, _ := b.Language("lv")
 	savedNotes := func() string {
 		t.Helper()
@@ -123,7 +124,7 @@ checkpoints:`, 1)
 // parseFile reads the answers file at path as saved, which must be valid.
 func parseFile(t *testing.T, path string) *answers.File {
 	t.Helper()
-	b, _ := bundle()
+	b := contenttest.Bundle(t)
 	f, err := answers.Parse(path, []byte(read(t, path)), b)
 	if err != nil {
 		t.Fatalf("the saved file is not valid: %v", err)

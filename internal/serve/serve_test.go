@@ -18,6 +18,7 @@ import (
 	"testing"
 
 	"github.com/partnership-roadmap/roadmap/internal/answers"
+	"github.com/partnership-roadmap/roadmap/internal/contenttest"
 	"github.com/partnership-roadmap/roadmap/internal/pdftest"
 	"github.com/partnership-roadmap/roadmap/internal/serve"
 )
@@ -161,7 +162,7 @@ func TestNewRoadmap(t *testing.T) {
 		t.Fatalf("POST /new = %d, Location %q", res.StatusCode, res.Header.Get("Location"))
 	}
 	data := read(t, filepath.Join(dir, "Biedriba-Abelzieds.yaml"))
-	b, _ := bundle()
+	b := contenttest.Bundle(t)
 	f, err := answers.Parse("x.yaml", []byte(data), b)
 	if err != nil || f.Organisation.Name != "Biedrība “Ābeļzieds”" || f.Form != "community" {
 		t.Fatalf("the new file: %v %+v\n%s", err, f, data)
@@ -302,7 +303,7 @@ func TestSave(t *testing.T) {
 		t.Fatalf("save = %d %v", res.StatusCode, m)
 	}
 	data := read(t, path)
-	b, _ := bundle()
+	b := contenttest.Bundle(t)
 	f, err := answers.Parse(path, []byte(data), b)
 	if err != nil {
 		t.Fatalf("the saved file is not valid: %v\n%s", err, data)
@@ -396,7 +397,7 @@ func TestRowOps(t *testing.T) {
 	dir := t.TempDir()
 	copyExample(t, dir, example)
 	h := newServer(t, dir)
-	b, _ := bundle()
+	b := contenttest.Bundle(t)
 	activities := func() []string {
 		f, err := answers.ReadFile(filepath.Join(dir, example), b)
 		if err != nil {
@@ -646,7 +647,7 @@ func TestPageWeight(t *testing.T) {
 func TestDraftLanguage(t *testing.T) {
 	dir := t.TempDir()
 	h := newServer(t, dir)
-	b, _ := bundle()
+	b := contenttest.Bundle(t)
 	for _, code := range []string{"lt", "el"} {
 		lang, err := b.Language(code)
 		if err != nil {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/partnership-roadmap/roadmap/internal/answers"
+	"github.com/partnership-roadmap/roadmap/internal/contenttest"
 )
 
 // TestWorkshop checks the workshop block on the editing page: its values
@@ -30,7 +31,7 @@ checkpoints:`, 1)
 	}
 	h := newServer(t, dir)
 	js := []string{"Accept", "application/json"}
-	b, _ := bundle()
+	b := contenttest.Bundle(t)
 	saved := func() *answers.File {
 		t.Helper()
 		f, err := answers.Parse(path, []byte(read(t, path)), b)

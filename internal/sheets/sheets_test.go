@@ -8,37 +8,19 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/xuri/excelize/v2"
 
-	embedded "github.com/partnership-roadmap/roadmap/content"
 	"github.com/partnership-roadmap/roadmap/internal/answers"
 	"github.com/partnership-roadmap/roadmap/internal/content"
+	"github.com/partnership-roadmap/roadmap/internal/contenttest"
 	"github.com/partnership-roadmap/roadmap/internal/pdf"
 )
 
-var (
-	bundleOnce sync.Once
-	bundle     *content.Bundle
-	bundleErr  error
-)
-
 // lang returns the embedded content in language code.
-func lang(t testing.TB, code string) *content.Language {
-	t.Helper()
-	bundleOnce.Do(func() { bundle, bundleErr = content.Load(embedded.FS, "content") })
-	if bundleErr != nil {
-		t.Fatal(bundleErr)
-	}
-	l, err := bundle.Language(code)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return l
-}
+func lang(t testing.TB, code string) *content.Language { return contenttest.Language(t, code) }
 
 // tricky are user texts a spreadsheet could take for a formula.
 var tricky = []string{`=HYPERLINK("x")`, "+1+2", "-3", "@SUM(A1:A2)", "=1/0"}
