@@ -4,8 +4,10 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
+	"github.com/partnership-roadmap/roadmap/internal/answers"
 	"github.com/partnership-roadmap/roadmap/internal/contenttest"
 	"github.com/partnership-roadmap/roadmap/internal/pdf"
 	"github.com/partnership-roadmap/roadmap/internal/serve"
@@ -46,4 +48,27 @@ func copyExample(t testing.TB, dir, name string) []byte {
 		t.Fatal(err)
 	}
 	return data
+}
+
+// exampleWith writes the example roadmap into dir with block (YAML at the
+// top level) put before its checkpoints, and returns its path.
+func exampleWith(t *testing.T, dir, block string) string {
+	t.Helper()
+	src := strings.Replace(string(copyExample(t, dir, example)), "\ncheckpoints:", "\n"+block+"checkpoints:", 1)
+	path := filepath.Join(dir, example)
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// parseFile reads the answers file at path as saved, which must be valid.
+func parseFile(t *testing.T, path string) *answers.File {
+	t.Helper()
+	b := contenttest.Bundle(t)
+	f, err := answers.Parse(path, []byte(read(t, path)), b)
+	if err != nil {
+		t.Fatalf("the saved file is not valid: %v", err)
+	}
+	return f
 }

@@ -1,12 +1,9 @@
 package serve_test
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/partnership-roadmap/roadmap/internal/answers"
 	"github.com/partnership-roadmap/roadmap/internal/contenttest"
 )
 
@@ -16,18 +13,13 @@ import (
 // beside their field when too long.
 func TestWorkshopNotes(t *testing.T) {
 	dir := t.TempDir()
-	src := strings.Replace(string(copyExample(t, dir, example)), "\ncheckpoints:", `
-workshop:
+	path := exampleWith(t, dir, `workshop:
   facilitator: Ilze Kalēja
   notes: |
     Sociālais dienests sagatavo līgumu līdz 1. martam.
 
     Ο Γιώργος ενημερώνει τον δήμο.
-checkpoints:`, 1)
-	path := filepath.Join(dir, example)
-	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
-		t.Fatal(err)
-	}
+`)
 	h := newServer(t, dir)
 	js := []string{"Accept", "application/json"}
 	b := contenttest.Bundle(t)
@@ -119,15 +111,4 @@ checkpoints:`, 1)
 	if read(t, path) != before {
 		t.Error("an invalid save changed the file")
 	}
-}
-
-// parseFile reads the answers file at path as saved, which must be valid.
-func parseFile(t *testing.T, path string) *answers.File {
-	t.Helper()
-	b := contenttest.Bundle(t)
-	f, err := answers.Parse(path, []byte(read(t, path)), b)
-	if err != nil {
-		t.Fatalf("the saved file is not valid: %v", err)
-	}
-	return f
 }

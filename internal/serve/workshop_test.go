@@ -1,14 +1,11 @@
 package serve_test
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/partnership-roadmap/roadmap/internal/answers"
-	"github.com/partnership-roadmap/roadmap/internal/contenttest"
 )
 
 // TestWorkshop checks the workshop block on the editing page: its values
@@ -17,29 +14,16 @@ import (
 // date is refused beside its field.
 func TestWorkshop(t *testing.T) {
 	dir := t.TempDir()
-	src := strings.Replace(string(copyExample(t, dir, example)), "\ncheckpoints:", `
-workshop:
+	path := exampleWith(t, dir, `workshop:
   facilitator: Ilze Kalēja
   next_review: 2027-05-01
   participants: |
     Jānis Kalniņš, Līga Ozola
     Γιώργος Παπαδόπουλος
-checkpoints:`, 1)
-	path := filepath.Join(dir, example)
-	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
-		t.Fatal(err)
-	}
+`)
 	h := newServer(t, dir)
 	js := []string{"Accept", "application/json"}
-	b := contenttest.Bundle(t)
-	saved := func() *answers.File {
-		t.Helper()
-		f, err := answers.Parse(path, []byte(read(t, path)), b)
-		if err != nil {
-			t.Fatalf("the saved file is not valid: %v", err)
-		}
-		return f
-	}
+	saved := func() *answers.File { return parseFile(t, path) }
 	want := answers.Workshop{Facilitator: "Ilze Kalēja", NextReview: answers.Date{Year: 2027, Month: time.May, Day: 1},
 		Participants: "Jānis Kalniņš, Līga Ozola\nΓιώργος Παπαδόπουλος"}
 
