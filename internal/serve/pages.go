@@ -168,7 +168,7 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 		data, _, err := s.store.read(e.Name)
 		var f *answers.File
 		if err == nil {
-			f, err = answers.Parse(e.Name, data, s.opts.Content)
+			f, err = s.parse(e.Name, answers.Revision(data), data)
 		}
 		if err != nil {
 			row.Problem = problemText(e.Name, err)
