@@ -13,6 +13,7 @@ import (
 
 	"github.com/partnership-roadmap/roadmap/internal/answers"
 	"github.com/partnership-roadmap/roadmap/internal/contenttest"
+	"github.com/partnership-roadmap/roadmap/internal/testtool"
 )
 
 // source parses an answers file and pairs it with its language.
@@ -237,12 +238,7 @@ func TestParsesInICALJS(t *testing.T) {
 // under CI=true.
 func icalJS(t *testing.T, path string) []byte {
 	t.Helper()
-	missing := func(msg string) {
-		if os.Getenv("CI") == "true" {
-			t.Fatal(msg)
-		}
-		t.Skip(msg)
-	}
+	missing := func(msg string) { testtool.Missing(t, "%s", msg) }
 	node, err := exec.LookPath("node")
 	if err != nil {
 		missing("node not found (apt-get install -y nodejs npm)")

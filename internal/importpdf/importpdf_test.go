@@ -24,6 +24,7 @@ import (
 	"github.com/partnership-roadmap/roadmap/internal/form"
 	"github.com/partnership-roadmap/roadmap/internal/pdf"
 	"github.com/partnership-roadmap/roadmap/internal/pdftest"
+	"github.com/partnership-roadmap/roadmap/internal/testtool"
 )
 
 func example(t testing.TB, name string) *answers.File {
@@ -94,12 +95,7 @@ func parsed(t *testing.T, lang *content.Language, a *answers.File) *answers.File
 // and fails under CI=true.
 func pdfjs(t *testing.T, args ...string) []byte {
 	t.Helper()
-	missing := func(msg string) {
-		if os.Getenv("CI") == "true" {
-			t.Fatal(msg)
-		}
-		t.Skip(msg)
-	}
+	missing := func(msg string) { testtool.Missing(t, "%s", msg) }
 	node, err := exec.LookPath("node")
 	if err != nil {
 		missing("node not found (apt-get install -y nodejs npm)")
@@ -452,13 +448,7 @@ func markerOnly(t *testing.T, value string) []byte {
 // qpdfEncrypt returns doc encrypted with AES-256 and user password pw.
 func qpdfEncrypt(t *testing.T, doc []byte, pw string) []byte {
 	t.Helper()
-	qpdf, err := exec.LookPath("qpdf")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("qpdf not found")
-		}
-		t.Skip("qpdf not found")
-	}
+	qpdf := testtool.Need(t, "qpdf", "qpdf")
 	dir := t.TempDir()
 	in, out := filepath.Join(dir, "in.pdf"), filepath.Join(dir, "out.pdf")
 	if err := os.WriteFile(in, doc, 0o644); err != nil {

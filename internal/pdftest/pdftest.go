@@ -13,7 +13,6 @@ package pdftest
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -21,20 +20,14 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/partnership-roadmap/roadmap/internal/testtool"
 )
 
 // need returns the path of tool, or skips (fails on CI) when it is missing.
 func need(t testing.TB, tool string) string {
 	t.Helper()
-	p, err := exec.LookPath(tool)
-	if err != nil {
-		msg := fmt.Sprintf("%s not found (apt-get install -y poppler-utils qpdf)", tool)
-		if os.Getenv("CI") == "true" {
-			t.Fatal(msg)
-		}
-		t.Skip(msg)
-	}
-	return p
+	return testtool.Need(t, tool, "poppler-utils qpdf")
 }
 
 // file writes pdf to a temporary file and returns its path.

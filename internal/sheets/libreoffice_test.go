@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/partnership-roadmap/roadmap/internal/testtool"
 )
 
 // TestLibreOffice opens every workbook in LibreOffice, as a user without
@@ -15,13 +17,7 @@ import (
 // localized list values. It needs soffice (Debian: libreoffice-calc-nogui);
 // without it the test skips, except in CI (CI=true) where it fails.
 func TestLibreOffice(t *testing.T) {
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("soffice (LibreOffice) is required in CI: apt-get install libreoffice-calc-nogui")
-		}
-		t.Skip("soffice (LibreOffice) not installed; apt-get install libreoffice-calc-nogui")
-	}
+	soffice := testtool.Need(t, "soffice", "libreoffice-calc-nogui")
 	dir := t.TempDir()
 	type check struct {
 		row, col int

@@ -12,21 +12,14 @@ import (
 
 	"github.com/partnership-roadmap/roadmap/internal/answers"
 	"github.com/partnership-roadmap/roadmap/internal/pdftest"
+	"github.com/partnership-roadmap/roadmap/internal/testtool"
 )
 
 // needTool returns the path of a tool the print tests need, or skips the
 // test (fails it under CI=true) when it is missing.
 func needTool(t *testing.T, name, install string) string {
 	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		msg := fmt.Sprintf("%s not installed; apt-get install %s", name, install)
-		if os.Getenv("CI") == "true" {
-			t.Fatal(msg)
-		}
-		t.Skip(msg)
-	}
-	return p
+	return testtool.Need(t, name, install)
 }
 
 // unoPython returns a Python that can drive LibreOffice (Debian's python3
@@ -38,10 +31,7 @@ func unoPython(t *testing.T) string {
 			return py
 		}
 	}
-	if os.Getenv("CI") == "true" {
-		t.Fatal("a python3 with the uno module is required in CI: apt-get install python3-uno")
-	}
-	t.Skip("no python3 with the uno module; apt-get install python3-uno")
+	testtool.Missing(t, "no python3 with the uno module (apt-get install -y python3-uno)")
 	return ""
 }
 

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/partnership-roadmap/roadmap/internal/content"
+	"github.com/partnership-roadmap/roadmap/internal/testtool"
 )
 
 // copyContent copies the repository's content folder into a temporary one.
@@ -70,14 +71,7 @@ func catalog(t *testing.T, dir, code string, untranslated bool) *Catalog {
 
 func needMsgfmt(t *testing.T) string {
 	t.Helper()
-	p, err := exec.LookPath("msgfmt")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("msgfmt (Debian: gettext) is missing; CI must install it")
-		}
-		t.Skip("msgfmt not installed (Debian: gettext)")
-	}
-	return p
+	return testtool.Need(t, "msgfmt", "gettext")
 }
 
 // Every translation's PO file passes msgfmt --check, and importing it back
