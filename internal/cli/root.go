@@ -15,6 +15,7 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+	"time"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -225,7 +226,43 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	tuneGC()
 	ctx, signalled, stop := signalContext()
 	defer stop()
+	done := make(chan struct{})
+	defer close(done)
+	go watchdog(ctx, done, signalled, stderr)
 	return run(ctx, signalled, args, &App{IO: IO{In: stdin, Out: stdout, Err: stderr}})
+}
+
+// stopGrace is how long a run may take to stop after SIGINT or SIGTERM
+// before watchdog ends the process.
+const stopGrace = 900 * time.Millisecond
+
+// exit ends the process; a variable for tests.
+var exit = os.Exit
+
+// watchdog ends the process with 128 + the signal's number when the run
+// has not returned stopGrace after a signal cancelled ctx, whatever it is
+// waiting on (standard input, a slow disk, a long computation): a run
+// stops within a second of being asked.
+func watchdog(ctx context.Context, done <-chan struct{}, signalled func() os.Signal, stderr io.Writer) {
+	select {
+	case <-done:
+		return
+	case <-ctx.Done():
+	}
+	sig := signalled()
+	if sig == nil {
+		return
+	}
+	select {
+	case <-done:
+	case <-time.After(stopGrace):
+		fmt.Fprintln(stderr, "roadmap: interrupted")
+		code := 130
+		if n, ok := sig.(syscall.Signal); ok {
+			code = 128 + int(n)
+		}
+		exit(code)
+	}
 }
 
 // run runs args in app; signalled returns the signal that cancelled ctx, if

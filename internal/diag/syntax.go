@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"strconv"
 	"strings"
 	"unicode"
@@ -48,21 +47,38 @@ func ReadFile(fsys fs.FS, name, file, what string) ([]byte, error) {
 }
 
 // ReadPath reads the file at path of the operating system as ReadFile
-// reads one of a file system; messages name it path.
+// reads one of a file system; messages name it path. A named pipe is
+// refused without waiting for a writer.
 func ReadPath(path, what string) ([]byte, error) {
-	st, err := os.Stat(path)
+	return ReadPathLimit(path, what, MaxFileSize)
+}
+
+// ReadPathLimit is ReadPath for a kind of file allowed to hold up to limit
+// bytes (a PDF).
+func ReadPathLimit(path, what string, limit int64) ([]byte, error) {
+	f, st, err := fsutil.OpenInput(path)
 	if err != nil {
-		return nil, Problem{File: path, Msg: "cannot read " + what + ": " + plainError(err)}
-	}
-	if p, bad := checkStat(st, path, what); bad {
-		return nil, p
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, Problem{File: path, Msg: "cannot read " + what + ": " + plainError(err)}
+		return nil, Problem{File: path, Msg: "cannot read " + what + ": " + err.Error()}
 	}
 	defer f.Close()
-	return readLimited(f, path, what)
+	if st.Size() > limit {
+		return nil, tooBig(path, what, st.Size(), limit)
+	}
+	data, err := fsutil.ReadLimited(f, st.Size(), limit)
+	if err != nil {
+		if _, ok := err.(*fsutil.TooBigError); ok {
+			return nil, tooBig(path, what, -1, limit)
+		}
+		return nil, Problem{File: path, Msg: "cannot read " + what + ": " + err.Error()}
+	}
+	return data, nil
+}
+
+func tooBig(file, what string, n, limit int64) Problem {
+	if n < 0 {
+		return Problem{File: file, Msg: fmt.Sprintf("%s is too big: more than %d bytes; allowed: at most %d bytes (%s)", what, limit, limit, size(limit))}
+	}
+	return Problem{File: file, Msg: fmt.Sprintf("%s is too big: %d bytes; allowed: at most %d bytes (%s)", what, n, limit, size(limit))}
 }
 
 func checkStat(st fs.FileInfo, file, what string) (Problem, bool) {
@@ -71,7 +87,7 @@ func checkStat(st fs.FileInfo, file, what string) (Problem, bool) {
 		// The words of fsutil.CheckInput, which the commands use too.
 		return Problem{File: file, Msg: fmt.Sprintf("cannot read %s: is %s, not a file", what, fsutil.Kind(st.Mode()))}, true
 	case st.Size() > MaxFileSize:
-		return Problem{File: file, Msg: fmt.Sprintf("%s is too big: %d bytes; allowed: at most %d bytes (%s)", what, st.Size(), MaxFileSize, size(MaxFileSize))}, true
+		return tooBig(file, what, st.Size(), MaxFileSize), true
 	}
 	return Problem{}, false
 }
@@ -84,7 +100,7 @@ func readLimited(f io.Reader, file, what string) ([]byte, error) {
 		return nil, Problem{File: file, Msg: "cannot read " + what + ": " + plainError(err)}
 	}
 	if len(data) > MaxFileSize {
-		return nil, Problem{File: file, Msg: fmt.Sprintf("%s is too big: more than %d bytes; allowed: at most %d bytes (%s)", what, MaxFileSize, MaxFileSize, size(MaxFileSize))}
+		return nil, tooBig(file, what, -1, MaxFileSize)
 	}
 	return data, nil
 }

@@ -12,7 +12,10 @@ import (
 	"strconv"
 	"strings"
 	"sync/atomic"
+	"syscall"
 	"time"
+
+	"github.com/partnership-roadmap/roadmap/internal/fsutil"
 )
 
 // store is the folder of answers files. Every access goes through an
@@ -50,7 +53,9 @@ func (s *store) list() ([]entryInfo, error) {
 	}
 	var out []entryInfo
 	for _, de := range des {
-		if !validName(de.Name()) || de.IsDir() {
+		// Only regular files and links: a named pipe or a device is never
+		// opened, so it cannot block the page.
+		if !validName(de.Name()) || (!de.Type().IsRegular() && de.Type()&fs.ModeSymlink == 0) {
 			continue
 		}
 		info := entryInfo{Name: de.Name()}
@@ -72,7 +77,8 @@ var errTooBig = errors.New("the file is larger than 2 MiB")
 // read returns the bytes of the answers file name and its modification
 // time. A symbolic link out of the folder is an error.
 func (s *store) read(name string) ([]byte, time.Time, error) {
-	f, err := s.root.Open(name)
+	// Opened without waiting, so a named pipe is refused, not waited on.
+	f, err := s.root.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, time.Time{}, err
 	}
@@ -82,7 +88,7 @@ func (s *store) read(name string) ([]byte, time.Time, error) {
 		return nil, time.Time{}, err
 	}
 	if !fi.Mode().IsRegular() {
-		return nil, time.Time{}, fmt.Errorf("%s is not a regular file", name)
+		return nil, time.Time{}, fmt.Errorf("is %s, not a file", fsutil.Kind(fi.Mode()))
 	}
 	// One read of the size the file has (and whatever it grew by since).
 	buf := bytes.NewBuffer(make([]byte, 0, min(fi.Size(), maxFile)+512))
