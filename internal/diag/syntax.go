@@ -570,3 +570,19 @@ func isParserError(msg string) bool {
 		strings.HasPrefix(msg, "found incompatible YAML document") ||
 		strings.HasPrefix(msg, "found undefined tag handle")
 }
+
+// ControlIn returns the first control character of text s that would act
+// on a terminal or break a line of a document (C0 controls other than tab
+// and line feed, a carriage return included, DELETE, C1 controls, and the line and paragraph
+// separators), and whether there is one. It is for decoded values, where
+// the YAML escapes "\e" or "\x1b" have already become the character.
+func ControlIn(s string) (rune, bool) {
+	for _, r := range s {
+		switch {
+		case r == '\t' || r == '\n':
+		case r < 0x20 || r == 0x7F, r >= 0x80 && r <= 0x9F, r == '\u2028' || r == '\u2029':
+			return r, true
+		}
+	}
+	return 0, false
+}

@@ -94,6 +94,10 @@ func Apply(dir, code, name string, ts []Translation) (Result, error) {
 			bad("the translation of %s is not valid UTF-8", t.Key)
 			continue
 		}
+		if r, ok := diag.ControlIn(t.Text); ok {
+			bad("the translation of %s holds the control character %s; allowed: text, line breaks and tabs", t.Key, diag.CharName(r))
+			continue
+		}
 		labelKey, form, plural := strings.Cut(strings.TrimPrefix(t.Key, "labels."), ":")
 		su, known := source[t.Key]
 		srcText := su.Text
