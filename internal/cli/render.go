@@ -212,7 +212,8 @@ func renderOne(app *App, b *content.Bundle, theme pdf.Theme, in renderInput) ([]
 		docs = append(docs, pack.Doc{Path: filepath.Join(in.dir, d.FileName(nil, opts)), Result: *res})
 	}
 	// The plans' dates as a calendar, when the plans hold any.
-	if ics := plansCalendar(a, lang); ics != nil {
+	prev, _ := previousCalendar(filepath.Join(in.dir, "plans.ics"))
+	if ics := plansCalendar(a, lang, prev); ics != nil {
 		docs = append(docs, pack.Doc{Path: filepath.Join(in.dir, "plans.ics"), Result: document.Result{Data: ics}})
 	}
 	return docs, nil

@@ -79,7 +79,6 @@ func Check(b *Bundle, opts ...CheckOption) ([]Report, diag.List) {
 	for _, l := range b.Languages {
 		pos := b.pos[l.Code]
 		problems := checkLanguage(l, pos)
-		problems = append(problems, checkControls(b, l.Code)...)
 		problems = append(problems, checkLimits(l, pos, cfg.measure)...)
 		r := Report{Code: l.Code, Name: l.Name, Status: l.Status}
 		r.Labels = len(l.Labels)
@@ -127,23 +126,6 @@ func count(src, l *Language, r *Report) {
 		}
 		r.Examples += min(len(cp.Examples), len(want.Examples))
 	}
-}
-
-// checkControls reports the texts of language code that hold a control
-// character (written in the YAML file as an escape such as "\e"), which
-// would drive a terminal that shows the text or break a document.
-func checkControls(b *Bundle, code string) diag.List {
-	units, err := b.Units(code)
-	if err != nil {
-		return nil
-	}
-	var ps diag.List
-	for _, u := range units {
-		if r, ok := diag.ControlIn(u.Text); ok {
-			ps = append(ps, diag.At(u.File, u.Node, "%s holds the control character %s; allowed: text, line breaks and tabs", u.Key, diag.CharName(r)))
-		}
-	}
-	return ps
 }
 
 var placeholderRE = regexp.MustCompile(`\{[a-z]+\}`)

@@ -105,6 +105,9 @@ type rowView struct {
 	// Op is the end of the row's operations: "ap:2".
 	Op    string
 	Cells []cellView
+	// IDName and ID are the hidden field of the row's id (a plan of
+	// dated rows), which moves with the row when rows are reordered.
+	IDName, ID string
 }
 
 type cellView struct {
@@ -296,7 +299,7 @@ func (s *Server) planView(p planDef, lang *content.Language, f *answers.File, ra
 	switch p.Key {
 	case "ap":
 		for _, a := range f.ActionPlan {
-			rows = append(rows, map[string]string{"activity": a.Activity, "responsible": a.Responsible, "goals": a.Goals, "deadline": a.Deadline.String(), "status": a.Status, "notes": a.Notes})
+			rows = append(rows, map[string]string{"activity": a.Activity, "responsible": a.Responsible, "goals": a.Goals, "deadline": a.Deadline.String(), "status": a.Status, "notes": a.Notes, "id": a.ID})
 		}
 	case "cm":
 		for _, c := range f.CommunicationPlan {
@@ -304,11 +307,14 @@ func (s *Server) planView(p planDef, lang *content.Language, f *answers.File, ra
 		}
 	case "ev":
 		for _, e := range f.EvaluationPlan {
-			rows = append(rows, map[string]string{"stage": e.Stage, "when": e.When.String(), "indicator": e.Indicator, "method": e.Method, "baseline": e.Baseline, "target": e.Target, "responsible": e.Responsible, "result": e.Result})
+			rows = append(rows, map[string]string{"stage": e.Stage, "when": e.When.String(), "indicator": e.Indicator, "method": e.Method, "baseline": e.Baseline, "target": e.Target, "responsible": e.Responsible, "result": e.Result, "id": e.ID})
 		}
 	}
 	row := func(index, legend string, vals map[string]string) rowView {
 		rv := rowView{P: pv, Legend: legend, Op: p.Key + ":" + index}
+		if p.Key == "ap" || p.Key == "ev" {
+			rv.IDName, rv.ID = p.Key+".id", vals["id"]
+		}
 		for _, c := range pv.Columns {
 			field := p.Key + "." + index + "." + c.Key
 			val := vals[c.Key]

@@ -225,8 +225,54 @@ func decodeForm(v url.Values, base *answers.File, lang *content.Language) (f *an
 			}
 		}
 	}
+	keepIDs(f, base, v)
 	rowOp(f, v.Get("op"))
 	return f, raw, errs
+}
+
+// keepIDs gives the plan rows of f the ids the page sent with them (each
+// id once: a row copied in the page has none), and then the ids of base
+// that the page did not send, in order, to rows that arrived without one
+// (rows given an id by a save after the page was loaded).
+func keepIDs(f, base *answers.File, v url.Values) {
+	assign := func(key string, n int, id func(int) *string, baseIDs []string) {
+		sent := v[key+".id"]
+		used := map[string]bool{}
+		if len(sent) == n {
+			for i := range n {
+				if s := sent[i]; s != "" && !used[s] {
+					*id(i), used[s] = s, true
+				}
+			}
+		}
+		j := 0
+		for i := range n {
+			if *id(i) != "" {
+				continue
+			}
+			for j < len(baseIDs) && (baseIDs[j] == "" || used[baseIDs[j]]) {
+				j++
+			}
+			if j == len(baseIDs) {
+				return
+			}
+			*id(i), used[baseIDs[j]] = baseIDs[j], true
+		}
+	}
+	if _, ok := v["ap.activity"]; ok {
+		ids := make([]string, len(base.ActionPlan))
+		for i, r := range base.ActionPlan {
+			ids[i] = r.ID
+		}
+		assign("ap", len(f.ActionPlan), func(i int) *string { return &f.ActionPlan[i].ID }, ids)
+	}
+	if _, ok := v["ev.stage"]; ok {
+		ids := make([]string, len(base.EvaluationPlan))
+		for i, r := range base.EvaluationPlan {
+			ids[i] = r.ID
+		}
+		assign("ev", len(f.EvaluationPlan), func(i int) *string { return &f.EvaluationPlan[i].ID }, ids)
+	}
 }
 
 func hasAny(v url.Values, prefix string) bool {
