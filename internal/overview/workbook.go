@@ -15,6 +15,7 @@ import (
 	"github.com/partnership-roadmap/roadmap/internal/answers"
 	"github.com/partnership-roadmap/roadmap/internal/content"
 	"github.com/partnership-roadmap/roadmap/internal/paper"
+	"github.com/partnership-roadmap/roadmap/internal/sheets"
 )
 
 // The workbook's sheets, by the label key of their names, in order.
@@ -60,6 +61,7 @@ func (r *Report) Workbook(o WorkbookOptions) ([]byte, error) {
 		return nil, fmt.Errorf("making the overview workbook: %w", w.err)
 	}
 	var buf bytes.Buffer
+	w.f.SetZipWriter(sheets.NewZipWriter)
 	if _, err := w.f.WriteTo(&buf); err != nil {
 		return nil, fmt.Errorf("writing the overview workbook: %w", err)
 	}

@@ -183,9 +183,13 @@ func (z *storedZip) flush() error {
 	if z.name == "xl/styles.xml" && z.fontSize != nil {
 		data = defaultFontSize(data, z.fontSize)
 	}
+	if z.name == "docProps/core.xml" {
+		data = prefixCore(data)
+	}
 	w, err := z.zw.CreateRaw(&zip.FileHeader{
 		Name:               z.name,
 		Method:             zip.Store,
+		ModifiedDate:       zipDate,
 		CRC32:              crc32.ChecksumIEEE(data),
 		CompressedSize64:   uint64(len(data)),
 		UncompressedSize64: uint64(len(data)),
