@@ -119,16 +119,36 @@ func (s *store) create(name string, data []byte) error {
 	return s.writeNew(name, data, true)
 }
 
+// saveError is a failure to write an answers file, in plain words without
+// the temporary file's name or the system call ("the disk is full").
+type saveError struct{ err error }
+
+func (e saveError) Error() string { return fsutil.Reason(e.err) }
+func (e saveError) Unwrap() error { return e.err }
+
 func (s *store) writeNew(name string, data []byte, exclusive bool) (err error) {
-	tmp := "." + name + "." + strconv.Itoa(os.Getpid()) + "-" + strconv.FormatUint(tmpSeq.Add(1), 10) + ".tmp"
-	f, err := s.root.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	// The temporary name is of fsutil's pattern, so that one left by a
+	// server that was killed is cleaned when the next one starts.
+	var (
+		tmp string
+		f   *os.File
+	)
+	for range 1000 {
+		tmp = ".roadmap-" + strconv.Itoa(os.Getpid()) + "-" + strconv.FormatUint(tmpSeq.Add(1), 10) + ".tmp"
+		if f, err = s.root.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644); !errors.Is(err, fs.ErrExist) {
+			break
+		}
+	}
 	if err != nil {
-		return err
+		return saveError{err}
 	}
 	defer func() {
 		if err != nil {
 			f.Close()
 			s.root.Remove(tmp)
+			if !errors.Is(err, fs.ErrExist) {
+				err = saveError{err}
+			}
 		}
 	}()
 	if _, err = f.Write(data); err != nil {
