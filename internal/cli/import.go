@@ -67,7 +67,7 @@ func importRun(app *App, opts *importOptions) error {
 	}
 	if out != "-" {
 		if ext := strings.ToLower(filepath.Ext(out)); ext != ".yaml" && ext != ".yml" {
-			return fmt.Errorf("output file %s: an answers file's name must end in .yaml", esc.Name(out))
+			return usageError{fmt.Errorf("output file %s: an answers file's name must end in .yaml", esc.Name(out)), "roadmap import"}
 		}
 		if _, err := os.Stat(out); err == nil && !opts.Force {
 			return fmt.Errorf("%s exists; give another file with -o, or --force to replace it", esc.Name(out))

@@ -143,6 +143,9 @@ Run "roadmap pack" to make the whole workshop pack in output/.`,
 		if err := checkSourceDateEpoch(); err != nil {
 			return err
 		}
+		if err := checkFlagValues(cmd); err != nil {
+			return err
+		}
 		return checkLangFlag(app, cmd)
 	}
 
@@ -269,7 +272,7 @@ func watchdog(ctx context.Context, done <-chan struct{}, signalled func() os.Sig
 // one did.
 func run(ctx context.Context, signalled func() os.Signal, args []string, app *App) int {
 	root := NewRootCmd(app)
-	root.SetArgs(args)
+	root.SetArgs(bareDefaults(args))
 	err := root.ExecuteContext(ctx)
 	if sig := signalled(); sig != nil {
 		if err != nil {

@@ -178,6 +178,14 @@ func checkEncoding(file string, data []byte) List {
 	if utf8.Valid(data) && !hasRefused(data) {
 		return nil
 	}
+	if utf16Like(data) {
+		return List{{File: file, Line: 1, Col: 1,
+			Msg: "the file is UTF-16 text (a zero byte beside every letter); allowed: UTF-8 only, so save the file as UTF-8 in your editor"}}
+	}
+	if bytes.IndexByte(data, '\r') >= 0 && bytes.IndexByte(data, '\n') < 0 {
+		return List{{File: file, Line: 1, Col: 1,
+			Msg: "the file's lines end in a carriage return alone (CR, as old Mac editors save them); allowed: lines ending in LF or CR LF, so save the file again with those line ends"}}
+	}
 	var problems List
 	line, col := 1, 1
 	for i := 0; i < len(data) && len(problems) < maxCharProblems; {
@@ -200,6 +208,25 @@ func checkEncoding(file string, data []byte) List {
 		i += size
 	}
 	return problems
+}
+
+// utf16Like reports whether data looks like UTF-16 text without a
+// byte-order mark: a zero byte at every other place in most of its start.
+func utf16Like(data []byte) bool {
+	n := min(len(data), 200) &^ 1
+	if n < 4 {
+		return false
+	}
+	even, odd := 0, 0
+	for i := 0; i < n; i += 2 {
+		if data[i] == 0 {
+			even++
+		}
+		if data[i+1] == 0 {
+			odd++
+		}
+	}
+	return max(even, odd)*4 >= n/2*3 && min(even, odd)*4 < n/2
 }
 
 // hasRefused reports whether data holds a character refused.

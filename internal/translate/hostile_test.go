@@ -64,3 +64,14 @@ func TestImportXLIFFControlCharacters(t *testing.T) {
 		t.Error("a refused import changed files")
 	}
 }
+
+// TestPOByteOrderMark: a PO file saved with a UTF-8 byte-order mark once
+// failed on its first line ("expected a quoted string"); it reads as the
+// same file without one.
+func TestPOByteOrderMark(t *testing.T) {
+	po := "# a comment\nmsgid \"\"\nmsgstr \"Language: en\\n\"\n\nmsgctxt \"labels.status.done\"\nmsgid \"x\"\nmsgstr \"Done\"\n"
+	lang, ts, _, err := ReadPO([]byte("\uFEFF" + po))
+	if err != nil || lang != "en" || len(ts) != 1 || ts[0].Text != "Done" || ts[0].Line != 5 {
+		t.Errorf("with a byte-order mark: %q %+v %v", lang, ts, err)
+	}
+}
