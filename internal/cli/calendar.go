@@ -161,7 +161,9 @@ func readAnswersSet(app *App, inputs []string, jobs int) (*answersSet, error) {
 	paths, ferr := findAnswers(app, inputs)
 	set := &answersSet{total: len(paths)}
 	if ferr != nil {
-		set.problems = append(set.problems, diag.Problems("", ferr)...)
+		missing := diag.Problems("", ferr)
+		set.problems = append(set.problems, missing...)
+		set.total += len(missing)
 	}
 	files := make([]*answers.File, len(paths))
 	ferrs := make([]error, len(paths))
