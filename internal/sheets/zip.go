@@ -51,7 +51,15 @@ func (z *deflateZip) Create(name string) (io.Writer, error) {
 		z.core = new(bytes.Buffer)
 		return z.core, nil
 	}
-	return z.zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, ModifiedDate: zipDate})
+	return z.zw.CreateHeader(header(name, zip.Deflate))
+}
+
+// header is the header of a workbook part, dated zipDate. The date is set
+// as the MS-DOS date itself: Modified would add an extra field of the time
+// to every part.
+func header(name string, method uint16) *zip.FileHeader {
+	//lint:ignore SA1019 the MS-DOS date alone, without Modified's extra field
+	return &zip.FileHeader{Name: name, Method: method, ModifiedDate: zipDate}
 }
 
 func (z *deflateZip) flushCore() error {
@@ -60,7 +68,7 @@ func (z *deflateZip) flushCore() error {
 	}
 	data := prefixCore(z.core.Bytes())
 	z.core = nil
-	w, err := z.zw.CreateHeader(&zip.FileHeader{Name: "docProps/core.xml", Method: zip.Deflate, ModifiedDate: zipDate})
+	w, err := z.zw.CreateHeader(header("docProps/core.xml", zip.Deflate))
 	if err != nil {
 		return err
 	}
