@@ -11,6 +11,7 @@ import (
 	"github.com/partnership-roadmap/roadmap/internal/content"
 	"github.com/partnership-roadmap/roadmap/internal/pdf"
 	"github.com/partnership-roadmap/roadmap/internal/plantable"
+	"github.com/partnership-roadmap/roadmap/internal/roadmap"
 )
 
 // The form's spacing is the theme's (pdf.Theme.Styles.Form): the width of
@@ -377,17 +378,18 @@ func (r *renderer) checkpoint(cp *content.Checkpoint) {
 }
 
 // plan returns the plan table checkpoint cp carries on this form: the
-// action plan always, the communication and evaluation plans in a filled
-// form whose answers have rows of them.
-func (r *renderer) plan(cp *content.Checkpoint) (plantable.Plan, bool) {
-	p, ok := plantable.Of(cp)
+// action plan always; the communication and evaluation plans in a blank
+// form (empty rows to write in, or a fillable form's fields) and in a
+// filled form whose answers have rows of them.
+func (r *renderer) plan(cp *content.Checkpoint) (*roadmap.Plan, bool) {
+	p, ok := roadmap.Of(cp)
 	if !ok {
-		return "", false
+		return nil, false
 	}
-	if p == plantable.Action || len(plantable.Rows(r.lang, p, r.a)) > 0 {
+	if p == roadmap.ActionPlan || r.a == nil || len(p.Rows(r.a)) > 0 {
 		return p, true
 	}
-	return "", false
+	return nil, false
 }
 
 // flows reports whether checkpoint cp may flow across pages: it has an
@@ -397,7 +399,7 @@ func (r *renderer) flows(cp *content.Checkpoint) bool {
 		return true
 	}
 	p, ok := r.plan(cp)
-	return ok && len(plantable.Rows(r.lang, p, r.a)) > 0
+	return ok && len(p.Rows(r.a)) > 0
 }
 
 // lines returns the number of write-in lines checkpoint cp gets: none when
@@ -602,12 +604,12 @@ func paragraphs(text string) []string {
 // planTable draws plan p under its title: the answers' rows in a filled
 // form, else empty rows to write in. A table that fits in half a page is
 // kept whole; a longer one repeats its header on every page.
-func (r *renderer) planTable(p plantable.Plan) {
+func (r *renderer) planTable(p *roadmap.Plan) {
 	d, th := r.d, r.th
-	d.SetPlace(string(p) + " plan")
-	rows := plantable.Rows(r.lang, p, r.a)
+	d.SetPlace(p.ID + " plan")
+	rows := p.Texts(r.lang, r.a)
 	size := th.Type.Small + 1
-	if p != plantable.Action {
+	if p != roadmap.ActionPlan {
 		size = th.Type.Small // seven or eight columns
 	}
 	t := plantable.Table(r.lang, p, size, len(rows))
@@ -616,10 +618,10 @@ func (r *renderer) planTable(p plantable.Plan) {
 	capH := d.TextHeight(caption, pdf.Run{Text: "X"})
 	// the caption stays with the header and the first row
 	d.EnsureSpace(capH + 2*d.LineHeight(t.Size) + 4*1.7)
-	d.Text(caption, pdf.Run{Text: strings.ToUpper(plantable.Title(r.lang, p))})
-	if r.fill != nil && p == plantable.Action {
-		t.EmptyRows = ActionRows(r.fill.values)
-		r.actionFields(r.collect(pdf.AreaCell, func() { d.Table(t, rows) }))
+	d.Text(caption, pdf.Run{Text: strings.ToUpper(p.Title(r.lang))})
+	if r.fill != nil {
+		t.EmptyRows = PlanRows(p, r.fill.values)
+		r.planFields(p, r.collect(pdf.AreaCell, func() { d.Table(t, rows) }))
 		return
 	}
 	d.Table(t, rows)
