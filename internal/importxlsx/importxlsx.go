@@ -17,6 +17,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -57,6 +58,8 @@ type Result struct {
 	// Plans are the plans the workbook holds, in the answers file's order;
 	// the answers' other plans are as they were.
 	Plans []Plan
+	// Changed reports whether a plan's rows differ from the answers'.
+	Changed bool
 	// Warnings are what a person may want to know: cells left out (a
 	// column the plans do not have) and the answers file's own warnings.
 	Warnings []string
@@ -107,6 +110,9 @@ func Merge(wbName string, wb []byte, name string, data []byte, b *content.Bundle
 	for _, p := range roadmap.Plans {
 		for _, s := range found {
 			if s.model == p {
+				if old := p.Rows(a); len(old) != len(s.rows) || len(old) > 0 && !reflect.DeepEqual(old, s.rows) {
+					res.Changed = true
+				}
 				p.SetRows(a, s.rows)
 				res.Plans = append(res.Plans, Plan{Plan: p, Sheet: s.name, Rows: len(s.rows)})
 			}

@@ -101,6 +101,9 @@ func TestMergeEdited(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if !res.Changed {
+		t.Error("not Changed")
+	}
 	got := res.File.ActionPlan
 	if len(got) != 7 {
 		t.Fatalf("%d action-plan rows, want 7: %+v", len(got), got)
@@ -160,6 +163,9 @@ func TestMergeUnchanged(t *testing.T) {
 				res, err := Merge("plans.xlsx", workbook(t, a.Language, a, ids...), name, data, contenttest.Bundle(t))
 				if err != nil {
 					t.Fatal(err)
+				}
+				if res.Changed {
+					t.Errorf("%v: Changed, with the workbook made from the answers", ids)
 				}
 				if !bytes.Equal(res.Data, want) {
 					t.Errorf("%v: the answers file changed:\n%s", ids, res.Data)
