@@ -29,16 +29,23 @@ def prop(name, value):
     return p
 
 
-def set_locale(ctx, locale):
-    provider = ctx.ServiceManager.createInstanceWithContext("com.sun.star.configuration.ConfigurationProvider", ctx)
-    access = provider.createInstanceWithArguments(
-        "com.sun.star.configuration.ConfigurationUpdateAccess", (prop("nodepath", "/org.openoffice.Setup/L10N"),))
-    access.setPropertyValue("ooSetupSystemLocale", locale)
-    access.commitChanges()
+def write_profile(profile, locale):
+    """Start the profile with LibreOffice's locale set (Tools > Options >
+    Language Settings > Languages > Locale setting)."""
+    user = os.path.join(profile, "user")
+    os.makedirs(user, exist_ok=True)
+    with open(os.path.join(user, "registrymodifications.xcu"), "w", encoding="utf-8") as f:
+        f.write('<?xml version="1.0" encoding="UTF-8"?>\n'
+                '<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
+                'xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
+                '<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse">'
+                '<value>%s</value></prop></item>\n'
+                '</oor:items>\n' % locale)
 
 
 def main():
     soffice, profile, locale, jobs = sys.argv[1], sys.argv[2], sys.argv[3], json.load(open(sys.argv[4], encoding="utf-8"))
+    write_profile(profile, locale)
     pipe = "roadmap%d" % os.getpid()
     proc = subprocess.Popen(
         [soffice, "--headless", "--norestore", "--nologo", "--nodefault",
@@ -57,7 +64,6 @@ def main():
                 time.sleep(0.1)
         if ctx is None:
             sys.exit("could not connect to LibreOffice")
-        set_locale(ctx, locale)
         smgr = ctx.ServiceManager
         desktop = smgr.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
         dispatcher = smgr.createInstanceWithContext("com.sun.star.frame.DispatchHelper", ctx)
@@ -77,7 +83,15 @@ def main():
                                   "string": cell.getString(), "format": fmt.getPropertyValue("FormatString")},
                                  ensure_ascii=False), flush=True)
             doc.storeToURL(uno.systemPathToFileUrl(job["out"]), (prop("FilterName", "Calc MS Excel 2007 XML"),))
-            doc.close(True)
+            try:
+                doc.close(True)
+            except Exception as err:
+                # LibreOffice now and then crashes closing a document it has
+                # saved; the saved file is whole (storeToURL has returned).
+                if job is not jobs[-1]:
+                    raise
+                print("LibreOffice failed closing the saved workbook: %s" % err, file=sys.stderr)
+                return
         try:
             desktop.terminate()
         except Exception:
