@@ -70,7 +70,15 @@ type Result struct {
 // in, and returns the answers file with them. Every error is a diag.List:
 // each cell that cannot be read is one problem, naming the workbook, the
 // sheet and the cell.
-func Merge(wbName string, wb []byte, name string, data []byte, b *content.Bundle) (*Result, error) {
+func Merge(wbName string, wb []byte, name string, data []byte, b *content.Bundle) (res *Result, err error) {
+	defer func() {
+		// excelize reads what a person's spreadsheet program wrote, or a
+		// damaged file; should it fail on one by panicking, that is a
+		// workbook it cannot read, said as such.
+		if p := recover(); p != nil {
+			res, err = nil, diag.List{{File: wbName, Msg: fmt.Sprintf("the workbook cannot be read; it may be damaged (%v)", p)}}
+		}
+	}()
 	a, err := answers.Parse(name, data, b)
 	if err != nil {
 		return nil, err
@@ -106,7 +114,7 @@ func Merge(wbName string, wb []byte, name string, data []byte, b *content.Bundle
 	if len(problems) > 0 {
 		return nil, problems
 	}
-	res := &Result{Warnings: r.warnings}
+	res = &Result{Warnings: r.warnings}
 	for _, p := range roadmap.Plans {
 		for _, s := range found {
 			if s.model == p {

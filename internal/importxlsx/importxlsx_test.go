@@ -346,3 +346,48 @@ func TestIsDateFormat(t *testing.T) {
 		}
 	}
 }
+
+// FuzzMerge feeds Merge damaged workbooks: it must return an error or a
+// valid answers file, never panic.
+func FuzzMerge(f *testing.F) {
+	data, err := os.ReadFile(filepath.Join("..", "..", "examples", "brinumins-community-lv.yaml"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	b := contenttest.Bundle(f)
+	a, err := answers.Parse("a.yaml", data, b)
+	if err != nil {
+		f.Fatal(err)
+	}
+	wb, err := sheets.Build(contenttest.Language(f, "lv"), sheets.Plans(), a)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(wb)
+	f.Add([]byte("PK\x03\x04"))
+	f.Fuzz(func(t *testing.T, wb []byte) {
+		res, err := Merge("plans.xlsx", wb, "a.yaml", data, b)
+		if err != nil {
+			return
+		}
+		if _, err := answers.Parse("a.yaml", res.Data, b); err != nil {
+			t.Fatalf("Merge returned an answers file that does not parse: %v", err)
+		}
+	})
+}
+
+// FuzzParseTextDate: a date typed as text is a valid date or an error.
+func FuzzParseTextDate(f *testing.F) {
+	for _, s := range []string{"15.05.2027", "15.05.2027.", "2027-05-15", "31.02.2027", "1/1/1", "99999.1.1"} {
+		f.Add(s)
+	}
+	lv := contenttest.Language(f, "lv")
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := parseTextDate(lv, s)
+		if err == nil && !d.IsZero() {
+			if _, err := answers.ParseDate(d.String()); err != nil {
+				t.Fatalf("%q gave %v, not a valid date: %v", s, d, err)
+			}
+		}
+	})
+}
