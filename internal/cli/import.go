@@ -28,7 +28,7 @@ type importOptions struct {
 func newImportCmd(app *App) *cobra.Command {
 	opts := &importOptions{}
 	cmd := &cobra.Command{
-		Use:   "import FILE.pdf | import PLANS.xlsx --answers FILE.yaml",
+		Use:   "import FILE.pdf | PLANS.xlsx --answers FILE.yaml",
 		Short: "Read a filled-in fillable form, or edited plan workbooks, back into an answers file",
 		Long: `Read a checklist form made with "roadmap form --fillable" and filled in
 in a PDF reader back into an answers file: the statuses, the ticked options,
@@ -73,7 +73,7 @@ file instead (- for standard output).`,
 		},
 	}
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write the answers to `FILE.yaml` (- for standard output; default: beside the PDF, or the --answers file)")
-	cmd.Flags().StringVarP(&opts.Lang, "lang", "l", "", "expect a form in language `code`, and refuse one in another")
+	cmd.Flags().StringVarP(&opts.Lang, "lang", "l", "", "expect a form (or a workbook's answers file) in language `code`, and refuse one in another")
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "replace the output file if it exists")
 	cmd.Flags().StringVarP(&opts.Answers, "answers", "a", "", "for a plans workbook: the answers `FILE.yaml` to read its plans into")
 	return cmd
