@@ -64,7 +64,7 @@ type stepView struct {
 
 type cpView struct {
 	ID, Title, Hint string
-	N               int
+	N               string // the checkpoint's number, as in the forms (1.2)
 	Status          string
 	StatusErr       string
 	Options         []optView
@@ -241,7 +241,6 @@ func (s *Server) renderEdit(w http.ResponseWriter, status int, rm *opened, f *an
 		v.Plans[p.Under] = s.planView(p, lang, f, raw, errs)
 	}
 	guidance := s.guidanceHTML(lang)
-	n := 0
 	for _, st := range lang.Steps {
 		sv := stepView{Number: st.Number, Label: lang.Format("step.label", "n", strconv.Itoa(st.Number)), Heading: st.Title}
 		for i := range st.Checkpoints {
@@ -249,10 +248,9 @@ func (s *Server) renderEdit(w http.ResponseWriter, status int, rm *opened, f *an
 			if !cp.Audience.Includes(f.Form) {
 				continue
 			}
-			n++
 			a := f.Checkpoint(cp.ID)
 			p := "cp." + cp.ID + "."
-			c := cpView{ID: cp.ID, N: n, Title: cp.Title, Hint: cp.Hint, Status: string(a.Status), Answer: a.Answer,
+			c := cpView{ID: cp.ID, N: lang.Number(cp), Title: cp.Title, Hint: cp.Hint, Status: string(a.Status), Answer: a.Answer,
 				StatusErr: errs.ByField[p+"status"], OptErr: errs.ByField[p+"opt"], AnswerErr: errs.ByField[p+"answer"],
 				Guidance: guidance[cp.ID], Plan: v.Plans[cp.ID]}
 			if c.Status == "" {
