@@ -205,56 +205,11 @@ func (r *renderer) notes() {
 	r.notesField(r.collect(pdf.AreaWriteIn, func() { d.WriteIn(max(n, 1)) }))
 }
 
-// stepProgress counts the statuses of one step's checkpoints.
-type stepProgress struct {
-	number             int
-	title              string
-	done, doing, total int
-	// na is the number of checkpoints marked not applicable, which total
-	// leaves out: they are neither to do nor done.
-	na int
-}
-
-// progressOf returns, per step of form f that has checkpoints, how many of
-// them the answers mark done and in progress out of those that apply, and
-// the totals over all steps.
-func progressOf(lang *content.Language, f content.Audience, a *answers.File) (steps []stepProgress, all stepProgress) {
-	for _, st := range lang.Steps {
-		p := stepProgress{number: st.Number, title: st.Title}
-		n := 0
-		for _, cp := range st.Checkpoints {
-			if !cp.Audience.Includes(f) {
-				continue
-			}
-			n++
-			switch a.Checkpoint(cp.ID).Status {
-			case answers.NotApplicable:
-				p.na++
-				continue
-			case answers.Done:
-				p.done++
-			case answers.InProgress:
-				p.doing++
-			}
-			p.total++
-		}
-		if n == 0 {
-			continue
-		}
-		steps = append(steps, p)
-		all.done += p.done
-		all.doing += p.doing
-		all.total += p.total
-		all.na += p.na
-	}
-	return steps, all
-}
-
 // progress draws the progress summary of a filled form: per step and over
 // all, a bar of the checkpoints done and in progress and the count done.
 func (r *renderer) progress() {
 	d, th := r.d, r.th
-	steps, all := progressOf(r.lang, r.form, r.a)
+	steps, all := roadmap.Progress(r.lang, r.form, r.a)
 	size := th.Type.Small + 1
 	lh := d.LineHeight(size)
 	rowH := lh + 1.6
@@ -263,20 +218,20 @@ func (r *renderer) progress() {
 	r.progressTitle()
 	const barW, countW, gap = 48.0, 20.0, 4.0
 	muted := th.Colors.Muted
-	row := func(label string, p stepProgress, c pdf.Color, st pdf.Style) {
+	row := func(label string, p roadmap.Count, c pdf.Color, st pdf.Style) {
 		top := d.Y()
 		d.Indent(0, barW+countW+2*gap, func() {
 			d.Text(pdf.ParaStyle{Size: size, Style: st, SpaceAfter: -1}, pdf.Run{Text: label})
 		})
 		barX := d.Right() - countW - gap - barW
 		r.bar(barX, top+(lh-3.2)/2, barW, 3.2, p, c)
-		count := r.label("form.progress.count", "done", strconv.Itoa(p.done), "total", strconv.Itoa(p.total))
+		count := r.label("form.progress.count", "done", strconv.Itoa(p.Done), "total", strconv.Itoa(p.Total()))
 		cw := pdf.Width(count, st, size)
 		d.TextAt(d.Right()-cw, top, count, st, size, th.Colors.Text)
 		d.SetY(math.Max(d.Y(), top+lh) + 1.6)
 	}
 	for _, p := range steps {
-		row(r.label("step.heading", "n", strconv.Itoa(p.number), "title", p.title), p, th.Step(p.number), pdf.Regular)
+		row(r.label("step.heading", "n", strconv.Itoa(p.Number), "title", p.Title), p.Count, th.Step(p.Number), pdf.Regular)
 	}
 	top := d.Y()
 	d.Line(d.Left(), top, d.Right(), top, th.Colors.Rule, 0.25)
@@ -297,9 +252,9 @@ func (r *renderer) progress() {
 		x += d.TextAt(x, y, it.text, pdf.Regular, th.Type.Small, muted) + 6
 	}
 	d.SetY(y + lh)
-	if all.na > 0 {
+	if all.NotApplicable > 0 {
 		d.Text(pdf.ParaStyle{Size: th.Type.Small, Color: &muted, SpaceBefore: 0.6, SpaceAfter: -1},
-			pdf.Run{Text: r.label("form.progress.na", "n", strconv.Itoa(all.na))})
+			pdf.Run{Text: r.label("form.progress.na", "n", strconv.Itoa(all.NotApplicable))})
 	}
 	d.SetY(d.Y() + 4)
 }
@@ -311,14 +266,14 @@ func (r *renderer) progressTitle() {
 
 // bar draws a progress bar: done in colour c, in progress in a tint of it,
 // the rest in the rule colour's tint.
-func (r *renderer) bar(x, y, w, h float64, p stepProgress, c pdf.Color) {
+func (r *renderer) bar(x, y, w, h float64, p roadmap.Count, c pdf.Color) {
 	d := r.d
 	d.FillRect(x, y, w, h, h/2, r.th.Colors.Rule.Mix(pdf.White, 0.55))
-	if p.total == 0 {
+	if p.Total() == 0 {
 		return
 	}
-	doneW := w * float64(p.done) / float64(p.total)
-	doingW := w * float64(p.doing) / float64(p.total)
+	doneW := w * float64(p.Done) / float64(p.Total())
+	doingW := w * float64(p.InProgress) / float64(p.Total())
 	if doingW > 0 {
 		d.FillRect(x, y, doneW+doingW, h, h/2, c.Mix(pdf.White, 0.65))
 	}

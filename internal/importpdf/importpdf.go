@@ -539,7 +539,7 @@ func (r *reader) answers() (*answers.File, error) {
 	if err := r.workshop(&a.Workshop); err != nil {
 		return nil, err
 	}
-	for n, cp := range r.lang.Checkpoints(r.f) {
+	for _, cp := range r.lang.Checkpoints(r.f) {
 		var c answers.Checkpoint
 		st, err := r.button(form.StatusField(cp.ID))
 		if err != nil {
@@ -547,7 +547,7 @@ func (r *reader) answers() (*answers.File, error) {
 		}
 		if st != "" {
 			if !slices.Contains(answers.Statuses, answers.Status(st)) {
-				return nil, fail("checkpoint %d (%s): status %q is not one of roadmap's statuses", n+1, cp.ID, clip(st))
+				return nil, fail("checkpoint %s (%s): status %q is not one of roadmap's statuses", r.lang.Number(cp), cp.ID, clip(st))
 			}
 			c.Status = answers.Status(st)
 		}
