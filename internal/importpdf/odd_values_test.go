@@ -2,6 +2,8 @@ package importpdf
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -10,6 +12,7 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 
+	"github.com/partnership-roadmap/roadmap/internal/answers"
 	"github.com/partnership-roadmap/roadmap/internal/content"
 	"github.com/partnership-roadmap/roadmap/internal/contenttest"
 	"github.com/partnership-roadmap/roadmap/internal/form"
@@ -146,5 +149,36 @@ func TestUnreadableValue(t *testing.T) {
 	want := "field org_name: its value is neither a text nor a number"
 	if err == nil || err.Error() != want {
 		t.Errorf("error %v; want %q", err, want)
+	}
+}
+
+// TestOlderForm imports a form made by the roadmap before every plan column
+// had a field (testdata/older-form-v1.pdf, the lv community example made
+// fillable by that version): its fields are read as they were, the columns
+// it had no fields for as left empty.
+func TestOlderForm(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join("testdata", "older-form-v1.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := Read(doc, contenttest.Bundle(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := example(t, "brinumins-community-lv.yaml")
+	if len(got.ActionPlan) != len(a.ActionPlan) {
+		t.Fatalf("%d action rows; want %d", len(got.ActionPlan), len(a.ActionPlan))
+	}
+	for i, r := range a.ActionPlan {
+		want := answers.Action{Activity: r.Activity, Responsible: r.Responsible, Goals: r.Goals, Deadline: r.Deadline}
+		if got.ActionPlan[i] != want {
+			t.Errorf("action row %d: %+v; want %+v", i+1, got.ActionPlan[i], want)
+		}
+	}
+	if got.CommunicationPlan != nil || got.EvaluationPlan != nil {
+		t.Errorf("plans the older form had no fields for: %+v, %+v", got.CommunicationPlan, got.EvaluationPlan)
+	}
+	if got.Organisation != a.Organisation || got.Checkpoint("needs").Answer != a.Checkpoint("needs").Answer {
+		t.Errorf("the older form's other fields: %+v", got.Organisation)
 	}
 }
