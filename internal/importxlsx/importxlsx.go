@@ -466,15 +466,15 @@ func (r *reader) date(sheet string, col, row int, shown string) (roadmap.Value, 
 	switch typ {
 	case excelize.CellTypeUnset, excelize.CellTypeNumber:
 		if !r.shownAsDate(sheet, ref) {
-			return roadmap.Value{}, fmt.Errorf("%s is a number, not a date; %s", clip(shown), dateAllowed(r.lang))
+			return roadmap.Value{}, fmt.Errorf("%s is a number, not a date; %s", clip(shown), roadmap.DateAllowed(r.lang))
 		}
 		d, err = serialDate(r.lang, raw)
 	case excelize.CellTypeDate:
 		d, err = isoDate(r.lang, raw)
 	case excelize.CellTypeBool, excelize.CellTypeError:
-		err = fmt.Errorf("%q is not a date; %s", clip(shown), dateAllowed(r.lang))
+		err = fmt.Errorf("%q is not a date; %s", clip(shown), roadmap.DateAllowed(r.lang))
 	default:
-		d, err = parseTextDate(r.lang, shown)
+		d, err = roadmap.ParseDate(r.lang, shown)
 	}
 	return roadmap.Value{Date: d}, err
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/partnership-roadmap/roadmap/internal/answers"
 	"github.com/partnership-roadmap/roadmap/internal/content"
 	"github.com/partnership-roadmap/roadmap/internal/contenttest"
+	"github.com/partnership-roadmap/roadmap/internal/roadmap"
 	"github.com/partnership-roadmap/roadmap/internal/sheets"
 )
 
@@ -313,7 +314,7 @@ func TestParseTextDate(t *testing.T) {
 		{en, "15/05/2027"}, {en, "15.05.2027"}, {en, "2027-05-15"},
 		{sv, "2027-05-15"}, {sv, "15.05.2027"}, {sv, "2027.05.15"},
 	} {
-		got, err := parseTextDate(c.lang, c.in)
+		got, err := roadmap.ParseDate(c.lang, c.in)
 		if err != nil || got != may15 {
 			t.Errorf("%s %q = %v, %v; want 2027-05-15", c.lang.DateLayout(), c.in, got, err)
 		}
@@ -324,7 +325,7 @@ func TestParseTextDate(t *testing.T) {
 		"15.05.2300": `"15.05.2300" is out of range; allowed: a date from 01.01.1900. to 31.12.2199.`,
 		"maijs":      `"maijs" is not a date; allowed: a date as dd.mm.yyyy., e.g. 27.11.2026., or as YYYY-MM-DD`,
 	} {
-		if _, err := parseTextDate(lv, in); err == nil || err.Error() != want {
+		if _, err := roadmap.ParseDate(lv, in); err == nil || err.Error() != want {
 			t.Errorf("%q: %v, want %s", in, err, want)
 		}
 	}
@@ -383,7 +384,7 @@ func FuzzParseTextDate(f *testing.F) {
 	}
 	lv := contenttest.Language(f, "lv")
 	f.Fuzz(func(t *testing.T, s string) {
-		d, err := parseTextDate(lv, s)
+		d, err := roadmap.ParseDate(lv, s)
 		if err == nil && !d.IsZero() {
 			if _, err := answers.ParseDate(d.String()); err != nil {
 				t.Fatalf("%q gave %v, not a valid date: %v", s, d, err)

@@ -68,7 +68,16 @@ def main():
         desktop = smgr.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
         dispatcher = smgr.createInstanceWithContext("com.sun.star.frame.DispatchHelper", ctx)
         for job in jobs:
-            doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(job["src"]), "_blank", 0, (prop("Hidden", True),))
+            # A LibreOffice that has just started (slowly, on a busy
+            # machine) may answer before it can load: try again a while.
+            doc = None
+            for _ in range(100):
+                doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(job["src"]), "_blank", 0, (prop("Hidden", True),))
+                if doc is not None:
+                    break
+                time.sleep(0.2)
+            if doc is None:
+                sys.exit("LibreOffice could not load %s" % job["src"])
             controller = doc.getCurrentController()
             frame = controller.getFrame()
             for e in job.get("edits") or []:
