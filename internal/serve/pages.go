@@ -449,8 +449,9 @@ func (s *Server) renderBroken(w http.ResponseWriter, status int, rm *roadmap) {
 }
 
 // save takes the fields of the editing page, checks them as "roadmap
-// validate" would, and writes the answers file when they pass and the page
-// was based on the file as it is now.
+// validate" would, and writes the answers file when the page was based on
+// the file as it is now: every field that passes, a field with a problem
+// keeping its value in the file (the reply names it, with its problem).
 func (s *Server) save(w http.ResponseWriter, r *http.Request) {
 	if err := r.ParseForm(); err != nil {
 		s.formError(w, r, err)
@@ -482,26 +483,11 @@ func (s *Server) save(w http.ResponseWriter, r *http.Request) {
 		s.renderEdit(w, http.StatusConflict, rm, f, raw, errs, "conflict")
 		return
 	}
-	// Checked as written, even when a date is already refused: every
-	// problem shows at once.
-	data, err := answers.Encode(f, lang, rm.Data)
-	if err == nil {
-		if _, err := answers.Parse(rm.Name, data, s.opts.Content); err != nil {
-			placeProblems(err, data, &errs)
-		}
-	} else {
-		errs.add("", err.Error())
-	}
-	if !errs.empty() {
-		if js {
-			writeJSON(w, http.StatusUnprocessableEntity, saveReply{State: "invalid", Message: lang.Label("serve.invalid"), Rev: rm.Rev, Problems: errs.ByField, General: errs.General})
-			return
-		}
-		s.renderEdit(w, http.StatusUnprocessableEntity, rm, f, raw, errs, "invalid")
-		return
-	}
+	// Checked as written; a field with a problem keeps the file's value, so
+	// every other change is written all the same.
+	data, ok := encodeValid(rm.Name, f, rm.File, rm.Data, lang, s.opts.Content, &errs)
 	rev := rm.Rev
-	if !bytes.Equal(data, rm.Data) {
+	if ok && !bytes.Equal(data, rm.Data) {
 		if err := s.store.write(rm.Name, data); err != nil {
 			s.opts.Logf("serve: saving %s: %v", rm.Name, err)
 			msg := lang.Format("serve.error.write", "why", err.Error())
@@ -513,6 +499,21 @@ func (s *Server) save(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		rev = answers.Revision(data)
+		rm.Data, rm.Rev = data, rev
+	}
+	if !errs.empty() {
+		// Saved but for the refused fields, or (a problem of no field)
+		// not at all.
+		notice, msg := "refused", lang.Label("serve.refused")
+		if !ok {
+			notice, msg = "invalid", lang.Label("serve.invalid")
+		}
+		if js {
+			writeJSON(w, http.StatusUnprocessableEntity, saveReply{State: "invalid", Message: msg, Rev: rev, Problems: errs.ByField, General: errs.General})
+			return
+		}
+		s.renderEdit(w, http.StatusUnprocessableEntity, rm, f, raw, errs, notice)
+		return
 	}
 	if js {
 		writeJSON(w, http.StatusOK, saveReply{State: "saved", Rev: rev})

@@ -1,0 +1,191 @@
+package serve
+
+import (
+	"maps"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/partnership-roadmap/roadmap/internal/answers"
+	"github.com/partnership-roadmap/roadmap/internal/content"
+)
+
+// A save keeps every change it can: a field with a problem (a date typed as
+// 0207, an unknown status, a text over its limit) is written with the value
+// the file has, and the others are written as sent. The refused value stays
+// on the page, beside its problem, until it is corrected; it never holds
+// back what was typed elsewhere.
+
+// encodeValid returns the bytes to write for the answers f sent over the
+// file as it is (base, whose bytes are prev): f encoded with each field that
+// has a problem back at its value in base. The problems of f are added to
+// errs, by field. ok is false when a problem belongs to no field, or
+// keeping a field's old value does not make the file valid: then nothing
+// may be written. f is not changed.
+func encodeValid(name string, f, base *answers.File, prev []byte, lang *content.Language, b *content.Bundle, errs *fieldErrors) (data []byte, ok bool) {
+	g := cloneFile(f)
+	reverted := map[string]bool{}
+	for round := 0; ; round++ {
+		if len(errs.General) > 0 {
+			return nil, false
+		}
+		for field := range errs.ByField {
+			if reverted[field] {
+				continue
+			}
+			if !keepOld(g, base, field, errs.ByField) {
+				return nil, false
+			}
+			reverted[field] = true
+		}
+		data, err := answers.Encode(g, lang, prev)
+		if err != nil {
+			errs.add("", err.Error())
+			return nil, false
+		}
+		_, err = answers.Parse(name, data, b)
+		if err == nil {
+			return data, true
+		}
+		var more fieldErrors
+		placeProblems(err, data, &more)
+		errs.General = append(errs.General, more.General...)
+		progress := false
+		for field, msg := range more.ByField {
+			if reverted[field] {
+				continue // its old value is refused too: nothing can be kept
+			}
+			errs.add(field, msg)
+			progress = true
+		}
+		if !progress || round == 3 {
+			return nil, false
+		}
+	}
+}
+
+// cloneFile returns a copy of f that can be changed without changing f.
+func cloneFile(f *answers.File) *answers.File {
+	g := *f
+	g.Checkpoints = maps.Clone(f.Checkpoints)
+	g.ActionPlan = slices.Clone(f.ActionPlan)
+	g.CommunicationPlan = slices.Clone(f.CommunicationPlan)
+	g.EvaluationPlan = slices.Clone(f.EvaluationPlan)
+	return &g
+}
+
+// keepOld sets the field of the editing page named field ("date",
+// "org.name", "ws.next_review", "cp.<id>.status", "ap.2.deadline", ...) in f
+// to its value in base. A plan row's cell takes the value of the row at the
+// same place in base only when that is the same row (its other cells, but
+// those refused too, are equal); else the cell is left empty. It reports
+// false for a field it does not know.
+func keepOld(f, base *answers.File, field string, refused map[string]string) bool {
+	parts := strings.Split(field, ".")
+	switch {
+	case field == "date":
+		f.Date = base.Date
+		return true
+	case len(parts) == 2 && parts[0] == "org":
+		return copyTagged(reflect.ValueOf(&f.Organisation).Elem(), reflect.ValueOf(base.Organisation), parts[1])
+	case len(parts) == 2 && parts[0] == "ws":
+		return copyTagged(reflect.ValueOf(&f.Workshop).Elem(), reflect.ValueOf(base.Workshop), parts[1])
+	case len(parts) == 3 && parts[0] == "cp":
+		id := parts[1]
+		c, old := f.Checkpoint(id), base.Checkpoint(id)
+		switch parts[2] {
+		case "status":
+			c.Status = old.Status
+		case "opt":
+			c.Options = old.Options
+		case "answer":
+			c.Answer = old.Answer
+		default:
+			return false
+		}
+		if f.Checkpoints == nil {
+			f.Checkpoints = map[string]answers.Checkpoint{}
+		}
+		f.Checkpoints[id] = c
+		return true
+	case len(parts) == 3:
+		i, err := strconv.Atoi(parts[1])
+		if err != nil {
+			return false
+		}
+		for _, p := range plans {
+			if p.Key == parts[0] {
+				skip := func(col string) bool {
+					_, ok := refused[parts[0]+"."+parts[1]+"."+col]
+					return ok || col == parts[2]
+				}
+				return keepOldCell(f, base, p.YAMLKey, i, parts[2], skip)
+			}
+		}
+	}
+	return false
+}
+
+// keepOldCell sets cell col of row i of the plan under YAML key plan in f
+// to its value in base's row i, when that is the same row (equal in every
+// cell but those skipped); else to empty.
+func keepOldCell(f, base *answers.File, plan string, i int, col string, skip func(string) bool) bool {
+	rows := tagged(reflect.ValueOf(f).Elem(), plan)
+	if !rows.IsValid() || rows.Kind() != reflect.Slice || i < 0 || i >= rows.Len() {
+		return false
+	}
+	row := rows.Index(i)
+	cell := tagged(row, col)
+	if !cell.IsValid() {
+		return false
+	}
+	old := tagged(reflect.ValueOf(base).Elem(), plan)
+	if i < old.Len() && sameExcept(row, old.Index(i), skip) {
+		cell.Set(tagged(old.Index(i), col))
+	} else {
+		cell.SetZero()
+	}
+	return true
+}
+
+// sameExcept reports whether the structs a and b are equal in every field
+// but those whose YAML key is skipped.
+func sameExcept(a, b reflect.Value, skip func(string) bool) bool {
+	for i := range a.NumField() {
+		if skip(yamlName(a.Type().Field(i))) {
+			continue
+		}
+		if !reflect.DeepEqual(a.Field(i).Interface(), b.Field(i).Interface()) {
+			return false
+		}
+	}
+	return true
+}
+
+// copyTagged sets the field of struct dst whose YAML key is key to that
+// field of src.
+func copyTagged(dst, src reflect.Value, key string) bool {
+	d := tagged(dst, key)
+	if !d.IsValid() {
+		return false
+	}
+	d.Set(tagged(src, key))
+	return true
+}
+
+// tagged returns the field of struct v whose YAML key is key, or the zero
+// Value.
+func tagged(v reflect.Value, key string) reflect.Value {
+	for i := range v.NumField() {
+		if yamlName(v.Type().Field(i)) == key {
+			return v.Field(i)
+		}
+	}
+	return reflect.Value{}
+}
+
+func yamlName(f reflect.StructField) string {
+	name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+	return name
+}
