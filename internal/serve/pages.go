@@ -113,7 +113,8 @@ func wantsJSON(r *http.Request) bool {
 
 // saveReply is what a save from the page's script gets back.
 type saveReply struct {
-	// State is saved, invalid, conflict or error.
+	// State is saved, refused (saved but for the fields of Problems),
+	// invalid (nothing saved), conflict or error.
 	State    string            `json:"state"`
 	Message  string            `json:"message,omitempty"`
 	Rev      string            `json:"rev,omitempty"`
@@ -509,7 +510,7 @@ func (s *Server) save(w http.ResponseWriter, r *http.Request) {
 			notice, msg = "invalid", lang.Label("serve.invalid")
 		}
 		if js {
-			writeJSON(w, http.StatusUnprocessableEntity, saveReply{State: "invalid", Message: msg, Rev: rev, Problems: errs.ByField, General: errs.General})
+			writeJSON(w, http.StatusUnprocessableEntity, saveReply{State: notice, Message: msg, Rev: rev, Problems: errs.ByField, General: errs.General})
 			return
 		}
 		s.renderEdit(w, http.StatusUnprocessableEntity, rm, f, raw, errs, notice)

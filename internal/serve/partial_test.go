@@ -32,7 +32,7 @@ func TestPartialSave(t *testing.T) {
 	res, body := post(t, h, "/r/"+example, v, js...)
 	m := reply(t, body)
 	p, _ := m["problems"].(map[string]any)
-	if res.StatusCode != http.StatusUnprocessableEntity || m["state"] != "invalid" || m["message"] != refused {
+	if res.StatusCode != http.StatusUnprocessableEntity || m["state"] != "refused" || m["message"] != refused {
 		t.Fatalf("save with a refused date = %d %v", res.StatusCode, m)
 	}
 	if got, _ := p["date"].(string); !strings.Contains(got, `date "0207-02-07" is out of range`) || len(p) != 1 {
@@ -55,7 +55,7 @@ func TestPartialSave(t *testing.T) {
 	v.Set("rev", newRev)
 	v.Set("org.contact", "ilze@example.lv")
 	res, body = post(t, h, "/r/"+example, v, js...)
-	if m := reply(t, body); res.StatusCode != http.StatusUnprocessableEntity || m["state"] != "invalid" {
+	if m := reply(t, body); res.StatusCode != http.StatusUnprocessableEntity || m["state"] != "refused" {
 		t.Fatalf("second save = %d %v", res.StatusCode, m)
 	}
 	if f := parseFile(t, path); f.Organisation.Contact != "ilze@example.lv" || f.Date != orig.Date {
@@ -130,7 +130,7 @@ func TestPartialSave(t *testing.T) {
 	v.Set("org.partner", "Cits")
 	v["ap.goals"] = v["ap.goals"][:1]
 	res, body = post(t, h, "/r/"+example, v, js...)
-	if m := reply(t, body); res.StatusCode != http.StatusUnprocessableEntity || !strings.HasPrefix(m["message"].(string), "Nav saglabāts") {
+	if m := reply(t, body); res.StatusCode != http.StatusUnprocessableEntity || m["state"] != "invalid" || !strings.HasPrefix(m["message"].(string), "Nav saglabāts") {
 		t.Errorf("incomplete rows = %d %v", res.StatusCode, m)
 	}
 	if read(t, path) != before {
