@@ -474,19 +474,33 @@ func (s *Server) save(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	lang := rm.Lang
-	f, raw, errs := decodeForm(r.PostForm, rm.File, lang)
+	// A row operation (a button of a page without script) is applied after
+	// the fields are checked, so that a problem names the row it was in.
+	op := r.PostForm.Get("op")
+	f, raw, errs := decodeForm(withoutOp(r.PostForm), rm.File, lang)
 	if r.PostForm.Get("rev") != rm.Rev {
 		msg := lang.Label("serve.conflict")
 		if js {
 			writeJSON(w, http.StatusConflict, saveReply{State: "conflict", Message: msg})
 			return
 		}
+		applyRowOp(op, f, nil, &errs, raw)
 		s.renderEdit(w, http.StatusConflict, rm, f, raw, errs, "conflict")
 		return
 	}
 	// Checked as written; a field with a problem keeps the file's value, so
 	// every other change is written all the same.
-	data, ok := encodeValid(rm.Name, f, rm.File, rm.Data, lang, s.opts.Content, &errs)
+	kept, data, ok := encodeValid(rm.Name, f, rm.File, rm.Data, lang, s.opts.Content, &errs)
+	if op != "" {
+		applyRowOp(op, f, kept, &errs, raw)
+		if ok {
+			var err error
+			if data, err = answers.Encode(kept, lang, rm.Data); err != nil {
+				errs.add("", err.Error())
+				ok = false
+			}
+		}
+	}
 	rev := rm.Rev
 	if ok && !bytes.Equal(data, rm.Data) {
 		if err := s.store.write(rm.Name, data); err != nil {

@@ -2,6 +2,7 @@ package serve
 
 import (
 	"maps"
+	"net/url"
 	"reflect"
 	"slices"
 	"strconv"
@@ -19,34 +20,34 @@ import (
 
 // encodeValid returns the bytes to write for the answers f sent over the
 // file as it is (base, whose bytes are prev): f encoded with each field that
-// has a problem back at its value in base. The problems of f are added to
+// has a problem back at its value in base, and those answers (g). The problems of f are added to
 // errs, by field. ok is false when a problem belongs to no field, or
 // keeping a field's old value does not make the file valid: then nothing
 // may be written. f is not changed.
-func encodeValid(name string, f, base *answers.File, prev []byte, lang *content.Language, b *content.Bundle, errs *fieldErrors) (data []byte, ok bool) {
-	g := cloneFile(f)
+func encodeValid(name string, f, base *answers.File, prev []byte, lang *content.Language, b *content.Bundle, errs *fieldErrors) (g *answers.File, data []byte, ok bool) {
+	g = cloneFile(f)
 	reverted := map[string]bool{}
 	for round := 0; ; round++ {
 		if len(errs.General) > 0 {
-			return nil, false
+			return g, nil, false
 		}
 		for field := range errs.ByField {
 			if reverted[field] {
 				continue
 			}
 			if !keepOld(g, base, field, errs.ByField) {
-				return nil, false
+				return g, nil, false
 			}
 			reverted[field] = true
 		}
 		data, err := answers.Encode(g, lang, prev)
 		if err != nil {
 			errs.add("", err.Error())
-			return nil, false
+			return g, nil, false
 		}
 		_, err = answers.Parse(name, data, b)
 		if err == nil {
-			return data, true
+			return g, data, true
 		}
 		var more fieldErrors
 		placeProblems(err, data, &more)
@@ -60,9 +61,81 @@ func encodeValid(name string, f, base *answers.File, prev []byte, lang *content.
 			progress = true
 		}
 		if !progress || round == 3 {
-			return nil, false
+			return g, nil, false
 		}
 	}
+}
+
+// withoutOp returns the fields v without the row operation "op".
+func withoutOp(v url.Values) url.Values {
+	if !v.Has("op") {
+		return v
+	}
+	v = maps.Clone(v)
+	v.Del("op")
+	return v
+}
+
+// applyRowOp applies the row operation op to the answers f and, when not
+// nil, kept, and moves the problems and typed dates of the rows it moves
+// with them; those of a row it removes go.
+func applyRowOp(op string, f, kept *answers.File, errs *fieldErrors, raw map[string]string) {
+	parts := strings.Split(op, ":")
+	if len(parts) < 2 {
+		return
+	}
+	kind, at := parts[0], -1
+	if len(parts) == 3 {
+		at, _ = strconv.Atoi(parts[2])
+	}
+	n := 0
+	for _, p := range plans {
+		if p.Key == parts[1] {
+			n = tagged(reflect.ValueOf(f).Elem(), p.YAMLKey).Len()
+		}
+	}
+	// where returns the place row i has after the operation; false for the
+	// row removed.
+	where := func(i int) (int, bool) {
+		switch {
+		case at < 0 || at >= n:
+		case kind == "del" && i == at:
+			return 0, false
+		case kind == "del" && i > at:
+			return i - 1, true
+		case kind == "up" && at > 0 && (i == at || i == at-1):
+			return 2*at - 1 - i, true
+		case kind == "down" && at+1 < n && (i == at || i == at+1):
+			return 2*at + 1 - i, true
+		}
+		return i, true
+	}
+	move := func(m map[string]string) map[string]string {
+		out := make(map[string]string, len(m))
+		for k, v := range m {
+			if p := strings.Split(k, "."); len(p) == 3 && p[0] == parts[1] {
+				if i, err := strconv.Atoi(p[1]); err == nil {
+					j, ok := where(i)
+					if !ok {
+						continue
+					}
+					k = p[0] + "." + strconv.Itoa(j) + "." + p[2]
+				}
+			}
+			out[k] = v
+		}
+		return out
+	}
+	rowOp(f, op)
+	if kept != nil {
+		rowOp(kept, op)
+	}
+	if len(errs.ByField) > 0 {
+		errs.ByField = move(errs.ByField)
+	}
+	moved := move(raw)
+	clear(raw)
+	maps.Copy(raw, moved)
 }
 
 // cloneFile returns a copy of f that can be changed without changing f.

@@ -124,6 +124,27 @@ func TestPartialSave(t *testing.T) {
 		t.Errorf("plain save: partner %q not saved", f.Organisation.Partner)
 	}
 
+	// Without script, a row removed with a bad date in a later row: each
+	// row keeps its own date, and the page shows the bad one in its row.
+	orig = parseFile(t, path)
+	v = fields(t, h, example)
+	v["ap.deadline"][2] = "2027-02-30"
+	v.Set("op", "del:ap:0")
+	res, body = post(t, h, "/r/"+example, v)
+	f = parseFile(t, path)
+	if len(f.ActionPlan) != len(orig.ActionPlan)-1 || f.ActionPlan[1].Activity != orig.ActionPlan[2].Activity {
+		t.Fatalf("after removing row 1: %d rows", len(f.ActionPlan))
+	}
+	for i, a := range f.ActionPlan {
+		if a.Deadline != orig.ActionPlan[i+1].Deadline {
+			t.Errorf("row %d (%q) is due %s, want its own %s", i+1, a.Activity, a.Deadline, orig.ActionPlan[i+1].Deadline)
+		}
+	}
+	if want := `id="ap-1-deadline" type="date" name="ap.deadline" value="2027-02-30">`; res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, want) ||
+		!strings.Contains(body, `data-err="ap.1.deadline">impossible date &#34;2027-02-30&#34;`) {
+		t.Errorf("plain save with a row removed (%d): the page lacks the bad date in its row", res.StatusCode)
+	}
+
 	// Rows that arrived incomplete belong to no field: nothing is written.
 	before := read(t, path)
 	v = fields(t, h, example)
