@@ -29,8 +29,10 @@
     busy = true;
     var sent = gen;
     if (!offline) show('saving', d.saving);
+    // A server that does not answer in 20 s counts as away.
+    var ac = new AbortController(), wait = setTimeout(function () { ac.abort(); }, 20000);
     fetch(form.action, {method: 'POST', body: new URLSearchParams(new FormData(form)),
-      headers: {'Accept': 'application/json'}, credentials: 'same-origin'})
+      headers: {'Accept': 'application/json'}, credentials: 'same-origin', signal: ac.signal})
       .then(function (r) { return r.json().then(function (j) { j.code = r.status; return j; }); })
       .then(function (j) {
         offline = false;
@@ -45,7 +47,7 @@
         if (j.code >= 500) retryLater();
       })
       .catch(function () { offline = true; show('offline', d.offline); retryLater(); })
-      .then(function () { busy = false; if (again) { again = false; save(); } });
+      .then(function () { clearTimeout(wait); busy = false; if (again) { again = false; save(); } });
   }
   function retryLater() {
     clearTimeout(timer);
