@@ -9,6 +9,7 @@ import (
 	"github.com/partnership-roadmap/roadmap/internal/chart"
 	"github.com/partnership-roadmap/roadmap/internal/content"
 	"github.com/partnership-roadmap/roadmap/internal/pdf"
+	"github.com/partnership-roadmap/roadmap/internal/roadmap"
 )
 
 // PDFOptions are the settings of PDF.
@@ -290,7 +291,7 @@ func (p *report) org(o *Org, first bool) {
 			if r.Status != "" {
 				status = l.Label("value.action-status." + r.Status)
 			}
-			if Overdue(r, p.r.AsOf) {
+			if roadmap.Overdue(r, p.r.AsOf) {
 				status += " – " + l.Label("overview.value.overdue")
 			}
 			rows = append(rows, []string{p.r.date(r.Deadline), r.Activity, r.Responsible, status})

@@ -208,7 +208,7 @@ func TestBrowser(t *testing.T) {
 		t.Fatalf("roadmap validate %s: exit %d\n%s%s\n%s", name, code, out.String(), errb.String(), data)
 	}
 	saved, _ := os.ReadFile(path)
-	if !strings.Contains(string(saved), "# 1. Definējiet savu mērķa grupu") {
+	if !strings.Contains(string(saved), "# 1.1 Definējiet savu mērķa grupu") {
 		t.Errorf("the comments of the new file were lost:\n%s", saved)
 	}
 

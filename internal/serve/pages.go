@@ -20,6 +20,7 @@ import (
 	"github.com/partnership-roadmap/roadmap/internal/content"
 	"github.com/partnership-roadmap/roadmap/internal/diag"
 	"github.com/partnership-roadmap/roadmap/internal/pack"
+	"github.com/partnership-roadmap/roadmap/internal/roadmap"
 )
 
 var funcs = template.FuncMap{
@@ -180,12 +181,8 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 		row.FormLabel = lang.Label("form.title." + string(f.Form))
 		if l, err := s.opts.Content.Language(f.Language); err == nil {
 			row.Language = l.Name
-			for _, cp := range l.Checkpoints(f.Form) {
-				row.Total++
-				if f.Checkpoint(cp.ID).Status == answers.Done {
-					row.Done++
-				}
-			}
+			_, total := roadmap.Progress(l, f.Form, f)
+			row.Done, row.Total = total.Done, total.Total()
 		}
 		rows = append(rows, row)
 	}
@@ -336,8 +333,8 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, "/r/"+pathEscape(name), http.StatusSeeOther)
 }
 
-// roadmap is one answers file as read for a page or a download.
-type roadmap struct {
+// opened is one answers file as read for a page or a download.
+type opened struct {
 	Name string
 	Data []byte
 	Rev  string
@@ -349,7 +346,7 @@ type roadmap struct {
 
 // open reads the roadmap of the request's {name}. It answers the request
 // itself, and returns nil, when there is no such roadmap.
-func (s *Server) open(w http.ResponseWriter, r *http.Request) *roadmap {
+func (s *Server) open(w http.ResponseWriter, r *http.Request) *opened {
 	name := r.PathValue("name")
 	if !validName(name) {
 		s.refuse(w, r, http.StatusNotFound, "serve.error.notfound")
@@ -363,10 +360,10 @@ func (s *Server) open(w http.ResponseWriter, r *http.Request) *roadmap {
 		}
 		// A link out of the folder, a folder, a file too large: shown as
 		// the roadmap's problem, read-only.
-		rm := &roadmap{Name: name, Err: diag.List{{File: name, Msg: problemText(name, err)[len(name)+2:]}}, Lang: s.uiLanguage(r)}
+		rm := &opened{Name: name, Err: diag.List{{File: name, Msg: problemText(name, err)[len(name)+2:]}}, Lang: s.uiLanguage(r)}
 		return rm
 	}
-	rm := &roadmap{Name: name, Data: data, Rev: answers.Revision(data)}
+	rm := &opened{Name: name, Data: data, Rev: answers.Revision(data)}
 	rm.File, rm.Err = s.parse(name, rm.Rev, data)
 	if rm.File != nil {
 		rm.Lang, _ = s.opts.Content.Language(rm.File.Language)
@@ -423,7 +420,7 @@ func (s *Server) edit(w http.ResponseWriter, r *http.Request) {
 
 // renderBroken shows a file with problems read-only: the problems, each
 // with its line and column, and the file's text with line numbers.
-func (s *Server) renderBroken(w http.ResponseWriter, status int, rm *roadmap) {
+func (s *Server) renderBroken(w http.ResponseWriter, status int, rm *opened) {
 	type line struct {
 		N    int
 		Text string

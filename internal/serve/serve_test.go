@@ -167,7 +167,7 @@ func TestNewRoadmap(t *testing.T) {
 	if err != nil || f.Organisation.Name != "Biedrība “Ābeļzieds”" || f.Form != "community" {
 		t.Fatalf("the new file: %v %+v\n%s", err, f, data)
 	}
-	if !strings.Contains(data, "# 1. Definējiet savu mērķa grupu") {
+	if !strings.Contains(data, "# 1.1 Definējiet savu mērķa grupu") {
 		t.Errorf("the new file lacks init's comments:\n%s", data)
 	}
 	// The same name again gets a name of its own.
