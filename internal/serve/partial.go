@@ -10,6 +10,7 @@ import (
 
 	"github.com/partnership-roadmap/roadmap/internal/answers"
 	"github.com/partnership-roadmap/roadmap/internal/content"
+	"github.com/partnership-roadmap/roadmap/internal/roadmap"
 )
 
 // A save keeps every change it can: a field with a problem (a date typed as
@@ -91,7 +92,7 @@ func applyRowOp(op string, f, kept *answers.File, errs *fieldErrors, raw map[str
 	n := 0
 	for _, p := range plans {
 		if p.Key == parts[1] {
-			n = tagged(reflect.ValueOf(f).Elem(), p.YAMLKey).Len()
+			n = len(p.Rows(f))
 		}
 	}
 	// where returns the place row i has after the operation; false for the
@@ -193,43 +194,35 @@ func keepOld(f, base *answers.File, field string, refused map[string]string) boo
 					_, ok := refused[parts[0]+"."+parts[1]+"."+col]
 					return ok || col == parts[2]
 				}
-				return keepOldCell(f, base, p.YAMLKey, i, parts[2], skip)
+				return keepOldCell(f, base, p.Plan, i, parts[2], skip)
 			}
 		}
 	}
 	return false
 }
 
-// keepOldCell sets cell col of row i of the plan under YAML key plan in f
-// to its value in base's row i, when that is the same row (equal in every
-// cell but those skipped); else to empty.
-func keepOldCell(f, base *answers.File, plan string, i int, col string, skip func(string) bool) bool {
-	rows := tagged(reflect.ValueOf(f).Elem(), plan)
-	if !rows.IsValid() || rows.Kind() != reflect.Slice || i < 0 || i >= rows.Len() {
+// keepOldCell sets cell col of row i of plan p in f to its value in base's
+// row i, when that is the same row (equal in every cell but those
+// skipped); else to empty.
+func keepOldCell(f, base *answers.File, p *roadmap.Plan, i int, col string, skip func(string) bool) bool {
+	rows, c := p.Rows(f), p.Column(col)
+	if c < 0 || i < 0 || i >= len(rows) {
 		return false
 	}
-	row := rows.Index(i)
-	cell := tagged(row, col)
-	if !cell.IsValid() {
-		return false
+	var v roadmap.Value
+	if old := p.Rows(base); i < len(old) && sameRow(p, rows[i], old[i], skip) {
+		v = old[i][c]
 	}
-	old := tagged(reflect.ValueOf(base).Elem(), plan)
-	if i < old.Len() && sameExcept(row, old.Index(i), skip) {
-		cell.Set(tagged(old.Index(i), col))
-	} else {
-		cell.SetZero()
-	}
+	rows[i][c] = v
+	p.SetRows(f, rows)
 	return true
 }
 
-// sameExcept reports whether the structs a and b are equal in every field
-// but those whose YAML key is skipped.
-func sameExcept(a, b reflect.Value, skip func(string) bool) bool {
-	for i := range a.NumField() {
-		if skip(yamlName(a.Type().Field(i))) {
-			continue
-		}
-		if !reflect.DeepEqual(a.Field(i).Interface(), b.Field(i).Interface()) {
+// sameRow reports whether the rows a and b of plan p are equal in every
+// cell but those of the columns skipped.
+func sameRow(p *roadmap.Plan, a, b roadmap.Row, skip func(string) bool) bool {
+	for i, c := range p.Columns {
+		if !skip(c.ID) && a[i] != b[i] {
 			return false
 		}
 	}
