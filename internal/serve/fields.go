@@ -78,14 +78,6 @@ func columns(p planDef, lang *content.Language) []column {
 	return cols
 }
 
-func idChoices(lang *content.Language, prefix string, ids []string) []choice {
-	out := make([]choice, len(ids))
-	for i, id := range ids {
-		out[i] = choice{id, lang.Label(prefix + id)}
-	}
-	return out
-}
-
 // fieldErrors are the problems of a save: by field, and those that belong
 // to no field.
 type fieldErrors struct {
