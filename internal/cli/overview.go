@@ -125,7 +125,7 @@ func overviewRun(app *App, opts *overviewOptions) error {
 		defer close(pdfDone)
 		pdfData, pdfErr = r.PDF(overview.PDFOptions{Theme: theme, Date: date})
 	}()
-	xlsx, err := r.Workbook(overview.WorkbookOptions{Paper: theme.Paper, Date: date})
+	xlsx, err := r.Workbook(overview.WorkbookOptions{Paper: theme.Paper, Theme: &theme, Date: date})
 	<-pdfDone
 	if err != nil {
 		return err

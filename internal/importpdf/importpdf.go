@@ -297,7 +297,7 @@ func (w *walker) text(v types.Object) (string, error) {
 		}
 		return w.text(v[0])
 	}
-	return "", fmt.Errorf("its value is a %T, which is not a text", o)
+	return "", fmt.Errorf("its value is neither a text nor a number")
 }
 
 // stream returns the text of a stream value, decoded; a text stream may

@@ -2,6 +2,7 @@ package roadmap
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/partnership-roadmap/roadmap/internal/answers"
@@ -173,6 +174,21 @@ func (p *Plan) SetRows(a *answers.File, rows []Row) {
 		rows = nil
 	}
 	p.setRows(a, rows)
+}
+
+// Overdue reports whether row r of plan p is overdue as of asOf: the plan
+// tracks progress, the row's date is before asOf and its status is not
+// one of the closed ones. With no asOf nothing is overdue.
+func (p *Plan) Overdue(r Row, asOf answers.Date) bool {
+	t := p.Tracking
+	if t == nil || asOf.IsZero() {
+		return false
+	}
+	d, status := r[p.Column(t.DateColumn)].Date, r[p.Column(t.StatusColumn)].Text
+	if d.IsZero() || slices.Contains(t.Closed, status) {
+		return false
+	}
+	return d.Time().Before(asOf.Time())
 }
 
 // Field returns the name of the form field of column col in row row (from

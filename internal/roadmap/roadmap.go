@@ -94,16 +94,9 @@ func Progress(lang *content.Language, f content.Audience, a *answers.File) (step
 var Closed = []string{"done", "cancelled"}
 
 // Overdue reports whether action-plan row r is overdue as of asOf: it has
-// a deadline before asOf and is neither done nor cancelled. With no asOf
-// nothing is overdue.
+// a deadline before asOf and is neither done nor cancelled (the action
+// plan's Tracking). With no asOf nothing is overdue.
 func Overdue(r answers.Action, asOf answers.Date) bool {
-	if r.Deadline.IsZero() || asOf.IsZero() {
-		return false
-	}
-	for _, s := range Closed {
-		if r.Status == s {
-			return false
-		}
-	}
-	return r.Deadline.Time().Before(asOf.Time())
+	row := ActionPlan.Rows(&answers.File{ActionPlan: []answers.Action{r}})[0]
+	return ActionPlan.Overdue(row, asOf)
 }
