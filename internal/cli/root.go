@@ -238,7 +238,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // stopGrace is how long a run may take to stop after SIGINT or SIGTERM
 // before watchdog ends the process; a variable for tests that run Main in
 // their own process.
-var stopGrace = 500 * time.Millisecond
+var stopGrace = 400 * time.Millisecond
 
 // exit ends the process; a variable for tests.
 var exit = os.Exit

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -50,8 +51,13 @@ func TestStopOnSignal(t *testing.T) {
 				t.Fatal(err)
 			}
 			r.Close()
-			w.Write([]byte("form: community\n")) // a start, then nothing
-			time.Sleep(500 * time.Millisecond)
+			// A start, then nothing. The start is larger than a pipe holds
+			// (64 KiB), so that once it is written the command is reading
+			// (its handler of signals is set by then).
+			start := "form: community\n" + strings.Repeat("# a comment line to fill the pipe\n", 200<<10/34)
+			if _, err := w.Write([]byte(start)); err != nil {
+				t.Fatalf("writing to the command: %v", err)
+			}
 			sent := time.Now()
 			if err := cmd.Process.Signal(tt.sig); err != nil {
 				t.Fatal(err)

@@ -29,7 +29,7 @@ func WriteFiles(files []PathFile) error {
 			undo()
 			return err
 		}
-		tmp, err := writeTemp(target, f.Data)
+		tmp, err := writeTemp(target, f.Data, false)
 		if err != nil {
 			undo()
 			return Describe(f.Path, err)

@@ -3,11 +3,7 @@ package sheets
 import (
 	"archive/zip"
 	"bytes"
-	"io"
-	"io/fs"
 	"regexp"
-
-	"github.com/xuri/excelize/v2"
 )
 
 // zipDate is the date of every part of a workbook: 1980-01-01, the first
@@ -30,62 +26,10 @@ func prefixCore(data []byte) []byte {
 	return corePrefix.ReplaceAll(data, []byte("<${1}cp:$2"))
 }
 
-// NewZipWriter returns a writer of a workbook's zip archive for excelize
-// (File.SetZipWriter) that compresses its parts, dates each 1980-01-01
-// and writes the core properties with the cp: prefix (see prefixCore), so
-// that every common reader opens the workbook.
-func NewZipWriter(w io.Writer) excelize.ZipWriter {
-	return &deflateZip{zw: zip.NewWriter(w)}
-}
-
-type deflateZip struct {
-	zw   *zip.Writer
-	core *bytes.Buffer // docProps/core.xml, written at the next part
-}
-
-func (z *deflateZip) Create(name string) (io.Writer, error) {
-	if err := z.flushCore(); err != nil {
-		return nil, err
-	}
-	if name == "docProps/core.xml" {
-		z.core = new(bytes.Buffer)
-		return z.core, nil
-	}
-	return z.zw.CreateHeader(header(name, zip.Deflate))
-}
-
 // header is the header of a workbook part, dated zipDate. The date is set
 // as the MS-DOS date itself: Modified would add an extra field of the time
 // to every part.
 func header(name string, method uint16) *zip.FileHeader {
 	//lint:ignore SA1019 the MS-DOS date alone, without Modified's extra field
 	return &zip.FileHeader{Name: name, Method: method, ModifiedDate: zipDate}
-}
-
-func (z *deflateZip) flushCore() error {
-	if z.core == nil {
-		return nil
-	}
-	data := prefixCore(z.core.Bytes())
-	z.core = nil
-	w, err := z.zw.CreateHeader(header("docProps/core.xml", zip.Deflate))
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(data)
-	return err
-}
-
-func (z *deflateZip) AddFS(fsys fs.FS) error {
-	if err := z.flushCore(); err != nil {
-		return err
-	}
-	return z.zw.AddFS(fsys)
-}
-
-func (z *deflateZip) Close() error {
-	if err := z.flushCore(); err != nil {
-		return err
-	}
-	return z.zw.Close()
 }
