@@ -205,46 +205,47 @@ func decodeForm(v url.Values, base *answers.File, lang *content.Language) (f *an
 
 // keepIDs gives the plan rows of f the ids the page sent with them (each
 // id once: a row copied in the page has none), and then the ids of base
-// that the page did not send, in order, to rows that arrived without one
-// (rows given an id by a save after the page was loaded).
+// that the page did not send to rows that arrived without one (a page
+// loaded before a save gave the ids): first to a row equal in every cell
+// to the base row, then in order.
 func keepIDs(f, base *answers.File, v url.Values) {
-	assign := func(key string, n int, id func(int) *string, baseIDs []string) {
-		sent := v[key+".id"]
-		used := map[string]bool{}
-		if len(sent) == n {
-			for i := range n {
-				if s := sent[i]; s != "" && !used[s] {
-					*id(i), used[s] = s, true
-				}
-			}
-		}
-		j := 0
-		for i := range n {
-			if *id(i) != "" {
-				continue
-			}
-			for j < len(baseIDs) && (baseIDs[j] == "" || used[baseIDs[j]]) {
-				j++
-			}
-			if j == len(baseIDs) {
-				return
-			}
-			*id(i), used[baseIDs[j]] = baseIDs[j], true
-		}
-	}
 	if _, ok := v["ap.activity"]; ok {
-		ids := make([]string, len(base.ActionPlan))
-		for i, r := range base.ActionPlan {
-			ids[i] = r.ID
-		}
-		assign("ap", len(f.ActionPlan), func(i int) *string { return &f.ActionPlan[i].ID }, ids)
+		keepPlanIDs(v["ap.id"], f.ActionPlan, base.ActionPlan,
+			func(r *answers.Action) *string { return &r.ID })
 	}
 	if _, ok := v["ev.stage"]; ok {
-		ids := make([]string, len(base.EvaluationPlan))
-		for i, r := range base.EvaluationPlan {
-			ids[i] = r.ID
+		keepPlanIDs(v["ev.id"], f.EvaluationPlan, base.EvaluationPlan,
+			func(r *answers.Evaluation) *string { return &r.ID })
+	}
+}
+
+func keepPlanIDs[T comparable](sent []string, rows, baseRows []T, id func(*T) *string) {
+	used := map[string]bool{}
+	if len(sent) == len(rows) {
+		for i := range rows {
+			if s := sent[i]; s != "" && !used[s] {
+				*id(&rows[i]), used[s] = s, true
+			}
 		}
-		assign("ev", len(f.EvaluationPlan), func(i int) *string { return &f.EvaluationPlan[i].ID }, ids)
+	}
+	// without its id, a row is compared by its cells
+	bare := func(r T) T { *id(&r) = ""; return r }
+	for pass := range 2 {
+		j := 0
+		for i := range rows {
+			if *id(&rows[i]) != "" {
+				continue
+			}
+			for k, b := range baseRows {
+				bid := *id(&b)
+				if bid == "" || used[bid] || pass == 0 && bare(b) != bare(rows[i]) || pass == 1 && k < j {
+					continue
+				}
+				*id(&rows[i]), used[bid] = bid, true
+				j = k + 1
+				break
+			}
+		}
 	}
 }
 
