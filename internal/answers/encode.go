@@ -50,10 +50,10 @@ func Encode(f *File, lang *content.Language, prev []byte) ([]byte, error) {
 // AssignIDs gives every dated plan row of f that has no id one of its
 // own, so that the row's calendar event keeps its identity when rows are
 // inserted before it or it is edited. The id is made from the row as it is
-// now (the same file gives the same ids) and differs from every other id
-// of its plan.
+// now, its place, text and date (the same file gives the same ids), and
+// differs from every other id of its plan.
 func AssignIDs(f *File) {
-	assign := func(plan string, n int, dated func(int) bool, id func(int) *string) {
+	assign := func(plan string, n int, dated func(int) bool, id func(int) *string, text func(int) string) {
 		used := map[string]bool{}
 		for i := range n {
 			if s := *id(i); s != "" {
@@ -62,14 +62,16 @@ func AssignIDs(f *File) {
 		}
 		for i := range n {
 			if p := id(i); *p == "" && dated(i) {
-				*p = newID(used, f.Organisation.Name, string(f.Form), plan, strconv.Itoa(i))
+				*p = newID(used, f.Organisation.Name, string(f.Form), plan, strconv.Itoa(i), text(i))
 			}
 		}
 	}
 	assign("action-plan", len(f.ActionPlan), func(i int) bool { return !f.ActionPlan[i].Deadline.IsZero() },
-		func(i int) *string { return &f.ActionPlan[i].ID })
+		func(i int) *string { return &f.ActionPlan[i].ID },
+		func(i int) string { return f.ActionPlan[i].Activity + "\x00" + f.ActionPlan[i].Deadline.String() })
 	assign("evaluation-plan", len(f.EvaluationPlan), func(i int) bool { return !f.EvaluationPlan[i].When.IsZero() },
-		func(i int) *string { return &f.EvaluationPlan[i].ID })
+		func(i int) *string { return &f.EvaluationPlan[i].ID },
+		func(i int) string { return f.EvaluationPlan[i].Stage + "\x00" + f.EvaluationPlan[i].When.String() })
 }
 
 // newID returns an id made from parts that is not in used, and adds it.

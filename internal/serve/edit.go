@@ -103,9 +103,6 @@ type rowView struct {
 	// Op is the end of the row's operations: "ap:2".
 	Op    string
 	Cells []cellView
-	// IDName and ID are the hidden field of the row's id (a plan of
-	// dated rows), which moves with the row when rows are reordered.
-	IDName, ID string
 }
 
 type cellView struct {
@@ -287,28 +284,18 @@ func (s *Server) planView(p planDef, lang *content.Language, f *answers.File, ra
 		Add: lang.Label("serve.row.add"), Up: lang.Label("serve.row.up"), Down: lang.Label("serve.row.down"), Remove: lang.Label("serve.row.remove")}
 	choose := lang.Label("serve.choose")
 	var rows []map[string]string
-	for i, r := range p.Rows(f) {
-		vals := make(map[string]string, len(p.Columns)+1)
+	for _, r := range p.Rows(f) {
+		vals := make(map[string]string, len(p.Columns))
 		for j, c := range p.Columns {
 			vals[c.ID] = r[j].Text
 			if c.Kind == roadmap.Date {
 				vals[c.ID] = r[j].Date.String()
 			}
 		}
-		// The row's id for its calendar event, kept in a hidden field.
-		switch p.Key {
-		case "ap":
-			vals["id"] = f.ActionPlan[i].ID
-		case "ev":
-			vals["id"] = f.EvaluationPlan[i].ID
-		}
 		rows = append(rows, vals)
 	}
 	row := func(index, legend string, vals map[string]string) rowView {
 		rv := rowView{P: pv, Legend: legend, Op: p.Key + ":" + index}
-		if p.Key == "ap" || p.Key == "ev" {
-			rv.IDName, rv.ID = p.Key+".id", vals["id"]
-		}
 		for _, c := range pv.Columns {
 			field := p.Key + "." + index + "." + c.Key
 			val := vals[c.Key]

@@ -203,29 +203,25 @@ func decodeForm(v url.Values, base *answers.File, lang *content.Language) (f *an
 	return f, raw, errs
 }
 
-// keepIDs gives the plan rows of f the ids the page sent with them (each
-// id once: a row copied in the page has none), and then the ids of base
-// that the page did not send to rows that arrived without one (a page
-// loaded before a save gave the ids): first to a row equal in every cell
-// to the base row, then in order.
+// keepIDs gives the dated plan rows of f the ids of base's rows (the
+// identities of their calendar events, which the page does not carry): a
+// row equal in every cell to a row of base takes its id, then a row that
+// changed takes, in order, an id no row took. A save carries one change
+// (a keystroke's, a moved or a removed row), so each row keeps its id.
 func keepIDs(f, base *answers.File, v url.Values) {
 	if _, ok := v["ap.activity"]; ok {
-		keepPlanIDs(v["ap.id"], f.ActionPlan, base.ActionPlan,
-			func(r *answers.Action) *string { return &r.ID })
+		keepPlanIDs(f.ActionPlan, base.ActionPlan, func(r *answers.Action) *string { return &r.ID })
 	}
 	if _, ok := v["ev.stage"]; ok {
-		keepPlanIDs(v["ev.id"], f.EvaluationPlan, base.EvaluationPlan,
-			func(r *answers.Evaluation) *string { return &r.ID })
+		keepPlanIDs(f.EvaluationPlan, base.EvaluationPlan, func(r *answers.Evaluation) *string { return &r.ID })
 	}
 }
 
-func keepPlanIDs[T comparable](sent []string, rows, baseRows []T, id func(*T) *string) {
+func keepPlanIDs[T comparable](rows, baseRows []T, id func(*T) *string) {
 	used := map[string]bool{}
-	if len(sent) == len(rows) {
-		for i := range rows {
-			if s := sent[i]; s != "" && !used[s] {
-				*id(&rows[i]), used[s] = s, true
-			}
+	for i := range rows {
+		if s := *id(&rows[i]); s != "" {
+			used[s] = true
 		}
 	}
 	// without its id, a row is compared by its cells
