@@ -71,7 +71,7 @@ its file, line and column, and the exit status is 1.`,
 		},
 	}
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write the workbook to `FILE.xlsx` (default output/<lang>/overview.xlsx)")
-	cmd.Flags().StringVar(&opts.PDF, "pdf", "", "write the PDF report to `FILE.pdf` (default: beside the workbook, overview.pdf)")
+	cmd.Flags().StringVar(&opts.PDF, "pdf", "", "write the PDF report to `FILE.pdf` (default, or --pdf alone: overview.pdf beside the workbook)")
 	cmd.Flags().StringVarP(&opts.Lang, "lang", "l", "", "language `code` of the overview (default: the language most answers files are in)")
 	cmd.Flags().StringVar(&opts.AsOf, "as-of", "", "judge what is overdue on this `date`, YYYY-MM-DD (default: today)")
 	paperFlag(cmd, &opts.Paper)
