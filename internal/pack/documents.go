@@ -11,6 +11,7 @@ import (
 	"github.com/partnership-roadmap/roadmap/internal/form"
 	"github.com/partnership-roadmap/roadmap/internal/guide"
 	"github.com/partnership-roadmap/roadmap/internal/pdf"
+	"github.com/partnership-roadmap/roadmap/internal/proposal"
 	"github.com/partnership-roadmap/roadmap/internal/sheets"
 )
 
@@ -103,6 +104,8 @@ func Documents() []Document {
 	}
 	// The workbook of every plan at once, as render makes it.
 	docs = append(docs, sheetDocument("plans", "plans.xlsx", "", sheets.Plans()...))
+	// The partnership proposal, made only from answers.
+	docs = append(docs, Document{ID: ProposalID, File: "proposal.pdf", Answers: true, Build: buildProposal})
 	return docs
 }
 
@@ -176,6 +179,13 @@ func buildGuide(lang *content.Language, _ *answers.File, opts BuildOptions) (*do
 		aud = "all"
 	}
 	return guide.Render(lang, guide.Options{Audience: aud, Theme: opts.Theme, Date: opts.Date, Org: opts.Org})
+}
+
+// ProposalID is the id of the partnership proposal's handout.
+const ProposalID = "proposal"
+
+func buildProposal(lang *content.Language, a *answers.File, opts BuildOptions) (*document.Result, error) {
+	return proposal.Handout(lang, a, proposal.Options{Theme: opts.Theme, Date: opts.Date})
 }
 
 func sheetDocument(id, file, index string, plans ...sheets.Plan) Document {
