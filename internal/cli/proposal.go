@@ -10,10 +10,10 @@ import (
 
 // proposalFormats are the values of proposal's --format, each the id of
 // its document in the registry.
-var proposalFormats = map[string]string{"pdf": pack.ProposalID}
+var proposalFormats = map[string]string{"pdf": pack.ProposalID, "slides": pack.ProposalSlidesID}
 
 // proposalFormatNames are proposalFormats' keys in the order of the help.
-var proposalFormatNames = []string{"pdf"}
+var proposalFormatNames = []string{"pdf", "slides"}
 
 type proposalOptions struct {
 	IO *IO
@@ -29,7 +29,7 @@ func newProposalCmd(app *App, runF func(*proposalOptions) error) *cobra.Command 
 	opts := &proposalOptions{IO: &app.IO}
 	cmd := &cobra.Command{
 		Use:   "proposal --answers FILE",
-		Short: "Make the partnership proposal from a roadmap's answers (PDF)",
+		Short: "Make the partnership proposal from a roadmap's answers (handout or slides)",
 		Long: `Make the partnership proposal the roadmap leads to, from an answers file: a
 two-page handout to give the other side at the first meeting. It says who
 proposes, the problem and the people it touches, what was found, what is
@@ -44,11 +44,18 @@ keeps to two pages, and says where the full text is. A community
 organisation's answers make its offer to the municipality; a
 municipality's answers make its offer to organisations.
 
+With --format slides, the same story is a 16:9 slide deck (PDF) for a
+projector: a title slide, one slide per part with as many of its first
+sentences as fit in large type, the first steps and the contact, the
+organisation's name at the foot of every slide.
+
 The answers file is checked first, as "roadmap validate" does. The PDF is
-written to output/<lang>/<organisation>-proposal.pdf, the organisation's
-name made safe for a file name, unless -o names another file.`,
+written to output/<lang>/<organisation>-proposal.pdf (the slides to
+<organisation>-proposal-slides.pdf), the organisation's name made safe for a
+file name, unless -o names another file.`,
 		Example: "  roadmap proposal --answers mine.yaml\n" +
-			"  roadmap proposal --answers mine.yaml --lang en --paper letter -o proposal.pdf",
+			"  roadmap proposal --answers mine.yaml --lang en --paper letter -o proposal.pdf\n" +
+			"  roadmap proposal --answers mine.yaml --format slides",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 0 {
 				return usagef(cmd, "proposal takes no arguments; give the answers file with --answers FILE")
@@ -69,7 +76,7 @@ name made safe for a file name, unless -o names another file.`,
 	enumFlag(cmd, &opts.Format, "format", "f", "pdf", "format", proposalFormatNames, "what to make")
 	app.langFlag(cmd, &opts.Lang, "", "language `code` (lv, en, ...) of the labels; default: the answers' language")
 	paperFlag(cmd, &opts.Paper)
-	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write the proposal to `FILE` (default output/<lang>/<organisation>-proposal.pdf)")
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write the proposal to `FILE` (default output/<lang>/<organisation>-proposal.pdf, or -proposal-slides.pdf)")
 	return cmd
 }
 

@@ -105,7 +105,9 @@ func Documents() []Document {
 	// The workbook of every plan at once, as render makes it.
 	docs = append(docs, sheetDocument("plans", "plans.xlsx", "", sheets.Plans()...))
 	// The partnership proposal, made only from answers.
-	docs = append(docs, Document{ID: ProposalID, File: "proposal.pdf", Answers: true, Build: buildProposal})
+	docs = append(docs,
+		Document{ID: ProposalID, File: "proposal.pdf", Answers: true, Build: buildProposal},
+		Document{ID: ProposalSlidesID, File: "proposal-slides.pdf", Answers: true, Build: buildProposalSlides})
 	return docs
 }
 
@@ -181,8 +183,15 @@ func buildGuide(lang *content.Language, _ *answers.File, opts BuildOptions) (*do
 	return guide.Render(lang, guide.Options{Audience: aud, Theme: opts.Theme, Date: opts.Date, Org: opts.Org})
 }
 
-// ProposalID is the id of the partnership proposal's handout.
-const ProposalID = "proposal"
+// The ids of the partnership proposal's handout and slides.
+const (
+	ProposalID       = "proposal"
+	ProposalSlidesID = "proposal-slides"
+)
+
+func buildProposalSlides(lang *content.Language, a *answers.File, opts BuildOptions) (*document.Result, error) {
+	return proposal.Slides(lang, a, proposal.Options{Theme: opts.Theme, Date: opts.Date})
+}
 
 func buildProposal(lang *content.Language, a *answers.File, opts BuildOptions) (*document.Result, error) {
 	return proposal.Handout(lang, a, proposal.Options{Theme: opts.Theme, Date: opts.Date})
