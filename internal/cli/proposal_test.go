@@ -34,3 +34,31 @@ func TestNewProposalCmd(t *testing.T) {
 		})
 	}
 }
+
+func TestNewPosterCmd(t *testing.T) {
+	tests := []struct {
+		argv    string
+		want    posterOptions
+		wantErr string
+	}{
+		{argv: "poster", want: posterOptions{}},
+		{argv: "poster --answers a.yaml --a3 --lang en -o w.pdf", want: posterOptions{Answers: "a.yaml", A3: true, Lang: "en", Output: "w.pdf"}},
+		{argv: "poster --paper letter", want: posterOptions{Paper: "letter"}},
+		{argv: "poster municipality", wantErr: "poster takes no arguments; it has a page for each checklist, or give --answers FILE\nRun 'roadmap poster --help' for usage."},
+		{argv: "poster --a3 --paper a4", wantErr: "give --a3 or --paper, not both\nRun 'roadmap poster --help' for usage."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.argv, func(t *testing.T) {
+			app := testApp()
+			var got *posterOptions
+			err := parse(t, app, newPosterCmd(app, func(o *posterOptions) error { got = o; return nil }), strings.Fields(tt.argv))
+			checkParsed(t, err, tt.wantErr, got != nil)
+			if got != nil {
+				got.IO = nil
+				if !reflect.DeepEqual(*got, tt.want) {
+					t.Errorf("options %+v, want %+v", *got, tt.want)
+				}
+			}
+		})
+	}
+}

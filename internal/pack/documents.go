@@ -11,6 +11,7 @@ import (
 	"github.com/partnership-roadmap/roadmap/internal/form"
 	"github.com/partnership-roadmap/roadmap/internal/guide"
 	"github.com/partnership-roadmap/roadmap/internal/pdf"
+	"github.com/partnership-roadmap/roadmap/internal/poster"
 	"github.com/partnership-roadmap/roadmap/internal/proposal"
 	"github.com/partnership-roadmap/roadmap/internal/sheets"
 )
@@ -98,6 +99,8 @@ func Documents() []Document {
 		formDocument(content.Community, "pack.index.form.community", false),
 		formDocument(content.Community, "pack.index.form-fillable.community", true),
 		{ID: "guide", File: "guide.pdf", Index: "pack.index.guide", Build: buildGuide},
+		posterDocument(GlanceID, "pack.index.at-a-glance", false),
+		posterDocument(GlanceA3ID, "pack.index.at-a-glance-a3", true),
 	}
 	for _, p := range sheets.Plans() {
 		docs = append(docs, sheetDocument(p.ID, p.ID+".xlsx", "pack.index."+p.ID, p))
@@ -195,6 +198,21 @@ func buildProposalSlides(lang *content.Language, a *answers.File, opts BuildOpti
 
 func buildProposal(lang *content.Language, a *answers.File, opts BuildOptions) (*document.Result, error) {
 	return proposal.Handout(lang, a, proposal.Options{Theme: opts.Theme, Date: opts.Date})
+}
+
+// The ids of the roadmap at a glance, on the theme's paper and on A3.
+const (
+	GlanceID   = "at-a-glance"
+	GlanceA3ID = "at-a-glance-a3"
+)
+
+func posterDocument(id, index string, a3 bool) Document {
+	return Document{
+		ID: id, File: id + ".pdf", Index: index, Answers: true,
+		Build: func(lang *content.Language, a *answers.File, opts BuildOptions) (*document.Result, error) {
+			return poster.Render(lang, a, poster.Options{Theme: opts.Theme, Date: opts.Date, A3: a3})
+		},
+	}
 }
 
 func sheetDocument(id, file, index string, plans ...sheets.Plan) Document {
