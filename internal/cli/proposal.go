@@ -10,10 +10,10 @@ import (
 
 // proposalFormats are the values of proposal's --format, each the id of
 // its document in the registry.
-var proposalFormats = map[string]string{"pdf": pack.ProposalID, "slides": pack.ProposalSlidesID}
+var proposalFormats = map[string]string{"pdf": pack.ProposalID, "slides": pack.ProposalSlidesID, "docx": pack.ProposalDOCXID}
 
 // proposalFormatNames are proposalFormats' keys in the order of the help.
-var proposalFormatNames = []string{"pdf", "slides"}
+var proposalFormatNames = []string{"pdf", "slides", "docx"}
 
 type proposalOptions struct {
 	IO *IO
@@ -49,19 +49,29 @@ projector: a title slide, one slide per part with as many of its first
 sentences as fit in large type, the first steps and the contact, the
 organisation's name at the foot of every slide.
 
+With --format docx, it is an editable Word document (.docx) to rework in
+Word or LibreOffice: the same parts as headings, each answer whole, the
+options ticked as bullet lists, the first steps as a table, every part in a
+named style (Title, Heading 1, List Bullet, Proposal Table, ...).
+
 The answers file is checked first, as "roadmap validate" does. The PDF is
 written to output/<lang>/<organisation>-proposal.pdf (the slides to
-<organisation>-proposal-slides.pdf), the organisation's name made safe for a
+<organisation>-proposal-slides.pdf, the document to <organisation>-proposal.docx),
+the organisation's name made safe for a
 file name, unless -o names another file.`,
 		Example: "  roadmap proposal --answers mine.yaml\n" +
 			"  roadmap proposal --answers mine.yaml --lang en --paper letter -o proposal.pdf\n" +
-			"  roadmap proposal --answers mine.yaml --format slides",
+			"  roadmap proposal --answers mine.yaml --format slides\n" +
+			"  roadmap proposal --answers mine.yaml --format docx",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 0 {
 				return usagef(cmd, "proposal takes no arguments; give the answers file with --answers FILE")
 			}
 			if !cmd.Flags().Changed("answers") || opts.Answers == "" {
 				return usagef(cmd, "give the answers file the proposal is written from: --answers FILE")
+			}
+			if opts.Format == "docx" {
+				return outputExt(cmd, "Word document", ".docx")
 			}
 			return outputExt(cmd, "PDF", ".pdf")
 		},
@@ -76,7 +86,7 @@ file name, unless -o names another file.`,
 	enumFlag(cmd, &opts.Format, "format", "f", "pdf", "format", proposalFormatNames, "what to make")
 	app.langFlag(cmd, &opts.Lang, "", "language `code` (lv, en, ...) of the labels; default: the answers' language")
 	paperFlag(cmd, &opts.Paper)
-	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write the proposal to `FILE` (default output/<lang>/<organisation>-proposal.pdf, or -proposal-slides.pdf)")
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write the proposal to `FILE` (default output/<lang>/<organisation>-proposal.pdf, -proposal-slides.pdf, -proposal.docx)")
 	return cmd
 }
 

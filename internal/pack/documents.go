@@ -110,7 +110,8 @@ func Documents() []Document {
 	// The partnership proposal, made only from answers.
 	docs = append(docs,
 		Document{ID: ProposalID, File: "proposal.pdf", Answers: true, Build: buildProposal},
-		Document{ID: ProposalSlidesID, File: "proposal-slides.pdf", Answers: true, Build: buildProposalSlides})
+		Document{ID: ProposalSlidesID, File: "proposal-slides.pdf", Answers: true, Build: buildProposalSlides},
+		Document{ID: ProposalDOCXID, File: "proposal.docx", Answers: true, Build: buildProposalDOCX})
 	return docs
 }
 
@@ -190,7 +191,12 @@ func buildGuide(lang *content.Language, _ *answers.File, opts BuildOptions) (*do
 const (
 	ProposalID       = "proposal"
 	ProposalSlidesID = "proposal-slides"
+	ProposalDOCXID   = "proposal-docx"
 )
+
+func buildProposalDOCX(lang *content.Language, a *answers.File, opts BuildOptions) (*document.Result, error) {
+	return proposal.DOCX(lang, a, proposal.Options{Theme: opts.Theme, Date: opts.Date})
+}
 
 func buildProposalSlides(lang *content.Language, a *answers.File, opts BuildOptions) (*document.Result, error) {
 	return proposal.Slides(lang, a, proposal.Options{Theme: opts.Theme, Date: opts.Date})

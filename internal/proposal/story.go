@@ -56,6 +56,9 @@ type Section struct {
 	Heading    string
 	// Paragraphs are the answer's paragraphs, each a list of sentences.
 	Paragraphs [][]string
+	// Options are the labels of the options ticked, in the content's
+	// order (the editable document lists them).
+	Options []string
 }
 
 // Sentences returns the number of sentences of s.
@@ -111,11 +114,19 @@ func NewStory(lang *content.Language, a *answers.File) *Story {
 		if len(paras) == 0 {
 			continue
 		}
-		s.Sections = append(s.Sections, Section{
+		sec := Section{
 			ID: id, Number: lang.Number(cp),
 			Heading:    lang.Label("proposal.heading." + id + "." + string(a.Form)),
 			Paragraphs: paras,
-		})
+		}
+		if cp.Options != nil {
+			for _, o := range cp.Options.Items {
+				if ans.Ticked(o.ID) {
+					sec.Options = append(sec.Options, o.Label)
+				}
+			}
+		}
+		s.Sections = append(s.Sections, sec)
 	}
 	for _, r := range a.ActionPlan {
 		if len(s.Steps) == MaxSteps {
