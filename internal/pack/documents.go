@@ -146,9 +146,10 @@ func Blank() []Document {
 }
 
 // Roadmap returns the documents of one organisation's completed roadmap,
-// as render makes them: the filled form f and the workbook of every plan.
+// as render makes them: the filled form f, the workbook of every plan and
+// the partnership proposal's handout.
 func Roadmap(f content.Audience) []Document {
-	return []Document{mustLookup("form-" + string(f)), mustLookup("plans")}
+	return []Document{mustLookup("form-" + string(f)), mustLookup("plans"), mustLookup(ProposalID)}
 }
 
 // FormID returns the id of form f's document.
