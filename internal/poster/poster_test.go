@@ -162,3 +162,23 @@ func TestPosterDeterministic(t *testing.T) {
 		t.Error("two renderings differ")
 	}
 }
+
+// FuzzPoster: any organisation text makes a one-page filled poster.
+func FuzzPoster(f *testing.F) {
+	for _, s := range []string{"", "plain", "🎉 \x00\u200b", strings.Repeat("ļoti-garš-vārds ", 40)} {
+		f.Add(s)
+	}
+	a0 := example(f, "brinumins-community-lv.yaml")
+	lang := contenttest.Language(f, "lv")
+	f.Fuzz(func(t *testing.T, s string) {
+		a := *a0
+		a.Organisation = answers.Organisation{Name: s, Contact: s, Partner: s}
+		res, err := Render(lang, &a, Options{Date: testDate})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Pages != 1 {
+			t.Errorf("%d pages", res.Pages)
+		}
+	})
+}

@@ -13,6 +13,7 @@ import (
 	"github.com/partnership-roadmap/roadmap/internal/answers"
 	"github.com/partnership-roadmap/roadmap/internal/content"
 	"github.com/partnership-roadmap/roadmap/internal/contenttest"
+	"github.com/partnership-roadmap/roadmap/internal/document"
 	"github.com/partnership-roadmap/roadmap/internal/pdf"
 	"github.com/partnership-roadmap/roadmap/internal/pdftest"
 )
@@ -255,4 +256,50 @@ func BenchmarkHandout(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// FuzzSentences: whatever the text, the sentences are its words in order,
+// none lost, none longer than MaxSentence (and its "…").
+func FuzzSentences(f *testing.F) {
+	for _, s := range []string{"", "One. Two!", "tel. +371. A", "…… ?? !!", "\"Q.\" „A“ (B.) C", "a. b. C. d", strings.Repeat("x", 700)} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, p string) {
+		if !utf8.ValidString(p) || strings.ContainsAny(p, "\n\t\r") {
+			return
+		}
+		p = strings.Join(strings.Fields(p), " ")
+		got := Sentences(p)
+		joined := strings.Join(got, " ")
+		if utf8.RuneCountInString(p) <= MaxSentence && joined != p {
+			t.Errorf("Sentences(%q) = %q: the text changed", p, got)
+		}
+		for _, s := range got {
+			if utf8.RuneCountInString(s) > MaxSentence+1 {
+				t.Errorf("a sentence of %d characters", utf8.RuneCountInString(s))
+			}
+		}
+	})
+}
+
+// FuzzHandout: any text in the answers makes a handout, never an error.
+func FuzzHandout(f *testing.F) {
+	for _, s := range []string{"", "plain", "🎉 =HYPERLINK(\"x\")", "\x00\x01\u200b", strings.Repeat("ļoti-garš-vārds ", 300), "Ελληνικά. Ąžuolas! Åsa? ção…"} {
+		f.Add(s)
+	}
+	a0 := example(f, "brinumins-community-lv.yaml")
+	lang := contenttest.Language(f, "lv")
+	f.Fuzz(func(t *testing.T, s string) {
+		a := *a0
+		a.Organisation = answers.Organisation{Name: s, Contact: s, Partner: s}
+		a.Checkpoints = maps(a0.Checkpoints)
+		cp := a.Checkpoints["needs"]
+		cp.Answer = s
+		a.Checkpoints["needs"] = cp
+		for _, make := range []func(*content.Language, *answers.File, Options) (*document.Result, error){Handout, Slides, DOCX} {
+			if _, err := make(lang, &a, Options{Date: testDate}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	})
 }

@@ -151,7 +151,7 @@ func (sl *slides) section(i int) {
 	}
 	bullets := func(k int) {
 		for _, x := range all[:k] {
-			d.Text(pdf.ParaStyle{Indent: 9, Marker: "•", MarkerColor: &sl.th.Colors.Accent, SpaceAfter: 3.5}, pdf.Run{Text: x})
+			d.Text(pdf.ParaStyle{Indent: 10, Marker: "• ", MarkerColor: &sl.th.Colors.Accent, SpaceAfter: 3.5}, pdf.Run{Text: x})
 		}
 	}
 	k := len(all)
