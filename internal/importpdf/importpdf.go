@@ -17,7 +17,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -399,73 +398,19 @@ func (r *reader) field(name, kind, what string) (*field, error) {
 }
 
 // date returns the date in text field name: as YYYY-MM-DD, as the form's
-// fields show dates and their tooltips ask, or as the form's language
-// prints dates (27.11.2026. in Latvian), which a person may type from the
-// printed form. what names the field in a message.
+// fields show dates and their tooltips ask, or written the local way
+// (27.11.2026. in Latvian, 27/11/2026), which a person may type from the
+// printed form (roadmap.ParseDate). what names the field in a message.
 func (r *reader) date(name, what string) (answers.Date, error) {
 	s, err := r.text(name)
 	if err != nil || s == "" {
 		return answers.Date{}, err
 	}
-	s = strings.TrimSpace(s)
-	d, err := answers.ParseDate(s)
-	if err == nil {
-		return d, nil
+	d, err := roadmap.ParseDate(r.lang, s)
+	if err != nil {
+		return answers.Date{}, fail("%s: %s", what, err)
 	}
-	layout := r.lang.DateLayout()
-	if iso, ok := fromLayout(layout, s); ok {
-		if d, err := answers.ParseDate(iso); err == nil {
-			return d, nil
-		}
-		return answers.Date{}, fail("%s: %q is not a real calendar date; allowed: a date as YYYY-MM-DD or %s", what, clip(s), layout)
-	}
-	if layout != "yyyy-mm-dd" && !isoLike.MatchString(s) {
-		return answers.Date{}, fail("%s: %q is not a date; allowed: a date as YYYY-MM-DD, e.g. 2027-03-01, or as %s", what, clip(s), layout)
-	}
-	return answers.Date{}, fail("%s: %s", what, err)
-}
-
-// isoLike matches what starts as a date written YYYY-MM-DD, for which
-// answers.ParseDate's message says best what is wrong (no month 13).
-var isoLike = regexp.MustCompile(`^\d{4}-\d{1,2}-\d{1,2}`)
-
-// fromLayout reads s as a date written in layout (dd, mm and yyyy with
-// separators, as content.Language.DateLayout gives it; a separator at the
-// end may be left out, a day or month may have one digit) and returns it
-// as YYYY-MM-DD.
-func fromLayout(layout, s string) (string, bool) {
-	var re strings.Builder
-	re.WriteString("^")
-	var order []string
-	rest := strings.TrimRightFunc(layout, func(c rune) bool { return c < 'a' || c > 'z' })
-	tail := layout[len(rest):]
-	for rest != "" {
-		switch {
-		case strings.HasPrefix(rest, "yyyy"):
-			re.WriteString(`(\d{4})`)
-			order, rest = append(order, "y"), rest[4:]
-		case strings.HasPrefix(rest, "dd"), strings.HasPrefix(rest, "mm"):
-			re.WriteString(`(\d{1,2})`)
-			order, rest = append(order, rest[:1]), rest[2:]
-		default:
-			c, size := utf8.DecodeRuneInString(rest)
-			re.WriteString(regexp.QuoteMeta(string(c)))
-			rest = rest[size:]
-		}
-	}
-	if tail != "" {
-		re.WriteString("(?:" + regexp.QuoteMeta(tail) + ")?")
-	}
-	re.WriteString("$")
-	m := regexp.MustCompile(re.String()).FindStringSubmatch(s)
-	if m == nil || len(order) != 3 {
-		return "", false
-	}
-	parts := map[string]string{}
-	for i, k := range order {
-		parts[k] = m[i+1]
-	}
-	return fmt.Sprintf("%s-%s-%s", parts["y"], parts["m"], parts["d"]), true
+	return d, nil
 }
 
 // optional reports whether the form has the fields names, all of them or

@@ -591,10 +591,12 @@ func TestWorkshopDates(t *testing.T) {
 		{"lv", " 1.5.2027. ", answers.Date{Year: 2027, Month: 5, Day: 1}, ""},
 		{"lv", "01.05.2027", answers.Date{Year: 2027, Month: 5, Day: 1}, ""},
 		{"en", "01/05/2027", answers.Date{Year: 2027, Month: 5, Day: 1}, ""},
-		{"lv", "maijā", answers.Date{}, `workshop, next review ("Nākamā pārskatīšana" on the form): "maijā" is not a date; allowed: a date as YYYY-MM-DD, e.g. 2027-03-01, or as dd.mm.yyyy.`},
-		{"lv", "30.02.2027.", answers.Date{}, `workshop, next review ("Nākamā pārskatīšana" on the form): "30.02.2027." is not a real calendar date; allowed: a date as YYYY-MM-DD or dd.mm.yyyy.`},
+		{"lv", "maijā", answers.Date{}, `workshop, next review ("Nākamā pārskatīšana" on the form): "maijā" is not a date; allowed: a date as dd.mm.yyyy., e.g. 27.11.2026., or as YYYY-MM-DD`},
+		{"lv", "30.02.2027.", answers.Date{}, `workshop, next review ("Nākamā pārskatīšana" on the form): "30.02.2027." is not a real calendar date; allowed: a date as dd.mm.yyyy., e.g. 27.11.2026., or as YYYY-MM-DD`},
 		{"en", "2027-13-01", answers.Date{}, `workshop, next review ("Next review" on the form): impossible date "2027-13-01": there is no month 13; allowed: a real calendar date as YYYY-MM-DD`},
-		{"en", "1 May 2027", answers.Date{}, `workshop, next review ("Next review" on the form): "1 May 2027" is not a date; allowed: a date as YYYY-MM-DD, e.g. 2027-03-01, or as dd/mm/yyyy`},
+		{"en", "1 May 2027", answers.Date{}, `workshop, next review ("Next review" on the form): "1 May 2027" is not a date; allowed: a date as dd/mm/yyyy, e.g. 27/11/2026, or as YYYY-MM-DD`},
+		{"en", "15/05/2027", answers.Date{Year: 2027, Month: 5, Day: 15}, ""},
+		{"lv", "2027.05.15", answers.Date{Year: 2027, Month: 5, Day: 15}, ""},
 	}
 	for _, c := range cases {
 		t.Run(c.lang+"/"+c.typed, func(t *testing.T) {

@@ -129,6 +129,8 @@ func TestBrowser(t *testing.T) {
 	dir := t.TempDir()
 	srv, base := startServer(t, dir)
 	_ = srv
+	// Leaving a page with a change not saved asks first: leave.
+	watchDialogs(t, ctx)
 
 	// A new community roadmap in Latvian, from the home page.
 	do(t, ctx, chromedp.Navigate(base+"/?lang=lv"),
@@ -226,6 +228,7 @@ func TestBrowser(t *testing.T) {
 	// Two tabs on one roadmap: the second save, based on the old revision,
 	// is refused and says so; the first tab's text stays in the file.
 	tab := newTab(t, ctx)
+	watchDialogs(t, tab)
 	do(t, tab, chromedp.Navigate(base+"/r/"+name))
 	do(t, ctx, insertText("#f-pilot-answer", "Pirmās cilnes teksts."))
 	waitState(t, ctx, "saved")

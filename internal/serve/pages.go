@@ -114,7 +114,8 @@ func wantsJSON(r *http.Request) bool {
 
 // saveReply is what a save from the page's script gets back.
 type saveReply struct {
-	// State is saved, invalid, conflict or error.
+	// State is saved, refused (saved but for the fields of Problems),
+	// invalid (nothing saved), conflict or error.
 	State    string            `json:"state"`
 	Message  string            `json:"message,omitempty"`
 	Rev      string            `json:"rev,omitempty"`
@@ -446,8 +447,9 @@ func (s *Server) renderBroken(w http.ResponseWriter, status int, rm *opened) {
 }
 
 // save takes the fields of the editing page, checks them as "roadmap
-// validate" would, and writes the answers file when they pass and the page
-// was based on the file as it is now.
+// validate" would, and writes the answers file when the page was based on
+// the file as it is now: every field that passes, a field with a problem
+// keeping its value in the file (the reply names it, with its problem).
 func (s *Server) save(w http.ResponseWriter, r *http.Request) {
 	if err := r.ParseForm(); err != nil {
 		s.formError(w, r, err)
@@ -469,36 +471,35 @@ func (s *Server) save(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	lang := rm.Lang
-	f, raw, errs := decodeForm(r.PostForm, rm.File, lang)
+	// A row operation (a button of a page without script) is applied after
+	// the fields are checked, so that a problem names the row it was in.
+	op := r.PostForm.Get("op")
+	f, raw, errs := decodeForm(withoutOp(r.PostForm), rm.File, lang)
 	if r.PostForm.Get("rev") != rm.Rev {
 		msg := lang.Label("serve.conflict")
 		if js {
 			writeJSON(w, http.StatusConflict, saveReply{State: "conflict", Message: msg})
 			return
 		}
+		applyRowOp(op, f, nil, &errs, raw)
 		s.renderEdit(w, http.StatusConflict, rm, f, raw, errs, "conflict")
 		return
 	}
-	// Checked as written, even when a date is already refused: every
-	// problem shows at once.
-	data, err := answers.Encode(f, lang, rm.Data)
-	if err == nil {
-		if _, err := answers.Parse(rm.Name, data, s.opts.Content); err != nil {
-			placeProblems(err, data, &errs)
+	// Checked as written; a field with a problem keeps the file's value, so
+	// every other change is written all the same.
+	kept, data, ok := encodeValid(rm.Name, f, rm.File, rm.Data, lang, s.opts.Content, &errs)
+	if op != "" {
+		applyRowOp(op, f, kept, &errs, raw)
+		if ok {
+			var err error
+			if data, err = answers.Encode(kept, lang, rm.Data); err != nil {
+				errs.add("", err.Error())
+				ok = false
+			}
 		}
-	} else {
-		errs.add("", err.Error())
-	}
-	if !errs.empty() {
-		if js {
-			writeJSON(w, http.StatusUnprocessableEntity, saveReply{State: "invalid", Message: lang.Label("serve.invalid"), Rev: rm.Rev, Problems: errs.ByField, General: errs.General})
-			return
-		}
-		s.renderEdit(w, http.StatusUnprocessableEntity, rm, f, raw, errs, "invalid")
-		return
 	}
 	rev := rm.Rev
-	if !bytes.Equal(data, rm.Data) {
+	if ok && !bytes.Equal(data, rm.Data) {
 		if err := s.store.write(rm.Name, data); err != nil {
 			s.opts.Logf("serve: saving %s: %v", rm.Name, err)
 			msg := lang.Format("serve.error.write", "why", err.Error())
@@ -510,6 +511,21 @@ func (s *Server) save(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		rev = answers.Revision(data)
+		rm.Data, rm.Rev = data, rev
+	}
+	if !errs.empty() {
+		// Saved but for the refused fields, or (a problem of no field)
+		// not at all.
+		notice, msg := "refused", lang.Label("serve.refused")
+		if !ok {
+			notice, msg = "invalid", lang.Label("serve.invalid")
+		}
+		if js {
+			writeJSON(w, http.StatusUnprocessableEntity, saveReply{State: notice, Message: msg, Rev: rev, Problems: errs.ByField, General: errs.General})
+			return
+		}
+		s.renderEdit(w, http.StatusUnprocessableEntity, rm, f, raw, errs, notice)
+		return
 	}
 	if js {
 		writeJSON(w, http.StatusOK, saveReply{State: "saved", Rev: rev})
