@@ -101,6 +101,7 @@ func TestHandoutExamples(t *testing.T) {
 						t.Errorf("%s: the handout lacks %q", paper, w)
 					}
 				}
+				noStrandedHeading(t, data, a)
 				// nothing of another checkpoint: the answer to 2.3 is not part of it
 				for _, id := range []string{"communication-plan", "contact-partners", "choose-municipality"} {
 					if ans := a.Checkpoint(id).Answer; ans != "" && strings.Contains(text, firstSentence(ans)) {
@@ -109,6 +110,35 @@ func TestHandoutExamples(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// noStrandedHeading fails the test when a section's heading stands on
+// another page than the start of its first sentence.
+func noStrandedHeading(t *testing.T, data []byte, a *answers.File) {
+	t.Helper()
+	lang := contenttest.Language(t, a.Language)
+	var pages []string
+	for _, p := range pdftest.Pages(t, data) {
+		pages = append(pages, strings.Join(strings.Fields(p), " "))
+	}
+	for _, id := range Sections[a.Form] {
+		ans := a.Checkpoint(id).Answer
+		if strings.TrimSpace(ans) == "" {
+			continue
+		}
+		h := lang.Label("proposal.heading." + id + "." + string(a.Form))
+		words := strings.Fields(ans)
+		start := strings.Join(words[:min(3, len(words))], " ")
+		found := false
+		for _, p := range pages {
+			if i := strings.Index(p, h); i >= 0 {
+				found = strings.Contains(p[i:], start)
+			}
+		}
+		if !found {
+			t.Errorf("the heading %q is not on the page its text starts on (%q)", h, start)
+		}
 	}
 }
 
@@ -166,6 +196,7 @@ func TestHandoutShortensAtSentenceEnd(t *testing.T) {
 	if n := pdftest.PageCount(t, data); n > HandoutPages {
 		t.Fatalf("%d pages, want at most %d", n, HandoutPages)
 	}
+	noStrandedHeading(t, data, a)
 	text := pdftest.Text(t, data)
 	for _, f := range firsts {
 		if !strings.Contains(text, f) {
