@@ -43,3 +43,21 @@ func (l *Language) FormatDate(t time.Time) string {
 		"yyyy", fmt.Sprintf("%04d", t.Year()),
 	).Replace(l.DateLayout())
 }
+
+// DateLettersLabel is the label that gives the letters a language writes
+// for day, month and year in a date's format hint, three words: "DD MM
+// GGGG" in Latvian, "DD MM YYYY" in English.
+const DateLettersLabel = "date.letters"
+
+// DateHint returns the format of DateLayout as a form shows it beside a
+// line to write a date on: "DD.MM.GGGG." in Latvian, "DD/MM/YYYY" in
+// English. Without three words in the date.letters label it is the layout
+// in capitals.
+func (l *Language) DateHint() string {
+	layout := l.DateLayout()
+	w := strings.Fields(l.Labels[DateLettersLabel])
+	if len(w) != 3 {
+		return strings.ToUpper(layout)
+	}
+	return strings.NewReplacer("dd", w[0], "mm", w[1], "yyyy", w[2]).Replace(layout)
+}

@@ -49,19 +49,25 @@ func (r *renderer) audienceColor() pdf.Color {
 	return r.th.Colors.Municipality
 }
 
-// field is one labelled field of the organisation block: its label, value,
-// the name and tooltip of its form field in a fillable form, and the number
-// of lines to write on when it is empty (0: one); a field of more than one
-// line is a multi-line field in a fillable form.
+// field is one labelled field of the organisation block: its label, a
+// hint beside it (the date format of a date), its value, the name and
+// tooltip of its form field in a fillable form, and the number of lines to
+// write on when it is empty (0: one); a field of more than one line is a
+// multi-line field in a fillable form, with its lines in two columns.
 type field struct {
-	label, value, name, tip string
-	lines                   int
+	label, hint, value, name, tip string
+	lines                         int
 }
+
+// participantLines is the number of lines the participants field gives:
+// one per participant of a workshop of five to ten people, two to a row.
+const participantLines = 6
 
 // fields draws the organisation block: organisation, contact person,
 // partner and date, then the workshop's facilitator, next review and
-// participants, two to a row on a shaded panel, each a small label over
-// the value or over space to write in.
+// participants, two to a row on a shaded panel, each a label in the text
+// colour on the line it is written on, and the participants a numbered
+// line each.
 func (r *renderer) fields() {
 	d, th := r.d, r.th
 	var org answers.Organisation
@@ -78,15 +84,16 @@ func (r *renderer) fields() {
 	}
 	d.SetPlace("organisation")
 	dateTip := func(key string) string { return r.label("fillable.tip.date", "label", r.label(key)) }
+	hint := r.lang.DateHint()
 	fs := []field{
 		{label: r.label("field.organisation"), value: org.Name, name: OrgNameField},
 		{label: r.label("field.contact"), value: org.Contact, name: OrgContactField},
 		{label: r.label("field.partner"), value: org.Partner, name: OrgPartnerField},
-		{label: r.label("field.date"), value: date, name: DateField, tip: dateTip("field.date")},
+		{label: r.label("field.date"), hint: hint, value: date, name: DateField, tip: dateTip("field.date")},
 		// the workshop: filled in at the table, by hand or from the answers
 		{label: r.label("field.facilitator"), value: ws.Facilitator, name: FacilitatorField},
-		{label: r.label("field.next_review"), value: review, name: NextReviewField, tip: dateTip("field.next_review")},
-		{label: r.label("field.participants"), value: ws.Participants, name: ParticipantsField, lines: 2,
+		{label: r.label("field.next_review"), hint: hint, value: review, name: NextReviewField, tip: dateTip("field.next_review")},
+		{label: r.label("field.participants"), value: ws.Participants, name: ParticipantsField, lines: participantLines,
 			tip: r.label("fillable.tip.participants", "label", r.label("field.participants"))},
 	}
 	if r.fill != nil && r.fill.values != nil {
@@ -101,52 +108,106 @@ func (r *renderer) fields() {
 		const gap = 8.0
 		colW := (d.Width() - gap) / 2
 		for i := 0; i < len(fs); i += 2 {
+			if fs[i].lines > 1 {
+				// the last field, alone on its rows
+				r.manyLines(fs[i], colW, gap)
+				break
+			}
 			top := d.Y()
 			bottom := top
-			// the last field of an odd number takes the whole row
-			w := colW
-			if i+1 == len(fs) {
-				w = d.Width()
-			}
 			for j := i; j < i+2 && j < len(fs); j++ {
 				left := float64(j-i) * (colW + gap)
 				d.SetY(top)
-				d.Indent(left, d.Width()-left-w, func() { r.field(fs[j]) })
+				d.Indent(left, d.Width()-left-colW, func() { r.field(fs[j]) })
 				bottom = math.Max(bottom, d.Y())
 			}
-			bottom += 0.8
 			for j := i; j < i+2 && j < len(fs); j++ {
 				x := d.Left() + float64(j-i)*(colW+gap)
-				d.Line(x, bottom, x+w, bottom, th.Colors.Muted, 0.3)
+				d.Line(x, bottom, x+colW, bottom, th.Colors.Muted, 0.3)
 			}
-			d.SetY(bottom)
-			if i+2 < len(fs) {
-				d.SetY(bottom + 3.5)
-			}
+			d.SetY(bottom + 2.5)
 		}
 	})
 }
 
-// field draws one field at the cursor, in the current text area.
+// fieldLabel draws field f's label, and its hint after it in small muted
+// type, on a line of the organisation block whose top is y, and returns
+// their width with the space after them.
+func (r *renderer) fieldLabel(f field, x, y float64) float64 {
+	d, th := r.d, r.th
+	size := th.Type.Small + 1
+	w := d.TextAt(x, y, f.label, pdf.Regular, size, th.Colors.Text)
+	if f.hint != "" {
+		// on the label's baseline
+		dy := d.LineHeight(size) - d.LineHeight(th.Type.Small)
+		w += 1.6 + d.TextAt(x+w+1.6, y+dy*0.8, f.hint, pdf.Regular, th.Type.Small, th.Colors.Muted)
+	}
+	return w + 2.4
+}
+
+// field draws one field of one line at the cursor, in the current text
+// area: its label on the line, then its value or the space to write in;
+// the line under it is drawn by fields.
 func (r *renderer) field(f field) {
 	d, th := r.d, r.th
-	muted := th.Colors.Muted
-	d.Text(pdf.ParaStyle{Size: th.Type.Small, Color: &muted, SpaceAfter: 0.6}, pdf.Run{Text: f.label})
+	size := th.Type.Small + 1
+	top := d.Y()
+	bottom := top + r.fieldWriteHeight()
+	y := bottom - d.LineHeight(size) - 0.4
+	if r.fill == nil && strings.TrimSpace(f.value) != "" {
+		f.hint = "" // a date written out needs no format
+	}
+	lw := r.fieldLabel(f, d.Left(), y)
 	if r.fill != nil && f.name != "" {
 		tip := f.tip
 		if tip == "" {
 			tip = f.label
 		}
-		h := r.fieldWriteHeight() * float64(max(f.lines, 1))
-		r.textField(f.name, tip, f.value, f.lines > 1, pdf.Rect{X: d.Left(), Y: d.Y(), W: d.Width(), H: h + 0.6})
-		d.SetY(d.Y() + h)
+		r.textField(f.name, tip, f.value, false, pdf.Rect{X: d.Left() + lw, Y: top + 1, W: d.Width() - lw, H: bottom - top - 0.4})
+		d.SetY(bottom)
 		return
 	}
 	if strings.TrimSpace(f.value) == "" {
-		d.SetY(d.Y() + r.fieldWriteHeight()*float64(max(f.lines, 1)))
+		d.SetY(bottom)
 		return
 	}
-	d.Text(pdf.ParaStyle{SpaceAfter: -1}, pdf.Run{Text: f.value})
+	// the value's first line on the label's baseline
+	d.SetY(bottom - d.LineHeight(th.Type.Body) - 0.2)
+	d.Indent(lw, 0, func() { d.Text(pdf.ParaStyle{SpaceAfter: -1}, pdf.Run{Text: f.value}) })
+	d.SetY(math.Max(d.Y()+0.6, bottom))
+}
+
+// manyLines draws a field of f.lines lines across the block: its label on
+// a line of its own, then its value, or numbered lines to write on, two to
+// a row in columns colW wide with gap between them.
+func (r *renderer) manyLines(f field, colW, gap float64) {
+	d, th := r.d, r.th
+	size := th.Type.Small + 1
+	top := d.Y()
+	d.TextAt(d.Left(), top, f.label, pdf.Regular, size, th.Colors.Text)
+	d.SetY(top + d.LineHeight(size))
+	if r.fill == nil && strings.TrimSpace(f.value) != "" {
+		d.Text(pdf.ParaStyle{SpaceAfter: -1}, pdf.Run{Text: f.value})
+		d.SetY(d.Y() + 0.8)
+		d.Line(d.Left(), d.Y(), d.Right(), d.Y(), th.Colors.Muted, 0.3)
+		return
+	}
+	rows := (f.lines + 1) / 2
+	first := d.Y()
+	write := r.fieldWriteHeight()
+	small := th.Type.Small
+	for i := range f.lines {
+		x := d.Left() + float64(i%2)*(colW+gap)
+		y := first + float64(i/2+1)*write
+		n := strconv.Itoa(i + 1)
+		d.TextAt(x, y-d.LineHeight(small)-0.4, n, pdf.Regular, small, th.Colors.Muted)
+		d.Line(x, y, x+colW, y, th.Colors.Muted, 0.3)
+	}
+	bottom := first + float64(rows)*write
+	if r.fill != nil && f.name != "" {
+		r.textField(f.name, f.tip, f.value, true, pdf.Rect{X: d.Left(), Y: first, W: d.Width(), H: bottom - first + 0.6})
+	}
+	d.SetY(bottom)
 }
 
 // instructions draws the line on how to fill in the form.
@@ -173,7 +234,9 @@ func (r *renderer) instructions() {
 	d.TickBox(x, y+(lh-side)/2, side, false)
 	x += side + 1.6
 	d.TextAt(x, y, r.label("form.legend.options"), pdf.Regular, size, muted)
-	d.SetY(y + lh + 3)
+	d.SetY(y + lh + 0.6)
+	// the numbers are the booklet's, with gaps where the other form's are
+	d.Text(pdf.ParaStyle{Size: size, Color: &muted, SpaceAfter: 3}, pdf.Run{Text: r.label("form.numbering")})
 }
 
 // notes draws the closing page: notes and next steps. A filled form whose
