@@ -46,12 +46,12 @@ func PlanLanes(a *answers.File, asOf answers.Date) []Lane {
 	return lanes
 }
 
-// FormSummary draws what a filled form shows first, at the cursor, under
-// the form's progress summary: the timeline of its plans, overdue judged on
-// the answers' date. The form's own summary already shows the progress per
-// step (done and in progress, not-applicable left out), so the road of the
-// overview report is not drawn again here: the same numbers twice pushed
-// the timeline off the first page.
+// FormSummary draws the timeline of a filled form's plans at the cursor,
+// overdue judged on the answers' date; the form draws it after its last
+// step, whose plans it charts, so that its page 1 starts step 1. The form's
+// own summary on page 1 already shows the progress per step (done and in
+// progress, not-applicable left out), so the road of the overview report is
+// not drawn again here.
 func FormSummary(d *pdf.Doc, lang *content.Language, f content.Audience, a *answers.File) {
 	if a == nil {
 		return

@@ -4,12 +4,14 @@
 //
 // A form opens with its title, who it is for, the audience badge, a block
 // for organisation, contact person, partner and date, and a line on how to
-// fill it in (a filled form adds a progress summary there). Then, per step, a
+// fill it in (a filled form has a progress summary there instead), all
+// short enough that page 1 starts step 1 on A4 and Letter. Then, per step, a
 // coloured band and the step's checkpoints: each with its number, statement,
 // hint, status tick boxes, option tick boxes and either ruled write-in lines
 // or the answer text; the action-plan checkpoint carries the action-plan
 // table, and in a filled form the communication and evaluation checkpoints
-// carry the plans of the answers file. The form closes with a page of notes
+// carry the plans of the answers file; a filled form's plans are charted on
+// a timeline after the last step. The form closes with a page of notes
 // and next steps: lines to write on, under the workshop's notes in a filled
 // form. Checkpoints are numbered as
 // content.Language.Number numbers them, the same in both forms and the
@@ -148,7 +150,6 @@ func (r *renderer) render() {
 	r.instructions()
 	if r.filled() {
 		r.progress()
-		chart.FormSummary(r.d, r.lang, r.form, r.a)
 	}
 	items := r.items()
 	for i, it := range items {
@@ -161,6 +162,13 @@ func (r *renderer) render() {
 			r.d.Space(r.checkpointGap())
 		}
 		r.checkpoint(it.cp)
+	}
+	if r.filled() {
+		// the plans' timeline after the last step, whose plans it charts,
+		// so that page 1 starts step 1
+		r.d.SetPlace("timeline")
+		r.d.Space(r.checkpointGap())
+		chart.FormSummary(r.d, r.lang, r.form, r.a)
 	}
 	r.notes()
 	r.markerField()

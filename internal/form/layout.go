@@ -85,6 +85,12 @@ func (r *renderer) fields() {
 	d.SetPlace("organisation")
 	dateTip := func(key string) string { return r.label("fillable.tip.date", "label", r.label(key)) }
 	hint := r.lang.DateHint()
+	participants := participantLines
+	if r.filled() {
+		// a filled form is the record of the answers: the workshop's
+		// participants are noted on it more rarely, in fewer lines
+		participants = 2
+	}
 	fs := []field{
 		{label: r.label("field.organisation"), value: org.Name, name: OrgNameField},
 		{label: r.label("field.contact"), value: org.Contact, name: OrgContactField},
@@ -93,7 +99,7 @@ func (r *renderer) fields() {
 		// the workshop: filled in at the table, by hand or from the answers
 		{label: r.label("field.facilitator"), value: ws.Facilitator, name: FacilitatorField},
 		{label: r.label("field.next_review"), hint: hint, value: review, name: NextReviewField, tip: dateTip("field.next_review")},
-		{label: r.label("field.participants"), value: ws.Participants, name: ParticipantsField, lines: participantLines,
+		{label: r.label("field.participants"), value: ws.Participants, name: ParticipantsField, lines: participants,
 			tip: r.label("fillable.tip.participants", "label", r.label("field.participants"))},
 	}
 	if r.fill != nil && r.fill.values != nil {
@@ -104,7 +110,7 @@ func (r *renderer) fields() {
 		}
 	}
 	shade := th.Colors.Shade
-	d.Box(pdf.Box{Background: &shade, Padding: 4}, func() {
+	d.Box(pdf.Box{Background: &shade, Padding: 3.2}, func() {
 		const gap = 8.0
 		colW := (d.Width() - gap) / 2
 		for i := 0; i < len(fs); i += 2 {
@@ -125,7 +131,7 @@ func (r *renderer) fields() {
 				x := d.Left() + float64(j-i)*(colW+gap)
 				d.Line(x, bottom, x+colW, bottom, th.Colors.Muted, 0.3)
 			}
-			d.SetY(bottom + 2.5)
+			d.SetY(bottom + 1.5)
 		}
 	})
 }
@@ -214,6 +220,11 @@ func (r *renderer) manyLines(f field, colW, gap float64) {
 func (r *renderer) instructions() {
 	d, th := r.d, r.th
 	muted := th.Colors.Muted
+	if r.filled() {
+		// filled in already: only that the numbers are the booklet's
+		d.Text(pdf.ParaStyle{Size: th.Type.Small + 1, Color: &muted, SpaceAfter: 3}, pdf.Run{Text: r.label("form.numbering")})
+		return
+	}
 	how := r.label("form.instructions")
 	if r.fill != nil {
 		how = r.label("fillable.instructions")
@@ -236,7 +247,7 @@ func (r *renderer) instructions() {
 	d.TextAt(x, y, r.label("form.legend.options"), pdf.Regular, size, muted)
 	d.SetY(y + lh + 0.6)
 	// the numbers are the booklet's, with gaps where the other form's are
-	d.Text(pdf.ParaStyle{Size: size, Color: &muted, SpaceAfter: 3}, pdf.Run{Text: r.label("form.numbering")})
+	d.Text(pdf.ParaStyle{Size: size, Color: &muted, SpaceAfter: 2}, pdf.Run{Text: r.label("form.numbering")})
 }
 
 // notes draws the closing page: notes and next steps. A filled form whose
@@ -269,37 +280,53 @@ func (r *renderer) notes() {
 }
 
 // progress draws the progress summary of a filled form: per step and over
-// all, a bar of the checkpoints done and in progress and the count done.
+// all, the step's label, a bar of the checkpoints done and in progress and
+// the count done, two to a row, so that page 1 keeps room for step 1 (the
+// steps' titles are on their bands).
 func (r *renderer) progress() {
 	d, th := r.d, r.th
 	steps, all := roadmap.Progress(r.lang, r.form, r.a)
 	size := th.Type.Small + 1
 	lh := d.LineHeight(size)
 	rowH := lh + 1.6
-	h := d.Measure(func() { r.progressTitle() }) + float64(len(steps)+1)*rowH + 3*lh + 6
-	d.EnsureSpace(h)
-	r.progressTitle()
-	const barW, countW, gap = 48.0, 20.0, 4.0
-	muted := th.Colors.Muted
-	row := func(label string, p roadmap.Count, c pdf.Color, st pdf.Style) {
-		top := d.Y()
-		d.Indent(0, barW+countW+2*gap, func() {
-			d.Text(pdf.ParaStyle{Size: size, Style: st, SpaceAfter: -1}, pdf.Run{Text: label})
-		})
-		barX := d.Right() - countW - gap - barW
-		r.bar(barX, top+(lh-3.2)/2, barW, 3.2, p, c)
-		count := r.label("form.progress.count", "done", strconv.Itoa(p.Done), "total", strconv.Itoa(p.Total()))
-		cw := pdf.Width(count, st, size)
-		d.TextAt(d.Right()-cw, top, count, st, size, th.Colors.Text)
-		d.SetY(math.Max(d.Y(), top+lh) + 1.6)
+	type cell struct {
+		label, count string
+		p            roadmap.Count
+		c            pdf.Color
+		st           pdf.Style
+	}
+	var cells []cell
+	count := func(p roadmap.Count) string {
+		return r.label("form.progress.count", "done", strconv.Itoa(p.Done), "total", strconv.Itoa(p.Total()))
 	}
 	for _, p := range steps {
-		row(r.label("step.heading", "n", strconv.Itoa(p.Number), "title", p.Title), p.Count, th.Step(p.Number), pdf.Regular)
+		cells = append(cells, cell{r.label("step.label", "n", strconv.Itoa(p.Number)), count(p.Count), p.Count, th.Step(p.Number), pdf.Regular})
 	}
-	top := d.Y()
-	d.Line(d.Left(), top, d.Right(), top, th.Colors.Rule, 0.25)
-	d.SetY(top + 1.6)
-	row(r.label("form.progress.total"), all, th.Colors.Accent, pdf.Bold)
+	cells = append(cells, cell{r.label("form.progress.total"), count(all), all, th.Colors.Accent, pdf.Bold})
+	rows := (len(cells) + 1) / 2
+	h := d.Measure(func() { r.progressTitle() }) + float64(rows)*rowH + 3*lh + 6
+	d.EnsureSpace(h)
+	r.progressTitle()
+	const gap, colGap = 3.0, 10.0
+	colW := (d.Width() - colGap) / 2
+	labelW, countW := 0.0, 0.0
+	for _, c := range cells {
+		labelW = math.Max(labelW, pdf.Width(c.label, pdf.Bold, size))
+		countW = math.Max(countW, pdf.Width(c.count, pdf.Bold, size))
+	}
+	barW := colW - labelW - countW - 2*gap
+	muted := th.Colors.Muted
+	for i := 0; i < len(cells); i += 2 {
+		top := d.Y()
+		for j := i; j < i+2 && j < len(cells); j++ {
+			c := cells[j]
+			x := d.Left() + float64(j-i)*(colW+colGap)
+			d.TextAt(x, top, c.label, c.st, size, th.Colors.Text)
+			r.bar(x+labelW+gap, top+(lh-3.2)/2, barW, 3.2, c.p, c.c)
+			d.TextAt(x+colW-pdf.Width(c.count, c.st, size), top, c.count, c.st, size, th.Colors.Text)
+		}
+		d.SetY(top + rowH)
+	}
 	// legend
 	y := d.Y() + 0.4
 	x := d.Left()

@@ -60,10 +60,10 @@ func TestWorkshopFilled(t *testing.T) {
 	if strings.Contains(page, "Ilze") || strings.Contains(page, "01.05.2027.") {
 		t.Errorf("a form without a workshop shows workshop values:\n%s", page)
 	}
-	// the next review's date format beside its line; the participants a
-	// numbered line each
+	// the next review's date format beside its line; the participants two
+	// numbered lines in a filled form (six in a blank one)
 	if !strings.Contains(page, lang.Label("field.facilitator")+" "+lang.Label("field.next_review")+" DD.MM.GGGG. "+
-		lang.Label("field.participants")+" 1 2 3 4 5 6") {
+		lang.Label("field.participants")+" 1 2 ") || strings.Contains(page, " 1 2 3 ") {
 		t.Errorf("a form without a workshop lacks the workshop labels:\n%s", page)
 	}
 }
