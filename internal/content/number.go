@@ -23,22 +23,27 @@ func (l *Language) Number(cp *Checkpoint) string {
 // MaxWriteIn is the most write-in lines a checkpoint may ask for.
 const MaxWriteIn = 20
 
+// MinWriteIn is the fewest write-in lines a blank form gives a checkpoint
+// with options or an open question: about 300 handwritten characters, what
+// the examples' answers to such checkpoints run to.
+const MinWriteIn = 6
+
 // WriteInLines returns the number of ruled lines a blank form gives the
-// checkpoint: its WriteIn, or by default 6 for an open question, 4 beside
-// a few options to tick, 3 beside many or above a table.
+// checkpoint at the least (the form may add lines to fill a page): its
+// WriteIn, but never fewer than MinWriteIn beside options; by default
+// MinWriteIn, or 3 above a table without options.
 func (c *Checkpoint) WriteInLines() int {
-	if c.WriteIn > 0 {
-		return min(c.WriteIn, MaxWriteIn)
-	}
+	options := c.Options != nil && len(c.Options.Items) > 0
+	n := min(c.WriteIn, MaxWriteIn)
 	switch {
+	case options:
+		return max(n, MinWriteIn)
+	case n > 0:
+		return n
 	case c.Table != "":
 		return 3
-	case c.Options != nil && len(c.Options.Items) > 5:
-		return 3
-	case c.Options != nil && len(c.Options.Items) > 0:
-		return 4
 	}
-	return 6
+	return MinWriteIn
 }
 
 // inherit copies into l what does not depend on the language from the

@@ -44,6 +44,10 @@ func TestWriteInFromSource(t *testing.T) {
 			s := string(data)
 			if code == "lv" {
 				s = strings.Replace(s, "      - id: pilot\n", "      - id: pilot\n        writein: 9\n", 1)
+				// fewer than six beside options: six
+				s = strings.Replace(s, "      - id: resources\n", "      - id: resources\n        writein: 2\n", 1)
+				// more than six beside options: the content's
+				s = strings.Replace(s, "      - id: local-actors\n", "      - id: local-actors\n        writein: 8\n", 1)
 			}
 			fsys[code+"/"+name] = &fstest.MapFile{Data: []byte(s)}
 		}
@@ -60,8 +64,17 @@ func TestWriteInFromSource(t *testing.T) {
 		if n := l.Checkpoint("pilot").WriteInLines(); n != 9 {
 			t.Errorf("%s: pilot gets %d write-in lines; want lv's 9", code, n)
 		}
+		if n := l.Checkpoint("resources").WriteInLines(); n != 6 {
+			t.Errorf("%s: a checkpoint with options asking for 2 lines gets %d; want at least 6", code, n)
+		}
+		if n := l.Checkpoint("local-actors").WriteInLines(); n != 8 {
+			t.Errorf("%s: a checkpoint with options asking for 8 lines gets %d; want 8", code, n)
+		}
 		if n := l.Checkpoint("target-group").WriteInLines(); n != 6 {
 			t.Errorf("%s: an open question gets %d write-in lines by default; want 6", code, n)
+		}
+		if n := l.Checkpoint("needs").WriteInLines(); n != 6 {
+			t.Errorf("%s: a checkpoint with options gets %d write-in lines by default; want 6", code, n)
 		}
 		if n := l.Checkpoint("action-plan").WriteInLines(); n != 3 {
 			t.Errorf("%s: the checkpoint with the table gets %d lines by default; want 3", code, n)

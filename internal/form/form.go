@@ -161,7 +161,11 @@ func (r *renderer) render() {
 		} else {
 			r.d.Space(r.checkpointGap())
 		}
-		r.checkpoint(it.cp)
+		var next *item
+		if i+1 < len(items) {
+			next = &items[i+1]
+		}
+		r.checkpoint(it.cp, next)
 	}
 	if r.filled() {
 		// the plans' timeline after the last step, whose plans it charts,

@@ -405,10 +405,10 @@ func (r *renderer) bandHeight(it item) float64 {
 // keeps its head, options and the first lines of the answer (or the
 // table's header and first row) together; the rest flows onto further
 // pages, each starting with a "continued" line that names the checkpoint.
-func (r *renderer) checkpoint(cp *content.Checkpoint) {
+func (r *renderer) checkpoint(cp *content.Checkpoint, next *item) {
 	d := r.d
-	lines := r.lines(cp)
 	d.EnsureSpace(r.minHeight(cp))
+	lines := r.lines(cp) + r.spare(cp, next)
 	num := r.lang.Number(cp)
 	d.Bookmark(num+" "+cp.Title, 2)
 	d.Continued(r.label("form.continued", "number", num, "title", cp.Title), func() {
@@ -420,6 +420,31 @@ func (r *renderer) checkpoint(cp *content.Checkpoint) {
 			})
 		}
 	})
+}
+
+// spare returns the write-in lines a blank form adds to checkpoint cp, at
+// the cursor, to fill its page: when what follows it (the next item, with
+// its step's band if it opens a step, or the closing page) does not fit
+// below it, the lines that fit in the space left. A checkpoint with a
+// table or with an answer gets none.
+func (r *renderer) spare(cp *content.Checkpoint, next *item) int {
+	if r.filled() || r.lines(cp) == 0 || r.tableHeight(cp) > 0 {
+		return 0
+	}
+	left := r.d.Remaining() - r.fullHeight(cp)
+	if left < 0 {
+		return 0 // taller than a page
+	}
+	if next != nil {
+		need := r.checkpointGap() + r.minHeight(next.cp)
+		if next.first {
+			need += r.bandHeight(*next)
+		}
+		if need <= left+1e-6 {
+			return 0
+		}
+	}
+	return int(left / r.th.Spacing.WriteIn)
 }
 
 // plan returns the plan table checkpoint cp carries on this form: the
