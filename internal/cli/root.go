@@ -74,6 +74,28 @@ type App struct {
 	themeOnce sync.Once
 	theme     pdf.Theme
 	themeErr  error
+
+	// launch is what a double-clicked start uses of the computer; the zero
+	// value means the real browser, documents folder and port.
+	launch launchHooks
+}
+
+// launcher returns the app's launch hooks, the real ones where unset.
+func (a *App) launcher() launchHooks {
+	h, d := a.launch, defaultLaunchHooks()
+	if h.open == nil {
+		h.open = d.open
+	}
+	if h.documents == nil {
+		h.documents = d.documents
+	}
+	if h.addr == "" {
+		h.addr = d.addr
+	}
+	if h.noTerminal == nil {
+		h.noTerminal = d.noTerminal
+	}
+	return h
 }
 
 // Content returns the roadmap content of this run, opened on first use: from
@@ -221,7 +243,14 @@ const (
 // SIGTERM. Errors are printed here, once. The first SIGINT or SIGTERM
 // cancels the run's context, so a batch stops starting new work and says
 // how far it got; a second one ends the process at once.
+//
+// With no arguments and no terminal (a double-click in Explorer or Finder,
+// a desktop launcher) it serves the Roadmaps folder of the user's
+// documents and opens it in the browser; typed in a terminal with no
+// arguments, it prints the help.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	// Cobra would otherwise refuse a start from Explorer with a notice.
+	cobra.MousetrapHelpText = ""
 	tuneGC()
 	ctx, signalled, stop := signalContext()
 	defer stop()
@@ -231,9 +260,14 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // run runs args in app; signalled returns the signal that cancelled ctx, if
 // one did.
 func run(ctx context.Context, signalled func() os.Signal, args []string, app *App) int {
-	root := NewRootCmd(app)
-	root.SetArgs(args)
-	err := root.ExecuteContext(ctx)
+	var err error
+	if len(args) == 0 && app.launcher().noTerminal(&app.IO) {
+		err = launch(ctx, app)
+	} else {
+		root := NewRootCmd(app)
+		root.SetArgs(args)
+		err = root.ExecuteContext(ctx)
+	}
 	if sig := signalled(); sig != nil {
 		if err != nil {
 			printError(app.Err, err)
