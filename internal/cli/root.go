@@ -28,9 +28,16 @@ import (
 	"github.com/partnership-roadmap/roadmap/internal/pdf"
 )
 
-// Version is the version printed by `roadmap version`; release builds set it
-// with -ldflags "-X github.com/partnership-roadmap/roadmap/internal/cli.Version=v1.2.3".
-var Version = ""
+// Version, Commit and Date are printed by `roadmap --version`; release
+// builds set them (.goreleaser.yaml) with -ldflags
+// "-X github.com/partnership-roadmap/roadmap/internal/cli.Version=1.2.3"
+// and likewise Commit (the full commit hash) and Date (the commit's time,
+// RFC 3339). Unset, the module version and the build's VCS stamp stand in.
+var (
+	Version = ""
+	Commit  = ""
+	Date    = ""
+)
 
 // IO is where a command reads and writes. Whether stderr is a terminal
 // (for the progress bar) is asked of IO, and tests can set it
@@ -149,7 +156,7 @@ checklist forms and the guideline booklet as PDF, and the action,
 communication and evaluation plans as Excel workbooks.
 
 Run "roadmap pack" to make the whole workshop pack in output/.`,
-		Version:       versionString(),
+		Version:       versionLine(),
 		SilenceErrors: true,
 		SilenceUsage:  true,
 	}
@@ -423,6 +430,35 @@ func problemLine(p diag.Problem) string {
 	return esc.Text(p.Error())
 }
 
+// versionLine is the version with the commit and its date when known:
+// "1.2.3 (commit 0123abcd…, 2026-12-07T06:00:00Z)".
+func versionLine() string {
+	commit, date := Commit, Date
+	if bi, ok := debug.ReadBuildInfo(); ok && commit == "" {
+		for _, s := range bi.Settings {
+			switch s.Key {
+			case "vcs.revision":
+				commit = s.Value
+			case "vcs.time":
+				date = s.Value
+			}
+		}
+	}
+	var extra []string
+	if commit != "" {
+		extra = append(extra, "commit "+commit)
+	}
+	if date != "" {
+		extra = append(extra, date)
+	}
+	if len(extra) == 0 {
+		return versionString()
+	}
+	return versionString() + " (" + strings.Join(extra, ", ") + ")"
+}
+
+// versionString is the version alone: "1.2.3", or "dev" for a build
+// that is not a release.
 func versionString() string {
 	if Version != "" {
 		return Version
@@ -439,7 +475,7 @@ func newVersionCmd(app *App) *cobra.Command {
 		Short: "Print the version of roadmap",
 		Args:  noArgs("version takes no arguments"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			fmt.Fprintf(app.Out, "roadmap %s\n", versionString())
+			fmt.Fprintf(app.Out, "roadmap %s\n", versionLine())
 			return nil
 		},
 	}
