@@ -13,6 +13,8 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
+
+	"github.com/partnership-roadmap/roadmap/internal/pack"
 )
 
 // store is the folder of answers files. Every access goes through an
@@ -176,12 +178,20 @@ func (s *store) syncDir() error {
 // freeName returns base + ".yaml", or base-2.yaml, base-3.yaml, ... for the
 // first name not yet taken.
 func (s *store) freeName(base string) string {
+	// Names are compared without regard to case, as Windows and macOS do:
+	// a folder made here must copy to them whole.
+	taken := map[string]bool{}
+	if entries, err := fs.ReadDir(s.root.FS(), "."); err == nil {
+		for _, e := range entries {
+			taken[pack.FoldName(e.Name())] = true
+		}
+	}
 	for i := 1; ; i++ {
 		name := base + ".yaml"
 		if i > 1 {
 			name = base + "-" + strconv.Itoa(i) + ".yaml"
 		}
-		if _, err := s.root.Lstat(name); errors.Is(err, fs.ErrNotExist) {
+		if _, err := s.root.Lstat(name); errors.Is(err, fs.ErrNotExist) && !taken[pack.FoldName(name)] {
 			return name
 		}
 	}
