@@ -2,12 +2,17 @@
 GO ?= go
 BIN := bin/roadmap
 
-.PHONY: all build pack test lint bench fuzz clean
+.PHONY: all build pack test lint bench fuzz snapshot clean
 
 all: lint test build
 
 build:
 	$(GO) build -trimpath -o $(BIN) ./cmd/roadmap
+
+# snapshot makes every release archive into dist/ (.goreleaser.yaml), as
+# .ci/run does; nothing is published.
+snapshot:
+	$(GO) tool goreleaser release --snapshot --clean
 
 pack:
 	$(GO) run ./cmd/roadmap pack
@@ -38,4 +43,4 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzEscape$$' -fuzztime $(FUZZTIME) ./internal/markdown
 
 clean:
-	rm -rf bin output/*/
+	rm -rf bin dist output/*/
