@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"net"
 	"os"
@@ -32,10 +33,18 @@ type launchHooks struct {
 	addr string
 	// noTerminal says whether the program runs without a terminal.
 	noTerminal func(s *IO) bool
+	// ownWindow says whether the window roadmap runs in was opened for it
+	// and closes when it ends (Windows Explorer's console window).
+	ownWindow func() bool
 }
 
+// launchFailed ends the message of a double-clicked start that failed, in
+// Latvian and English.
+const launchFailed = "Nospiediet Enter, lai aizvērtu šo logu. / Press Enter to close this window."
+
 func defaultLaunchHooks() launchHooks {
-	return launchHooks{open: openBrowser, documents: documentsDir, addr: launchAddr, noTerminal: noTerminal}
+	return launchHooks{open: openBrowser, documents: documentsDir, addr: launchAddr, noTerminal: noTerminal,
+		ownWindow: mousetrap.StartedByExplorer}
 }
 
 // noTerminal reports whether roadmap was started by a double-click rather
@@ -97,4 +106,18 @@ func makeRoadmapsFolder(dir string) error {
 // runs, in Latvian and English.
 func launchMessage(dir, url string) string {
 	return strings.NewReplacer("{folder}", dir, "{url}", url).Replace(quickstart.Window)
+}
+
+// waitForEnter reads r up to the end of a line, or of the input.
+func waitForEnter(r io.Reader) {
+	if r == nil {
+		return
+	}
+	var b [1]byte
+	for {
+		n, err := r.Read(b[:])
+		if err != nil || n == 1 && b[0] == '\n' {
+			return
+		}
+	}
 }

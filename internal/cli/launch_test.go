@@ -192,3 +192,31 @@ func TestDocumentsDirXDG(t *testing.T) {
 		})
 	}
 }
+
+// TestLaunchFailedKeepsWindow checks that a double-clicked start that
+// fails, in a window of its own (Windows Explorer's), says why and waits
+// for Enter before the window closes.
+func TestLaunchFailedKeepsWindow(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "Documents")
+	if err := os.WriteFile(file, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	in := strings.NewReader("\nnot read\n")
+	var out, errb syncBuffer
+	app := &App{IO: IO{In: in, Out: &out, Err: &errb}}
+	app.launch = launchHooks{
+		open:      func(string) error { t.Error("a browser was opened"); return nil },
+		documents: func() (string, error) { return file, nil },
+		addr:      "127.0.0.1:0",
+		ownWindow: func() bool { return true },
+	}
+	if c := run(context.Background(), func() os.Signal { return nil }, nil, app); c != 1 {
+		t.Errorf("exit status %d, want 1", c)
+	}
+	if want := "roadmap: creating the folder " + filepath.Join(file, "Roadmaps") + ": a part of the path is a file, not a folder\n" + launchFailed + "\n"; errb.String() != want {
+		t.Errorf("stderr:\n%s\nwant:\n%s", errb.String(), want)
+	}
+	if in.Len() != len("not read\n") {
+		t.Errorf("%d bytes of input left, want the line after Enter", in.Len())
+	}
+}

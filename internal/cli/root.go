@@ -102,6 +102,9 @@ func (a *App) launcher() launchHooks {
 	if h.noTerminal == nil {
 		h.noTerminal = d.noTerminal
 	}
+	if h.ownWindow == nil {
+		h.ownWindow = d.ownWindow
+	}
 	return h
 }
 
@@ -270,6 +273,14 @@ func run(ctx context.Context, signalled func() os.Signal, args []string, app *Ap
 	var err error
 	if len(args) == 0 && app.launcher().noTerminal(&app.IO) {
 		err = launch(ctx, app)
+		if err != nil && signalled() == nil && app.launcher().ownWindow() {
+			// The window closes when roadmap ends: keep it open until the
+			// message is read.
+			printError(app.Err, err)
+			fmt.Fprintln(app.Err, launchFailed)
+			waitForEnter(app.In)
+			return exitFailure
+		}
 	} else {
 		root := NewRootCmd(app)
 		root.SetArgs(args)
