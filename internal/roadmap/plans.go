@@ -139,6 +139,19 @@ type Plan struct {
 
 	rows    func(a *answers.File) []Row
 	setRows func(a *answers.File, rows []Row)
+	// ids returns the rows' ids (answers.Action.ID), for plans whose
+	// rows have one; nil otherwise.
+	ids func(a *answers.File) []string
+}
+
+// IDs returns the ids of the plan's rows in answers a (the identity of a
+// row's calendar event), "" for a row without one; nil for a plan whose
+// rows have none.
+func (p *Plan) IDs(a *answers.File) []string {
+	if p.ids == nil || a == nil {
+		return nil
+	}
+	return p.ids(a)
 }
 
 // Title returns the plan's title in lang.
@@ -168,7 +181,9 @@ func (p *Plan) Rows(a *answers.File) []Row {
 }
 
 // SetRows replaces the plan's rows in answers a; with no rows, the plan
-// has none (nil), as a file that does not name it.
+// has none (nil), as a file that does not name it. Each row keeps the id
+// (answers.Action.ID, the identity of its calendar event) of the row at
+// its place before, as the rows carry no id of their own.
 func (p *Plan) SetRows(a *answers.File, rows []Row) {
 	if len(rows) == 0 {
 		rows = nil
@@ -281,7 +296,15 @@ var (
 			}
 			return rows
 		},
+		ids: func(a *answers.File) []string {
+			ids := make([]string, len(a.ActionPlan))
+			for i, r := range a.ActionPlan {
+				ids[i] = r.ID
+			}
+			return ids
+		},
 		setRows: func(a *answers.File, rows []Row) {
+			old := a.ActionPlan
 			a.ActionPlan = nil
 			if rows != nil {
 				a.ActionPlan = make([]answers.Action, len(rows))
@@ -289,6 +312,9 @@ var (
 			for i, r := range rows {
 				a.ActionPlan[i] = answers.Action{Activity: r[0].Text, Responsible: r[1].Text, Goals: r[2].Text,
 					Deadline: r[3].Date, Status: r[4].Text, Notes: r[5].Text}
+				if i < len(old) {
+					a.ActionPlan[i].ID = old[i].ID
+				}
 			}
 		},
 	}
@@ -344,7 +370,15 @@ var (
 			}
 			return rows
 		},
+		ids: func(a *answers.File) []string {
+			ids := make([]string, len(a.EvaluationPlan))
+			for i, r := range a.EvaluationPlan {
+				ids[i] = r.ID
+			}
+			return ids
+		},
 		setRows: func(a *answers.File, rows []Row) {
+			old := a.EvaluationPlan
 			a.EvaluationPlan = nil
 			if rows != nil {
 				a.EvaluationPlan = make([]answers.Evaluation, len(rows))
@@ -352,6 +386,9 @@ var (
 			for i, r := range rows {
 				a.EvaluationPlan[i] = answers.Evaluation{Stage: r[0].Text, When: r[1].Date, Indicator: r[2].Text,
 					Method: r[3].Text, Baseline: r[4].Text, Target: r[5].Text, Responsible: r[6].Text, Result: r[7].Text}
+				if i < len(old) {
+					a.EvaluationPlan[i].ID = old[i].ID
+				}
 			}
 		},
 	}
