@@ -1,7 +1,11 @@
 package content
 
 import (
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
 	"fmt"
+	"hash"
 	"io/fs"
 	"path"
 	"slices"
@@ -82,6 +86,7 @@ func (b *Bundle) Language(code string) (*Language, error) {
 		e.inherit.Do(func() {
 			if src, err := b.Language(SourceLanguage); err == nil {
 				inherit(e.lang, src)
+				inheritDigest(e.lang, src)
 			}
 		})
 	}
@@ -158,8 +163,10 @@ func Load(fsys fs.FS, prefix string) (*Bundle, error) {
 
 // parsed is a label file, parsed.
 type parsed struct {
+	name     string // in the file system
 	file     string // as shown in messages
 	root     *yaml.Node
+	data     []byte
 	problems diag.List
 }
 
@@ -169,8 +176,8 @@ func parseLabels(fsys fs.FS, dir, prefix string) []parsed {
 	sort.Strings(names)
 	out := make([]parsed, len(names))
 	for i, name := range names {
-		out[i].file = path.Join(prefix, name)
-		out[i].root, out[i].problems = parseFile(fsys, name, out[i].file, `a label file of lines key: "text"`)
+		out[i].name, out[i].file = name, path.Join(prefix, name)
+		out[i].root, out[i].data, out[i].problems = parseFile(fsys, name, out[i].file, `a label file of lines key: "text"`)
 	}
 	return out
 }
@@ -183,13 +190,19 @@ func loadLanguage(fsys fs.FS, dir, prefix string) (*Language, *positions, diag.L
 	var problems diag.List
 	name := path.Join(dir, "roadmap.yaml")
 	file := path.Join(prefix, name)
-	root, ps := parseFile(fsys, name, file, "the roadmap of one language, as in content/en/roadmap.yaml")
+	root, data, ps := parseFile(fsys, name, file, "the roadmap of one language, as in content/en/roadmap.yaml")
 	labelFiles := <-labelsc
 	if root == nil {
 		return nil, nil, append(problems, ps...)
 	}
 	problems = append(problems, ps...)
 	lang := &Language{Dir: path.Join(prefix, dir), Labels: Labels{}}
+	h := sha256.New()
+	writeFile(h, name, data)
+	for _, lf := range labelFiles {
+		writeFile(h, lf.name, lf.data)
+	}
+	lang.Digest = hex.EncodeToString(h.Sum(nil))
 	d := diag.Decoder{File: file}
 	d.Decode(root, lang, diag.FileField(name))
 	if len(d.Problems) > 0 {
@@ -295,12 +308,34 @@ func pluralForms(file, key string, v *yaml.Node) (map[string]string, diag.List) 
 
 // parseFile reads and parses one YAML file, returning its top node; what
 // says what the file should hold, for the message about an empty file.
-func parseFile(fsys fs.FS, name, file, what string) (*yaml.Node, diag.List) {
+func parseFile(fsys fs.FS, name, file, what string) (*yaml.Node, []byte, diag.List) {
 	data, err := diag.ReadFile(fsys, name, file, "the file")
 	if err != nil {
-		return nil, diag.List{err.(diag.Problem)}
+		return nil, nil, diag.List{err.(diag.Problem)}
 	}
-	return diag.Parse(file, data, what)
+	root, problems := diag.Parse(file, data, what)
+	return root, data, problems
+}
+
+// writeFile adds a file's name and bytes to a language's digest, each
+// prefixed with its length so that no two sets of files hash alike.
+func writeFile(h hash.Hash, name string, data []byte) {
+	var n [8]byte
+	binary.LittleEndian.PutUint64(n[:], uint64(len(name)))
+	h.Write(n[:])
+	h.Write([]byte(name))
+	binary.LittleEndian.PutUint64(n[:], uint64(len(data)))
+	h.Write(n[:])
+	h.Write(data)
+}
+
+// inheritDigest makes the digest of translation l cover the source
+// language src too, whose fields it inherits.
+func inheritDigest(l, src *Language) {
+	h := sha256.New()
+	writeFile(h, l.Code, []byte(l.Digest))
+	writeFile(h, src.Code, []byte(src.Digest))
+	l.Digest = hex.EncodeToString(h.Sum(nil))
 }
 
 // indexNodes records the node of every checkpoint, in document order.

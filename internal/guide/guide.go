@@ -68,22 +68,7 @@ func Render(lang *content.Language, opts Options) (*Result, error) {
 	if th.Paper == "" {
 		th = pdf.DefaultTheme()
 	}
-	footer := lang.Subtitle
-	subject := lang.Subtitle
-	if aud != "all" {
-		footer += " · " + lang.Label("guide.edition."+string(aud))
-		subject = footer
-	}
-	newOpts := []pdf.Option{
-		pdf.WithTheme(th),
-		pdf.WithTitle(lang.Title),
-		pdf.WithSubject(subject),
-		pdf.WithLanguage(lang.Code),
-		pdf.WithDate(opts.Date),
-		pdf.WithFooter(footer),
-		pdf.WithPageLabel(pdf.PageLabel(lang.Label("page.footer"))),
-	}
-	b, err := layout(lang, aud, strings.TrimSpace(opts.Org), newOpts)
+	b, err := layout(lang, aud, strings.TrimSpace(opts.Org), th, renderOptions(lang, aud, th, opts.Date))
 	if err != nil {
 		return nil, err
 	}
@@ -94,16 +79,59 @@ func Render(lang *content.Language, opts Options) (*Result, error) {
 	return &Result{Data: out, Pages: b.d.Page(), Warnings: b.d.Warnings()}, nil
 }
 
-// layout lays the booklet out (unfinished: no page frames yet).
-func layout(lang *content.Language, aud content.Audience, org string, newOpts []pdf.Option) (*booklet, error) {
+// renderOptions are the options of the booklet of lang for aud in theme th.
+func renderOptions(lang *content.Language, aud content.Audience, th pdf.Theme, date time.Time) []pdf.Option {
+	footer := lang.Subtitle
+	subject := lang.Subtitle
+	if aud != "all" {
+		footer += " · " + lang.Label("guide.edition."+string(aud))
+		subject = footer
+	}
+	return []pdf.Option{
+		pdf.WithTheme(th),
+		pdf.WithTitle(lang.Title),
+		pdf.WithSubject(subject),
+		pdf.WithLanguage(lang.Code),
+		pdf.WithDate(date),
+		pdf.WithFooter(footer),
+		pdf.WithPageLabel(pdf.PageLabel(lang.Label("page.footer"))),
+	}
+}
+
+// layout lays the booklet out (unfinished: no page frames yet). For the
+// built-in content the tightness of each chapter is known (builtin.go) and
+// the booklet is laid out once; otherwise search finds it.
+func layout(lang *content.Language, aud content.Audience, org string, th pdf.Theme, newOpts []pdf.Option) (*booklet, error) {
+	if l := builtinLayout(lang, th); l != nil {
+		return draw(lang, aud, org, l.tightOf(aud), newOpts)
+	}
+	b, _, err := search(lang, aud, org, newOpts)
+	return b, err
+}
+
+// draw lays the booklet out once, with chapter tightness tight (by step
+// number; nil sets every chapter at the normal setting).
+func draw(lang *content.Language, aud content.Audience, org string, tight map[int]int, newOpts []pdf.Option) (*booklet, error) {
 	d, err := pdf.New(newOpts...)
 	if err != nil {
 		return nil, fmt.Errorf("guide (%s): %w", lang.Code, err)
 	}
-	b := &booklet{d: d, th: d.Theme(), lang: lang, aud: aud, org: org, pages: map[string]int{}}
+	b := &booklet{d: d, th: d.Theme(), lang: lang, aud: aud, org: org, tight: tight, pages: map[string]int{}}
 	b.draw()
 	if b.err != nil {
 		return nil, fmt.Errorf("guide (%s): %w", lang.Code, b.err)
+	}
+	return b, nil
+}
+
+// search lays the booklet out as many times as it takes to choose each
+// chapter's tightness, and returns the last layout and the tightness
+// chosen. Each chapter starts on a new page, so a chapter's tightness
+// depends on the chapter alone (not on the cover's organisation).
+func search(lang *content.Language, aud content.Audience, org string, newOpts []pdf.Option) (*booklet, map[int]int, error) {
+	b, err := draw(lang, aud, org, nil, newOpts)
+	if err != nil {
+		return nil, nil, err
 	}
 	// A chapter whose last page holds only a few lines is set again a
 	// little tighter, and once more tighter still if that is not enough,
@@ -112,17 +140,6 @@ func layout(lang *content.Language, aud content.Audience, org string, newOpts []
 	loose := map[int]int{} // pages of each chapter at the normal setting
 	for _, sp := range b.steps {
 		loose[sp.step.Number] = sp.lastPage - sp.firstPage
-	}
-	relayout := func() error {
-		if d, err = pdf.New(newOpts...); err != nil {
-			return fmt.Errorf("guide (%s): %w", lang.Code, err)
-		}
-		b = &booklet{d: d, th: d.Theme(), lang: lang, aud: aud, org: b.org, tight: tight, pages: map[string]int{}}
-		b.draw()
-		if b.err != nil {
-			return fmt.Errorf("guide (%s): %w", lang.Code, b.err)
-		}
-		return nil
 	}
 	for range len(tightness) - 1 {
 		again := false
@@ -136,8 +153,8 @@ func layout(lang *content.Language, aud content.Audience, org string, newOpts []
 		if !again {
 			break
 		}
-		if err := relayout(); err != nil {
-			return nil, err
+		if b, err = draw(lang, aud, org, tight, newOpts); err != nil {
+			return nil, nil, err
 		}
 	}
 	// A chapter that the tightest setting did not make a page shorter is
@@ -151,11 +168,11 @@ func layout(lang *content.Language, aud content.Audience, org string, newOpts []
 		}
 	}
 	if reverted {
-		if err := relayout(); err != nil {
-			return nil, err
+		if b, err = draw(lang, aud, org, tight, newOpts); err != nil {
+			return nil, nil, err
 		}
 	}
-	return b, nil
+	return b, tight, nil
 }
 
 // pageCache holds the checkpoint pages of the booklets laid out for Pages.
@@ -168,9 +185,10 @@ type pageKey struct {
 
 // Pages returns, by checkpoint id, the page of the whole booklet (every
 // audience, as `roadmap pack` makes it) of lang in theme th on which each
-// checkpoint's guidance starts, for the forms to point to. The layout is
-// deterministic, so the booklet is laid out once per language and theme in
-// a process and the pages are the printed booklet's.
+// checkpoint's guidance starts, for the forms to point to. For the
+// built-in content they are known (builtin.go); otherwise the booklet is
+// laid out once per language and theme in a process: the layout is
+// deterministic, so the pages are the printed booklet's.
 func Pages(lang *content.Language, th pdf.Theme) (map[string]int, error) {
 	if lang == nil {
 		return nil, fmt.Errorf("guide: no content")
@@ -178,16 +196,24 @@ func Pages(lang *content.Language, th pdf.Theme) (map[string]int, error) {
 	if th.Paper == "" {
 		th = pdf.DefaultTheme()
 	}
-	key := pageKey{lang, fmt.Sprintf("%+v", th)}
+	if l := builtinLayout(lang, th); l != nil {
+		return l.pageMap(), nil
+	}
+	key := pageKey{lang, themeKey(th)}
 	if p, ok := pageCache.Load(key); ok {
 		return p.(map[string]int), nil
 	}
-	b, err := layout(lang, "all", "", []pdf.Option{pdf.WithTheme(th), pdf.WithTitle(lang.Title), pdf.WithFooter(lang.Subtitle)})
+	b, _, err := search(lang, "all", "", pagesOptions(lang, th))
 	if err != nil {
 		return nil, err
 	}
 	pageCache.Store(key, b.pages)
 	return b.pages, nil
+}
+
+// pagesOptions are the options of the booklet laid out for its pages.
+func pagesOptions(lang *content.Language, th pdf.Theme) []pdf.Option {
+	return []pdf.Option{pdf.WithTheme(th), pdf.WithTitle(lang.Title), pdf.WithFooter(lang.Subtitle)}
 }
 
 // spillLimit is the share of its last page a chapter must use not to be
