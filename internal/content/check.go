@@ -77,7 +77,7 @@ func Check(b *Bundle, opts ...CheckOption) ([]Report, diag.List) {
 	all = append(all, sameProblems...)
 	var reports []Report
 	for _, l := range b.Languages {
-		pos := b.pos[l.Code]
+		pos := b.positions(l.Code)
 		problems := checkLanguage(l, pos)
 		problems = append(problems, checkLimits(l, pos, cfg.measure)...)
 		r := Report{Code: l.Code, Name: l.Name, Status: l.Status}
@@ -86,7 +86,7 @@ func Check(b *Bundle, opts ...CheckOption) ([]Report, diag.List) {
 			count(src, l, &r)
 			r.WantLabels = len(src.Labels)
 			if l != src {
-				problems = append(problems, compare(src, b.pos[src.Code], l, pos)...)
+				problems = append(problems, compare(src, b.positions(src.Code), l, pos)...)
 				tc := &translationCheck{b: b, src: src, en: en, l: l, same: same, measure: cfg.measure}
 				tc.run()
 				problems = append(problems, tc.problems...)

@@ -61,6 +61,20 @@ type labelPos struct {
 	val  *yaml.Node
 }
 
+// positions returns where things are in the files of language code, which
+// must have been read without problems. A built-in language (see
+// builtinLanguage) was not parsed: its files are parsed now, once.
+func (b *Bundle) positions(code string) *positions {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if p, ok := b.pos[code]; ok {
+		return p
+	}
+	_, p, _ := loadLanguage(b.fsys, code, b.prefix)
+	b.pos[code] = p
+	return p
+}
+
 // Codes returns the codes of the bundle's languages, source first.
 func (b *Bundle) Codes() []string { return slices.Clone(b.codes) }
 
@@ -72,6 +86,12 @@ func (b *Bundle) Language(code string) (*Language, error) {
 		return nil, fmt.Errorf("unknown language %q; available: %s", code, strings.Join(b.codes, ", "))
 	}
 	e.once.Do(func() {
+		if l := builtinLanguage(b.fsys, code); l != nil {
+			// Built in: its positions are read when a check needs them.
+			l.Dir = path.Join(b.prefix, code)
+			e.lang = l
+			return
+		}
 		e.lang, e.pos, e.problems = loadLanguage(b.fsys, code, b.prefix)
 		if e.lang != nil {
 			b.mu.Lock()

@@ -168,7 +168,7 @@ func (c *translationCheck) missing(su Unit, parents map[string]bool) {
 	if !parents[parent] || (strings.Contains(parent, ".checkpoints.") && (last == "title" || last == "hint" || last == "guidance")) {
 		return
 	}
-	pos := c.b.pos[c.l.Code]
+	pos := c.b.positions(c.l.Code)
 	c.problems = append(c.problems, diag.Problem{File: pos.file, Line: 1, Col: 1})
 	p := &c.problems[len(c.problems)-1]
 	if n := nodeAt(pos.root, parent); n != nil {
@@ -180,7 +180,7 @@ func (c *translationCheck) missing(su Unit, parents map[string]bool) {
 // pluralForms checks that every label with plural forms in the source has the
 // forms the translation's language needs.
 func (c *translationCheck) pluralForms() {
-	pos := c.b.pos[c.l.Code]
+	pos := c.b.positions(c.l.Code)
 	for _, k := range slices.Sorted(maps.Keys(c.src.Plurals)) {
 		lp, ok := pos.labels[k]
 		if !ok {

@@ -1,0 +1,66 @@
+package content
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"io/fs"
+	"path"
+	"sort"
+)
+
+// Parsing a language's YAML files is most of the time a command that makes
+// one document takes, and the built-in content is the same in every run.
+// So each built-in language is also kept as Go code (builtin_<code>.go),
+// the Language its files decode to, which TestBuiltinLanguages writes (go
+// test ./internal/content -run TestBuiltinLanguages -update) and fails on
+// when it no longer matches the files. Bundle.Language uses it when the
+// language's files hash to the digest it was made from, so that changed
+// files (an edited content folder, --content) are parsed as before.
+
+// builtin is a language kept as Go code.
+type builtin struct {
+	code string
+	// digest is the Digest of the files it was made from.
+	digest string
+	// make returns a new copy of the language, without Dir and Digest.
+	make func() *Language
+}
+
+// builtinLanguage returns language code of fsys from the Go code kept of
+// it, when its files are those the code was made from; nil otherwise.
+func builtinLanguage(fsys fs.FS, code string) *Language {
+	for _, b := range builtinLanguages {
+		if b.code != code {
+			continue
+		}
+		if d, ok := filesDigest(fsys, code); ok && d == b.digest {
+			l := b.make()
+			l.Digest = d
+			return l
+		}
+	}
+	return nil
+}
+
+// filesDigest returns the digest of the files of language folder dir, as
+// loadLanguage computes it, reading them without parsing; false when one
+// cannot be read.
+func filesDigest(fsys fs.FS, dir string) (string, bool) {
+	h := sha256.New()
+	name := path.Join(dir, "roadmap.yaml")
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return "", false
+	}
+	writeFile(h, name, data)
+	names, _ := fs.Glob(fsys, path.Join(dir, "labels", "*.yaml"))
+	sort.Strings(names)
+	for _, name := range names {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return "", false
+		}
+		writeFile(h, name, data)
+	}
+	return hex.EncodeToString(h.Sum(nil)), true
+}
