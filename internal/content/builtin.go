@@ -3,6 +3,7 @@ package content
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"io/fs"
 	"path"
 	"sort"
@@ -63,4 +64,32 @@ func filesDigest(fsys fs.FS, dir string) (string, bool) {
 		writeFile(h, name, data)
 	}
 	return hex.EncodeToString(h.Sum(nil)), true
+}
+
+// CheckDigest returns a hash of every file that checking language code
+// against the source language reads: the files of the language (its
+// Digest, which covers the source language's for a translation), the
+// lists of texts that stay the same and the record of the source texts it
+// was translated from. The language must have been read without problems.
+// A program keeps the digests of languages it has found to check clean, so
+// as not to check them again.
+func (b *Bundle) CheckDigest(code string) (string, error) {
+	l, err := b.Language(code)
+	if err != nil {
+		return "", err
+	}
+	h := sha256.New()
+	writeFile(h, code, []byte(l.Digest))
+	for _, name := range []string{SameFile, path.Join(code, SameFile), SourcesPath(code)} {
+		data, err := fs.ReadFile(b.fsys, name)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			writeFile(h, name+" (none)", nil)
+		case err != nil:
+			return "", err
+		default:
+			writeFile(h, name, data)
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
 }
