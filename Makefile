@@ -20,12 +20,12 @@ lint:
 	$(GO) vet ./...
 	$(GO) run honnef.co/go/tools/cmd/staticcheck@latest ./...
 
-# Benchmarks of the document generators in process, then whole processes
-# timed as a user runs them (scripts/bench: hyperfine, and render of 1,000
-# answers files with its peak memory).
+# Whole processes timed as a user runs them, then the benchmarks of the
+# document generators in process (scripts/bench: hyperfine, and render of
+# 1,000 answers files with its peak memory). OLD=path/to/roadmap times
+# another build side by side in the same runs.
 bench: build
-	$(GO) test -run '^$$' -bench . -benchmem ./...
-	scripts/bench $(BIN)
+	scripts/bench $(BIN) $(OLD)
 
 # fuzz runs every fuzz target of the readers of user input for FUZZTIME each.
 FUZZTIME ?= 30s
