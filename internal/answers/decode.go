@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"go.yaml.in/yaml/v3"
@@ -372,9 +373,11 @@ func (d *Date) Set(s string) error {
 // Allowed says what a date may be; it makes Date a diag.Value.
 func (d *Date) Allowed() string { return dateAllowed }
 
+// The forms of a date and of a date with a time, compiled on first use
+// (not at start-up, which every command pays for).
 var (
-	dateRE     = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})$`)
-	dateTimeRE = regexp.MustCompile(`^\d{4}-\d{1,2}-\d{1,2}[Tt ]`)
+	dateRE     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})$`) })
+	dateTimeRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\d{4}-\d{1,2}-\d{1,2}[Tt ]`) })
 )
 
 // ParseDate parses a calendar date written YYYY-MM-DD (a one-digit month or
@@ -383,9 +386,9 @@ var (
 // "2026-02-30": February 2026 has 28 days; allowed: a real calendar date as
 // YYYY-MM-DD.
 func ParseDate(s string) (Date, error) {
-	m := dateRE.FindStringSubmatch(s)
+	m := dateRE().FindStringSubmatch(s)
 	if m == nil {
-		if dateTimeRE.MatchString(s) {
+		if dateTimeRE().MatchString(s) {
 			return Date{}, fmt.Errorf("%q has a time of day; allowed: a date alone as YYYY-MM-DD, e.g. 2027-03-01", s)
 		}
 		return Date{}, fmt.Errorf("%q is not a date; allowed: %s", s, dateAllowed)

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -128,7 +129,10 @@ func count(src, l *Language, r *Report) {
 	}
 }
 
-var placeholderRE = regexp.MustCompile(`\{[a-z]+\}`)
+// placeholderRE finds a label's placeholders; compiled on first use (not at
+// start-up, which every command pays for), as are md and the other regexps
+// of the package.
+var placeholderRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\{[a-z]+\}`) })
 
 // checkLanguage checks one language on its own.
 func checkLanguage(l *Language, pos *positions) diag.List {
@@ -287,8 +291,8 @@ func compare(src *Language, spos *positions, l *Language, pos *positions) diag.L
 				Msg: fmt.Sprintf("label %q is missing; %s has it at %s:%d:%d", k, src.Code, sp.file, sp.key.Line, sp.key.Column)})
 			continue
 		}
-		want := placeholderRE.FindAllString(src.Labels[k], -1)
-		got := placeholderRE.FindAllString(l.Labels[k], -1)
+		want := placeholderRE().FindAllString(src.Labels[k], -1)
+		got := placeholderRE().FindAllString(l.Labels[k], -1)
 		sort.Strings(want)
 		sort.Strings(got)
 		if !slices.Equal(want, got) {
@@ -325,7 +329,7 @@ func checkURL(s string) string {
 	return ""
 }
 
-var md = goldmark.New()
+var md = sync.OnceValue(func() goldmark.Markdown { return goldmark.New() })
 
 // checkMarkdown parses s as Markdown and returns what would not render:
 // links that are not absolute http(s) URLs, and raw HTML.
@@ -334,7 +338,7 @@ func checkMarkdown(s string) []string {
 		return nil
 	}
 	src := []byte(s)
-	doc := md.Parser().Parse(text.NewReader(src))
+	doc := md().Parser().Parse(text.NewReader(src))
 	var msgs []string
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {

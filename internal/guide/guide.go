@@ -46,9 +46,12 @@ type Result = document.Result
 
 // The Markdown renderers: body text under checkpoint headings, and text
 // inside boxes, whose padding gives the space after the last block.
+// They are made on first use, not at start-up.
 var (
-	bodyMD = markdown.New(markdown.WithHeadingLevel(3))
-	boxMD  = markdown.New(markdown.WithHeadingLevel(3), markdown.WithEndSpace(0))
+	bodyMD = sync.OnceValue(func() *markdown.Renderer { return markdown.New(markdown.WithHeadingLevel(3)) })
+	boxMD  = sync.OnceValue(func() *markdown.Renderer {
+		return markdown.New(markdown.WithHeadingLevel(3), markdown.WithEndSpace(0))
+	})
 )
 
 // Render lays out the booklet of lang.
@@ -361,7 +364,7 @@ func (b *booklet) introduction() {
 		bar := th.Colors.Accent
 		p := pdf.ParaStyle{Size: th.Type.Body * 1.25, Leading: 1.5, SpaceAfter: 4}
 		preface := func() {
-			d.Box(pdf.Box{Bar: &bar, Padding: 6}, func() { b.md(boxMD, l.Preface, p) })
+			d.Box(pdf.Box{Bar: &bar, Padding: 6}, func() { b.md(boxMD(), l.Preface, p) })
 		}
 		if h := d.Measure(preface); h < d.PageHeight()*0.7 {
 			d.SetY(d.Top() + (d.PageHeight()-h)*0.38)
@@ -375,7 +378,7 @@ func (b *booklet) introduction() {
 		if s.Title != "" {
 			d.Heading(pdf.Heading{Level: 2, Text: s.Title, Outline: true, Dest: b.sections[i]})
 		}
-		b.md(bodyMD, s.Body, pdf.ParaStyle{})
+		b.md(bodyMD(), s.Body, pdf.ParaStyle{})
 	}
 	b.legend()
 }
@@ -401,7 +404,7 @@ func (b *booklet) legend() {
 	col += 4
 	body := d.LineHeight(th.Type.Body)
 	d.Heading(pdf.Heading{Level: 2, Text: l.Label("guide.markers.title"), Outline: true, Dest: b.markers, Keep: 4 * body})
-	b.md(bodyMD, m.Lead, pdf.ParaStyle{})
+	b.md(bodyMD(), m.Lead, pdf.ParaStyle{})
 	shade := th.Colors.Shade
 	d.Box(pdf.Box{Background: &shade, Padding: 4}, func() {
 		for i, e := range entries {
@@ -413,7 +416,7 @@ func (b *booklet) legend() {
 			_, bh := d.BadgeSize(e.badge.Text)
 			d.EnsureSpace(max(h, bh))
 			d.BadgeAt(d.Left(), d.Y()+(body-bh)/2, e.badge)
-			b.md(bodyMD, e.text, p)
+			b.md(bodyMD(), e.text, p)
 		}
 	})
 }
@@ -470,11 +473,11 @@ func (b *booklet) checkpoint(cp *content.Checkpoint, dest pdf.Link, first bool) 
 	}
 	d.Badges(b.badges(cp.Audience)...)
 	d.Space(1)
-	b.md(bodyMD, cp.Guidance, b.body())
+	b.md(bodyMD(), cp.Guidance, b.body())
 	if o := cp.Options; o != nil {
 		b.options(o)
 	}
-	b.md(bodyMD, cp.Closing, b.body())
+	b.md(bodyMD(), cp.Closing, b.body())
 	for _, ex := range cp.Examples {
 		b.example(ex)
 	}
@@ -494,9 +497,9 @@ func (b *booklet) options(o *content.OptionList) {
 	body := d.LineHeight(th.Type.Body)
 	if strings.TrimSpace(o.Lead) != "" {
 		p := pdf.ParaStyle{SpaceAfter: 1.6}
-		h := d.Measure(func() { b.md(bodyMD, o.Lead, p) })
+		h := d.Measure(func() { b.md(bodyMD(), o.Lead, p) })
 		d.EnsureSpace(h + 2*body)
-		b.md(bodyMD, o.Lead, p)
+		b.md(bodyMD(), o.Lead, p)
 	}
 	accent := th.Colors.Accent
 	for i, it := range o.Items {
@@ -515,7 +518,7 @@ func (b *booklet) options(o *content.OptionList) {
 		if after > 0 || p.SpaceAfter == 0 {
 			p.SpaceAfter = after
 		}
-		b.md(bodyMD, text, p)
+		b.md(bodyMD(), text, p)
 	}
 }
 
@@ -528,7 +531,7 @@ func (b *booklet) example(text string) {
 	d.Box(pdf.Box{Background: &shade, Bar: &bar, Padding: 4}, func() {
 		d.Text(pdf.ParaStyle{Size: th.Type.Small, Style: pdf.Bold, Color: &bar, SpaceAfter: 1.2},
 			pdf.Run{Text: strings.ToUpper(b.lang.Label("guide.example"))})
-		b.md(boxMD, text, b.body())
+		b.md(boxMD(), text, b.body())
 	})
 }
 
@@ -578,14 +581,14 @@ func (b *booklet) about() {
 	d.AddPage()
 	d.SetPlace("about the project")
 	d.Heading(pdf.Heading{Level: 1, Text: l.About.Title, Outline: true, Dest: b.aboutL})
-	b.md(bodyMD, l.About.Body, pdf.ParaStyle{})
+	b.md(bodyMD(), l.About.Body, pdf.ParaStyle{})
 	if strings.TrimSpace(l.Disclaimer) == "" {
 		return
 	}
 	d.SetPlace("disclaimer")
 	rule := th.Colors.Rule
 	p := pdf.ParaStyle{Size: th.Type.Small, Color: &th.Colors.Muted}
-	box := func() { b.md(boxMD, l.Disclaimer, p) }
+	box := func() { b.md(boxMD(), l.Disclaimer, p) }
 	h := d.Measure(func() { d.Box(pdf.Box{Bar: &rule, Padding: 3}, box) })
 	if h < d.Remaining()-8 {
 		d.SetY(d.Bottom() - h)
