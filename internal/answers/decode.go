@@ -289,14 +289,18 @@ func (d *decoder) checkpoints(at diag.Field, n *yaml.Node, out map[string]Checkp
 			}
 			d.Add(e.Key, "unknown checkpoint %s%s; allowed: %s", diag.QuoteKey(id), hint, strings.Join(ids, ", "))
 		case d.form != "" && !cp.Audience.Includes(d.form):
-			d.Add(e.Key, "checkpoint %q belongs to the %s form, not the %s form; allowed: %s",
-				id, cp.Audience, d.form, strings.Join(d.formIDs(), ", "))
+			d.Add(e.Key, "checkpoint %s %q belongs to the %s form, not the %s form; allowed: %s",
+				d.lang.Number(cp), id, cp.Audience, d.form, strings.Join(d.formIDs(), ", "))
 			cp = nil
 		}
 		// A wrong id still has the shape of its answer checked.
 		d.cp = cp
 		c := Checkpoint{Status: NotStarted}
-		d.Decode(e.Val, &c, diag.Field{Key: e.Key, Name: "checkpoint " + strconv.Quote(id)})
+		name := "checkpoint " + strconv.Quote(id)
+		if cp != nil {
+			name = "checkpoint " + d.lang.Number(cp) + " " + strconv.Quote(id)
+		}
+		d.Decode(e.Val, &c, diag.Field{Key: e.Key, Name: name})
 		d.cp = nil
 		if cp != nil {
 			out[id] = c
@@ -316,7 +320,7 @@ func (d *decoder) options(at diag.Field, n *yaml.Node) []string {
 	}
 	items, _ := d.List(n, at, allowed)
 	if cp != nil && len(ids) == 0 && len(items) > 0 {
-		d.Add(at.Key, "checkpoint %q has no options to tick; allowed: %s", cp.ID, strings.Join(nonOptionKeys(), ", "))
+		d.Add(at.Key, "checkpoint %s %q has no options to tick; allowed: %s", d.lang.Number(cp), cp.ID, strings.Join(nonOptionKeys(), ", "))
 		return nil
 	}
 	var out []string
@@ -337,7 +341,7 @@ func (d *decoder) options(at diag.Field, n *yaml.Node) []string {
 			if id, code := d.labelOf(s, d.optionLabels(cp)); id != "" {
 				hint = fmt.Sprintf(" (did you mean %q? %q is its label in %s)", id, s, code)
 			}
-			d.Add(it, "unknown option %q of checkpoint %q%s; allowed: %s", s, cp.ID, hint, strings.Join(ids, ", "))
+			d.Add(it, "unknown option %q of checkpoint %s %q%s; allowed: %s", s, d.lang.Number(cp), cp.ID, hint, strings.Join(ids, ", "))
 			continue
 		}
 		out = append(out, s)

@@ -147,7 +147,7 @@ func TestParseProblems(t *testing.T) {
 		{"action status as its label", "form: community\nlanguage: en\naction_plan:\n  - status: Done\n", []string{
 			`x.yaml:4:13: unknown action status "Done" (did you mean "done"? "Done" is its label in en); allowed: planned, in-progress, done, postponed, cancelled`}},
 		{"option as its label", "form: community\nlanguage: en\ncheckpoints:\n  needs: {options: [Surveys]}\n", []string{
-			`x.yaml:4:21: unknown option "Surveys" of checkpoint "needs" (did you mean "surveys"? "Surveys" is its label in en); allowed: community-contact, surveys, experts, research, demographics, study-visits`}},
+			`x.yaml:4:21: unknown option "Surveys" of checkpoint 1.2 "needs" (did you mean "surveys"? "Surveys" is its label in en); allowed: community-contact, surveys, experts, research, demographics, study-visits`}},
 		{"name too long", head + "organisation: {name: " + strings.Repeat("ā", 201) + "}\n", []string{
 			`x.yaml:3:22: "name" is too long: 201 characters; allowed: at most 200 characters`}},
 		{"contact of many lines", head + "organisation:\n  contact: |\n" + strings.Repeat("    line\n", 9), []string{
@@ -212,11 +212,11 @@ func TestParseProblems(t *testing.T) {
 		{"checkpoints list", head + "checkpoints: [needs]\n", []string{
 			`x.yaml:3:14: wrong type for "checkpoints": found a list; allowed: a map from checkpoint id to its status, options and answer`}},
 		{"checkpoint text", head + "checkpoints:\n  needs: done\n", []string{
-			`x.yaml:4:10: wrong type for checkpoint "needs": found the text "done"; allowed: a map of status, options, answer`}},
+			`x.yaml:4:10: wrong type for checkpoint 1.2 "needs": found the text "done"; allowed: a map of status, options, answer`}},
 		{"unknown checkpoint", head + "checkpoints:\n  target-grup: {}\n", []string{
 			`x.yaml:4:3: unknown checkpoint "target-grup" (did you mean "target-group"?); allowed: target-group, needs, resources, local-actors, pilot, pitch, choose-municipality, municipal-programmes, mutual-benefits, action-plan, communication-plan, evaluation-stages, impact-methods`}},
 		{"other form", "form: municipality\nlanguage: lv\ncheckpoints:\n  pilot: {status: done}\n", []string{
-			`x.yaml:4:3: checkpoint "pilot" belongs to the community form, not the municipality form; allowed: target-group, needs, resources, local-actors, know-organisations, collect-ideas, contact-partners, mutual-benefits, action-plan, communication-plan, evaluation-stages, impact-methods`}},
+			`x.yaml:4:3: checkpoint 1.5 "pilot" belongs to the community form, not the municipality form; allowed: target-group, needs, resources, local-actors, know-organisations, collect-ideas, contact-partners, mutual-benefits, action-plan, communication-plan, evaluation-stages, impact-methods`}},
 		{"unknown checkpoint key", head + "checkpoints:\n  needs: {staus: done}\n", []string{
 			`x.yaml:4:11: unknown key "staus" (did you mean "status"?); allowed: status, options, answer`}},
 		{"bad status", head + "checkpoints:\n  needs: {status: finished}\n", []string{
@@ -224,13 +224,13 @@ func TestParseProblems(t *testing.T) {
 		{"status typo", head + "checkpoints:\n  needs: {status: in progress}\n", []string{
 			`x.yaml:4:19: unknown status "in progress" (did you mean "in-progress"?); allowed: not-started, in-progress, done, not-applicable`}},
 		{"unknown option", head + "checkpoints:\n  needs: {options: [survey]}\n", []string{
-			`x.yaml:4:21: unknown option "survey" of checkpoint "needs" (did you mean "surveys"?); allowed: community-contact, surveys, experts, research, demographics, study-visits`}},
+			`x.yaml:4:21: unknown option "survey" of checkpoint 1.2 "needs" (did you mean "surveys"?); allowed: community-contact, surveys, experts, research, demographics, study-visits`}},
 		{"option twice", head + "checkpoints:\n  needs: {options: [surveys, surveys]}\n", []string{
 			`x.yaml:4:30: option "surveys" is listed twice (first at 4:21); allowed: each option once`}},
 		{"options text", head + "checkpoints:\n  needs: {options: surveys}\n", []string{
 			`x.yaml:4:20: wrong type for "options": found the text "surveys"; allowed: a list of option ids, e.g. [community-contact, surveys, experts, research, demographics, study-visits]`}},
 		{"options without list", head + "checkpoints:\n  pilot:\n    options: [a]\n", []string{
-			`x.yaml:5:5: checkpoint "pilot" has no options to tick; allowed: status, answer`}},
+			`x.yaml:5:5: checkpoint 1.5 "pilot" has no options to tick; allowed: status, answer`}},
 		{"action status", head + "action_plan:\n  - status: finished\n", []string{
 			`x.yaml:4:13: unknown action status "finished"; allowed: planned, in-progress, done, postponed, cancelled`}},
 		{"action row text", head + "action_plan:\n  - Meet the council\n", []string{
@@ -250,7 +250,7 @@ func TestParseProblems(t *testing.T) {
 		{"several at once", "form: community\nlanguage: lv\ndate: 2026-02-30\ncheckpoints:\n  needs: {status: finished, options: [survey]}\n", []string{
 			`x.yaml:3:7: impossible date "2026-02-30": February 2026 has 28 days; allowed: a real calendar date as YYYY-MM-DD`,
 			`x.yaml:5:19: unknown status "finished"; allowed: not-started, in-progress, done, not-applicable`,
-			`x.yaml:5:39: unknown option "survey" of checkpoint "needs" (did you mean "surveys"?); allowed: community-contact, surveys, experts, research, demographics, study-visits`}},
+			`x.yaml:5:39: unknown option "survey" of checkpoint 1.2 "needs" (did you mean "surveys"?); allowed: community-contact, surveys, experts, research, demographics, study-visits`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

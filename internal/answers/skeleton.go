@@ -81,9 +81,8 @@ func Skeleton(lang *content.Language, form content.Audience, name string) ([]byt
 	}
 	w.comment("", label("answers.status")+" "+strings.Join(statuses, ", "))
 	w.line("checkpoints:")
-	step, n := 0, 0
+	step := 0
 	for _, cp := range lang.Checkpoints(form) {
-		n++
 		if cp.Step != step {
 			step = cp.Step
 			w.line("")
@@ -97,7 +96,7 @@ func Skeleton(lang *content.Language, form content.Audience, name string) ([]byt
 			}
 		}
 		w.line("")
-		w.comment("  ", fmt.Sprintf("%d. %s", n, cp.Title))
+		w.comment("  ", lang.Number(cp)+" "+cp.Title) // numbered as in the forms and the booklet
 		w.comment("  ", "   "+cp.Hint)
 		w.line("  " + scalar(cp.ID) + ":")
 		w.line("    status: " + string(NotStarted))

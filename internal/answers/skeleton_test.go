@@ -88,7 +88,7 @@ func TestSkeletonQuotesContent(t *testing.T) {
 		t.Fatalf("skeleton with odd content text is not valid:\n%v\n%s", err, data)
 	}
 	for _, want := range []string{
-		"  # 1. Title: with a colon and a second line\n",
+		"  # 1.1 Title: with a colon and a second line\n",
 		"  #    # not a key: value - not a list\n",
 		`#   roadmap validate 'my answers'\''s file.yaml'` + "\n",
 	} {

@@ -18,20 +18,16 @@ import (
 
 	"github.com/partnership-roadmap/roadmap/internal/content"
 	"github.com/partnership-roadmap/roadmap/internal/pdf"
+	"github.com/partnership-roadmap/roadmap/internal/roadmap"
 )
 
 // OverdueColor is the colour of an overdue mark: a red that stays dark in
 // grayscale.
 var OverdueColor = pdf.Color{R: 0xb3, G: 0x26, B: 0x1e}
 
-// Step is how far the checkpoints of one step have got.
-type Step struct {
-	Number int
-	Title  string
-	// Done, InProgress and Total count the step's checkpoints on the form;
-	// not-applicable ones are left out of Total.
-	Done, InProgress, Total int
-}
+// Step is how far the checkpoints of one step have got (roadmap.Progress):
+// not-applicable ones are left out of its Total.
+type Step = roadmap.Step
 
 // tints of a step colour: in progress, and the rest.
 const (
@@ -87,11 +83,11 @@ func Road(d *pdf.Doc, lang *content.Language, x, y, w, h float64, steps []Step) 
 		c := th.Step(st.Number)
 		shape := chevron(cx, y, cw, h, a, i == 0)
 		d.Polygon(shape, c.Mix(pdf.White, restTint))
-		if st.Total > 0 {
-			if doing := float64(st.Done+st.InProgress) / float64(st.Total); doing > 0 {
+		if st.Total() > 0 {
+			if doing := float64(st.Done+st.InProgress) / float64(st.Total()); doing > 0 {
 				d.Polygon(clipRight(shape, cx+doing*cw), c.Mix(pdf.White, doingTint))
 			}
-			if done := float64(st.Done) / float64(st.Total); done > 0 {
+			if done := float64(st.Done) / float64(st.Total()); done > 0 {
 				d.Polygon(clipRight(shape, cx+done*cw), c)
 			}
 		}
@@ -103,7 +99,7 @@ func Road(d *pdf.Doc, lang *content.Language, x, y, w, h float64, steps []Step) 
 		}
 		lh := d.LineHeight(size)
 		ty := y + (h-lh)/2
-		count := lang.Format("form.progress.count", "done", strconv.Itoa(st.Done), "total", strconv.Itoa(st.Total))
+		count := lang.Format("form.progress.count", "done", strconv.Itoa(st.Done), "total", strconv.Itoa(st.Total()))
 		label := lang.Format("step.label", "n", strconv.Itoa(st.Number))
 		cwid := pdf.Width(count, pdf.Bold, size) + 2.4
 		lwid := pdf.Width(label, pdf.Bold, size) + 2.4

@@ -4,50 +4,20 @@ import (
 	"github.com/partnership-roadmap/roadmap/internal/answers"
 	"github.com/partnership-roadmap/roadmap/internal/content"
 	"github.com/partnership-roadmap/roadmap/internal/pdf"
+	"github.com/partnership-roadmap/roadmap/internal/roadmap"
 )
 
 // Steps returns how far the answers a have got in each step of form f that
-// has checkpoints. Not-applicable checkpoints are not counted.
+// has checkpoints (roadmap.Progress).
 func Steps(lang *content.Language, f content.Audience, a *answers.File) []Step {
-	var out []Step
-	for _, st := range lang.Steps {
-		s := Step{Number: st.Number, Title: st.Title}
-		any := false
-		for _, cp := range st.Checkpoints {
-			if !cp.Audience.Includes(f) {
-				continue
-			}
-			any = true
-			switch a.Checkpoint(cp.ID).Status {
-			case answers.NotApplicable:
-				continue
-			case answers.Done:
-				s.Done++
-			case answers.InProgress:
-				s.InProgress++
-			}
-			s.Total++
-		}
-		if any {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
-// Overdue reports whether action-plan row r is overdue on day asOf: its
-// deadline is before asOf and it is neither done nor cancelled.
-func Overdue(r answers.Action, asOf answers.Date) bool {
-	if r.Deadline.IsZero() || asOf.IsZero() || r.Status == "done" || r.Status == "cancelled" {
-		return false
-	}
-	return r.Deadline.Time().Before(asOf.Time())
+	steps, _ := roadmap.Progress(lang, f, a)
+	return steps
 }
 
 // ActionShape is the mark of action-plan row r on a timeline as of asOf.
 func ActionShape(r answers.Action, asOf answers.Date) Shape {
 	switch {
-	case Overdue(r, asOf):
+	case roadmap.Overdue(r, asOf):
 		return Triangle
 	case r.Status == "done":
 		return Ring

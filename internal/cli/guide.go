@@ -36,7 +36,8 @@ checkpoints of the other form. --org prints "prepared for" and the name on
 the cover.
 
 The booklet is written to output/<lang>/guide.pdf (guide-municipality.pdf,
-guide-community.pdf for one form) unless -o names another file.`,
+guide-community.pdf for one form), with --org to <organisation>-guide.pdf so
+that the pack's booklet stays as it is, unless -o names another file.`,
 		Example: "  roadmap guide\n" +
 			"  roadmap guide --lang en --paper letter\n" +
 			"  roadmap guide --audience municipality --org \"Talsu novada pašvaldība\" -o talsi.pdf",

@@ -21,13 +21,15 @@ type importOptions struct {
 	Output string
 	Lang   string
 	Force  bool
+	// Answers is the answers file a plans workbook is read into.
+	Answers string
 }
 
 func newImportCmd(app *App) *cobra.Command {
 	opts := &importOptions{}
 	cmd := &cobra.Command{
-		Use:   "import FILE.pdf",
-		Short: "Read a filled-in fillable form back into an answers file",
+		Use:   "import FILE.pdf | PLANS.xlsx --answers FILE.yaml",
+		Short: "Read a filled-in fillable form, or edited plan workbooks, back into an answers file",
 		Long: `Read a checklist form made with "roadmap form --fillable" and filled in
 in a PDF reader back into an answers file: the statuses, the ticked options,
 the answers, the organisation block, the date and the action plan's rows.
@@ -40,24 +42,40 @@ encrypted PDF is refused with a message, and nothing is written.
 
 The answers are written to FILE.yaml beside the PDF; -o names another file,
 and -o - writes them to standard output. An existing file is not replaced
-unless --force is given.`,
+unless --force is given.
+
+A plans workbook (.xlsx, as "roadmap sheet", "roadmap pack" and "roadmap
+render" make it, blank or pre-filled) edited in Excel or LibreOffice is read
+into the answers file --answers names, which is updated in place and keeps
+its comments: each plan sheet's rows replace that plan's rows (rows added
+below the table too; empty rows are left out); a plan the workbook does not
+hold is left as it is. Statuses and other choices are read by their labels
+in the answers file's language, dates as dates or as text written the local
+way (15.05.2027 or 2027-05-15). A cell that cannot be read is named with its
+sheet and cell, and nothing is written. -o writes the result to another
+file instead (- for standard output).`,
 		Example: "  roadmap import form-community-fillable.pdf\n" +
 			"  roadmap import filled.pdf -o answers.yaml\n" +
-			"  roadmap import filled.pdf -o - | roadmap validate /dev/stdin",
+			"  roadmap import filled.pdf -o - | roadmap validate /dev/stdin\n" +
+			"  roadmap import plans.xlsx --answers mine.yaml",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
-				return usageError{errors.New("give one PDF file"), cmd.CommandPath()}
+				return usageError{errors.New("give one file: a filled form (.pdf) or a plans workbook (.xlsx)"), cmd.CommandPath()}
 			}
-			return nil
+			return importArgs(cmd, args[0], opts)
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Input = args[0]
+			if isWorkbook(opts.Input) {
+				return importWorkbookRun(app, opts)
+			}
 			return importRun(app, opts)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write the answers to `FILE.yaml` (- for standard output; default: beside the PDF)")
-	cmd.Flags().StringVarP(&opts.Lang, "lang", "l", "", "expect a form in language `code`, and refuse one in another")
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write the answers to `FILE.yaml` (- for standard output; default: beside the PDF, or the --answers file)")
+	cmd.Flags().StringVarP(&opts.Lang, "lang", "l", "", "expect a form (or a workbook's answers file) in language `code`, and refuse one in another")
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "replace the output file if it exists")
+	cmd.Flags().StringVarP(&opts.Answers, "answers", "a", "", "for a plans workbook: the answers `FILE.yaml` to read its plans into")
 	return cmd
 }
 

@@ -73,7 +73,7 @@ its file, line and column, and the exit status is 1.`,
 	cmd.Flags().StringVar(&opts.PDF, "pdf", "", "write the PDF report to `FILE.pdf` (default: beside the workbook, overview.pdf)")
 	cmd.Flags().StringVarP(&opts.Lang, "lang", "l", "", "language `code` of the overview (default: the language most answers files are in)")
 	cmd.Flags().StringVar(&opts.AsOf, "as-of", "", "judge what is overdue on this `date`, YYYY-MM-DD (default: today)")
-	cmd.Flags().StringVar(&opts.Paper, "paper", "a4", "paper size: a4 or letter")
+	paperFlag(cmd, &opts.Paper)
 	cmd.Flags().IntVarP(&opts.Jobs, "jobs", "j", 0, "files read at once (default: the number of CPUs)")
 	return cmd
 }
@@ -125,7 +125,7 @@ func overviewRun(app *App, opts *overviewOptions) error {
 		defer close(pdfDone)
 		pdfData, pdfErr = r.PDF(overview.PDFOptions{Theme: theme, Date: date})
 	}()
-	xlsx, err := r.Workbook(overview.WorkbookOptions{Paper: theme.Paper, Date: date})
+	xlsx, err := r.Workbook(overview.WorkbookOptions{Paper: theme.Paper, Theme: &theme, Date: date})
 	<-pdfDone
 	if err != nil {
 		return err

@@ -7,10 +7,12 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"syscall"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+	"github.com/xuri/excelize/v2"
 )
 
 // TestMain lets the txtar scripts under testdata/script run "roadmap" as a
@@ -56,8 +58,9 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"exits":  cmdExits,
-			"mkfifo": cmdMkfifo,
+			"exits":   cmdExits,
+			"mkfifo":  cmdMkfifo,
+			"xlsxset": cmdXlsxSet,
 		},
 		Condition: func(cond string) (bool, error) {
 			if cond == "root" {
@@ -97,4 +100,26 @@ func cmdMkfifo(ts *testscript.TestScript, neg bool, args []string) {
 	for _, a := range args {
 		ts.Check(syscall.Mkfifo(ts.MkAbs(a), 0o644))
 	}
+}
+
+// cmdXlsxSet edits a workbook as a person would in a spreadsheet program:
+// "xlsxset plans.xlsx 'Rīcības plāns' F2 Izpildīts E7 15.05.2027" sets
+// each cell's text; a value "n:46522" sets a number.
+func cmdXlsxSet(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 4 || len(args)%2 != 0 {
+		ts.Fatalf("usage: xlsxset FILE SHEET CELL VALUE [CELL VALUE...]")
+	}
+	x, err := excelize.OpenFile(ts.MkAbs(args[0]))
+	ts.Check(err)
+	defer x.Close()
+	for i := 2; i+1 < len(args); i += 2 {
+		if n, ok := strings.CutPrefix(args[i+1], "n:"); ok {
+			f, err := strconv.ParseFloat(n, 64)
+			ts.Check(err)
+			ts.Check(x.SetCellFloat(args[1], args[i], f, -1, 64))
+			continue
+		}
+		ts.Check(x.SetCellStr(args[1], args[i], args[i+1]))
+	}
+	ts.Check(x.Save())
 }

@@ -52,7 +52,7 @@ browsers that opened that link can see or change the roadmaps.`,
 	cmd.Flags().StringVar(&opts.Dir, "dir", "answers", "the `folder` of answers files (created when missing)")
 	cmd.Flags().StringVar(&opts.Addr, "addr", "127.0.0.1:8080", "the `address` to listen on, host:port")
 	cmd.Flags().BoolVar(&opts.Open, "open", false, "open the page in the default browser")
-	cmd.Flags().StringVar(&opts.Paper, "paper", "", "paper size of the PDFs: a4 or letter (default: the theme's)")
+	paperFlag(cmd, &opts.Paper)
 	return cmd
 }
 

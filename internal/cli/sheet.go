@@ -34,7 +34,9 @@ With --answers, the table is pre-filled with the plan's rows from the answers
 file, and the language is the file's unless --lang is given.
 
 The workbook is written to output/<lang>/<plan>.xlsx (for example
-output/lv/action-plan.xlsx) unless -o names another file.`,
+output/lv/action-plan.xlsx), or pre-filled to
+output/<lang>/<organisation>-<plan>.xlsx, so that the pack's blank workbook
+stays blank, unless -o names another file.`,
 		Example: "  roadmap sheet action-plan\n" +
 			"  roadmap sheet communication-plan --lang en --paper letter\n" +
 			"  roadmap sheet evaluation-plan --answers mine.yaml -o evaluation.xlsx",
@@ -59,7 +61,7 @@ output/lv/action-plan.xlsx) unless -o names another file.`,
 	app.langFlag(cmd, &opts.Lang, "", "language `code` (lv, en, ...); default: the answers' language, else lv")
 	cmd.Flags().StringVarP(&opts.Answers, "answers", "a", "", "pre-fill the plan from the answers `file` (YAML)")
 	paperFlag(cmd, &opts.Paper)
-	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write the workbook to `FILE.xlsx` (default output/<lang>/<plan>.xlsx)")
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write the workbook to `FILE.xlsx` (default output/<lang>/<plan>.xlsx, or <organisation>-<plan>.xlsx with --answers)")
 	return cmd
 }
 
@@ -80,7 +82,7 @@ func sheetRun(app *App, opts *sheetOptions) error {
 	build := pack.BuildOptions{Theme: theme, Date: date}
 	out := opts.Output
 	if out == "" {
-		out = filepath.Join("output", lang.Code, d.FileName(nil, build))
+		out = filepath.Join("output", lang.Code, d.FileName(a, build))
 	}
 	return app.writeDocument(d, lang, a, build, out)
 }

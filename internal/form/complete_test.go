@@ -11,7 +11,7 @@ import (
 	"github.com/partnership-roadmap/roadmap/internal/guide"
 	"github.com/partnership-roadmap/roadmap/internal/pdf"
 	"github.com/partnership-roadmap/roadmap/internal/pdftest"
-	"github.com/partnership-roadmap/roadmap/internal/plantable"
+	"github.com/partnership-roadmap/roadmap/internal/roadmap"
 )
 
 // examples are the answers files of the examples folder.
@@ -33,14 +33,14 @@ func TestPlansInFilledForm(t *testing.T) {
 				t.Fatalf("the example should fill all three plans")
 			}
 			text := pdftest.Text(t, render(t, lang, a.Form, a).Data)
-			for _, p := range []plantable.Plan{plantable.Action, plantable.Communication, plantable.Evaluation} {
-				if title := strings.ToUpper(plantable.Title(lang, p)); !strings.Contains(text, norm(title)) {
+			for _, p := range roadmap.Plans {
+				if title := strings.ToUpper(p.Title(lang)); !strings.Contains(text, norm(title)) {
 					t.Errorf("plan title %q missing", title)
 				}
-				for i, row := range plantable.Rows(lang, p, a) {
+				for i, row := range p.Texts(lang, a) {
 					for j, v := range row {
 						if v = norm(v); v != "" && !strings.Contains(text, v) {
-							t.Errorf("%s plan, row %d, column %d: %q missing", p, i+1, j+1, v)
+							t.Errorf("%s plan, row %d, column %d: %q missing", p.ID, i+1, j+1, v)
 						}
 					}
 				}
@@ -173,8 +173,8 @@ func TestTitleWithAnswer(t *testing.T) {
 					var first string
 					if ans := paragraphs(a.Checkpoint(cp.ID).Answer); len(ans) > 0 {
 						first = strings.Join(strings.Fields(ans[0])[:min(3, len(strings.Fields(ans[0])))], " ")
-					} else if p, ok := plantable.Of(cp); ok {
-						first = norm(strings.ToUpper(plantable.Title(lang, p)))
+					} else if p, ok := roadmap.Of(cp); ok {
+						first = norm(strings.ToUpper(p.Title(lang)))
 					} else {
 						continue
 					}

@@ -9,14 +9,16 @@ import (
 	"github.com/partnership-roadmap/roadmap/internal/content"
 	"github.com/partnership-roadmap/roadmap/internal/pdf"
 	"github.com/partnership-roadmap/roadmap/internal/plantable"
+	"github.com/partnership-roadmap/roadmap/internal/roadmap"
 )
 
 // A fillable form (Options.Fillable) has the layout of the blank form, with
 // form fields over what is printed to fill in: per checkpoint a radio group
 // of the statuses over the status boxes, a check box over each option's box
 // and a multi-line text field over the lines to write on; text fields over
-// the organisation block, the date and the workshop lines; a text field over each cell of
-// the action-plan table's rows; and a multi-line text field over the lines
+// the organisation block, the date and the workshop lines; a field over each cell of
+// the rows of the three plan tables (roadmap.Plans: a drop-down list for a
+// column of choices); and a multi-line text field over the lines
 // of the closing page, the workshop's notes. Filled from answers, the fields carry the
 // values (the page itself stays blank, so nothing printed contradicts what
 // is typed later). Dates are written and read as YYYY-MM-DD.
@@ -101,21 +103,12 @@ func OptionField(id, opt string) string { return "cp_" + id + "_opt_" + opt }
 // AnswerField is the name of checkpoint id's answer text field.
 func AnswerField(id string) string { return "cp_" + id + "_answer" }
 
-// ActionColumns are the columns of the action-plan table, in order.
-var ActionColumns = []string{"activity", "responsible", "goals", "deadline"}
-
-// ActionField is the name of the field of column col (one of
-// ActionColumns) in row row (from 1) of the action plan.
-func ActionField(row int, col string) string { return fmt.Sprintf("action_%d_%s", row, col) }
-
-// ActionRows returns the number of rows of the action plan in a fillable
-// form filled from a (nil: blank): the rows of a blank form, or more when
-// the plan has more.
-func ActionRows(a *answers.File) int {
-	if a == nil {
-		return plantable.BlankRows
-	}
-	return max(plantable.BlankRows, len(a.ActionPlan))
+// PlanRows returns the number of rows of plan p in a fillable form filled
+// from a (nil: blank): the rows of a blank table, or more when the plan has
+// more. Each row has a field per column of the plan (roadmap.Plan.Field
+// names them).
+func PlanRows(p *roadmap.Plan, a *answers.File) int {
+	return max(plantable.BlankRows, len(p.Rows(a)))
 }
 
 // filler adds the fields of a fillable form as its layout is drawn.
@@ -245,35 +238,50 @@ func (r *renderer) textField(name, tip, value string, multiline bool, rect pdf.R
 	r.d.AddField(pdf.Field{Kind: pdf.TextField, Name: name, Tooltip: tip, Value: value, Multiline: multiline, AutoSize: true, Rect: rect})
 }
 
-// actionFields adds a text field over each cell of the action plan's rows.
-func (r *renderer) actionFields(cells []pdf.Area) {
+// planFields adds a field over each cell of plan p's rows: a drop-down
+// list for a column of choices (one that also takes a typed value when the
+// list only suggests), a one-line text field for a date, written and read
+// as YYYY-MM-DD, and a wrapping text field for a text.
+func (r *renderer) planFields(p *roadmap.Plan, cells []pdf.Area) {
 	if r.fill == nil {
 		return
 	}
-	var plan []answers.Action
-	if r.fill.values != nil {
-		plan = r.fill.values.ActionPlan
-	}
+	rows := p.Rows(r.fill.values)
 	size := r.th.Type.Small + 1
+	if p != roadmap.ActionPlan {
+		size = r.th.Type.Small
+	}
+	title := p.Title(r.lang)
 	for _, c := range cells {
-		if c.Col >= len(ActionColumns) {
+		if c.Col >= len(p.Columns) || !p.Columns[c.Col].Fillable {
 			continue
 		}
-		col := ActionColumns[c.Col]
-		v := ""
-		if c.Row < len(plan) {
-			a := plan[c.Row]
-			v = [...]string{a.Activity, a.Responsible, a.Goals, a.Deadline.String()}[c.Col]
+		col := &p.Columns[c.Col]
+		f := pdf.Field{Kind: pdf.TextField, Name: p.Field(c.Row+1, col.ID), Size: size, AutoSize: true, Page: c.Page}
+		if c.Row < len(rows) {
+			v := rows[c.Row][c.Col]
+			f.Value = v.Text
+			if col.Kind == roadmap.Date {
+				f.Value = v.Date.String()
+			}
 		}
-		label := r.label("form.action.col." + col)
-		if col == "deadline" {
+		label := p.Label(r.lang, col.ID)
+		switch col.Kind {
+		case roadmap.Date:
 			label = r.label("fillable.tip.date", "label", label)
+		case roadmap.Choice:
+			f.Kind, f.Edit = pdf.ComboBox, !col.List.Strict
+			f.Choices = []pdf.FieldChoice{{}} // none chosen
+			for _, it := range col.List.Items(r.lang) {
+				f.Choices = append(f.Choices, pdf.FieldChoice{Value: it.ID, Label: it.Label})
+			}
+		default:
+			f.Multiline = true
 		}
-		tip := r.label("fillable.tip.action", "row", strconv.Itoa(c.Row+1), "column", label)
-		rect := c.Rect
-		rect.X, rect.Y, rect.W, rect.H = rect.X+0.3, rect.Y+0.3, rect.W-0.6, rect.H-0.6
-		r.d.AddField(pdf.Field{Kind: pdf.TextField, Name: ActionField(c.Row+1, col), Tooltip: tip, Value: v,
-			Multiline: col != "deadline", Size: size, AutoSize: true, Rect: rect, Page: c.Page})
+		f.Tooltip = r.label("fillable.tip.plan", "plan", title, "row", strconv.Itoa(c.Row+1), "column", label)
+		f.Rect = c.Rect
+		f.Rect.X, f.Rect.Y, f.Rect.W, f.Rect.H = f.Rect.X+0.3, f.Rect.Y+0.3, f.Rect.W-0.6, f.Rect.H-0.6
+		r.d.AddField(f)
 	}
 }
 

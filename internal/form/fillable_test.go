@@ -10,7 +10,7 @@ import (
 	"github.com/partnership-roadmap/roadmap/internal/contenttest"
 	"github.com/partnership-roadmap/roadmap/internal/pdf"
 	"github.com/partnership-roadmap/roadmap/internal/pdftest"
-	"github.com/partnership-roadmap/roadmap/internal/plantable"
+	"github.com/partnership-roadmap/roadmap/internal/roadmap"
 )
 
 // TestFillableLayout checks that the fillable form is the blank form with
@@ -75,10 +75,10 @@ func TestFillableLayout(t *testing.T) {
 					}
 				}
 				want2 = append(want2, AnswerField(cp.ID))
-				if p, _ := plantable.Of(cp); p == plantable.Action {
-					for row := 1; row <= ActionRows(nil); row++ {
-						for _, col := range ActionColumns {
-							want2 = append(want2, ActionField(row, col))
+				if p, ok := roadmap.Of(cp); ok {
+					for row := 1; row <= PlanRows(p, nil); row++ {
+						for _, col := range p.Columns {
+							want2 = append(want2, p.Field(row, col.ID))
 						}
 					}
 				}
@@ -129,8 +129,8 @@ func TestFillableFilled(t *testing.T) {
 		}
 	}
 	for i, r := range a.ActionPlan {
-		if values[ActionField(i+1, "activity")] != r.Activity || values[ActionField(i+1, "deadline")] != r.Deadline.String() {
-			t.Errorf("action row %d: %q, %q", i+1, values[ActionField(i+1, "activity")], values[ActionField(i+1, "deadline")])
+		if values[roadmap.ActionPlan.Field(i+1, "activity")] != r.Activity || values[roadmap.ActionPlan.Field(i+1, "deadline")] != r.Deadline.String() {
+			t.Errorf("action row %d: %q, %q", i+1, values[roadmap.ActionPlan.Field(i+1, "activity")], values[roadmap.ActionPlan.Field(i+1, "deadline")])
 		}
 	}
 	// The page is the blank form's: the answers are in the fields only.

@@ -16,6 +16,7 @@ import (
 	"github.com/partnership-roadmap/roadmap/internal/contenttest"
 	"github.com/partnership-roadmap/roadmap/internal/pdf"
 	"github.com/partnership-roadmap/roadmap/internal/pdftest"
+	"github.com/partnership-roadmap/roadmap/internal/roadmap"
 )
 
 // testBundle returns the embedded content, loaded once for the tests.
@@ -317,7 +318,7 @@ func TestProgress(t *testing.T) {
 		t.Run(c.file, func(t *testing.T) {
 			a := example(t, c.file)
 			lang := contenttest.Language(t, a.Language)
-			steps, all := progressOf(lang, c.f, a)
+			steps, all := roadmap.Progress(lang, c.f, a)
 			if c.steps == nil {
 				// counted from the file itself
 				for _, st := range lang.Steps {
@@ -346,11 +347,11 @@ func TestProgress(t *testing.T) {
 				t.Fatalf("%d steps; want %d", len(steps), len(c.steps))
 			}
 			for i, p := range steps {
-				if got := [3]int{p.done, p.doing, p.total}; got != c.steps[i] {
-					t.Errorf("step %d: done, in progress, total = %v; want %v", p.number, got, c.steps[i])
+				if got := [3]int{p.Done, p.InProgress, p.Total()}; got != c.steps[i] {
+					t.Errorf("step %d: done, in progress, total = %v; want %v", p.Number, got, c.steps[i])
 				}
 			}
-			if got := [3]int{all.done, all.doing, all.total}; got != c.all {
+			if got := [3]int{all.Done, all.InProgress, all.Total()}; got != c.all {
 				t.Errorf("all: %v; want %v", got, c.all)
 			}
 			first := norm(pdftest.Pages(t, render(t, lang, c.f, a).Data)[0])

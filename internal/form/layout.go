@@ -11,6 +11,7 @@ import (
 	"github.com/partnership-roadmap/roadmap/internal/content"
 	"github.com/partnership-roadmap/roadmap/internal/pdf"
 	"github.com/partnership-roadmap/roadmap/internal/plantable"
+	"github.com/partnership-roadmap/roadmap/internal/roadmap"
 )
 
 // The form's spacing is the theme's (pdf.Theme.Styles.Form): the width of
@@ -204,56 +205,11 @@ func (r *renderer) notes() {
 	r.notesField(r.collect(pdf.AreaWriteIn, func() { d.WriteIn(max(n, 1)) }))
 }
 
-// stepProgress counts the statuses of one step's checkpoints.
-type stepProgress struct {
-	number             int
-	title              string
-	done, doing, total int
-	// na is the number of checkpoints marked not applicable, which total
-	// leaves out: they are neither to do nor done.
-	na int
-}
-
-// progressOf returns, per step of form f that has checkpoints, how many of
-// them the answers mark done and in progress out of those that apply, and
-// the totals over all steps.
-func progressOf(lang *content.Language, f content.Audience, a *answers.File) (steps []stepProgress, all stepProgress) {
-	for _, st := range lang.Steps {
-		p := stepProgress{number: st.Number, title: st.Title}
-		n := 0
-		for _, cp := range st.Checkpoints {
-			if !cp.Audience.Includes(f) {
-				continue
-			}
-			n++
-			switch a.Checkpoint(cp.ID).Status {
-			case answers.NotApplicable:
-				p.na++
-				continue
-			case answers.Done:
-				p.done++
-			case answers.InProgress:
-				p.doing++
-			}
-			p.total++
-		}
-		if n == 0 {
-			continue
-		}
-		steps = append(steps, p)
-		all.done += p.done
-		all.doing += p.doing
-		all.total += p.total
-		all.na += p.na
-	}
-	return steps, all
-}
-
 // progress draws the progress summary of a filled form: per step and over
 // all, a bar of the checkpoints done and in progress and the count done.
 func (r *renderer) progress() {
 	d, th := r.d, r.th
-	steps, all := progressOf(r.lang, r.form, r.a)
+	steps, all := roadmap.Progress(r.lang, r.form, r.a)
 	size := th.Type.Small + 1
 	lh := d.LineHeight(size)
 	rowH := lh + 1.6
@@ -262,20 +218,20 @@ func (r *renderer) progress() {
 	r.progressTitle()
 	const barW, countW, gap = 48.0, 20.0, 4.0
 	muted := th.Colors.Muted
-	row := func(label string, p stepProgress, c pdf.Color, st pdf.Style) {
+	row := func(label string, p roadmap.Count, c pdf.Color, st pdf.Style) {
 		top := d.Y()
 		d.Indent(0, barW+countW+2*gap, func() {
 			d.Text(pdf.ParaStyle{Size: size, Style: st, SpaceAfter: -1}, pdf.Run{Text: label})
 		})
 		barX := d.Right() - countW - gap - barW
 		r.bar(barX, top+(lh-3.2)/2, barW, 3.2, p, c)
-		count := r.label("form.progress.count", "done", strconv.Itoa(p.done), "total", strconv.Itoa(p.total))
+		count := r.label("form.progress.count", "done", strconv.Itoa(p.Done), "total", strconv.Itoa(p.Total()))
 		cw := pdf.Width(count, st, size)
 		d.TextAt(d.Right()-cw, top, count, st, size, th.Colors.Text)
 		d.SetY(math.Max(d.Y(), top+lh) + 1.6)
 	}
 	for _, p := range steps {
-		row(r.label("step.heading", "n", strconv.Itoa(p.number), "title", p.title), p, th.Step(p.number), pdf.Regular)
+		row(r.label("step.heading", "n", strconv.Itoa(p.Number), "title", p.Title), p.Count, th.Step(p.Number), pdf.Regular)
 	}
 	top := d.Y()
 	d.Line(d.Left(), top, d.Right(), top, th.Colors.Rule, 0.25)
@@ -296,9 +252,9 @@ func (r *renderer) progress() {
 		x += d.TextAt(x, y, it.text, pdf.Regular, th.Type.Small, muted) + 6
 	}
 	d.SetY(y + lh)
-	if all.na > 0 {
+	if all.NotApplicable > 0 {
 		d.Text(pdf.ParaStyle{Size: th.Type.Small, Color: &muted, SpaceBefore: 0.6, SpaceAfter: -1},
-			pdf.Run{Text: r.label("form.progress.na", "n", strconv.Itoa(all.na))})
+			pdf.Run{Text: r.label("form.progress.na", "n", strconv.Itoa(all.NotApplicable))})
 	}
 	d.SetY(d.Y() + 4)
 }
@@ -310,14 +266,14 @@ func (r *renderer) progressTitle() {
 
 // bar draws a progress bar: done in colour c, in progress in a tint of it,
 // the rest in the rule colour's tint.
-func (r *renderer) bar(x, y, w, h float64, p stepProgress, c pdf.Color) {
+func (r *renderer) bar(x, y, w, h float64, p roadmap.Count, c pdf.Color) {
 	d := r.d
 	d.FillRect(x, y, w, h, h/2, r.th.Colors.Rule.Mix(pdf.White, 0.55))
-	if p.total == 0 {
+	if p.Total() == 0 {
 		return
 	}
-	doneW := w * float64(p.done) / float64(p.total)
-	doingW := w * float64(p.doing) / float64(p.total)
+	doneW := w * float64(p.Done) / float64(p.Total())
+	doingW := w * float64(p.InProgress) / float64(p.Total())
 	if doingW > 0 {
 		d.FillRect(x, y, doneW+doingW, h, h/2, c.Mix(pdf.White, 0.65))
 	}
@@ -377,17 +333,18 @@ func (r *renderer) checkpoint(cp *content.Checkpoint) {
 }
 
 // plan returns the plan table checkpoint cp carries on this form: the
-// action plan always, the communication and evaluation plans in a filled
-// form whose answers have rows of them.
-func (r *renderer) plan(cp *content.Checkpoint) (plantable.Plan, bool) {
-	p, ok := plantable.Of(cp)
+// action plan always; the communication and evaluation plans in a blank
+// form (empty rows to write in, or a fillable form's fields) and in a
+// filled form whose answers have rows of them.
+func (r *renderer) plan(cp *content.Checkpoint) (*roadmap.Plan, bool) {
+	p, ok := roadmap.Of(cp)
 	if !ok {
-		return "", false
+		return nil, false
 	}
-	if p == plantable.Action || len(plantable.Rows(r.lang, p, r.a)) > 0 {
+	if p == roadmap.ActionPlan || r.a == nil || len(p.Rows(r.a)) > 0 {
 		return p, true
 	}
-	return "", false
+	return nil, false
 }
 
 // flows reports whether checkpoint cp may flow across pages: it has an
@@ -397,7 +354,7 @@ func (r *renderer) flows(cp *content.Checkpoint) bool {
 		return true
 	}
 	p, ok := r.plan(cp)
-	return ok && len(plantable.Rows(r.lang, p, r.a)) > 0
+	return ok && len(p.Rows(r.a)) > 0
 }
 
 // lines returns the number of write-in lines checkpoint cp gets: none when
@@ -602,12 +559,12 @@ func paragraphs(text string) []string {
 // planTable draws plan p under its title: the answers' rows in a filled
 // form, else empty rows to write in. A table that fits in half a page is
 // kept whole; a longer one repeats its header on every page.
-func (r *renderer) planTable(p plantable.Plan) {
+func (r *renderer) planTable(p *roadmap.Plan) {
 	d, th := r.d, r.th
-	d.SetPlace(string(p) + " plan")
-	rows := plantable.Rows(r.lang, p, r.a)
+	d.SetPlace(p.ID + " plan")
+	rows := p.Texts(r.lang, r.a)
 	size := th.Type.Small + 1
-	if p != plantable.Action {
+	if p != roadmap.ActionPlan {
 		size = th.Type.Small // seven or eight columns
 	}
 	t := plantable.Table(r.lang, p, size, len(rows))
@@ -616,10 +573,10 @@ func (r *renderer) planTable(p plantable.Plan) {
 	capH := d.TextHeight(caption, pdf.Run{Text: "X"})
 	// the caption stays with the header and the first row
 	d.EnsureSpace(capH + 2*d.LineHeight(t.Size) + 4*1.7)
-	d.Text(caption, pdf.Run{Text: strings.ToUpper(plantable.Title(r.lang, p))})
-	if r.fill != nil && p == plantable.Action {
-		t.EmptyRows = ActionRows(r.fill.values)
-		r.actionFields(r.collect(pdf.AreaCell, func() { d.Table(t, rows) }))
+	d.Text(caption, pdf.Run{Text: strings.ToUpper(p.Title(r.lang))})
+	if r.fill != nil {
+		t.EmptyRows = PlanRows(p, r.fill.values)
+		r.planFields(p, r.collect(pdf.AreaCell, func() { d.Table(t, rows) }))
 		return
 	}
 	d.Table(t, rows)

@@ -49,17 +49,49 @@ func tmpName(dir string) string {
 // stays a link); a link to nothing is refused. A folder or another
 // non-regular file (a device, a named pipe) under name is refused.
 func WriteFileAtomic(name string, data []byte) error {
+	return writeFile(name, data, false)
+}
+
+// WriteFileDurable writes data to name as WriteFileAtomic does, and makes
+// sure it is on the disk when it returns: the temporary file is synced
+// before it is renamed, and the folder after, so that a power cut leaves
+// the old file or the whole new one. It is for files a person keeps their
+// work in (an answers file updated in place), not for documents a run can
+// make again.
+func WriteFileDurable(name string, data []byte) error {
+	return writeFile(name, data, true)
+}
+
+func writeFile(name string, data []byte, durable bool) error {
 	target, err := resolve(name)
 	if err != nil {
 		return err
 	}
-	tmp, err := writeTemp(target, data)
+	tmp, err := writeTemp(target, data, durable)
 	if err != nil {
 		return Describe(name, err)
 	}
 	if err := os.Rename(tmp, target); err != nil {
 		os.Remove(tmp)
 		return Describe(name, err)
+	}
+	if durable {
+		if err := syncDir(filepath.Dir(target)); err != nil {
+			return Describe(name, err)
+		}
+	}
+	return nil
+}
+
+// syncDir makes the entries of folder dir (a rename) durable.
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	if err := d.Sync(); err != nil && !errors.Is(err, fs.ErrInvalid) && !errors.Is(err, syscall.EINVAL) {
+		return err
 	}
 	return nil
 }
@@ -101,8 +133,9 @@ func regularOrAbsent(name string, st fs.FileInfo) error {
 }
 
 // writeTemp writes data to a new temporary file beside name and returns
-// its name. Missing folders are created.
-func writeTemp(name string, data []byte) (string, error) {
+// its name, the file synced to the disk when durable. Missing folders are
+// created.
+func writeTemp(name string, data []byte, durable bool) (string, error) {
 	dir := filepath.Dir(name)
 	f, tmp, err := createTemp(dir)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -116,6 +149,9 @@ func writeTemp(name string, data []byte) (string, error) {
 	}
 	Clean(dir)
 	_, err = f.Write(data)
+	if err == nil && durable {
+		err = f.Sync()
+	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
@@ -369,7 +405,7 @@ func writeIntoFolder(dir string, files []File) error {
 			undo()
 			return err
 		}
-		tmp, err := writeTemp(target, f.Data)
+		tmp, err := writeTemp(target, f.Data, false)
 		if err != nil {
 			undo()
 			return Describe(name, err)

@@ -148,6 +148,32 @@ func TestWriteFileAtomicThroughLink(t *testing.T) {
 	}
 }
 
+// TestWriteFileDurable checks that the synced write replaces a file whole,
+// through a link as WriteFileAtomic does, and leaves no temporary file.
+func TestWriteFileDurable(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "real.yaml")
+	link := filepath.Join(dir, "link.yaml")
+	if err := WriteFileDurable(target, []byte("old")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("real.yaml", link); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteFileDurable(link, []byte("new")); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(target); string(got) != "new" {
+		t.Errorf("real.yaml holds %q, want \"new\"", got)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 2 {
+		t.Errorf("folder holds %d entries, want real.yaml and link.yaml alone", len(entries))
+	}
+	if err := WriteFileDurable(filepath.Join(target, "x"), []byte("three")); err == nil {
+		t.Error("writing under a file succeeded, want an error")
+	}
+}
+
 // TestWriteFolder checks that a folder is written whole: new, it appears
 // with all its files at once; existing, its files are replaced together,
 // and a failure on the second file leaves the first one old.

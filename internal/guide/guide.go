@@ -24,6 +24,7 @@ import (
 	"github.com/partnership-roadmap/roadmap/internal/markdown"
 	"github.com/partnership-roadmap/roadmap/internal/pdf"
 	"github.com/partnership-roadmap/roadmap/internal/plantable"
+	"github.com/partnership-roadmap/roadmap/internal/roadmap"
 )
 
 // Options are the choices of one booklet.
@@ -484,7 +485,7 @@ func (b *booklet) checkpoint(cp *content.Checkpoint, dest pdf.Link, first bool) 
 	if len(cp.Links) > 0 {
 		b.links(cp.Links)
 	}
-	if cp.Table == plantable.ActionPlanTable {
+	if cp.ID == roadmap.ActionPlan.Checkpoint {
 		b.actionPlan()
 	}
 }
@@ -564,7 +565,7 @@ func (b *booklet) links(links []content.Link) {
 // (plantable.Table).
 func (b *booklet) actionPlan() {
 	d, l, th := b.d, b.lang, b.th
-	t := plantable.Table(l, plantable.Action, th.Type.Small+1, 0)
+	t := plantable.Table(l, roadmap.ActionPlan, th.Type.Small+1, 0)
 	body := d.LineHeight(th.Type.Body)
 	d.EnsureSpace(body + 2 + 3*t.MinRowHeight)
 	d.Text(pdf.ParaStyle{Size: th.Type.Small, Style: pdf.Bold, Color: &th.Colors.Accent, SpaceBefore: 2, SpaceAfter: 1.2},

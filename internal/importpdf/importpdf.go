@@ -2,7 +2,7 @@
 // "roadmap form --fillable" and filled in in a PDF reader) back into
 // answers: the statuses, the ticked options, the answers, the organisation
 // block, the date, the workshop block (its notes from the form's closing
-// page) and the action plan's rows.
+// page) and the rows of the three plans (roadmap.Plans).
 //
 // The PDF is read with pdfcpu. Only this tool's forms are read: a form is
 // recognised by its hidden marker field (form.MarkerField), which names the
@@ -14,10 +14,11 @@ package importpdf
 
 import (
 	"bytes"
+	"encoding/hex"
 	"fmt"
 	"io"
-	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -28,6 +29,7 @@ import (
 	"github.com/partnership-roadmap/roadmap/internal/answers"
 	"github.com/partnership-roadmap/roadmap/internal/content"
 	"github.com/partnership-roadmap/roadmap/internal/form"
+	"github.com/partnership-roadmap/roadmap/internal/roadmap"
 )
 
 func init() {
@@ -237,26 +239,16 @@ func (w *walker) walk(o types.Object, parent string, in inherited, depth int) er
 	switch in.ft {
 	case "Btn":
 		f.value = w.state(in.v, d)
-	case "Tx":
+	case "Tx", "Ch":
 		if in.v != nil {
-			o, err := w.x.Dereference(in.v)
+			v, err := w.text(in.v)
 			if err != nil {
-				return fail("the PDF is damaged: field %s cannot be read", clip(name))
+				return fail("field %s: %s", clip(name), err.Error())
 			}
-			switch v := o.(type) {
-			case types.StringLiteral, types.HexLiteral:
-				s, err := model.Text(v)
-				if err != nil {
-					return fail("the PDF is damaged: field %s cannot be read", clip(name))
-				}
-				f.value = s
-			case *types.StreamDict: // a long text may be given as a stream
-				if err := v.Decode(); err != nil {
-					return fail("the PDF is damaged: field %s cannot be read", clip(name))
-				}
-				f.value = string(v.Content)
-			}
+			f.value = v
 		}
+	case "Sig":
+		return nil // a signature added in a reader: no answer of the form
 	default:
 		return fail("field %s is a kind of field roadmap's forms do not have (%s)", clip(name), clip(in.ft))
 	}
@@ -268,6 +260,66 @@ func (w *walker) walk(o types.Object, parent string, in inherited, depth int) er
 	}
 	w.out[name] = f
 	return nil
+}
+
+// text returns the text of a field's value: a string, a stream (a reader
+// may store a long text as one), a number (a reader may store what looks
+// like one as one) or, for a list, its first choice. Any other value is an
+// error, never an empty answer.
+func (w *walker) text(v types.Object) (string, error) {
+	o, err := w.x.Dereference(v)
+	if err != nil {
+		return "", fmt.Errorf("its value cannot be read")
+	}
+	switch v := o.(type) {
+	case nil:
+		return "", nil
+	case types.StringLiteral, types.HexLiteral:
+		s, err := model.Text(v)
+		if err != nil {
+			return "", fmt.Errorf("its text cannot be read")
+		}
+		return s, nil
+	case types.StreamDict:
+		return w.stream(&v)
+	case *types.StreamDict:
+		return w.stream(v)
+	case types.Integer:
+		return strconv.Itoa(v.Value()), nil
+	case types.Float:
+		return strconv.FormatFloat(v.Value(), 'f', -1, 64), nil
+	case types.Name:
+		return v.Value(), nil
+	case types.Array:
+		if len(v) == 0 {
+			return "", nil
+		}
+		return w.text(v[0])
+	}
+	return "", fmt.Errorf("its value is neither a text nor a number")
+}
+
+// stream returns the text of a stream value, decoded; a text stream may
+// start with a byte-order mark saying it is UTF-16.
+func (w *walker) stream(sd *types.StreamDict) (string, error) {
+	if err := sd.Decode(); err != nil {
+		return "", fmt.Errorf("its text cannot be decoded")
+	}
+	b := sd.Content
+	if len(b) > 4*MaxField {
+		return "", fmt.Errorf("it holds more than %d characters", MaxField)
+	}
+	switch {
+	case bytes.HasPrefix(b, []byte{0xfe, 0xff}): // UTF-16BE, as a text string
+		s, err := model.Text(types.HexLiteral(hex.EncodeToString(b)))
+		if err != nil {
+			return "", fmt.Errorf("its text cannot be decoded")
+		}
+		return s, nil
+	case bytes.HasPrefix(b, []byte{0xef, 0xbb, 0xbf}):
+		b = b[3:]
+	}
+	return string(b), nil
 }
 
 // state returns the state of a button field from its value v, else from
@@ -346,73 +398,19 @@ func (r *reader) field(name, kind, what string) (*field, error) {
 }
 
 // date returns the date in text field name: as YYYY-MM-DD, as the form's
-// fields show dates and their tooltips ask, or as the form's language
-// prints dates (27.11.2026. in Latvian), which a person may type from the
-// printed form. what names the field in a message.
+// fields show dates and their tooltips ask, or written the local way
+// (27.11.2026. in Latvian, 27/11/2026), which a person may type from the
+// printed form (roadmap.ParseDate). what names the field in a message.
 func (r *reader) date(name, what string) (answers.Date, error) {
 	s, err := r.text(name)
 	if err != nil || s == "" {
 		return answers.Date{}, err
 	}
-	s = strings.TrimSpace(s)
-	d, err := answers.ParseDate(s)
-	if err == nil {
-		return d, nil
+	d, err := roadmap.ParseDate(r.lang, s)
+	if err != nil {
+		return answers.Date{}, fail("%s: %s", what, err)
 	}
-	layout := r.lang.DateLayout()
-	if iso, ok := fromLayout(layout, s); ok {
-		if d, err := answers.ParseDate(iso); err == nil {
-			return d, nil
-		}
-		return answers.Date{}, fail("%s: %q is not a real calendar date; allowed: a date as YYYY-MM-DD or %s", what, clip(s), layout)
-	}
-	if layout != "yyyy-mm-dd" && !isoLike.MatchString(s) {
-		return answers.Date{}, fail("%s: %q is not a date; allowed: a date as YYYY-MM-DD, e.g. 2027-03-01, or as %s", what, clip(s), layout)
-	}
-	return answers.Date{}, fail("%s: %s", what, err)
-}
-
-// isoLike matches what starts as a date written YYYY-MM-DD, for which
-// answers.ParseDate's message says best what is wrong (no month 13).
-var isoLike = regexp.MustCompile(`^\d{4}-\d{1,2}-\d{1,2}`)
-
-// fromLayout reads s as a date written in layout (dd, mm and yyyy with
-// separators, as content.Language.DateLayout gives it; a separator at the
-// end may be left out, a day or month may have one digit) and returns it
-// as YYYY-MM-DD.
-func fromLayout(layout, s string) (string, bool) {
-	var re strings.Builder
-	re.WriteString("^")
-	var order []string
-	rest := strings.TrimRightFunc(layout, func(c rune) bool { return c < 'a' || c > 'z' })
-	tail := layout[len(rest):]
-	for rest != "" {
-		switch {
-		case strings.HasPrefix(rest, "yyyy"):
-			re.WriteString(`(\d{4})`)
-			order, rest = append(order, "y"), rest[4:]
-		case strings.HasPrefix(rest, "dd"), strings.HasPrefix(rest, "mm"):
-			re.WriteString(`(\d{1,2})`)
-			order, rest = append(order, rest[:1]), rest[2:]
-		default:
-			c, size := utf8.DecodeRuneInString(rest)
-			re.WriteString(regexp.QuoteMeta(string(c)))
-			rest = rest[size:]
-		}
-	}
-	if tail != "" {
-		re.WriteString("(?:" + regexp.QuoteMeta(tail) + ")?")
-	}
-	re.WriteString("$")
-	m := regexp.MustCompile(re.String()).FindStringSubmatch(s)
-	if m == nil || len(order) != 3 {
-		return "", false
-	}
-	parts := map[string]string{}
-	for i, k := range order {
-		parts[k] = m[i+1]
-	}
-	return fmt.Sprintf("%s-%s-%s", parts["y"], parts["m"], parts["d"]), true
+	return d, nil
 }
 
 // optional reports whether the form has the fields names, all of them or
@@ -486,7 +484,7 @@ func (r *reader) answers() (*answers.File, error) {
 	if err := r.workshop(&a.Workshop); err != nil {
 		return nil, err
 	}
-	for n, cp := range r.lang.Checkpoints(r.f) {
+	for _, cp := range r.lang.Checkpoints(r.f) {
 		var c answers.Checkpoint
 		st, err := r.button(form.StatusField(cp.ID))
 		if err != nil {
@@ -494,7 +492,7 @@ func (r *reader) answers() (*answers.File, error) {
 		}
 		if st != "" {
 			if !slices.Contains(answers.Statuses, answers.Status(st)) {
-				return nil, fail("checkpoint %d (%s): status %q is not one of roadmap's statuses", n+1, cp.ID, clip(st))
+				return nil, fail("checkpoint %s (%s): status %q is not one of roadmap's statuses", r.lang.Number(cp), cp.ID, clip(st))
 			}
 			c.Status = answers.Status(st)
 		}
@@ -519,24 +517,9 @@ func (r *reader) answers() (*answers.File, error) {
 			a.Checkpoints[cp.ID] = c
 		}
 	}
-	for row := 1; ; row++ {
-		if _, ok := r.fields[form.ActionField(row, form.ActionColumns[0])]; !ok {
-			break
-		}
-		var act answers.Action
-		cells := []*string{&act.Activity, &act.Responsible, &act.Goals}
-		for i, col := range form.ActionColumns[:3] {
-			s, err := r.text(form.ActionField(row, col))
-			if err != nil {
-				return nil, err
-			}
-			*cells[i] = strings.TrimSpace(s)
-		}
-		if act.Deadline, err = r.date(form.ActionField(row, "deadline"), fmt.Sprintf("action plan, row %d, deadline", row)); err != nil {
+	for _, p := range roadmap.Plans {
+		if err := r.plan(p, a); err != nil {
 			return nil, err
-		}
-		if act != (answers.Action{}) {
-			a.ActionPlan = append(a.ActionPlan, act)
 		}
 	}
 	var unused []string
@@ -552,6 +535,82 @@ func (r *reader) answers() (*answers.File, error) {
 		}
 	}
 	return a, nil
+}
+
+// legacyColumns are the columns each plan's rows had fields for in forms
+// made before every column had one: the action plan's first four, and no
+// other plan. A row of such a form has none of the other columns' fields,
+// which are read as left empty.
+var legacyColumns = map[*roadmap.Plan]int{roadmap.ActionPlan: 4}
+
+// plan reads the rows of plan p into a: a row per row of fields, in order,
+// rows left empty left out. A row has a field for every column of the
+// plan, or (in a form made before) its legacy columns alone.
+func (r *reader) plan(p *roadmap.Plan, a *answers.File) error {
+	var rows []roadmap.Row
+	for row := 1; ; row++ {
+		if _, ok := r.fields[p.Field(row, p.Columns[0].ID)]; !ok {
+			break
+		}
+		n := len(p.Columns)
+		if legacy := legacyColumns[p]; legacy > 0 {
+			names := make([]string, 0, n-legacy)
+			for _, c := range p.Columns[legacy:] {
+				names = append(names, p.Field(row, c.ID))
+			}
+			all, err := r.optional(names...)
+			if err != nil {
+				return err
+			}
+			if !all {
+				n = legacy
+			}
+		}
+		vals := make(roadmap.Row, len(p.Columns))
+		for i, c := range p.Columns[:n] {
+			name := p.Field(row, c.ID)
+			what := fmt.Sprintf("%s, row %d, %q", strings.ToLower(p.Title(r.lang)), row, p.Label(r.lang, c.ID))
+			switch c.Kind {
+			case roadmap.Date:
+				d, err := r.date(name, what)
+				if err != nil {
+					return err
+				}
+				vals[i].Date = d
+			case roadmap.Choice:
+				s, err := r.choice(name)
+				if err != nil {
+					return err
+				}
+				if s != "" {
+					vals[i].Text = c.List.Parse(r.lang, s)
+				}
+			default:
+				s, err := r.text(name)
+				if err != nil {
+					return err
+				}
+				vals[i].Text = strings.TrimSpace(s)
+			}
+		}
+		if !vals.IsZero() {
+			rows = append(rows, vals)
+		}
+	}
+	p.SetRows(a, rows)
+	return nil
+}
+
+// choice returns the value of a drop-down list field (or of a text field
+// in its place), trimmed.
+func (r *reader) choice(name string) (string, error) {
+	f, ok := r.fields[name]
+	if ok && f.kind == "Ch" {
+		f.used = true
+		return strings.TrimSpace(f.value), nil
+	}
+	s, err := r.text(name)
+	return strings.TrimSpace(s), err
 }
 
 // clip shortens what came from the PDF for a message, and makes it safe

@@ -15,44 +15,14 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/partnership-roadmap/roadmap/internal/answers"
-	"github.com/partnership-roadmap/roadmap/internal/chart"
 	"github.com/partnership-roadmap/roadmap/internal/content"
 	"github.com/partnership-roadmap/roadmap/internal/diag"
+	"github.com/partnership-roadmap/roadmap/internal/roadmap"
 )
 
-// Count is how many checkpoints have each status.
-type Count struct {
-	Done, InProgress, NotStarted, NotApplicable int
-}
-
-// Total is the number of checkpoints counted.
-func (c Count) Total() int { return c.Done + c.InProgress + c.NotStarted + c.NotApplicable }
-
-// Of returns the count of status s.
-func (c Count) Of(s answers.Status) int {
-	switch s {
-	case answers.Done:
-		return c.Done
-	case answers.InProgress:
-		return c.InProgress
-	case answers.NotApplicable:
-		return c.NotApplicable
-	}
-	return c.NotStarted
-}
-
-func (c *Count) add(s answers.Status) {
-	switch s {
-	case answers.Done:
-		c.Done++
-	case answers.InProgress:
-		c.InProgress++
-	case answers.NotApplicable:
-		c.NotApplicable++
-	default:
-		c.NotStarted++
-	}
-}
+// Count is how many checkpoints have each status (roadmap.Count: its
+// Total leaves not-applicable ones out).
+type Count = roadmap.Count
 
 // Org is one organisation's roadmap in the overview.
 type Org struct {
@@ -129,7 +99,7 @@ func Build(lang *content.Language, files []*answers.File, problems []diag.Proble
 	})
 	for _, o := range r.Orgs {
 		for i, a := range o.File.ActionPlan {
-			r.Actions = append(r.Actions, Action{Org: o, Row: i, Action: a, Overdue: Overdue(a, asOf)})
+			r.Actions = append(r.Actions, Action{Org: o, Row: i, Action: a, Overdue: roadmap.Overdue(a, asOf)})
 		}
 		for i, e := range o.File.EvaluationPlan {
 			r.Evaluations = append(r.Evaluations, Evaluation{Org: o, Row: i, Evaluation: e})
@@ -139,10 +109,6 @@ func Build(lang *content.Language, files []*answers.File, problems []diag.Proble
 	slices.SortStableFunc(r.Evaluations, func(a, b Evaluation) int { return compareDates(a.When, b.When) })
 	return r
 }
-
-// Overdue reports whether action-plan row a is overdue on day asOf: its
-// deadline has passed and it is neither done nor cancelled.
-func Overdue(a answers.Action, asOf answers.Date) bool { return chart.Overdue(a, asOf) }
 
 // compareDates orders dates, the zero date after every other.
 func compareDates(a, b answers.Date) int {
@@ -159,16 +125,13 @@ func compareDates(a, b answers.Date) int {
 
 func (r *Report) org(f *answers.File) *Org {
 	o := &Org{File: f, Steps: make([]Count, len(r.Lang.Steps))}
-	for si, st := range r.Lang.Steps {
-		for _, cp := range st.Checkpoints {
-			if !cp.Audience.Includes(f.Form) {
-				continue
-			}
-			s := f.Checkpoint(cp.ID).Status
-			o.Steps[si].add(s)
-			o.Total.add(s)
+	steps, total := roadmap.Progress(r.Lang, f.Form, f)
+	for _, st := range steps {
+		if i := st.Number - 1; i >= 0 && i < len(o.Steps) {
+			o.Steps[i] = st.Count
 		}
 	}
+	o.Total = total
 	return o
 }
 

@@ -3,12 +3,14 @@ package overview
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/partnership-roadmap/roadmap/internal/answers"
 	"github.com/partnership-roadmap/roadmap/internal/chart"
 	"github.com/partnership-roadmap/roadmap/internal/content"
 	"github.com/partnership-roadmap/roadmap/internal/pdf"
+	"github.com/partnership-roadmap/roadmap/internal/roadmap"
 )
 
 // PDFOptions are the settings of PDF.
@@ -282,44 +284,45 @@ func (p *report) org(o *Org, first bool) {
 	d.Heading(pdf.Heading{Level: 3, Text: l.Label("overview.org.checkpoints")})
 	p.statuses(a)
 
-	var rows [][]string
-	if len(a.ActionPlan) > 0 {
-		rows = rows[:0]
-		for _, r := range a.ActionPlan {
-			status := ""
-			if r.Status != "" {
-				status = l.Label("value.action-status." + r.Status)
-			}
-			if Overdue(r, p.r.AsOf) {
-				status += " – " + l.Label("overview.value.overdue")
-			}
-			rows = append(rows, []string{p.r.date(r.Deadline), r.Activity, r.Responsible, status})
-		}
-		d.Heading(pdf.Heading{Level: 3, Text: l.Label("sheet.action.title")})
-		d.Table(pdf.Table{Size: th.Type.Small + 0.5, Zebra: true, Columns: []pdf.Column{
-			{Label: l.Label("sheet.action.col.deadline"), Width: 1.3}, {Label: l.Label("sheet.action.col.activity"), Width: 4},
-			{Label: l.Label("sheet.action.col.responsible"), Width: 2.2}, {Label: l.Label("sheet.action.col.status"), Width: 1.8},
-		}}, rows)
+	for _, pl := range roadmap.Plans {
+		p.planSummary(pl, a)
 	}
-	if len(a.EvaluationPlan) > 0 {
-		rows = rows[:0]
-		methods := l.Checkpoint(answers.MethodsCheckpoint)
-		for _, r := range a.EvaluationPlan {
-			method := r.Method
-			if methods != nil {
-				if opt := methods.Option(r.Method); opt != nil {
-					method = opt.Label
-				}
-			}
-			rows = append(rows, []string{p.r.date(r.When), r.Stage, method, r.Indicator, r.Target})
-		}
-		d.Heading(pdf.Heading{Level: 3, Text: l.Label("sheet.evaluation.title")})
-		d.Table(pdf.Table{Size: th.Type.Small + 0.5, Zebra: true, Columns: []pdf.Column{
-			{Label: l.Label("sheet.evaluation.col.when"), Width: 1.3}, {Label: l.Label("sheet.evaluation.col.stage"), Width: 2.6},
-			{Label: l.Label("sheet.evaluation.col.method"), Width: 2}, {Label: l.Label("sheet.evaluation.col.indicator"), Width: 2.4},
-			{Label: l.Label("sheet.evaluation.col.target"), Width: 1.8},
-		}}, rows)
+}
+
+// planSummary draws a short table of plan pl's rows in answers a, if it
+// has any: the plan's summary columns (roadmap.Column.Summary), its date
+// first, and after the status of a row that is overdue, a word saying so.
+func (p *report) planSummary(pl *roadmap.Plan, a *answers.File) {
+	d, th, l := p.d, p.th, p.l
+	plan := pl.Rows(a)
+	if len(plan) == 0 {
+		return
 	}
+	var cols []int
+	for i, c := range pl.Columns {
+		if c.Summary && c.Kind == roadmap.Date {
+			cols = append([]int{i}, cols...)
+		} else if c.Summary {
+			cols = append(cols, i)
+		}
+	}
+	t := pdf.Table{Size: th.Type.Small + 0.5, Zebra: true}
+	for _, i := range cols {
+		t.Columns = append(t.Columns, pdf.Column{Label: pl.Label(l, pl.Columns[i].ID), Width: pl.Columns[i].PDF})
+	}
+	rows := make([][]string, len(plan))
+	for r, row := range plan {
+		for _, i := range cols {
+			c := &pl.Columns[i]
+			text := c.Text(l, row[i])
+			if tr := pl.Tracking; tr != nil && c.ID == tr.StatusColumn && pl.Overdue(row, p.r.AsOf) {
+				text = strings.TrimPrefix(text+" – "+l.Label("overview.value.overdue"), " – ")
+			}
+			rows[r] = append(rows[r], text)
+		}
+	}
+	d.Heading(pdf.Heading{Level: 3, Text: pl.Title(l)})
+	d.Table(t, rows)
 }
 
 // statuses lists the form's checkpoints with their status, one line each:

@@ -1,9 +1,8 @@
 package overview
 
 import (
-	"bytes"
 	"fmt"
-	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -15,6 +14,9 @@ import (
 	"github.com/partnership-roadmap/roadmap/internal/answers"
 	"github.com/partnership-roadmap/roadmap/internal/content"
 	"github.com/partnership-roadmap/roadmap/internal/paper"
+	"github.com/partnership-roadmap/roadmap/internal/pdf"
+	"github.com/partnership-roadmap/roadmap/internal/roadmap"
+	"github.com/partnership-roadmap/roadmap/internal/sheets"
 )
 
 // The workbook's sheets, by the label key of their names, in order.
@@ -23,13 +25,20 @@ const (
 	SheetMatrix        = "overview.sheet.matrix"
 	SheetOptions       = "overview.sheet.options"
 	SheetActions       = "overview.sheet.actions"
+	SheetCommunication = "overview.sheet.communication"
 	SheetEvaluations   = "overview.sheet.evaluations"
 	SheetAnswers       = "overview.sheet.answers"
 	SheetProblems      = "overview.sheet.problems"
 )
 
 // Sheets lists the label keys of the workbook's sheet names, in order.
-var Sheets = []string{SheetOrganisations, SheetMatrix, SheetOptions, SheetActions, SheetEvaluations, SheetAnswers, SheetProblems}
+var Sheets = []string{SheetOrganisations, SheetMatrix, SheetOptions, SheetActions, SheetCommunication, SheetEvaluations, SheetAnswers, SheetProblems}
+
+// planSheets are the sheets of the plans' rows, each the label key of its
+// name by plan.
+var planSheets = map[*roadmap.Plan]string{
+	roadmap.ActionPlan: SheetActions, roadmap.CommunicationPlan: SheetCommunication, roadmap.EvaluationPlan: SheetEvaluations,
+}
 
 // maxCellChars is the most characters Excel shows in a cell.
 const maxCellChars = 32767
@@ -37,6 +46,9 @@ const maxCellChars = 32767
 // WorkbookOptions are the settings of Workbook.
 type WorkbookOptions struct {
 	Paper paper.Size
+	// Theme gives the workbook its type size and colours, as the plans'
+	// workbooks take them; nil means the built-in theme.
+	Theme *pdf.Theme
 	// Date is the workbook's creation date (never the clock).
 	Date time.Time
 }
@@ -45,25 +57,30 @@ type WorkbookOptions struct {
 // (Sheets), each with a frozen, filtered header row and a print set-up.
 // Every text from the answers is a string cell, never a formula.
 func (r *Report) Workbook(o WorkbookOptions) ([]byte, error) {
-	w := &workbook{r: r, l: r.Lang, f: excelize.NewFile(), o: o}
+	if o.Theme == nil {
+		th := pdf.DefaultTheme()
+		o.Theme = &th
+	}
+	w := &workbook{r: r, l: r.Lang, f: excelize.NewFile(), o: o, pt: o.Theme.Type.Body}
 	defer w.f.Close()
 	w.styles()
 	w.organisations()
 	w.matrix()
 	w.options()
-	w.actions()
-	w.evaluations()
+	for _, p := range roadmap.Plans {
+		w.plan(p)
+	}
 	w.answers()
 	w.problems()
 	w.props()
 	if w.err != nil {
 		return nil, fmt.Errorf("making the overview workbook: %w", w.err)
 	}
-	var buf bytes.Buffer
-	if _, err := w.f.WriteTo(&buf); err != nil {
+	data, err := sheets.Write(w.f, w.pt)
+	if err != nil {
 		return nil, fmt.Errorf("writing the overview workbook: %w", err)
 	}
-	return buf.Bytes(), nil
+	return data, nil
 }
 
 type workbook struct {
@@ -71,6 +88,7 @@ type workbook struct {
 	l   *content.Language
 	f   *excelize.File
 	o   WorkbookOptions
+	pt  float64 // the type size of the cells
 	err error
 	st  struct {
 		head, text, wrap, num, date, bold int
@@ -88,12 +106,10 @@ func (w *workbook) check(err error) {
 	}
 }
 
-// The workbook's colours: fills a status is known by, with its text as well
-// (the text says it in grayscale too).
+// The fills a status is known by, with its text as well (the text says it
+// in grayscale too), and the overdue rows' colours; the rest of the look is
+// the theme's, as in the plans' workbooks.
 const (
-	colourText     = "1F2A30"
-	colourHead     = "E3EBEA"
-	colourRule     = "C3CBD0"
 	colourDone     = "C9E7D3"
 	colourProgress = "FBE3B5"
 	colourNotYet   = "FFFFFF"
@@ -110,17 +126,19 @@ func (w *workbook) style(s excelize.Style) int {
 }
 
 func (w *workbook) styles() {
+	c := w.o.Theme.Colors
+	colourText, colourRule, muted := sheets.Hex(c.Text), sheets.Hex(c.Rule), sheets.Hex(c.Muted)
 	border := []excelize.Border{
 		{Type: "left", Color: colourRule, Style: 1}, {Type: "right", Color: colourRule, Style: 1},
 		{Type: "top", Color: colourRule, Style: 1}, {Type: "bottom", Color: colourRule, Style: 1},
 	}
 	font := func(bold bool, colour string) *excelize.Font {
-		return &excelize.Font{Family: "Arial", Size: 10, Bold: bold, Color: colour}
+		return &excelize.Font{Family: sheets.FontName, Size: w.pt, Bold: bold, Color: colour}
 	}
 	top := &excelize.Alignment{Vertical: "top", WrapText: true}
 	fill := func(c string) excelize.Fill { return excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c}} }
-	dateFmt := excelDateFormat(w.l.DateLayout())
-	w.st.head = w.style(excelize.Style{Font: font(true, colourText), Fill: fill(colourHead), Border: border,
+	dateFmt := sheets.DateFormat(w.l.DateLayout())
+	w.st.head = w.style(excelize.Style{Font: font(true, sheets.Hex(c.BandText)), Fill: fill(sheets.Hex(c.Accent)), Border: border,
 		Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
 	w.st.text = w.style(excelize.Style{Font: font(false, colourText), Border: border, Alignment: &excelize.Alignment{Vertical: "top"}})
 	w.st.wrap = w.style(excelize.Style{Font: font(false, colourText), Border: border, Alignment: top})
@@ -136,32 +154,11 @@ func (w *workbook) styles() {
 	}{{answers.Done, colourDone}, {answers.InProgress, colourProgress}, {answers.NotStarted, colourNotYet}, {answers.NotApplicable, colourNA}} {
 		w.st.status[sc.s] = w.style(excelize.Style{Font: font(sc.s == answers.Done, colourText), Fill: fill(sc.c), Border: border, Alignment: top})
 	}
-	w.st.absent = w.style(excelize.Style{Font: font(false, "5F6B73"), Fill: fill(colourAbsent), Border: border, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "center"}})
+	w.st.absent = w.style(excelize.Style{Font: font(false, muted), Fill: fill(colourAbsent), Border: border, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "center"}})
 	w.st.overdue = w.style(excelize.Style{Font: font(true, colourOverText), Fill: fill(colourOverdue), Border: border, Alignment: top})
 	w.st.overdueDate = w.style(excelize.Style{Font: font(true, colourOverText), Fill: fill(colourOverdue), Border: border, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "left"}, CustomNumFmt: &dateFmt})
-	w.st.flag = w.style(excelize.Style{Font: font(false, "5F6B73"), Border: border, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "center"}})
+	w.st.flag = w.style(excelize.Style{Font: font(false, muted), Border: border, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "center"}})
 	w.st.ticked = w.style(excelize.Style{Font: font(true, colourText), Fill: fill(colourDone), Border: border, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "center"}})
-}
-
-// excelDateFormat turns a language's date layout (dd.mm.yyyy.) into an
-// Excel number format, with the separators as literal text.
-func excelDateFormat(layout string) string {
-	var b strings.Builder
-	for i := 0; i < len(layout); {
-		switch {
-		case strings.HasPrefix(layout[i:], "yyyy"):
-			b.WriteString("yyyy")
-			i += 4
-		case strings.HasPrefix(layout[i:], "dd"), strings.HasPrefix(layout[i:], "mm"):
-			b.WriteString(layout[i : i+2])
-			i += 2
-		default:
-			r, n := utf8.DecodeRuneInString(layout[i:])
-			b.WriteString(`"` + string(r) + `"`)
-			i += n
-		}
-	}
-	return b.String()
 }
 
 // sheet adds the sheet with the name of label key and returns its name.
@@ -211,7 +208,7 @@ func (w *workbook) str(sheet string, col, row int, s string) {
 	if utf8.RuneCountInString(s) > maxCellChars {
 		s = string([]rune(s)[:maxCellChars-1]) + "…"
 	}
-	w.check(w.f.SetCellStr(sheet, cell(col, row), s))
+	w.check(w.f.SetCellStr(sheet, cell(col, row), sheets.CellText(s)))
 }
 
 func (w *workbook) int(sheet string, col, row, n int) {
@@ -219,17 +216,17 @@ func (w *workbook) int(sheet string, col, row, n int) {
 }
 
 // date writes d as a date cell (a serial day number, formatted as the
-// language writes dates).
+// language writes dates), or as the date's text where a spreadsheet cannot
+// show it as a date (before March 1900).
 func (w *workbook) date(sheet string, col, row int, d answers.Date) {
 	if d.IsZero() {
 		return
 	}
-	w.int(sheet, col, row, serial(d))
-}
-
-// serial is the Excel serial day number of d.
-func serial(d answers.Date) int {
-	return int(d.Time().Sub(time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)).Hours() / 24)
+	if n, ok := sheets.Serial(d); ok {
+		w.int(sheet, col, row, n)
+		return
+	}
+	w.str(sheet, col, row, w.l.FormatDate(d.Time()))
 }
 
 func (w *workbook) styleRange(sheet string, c0, r0, c1, r1, style int) {
@@ -255,7 +252,7 @@ func (w *workbook) header(sheet string, heads []string, widths []float64, rows, 
 		col, _ := excelize.ColumnNumberToName(i + 1)
 		w.check(w.f.SetColWidth(sheet, col, col, wd))
 		if i < len(heads) {
-			lines = max(lines, textLines(heads[i], wd))
+			lines = max(lines, w.lines(heads[i], wd))
 		}
 	}
 	if len(heads) > len(widths) {
@@ -264,10 +261,10 @@ func (w *workbook) header(sheet string, heads []string, widths []float64, rows, 
 		wd := widths[len(widths)-1]
 		w.check(w.f.SetColWidth(sheet, first, last, wd))
 		for _, h := range heads[len(widths):] {
-			lines = max(lines, textLines(h, wd))
+			lines = max(lines, w.lines(h, wd))
 		}
 	}
-	w.check(w.f.SetRowHeight(sheet, 1, rowHeight(lines)))
+	w.check(w.f.SetRowHeight(sheet, 1, w.height(lines)))
 	top := cell(cols+1, 2)
 	pane := "bottomLeft"
 	if cols > 0 {
@@ -324,21 +321,15 @@ func headerText(s string, n int) string {
 	return strings.ReplaceAll(s, "&", "&&")
 }
 
-// textLines estimates the lines text s takes in a wrapped column of width
-// wd (Excel's width unit: about one digit of the default font), since
-// neither Excel nor excelize grows a row to fit when the file is opened.
-func textLines(s string, wd float64) int {
-	per := math.Max(wd*1.15-1, 4)
-	n := 0
-	for _, para := range strings.Split(s, "\n") {
-		n += max(1, int(math.Ceil(float64(utf8.RuneCountInString(para))/per)))
-	}
-	return n
-}
+// lines returns the lines text s takes in a wrapped column of width wd
+// (Excel's width unit, a digit of the cells' type), by the type's metrics,
+// since neither Excel nor excelize grows a row to fit when the file is
+// opened.
+func (w *workbook) lines(s string, wd float64) int { return sheets.Lines(s, w.pt, false, wd) }
 
-// rowHeight is the height in points of a row of n lines, at most Excel's
+// height is the height in points of a row of n lines, at most Excel's
 // tallest.
-func rowHeight(n int) float64 { return math.Min(float64(n)*12.75+3, 409) }
+func (w *workbook) height(n int) float64 { return sheets.RowHeight(n, w.pt) }
 
 // formName is the name of form f in the workbook.
 func (w *workbook) formName(f content.Audience) string {
@@ -385,7 +376,7 @@ func (w *workbook) organisations() {
 			}
 		}
 		// The file's lines may be long: one line per row, wrapped names.
-		w.check(w.f.SetRowHeight(sheet, row, rowHeight(max(textLines(o.Name(), 32), textLines(a.Organisation.Partner, 28)))))
+		w.check(w.f.SetRowHeight(sheet, row, w.height(max(w.lines(o.Name(), 32), w.lines(a.Organisation.Partner, 28)))))
 	}
 	n := len(w.r.Orgs)
 	w.styleRange(sheet, 1, 2, 3, n+1, w.st.wrap)
@@ -430,7 +421,7 @@ func (w *workbook) matrix() {
 			w.str(sheet, col, row, l.Label("status."+string(s)))
 			w.styleRange(sheet, col, row, col, row, w.st.status[s])
 		}
-		w.check(w.f.SetRowHeight(sheet, row, rowHeight(textLines(o.Name(), 32))))
+		w.check(w.f.SetRowHeight(sheet, row, w.height(w.lines(o.Name(), 32))))
 	}
 	w.styleRange(sheet, 1, 2, 2, len(w.r.Orgs)+1, w.st.wrap)
 	w.header(sheet, heads, []float64{32, 20, 16}, len(w.r.Orgs), 2, 0)
@@ -472,7 +463,7 @@ func (w *workbook) options() {
 			}
 			w.int(sheet, 3, row, ticked)
 			w.int(sheet, 4, row, asked)
-			w.check(w.f.SetRowHeight(sheet, row, rowHeight(max(textLines(nums[i]+" "+cp.Title, 30), textLines(opt.Label, 28)))))
+			w.check(w.f.SetRowHeight(sheet, row, w.height(max(w.lines(nums[i]+" "+cp.Title, 30), w.lines(opt.Label, 28)))))
 			row++
 		}
 	}
@@ -483,85 +474,111 @@ func (w *workbook) options() {
 	w.header(sheet, heads, []float64{30, 28, 10, 10, 14}, last-1, 2, 2)
 }
 
-func (w *workbook) actions() {
-	sheet := w.sheet(SheetActions)
+// plan writes the rows of plan p of every organisation: by date where the
+// plan has a date column (rows without one last), the organisation, its
+// form and the row's number, then every column of the plan, an overdue
+// mark beside the status of a plan that tracks progress; overdue rows in
+// colour as well as in words.
+func (w *workbook) plan(p *roadmap.Plan) {
+	sheet := w.sheet(planSheets[p])
 	l := w.l
-	heads := []string{l.Label("sheet.action.col.deadline"), l.Label("field.organisation"), l.Label("overview.col.form"),
-		l.Label("sheet.action.col.nr"), l.Label("sheet.action.col.activity"), l.Label("sheet.action.col.responsible"),
-		l.Label("sheet.action.col.goals"), l.Label("sheet.action.col.status"), l.Label("overview.col.overdue"), l.Label("sheet.action.col.notes")}
-	widths := []float64{12, 28, 18, 6, 36, 22, 30, 13, 11, 30}
+	dateCol := -1
+	for i, c := range p.Columns {
+		if c.Kind == roadmap.Date {
+			dateCol = i
+			break
+		}
+	}
+	type orgRow struct {
+		org *Org
+		n   int
+		row roadmap.Row
+	}
+	var rows []orgRow
+	for _, o := range w.r.Orgs {
+		for i, r := range p.Rows(o.File) {
+			rows = append(rows, orgRow{o, i, r})
+		}
+	}
+	if dateCol >= 0 {
+		slices.SortStableFunc(rows, func(a, b orgRow) int { return compareDates(a.row[dateCol].Date, b.row[dateCol].Date) })
+	}
+	// the columns: [date,] organisation, form, row number, the plan's
+	// other columns [with the overdue mark after the status]
+	const (
+		ofPlan = iota
+		ofOrg
+		ofForm
+		ofNumber
+		ofOverdue
+	)
+	type column struct {
+		head  string
+		width float64
+		what  int
+		col   int // the plan's column, when what is ofPlan
+	}
+	var cols []column
+	if dateCol >= 0 {
+		cols = append(cols, column{p.Label(l, p.Columns[dateCol].ID), p.Columns[dateCol].XLSX, ofPlan, dateCol})
+	}
+	cols = append(cols, column{l.Label("field.organisation"), 28, ofOrg, -1}, column{l.Label("overview.col.form"), 18, ofForm, -1},
+		column{l.Label("sheet.action.col.nr"), 6, ofNumber, -1})
+	for i, c := range p.Columns {
+		if i == dateCol {
+			continue
+		}
+		cols = append(cols, column{p.Label(l, c.ID), c.XLSX, ofPlan, i})
+		if p.Tracking != nil && c.ID == p.Tracking.StatusColumn {
+			cols = append(cols, column{l.Label("overview.col.overdue"), 11, ofOverdue, -1})
+		}
+	}
+	heads, widths := make([]string, len(cols)), make([]float64, len(cols))
+	for i, c := range cols {
+		heads[i], widths[i] = c.head, c.width
+	}
 	overdue := l.Label("overview.value.overdue")
-	for i, a := range w.r.Actions {
+	for i, r := range rows {
 		row := i + 2
-		w.date(sheet, 1, row, a.Deadline)
-		w.str(sheet, 2, row, a.Org.Name())
-		w.str(sheet, 3, row, w.formName(a.Org.File.Form))
-		w.int(sheet, 4, row, a.Row+1)
-		texts := []string{a.Activity, a.Responsible, a.Goals}
-		for j, s := range texts {
-			w.str(sheet, 5+j, row, s)
-		}
-		if a.Status != "" {
-			w.str(sheet, 8, row, l.Label("value.action-status."+a.Status))
-		}
-		w.str(sheet, 10, row, a.Notes)
+		late := p.Overdue(r.row, w.r.AsOf)
 		lines := 1
-		for j, s := range []string{a.Org.Name(), a.Activity, a.Responsible, a.Goals, a.Notes} {
-			lines = max(lines, textLines(s, []float64{28, 36, 22, 30, 30}[j]))
-		}
-		w.check(w.f.SetRowHeight(sheet, row, rowHeight(lines)))
-		if a.Overdue {
-			w.str(sheet, 9, row, overdue)
-		}
-	}
-	n := len(w.r.Actions)
-	w.styleRange(sheet, 1, 2, 1, n+1, w.st.date)
-	w.styleRange(sheet, 2, 2, len(heads), n+1, w.st.wrap)
-	w.styleRange(sheet, 4, 2, 4, n+1, w.st.num)
-	// Overdue rows in colour as well as in words.
-	for i, a := range w.r.Actions {
-		if a.Overdue {
-			w.styleRange(sheet, 1, i+2, 1, i+2, w.st.overdueDate)
-			w.styleRange(sheet, 2, i+2, len(heads), i+2, w.st.overdue)
-		}
-	}
-	w.header(sheet, heads, widths, n, 0, 0)
-}
-
-func (w *workbook) evaluations() {
-	sheet := w.sheet(SheetEvaluations)
-	l := w.l
-	heads := []string{l.Label("sheet.evaluation.col.when"), l.Label("field.organisation"), l.Label("overview.col.form"),
-		l.Label("sheet.action.col.nr"), l.Label("sheet.evaluation.col.stage"), l.Label("sheet.evaluation.col.method"),
-		l.Label("sheet.evaluation.col.indicator"), l.Label("sheet.evaluation.col.baseline"), l.Label("sheet.evaluation.col.target"),
-		l.Label("sheet.evaluation.col.responsible"), l.Label("sheet.evaluation.col.result")}
-	widths := []float64{12, 28, 18, 6, 28, 22, 28, 20, 20, 20, 24}
-	methods := l.Checkpoint(answers.MethodsCheckpoint)
-	for i, e := range w.r.Evaluations {
-		row := i + 2
-		w.date(sheet, 1, row, e.When)
-		w.str(sheet, 2, row, e.Org.Name())
-		w.str(sheet, 3, row, w.formName(e.Org.File.Form))
-		w.int(sheet, 4, row, e.Row+1)
-		method := e.Method
-		if methods != nil {
-			if o := methods.Option(e.Method); o != nil {
-				method = o.Label
+		for j, c := range cols {
+			col, style, text := j+1, w.st.wrap, ""
+			switch c.what {
+			case ofPlan:
+				if p.Columns[c.col].Kind == roadmap.Date {
+					w.date(sheet, col, row, r.row[c.col].Date)
+					style = w.st.date
+				} else {
+					text = p.Columns[c.col].Text(l, r.row[c.col])
+				}
+			case ofOrg:
+				text = r.org.Name()
+			case ofForm:
+				text = w.formName(r.org.File.Form)
+			case ofNumber:
+				w.int(sheet, col, row, r.n+1)
+				style = w.st.num
+			case ofOverdue:
+				if late {
+					text = overdue
+				}
 			}
+			if text != "" {
+				w.str(sheet, col, row, text)
+				lines = max(lines, w.lines(text, c.width))
+			}
+			switch {
+			case late && style == w.st.date:
+				style = w.st.overdueDate
+			case late && style == w.st.wrap:
+				style = w.st.overdue
+			}
+			w.styleRange(sheet, col, row, col, row, style)
 		}
-		texts := []string{e.Stage, method, e.Indicator, e.Baseline, e.Target, e.Responsible, e.Result}
-		lines := textLines(e.Org.Name(), 28)
-		for j, s := range texts {
-			w.str(sheet, 5+j, row, s)
-			lines = max(lines, textLines(s, widths[4+j]))
-		}
-		w.check(w.f.SetRowHeight(sheet, row, rowHeight(lines)))
+		w.check(w.f.SetRowHeight(sheet, row, w.height(lines)))
 	}
-	n := len(w.r.Evaluations)
-	w.styleRange(sheet, 1, 2, 1, n+1, w.st.date)
-	w.styleRange(sheet, 2, 2, len(heads), n+1, w.st.wrap)
-	w.styleRange(sheet, 4, 2, 4, n+1, w.st.num)
-	w.header(sheet, heads, widths, n, 0, 0)
+	w.header(sheet, heads, widths, len(rows), 0, 0)
 }
 
 func (w *workbook) answers() {
@@ -577,7 +594,7 @@ func (w *workbook) answers() {
 	for i, cp := range cps {
 		row := i + 2
 		w.str(sheet, 1, row, nums[i]+" "+cp.Title)
-		lines := textLines(nums[i]+" "+cp.Title, 36)
+		lines := w.lines(nums[i]+" "+cp.Title, 36)
 		for j, o := range w.r.Orgs {
 			col := j + 2
 			if !cp.Audience.Includes(o.File.Form) {
@@ -587,9 +604,9 @@ func (w *workbook) answers() {
 			}
 			text := strings.TrimRight(o.File.Checkpoint(cp.ID).Answer, "\n")
 			w.str(sheet, col, row, text)
-			lines = max(lines, textLines(text, colW))
+			lines = max(lines, w.lines(text, colW))
 		}
-		w.check(w.f.SetRowHeight(sheet, row, rowHeight(lines)))
+		w.check(w.f.SetRowHeight(sheet, row, w.height(lines)))
 	}
 	w.styleRange(sheet, 1, 2, 1, len(cps)+1, w.st.bold)
 	// Organisations' columns keep their status styles where set.
@@ -617,7 +634,7 @@ func (w *workbook) problems() {
 			w.int(sheet, 4, row, p.Col)
 		}
 		w.str(sheet, 5, row, p.Msg)
-		w.check(w.f.SetRowHeight(sheet, row, rowHeight(textLines(p.Msg, 70))))
+		w.check(w.f.SetRowHeight(sheet, row, w.height(w.lines(p.Msg, 70))))
 		row++
 	}
 	for _, d := range w.r.Duplicates {
@@ -625,7 +642,7 @@ func (w *workbook) problems() {
 		w.str(sheet, 2, row, d.Dropped)
 		msg := l.Format("overview.duplicate", "organisation", d.Name, "kept", d.Kept)
 		w.str(sheet, 5, row, msg)
-		w.check(w.f.SetRowHeight(sheet, row, rowHeight(textLines(msg, 70))))
+		w.check(w.f.SetRowHeight(sheet, row, w.height(w.lines(msg, 70))))
 		row++
 	}
 	if row == 2 {

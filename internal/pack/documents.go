@@ -47,23 +47,37 @@ type BuildOptions struct {
 }
 
 // FileName is the default file name of document d: File for a blank
-// document, and for one filled in from a, the organisation's safe name (the
-// answers file's name standing in for a missing one) before the form:
-// "Biedriba-Brinumins-community.pdf". A guide for one audience is
-// "guide-municipality.pdf".
+// document, so that the blank pack's files are never replaced by one made
+// for an organisation. A document filled in from a has the organisation's
+// safe name (the answers file's name standing in for a missing one) before
+// it, a form its form's name after: "Biedriba-Brinumins-community.pdf",
+// "Biedriba-Brinumins-action-plan.xlsx"; a guide made for an organisation
+// (opts.Org) has that organisation's name before it. A guide for one
+// audience is "guide-municipality.pdf".
 func (d Document) FileName(a *answers.File, opts BuildOptions) string {
-	switch {
-	case d.ID == "guide" && opts.Audience != "" && opts.Audience != "all":
-		return "guide-" + string(opts.Audience) + ".pdf"
-	case a != nil && strings.HasPrefix(d.ID, "form-"):
-		fallback := strings.TrimSuffix(a.Path, extOf(a.Path))
-		if i := strings.LastIndexAny(fallback, `/\`); i >= 0 {
-			fallback = fallback[i+1:]
-		}
-		name := SafeName(a.Organisation.Name, SafeName(fallback, "answers"))
-		return name + "-" + strings.TrimPrefix(d.ID, "form-") + ".pdf"
+	file := d.File
+	if d.ID == "guide" && opts.Audience != "" && opts.Audience != "all" {
+		file = "guide-" + string(opts.Audience) + ".pdf"
 	}
-	return d.File
+	switch {
+	case a != nil && strings.HasPrefix(d.ID, "form-"):
+		return orgName(a) + "-" + strings.TrimPrefix(d.ID, "form-") + ".pdf"
+	case a != nil:
+		return orgName(a) + "-" + file
+	case strings.TrimSpace(opts.Org) != "":
+		return SafeName(opts.Org, "organisation") + "-" + file
+	}
+	return file
+}
+
+// orgName is the safe name of the organisation answers a are for, the
+// answers file's name standing in for a missing one.
+func orgName(a *answers.File) string {
+	fallback := strings.TrimSuffix(a.Path, extOf(a.Path))
+	if i := strings.LastIndexAny(fallback, `/\`); i >= 0 {
+		fallback = fallback[i+1:]
+	}
+	return SafeName(a.Organisation.Name, SafeName(fallback, "answers"))
 }
 
 func extOf(path string) string {

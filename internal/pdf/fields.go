@@ -38,6 +38,9 @@ const (
 	CheckBox
 	// RadioGroup is a set of buttons of which one at most is chosen.
 	RadioGroup
+	// ComboBox is a drop-down list of Choices, shown on one line; with
+	// Edit, a person may also type a value of their own.
+	ComboBox
 )
 
 // Rect is a rectangle on a page, in mm, its top left corner at (X, Y) from
@@ -74,8 +77,19 @@ type Field struct {
 	Rect Rect
 	// Buttons are the buttons of a RadioGroup.
 	Buttons []Button
+	// Choices are the values of a ComboBox; its Value is the Value of the
+	// choice made (or, with Edit, any text).
+	Choices []FieldChoice
+	// Edit lets a ComboBox take a value typed in as well as a choice.
+	Edit bool
 	// Page is the page the field is on; 0 means the current page.
 	Page int
+}
+
+// FieldChoice is one value of a ComboBox: the value kept (the export
+// value) and the text shown.
+type FieldChoice struct {
+	Value, Label string
 }
 
 // Button is one button of a RadioGroup.
@@ -218,6 +232,8 @@ const (
 	ffMultiline     = 1 << 12
 	ffNoToggleToOff = 1 << 14
 	ffRadio         = 1 << 15
+	ffCombo         = 1 << 17
+	ffEdit          = 1 << 18
 )
 
 // Annotation flags.
@@ -298,12 +314,21 @@ func (w *formWriter) fonts() error {
 	for _, r := range FieldAlphabet {
 		used.add(r)
 	}
+	add := func(s string) {
+		for _, r := range s {
+			if f.covers(r) {
+				used.add(r)
+			}
+		}
+	}
 	for _, fd := range w.d.fields {
-		if fd.Kind == TextField {
-			for _, r := range fd.Value {
-				if f.covers(r) {
-					used.add(r)
-				}
+		switch fd.Kind {
+		case TextField:
+			add(fd.Value)
+		case ComboBox:
+			add(fd.Value)
+			for _, c := range fd.Choices {
+				add(c.Label)
 			}
 		}
 	}
@@ -474,13 +499,44 @@ func (w *formWriter) field(f placedField, page int) []int {
 	if !(size > 0 && size < 100) {
 		size = w.d.theme.Type.Body
 	}
-	if f.Multiline {
+	shown := f.Field
+	if f.Kind == ComboBox {
+		// one line, showing the label of the choice made
+		shown.Multiline = false
+		for _, c := range f.Choices {
+			if c.Value == f.Value {
+				shown.Value = c.Label
+			}
+		}
+		flags |= ffCombo
+		if f.Edit {
+			flags |= ffEdit
+		}
+	} else if f.Multiline {
 		flags |= ffMultiline
 	}
-	ap := w.textAppearance(f.Field, size)
+	ap := w.textAppearance(shown, size)
 	b := w.widget(f.Rect, page, annot, 2*(len(f.Tooltip)+len(f.Value))+len(f.Name)+160)
-	b = append(b, " /FT /Tx "...)
+	if f.Kind == ComboBox {
+		b = append(b, " /FT /Ch "...)
+	} else {
+		b = append(b, " /FT /Tx "...)
+	}
 	b = common(b)
+	if f.Kind == ComboBox {
+		b = append(b, " /Opt ["...)
+		for i, c := range f.Choices {
+			if i > 0 {
+				b = append(b, ' ')
+			}
+			b = append(b, '[')
+			b = appendTextString(b, c.Value)
+			b = append(b, ' ')
+			b = appendTextString(b, c.Label)
+			b = append(b, ']')
+		}
+		b = append(b, ']')
+	}
 	if flags != 0 {
 		b = append(b, " /Ff "...)
 		b = strconv.AppendInt(b, int64(flags), 10)

@@ -129,6 +129,8 @@ func TestBrowser(t *testing.T) {
 	dir := t.TempDir()
 	srv, base := startServer(t, dir)
 	_ = srv
+	// Leaving a page with a change not saved asks first: leave.
+	watchDialogs(t, ctx)
 
 	// A new community roadmap in Latvian, from the home page.
 	do(t, ctx, chromedp.Navigate(base+"/?lang=lv"),
@@ -206,7 +208,7 @@ func TestBrowser(t *testing.T) {
 		t.Fatalf("roadmap validate %s: exit %d\n%s%s\n%s", name, code, out.String(), errb.String(), data)
 	}
 	saved, _ := os.ReadFile(path)
-	if !strings.Contains(string(saved), "# 1. Definējiet savu mērķa grupu") {
+	if !strings.Contains(string(saved), "# 1.1 Definējiet savu mērķa grupu") {
 		t.Errorf("the comments of the new file were lost:\n%s", saved)
 	}
 
@@ -226,6 +228,7 @@ func TestBrowser(t *testing.T) {
 	// Two tabs on one roadmap: the second save, based on the old revision,
 	// is refused and says so; the first tab's text stays in the file.
 	tab := newTab(t, ctx)
+	watchDialogs(t, tab)
 	do(t, tab, chromedp.Navigate(base+"/r/"+name))
 	do(t, ctx, insertText("#f-pilot-answer", "Pirmās cilnes teksts."))
 	waitState(t, ctx, "saved")

@@ -75,13 +75,13 @@ func attach(w http.ResponseWriter, ctype, name string, data []byte) {
 
 // fileBase is the start of a roadmap's download names: the organisation's
 // name made safe for a file name.
-func fileBase(rm *roadmap) string {
+func fileBase(rm *opened) string {
 	return pack.SafeName(rm.File.Organisation.Name, "roadmap")
 }
 
 // openValid reads the roadmap of the request for a download; a file with
 // problems is refused, with its problems.
-func (s *Server) openValid(w http.ResponseWriter, r *http.Request) *roadmap {
+func (s *Server) openValid(w http.ResponseWriter, r *http.Request) *opened {
 	rm := s.open(w, r)
 	if rm == nil {
 		return nil
@@ -108,7 +108,7 @@ func (s *Server) build(id string, lang *content.Language, a *answers.File) ([]by
 }
 
 // renderForm makes the filled checklist of rm.
-func (s *Server) renderForm(rm *roadmap) ([]byte, error) {
+func (s *Server) renderForm(rm *opened) ([]byte, error) {
 	return s.cache.get("form/"+rm.Name, rm.Rev, func() ([]byte, error) {
 		return s.build(pack.FormID(rm.File.Form), rm.Lang, rm.File)
 	})

@@ -12,6 +12,7 @@ import (
 
 	"github.com/partnership-roadmap/roadmap/internal/answers"
 	"github.com/partnership-roadmap/roadmap/internal/content"
+	"github.com/partnership-roadmap/roadmap/internal/roadmap"
 )
 
 // editView is the editing page of one roadmap.
@@ -28,23 +29,20 @@ type editView struct {
 	Workshop  []orgField
 	// Notes are the workshop's notes and next steps, after the steps, as
 	// the form's closing page.
-	Notes     orgField
-	Steps     []stepView
-	Notice    string
-	General   []string
-	Statuses  []choice
-	Plans     map[string]*planView
-	Done      int
-	Total     int
-	StepCount []stepCount
+	Notes    orgField
+	Steps    []stepView
+	Notice   string
+	General  []string
+	Statuses []choice
+	Plans    map[string]*planView
+	// Done and Total count the checkpoints done and those that apply; NA
+	// those not applicable, left out of the totals (roadmap.Progress).
+	Done, Total, NA int
+	StepCount       []roadmap.Step
 	// Draft is the note of a translation no native speaker has reviewed.
 	Draft string
 	// Lb are the labels each checkpoint repeats.
 	Lb struct{ Status, Options, Answer, Guidance string }
-}
-
-type stepCount struct {
-	Number, Done, Total int
 }
 
 // orgField is a field of the organisation section: of the organisation
@@ -66,7 +64,7 @@ type stepView struct {
 
 type cpView struct {
 	ID, Title, Hint string
-	N               int
+	N               string // the checkpoint's number, as in the forms (1.2)
 	Status          string
 	StatusErr       string
 	Options         []optView
@@ -186,7 +184,7 @@ func (s *Server) guidanceHTML(lang *content.Language) map[string]template.HTML {
 // or what was sent when it could not be saved), what was typed in date
 // fields that are not dates, the problems by field, and a notice: saved,
 // invalid or conflict.
-func (s *Server) renderEdit(w http.ResponseWriter, status int, rm *roadmap, f *answers.File, raw map[string]string, errs fieldErrors, notice string) {
+func (s *Server) renderEdit(w http.ResponseWriter, status int, rm *opened, f *answers.File, raw map[string]string, errs fieldErrors, notice string) {
 	lang := rm.Lang
 	v := &editView{
 		page:      page{Lang: lang, s: s},
@@ -243,19 +241,16 @@ func (s *Server) renderEdit(w http.ResponseWriter, status int, rm *roadmap, f *a
 		v.Plans[p.Under] = s.planView(p, lang, f, raw, errs)
 	}
 	guidance := s.guidanceHTML(lang)
-	n := 0
 	for _, st := range lang.Steps {
 		sv := stepView{Number: st.Number, Label: lang.Format("step.label", "n", strconv.Itoa(st.Number)), Heading: st.Title}
-		sc := stepCount{Number: st.Number}
 		for i := range st.Checkpoints {
 			cp := &st.Checkpoints[i]
 			if !cp.Audience.Includes(f.Form) {
 				continue
 			}
-			n++
 			a := f.Checkpoint(cp.ID)
 			p := "cp." + cp.ID + "."
-			c := cpView{ID: cp.ID, N: n, Title: cp.Title, Hint: cp.Hint, Status: string(a.Status), Answer: a.Answer,
+			c := cpView{ID: cp.ID, N: lang.Number(cp), Title: cp.Title, Hint: cp.Hint, Status: string(a.Status), Answer: a.Answer,
 				StatusErr: errs.ByField[p+"status"], OptErr: errs.ByField[p+"opt"], AnswerErr: errs.ByField[p+"answer"],
 				Guidance: guidance[cp.ID], Plan: v.Plans[cp.ID]}
 			if c.Status == "" {
@@ -272,40 +267,32 @@ func (s *Server) renderEdit(w http.ResponseWriter, status int, rm *roadmap, f *a
 					c.Options = append(c.Options, optView{o.ID, o.Label, a.Ticked(o.ID)})
 				}
 			}
-			sc.Total++
-			if a.Status == answers.Done {
-				sc.Done++
-			}
 			sv.Checkpoints = append(sv.Checkpoints, c)
 		}
 		if len(sv.Checkpoints) > 0 {
 			v.Steps = append(v.Steps, sv)
-			v.StepCount = append(v.StepCount, sc)
-			v.Done += sc.Done
-			v.Total += sc.Total
 		}
 	}
+	var total roadmap.Count
+	v.StepCount, total = roadmap.Progress(lang, f.Form, f)
+	v.Done, v.Total, v.NA = total.Done, total.Total(), total.NotApplicable
 	s.render(w, status, "edit.html", v)
 }
 
 func (s *Server) planView(p planDef, lang *content.Language, f *answers.File, raw map[string]string, errs fieldErrors) *planView {
-	pv := &planView{Key: p.Key, Title: lang.Label(p.Title), Columns: columns(p, lang),
+	pv := &planView{Key: p.Key, Title: p.Title(lang), Columns: columns(p, lang),
 		Add: lang.Label("serve.row.add"), Up: lang.Label("serve.row.up"), Down: lang.Label("serve.row.down"), Remove: lang.Label("serve.row.remove")}
 	choose := lang.Label("serve.choose")
 	var rows []map[string]string
-	switch p.Key {
-	case "ap":
-		for _, a := range f.ActionPlan {
-			rows = append(rows, map[string]string{"activity": a.Activity, "responsible": a.Responsible, "goals": a.Goals, "deadline": a.Deadline.String(), "status": a.Status, "notes": a.Notes})
+	for _, r := range p.Rows(f) {
+		vals := make(map[string]string, len(p.Columns))
+		for j, c := range p.Columns {
+			vals[c.ID] = r[j].Text
+			if c.Kind == roadmap.Date {
+				vals[c.ID] = r[j].Date.String()
+			}
 		}
-	case "cm":
-		for _, c := range f.CommunicationPlan {
-			rows = append(rows, map[string]string{"topic": c.Topic, "audience": c.Audience, "channel": c.Channel, "frequency": c.Frequency, "format": c.Format, "responsible": c.Responsible, "notes": c.Notes})
-		}
-	case "ev":
-		for _, e := range f.EvaluationPlan {
-			rows = append(rows, map[string]string{"stage": e.Stage, "when": e.When.String(), "indicator": e.Indicator, "method": e.Method, "baseline": e.Baseline, "target": e.Target, "responsible": e.Responsible, "result": e.Result})
-		}
+		rows = append(rows, vals)
 	}
 	row := func(index, legend string, vals map[string]string) rowView {
 		rv := rowView{P: pv, Legend: legend, Op: p.Key + ":" + index}
@@ -343,8 +330,8 @@ func (s *Server) planView(p planDef, lang *content.Language, f *answers.File, ra
 		pv.Rows = append(pv.Rows, row(strconv.Itoa(i), lang.Format("serve.row", "n", strconv.Itoa(i+1)), vals))
 	}
 	blank := map[string]string{}
-	if p.Key == "ap" {
-		blank["status"] = answers.ActionStatuses[0]
+	if t := p.Tracking; t != nil {
+		blank[t.StatusColumn] = answers.ActionStatuses[0]
 	}
 	pv.Blank = row("N", lang.Format("serve.row", "n", ""), blank)
 	return pv

@@ -12,6 +12,7 @@ import (
 	"github.com/partnership-roadmap/roadmap/internal/answers"
 	"github.com/partnership-roadmap/roadmap/internal/content"
 	"github.com/partnership-roadmap/roadmap/internal/diag"
+	"github.com/partnership-roadmap/roadmap/internal/roadmap"
 )
 
 // The editing page's fields are named after the answers file: "date",
@@ -36,62 +37,45 @@ type choice struct {
 	Value, Label string
 }
 
-// planDef is one plan: its key on the page, its key in the answers file,
-// the label of its title and its columns' keys and kinds.
+// planDef is one plan on the page (roadmap.Plans): its key in the page's
+// field names and the checkpoint its table is shown under. The evaluation
+// plan follows the choice of methods its rows name.
 type planDef struct {
-	Key, YAMLKey, Title, Labels string
-	// Under is the checkpoint the plan's table is shown under.
-	Under   string
-	Columns []string
-	Kinds   map[string]string
+	*roadmap.Plan
+	Key, Under string
 }
 
 var plans = []planDef{
-	{Key: "ap", YAMLKey: "action_plan", Title: "sheet.action.title", Labels: "sheet.action.col.", Under: "action-plan",
-		Columns: []string{"activity", "responsible", "goals", "deadline", "status", "notes"},
-		Kinds:   map[string]string{"activity": "area", "goals": "area", "deadline": "date", "status": "select", "notes": "area"}},
-	{Key: "cm", YAMLKey: "communication_plan", Title: "sheet.communication.title", Labels: "sheet.communication.col.", Under: "communication-plan",
-		Columns: []string{"topic", "audience", "channel", "frequency", "format", "responsible", "notes"},
-		Kinds:   map[string]string{"topic": "area", "channel": "suggest", "frequency": "suggest", "notes": "area"}},
-	{Key: "ev", YAMLKey: "evaluation_plan", Title: "sheet.evaluation.title", Labels: "sheet.evaluation.col.", Under: answers.MethodsCheckpoint,
-		Columns: []string{"stage", "when", "indicator", "method", "baseline", "target", "responsible", "result"},
-		Kinds:   map[string]string{"stage": "area", "when": "date", "indicator": "area", "method": "select", "result": "area"}},
+	{roadmap.ActionPlan, "ap", roadmap.ActionPlan.Checkpoint},
+	{roadmap.CommunicationPlan, "cm", roadmap.CommunicationPlan.Checkpoint},
+	{roadmap.EvaluationPlan, "ev", answers.MethodsCheckpoint},
 }
 
 // columns returns the columns of plan p in language lang, with the values
-// of its selects and suggestions.
+// of its selects and suggestions: a column of a strict list is a select,
+// of a list of suggestions a text with suggestions, a long text an area.
 func columns(p planDef, lang *content.Language) []column {
-	var cols []column
-	for _, k := range p.Columns {
-		c := column{Key: k, Kind: p.Kinds[k], Label: lang.Label(p.Labels + k)}
-		if c.Kind == "" {
-			c.Kind = "text"
+	cols := make([]column, 0, len(p.Columns))
+	for _, mc := range p.Columns {
+		c := column{Key: mc.ID, Kind: "text", Label: p.Label(lang, mc.ID)}
+		switch {
+		case mc.Kind == roadmap.Date:
+			c.Kind = "date"
+		case mc.Kind == roadmap.Choice && mc.List.Strict:
+			c.Kind = "select"
+		case mc.Kind == roadmap.Choice:
+			c.Kind = "suggest"
+		case mc.Long:
+			c.Kind = "area"
 		}
-		switch p.Key + "." + k {
-		case "ap.status":
-			c.Choices = idChoices(lang, "value.action-status.", answers.ActionStatuses)
-		case "cm.channel":
-			c.Choices = idChoices(lang, "value.channel.", answers.Channels)
-		case "cm.frequency":
-			c.Choices = idChoices(lang, "value.frequency.", answers.Frequencies)
-		case "ev.method":
-			if cp := lang.Checkpoint(answers.MethodsCheckpoint); cp != nil && cp.Options != nil {
-				for _, o := range cp.Options.Items {
-					c.Choices = append(c.Choices, choice{o.ID, o.Label})
-				}
+		if mc.List != nil {
+			for _, it := range mc.List.Items(lang) {
+				c.Choices = append(c.Choices, choice{it.ID, it.Label})
 			}
 		}
 		cols = append(cols, c)
 	}
 	return cols
-}
-
-func idChoices(lang *content.Language, prefix string, ids []string) []choice {
-	out := make([]choice, len(ids))
-	for i, id := range ids {
-		out[i] = choice{id, lang.Label(prefix + id)}
-	}
-	return out
 }
 
 // fieldErrors are the problems of a save: by field, and those that belong
@@ -188,42 +172,31 @@ func decodeForm(v url.Values, base *answers.File, lang *content.Language) (f *an
 	}
 
 	for _, p := range plans {
-		n := len(v[p.Key+"."+p.Columns[0]])
-		for _, k := range p.Columns[1:] {
-			if len(v[p.Key+"."+k]) != n {
-				errs.add("", fmt.Sprintf("the %s rows arrived incomplete (%d values of %q, %d of %q); nothing was saved", p.YAMLKey, n, p.Columns[0], len(v[p.Key+"."+k]), k))
+		first := p.Key + "." + p.Columns[0].ID
+		n := len(v[first])
+		for _, c := range p.Columns[1:] {
+			if got := len(v[p.Key+"."+c.ID]); got != n {
+				errs.add("", fmt.Sprintf("the %s rows arrived incomplete (%d values of %q, %d of %q); nothing was saved", p.YAMLKey, n, p.Columns[0].ID, got, c.ID))
 				return f, raw, errs
 			}
 		}
-		cols := columns(p, lang)
+		rows := make([]roadmap.Row, n)
 		for i := range n {
-			get := func(k string) string {
-				s := v[p.Key+"."+k][i]
-				for _, c := range cols {
-					if c.Key == k && c.Kind == "suggest" {
-						// A suggestion picked from the list is stored as its id.
-						for _, ch := range c.Choices {
-							if strings.EqualFold(strings.TrimSpace(s), ch.Label) {
-								return ch.Value
-							}
-						}
-					}
+			rows[i] = make(roadmap.Row, len(p.Columns))
+			for j, c := range p.Columns {
+				s := v[p.Key+"."+c.ID][i]
+				switch {
+				case c.Kind == roadmap.Date:
+					rows[i][j].Date = date(p.Key+"."+strconv.Itoa(i)+"."+c.ID, s)
+				case c.Kind == roadmap.Choice && !c.List.Strict:
+					// A suggestion picked from the list is stored as its id.
+					rows[i][j].Text = c.List.Parse(lang, normalise(s))
+				default:
+					rows[i][j].Text = normalise(s)
 				}
-				return normalise(s)
-			}
-			field := func(k string) string { return p.Key + "." + strconv.Itoa(i) + "." + k }
-			switch p.Key {
-			case "ap":
-				f.ActionPlan = append(f.ActionPlan, answers.Action{Activity: get("activity"), Responsible: get("responsible"), Goals: get("goals"),
-					Deadline: date(field("deadline"), get("deadline")), Status: get("status"), Notes: get("notes")})
-			case "cm":
-				f.CommunicationPlan = append(f.CommunicationPlan, answers.Communication{Topic: get("topic"), Audience: get("audience"), Channel: get("channel"),
-					Frequency: get("frequency"), Format: get("format"), Responsible: get("responsible"), Notes: get("notes")})
-			case "ev":
-				f.EvaluationPlan = append(f.EvaluationPlan, answers.Evaluation{Stage: get("stage"), When: date(field("when"), get("when")), Indicator: get("indicator"),
-					Method: get("method"), Baseline: get("baseline"), Target: get("target"), Responsible: get("responsible"), Result: get("result")})
 			}
 		}
+		p.SetRows(f, rows)
 	}
 	rowOp(f, v.Get("op"))
 	return f, raw, errs
@@ -244,7 +217,7 @@ func normalise(s string) string {
 }
 
 // rowOp applies a row operation to the plans of f; an unknown one is
-// ignored.
+// ignored. A new action-plan row is planned.
 func rowOp(f *answers.File, op string) {
 	parts := strings.Split(op, ":")
 	if len(parts) < 2 {
@@ -254,13 +227,15 @@ func rowOp(f *answers.File, op string) {
 	if len(parts) == 3 {
 		i, _ = strconv.Atoi(parts[2])
 	}
-	switch parts[1] {
-	case "ap":
-		f.ActionPlan = applyOp(f.ActionPlan, parts[0], i, answers.Action{Status: answers.ActionStatuses[0]})
-	case "cm":
-		f.CommunicationPlan = applyOp(f.CommunicationPlan, parts[0], i, answers.Communication{})
-	case "ev":
-		f.EvaluationPlan = applyOp(f.EvaluationPlan, parts[0], i, answers.Evaluation{})
+	for _, p := range plans {
+		if p.Key != parts[1] {
+			continue
+		}
+		blank := make(roadmap.Row, len(p.Columns))
+		if t := p.Tracking; t != nil {
+			blank[p.Column(t.StatusColumn)].Text = answers.ActionStatuses[0]
+		}
+		p.SetRows(f, applyOp(p.Rows(f), parts[0], i, blank))
 	}
 }
 

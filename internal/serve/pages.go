@@ -20,6 +20,7 @@ import (
 	"github.com/partnership-roadmap/roadmap/internal/content"
 	"github.com/partnership-roadmap/roadmap/internal/diag"
 	"github.com/partnership-roadmap/roadmap/internal/pack"
+	"github.com/partnership-roadmap/roadmap/internal/roadmap"
 )
 
 var funcs = template.FuncMap{
@@ -113,7 +114,8 @@ func wantsJSON(r *http.Request) bool {
 
 // saveReply is what a save from the page's script gets back.
 type saveReply struct {
-	// State is saved, invalid, conflict or error.
+	// State is saved, refused (saved but for the fields of Problems),
+	// invalid (nothing saved), conflict or error.
 	State    string            `json:"state"`
 	Message  string            `json:"message,omitempty"`
 	Rev      string            `json:"rev,omitempty"`
@@ -179,12 +181,8 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 		row.FormLabel = lang.Label("form.title." + string(f.Form))
 		if l, err := s.opts.Content.Language(f.Language); err == nil {
 			row.Language = l.Name
-			for _, cp := range l.Checkpoints(f.Form) {
-				row.Total++
-				if f.Checkpoint(cp.ID).Status == answers.Done {
-					row.Done++
-				}
-			}
+			_, total := roadmap.Progress(l, f.Form, f)
+			row.Done, row.Total = total.Done, total.Total()
 		}
 		rows = append(rows, row)
 	}
@@ -335,8 +333,8 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, "/r/"+pathEscape(name), http.StatusSeeOther)
 }
 
-// roadmap is one answers file as read for a page or a download.
-type roadmap struct {
+// opened is one answers file as read for a page or a download.
+type opened struct {
 	Name string
 	Data []byte
 	Rev  string
@@ -348,7 +346,7 @@ type roadmap struct {
 
 // open reads the roadmap of the request's {name}. It answers the request
 // itself, and returns nil, when there is no such roadmap.
-func (s *Server) open(w http.ResponseWriter, r *http.Request) *roadmap {
+func (s *Server) open(w http.ResponseWriter, r *http.Request) *opened {
 	name := r.PathValue("name")
 	if !validName(name) {
 		s.refuse(w, r, http.StatusNotFound, "serve.error.notfound")
@@ -362,10 +360,10 @@ func (s *Server) open(w http.ResponseWriter, r *http.Request) *roadmap {
 		}
 		// A link out of the folder, a folder, a file too large: shown as
 		// the roadmap's problem, read-only.
-		rm := &roadmap{Name: name, Err: diag.List{{File: name, Msg: problemText(name, err)[len(name)+2:]}}, Lang: s.uiLanguage(r)}
+		rm := &opened{Name: name, Err: diag.List{{File: name, Msg: problemText(name, err)[len(name)+2:]}}, Lang: s.uiLanguage(r)}
 		return rm
 	}
-	rm := &roadmap{Name: name, Data: data, Rev: answers.Revision(data)}
+	rm := &opened{Name: name, Data: data, Rev: answers.Revision(data)}
 	rm.File, rm.Err = s.parse(name, rm.Rev, data)
 	if rm.File != nil {
 		rm.Lang, _ = s.opts.Content.Language(rm.File.Language)
@@ -425,7 +423,7 @@ func (s *Server) edit(w http.ResponseWriter, r *http.Request) {
 
 // renderBroken shows a file with problems read-only: the problems, each
 // with its line and column, and the file's text with line numbers.
-func (s *Server) renderBroken(w http.ResponseWriter, status int, rm *roadmap) {
+func (s *Server) renderBroken(w http.ResponseWriter, status int, rm *opened) {
 	type line struct {
 		N    int
 		Text string
@@ -452,8 +450,9 @@ func (s *Server) renderBroken(w http.ResponseWriter, status int, rm *roadmap) {
 }
 
 // save takes the fields of the editing page, checks them as "roadmap
-// validate" would, and writes the answers file when they pass and the page
-// was based on the file as it is now.
+// validate" would, and writes the answers file when the page was based on
+// the file as it is now: every field that passes, a field with a problem
+// keeping its value in the file (the reply names it, with its problem).
 func (s *Server) save(w http.ResponseWriter, r *http.Request) {
 	if err := r.ParseForm(); err != nil {
 		s.formError(w, r, err)
@@ -475,36 +474,35 @@ func (s *Server) save(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	lang := rm.Lang
-	f, raw, errs := decodeForm(r.PostForm, rm.File, lang)
+	// A row operation (a button of a page without script) is applied after
+	// the fields are checked, so that a problem names the row it was in.
+	op := r.PostForm.Get("op")
+	f, raw, errs := decodeForm(withoutOp(r.PostForm), rm.File, lang)
 	if r.PostForm.Get("rev") != rm.Rev {
 		msg := lang.Label("serve.conflict")
 		if js {
 			writeJSON(w, http.StatusConflict, saveReply{State: "conflict", Message: msg})
 			return
 		}
+		applyRowOp(op, f, nil, &errs, raw)
 		s.renderEdit(w, http.StatusConflict, rm, f, raw, errs, "conflict")
 		return
 	}
-	// Checked as written, even when a date is already refused: every
-	// problem shows at once.
-	data, err := answers.Encode(f, lang, rm.Data)
-	if err == nil {
-		if _, err := answers.Parse(rm.Name, data, s.opts.Content); err != nil {
-			placeProblems(err, data, &errs)
+	// Checked as written; a field with a problem keeps the file's value, so
+	// every other change is written all the same.
+	kept, data, ok := encodeValid(rm.Name, f, rm.File, rm.Data, lang, s.opts.Content, &errs)
+	if op != "" {
+		applyRowOp(op, f, kept, &errs, raw)
+		if ok {
+			var err error
+			if data, err = answers.Encode(kept, lang, rm.Data); err != nil {
+				errs.add("", err.Error())
+				ok = false
+			}
 		}
-	} else {
-		errs.add("", err.Error())
-	}
-	if !errs.empty() {
-		if js {
-			writeJSON(w, http.StatusUnprocessableEntity, saveReply{State: "invalid", Message: lang.Label("serve.invalid"), Rev: rm.Rev, Problems: errs.ByField, General: errs.General})
-			return
-		}
-		s.renderEdit(w, http.StatusUnprocessableEntity, rm, f, raw, errs, "invalid")
-		return
 	}
 	rev := rm.Rev
-	if !bytes.Equal(data, rm.Data) {
+	if ok && !bytes.Equal(data, rm.Data) {
 		if err := s.store.write(rm.Name, data); err != nil {
 			s.opts.Logf("serve: saving %s: %v", rm.Name, err)
 			msg := lang.Format("serve.error.write", "why", err.Error())
@@ -516,6 +514,21 @@ func (s *Server) save(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		rev = answers.Revision(data)
+		rm.Data, rm.Rev = data, rev
+	}
+	if !errs.empty() {
+		// Saved but for the refused fields, or (a problem of no field)
+		// not at all.
+		notice, msg := "refused", lang.Label("serve.refused")
+		if !ok {
+			notice, msg = "invalid", lang.Label("serve.invalid")
+		}
+		if js {
+			writeJSON(w, http.StatusUnprocessableEntity, saveReply{State: notice, Message: msg, Rev: rev, Problems: errs.ByField, General: errs.General})
+			return
+		}
+		s.renderEdit(w, http.StatusUnprocessableEntity, rm, f, raw, errs, notice)
+		return
 	}
 	if js {
 		writeJSON(w, http.StatusOK, saveReply{State: "saved", Rev: rev})

@@ -167,7 +167,7 @@ func TestNewRoadmap(t *testing.T) {
 	if err != nil || f.Organisation.Name != "Biedrība “Ābeļzieds”" || f.Form != "community" {
 		t.Fatalf("the new file: %v %+v\n%s", err, f, data)
 	}
-	if !strings.Contains(data, "# 1. Definējiet savu mērķa grupu") {
+	if !strings.Contains(data, "# 1.1 Definējiet savu mērķa grupu") {
 		t.Errorf("the new file lacks init's comments:\n%s", data)
 	}
 	// The same name again gets a name of its own.
@@ -340,7 +340,8 @@ func TestSave(t *testing.T) {
 		t.Errorf("stale plain save = %d", res.StatusCode)
 	}
 
-	// Problems are refused and shown beside their fields; nothing saved.
+	// Problems are refused and shown beside their fields; the refused
+	// fields keep the file's values (here: nothing else changed).
 	v = fields(t, h, example)
 	v.Set("date", "2026-02-30")
 	v.Set("cp.needs.status", "finished")
@@ -349,7 +350,7 @@ func TestSave(t *testing.T) {
 	res, body = post(t, h, "/r/"+example, v, js...)
 	m = reply(t, body)
 	p, _ := m["problems"].(map[string]any)
-	if res.StatusCode != http.StatusUnprocessableEntity || m["state"] != "invalid" {
+	if res.StatusCode != http.StatusUnprocessableEntity || m["state"] != "refused" {
 		t.Fatalf("invalid save = %d %v", res.StatusCode, m)
 	}
 	for field, want := range map[string]string{

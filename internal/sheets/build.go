@@ -517,7 +517,7 @@ func (b *builder) writePlan(sheet string, p *Plan) {
 			}
 			text := rows[r][i].Text
 			if c.Kind == Choice && c.List != nil {
-				text = c.List.label(b.lang, text)
+				text = c.List.Label(b.lang, text)
 			}
 			if text == "" {
 				pieces = append(pieces, nil)
@@ -658,10 +658,10 @@ func (b *builder) track(sheet string, p *Plan, last int) {
 	list := p.Columns[si].List
 	overdue := []string{"ISNUMBER(" + date + ")", date + "<TODAY()"}
 	for _, id := range t.Closed {
-		overdue = append(overdue, status+"<>"+formulaString(list.label(b.lang, id)))
+		overdue = append(overdue, status+"<>"+formulaString(list.Label(b.lang, id)))
 	}
 	rule := "AND(" + strings.Join(overdue, ",") + ")"
-	done := status + "=" + formulaString(list.label(b.lang, t.Done))
+	done := status + "=" + formulaString(list.Label(b.lang, t.Done))
 	// The marker after an overdue date, on the date column alone, first:
 	// LibreOffice applies only the first rule that holds for a cell, so the
 	// marker's style carries the row's overdue colours too.

@@ -16,7 +16,7 @@ import (
 	"strings"
 
 	"github.com/partnership-roadmap/roadmap/internal/answers"
-	"github.com/partnership-roadmap/roadmap/internal/content"
+	"github.com/partnership-roadmap/roadmap/internal/roadmap"
 )
 
 // Kind is what a column holds.
@@ -47,58 +47,28 @@ type Column struct {
 	List *List
 }
 
-// List is a fixed set of values offered in a drop-down. Its values are kept
-// on the workbook's hidden lists sheet.
-type List struct {
-	// ID names the list in the workbook (the defined name "list_<id>").
-	ID string
-	// Strict lists accept only their own values (an error stops anything
-	// else); other lists are suggestions and any text is allowed after an
-	// information message.
-	Strict bool
-	// Items returns the list's values in language l.
-	Items func(l *content.Language) []Item
-}
+// List is a fixed set of values offered in a drop-down (roadmap.List). Its
+// values are kept on the workbook's hidden lists sheet; a strict list
+// accepts only its own values (an error stops anything else), the others
+// are suggestions and any text is allowed after an information message.
+type List = roadmap.List
 
 // Item is one value of a List: the id the answers use and the text shown.
-type Item struct {
-	ID, Label string
-}
-
-// label returns the text shown for value v of the list: the item's label
-// when v is one of its ids, else v itself (free text in a suggestion list).
-func (li *List) label(l *content.Language, v string) string {
-	for _, it := range li.Items(l) {
-		if it.ID == v {
-			return it.Label
-		}
-	}
-	return v
-}
+type Item = roadmap.Item
 
 // Value is one cell of a pre-filled row. Text holds free text, or for a
 // Choice column the id of a list item (or free text); Date holds the date of
 // a Date column. Number columns ignore their value.
-type Value struct {
-	Text string
-	Date answers.Date
-}
+type Value = roadmap.Value
 
 // Row is one pre-filled row: a Value per column of the plan, in order.
-type Row []Value
+type Row = roadmap.Row
 
-// Tracking colours a plan's rows by progress: a row whose date has passed
-// while its status is not one of Closed is overdue (red), a row whose status
-// is Done is done (green). The formulas use TODAY(), so the colours follow
-// the calendar when the workbook is opened.
-type Tracking struct {
-	// DateColumn and StatusColumn are the ids of the columns compared.
-	DateColumn, StatusColumn string
-	// Done is the id of the status that marks a row done.
-	Done string
-	// Closed are the ids of the statuses that are never overdue.
-	Closed []string
-}
+// Tracking colours a plan's rows by progress (roadmap.Tracking): a row
+// whose date has passed while its status is not closed is overdue (red), a
+// row whose status is done is done (green). The formulas use TODAY(), so
+// the colours follow the calendar when the workbook is opened.
+type Tracking = roadmap.Tracking
 
 // Block is a small grid under a plan's table, with a title, a header row and
 // a labelled row per situation: the communication plan's "who informs whom,
@@ -147,132 +117,56 @@ func (p *Plan) column(id string) int {
 	return -1
 }
 
-// The lists of the plans.
-var (
-	actionStatusList = &List{ID: "action_status", Strict: true, Items: labelled("value.action-status.", answers.ActionStatuses)}
-	channelList      = &List{ID: "channel", Items: labelled("value.channel.", answers.Channels)}
-	frequencyList    = &List{ID: "frequency", Items: labelled("value.frequency.", answers.Frequencies)}
-	methodList       = &List{ID: "method", Strict: true, Items: checkpointOptions(answers.MethodsCheckpoint)}
-)
-
-// labelled returns the items ids, labelled by the labels prefix+id.
-func labelled(prefix string, ids []string) func(*content.Language) []Item {
-	return func(l *content.Language) []Item {
-		items := make([]Item, len(ids))
-		for i, id := range ids {
-			items[i] = Item{ID: id, Label: l.Label(prefix + id)}
-		}
-		return items
+// fromModel returns the sheet of plan m: its columns as the model declares
+// them, after a column of row numbers when numbered.
+func fromModel(m *roadmap.Plan, numbered bool) Plan {
+	p := Plan{ID: m.Name, Key: "sheet." + m.ID, Checkpoint: m.Checkpoint, Table: m.Table, Tracking: m.Tracking}
+	if numbered {
+		p.Columns = append(p.Columns, Column{ID: "nr", Width: 5, Kind: Number})
 	}
-}
-
-// checkpointOptions returns the tick-box options of a checkpoint as items.
-func checkpointOptions(id string) func(*content.Language) []Item {
-	return func(l *content.Language) []Item {
-		cp := l.Checkpoint(id)
-		if cp == nil || cp.Options == nil {
-			return nil
+	for _, c := range m.Columns {
+		col := Column{ID: c.ID, Width: c.XLSX, List: c.List}
+		switch c.Kind {
+		case roadmap.Date:
+			col.Kind = Date
+		case roadmap.Choice:
+			col.Kind = Choice
 		}
-		items := make([]Item, len(cp.Options.Items))
-		for i, o := range cp.Options.Items {
-			items[i] = Item{ID: o.ID, Label: o.Label}
-		}
-		return items
+		p.Columns = append(p.Columns, col)
 	}
-}
-
-func actionPlan() Plan {
-	return Plan{
-		ID:         "action-plan",
-		Key:        "sheet.action",
-		Checkpoint: "action-plan",
-		Table:      "ActionPlan",
-		Columns: []Column{
-			{ID: "nr", Width: 5, Kind: Number},
-			{ID: "activity", Width: 34},
-			{ID: "responsible", Width: 20},
-			{ID: "goals", Width: 30},
-			{ID: "deadline", Width: 12, Kind: Date},
-			{ID: "status", Width: 12, Kind: Choice, List: actionStatusList},
-			{ID: "notes", Width: 26},
-		},
-		Rows: func(a *answers.File) []Row {
-			rows := make([]Row, len(a.ActionPlan))
-			for i, r := range a.ActionPlan {
-				rows[i] = Row{{}, {Text: r.Activity}, {Text: r.Responsible}, {Text: r.Goals},
-					{Date: r.Deadline}, {Text: r.Status}, {Text: r.Notes}}
+	p.Rows = func(a *answers.File) []Row {
+		rows := m.Rows(a)
+		if numbered {
+			for i, r := range rows {
+				rows[i] = append(Row{{}}, r...)
 			}
-			return rows
-		},
-		Tracking: &Tracking{DateColumn: "deadline", StatusColumn: "status", Done: "done", Closed: []string{"done", "cancelled"}},
+		}
+		return rows
 	}
+	return p
 }
+
+func actionPlan() Plan { return fromModel(roadmap.ActionPlan, true) }
 
 func communicationPlan() Plan {
-	return Plan{
-		ID:         "communication-plan",
-		Key:        "sheet.communication",
-		Checkpoint: "communication-plan",
-		Table:      "CommunicationPlan",
+	p := fromModel(roadmap.CommunicationPlan, false)
+	p.Block = &Block{
+		Key: "sheet.communication.block",
 		Columns: []Column{
-			{ID: "topic", Width: 30},
-			{ID: "audience", Width: 20},
-			{ID: "channel", Width: 16, Kind: Choice, List: channelList},
-			{ID: "frequency", Width: 16, Kind: Choice, List: frequencyList},
-			{ID: "format", Width: 18},
-			{ID: "responsible", Width: 18},
-			{ID: "notes", Width: 24},
+			{ID: "situation"},
+			{ID: "whom"},
+			{ID: "channel", Kind: Choice, List: roadmap.Channels},
+			{ID: "speed"},
+			{ID: "format"},
+			{ID: "who"},
+			{ID: "notes"},
 		},
-		Rows: func(a *answers.File) []Row {
-			rows := make([]Row, len(a.CommunicationPlan))
-			for i, r := range a.CommunicationPlan {
-				rows[i] = Row{{Text: r.Topic}, {Text: r.Audience}, {Text: r.Channel}, {Text: r.Frequency},
-					{Text: r.Format}, {Text: r.Responsible}, {Text: r.Notes}}
-			}
-			return rows
-		},
-		Block: &Block{
-			Key: "sheet.communication.block",
-			Columns: []Column{
-				{ID: "situation"},
-				{ID: "whom"},
-				{ID: "channel", Kind: Choice, List: channelList},
-				{ID: "speed"},
-				{ID: "format"},
-				{ID: "who"},
-				{ID: "notes"},
-			},
-			Rows: []string{"urgent", "problems"},
-		},
+		Rows: []string{"urgent", "problems"},
 	}
+	return p
 }
 
-func evaluationPlan() Plan {
-	return Plan{
-		ID:         "evaluation-plan",
-		Key:        "sheet.evaluation",
-		Checkpoint: "evaluation-stages",
-		Table:      "EvaluationPlan",
-		Columns: []Column{
-			{ID: "stage", Width: 22},
-			{ID: "when", Width: 12, Kind: Date},
-			{ID: "indicator", Width: 26},
-			{ID: "method", Width: 20, Kind: Choice, List: methodList},
-			{ID: "baseline", Width: 15},
-			{ID: "target", Width: 15},
-			{ID: "responsible", Width: 17},
-			{ID: "result", Width: 22},
-		},
-		Rows: func(a *answers.File) []Row {
-			rows := make([]Row, len(a.EvaluationPlan))
-			for i, r := range a.EvaluationPlan {
-				rows[i] = Row{{Text: r.Stage}, {Date: r.When}, {Text: r.Indicator}, {Text: r.Method},
-					{Text: r.Baseline}, {Text: r.Target}, {Text: r.Responsible}, {Text: r.Result}}
-			}
-			return rows
-		},
-	}
-}
+func evaluationPlan() Plan { return fromModel(roadmap.EvaluationPlan, false) }
 
 // Plans returns every plan, in the order a multi-plan workbook shows them:
 // action plan, communication plan, evaluation plan.

@@ -1,20 +1,23 @@
-// roadmap serve: autosave and plan rows. Without this script the page still
-// works: the Save button posts the form and the row buttons post an operation.
-// It is our own few dozen lines rather than htmx: what it does (wait for a
-// pause in typing, send the revision, put each problem of a JSON reply beside
-// its field, stop on a conflict) would need custom code around htmx anyway,
-// and htmx alone weighs more than this page's HTML budget leaves.
+// roadmap serve: autosave and plan rows; without it the Save and row buttons
+// post the form. Our own lines, not htmx (which alone outweighs the page's
+// budget). What is not saved yet (typed offline, or refused) is kept in
+// localStorage under the roadmap's address until a save takes it; a reload
+// puts it back and sends it again; leaving with it unsaved asks first.
 (function () {
   'use strict';
   var form = document.getElementById('roadmap');
   if (!form || !window.fetch) return;
   document.documentElement.classList.add('js');
-  var status = document.getElementById('save-status'), d = form.dataset;
-  var timer = 0, busy = false, again = false, stopped = false;
+  var status = document.getElementById('save-status'), d = form.dataset, undo = document.getElementById('undo');
+  var key = 'roadmap-serve:' + form.getAttribute('action'), each = Array.prototype.forEach;
+  var timer = 0, busy = false, again = false, stopped = false, retry = 0, offline = false;
+  // dirty: what is not saved, by field name or "plan:ap", with the number
+  // of the change that last touched it; problems: refused fields' messages.
+  var gen = 0, dirty = {}, problems = {}, removed = null;
   function show(state, text) { status.dataset.state = state; status.textContent = text; }
   function later() {
     if (stopped) return;
-    show('pending', d.pending);
+    if (!offline) show('pending', d.pending);
     clearTimeout(timer);
     timer = setTimeout(save, 500);
   }
@@ -24,44 +27,107 @@
     if (stopped) return;
     if (busy) { again = true; return; }
     busy = true;
-    show('saving', d.saving);
+    var sent = gen;
+    if (!offline) show('saving', d.saving);
+    // A server that does not answer in 20 s counts as away.
+    var ac = new AbortController(), wait = setTimeout(function () { ac.abort(); }, 20000);
     fetch(form.action, {method: 'POST', body: new URLSearchParams(new FormData(form)),
-      headers: {'Accept': 'application/json'}, credentials: 'same-origin'})
-      .then(function (r) { return r.json(); })
+      headers: {'Accept': 'application/json'}, credentials: 'same-origin', signal: ac.signal})
+      .then(function (r) { return r.json().then(function (j) { j.code = r.status; return j; }); })
       .then(function (j) {
+        offline = false;
         if (j.rev) form.elements.rev.value = j.rev;
-        if (j.state !== 'error' || j.problems) mark(j.problems || {});
+        // saved: all; refused: all but the problems' fields; invalid: nothing.
+        if (j.state === 'saved' || j.state === 'refused') settle(sent, j.problems);
+        if (/^(saved|refused|invalid)$/.test(j.state)) { retry = 0; mark(j.problems); }
         // "Saved" only when no change came in while this save was on its way.
         if (j.state === 'saved') show(timer || again ? 'pending' : 'saved', timer || again ? d.pending : d.saved);
         else show('error', [j.message].concat(j.general || []).join(' '));
         if (j.state === 'conflict') stopped = true;
+        if (j.code >= 500) retryLater();
       })
-      .catch(function () { show('error', d.offline); })
-      .then(function () { busy = false; if (again) { again = false; save(); } });
+      .catch(function () { offline = true; show('offline', d.offline); retryLater(); })
+      .then(function () { clearTimeout(wait); busy = false; if (again) { again = false; save(); } });
   }
-  // Put each problem beside its field; clear the others. The fields of plan
-  // rows get a place for their problem when they have one.
-  function mark(problems) {
+  function retryLater() {
+    clearTimeout(timer);
+    timer = setTimeout(save, Math.min(1000 * Math.pow(2, retry++), 8000));
+  }
+  // settle forgets what a save took; a refused field stays, to be sent again.
+  function settle(sent, refused) {
+    Object.keys(dirty).forEach(function (k) { if (dirty[k] <= sent) delete dirty[k]; });
+    Object.keys(refused).forEach(function (f) {
+      var p = f.split('.'), k = /^\d+$/.test(p[1]) && document.getElementById('rows-' + p[0]) ? 'plan:' + p[0] : f;
+      if (!(k in dirty)) dirty[k] = sent;
+    });
+    problems = refused;
+    keep();
+  }
+  function named(name, el) { return (el || form).querySelectorAll('[name="' + CSS.escape(name) + '"]'); }
+  // The value of a field outside the plans: a text, a radio button's value,
+  // or the ticked check boxes' values.
+  function get(name) {
+    var els = [].slice.call(named(name)), on = els.filter(function (e) { return e.checked; }).map(function (e) { return e.value; });
+    return !els.length ? null : els[0].type === 'radio' ? on.join('') : els[0].type === 'checkbox' ? on : els[0].value;
+  }
+  function set(name, v) {
+    named(name).forEach(function (e) {
+      if (/radio|checkbox/.test(e.type)) e.checked = v.indexOf(e.value) >= 0 && (e.type === 'checkbox' || e.value === v);
+      else e.value = v;
+    });
+  }
+  function rows(p) { return document.getElementById('rows-' + p); }
+  function addRow(p) { rows(p).appendChild(document.getElementById('tpl-' + p).content.cloneNode(true)); }
+  function keep() {
+    var s = {fields: {}, plans: {}, problems: problems}, ks = Object.keys(dirty);
+    ks.forEach(function (k) {
+      var p = k.slice(5);
+      if (k.indexOf('plan:')) s.fields[k] = get(k);
+      else s.plans[p] = [].map.call(rows(p).children, function (row) {
+        var o = {};
+        row.querySelectorAll('[name]:not(button)').forEach(function (e) { o[e.name] = e.value; });
+        return o;
+      });
+    });
+    try {
+      if (ks.length) localStorage.setItem(key, JSON.stringify(s)); else localStorage.removeItem(key);
+    } catch (e) { /* no storage: saving still works */ }
+  }
+  function restore() {
+    var s = null;
+    try { s = JSON.parse(localStorage.getItem(key)); } catch (e) { /* none */ }
+    if (!s) return;
+    Object.keys(s.fields || {}).forEach(function (n) { if (s.fields[n] !== null) { set(n, s.fields[n]); dirty[n] = 0; } });
+    Object.keys(s.plans || {}).forEach(function (p) {
+      var list = rows(p), want = s.plans[p];
+      if (!list) return;
+      while (list.children.length > want.length) list.lastElementChild.remove();
+      while (list.children.length < want.length) addRow(p);
+      want.forEach(function (o, i) { Object.keys(o).forEach(function (n) { each.call(named(n, list.children[i]), function (e) { e.value = o[n]; }); }); });
+      renumber(list);
+      dirty['plan:' + p] = 0;
+    });
+    problems = s.problems || {};
+    mark(problems);
+    if (Object.keys(dirty).length) save();
+  }
+  // Put each problem beside its field, and clear the others.
+  function mark(pr) {
     form.querySelectorAll('[aria-invalid]').forEach(function (f) { f.removeAttribute('aria-invalid'); });
-    form.querySelectorAll('[data-err]').forEach(function (e) { e.textContent = ''; e.hidden = true; });
-    Object.keys(problems).forEach(function (key) {
-      var e = form.querySelector('[data-err="' + key + '"]'), f;
-      if (!e && (f = document.getElementById(key.replace(/\./g, '-')))) {
-        e = document.createElement('span');
-        e.className = 'err';
-        e.dataset.err = key;
-        f.after(e);
-      }
-      if (!e) return;
-      e.textContent = problems[key];
-      e.hidden = false;
-      f = e.parentNode.querySelector('input,textarea,select');
-      if (f) f.setAttribute('aria-invalid', 'true');
+    form.querySelectorAll('.err').forEach(function (e) { e.remove(); });
+    Object.keys(pr).forEach(function (k) {
+      var f = document.getElementById(k.replace(/\./g, '-')) || named(k)[0], e = document.createElement('span');
+      if (!f) return;
+      e.className = 'err';
+      e.dataset.err = k;
+      e.textContent = pr[k];
+      if (/radio|checkbox/.test(f.type)) f.closest('fieldset').append(e); else f.after(e);
+      f.setAttribute('aria-invalid', 'true');
     });
   }
   // Give the rows of a plan their numbers again after a change of order.
   function renumber(list) {
-    Array.prototype.forEach.call(list.children, function (row, i) {
+    each.call(list.children, function (row, i) {
       var re = /^(\w+[-.:]|\w+:\w+:)(N|\d+)/;
       row.querySelector('legend').textContent = d.row.replace('{n}', i + 1);
       row.querySelectorAll('[id],[for],[data-err],button[name=op]').forEach(function (e) {
@@ -72,26 +138,56 @@
       });
     });
   }
+  function changedPlan(p) { dirty['plan:' + p] = ++gen; keep(); save(); }
   function rowOp(op) {
-    var p = op.split(':'), list = document.getElementById('rows-' + p[1]), row = list.children[+p[2]];
+    var p = op.split(':'), list = rows(p[1]), row = list.children[+p[2]];
+    removed = null;
+    undo.hidden = true;
     if (p[0] === 'add') {
-      list.appendChild(document.getElementById('tpl-' + p[1]).content.cloneNode(true));
+      addRow(p[1]);
       row = list.lastElementChild;
-    } else if (p[0] === 'del') { row.remove(); row = null; }
+    } else if (p[0] === 'del') {
+      // The row is kept, values and all, for Undo.
+      removed = {list: list, row: row, at: +p[2], plan: p[1]};
+      row.remove();
+      row = null;
+      undo.firstChild.textContent = d.removed.replace('{n}', removed.at + 1);
+      undo.hidden = false;
+      undo.lastChild.focus();
+    }
     else if (p[0] === 'up' && row.previousElementSibling) list.insertBefore(row, row.previousElementSibling);
     else if (p[0] === 'down' && row.nextElementSibling) list.insertBefore(row.nextElementSibling, row);
     renumber(list);
-    if (row) row.querySelector(p[0] === 'add' ? 'input,textarea' : '[value="' + op.split(':')[0] + ':' + p[1] + ':' + Array.prototype.indexOf.call(list.children, row) + '"]').focus();
-    save();
+    if (row) row.querySelector(p[0] === 'add' ? 'input,textarea' : '[value="' + p[0] + ':' + p[1] + ':' + [].indexOf.call(list.children, row) + '"]').focus();
+    changedPlan(p[1]);
   }
-  form.addEventListener('input', later);
-  form.addEventListener('change', later);
+  undo.lastChild.addEventListener('click', function () {
+    var r = removed;
+    if (!r) return;
+    removed = null;
+    undo.hidden = true;
+    r.list.insertBefore(r.row, r.list.children[r.at] || null);
+    renumber(r.list);
+    r.row.querySelector('input,textarea,select').focus();
+    changedPlan(r.plan);
+  });
+  function changed(e) {
+    var t = e.target;
+    if (!t.name || t.name === 'op') return;
+    dirty[t.closest('.row') ? 'plan:' + t.name.split('.')[0] : t.name] = ++gen;
+    keep();
+    later();
+  }
+  form.addEventListener('input', changed);
+  form.addEventListener('change', changed);
   form.addEventListener('submit', function (e) {
     e.preventDefault();
     var b = e.submitter;
     if (b && b.name === 'op') rowOp(b.value); else save();
   });
   window.addEventListener('beforeunload', function (e) {
-    if (status.dataset.state === 'pending' || status.dataset.state === 'saving') e.preventDefault();
+    if (Object.keys(dirty).length || busy || timer) { e.preventDefault(); e.returnValue = ''; }
   });
+  window.addEventListener('online', function () { if (offline) save(); });
+  restore();
 })();
