@@ -3,10 +3,10 @@
 package content
 
 var builtinLanguages = []builtin{
-	{"lv", "ee2cbf2e263ba4abd24b683ea017b156fc19573173fb5cc75b1709d632e8f8b4", builtinLV},
-	{"el", "a6436323a1d82e8ae10efb2aa4184d83957db151a8a819575aebf896aa3eaaab", builtinEL},
-	{"en", "5e522b8b82fcaa70d9b025aade8514562b20e34bd52aa3c4d7679355088f3cc1", builtinEN},
-	{"lt", "51ea1bccc734dae2b1c498ad42992c51555303efec568212703a20a16328587c", builtinLT},
-	{"pt", "b4456880454ccea68f4553b37dc8bbb7e9e72239856a18efecf6f9625856d6bf", builtinPT},
-	{"sv", "0e4c6f8a0fa3a4995f22a3bb10ea795b926d4f7e47b5167f9e2041e0a5a5f46f", builtinSV},
+	{"lv", "a65f2a3d90ee649244d6146629396943593ce738fa4994c8c271d59bb513e552", builtinLV},
+	{"el", "495bcd2dc7c770bee645c9d1c2e2781e7921c285e658d8895aaed3e427151cf2", builtinEL},
+	{"en", "66eea6a58249a730e675738c08b13a19fe88e03e741d882288c9eeff0c77a4af", builtinEN},
+	{"lt", "79b91e21c1ea38698d58c10ead07a3f49293267ec8f0d26d0eac052e721d549a", builtinLT},
+	{"pt", "bf9794159097199906edf3d19c6ebead34a85940ed26c8ac0439a187f66fdc32", builtinPT},
+	{"sv", "25641530fba102c70ed91438e88f83a29e37fbd7107e80e24341dae70391ae17", builtinSV},
 }
