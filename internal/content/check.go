@@ -76,6 +76,16 @@ func Check(b *Bundle, opts ...CheckOption) ([]Report, diag.List) {
 		all = append(all, diag.Problem{File: b.Languages[0].Dir, Msg: fmt.Sprintf("the source language %q is missing; every language is checked against it", SourceLanguage)})
 	}
 	all = append(all, sameProblems...)
+	// The positions of the languages, for the messages, in parallel: a
+	// built-in language is parsed only now.
+	var wg sync.WaitGroup
+	for _, l := range b.Languages {
+		wg.Go(func() { b.positions(l.Code) })
+	}
+	if src != nil {
+		wg.Go(func() { b.positions(src.Code) })
+	}
+	wg.Wait()
 	var reports []Report
 	for _, l := range b.Languages {
 		pos := b.positions(l.Code)

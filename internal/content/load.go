@@ -37,11 +37,14 @@ type Bundle struct {
 
 // entry is one language folder, read once.
 type entry struct {
-	once     sync.Once
-	inherit  sync.Once // source-language fields copied (inherit)
-	lang     *Language
-	pos      *positions
-	problems diag.List
+	once    sync.Once
+	inherit sync.Once // source-language fields copied (inherit)
+	// positions parses the files of a language made from its Go code
+	// (builtinLanguage) when a check needs its positions.
+	positions sync.Once
+	lang      *Language
+	pos       *positions
+	problems  diag.List
 }
 
 // positions remembers where things were found in a language's files, so
@@ -66,13 +69,20 @@ type labelPos struct {
 // builtinLanguage) was not parsed: its files are parsed now, once.
 func (b *Bundle) positions(code string) *positions {
 	b.mu.Lock()
-	defer b.mu.Unlock()
-	if p, ok := b.pos[code]; ok {
+	p, ok := b.pos[code]
+	b.mu.Unlock()
+	if ok {
 		return p
 	}
-	_, p, _ := loadLanguage(b.fsys, code, b.prefix)
-	b.pos[code] = p
-	return p
+	e := b.langs[code]
+	if e == nil {
+		return nil
+	}
+	e.positions.Do(func() { _, e.pos, _ = loadLanguage(b.fsys, code, b.prefix) })
+	b.mu.Lock()
+	b.pos[code] = e.pos
+	b.mu.Unlock()
+	return e.pos
 }
 
 // Codes returns the codes of the bundle's languages, source first.
