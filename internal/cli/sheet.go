@@ -66,6 +66,7 @@ stays blank, unless -o names another file.`,
 }
 
 func sheetRun(app *App, opts *sheetOptions) error {
+	oneDocument()
 	d, err := pack.Lookup(opts.Plan)
 	if err != nil {
 		return err
