@@ -3,10 +3,10 @@
 package content
 
 var builtinLanguages = []builtin{
-	{"lv", "a65f2a3d90ee649244d6146629396943593ce738fa4994c8c271d59bb513e552", builtinLV},
-	{"el", "495bcd2dc7c770bee645c9d1c2e2781e7921c285e658d8895aaed3e427151cf2", builtinEL},
-	{"en", "66eea6a58249a730e675738c08b13a19fe88e03e741d882288c9eeff0c77a4af", builtinEN},
-	{"lt", "79b91e21c1ea38698d58c10ead07a3f49293267ec8f0d26d0eac052e721d549a", builtinLT},
-	{"pt", "bf9794159097199906edf3d19c6ebead34a85940ed26c8ac0439a187f66fdc32", builtinPT},
-	{"sv", "25641530fba102c70ed91438e88f83a29e37fbd7107e80e24341dae70391ae17", builtinSV},
+	{"lv", "793470499c3426afb5cfa7d1e2afdf1993cf550ce941209201e6ebc795620c71", builtinLV},
+	{"el", "03e221f519c83c2d82a8a8bd953fcb131c957a3aef5ff02dd585ac814534880b", builtinEL},
+	{"en", "4429557c8dce2f25d25f122081a78c7494e4209271faa76389a7dab0cb3d9432", builtinEN},
+	{"lt", "b1b9d2361521e6399a3fa3d85e691343ed14cb8cb8da19a9f214656bb0968f32", builtinLT},
+	{"pt", "5c4e2be03943890bb6aa54973f64b4e9ac9fd3c03442f4dcac6093c7d3c8b825", builtinPT},
+	{"sv", "6e401bfdcedf9c467faa21011c8e8e905167ae4c812390ed793f94105f7e77e6", builtinSV},
 }

@@ -4,7 +4,7 @@ package guide
 
 var builtinTable = []builtinEntry{
 	{ // lv, a4
-		key:   "70aaacc69daecdc559f03436d2a36010",
+		key:   "0e1f1372d3d6c76d95bfbfd634935db2",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 7}, {"pitch", 8}, {"know-organisations", 9}, {"choose-municipality", 9}, {"collect-ideas", 10}, {"municipal-programmes", 10}, {"contact-partners", 11}, {"mutual-benefits", 11}, {"action-plan", 12}, {"communication-plan", 12}, {"evaluation-stages", 13}, {"impact-methods", 13}},
 		tight: [3][]stepTightness{
 			{{1, 1}, {2, 1}}, // all
@@ -13,7 +13,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // lv, letter
-		key:   "3b3674d3a1793414b8c9cf216606f3bd",
+		key:   "a586b78c3141935d6bab2858e7791f5e",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 7}, {"pitch", 8}, {"know-organisations", 9}, {"choose-municipality", 10}, {"collect-ideas", 10}, {"municipal-programmes", 11}, {"contact-partners", 11}, {"mutual-benefits", 11}, {"action-plan", 13}, {"communication-plan", 13}, {"evaluation-stages", 14}, {"impact-methods", 14}},
 		tight: [3][]stepTightness{
 			{{1, 2}}, // all
@@ -22,7 +22,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // el, a4
-		key:   "2b50d6259b1905f948302dca243e8375",
+		key:   "045724d5a0811215a28015b3be6cfae1",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 8}, {"pitch", 9}, {"know-organisations", 10}, {"choose-municipality", 11}, {"collect-ideas", 11}, {"municipal-programmes", 12}, {"contact-partners", 12}, {"mutual-benefits", 12}, {"action-plan", 14}, {"communication-plan", 14}, {"evaluation-stages", 15}, {"impact-methods", 15}},
 		tight: [3][]stepTightness{
 			{},       // all
@@ -31,7 +31,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // el, letter
-		key:   "23099da2886cc427b06e626e9b4a71e4",
+		key:   "fcf476d30ae611573238c1029ad44fc9",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 8}, {"pitch", 9}, {"know-organisations", 10}, {"choose-municipality", 11}, {"collect-ideas", 11}, {"municipal-programmes", 12}, {"contact-partners", 12}, {"mutual-benefits", 13}, {"action-plan", 14}, {"communication-plan", 14}, {"evaluation-stages", 15}, {"impact-methods", 16}},
 		tight: [3][]stepTightness{
 			{}, // all
@@ -40,7 +40,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // en, a4
-		key:   "8eb99623737b857bbdc72bb409a42e05",
+		key:   "bd9888a791ea1bae5ba113c618cd9d99",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 7}, {"pitch", 8}, {"know-organisations", 9}, {"choose-municipality", 9}, {"collect-ideas", 10}, {"municipal-programmes", 10}, {"contact-partners", 11}, {"mutual-benefits", 11}, {"action-plan", 12}, {"communication-plan", 12}, {"evaluation-stages", 13}, {"impact-methods", 13}},
 		tight: [3][]stepTightness{
 			{{1, 1}, {2, 1}}, // all
@@ -49,7 +49,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // en, letter
-		key:   "974039c9e9b9b5269525efc00480f1e4",
+		key:   "fccbda283828dd02c57de23a38bc8fe5",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 7}, {"pitch", 8}, {"know-organisations", 9}, {"choose-municipality", 10}, {"collect-ideas", 10}, {"municipal-programmes", 11}, {"contact-partners", 11}, {"mutual-benefits", 11}, {"action-plan", 12}, {"communication-plan", 12}, {"evaluation-stages", 13}, {"impact-methods", 13}},
 		tight: [3][]stepTightness{
 			{{1, 1}, {2, 3}}, // all
@@ -58,7 +58,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // lt, a4
-		key:   "bf37baf2e47a2c8a3dc03bc80ff88d6b",
+		key:   "a6c283aa6ac5762e8c7847363575fd3f",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 7}, {"pitch", 8}, {"know-organisations", 9}, {"choose-municipality", 10}, {"collect-ideas", 10}, {"municipal-programmes", 11}, {"contact-partners", 11}, {"mutual-benefits", 11}, {"action-plan", 12}, {"communication-plan", 12}, {"evaluation-stages", 13}, {"impact-methods", 13}},
 		tight: [3][]stepTightness{
 			{{1, 1}, {2, 1}}, // all
@@ -67,7 +67,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // lt, letter
-		key:   "e0490d497fb89fd0fb1f2ae243f37535",
+		key:   "52fa56093d1217bf7bd4adb9cbb2426a",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 7}, {"pitch", 8}, {"know-organisations", 9}, {"choose-municipality", 10}, {"collect-ideas", 10}, {"municipal-programmes", 11}, {"contact-partners", 11}, {"mutual-benefits", 11}, {"action-plan", 12}, {"communication-plan", 12}, {"evaluation-stages", 13}, {"impact-methods", 13}},
 		tight: [3][]stepTightness{
 			{{1, 1}, {2, 3}}, // all
@@ -76,7 +76,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // pt, a4
-		key:   "8dfe06f8fd38ba7516dcada860d68278",
+		key:   "89ca54bc6530da780d3881c6fc1fb89a",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 7}, {"pitch", 8}, {"know-organisations", 9}, {"choose-municipality", 10}, {"collect-ideas", 10}, {"municipal-programmes", 11}, {"contact-partners", 11}, {"mutual-benefits", 11}, {"action-plan", 12}, {"communication-plan", 12}, {"evaluation-stages", 13}, {"impact-methods", 13}},
 		tight: [3][]stepTightness{
 			{{1, 2}, {2, 2}}, // all
@@ -85,7 +85,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // pt, letter
-		key:   "be3b9601500811839afc352640be2007",
+		key:   "a900748bed150c1c382a907bfcb59997",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 8}, {"pitch", 8}, {"know-organisations", 10}, {"choose-municipality", 11}, {"collect-ideas", 11}, {"municipal-programmes", 12}, {"contact-partners", 12}, {"mutual-benefits", 12}, {"action-plan", 14}, {"communication-plan", 14}, {"evaluation-stages", 15}, {"impact-methods", 15}},
 		tight: [3][]stepTightness{
 			{},       // all
@@ -94,7 +94,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // sv, a4
-		key:   "0eed40354ce052f0a309d193c45ee54c",
+		key:   "6cb4427175609de1ace09cd98b4b4d12",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 7}, {"pitch", 8}, {"know-organisations", 9}, {"choose-municipality", 10}, {"collect-ideas", 10}, {"municipal-programmes", 11}, {"contact-partners", 11}, {"mutual-benefits", 11}, {"action-plan", 12}, {"communication-plan", 12}, {"evaluation-stages", 13}, {"impact-methods", 13}},
 		tight: [3][]stepTightness{
 			{{1, 1}}, // all
@@ -103,7 +103,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // sv, letter
-		key:   "b875280272b4487b26e947a864a90664",
+		key:   "1fd00adeb28d8481e1a8eefbb4d1ba04",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 7}, {"pitch", 8}, {"know-organisations", 9}, {"choose-municipality", 10}, {"collect-ideas", 10}, {"municipal-programmes", 11}, {"contact-partners", 11}, {"mutual-benefits", 11}, {"action-plan", 12}, {"communication-plan", 12}, {"evaluation-stages", 13}, {"impact-methods", 13}},
 		tight: [3][]stepTightness{
 			{{1, 2}, {2, 2}}, // all
