@@ -154,7 +154,7 @@ func (d *decoder) kinds() map[string]diag.Kind {
 				s, ok := d.Scalar(n, at, rowIDAllowed)
 				switch {
 				case !ok || s == "":
-				case !rowIDRE.MatchString(s):
+				case !rowIDRE().MatchString(s):
 					d.Add(n, "%s %s is not a row id; allowed: %s", at.Name, diag.QuoteKey(clipID(s)), rowIDAllowed)
 				default:
 					v.SetString(s)
@@ -170,8 +170,8 @@ func (d *decoder) kinds() map[string]diag.Kind {
 	}
 }
 
-// rowIDRE is what a plan row's id may be.
-var rowIDRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,39}$`)
+// rowIDRE is what a plan row's id may be; compiled on first use.
+var rowIDRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,39}$`) })
 
 const rowIDAllowed = "1 to 40 lower-case letters a-z, digits and hyphens, as roadmap writes it (or leave id out)"
 
