@@ -7,6 +7,8 @@ import (
 	"io/fs"
 	"path"
 	"sort"
+
+	"github.com/partnership-roadmap/roadmap/internal/diag"
 )
 
 // Parsing a language's YAML files is most of the time a command that makes
@@ -46,18 +48,15 @@ func builtinLanguage(fsys fs.FS, code string) *Language {
 // filesDigest returns the digest of the files of language folder dir, as
 // loadLanguage computes it, reading them without parsing; false when one
 // cannot be read.
+// Each file is read as loadLanguage reads it (diag.ReadFile: a regular
+// file within the size limit, never a device), so that a file it refuses
+// is left for loadLanguage to report.
 func filesDigest(fsys fs.FS, dir string) (string, bool) {
 	h := sha256.New()
-	name := path.Join(dir, "roadmap.yaml")
-	data, err := fs.ReadFile(fsys, name)
-	if err != nil {
-		return "", false
-	}
-	writeFile(h, name, data)
 	names, _ := fs.Glob(fsys, path.Join(dir, "labels", "*.yaml"))
 	sort.Strings(names)
-	for _, name := range names {
-		data, err := fs.ReadFile(fsys, name)
+	for _, name := range append([]string{path.Join(dir, "roadmap.yaml")}, names...) {
+		data, err := diag.ReadFile(fsys, name, name, "the file")
 		if err != nil {
 			return "", false
 		}
@@ -81,15 +80,15 @@ func (b *Bundle) CheckDigest(code string) (string, error) {
 	h := sha256.New()
 	writeFile(h, code, []byte(l.Digest))
 	for _, name := range []string{SameFile, path.Join(code, SameFile), SourcesPath(code)} {
-		data, err := fs.ReadFile(b.fsys, name)
-		switch {
-		case errors.Is(err, fs.ErrNotExist):
+		if _, err := fs.Stat(b.fsys, name); errors.Is(err, fs.ErrNotExist) {
 			writeFile(h, name+" (none)", nil)
-		case err != nil:
-			return "", err
-		default:
-			writeFile(h, name, data)
+			continue
 		}
+		data, err := diag.ReadFile(b.fsys, name, b.file(name), "the file")
+		if err != nil {
+			return "", err
+		}
+		writeFile(h, name, data)
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
