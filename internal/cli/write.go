@@ -102,6 +102,7 @@ func distinct(paths []string) []string {
 // document gives itself (an organisation's name before it when made from
 // answers, so the pack's blank files stay blank).
 func (app *App) answersDocument(id, answersPath, langCode, paper, out string) error {
+	oneDocument()
 	d, err := pack.Lookup(id)
 	if err != nil {
 		return err

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"syscall"
 	"time"
@@ -28,11 +29,15 @@ type store struct {
 
 // nameRE is what a roadmap's file name may be: one file of the folder,
 // never a path; hidden files (the temporary files of a save) are not.
-var nameRE = regexp.MustCompile(`^[\p{L}\p{N}][\p{L}\p{N}._ -]{0,120}\.ya?ml$`)
+// Compiled on first use: every command, not only serve, would pay for it at
+// start-up.
+var nameRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[\p{L}\p{N}][\p{L}\p{N}._ -]{0,120}\.ya?ml$`)
+})
 
 // validName reports whether name may name a roadmap of the folder.
 func validName(name string) bool {
-	return nameRE.MatchString(name) && !strings.Contains(name, "..")
+	return nameRE().MatchString(name) && !strings.Contains(name, "..")
 }
 
 // entry is one answers file of the folder.
