@@ -2,12 +2,17 @@
 GO ?= go
 BIN := bin/roadmap
 
-.PHONY: all build pack test lint bench fuzz clean
+.PHONY: all build pack test lint bench tables fuzz snapshot clean
 
 all: lint test build
 
 build:
 	$(GO) build -trimpath -o $(BIN) ./cmd/roadmap
+
+# snapshot makes every release archive into dist/ (.goreleaser.yaml), as
+# .ci/run does; nothing is published.
+snapshot:
+	$(GO) tool goreleaser release --snapshot --clean
 
 pack:
 	$(GO) run ./cmd/roadmap pack
@@ -20,12 +25,24 @@ lint:
 	$(GO) vet ./...
 	$(GO) run honnef.co/go/tools/cmd/staticcheck@latest ./...
 
-# Benchmarks of the document generators in process, then whole processes
-# timed as a user runs them (scripts/bench: hyperfine, and render of 1,000
-# answers files with its peak memory).
+# Whole processes timed as a user runs them, then the benchmarks of the
+# document generators in process (scripts/bench: hyperfine, and render of
+# 1,000 answers files with its peak memory). OLD=path/to/roadmap times
+# another build side by side in the same runs.
 bench: build
-	$(GO) test -run '^$$' -bench . -benchmem ./...
-	scripts/bench $(BIN)
+	scripts/bench $(BIN) $(OLD)
+
+# tables rewrites what the program keeps of the built-in content so as not
+# to compute it in every run: each language as Go code
+# (internal/content/builtin_*.go), the booklet's page numbers and chapter
+# settings (internal/guide/builtin_table.go) and the languages found clean
+# (internal/cli/checked_clean.go). Run it after changing content/,
+# templates/ or the layout code: until then the program computes them as
+# before (slower) and the tests that check the tables fail.
+tables:
+	$(GO) test ./internal/content -count=1 -run '^TestBuiltinLanguages$$' -update
+	$(GO) test ./internal/guide -count=1 -run '^TestBuiltinTable$$' -update
+	$(GO) test ./internal/cli -count=1 -run '^TestCheckedClean$$' -update
 
 # fuzz runs every fuzz target of the readers of user input for FUZZTIME
 # each (they are found, none skipped). A new input found is minimised for
@@ -41,4 +58,4 @@ fuzz:
 	done
 
 clean:
-	rm -rf bin output/*/
+	rm -rf bin dist output/*/

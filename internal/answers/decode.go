@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"go.yaml.in/yaml/v3"
@@ -153,7 +154,7 @@ func (d *decoder) kinds() map[string]diag.Kind {
 				s, ok := d.Scalar(n, at, rowIDAllowed)
 				switch {
 				case !ok || s == "":
-				case !rowIDRE.MatchString(s):
+				case !rowIDRE().MatchString(s):
 					d.Add(n, "%s %s is not a row id; allowed: %s", at.Name, diag.QuoteKey(clipID(s)), rowIDAllowed)
 				default:
 					v.SetString(s)
@@ -169,8 +170,8 @@ func (d *decoder) kinds() map[string]diag.Kind {
 	}
 }
 
-// rowIDRE is what a plan row's id may be.
-var rowIDRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,39}$`)
+// rowIDRE is what a plan row's id may be; compiled on first use.
+var rowIDRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,39}$`) })
 
 const rowIDAllowed = "1 to 40 lower-case letters a-z, digits and hyphens, as roadmap writes it (or leave id out)"
 
@@ -402,9 +403,11 @@ func (d *Date) Set(s string) error {
 // Allowed says what a date may be; it makes Date a diag.Value.
 func (d *Date) Allowed() string { return dateAllowed }
 
+// The forms of a date and of a date with a time, compiled on first use
+// (not at start-up, which every command pays for).
 var (
-	dateRE     = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})$`)
-	dateTimeRE = regexp.MustCompile(`^\d{4}-\d{1,2}-\d{1,2}[Tt ]`)
+	dateRE     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})$`) })
+	dateTimeRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\d{4}-\d{1,2}-\d{1,2}[Tt ]`) })
 )
 
 // ParseDate parses a calendar date written YYYY-MM-DD (a one-digit month or
@@ -413,9 +416,9 @@ var (
 // "2026-02-30": February 2026 has 28 days; allowed: a real calendar date as
 // YYYY-MM-DD.
 func ParseDate(s string) (Date, error) {
-	m := dateRE.FindStringSubmatch(s)
+	m := dateRE().FindStringSubmatch(s)
 	if m == nil {
-		if dateTimeRE.MatchString(s) {
+		if dateTimeRE().MatchString(s) {
 			return Date{}, fmt.Errorf("%q has a time of day; allowed: a date alone as YYYY-MM-DD, e.g. 2027-03-01", s)
 		}
 		return Date{}, fmt.Errorf("%q is not a date; allowed: %s", s, dateAllowed)

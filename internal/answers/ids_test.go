@@ -19,7 +19,7 @@ func TestAssignIDs(t *testing.T) {
 	if ap[0].ID == "" || ap[1].ID != "" || ap[2].ID == "" || ap[0].ID == ap[2].ID || ap[3].ID != "kept" {
 		t.Errorf("action ids %q %q %q %q", ap[0].ID, ap[1].ID, ap[2].ID, ap[3].ID)
 	}
-	if !rowIDRE.MatchString(ap[0].ID) || f.EvaluationPlan[0].ID == "" {
+	if !rowIDRE().MatchString(ap[0].ID) || f.EvaluationPlan[0].ID == "" {
 		t.Errorf("ids %q, %q", ap[0].ID, f.EvaluationPlan[0].ID)
 	}
 	g := sample()

@@ -113,6 +113,7 @@ func outputExt(cmd *cobra.Command, what, ext string) error {
 }
 
 func formRun(app *App, opts *formOptions) error {
+	oneDocument()
 	theme, err := app.Theme(opts.Paper)
 	if err != nil {
 		return err

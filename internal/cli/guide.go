@@ -67,6 +67,7 @@ that the pack's booklet stays as it is, unless -o names another file.`,
 }
 
 func guideRun(app *App, opts *guideOptions) error {
+	oneDocument()
 	th, err := app.Theme(opts.Paper)
 	if err != nil {
 		return err

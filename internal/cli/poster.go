@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"path/filepath"
-
 	"github.com/spf13/cobra"
 
 	"github.com/partnership-roadmap/roadmap/internal/pack"
@@ -68,22 +66,5 @@ func posterRun(app *App, opts *posterOptions) error {
 	if opts.A3 {
 		id = pack.GlanceA3ID
 	}
-	d, err := pack.Lookup(id)
-	if err != nil {
-		return err
-	}
-	theme, err := app.Theme(opts.Paper)
-	if err != nil {
-		return err
-	}
-	a, lang, err := app.answersAndLanguage(opts.Answers, opts.Lang)
-	if err != nil {
-		return err
-	}
-	build := pack.BuildOptions{Theme: theme, Date: DocDate(a)}
-	out := opts.Output
-	if out == "" {
-		out = filepath.Join("output", lang.Code, d.FileName(a, build))
-	}
-	return app.writeDocument(d, lang, a, build, out)
+	return app.answersDocument(id, opts.Answers, opts.Lang, opts.Paper, opts.Output)
 }

@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"path/filepath"
-
 	"github.com/spf13/cobra"
 
 	"github.com/partnership-roadmap/roadmap/internal/pack"
@@ -91,22 +89,5 @@ file name, unless -o names another file.`,
 }
 
 func proposalRun(app *App, opts *proposalOptions) error {
-	d, err := pack.Lookup(proposalFormats[opts.Format])
-	if err != nil {
-		return err
-	}
-	theme, err := app.Theme(opts.Paper)
-	if err != nil {
-		return err
-	}
-	a, lang, err := app.answersAndLanguage(opts.Answers, opts.Lang)
-	if err != nil {
-		return err
-	}
-	build := pack.BuildOptions{Theme: theme, Date: DocDate(a)}
-	out := opts.Output
-	if out == "" {
-		out = filepath.Join("output", lang.Code, d.FileName(a, build))
-	}
-	return app.writeDocument(d, lang, a, build, out)
+	return app.answersDocument(proposalFormats[opts.Format], opts.Answers, opts.Lang, opts.Paper, opts.Output)
 }

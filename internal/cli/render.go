@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"syscall"
 
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
@@ -289,20 +288,26 @@ func findAnswers(app *App, inputs []string) ([]string, error) {
 }
 
 // sameFilesOnce leaves out the second and later mentions of a file, however
-// it is named (a.yaml, ./a.yaml, a link to it).
+// it is named (a.yaml, ./a.yaml, a link to it). Files are compared by
+// os.SameFile (device and inode, or Windows' volume and file index), only
+// against those of the same size and modification time.
 func sameFilesOnce(files []string) []string {
-	type key struct{ dev, ino uint64 }
-	seen := make(map[key]bool)
+	type key struct {
+		size int64
+		mod  int64
+	}
+	seen := make(map[key][]os.FileInfo)
 	var out []string
+next:
 	for _, f := range distinct(files) {
 		if st, err := os.Stat(f); err == nil {
-			if sys, ok := st.Sys().(*syscall.Stat_t); ok {
-				k := key{uint64(sys.Dev), sys.Ino}
-				if seen[k] {
-					continue
+			k := key{st.Size(), st.ModTime().UnixNano()}
+			for _, o := range seen[k] {
+				if os.SameFile(o, st) {
+					continue next
 				}
-				seen[k] = true
 			}
+			seen[k] = append(seen[k], st)
 		}
 		out = append(out, f)
 	}

@@ -11,10 +11,12 @@ import (
 
 // TestRenderThousand renders a folder of 1,000 answers files, one of them
 // malformed: the other 999 organisations get their form and workbook, and
-// the bad file is reported with its position.
+// the bad file is reported with its position. It takes several seconds, so
+// it runs in CI (CI=true) and not in every go test on a developer's
+// machine; scripts/bench times the same command.
 func TestRenderThousand(t *testing.T) {
-	if testing.Short() {
-		t.Skip("renders 1,000 roadmaps")
+	if testing.Short() || os.Getenv("CI") != "true" {
+		t.Skip("renders 1,000 roadmaps: runs under CI=true")
 	}
 	example, err := os.ReadFile(filepath.Join("..", "..", "examples", "brinumins-community-lv.yaml"))
 	if err != nil {

@@ -29,9 +29,16 @@ import (
 	"github.com/partnership-roadmap/roadmap/internal/pdf"
 )
 
-// Version is the version printed by `roadmap version`; release builds set it
-// with -ldflags "-X github.com/partnership-roadmap/roadmap/internal/cli.Version=v1.2.3".
-var Version = ""
+// Version, Commit and Date are printed by `roadmap --version`; release
+// builds set them (.goreleaser.yaml) with -ldflags
+// "-X github.com/partnership-roadmap/roadmap/internal/cli.Version=1.2.3"
+// and likewise Commit (the full commit hash) and Date (the commit's time,
+// RFC 3339). Unset, the module version and the build's VCS stamp stand in.
+var (
+	Version = ""
+	Commit  = ""
+	Date    = ""
+)
 
 // IO is where a command reads and writes. Whether stderr is a terminal
 // (for the progress bar) is asked of IO, and tests can set it
@@ -75,6 +82,31 @@ type App struct {
 	themeOnce sync.Once
 	theme     pdf.Theme
 	themeErr  error
+
+	// launch is what a double-clicked start uses of the computer; the zero
+	// value means the real browser, documents folder and port.
+	launch launchHooks
+}
+
+// launcher returns the app's launch hooks, the real ones where unset.
+func (a *App) launcher() launchHooks {
+	h, d := a.launch, defaultLaunchHooks()
+	if h.open == nil {
+		h.open = d.open
+	}
+	if h.documents == nil {
+		h.documents = d.documents
+	}
+	if h.addr == "" {
+		h.addr = d.addr
+	}
+	if h.noTerminal == nil {
+		h.noTerminal = d.noTerminal
+	}
+	if h.ownWindow == nil {
+		h.ownWindow = d.ownWindow
+	}
+	return h
 }
 
 // Content returns the roadmap content of this run, opened on first use: from
@@ -128,7 +160,7 @@ checklist forms and the guideline booklet as PDF, and the action,
 communication and evaluation plans as Excel workbooks.
 
 Run "roadmap pack" to make the whole workshop pack in output/.`,
-		Version:       versionString(),
+		Version:       versionLine(),
 		SilenceErrors: true,
 		SilenceUsage:  true,
 	}
@@ -227,7 +259,14 @@ const (
 // SIGTERM. Errors are printed here, once. The first SIGINT or SIGTERM
 // cancels the run's context, so a batch stops starting new work and says
 // how far it got; a second one ends the process at once.
+//
+// With no arguments and no terminal (a double-click in Explorer or Finder,
+// a desktop launcher) it serves the Roadmaps folder of the user's
+// documents and opens it in the browser; typed in a terminal with no
+// arguments, it prints the help.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	// Cobra would otherwise refuse a start from Explorer with a notice.
+	cobra.MousetrapHelpText = ""
 	tuneGC()
 	ctx, signalled, stop := signalContext()
 	defer stop()
@@ -274,9 +313,22 @@ func watchdog(ctx context.Context, done <-chan struct{}, signalled func() os.Sig
 // run runs args in app; signalled returns the signal that cancelled ctx, if
 // one did.
 func run(ctx context.Context, signalled func() os.Signal, args []string, app *App) int {
-	root := NewRootCmd(app)
-	root.SetArgs(bareDefaults(args))
-	err := root.ExecuteContext(ctx)
+	var err error
+	if len(args) == 0 && app.launcher().noTerminal(&app.IO) {
+		err = launch(ctx, app)
+		if err != nil && signalled() == nil && app.launcher().ownWindow() {
+			// The window closes when roadmap ends: keep it open until the
+			// message is read.
+			printError(app.Err, err)
+			fmt.Fprintln(app.Err, launchFailed)
+			waitForEnter(app.In)
+			return exitFailure
+		}
+	} else {
+		root := NewRootCmd(app)
+		root.SetArgs(bareDefaults(args))
+		err = root.ExecuteContext(ctx)
+	}
 	if sig := signalled(); sig != nil {
 		if err != nil {
 			printError(app.Err, err)
@@ -432,6 +484,35 @@ func problemLine(p diag.Problem) string {
 	return esc.Text(p.Error())
 }
 
+// versionLine is the version with the commit and its date when known:
+// "1.2.3 (commit 0123abcd…, 2026-12-07T06:00:00Z)".
+func versionLine() string {
+	commit, date := Commit, Date
+	if bi, ok := debug.ReadBuildInfo(); ok && commit == "" {
+		for _, s := range bi.Settings {
+			switch s.Key {
+			case "vcs.revision":
+				commit = s.Value
+			case "vcs.time":
+				date = s.Value
+			}
+		}
+	}
+	var extra []string
+	if commit != "" {
+		extra = append(extra, "commit "+commit)
+	}
+	if date != "" {
+		extra = append(extra, date)
+	}
+	if len(extra) == 0 {
+		return versionString()
+	}
+	return versionString() + " (" + strings.Join(extra, ", ") + ")"
+}
+
+// versionString is the version alone: "1.2.3", or "dev" for a build
+// that is not a release.
 func versionString() string {
 	if Version != "" {
 		return Version
@@ -448,7 +529,7 @@ func newVersionCmd(app *App) *cobra.Command {
 		Short: "Print the version of roadmap",
 		Args:  noArgs("version takes no arguments"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			fmt.Fprintf(app.Out, "roadmap %s\n", versionString())
+			fmt.Fprintf(app.Out, "roadmap %s\n", versionLine())
 			return nil
 		},
 	}

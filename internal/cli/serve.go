@@ -25,6 +25,12 @@ type serveOptions struct {
 	Addr  string
 	Open  bool
 	Paper string
+
+	// listener, when set, is listened on instead of Addr.
+	listener net.Listener
+	// launched says roadmap was started by a double-click: the window
+	// then says in plain words where the roadmaps are and how to stop.
+	launched bool
 }
 
 func newServeCmd(app *App) *cobra.Command {
@@ -102,10 +108,13 @@ func serveRun(ctx context.Context, app *App, opts *serveOptions) error {
 	}
 	defer srv.Close()
 
-	ln, err := net.Listen("tcp", opts.Addr)
-	if err != nil {
-		return fmt.Errorf("listening on %s: %w", opts.Addr, err)
+	ln := opts.listener
+	if ln == nil {
+		if ln, err = net.Listen("tcp", opts.Addr); err != nil {
+			return fmt.Errorf("listening on %s: %w", opts.Addr, err)
+		}
 	}
+	defer ln.Close()
 	hs := &http.Server{
 		Handler:           srv,
 		ReadHeaderTimeout: 5 * time.Second,
@@ -115,16 +124,21 @@ func serveRun(ctx context.Context, app *App, opts *serveOptions) error {
 		MaxHeaderBytes:    64 << 10,
 	}
 	url := "http://" + displayAddr(ln.Addr().String(), host) + "/"
-	if so.Token != "" {
+	switch {
+	case opts.launched:
+		fmt.Fprintln(app.Out, launchMessage(opts.Dir, url))
+	case so.Token != "":
 		url += "?token=" + so.Token
 		fmt.Fprintf(app.Out, "serving the roadmaps of %s on the network at %s\n", opts.Dir, ln.Addr())
 		fmt.Fprintf(app.Out, "open this link (it holds the access key; give it only to the people who may edit): %s\n", url)
-	} else {
+	default:
 		fmt.Fprintf(app.Out, "serving the roadmaps of %s; open %s\n", opts.Dir, url)
 	}
-	fmt.Fprintln(app.Out, "press Ctrl+C to stop")
+	if !opts.launched {
+		fmt.Fprintln(app.Out, "press Ctrl+C to stop")
+	}
 	if opts.Open {
-		if err := openBrowser(url); err != nil {
+		if err := app.launcher().open(url); err != nil {
 			app.Warn("could not open a browser: %v", err)
 		}
 	}

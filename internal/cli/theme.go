@@ -6,7 +6,6 @@ import (
 
 	"github.com/partnership-roadmap/roadmap/internal/esc"
 	"github.com/partnership-roadmap/roadmap/internal/pdf"
-	"github.com/partnership-roadmap/roadmap/templates"
 )
 
 // Theme returns the PDF theme of this run, loaded once: from --templates DIR
@@ -22,7 +21,9 @@ func (a *App) Theme(paper string) (pdf.Theme, error) {
 			a.theme, a.themeErr = pdf.LoadThemeFrom(os.DirFS(a.TemplatesDir), a.TemplatesDir)
 			return
 		}
-		a.theme, a.themeErr = pdf.LoadTheme(templates.FS)
+		// The embedded templates are the default theme itself, already
+		// read once by pdf: reading the file over it again changes nothing.
+		a.theme = pdf.DefaultTheme()
 	})
 	if a.themeErr != nil {
 		return pdf.Theme{}, a.themeErr

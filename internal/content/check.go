@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -75,9 +76,19 @@ func Check(b *Bundle, opts ...CheckOption) ([]Report, diag.List) {
 		all = append(all, diag.Problem{File: b.Languages[0].Dir, Msg: fmt.Sprintf("the source language %q is missing; every language is checked against it", SourceLanguage)})
 	}
 	all = append(all, sameProblems...)
+	// The positions of the languages, for the messages, in parallel: a
+	// built-in language is parsed only now.
+	var wg sync.WaitGroup
+	for _, l := range b.Languages {
+		wg.Go(func() { b.positions(l.Code) })
+	}
+	if src != nil {
+		wg.Go(func() { b.positions(src.Code) })
+	}
+	wg.Wait()
 	var reports []Report
 	for _, l := range b.Languages {
-		pos := b.pos[l.Code]
+		pos := b.positions(l.Code)
 		problems := checkLanguage(l, pos)
 		problems = append(problems, checkLimits(l, pos, cfg.measure)...)
 		r := Report{Code: l.Code, Name: l.Name, Status: l.Status}
@@ -86,7 +97,7 @@ func Check(b *Bundle, opts ...CheckOption) ([]Report, diag.List) {
 			count(src, l, &r)
 			r.WantLabels = len(src.Labels)
 			if l != src {
-				problems = append(problems, compare(src, b.pos[src.Code], l, pos)...)
+				problems = append(problems, compare(src, b.positions(src.Code), l, pos)...)
 				tc := &translationCheck{b: b, src: src, en: en, l: l, same: same, measure: cfg.measure}
 				tc.run()
 				problems = append(problems, tc.problems...)
@@ -128,7 +139,10 @@ func count(src, l *Language, r *Report) {
 	}
 }
 
-var placeholderRE = regexp.MustCompile(`\{[a-z]+\}`)
+// placeholderRE finds a label's placeholders; compiled on first use (not at
+// start-up, which every command pays for), as are md and the other regexps
+// of the package.
+var placeholderRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\{[a-z]+\}`) })
 
 // checkLanguage checks one language on its own.
 func checkLanguage(l *Language, pos *positions) diag.List {
@@ -287,8 +301,8 @@ func compare(src *Language, spos *positions, l *Language, pos *positions) diag.L
 				Msg: fmt.Sprintf("label %q is missing; %s has it at %s:%d:%d", k, src.Code, sp.file, sp.key.Line, sp.key.Column)})
 			continue
 		}
-		want := placeholderRE.FindAllString(src.Labels[k], -1)
-		got := placeholderRE.FindAllString(l.Labels[k], -1)
+		want := placeholderRE().FindAllString(src.Labels[k], -1)
+		got := placeholderRE().FindAllString(l.Labels[k], -1)
 		sort.Strings(want)
 		sort.Strings(got)
 		if !slices.Equal(want, got) {
@@ -325,7 +339,7 @@ func checkURL(s string) string {
 	return ""
 }
 
-var md = goldmark.New()
+var md = sync.OnceValue(func() goldmark.Markdown { return goldmark.New() })
 
 // checkMarkdown parses s as Markdown and returns what would not render:
 // links that are not absolute http(s) URLs, and raw HTML.
@@ -334,7 +348,7 @@ func checkMarkdown(s string) []string {
 		return nil
 	}
 	src := []byte(s)
-	doc := md.Parser().Parse(text.NewReader(src))
+	doc := md().Parser().Parse(text.NewReader(src))
 	var msgs []string
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -17,11 +18,13 @@ const isoDateLayout = "yyyy-mm-dd"
 
 // dateLayoutRE matches a usable date layout: day, month and year fields in
 // any order with any separators.
-var dateLayoutRE = regexp.MustCompile(`^[^a-zA-Z]*(?:(?:dd|mm|yyyy)[^a-zA-Z]*){3}$`)
+var dateLayoutRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[^a-zA-Z]*(?:(?:dd|mm|yyyy)[^a-zA-Z]*){3}$`)
+})
 
 // validDateLayout reports whether s has dd, mm and yyyy once each.
 func validDateLayout(s string) bool {
-	return dateLayoutRE.MatchString(s) && strings.Count(s, "dd") == 1 && strings.Count(s, "mm") == 1 && strings.Count(s, "yyyy") == 1
+	return dateLayoutRE().MatchString(s) && strings.Count(s, "dd") == 1 && strings.Count(s, "mm") == 1 && strings.Count(s, "yyyy") == 1
 }
 
 // DateLayout returns how the language writes dates, such as "dd.mm.yyyy.",

@@ -1,7 +1,11 @@
 package content
 
 import (
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
 	"fmt"
+	"hash"
 	"io/fs"
 	"path"
 	"slices"
@@ -33,11 +37,14 @@ type Bundle struct {
 
 // entry is one language folder, read once.
 type entry struct {
-	once     sync.Once
-	inherit  sync.Once // source-language fields copied (inherit)
-	lang     *Language
-	pos      *positions
-	problems diag.List
+	once    sync.Once
+	inherit sync.Once // source-language fields copied (inherit)
+	// positions parses the files of a language made from its Go code
+	// (builtinLanguage) when a check needs its positions.
+	positions sync.Once
+	lang      *Language
+	pos       *positions
+	problems  diag.List
 }
 
 // positions remembers where things were found in a language's files, so
@@ -57,6 +64,27 @@ type labelPos struct {
 	val  *yaml.Node
 }
 
+// positions returns where things are in the files of language code, which
+// must have been read without problems. A built-in language (see
+// builtinLanguage) was not parsed: its files are parsed now, once.
+func (b *Bundle) positions(code string) *positions {
+	b.mu.Lock()
+	p, ok := b.pos[code]
+	b.mu.Unlock()
+	if ok {
+		return p
+	}
+	e := b.langs[code]
+	if e == nil {
+		return nil
+	}
+	e.positions.Do(func() { _, e.pos, _ = loadLanguage(b.fsys, code, b.prefix) })
+	b.mu.Lock()
+	b.pos[code] = e.pos
+	b.mu.Unlock()
+	return e.pos
+}
+
 // Codes returns the codes of the bundle's languages, source first.
 func (b *Bundle) Codes() []string { return slices.Clone(b.codes) }
 
@@ -68,6 +96,12 @@ func (b *Bundle) Language(code string) (*Language, error) {
 		return nil, fmt.Errorf("unknown language %q; available: %s", code, strings.Join(b.codes, ", "))
 	}
 	e.once.Do(func() {
+		if l := builtinLanguage(b.fsys, code); l != nil {
+			// Built in: its positions are read when a check needs them.
+			l.Dir = path.Join(b.prefix, code)
+			e.lang = l
+			return
+		}
 		e.lang, e.pos, e.problems = loadLanguage(b.fsys, code, b.prefix)
 		if e.lang != nil {
 			b.mu.Lock()
@@ -82,6 +116,7 @@ func (b *Bundle) Language(code string) (*Language, error) {
 		e.inherit.Do(func() {
 			if src, err := b.Language(SourceLanguage); err == nil {
 				inherit(e.lang, src)
+				inheritDigest(e.lang, src)
 			}
 		})
 	}
@@ -158,8 +193,10 @@ func Load(fsys fs.FS, prefix string) (*Bundle, error) {
 
 // parsed is a label file, parsed.
 type parsed struct {
+	name     string // in the file system
 	file     string // as shown in messages
 	root     *yaml.Node
+	data     []byte
 	problems diag.List
 }
 
@@ -169,8 +206,8 @@ func parseLabels(fsys fs.FS, dir, prefix string) []parsed {
 	sort.Strings(names)
 	out := make([]parsed, len(names))
 	for i, name := range names {
-		out[i].file = path.Join(prefix, name)
-		out[i].root, out[i].problems = parseFile(fsys, name, out[i].file, `a label file of lines key: "text"`)
+		out[i].name, out[i].file = name, path.Join(prefix, name)
+		out[i].root, out[i].data, out[i].problems = parseFile(fsys, name, out[i].file, `a label file of lines key: "text"`)
 	}
 	return out
 }
@@ -183,13 +220,19 @@ func loadLanguage(fsys fs.FS, dir, prefix string) (*Language, *positions, diag.L
 	var problems diag.List
 	name := path.Join(dir, "roadmap.yaml")
 	file := path.Join(prefix, name)
-	root, ps := parseFile(fsys, name, file, "the roadmap of one language, as in content/en/roadmap.yaml")
+	root, data, ps := parseFile(fsys, name, file, "the roadmap of one language, as in content/en/roadmap.yaml")
 	labelFiles := <-labelsc
 	if root == nil {
 		return nil, nil, append(problems, ps...)
 	}
 	problems = append(problems, ps...)
 	lang := &Language{Dir: path.Join(prefix, dir), Labels: Labels{}}
+	h := sha256.New()
+	writeFile(h, name, data)
+	for _, lf := range labelFiles {
+		writeFile(h, lf.name, lf.data)
+	}
+	lang.Digest = hex.EncodeToString(h.Sum(nil))
 	d := diag.Decoder{File: file}
 	d.Decode(root, lang, diag.FileField(name))
 	if len(d.Problems) > 0 {
@@ -295,12 +338,34 @@ func pluralForms(file, key string, v *yaml.Node) (map[string]string, diag.List) 
 
 // parseFile reads and parses one YAML file, returning its top node; what
 // says what the file should hold, for the message about an empty file.
-func parseFile(fsys fs.FS, name, file, what string) (*yaml.Node, diag.List) {
+func parseFile(fsys fs.FS, name, file, what string) (*yaml.Node, []byte, diag.List) {
 	data, err := diag.ReadFile(fsys, name, file, "the file")
 	if err != nil {
-		return nil, diag.List{err.(diag.Problem)}
+		return nil, nil, diag.List{err.(diag.Problem)}
 	}
-	return diag.Parse(file, data, what)
+	root, problems := diag.Parse(file, data, what)
+	return root, data, problems
+}
+
+// writeFile adds a file's name and bytes to a language's digest, each
+// prefixed with its length so that no two sets of files hash alike.
+func writeFile(h hash.Hash, name string, data []byte) {
+	var n [8]byte
+	binary.LittleEndian.PutUint64(n[:], uint64(len(name)))
+	h.Write(n[:])
+	h.Write([]byte(name))
+	binary.LittleEndian.PutUint64(n[:], uint64(len(data)))
+	h.Write(n[:])
+	h.Write(data)
+}
+
+// inheritDigest makes the digest of translation l cover the source
+// language src too, whose fields it inherits.
+func inheritDigest(l, src *Language) {
+	h := sha256.New()
+	writeFile(h, l.Code, []byte(l.Digest))
+	writeFile(h, src.Code, []byte(src.Digest))
+	l.Digest = hex.EncodeToString(h.Sum(nil))
 }
 
 // indexNodes records the node of every checkpoint, in document order.

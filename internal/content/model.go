@@ -98,6 +98,12 @@ type Language struct {
 
 	// Dir is the folder the language was loaded from, for messages.
 	Dir string `yaml:"-"`
+	// Digest identifies the text the language was read from: a hash of its
+	// files (roadmap.yaml and the label files) and, for a translation, of
+	// the source language's, whose fields it inherits. Results computed
+	// once from the built-in content (the booklet's page numbers) are kept
+	// under it; it is empty for a language made some other way.
+	Digest string `yaml:"-"`
 }
 
 // Introduction opens the guideline.

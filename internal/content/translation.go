@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -40,10 +41,15 @@ type Limit struct {
 // Limits are the limits the documents put on labels. Excel cuts a sheet name
 // at 31 characters and refuses : \ / ? * [ ] in one; it refuses a workbook
 // whose data-validation titles pass 32 characters or whose messages pass 255.
-var Limits = []Limit{
-	{regexp.MustCompile(`^sheet\.(action|communication|evaluation)\.title$|^sheet\.(instructions|lists)\.name$|\.sheet\.[a-z.-]+$`), 31, `:\/?*[]`, "it names a sheet of a workbook, and Excel allows 31 characters without : \\ / ? * [ ]"},
-	{regexp.MustCompile(`^sheet\.validation\.[a-z]+\.title$`), 32, "", "it titles a workbook's input message, and Excel allows 32 characters"},
-	{regexp.MustCompile(`^sheet\.validation\.[a-z]+\.(error|prompt)$`), 255, "", "it is a workbook's input message, and Excel allows 255 characters"},
+// They are made on first use, not at start-up.
+var Limits = sync.OnceValue(func() []Limit { return limits() })
+
+func limits() []Limit {
+	return []Limit{
+		{regexp.MustCompile(`^sheet\.(action|communication|evaluation)\.title$|^sheet\.(instructions|lists)\.name$|\.sheet\.[a-z.-]+$`), 31, `:\/?*[]`, "it names a sheet of a workbook, and Excel allows 31 characters without : \\ / ? * [ ]"},
+		{regexp.MustCompile(`^sheet\.validation\.[a-z]+\.title$`), 32, "", "it titles a workbook's input message, and Excel allows 32 characters"},
+		{regexp.MustCompile(`^sheet\.validation\.[a-z]+\.(error|prompt)$`), 255, "", "it is a workbook's input message, and Excel allows 255 characters"},
+	}
 }
 
 // Measure returns the width in millimetres of s set in the documents' body
@@ -168,7 +174,7 @@ func (c *translationCheck) missing(su Unit, parents map[string]bool) {
 	if !parents[parent] || (strings.Contains(parent, ".checkpoints.") && (last == "title" || last == "hint" || last == "guidance")) {
 		return
 	}
-	pos := c.b.pos[c.l.Code]
+	pos := c.b.positions(c.l.Code)
 	c.problems = append(c.problems, diag.Problem{File: pos.file, Line: 1, Col: 1})
 	p := &c.problems[len(c.problems)-1]
 	if n := nodeAt(pos.root, parent); n != nil {
@@ -180,7 +186,7 @@ func (c *translationCheck) missing(su Unit, parents map[string]bool) {
 // pluralForms checks that every label with plural forms in the source has the
 // forms the translation's language needs.
 func (c *translationCheck) pluralForms() {
-	pos := c.b.pos[c.l.Code]
+	pos := c.b.positions(c.l.Code)
 	for _, k := range slices.Sorted(maps.Keys(c.src.Plurals)) {
 		lp, ok := pos.labels[k]
 		if !ok {
@@ -205,7 +211,7 @@ func checkLimits(l *Language, pos *positions, measure Measure) diag.List {
 	for _, k := range slices.Sorted(maps.Keys(l.Labels)) {
 		s := l.Labels[k]
 		lp := pos.labels[k]
-		for _, lim := range Limits {
+		for _, lim := range Limits() {
 			if !lim.Keys.MatchString(k) {
 				continue
 			}
@@ -233,7 +239,7 @@ func (c *translationCheck) isSame(s string) bool {
 	if c.same[t] {
 		return true
 	}
-	return !strings.ContainsFunc(placeholderRE.ReplaceAllString(t, ""), unicode.IsLetter)
+	return !strings.ContainsFunc(placeholderRE().ReplaceAllString(t, ""), unicode.IsLetter)
 }
 
 // Sources returns the record of which source text each unit of language
@@ -294,7 +300,7 @@ func (b *Bundle) file(name string) string {
 // the items of each list, and its links.
 func shape(s string) string {
 	src := []byte(s)
-	doc := md.Parser().Parse(text.NewReader(src))
+	doc := md().Parser().Parse(text.NewReader(src))
 	var parts []string
 	links := 0
 	var walk func(n ast.Node, depth int)

@@ -58,9 +58,7 @@ func (b *Bundle) Units(code string) ([]Unit, error) {
 	if err != nil {
 		return nil, err
 	}
-	b.mu.Lock()
-	pos := b.pos[code]
-	b.mu.Unlock()
+	pos := b.positions(code)
 	var units []Unit
 	walkUnits(pos.file, "", pos.root, &units)
 	for _, k := range slices.Sorted(maps.Keys(l.Labels)) {
@@ -190,7 +188,5 @@ func (b *Bundle) LabelFile(code, key string) string {
 	if _, err := b.Language(code); err != nil {
 		return ""
 	}
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.pos[code].labels[key].file
+	return b.positions(code).labels[key].file
 }

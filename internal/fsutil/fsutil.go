@@ -203,16 +203,6 @@ func Clean(dir string) {
 	}
 }
 
-// running reports whether the process id is of a running process.
-func running(id string) bool {
-	n, err := strconv.Atoi(id)
-	if err != nil || n <= 0 {
-		return false
-	}
-	err = syscall.Kill(n, 0)
-	return err == nil || errors.Is(err, syscall.EPERM)
-}
-
 // Kind names the kind of a non-regular file for a person: "a named pipe".
 func Kind(m fs.FileMode) string {
 	switch {
@@ -250,6 +240,9 @@ func Describe(path string, err error) error {
 func Reason(err error) string {
 	var errno syscall.Errno
 	if errors.As(err, &errno) {
+		if s := systemReason(errno); s != "" {
+			return s
+		}
 		switch errno {
 		case syscall.ENOSPC, syscall.EDQUOT:
 			return "the disk is full"

@@ -47,9 +47,12 @@ type Result = document.Result
 
 // The Markdown renderers: body text under checkpoint headings, and text
 // inside boxes, whose padding gives the space after the last block.
+// They are made on first use, not at start-up.
 var (
-	bodyMD = markdown.New(markdown.WithHeadingLevel(3))
-	boxMD  = markdown.New(markdown.WithHeadingLevel(3), markdown.WithEndSpace(0))
+	bodyMD = sync.OnceValue(func() *markdown.Renderer { return markdown.New(markdown.WithHeadingLevel(3)) })
+	boxMD  = sync.OnceValue(func() *markdown.Renderer {
+		return markdown.New(markdown.WithHeadingLevel(3), markdown.WithEndSpace(0))
+	})
 )
 
 // Render lays out the booklet of lang.
@@ -69,22 +72,7 @@ func Render(lang *content.Language, opts Options) (*Result, error) {
 	if th.Paper == "" {
 		th = pdf.DefaultTheme()
 	}
-	footer := lang.Subtitle
-	subject := lang.Subtitle
-	if aud != "all" {
-		footer += " · " + lang.Label("guide.edition."+string(aud))
-		subject = footer
-	}
-	newOpts := []pdf.Option{
-		pdf.WithTheme(th),
-		pdf.WithTitle(lang.Title),
-		pdf.WithSubject(subject),
-		pdf.WithLanguage(lang.Code),
-		pdf.WithDate(opts.Date),
-		pdf.WithFooter(footer),
-		pdf.WithPageLabel(pdf.PageLabel(lang.Label("page.footer"))),
-	}
-	b, err := layout(lang, aud, strings.TrimSpace(opts.Org), newOpts)
+	b, err := layout(lang, aud, strings.TrimSpace(opts.Org), th, renderOptions(lang, aud, th, opts.Date))
 	if err != nil {
 		return nil, err
 	}
@@ -95,16 +83,59 @@ func Render(lang *content.Language, opts Options) (*Result, error) {
 	return &Result{Data: out, Pages: b.d.Page(), Warnings: b.d.Warnings()}, nil
 }
 
-// layout lays the booklet out (unfinished: no page frames yet).
-func layout(lang *content.Language, aud content.Audience, org string, newOpts []pdf.Option) (*booklet, error) {
+// renderOptions are the options of the booklet of lang for aud in theme th.
+func renderOptions(lang *content.Language, aud content.Audience, th pdf.Theme, date time.Time) []pdf.Option {
+	footer := lang.Subtitle
+	subject := lang.Subtitle
+	if aud != "all" {
+		footer += " · " + lang.Label("guide.edition."+string(aud))
+		subject = footer
+	}
+	return []pdf.Option{
+		pdf.WithTheme(th),
+		pdf.WithTitle(lang.Title),
+		pdf.WithSubject(subject),
+		pdf.WithLanguage(lang.Code),
+		pdf.WithDate(date),
+		pdf.WithFooter(footer),
+		pdf.WithPageLabel(pdf.PageLabel(lang.Label("page.footer"))),
+	}
+}
+
+// layout lays the booklet out (unfinished: no page frames yet). For the
+// built-in content the tightness of each chapter is known (builtin.go) and
+// the booklet is laid out once; otherwise search finds it.
+func layout(lang *content.Language, aud content.Audience, org string, th pdf.Theme, newOpts []pdf.Option) (*booklet, error) {
+	if l := builtinLayout(lang, th); l != nil {
+		return draw(lang, aud, org, l.tightOf(aud), newOpts)
+	}
+	b, _, err := search(lang, aud, org, newOpts)
+	return b, err
+}
+
+// draw lays the booklet out once, with chapter tightness tight (by step
+// number; nil sets every chapter at the normal setting).
+func draw(lang *content.Language, aud content.Audience, org string, tight map[int]int, newOpts []pdf.Option) (*booklet, error) {
 	d, err := pdf.New(newOpts...)
 	if err != nil {
 		return nil, fmt.Errorf("guide (%s): %w", lang.Code, err)
 	}
-	b := &booklet{d: d, th: d.Theme(), lang: lang, aud: aud, org: org, pages: map[string]int{}}
+	b := &booklet{d: d, th: d.Theme(), lang: lang, aud: aud, org: org, tight: tight, pages: map[string]int{}}
 	b.draw()
 	if b.err != nil {
 		return nil, fmt.Errorf("guide (%s): %w", lang.Code, b.err)
+	}
+	return b, nil
+}
+
+// search lays the booklet out as many times as it takes to choose each
+// chapter's tightness, and returns the last layout and the tightness
+// chosen. Each chapter starts on a new page, so a chapter's tightness
+// depends on the chapter alone (not on the cover's organisation).
+func search(lang *content.Language, aud content.Audience, org string, newOpts []pdf.Option) (*booklet, map[int]int, error) {
+	b, err := draw(lang, aud, org, nil, newOpts)
+	if err != nil {
+		return nil, nil, err
 	}
 	// A chapter whose last page holds only a few lines is set again a
 	// little tighter, and once more tighter still if that is not enough,
@@ -113,17 +144,6 @@ func layout(lang *content.Language, aud content.Audience, org string, newOpts []
 	loose := map[int]int{} // pages of each chapter at the normal setting
 	for _, sp := range b.steps {
 		loose[sp.step.Number] = sp.lastPage - sp.firstPage
-	}
-	relayout := func() error {
-		if d, err = pdf.New(newOpts...); err != nil {
-			return fmt.Errorf("guide (%s): %w", lang.Code, err)
-		}
-		b = &booklet{d: d, th: d.Theme(), lang: lang, aud: aud, org: b.org, tight: tight, pages: map[string]int{}}
-		b.draw()
-		if b.err != nil {
-			return fmt.Errorf("guide (%s): %w", lang.Code, b.err)
-		}
-		return nil
 	}
 	for range len(tightness) - 1 {
 		again := false
@@ -137,8 +157,8 @@ func layout(lang *content.Language, aud content.Audience, org string, newOpts []
 		if !again {
 			break
 		}
-		if err := relayout(); err != nil {
-			return nil, err
+		if b, err = draw(lang, aud, org, tight, newOpts); err != nil {
+			return nil, nil, err
 		}
 	}
 	// A chapter that the tightest setting did not make a page shorter is
@@ -152,11 +172,11 @@ func layout(lang *content.Language, aud content.Audience, org string, newOpts []
 		}
 	}
 	if reverted {
-		if err := relayout(); err != nil {
-			return nil, err
+		if b, err = draw(lang, aud, org, tight, newOpts); err != nil {
+			return nil, nil, err
 		}
 	}
-	return b, nil
+	return b, tight, nil
 }
 
 // pageCache holds the checkpoint pages of the booklets laid out for Pages.
@@ -169,9 +189,10 @@ type pageKey struct {
 
 // Pages returns, by checkpoint id, the page of the whole booklet (every
 // audience, as `roadmap pack` makes it) of lang in theme th on which each
-// checkpoint's guidance starts, for the forms to point to. The layout is
-// deterministic, so the booklet is laid out once per language and theme in
-// a process and the pages are the printed booklet's.
+// checkpoint's guidance starts, for the forms to point to. For the
+// built-in content they are known (builtin.go); otherwise the booklet is
+// laid out once per language and theme in a process: the layout is
+// deterministic, so the pages are the printed booklet's.
 func Pages(lang *content.Language, th pdf.Theme) (map[string]int, error) {
 	if lang == nil {
 		return nil, fmt.Errorf("guide: no content")
@@ -179,16 +200,24 @@ func Pages(lang *content.Language, th pdf.Theme) (map[string]int, error) {
 	if th.Paper == "" {
 		th = pdf.DefaultTheme()
 	}
-	key := pageKey{lang, fmt.Sprintf("%+v", th)}
+	if l := builtinLayout(lang, th); l != nil {
+		return l.pageMap(), nil
+	}
+	key := pageKey{lang, themeKey(th)}
 	if p, ok := pageCache.Load(key); ok {
 		return p.(map[string]int), nil
 	}
-	b, err := layout(lang, "all", "", []pdf.Option{pdf.WithTheme(th), pdf.WithTitle(lang.Title), pdf.WithFooter(lang.Subtitle)})
+	b, _, err := search(lang, "all", "", pagesOptions(lang, th))
 	if err != nil {
 		return nil, err
 	}
 	pageCache.Store(key, b.pages)
 	return b.pages, nil
+}
+
+// pagesOptions are the options of the booklet laid out for its pages.
+func pagesOptions(lang *content.Language, th pdf.Theme) []pdf.Option {
+	return []pdf.Option{pdf.WithTheme(th), pdf.WithTitle(lang.Title), pdf.WithFooter(lang.Subtitle)}
 }
 
 // spillLimit is the share of its last page a chapter must use not to be
@@ -336,7 +365,7 @@ func (b *booklet) introduction() {
 		bar := th.Colors.Accent
 		p := pdf.ParaStyle{Size: th.Type.Body * 1.25, Leading: 1.5, SpaceAfter: 4}
 		preface := func() {
-			d.Box(pdf.Box{Bar: &bar, Padding: 6}, func() { b.md(boxMD, l.Preface, p) })
+			d.Box(pdf.Box{Bar: &bar, Padding: 6}, func() { b.md(boxMD(), l.Preface, p) })
 		}
 		if h := d.Measure(preface); h < d.PageHeight()*0.7 {
 			d.SetY(d.Top() + (d.PageHeight()-h)*0.38)
@@ -350,7 +379,7 @@ func (b *booklet) introduction() {
 		if s.Title != "" {
 			d.Heading(pdf.Heading{Level: 2, Text: s.Title, Outline: true, Dest: b.sections[i]})
 		}
-		b.md(bodyMD, s.Body, pdf.ParaStyle{})
+		b.md(bodyMD(), s.Body, pdf.ParaStyle{})
 	}
 	b.legend()
 }
@@ -376,7 +405,7 @@ func (b *booklet) legend() {
 	col += 4
 	body := d.LineHeight(th.Type.Body)
 	d.Heading(pdf.Heading{Level: 2, Text: l.Label("guide.markers.title"), Outline: true, Dest: b.markers, Keep: 4 * body})
-	b.md(bodyMD, m.Lead, pdf.ParaStyle{})
+	b.md(bodyMD(), m.Lead, pdf.ParaStyle{})
 	shade := th.Colors.Shade
 	d.Box(pdf.Box{Background: &shade, Padding: 4}, func() {
 		for i, e := range entries {
@@ -388,7 +417,7 @@ func (b *booklet) legend() {
 			_, bh := d.BadgeSize(e.badge.Text)
 			d.EnsureSpace(max(h, bh))
 			d.BadgeAt(d.Left(), d.Y()+(body-bh)/2, e.badge)
-			b.md(bodyMD, e.text, p)
+			b.md(bodyMD(), e.text, p)
 		}
 	})
 }
@@ -445,11 +474,11 @@ func (b *booklet) checkpoint(cp *content.Checkpoint, dest pdf.Link, first bool) 
 	}
 	d.Badges(b.badges(cp.Audience)...)
 	d.Space(1)
-	b.md(bodyMD, cp.Guidance, b.body())
+	b.md(bodyMD(), cp.Guidance, b.body())
 	if o := cp.Options; o != nil {
 		b.options(o)
 	}
-	b.md(bodyMD, cp.Closing, b.body())
+	b.md(bodyMD(), cp.Closing, b.body())
 	for _, ex := range cp.Examples {
 		b.example(ex)
 	}
@@ -469,9 +498,9 @@ func (b *booklet) options(o *content.OptionList) {
 	body := d.LineHeight(th.Type.Body)
 	if strings.TrimSpace(o.Lead) != "" {
 		p := pdf.ParaStyle{SpaceAfter: 1.6}
-		h := d.Measure(func() { b.md(bodyMD, o.Lead, p) })
+		h := d.Measure(func() { b.md(bodyMD(), o.Lead, p) })
 		d.EnsureSpace(h + 2*body)
-		b.md(bodyMD, o.Lead, p)
+		b.md(bodyMD(), o.Lead, p)
 	}
 	accent := th.Colors.Accent
 	for i, it := range o.Items {
@@ -490,7 +519,7 @@ func (b *booklet) options(o *content.OptionList) {
 		if after > 0 || p.SpaceAfter == 0 {
 			p.SpaceAfter = after
 		}
-		b.md(bodyMD, text, p)
+		b.md(bodyMD(), text, p)
 	}
 }
 
@@ -503,7 +532,7 @@ func (b *booklet) example(text string) {
 	d.Box(pdf.Box{Background: &shade, Bar: &bar, Padding: 4}, func() {
 		d.Text(pdf.ParaStyle{Size: th.Type.Small, Style: pdf.Bold, Color: &bar, SpaceAfter: 1.2},
 			pdf.Run{Text: strings.ToUpper(b.lang.Label("guide.example"))})
-		b.md(boxMD, text, b.body())
+		b.md(boxMD(), text, b.body())
 	})
 }
 
@@ -553,14 +582,14 @@ func (b *booklet) about() {
 	d.AddPage()
 	d.SetPlace("about the project")
 	d.Heading(pdf.Heading{Level: 1, Text: l.About.Title, Outline: true, Dest: b.aboutL})
-	b.md(bodyMD, l.About.Body, pdf.ParaStyle{})
+	b.md(bodyMD(), l.About.Body, pdf.ParaStyle{})
 	if strings.TrimSpace(l.Disclaimer) == "" {
 		return
 	}
 	d.SetPlace("disclaimer")
 	rule := th.Colors.Rule
 	p := pdf.ParaStyle{Size: th.Type.Small, Color: &th.Colors.Muted}
-	box := func() { b.md(boxMD, l.Disclaimer, p) }
+	box := func() { b.md(boxMD(), l.Disclaimer, p) }
 	h := d.Measure(func() { d.Box(pdf.Box{Bar: &rule, Padding: 3}, box) })
 	if h < d.Remaining()-8 {
 		d.SetY(d.Bottom() - h)

@@ -21,6 +21,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
@@ -171,9 +172,14 @@ var errEncrypted = fail("the PDF is encrypted; save a copy without a password or
 // encryption dictionary in a trailer or a cross-reference stream, where
 // the name stands as a key before a reference; a field's text holding the
 // word "/Encrypt" is neither.
-func encryptedTrailer(data []byte) bool { return encryptKey.Match(data) }
+func encryptedTrailer(data []byte) bool { return encryptKey().Match(data) }
 
-var encryptKey = regexp.MustCompile(`(?s)(?:trailer\s*<<|/Type\s*/XRef).{0,1000}?/Encrypt\s*\d+\s+\d+\s+R`)
+// encryptKey is compiled on first use: its bounded repetition makes a
+// large program (half a megabyte, 2 ms), which every command paid at
+// start-up when it was compiled at init.
+var encryptKey = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?s)(?:trailer\s*<<|/Type\s*/XRef).{0,1000}?/Encrypt\s*\d+\s+\d+\s+R`)
+})
 
 // inherited are the field attributes a field takes from its parents.
 type inherited struct {

@@ -53,7 +53,7 @@ func FuzzEscape(f *testing.F) {
 			return // goldmark replaces NUL and bad bytes by U+FFFD
 		}
 		e := Escape(s)
-		doc := defaultParser.Parse(text.NewReader([]byte(e)))
+		doc := defaultParser().Parse(text.NewReader([]byte(e)))
 		if k := doc.FirstChild(); k == nil || k.Kind() != ast.KindParagraph || k.NextSibling() != nil {
 			t.Fatalf("Escape(%q) = %q is not one paragraph", s, e)
 		}

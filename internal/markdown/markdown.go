@@ -20,6 +20,7 @@ package markdown
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -73,12 +74,12 @@ func WithExtensions(exts ...goldmark.Extender) Option {
 }
 
 // defaultParser is CommonMark; goldmark's parsers are safe for concurrent
-// use.
-var defaultParser = goldmark.New().Parser()
+// use. It is made on first use, not at start-up.
+var defaultParser = sync.OnceValue(func() parser.Parser { return goldmark.New().Parser() })
 
 // New returns a Renderer.
 func New(opts ...Option) *Renderer {
-	r := &Renderer{parser: defaultParser, headingLevel: 1}
+	r := &Renderer{parser: defaultParser(), headingLevel: 1}
 	for _, o := range opts {
 		o(r)
 	}

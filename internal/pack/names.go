@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 
+	"golang.org/x/text/cases"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -12,9 +13,10 @@ import (
 const maxNameLen = 64
 
 // reserved are names Windows refuses for a file or folder, whatever the
-// extension.
+// extension (COM¹, COM², COM³ and the LPT ones become COM1… by NFKD).
 var reserved = map[string]bool{
 	"con": true, "prn": true, "aux": true, "nul": true,
+	"com0": true, "lpt0": true,
 	"com1": true, "com2": true, "com3": true, "com4": true, "com5": true, "com6": true, "com7": true, "com8": true, "com9": true,
 	"lpt1": true, "lpt2": true, "lpt3": true, "lpt4": true, "lpt5": true, "lpt6": true, "lpt7": true, "lpt8": true, "lpt9": true,
 }
@@ -85,8 +87,8 @@ func utf8ValidEnd(s string) bool {
 }
 
 // Names gives each name a distinct safe folder name, in order: the second
-// "Biedrība" becomes "Biedriba-2". Names are compared without regard to case,
-// as on systems whose file names ignore case.
+// "Biedrība" becomes "Biedriba-2". Names are compared as FoldName compares
+// them, as on systems whose file names ignore case.
 type Names struct {
 	used map[string]bool
 }
@@ -99,9 +101,17 @@ func (n *Names) Unique(name, fallback string) string {
 	}
 	base := SafeName(name, fallback)
 	s := base
-	for i := 2; n.used[strings.ToLower(s)]; i++ {
+	for i := 2; n.used[FoldName(s)]; i++ {
 		s = base + "-" + strconv.Itoa(i)
 	}
-	n.used[strings.ToLower(s)] = true
+	n.used[FoldName(s)] = true
 	return s
+}
+
+// FoldName returns the key under which Windows and macOS take two file
+// names for one: without letter case (Unicode case folding, so the Greek
+// final ς and σ are one letter, as Σ) and without regard to how accents
+// are encoded.
+func FoldName(name string) string {
+	return cases.Fold().String(norm.NFC.String(name))
 }

@@ -1,6 +1,7 @@
 package pdf_test
 
 import (
+	"reflect"
 	"testing"
 	"testing/fstest"
 
@@ -19,6 +20,11 @@ func TestDefaultTheme(t *testing.T) {
 	}
 	if th.Step(1) == th.Step(2) || th.Step(4) != th.Step(1) {
 		t.Error("step colours do not cycle over three distinct colours")
+	}
+	// The commands take DefaultTheme for the embedded templates rather
+	// than reading the file again.
+	if !reflect.DeepEqual(th, pdf.DefaultTheme()) {
+		t.Errorf("the embedded templates read as a theme differ from DefaultTheme:\n%+v\n%+v", th, pdf.DefaultTheme())
 	}
 }
 

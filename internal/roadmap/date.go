@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/partnership-roadmap/roadmap/internal/answers"
@@ -30,13 +31,16 @@ func DateAllowed(lang *content.Language) string {
 	return fmt.Sprintf("allowed: a date as %s, e.g. %s, or as YYYY-MM-DD", layout, lang.FormatDate(exampleDate))
 }
 
-// iso matches a date written as the answers file writes dates.
-var iso = regexp.MustCompile(`^\d{4}-\d{1,2}-\d{1,2}$`)
+// iso matches a date written as the answers file writes dates. It and
+// textDate are compiled on first use, not at start-up.
+var iso = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\d{4}-\d{1,2}-\d{1,2}$`) })
 
 // textDate matches a date written as three numbers with dots, slashes or
 // hyphens between them (a trailing dot, as Latvian writes dates, may
 // follow): 15.05.2027, 15.05.2027., 15/05/2027, 2027-05-15.
-var textDate = regexp.MustCompile(`^(\d{1,4})\s*[./-]\s*(\d{1,2})\s*[./-]\s*(\d{1,4})\s*\.?$`)
+var textDate = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(\d{1,4})\s*[./-]\s*(\d{1,2})\s*[./-]\s*(\d{1,4})\s*\.?$`)
+})
 
 // ParseDate reads s, a date a person wrote (typed into a workbook's date
 // cell or a fillable form's date field) in language lang: year first (2027-05-15, 2027.05.15) or last
@@ -47,7 +51,7 @@ func ParseDate(lang *content.Language, s string) (answers.Date, error) {
 	if s == "" {
 		return answers.Date{}, nil
 	}
-	m := textDate.FindStringSubmatch(s)
+	m := textDate().FindStringSubmatch(s)
 	if m == nil {
 		return answers.Date{}, fmt.Errorf("%q is not a date; %s", clip(s), DateAllowed(lang))
 	}
@@ -57,7 +61,7 @@ func ParseDate(lang *content.Language, s string) (answers.Date, error) {
 		// A year first is always followed by the month, then the day;
 		// written as the answers file writes dates, the answers' message
 		// says best what is wrong (no month 13).
-		if iso.MatchString(s) {
+		if iso().MatchString(s) {
 			d, err := answers.ParseDate(s)
 			if err != nil {
 				return answers.Date{}, err

@@ -382,7 +382,7 @@ func (s *Server) open(w http.ResponseWriter, r *http.Request) *opened {
 	if rm.Lang == nil {
 		// A file with problems is shown in the language it names, when
 		// its "language:" line can be read.
-		if m := languageRE.FindSubmatch(data); m != nil {
+		if m := languageRE().FindSubmatch(data); m != nil {
 			rm.Lang, _ = s.opts.Content.Language(string(m[1]))
 		}
 	}
@@ -411,7 +411,10 @@ func (s *Server) parse(name, rev string, data []byte) (*answers.File, error) {
 	return f, err
 }
 
-var languageRE = regexp.MustCompile(`(?m)^language:[ \t]*["']?([a-z]{2,3})["']?[ \t]*(?:#.*)?\r?$`)
+// languageRE finds an answers file's language; compiled on first use.
+var languageRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?m)^language:[ \t]*["']?([a-z]{2,3})["']?[ \t]*(?:#.*)?\r?$`)
+})
 
 func (s *Server) edit(w http.ResponseWriter, r *http.Request) {
 	rm := s.open(w, r)

@@ -11,11 +11,13 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"syscall"
 	"time"
 
 	"github.com/partnership-roadmap/roadmap/internal/fsutil"
+	"github.com/partnership-roadmap/roadmap/internal/pack"
 )
 
 // store is the folder of answers files. Every access goes through an
@@ -27,11 +29,15 @@ type store struct {
 
 // nameRE is what a roadmap's file name may be: one file of the folder,
 // never a path; hidden files (the temporary files of a save) are not.
-var nameRE = regexp.MustCompile(`^[\p{L}\p{N}][\p{L}\p{N}._ -]{0,120}\.ya?ml$`)
+// Compiled on first use: every command, not only serve, would pay for it at
+// start-up.
+var nameRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[\p{L}\p{N}][\p{L}\p{N}._ -]{0,120}\.ya?ml$`)
+})
 
 // validName reports whether name may name a roadmap of the folder.
 func validName(name string) bool {
-	return nameRE.MatchString(name) && !strings.Contains(name, "..")
+	return nameRE().MatchString(name) && !strings.Contains(name, "..")
 }
 
 // entry is one answers file of the folder.
@@ -202,12 +208,20 @@ func (s *store) syncDir() error {
 // freeName returns base + ".yaml", or base-2.yaml, base-3.yaml, ... for the
 // first name not yet taken.
 func (s *store) freeName(base string) string {
+	// Names are compared without regard to case, as Windows and macOS do:
+	// a folder made here must copy to them whole.
+	taken := map[string]bool{}
+	if entries, err := fs.ReadDir(s.root.FS(), "."); err == nil {
+		for _, e := range entries {
+			taken[pack.FoldName(e.Name())] = true
+		}
+	}
 	for i := 1; ; i++ {
 		name := base + ".yaml"
 		if i > 1 {
 			name = base + "-" + strconv.Itoa(i) + ".yaml"
 		}
-		if _, err := s.root.Lstat(name); errors.Is(err, fs.ErrNotExist) {
+		if _, err := s.root.Lstat(name); errors.Is(err, fs.ErrNotExist) && !taken[pack.FoldName(name)] {
 			return name
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"regexp"
+	"sync"
 )
 
 // zipDate is the date of every part of a workbook: 1980-01-01, the first
@@ -14,7 +15,10 @@ const zipDate = 1<<5 | 1
 
 // corePrefix matches the start and end tags of the elements of the core
 // properties' own name space (the root and the elements without a prefix).
-var corePrefix = regexp.MustCompile(`<(/?)(coreProperties|keywords|lastModifiedBy|category|contentStatus|lastPrinted|revision|version)\b`)
+// It is compiled on first use, not at start-up.
+var corePrefix = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`<(/?)(coreProperties|keywords|lastModifiedBy|category|contentStatus|lastPrinted|revision|version)\b`)
+})
 
 // prefixCore writes docProps/core.xml with the cp: prefix for the core
 // properties' name space, as Excel writes it. excelize writes that name
@@ -23,7 +27,7 @@ var corePrefix = regexp.MustCompile(`<(/?)(coreProperties|keywords|lastModifiedB
 func prefixCore(data []byte) []byte {
 	data = bytes.Replace(data, []byte(`<coreProperties xmlns="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"`),
 		[]byte(`<coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"`), 1)
-	return corePrefix.ReplaceAll(data, []byte("<${1}cp:$2"))
+	return corePrefix().ReplaceAll(data, []byte("<${1}cp:$2"))
 }
 
 // header is the header of a workbook part, dated zipDate. The date is set

@@ -171,7 +171,7 @@ func examples(code, cat string) string {
 
 // limit returns the documents' limit on label key, and the note with it.
 func limit(key, note string) (int, string) {
-	for _, l := range content.Limits {
+	for _, l := range content.Limits() {
 		if l.Keys.MatchString(key) {
 			return l.Max, fmt.Sprintf("%s. At most %d characters: %s", note, l.Max, l.Why)
 		}

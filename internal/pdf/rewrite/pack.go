@@ -8,14 +8,17 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"sync"
 )
 
 // objectsPerStream bounds the objects packed into one object stream.
 const objectsPerStream = 200
 
+// The trailer's references, compiled on first use rather than at the
+// start of every command.
 var (
-	trailerRoot = regexp.MustCompile(`/Root (\d+ 0 R)`)
-	trailerInfo = regexp.MustCompile(`/Info (\d+ 0 R)`)
+	trailerRoot = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`/Root (\d+ 0 R)`) })
+	trailerInfo = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`/Info (\d+ 0 R)`) })
 )
 
 // Pack returns the PDF in, as fpdf or Rewrite writes it, made smaller:
@@ -39,11 +42,11 @@ func RewritePacked(in []byte, replace ReplaceFunc) ([]byte, error) {
 		return nil, errors.New("no objects")
 	}
 	tail := in[xrefAt:]
-	root := trailerRoot.FindSubmatch(tail)
+	root := trailerRoot().FindSubmatch(tail)
 	if root == nil {
 		return nil, errors.New("no /Root in the trailer")
 	}
-	info := trailerInfo.FindSubmatch(tail)
+	info := trailerInfo().FindSubmatch(tail)
 
 	head := in[:offs[order[0]]]
 	if !bytes.HasPrefix(head, []byte("%PDF-1.")) {
