@@ -3,10 +3,10 @@
 package content
 
 var builtinLanguages = []builtin{
-	{"lv", "793470499c3426afb5cfa7d1e2afdf1993cf550ce941209201e6ebc795620c71", builtinLV},
-	{"el", "03e221f519c83c2d82a8a8bd953fcb131c957a3aef5ff02dd585ac814534880b", builtinEL},
-	{"en", "4429557c8dce2f25d25f122081a78c7494e4209271faa76389a7dab0cb3d9432", builtinEN},
-	{"lt", "b1b9d2361521e6399a3fa3d85e691343ed14cb8cb8da19a9f214656bb0968f32", builtinLT},
-	{"pt", "5c4e2be03943890bb6aa54973f64b4e9ac9fd3c03442f4dcac6093c7d3c8b825", builtinPT},
-	{"sv", "6e401bfdcedf9c467faa21011c8e8e905167ae4c812390ed793f94105f7e77e6", builtinSV},
+	{"lv", "272e2de3d0039a0b18cca7252a9e65fd939de1bf291f1e41f78f6184ffb66974", builtinLV},
+	{"el", "39b12d6c18dfd94066bc6e20cb7fbf8e4abd4758379e2991d6ad544b4ac56672", builtinEL},
+	{"en", "17b81ca4db6bf8caa37d9bf6974b925b1e8bb2d80601c4050c64685b5b65d094", builtinEN},
+	{"lt", "da6e1bc57616dc43971371fbe5ea945002d1c00344ee965ff02cd432d1a27352", builtinLT},
+	{"pt", "14b10d774f542cd2e163f05b74fb3f39c2000b20752544258aeebb7abbcd0044", builtinPT},
+	{"sv", "b5bafdcac4a22b5e5fa7b157fa9a32920a7fd45a55c6b9f9a3b36a0c6730905e", builtinSV},
 }
