@@ -583,6 +583,7 @@ func builtinEL() *Language {
 			"form.progress.total":                           "Σύνολο",
 			"form.title.community":                          "Λίστα ελέγχου του οδικού χάρτη για κοινοτικές οργανώσεις",
 			"form.title.municipality":                       "Λίστα ελέγχου του οδικού χάρτη για δήμους",
+			"funded_by":                                     "Χρηματοδοτείται από την Ευρωπαϊκή Ένωση",
 			"guide.contents":                                "Περιεχόμενα",
 			"guide.edition.community":                       "Έκδοση για κοινοτικές οργανώσεις",
 			"guide.edition.municipality":                    "Έκδοση για δήμους",

@@ -582,6 +582,7 @@ func builtinEN() *Language {
 			"form.progress.total":                           "Total",
 			"form.title.community":                          "Roadmap checklist for community organisations",
 			"form.title.municipality":                       "Roadmap checklist for municipalities",
+			"funded_by":                                     "Funded by the European Union",
 			"guide.contents":                                "Contents",
 			"guide.edition.community":                       "Edition for community organisations",
 			"guide.edition.municipality":                    "Edition for municipalities",

@@ -3,10 +3,10 @@
 package content
 
 var builtinLanguages = []builtin{
-	{"lv", "272e2de3d0039a0b18cca7252a9e65fd939de1bf291f1e41f78f6184ffb66974", builtinLV},
-	{"el", "39b12d6c18dfd94066bc6e20cb7fbf8e4abd4758379e2991d6ad544b4ac56672", builtinEL},
-	{"en", "17b81ca4db6bf8caa37d9bf6974b925b1e8bb2d80601c4050c64685b5b65d094", builtinEN},
-	{"lt", "da6e1bc57616dc43971371fbe5ea945002d1c00344ee965ff02cd432d1a27352", builtinLT},
-	{"pt", "14b10d774f542cd2e163f05b74fb3f39c2000b20752544258aeebb7abbcd0044", builtinPT},
-	{"sv", "b5bafdcac4a22b5e5fa7b157fa9a32920a7fd45a55c6b9f9a3b36a0c6730905e", builtinSV},
+	{"lv", "7377c58b26d5ba42f6846196c55797aae01935863ef70a06195870aa6eeb86c9", builtinLV},
+	{"el", "230247c1f8a89986047f526e5edd1c70f1a8310e17ae180da1a73af7ee7eb449", builtinEL},
+	{"en", "f7f6fb64042170c20a29c3be7b80423968cf5f94ff3b464f74b592472115b531", builtinEN},
+	{"lt", "608ff141fe5e1e8b29ec6fafb7f5cbf1cc67002cc0ca57a6a093cb7f8e0b5949", builtinLT},
+	{"pt", "2b911d4a9f1404a6771703641d9d3f9638da5d94e782d5eca556603d7e372631", builtinPT},
+	{"sv", "f6ea4bd61aa863784d04f34f99d6a324a7125ad073dc859f9fa5d51f2c66a1c4", builtinSV},
 }

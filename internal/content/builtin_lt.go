@@ -583,6 +583,7 @@ func builtinLT() *Language {
 			"form.progress.total":                           "Iš viso",
 			"form.title.community":                          "Veiksmų gairių forma bendruomeninėms organizacijoms",
 			"form.title.municipality":                       "Veiksmų gairių forma savivaldybėms",
+			"funded_by":                                     "Finansuoja Europos Sąjunga",
 			"guide.contents":                                "Turinys",
 			"guide.edition.community":                       "Leidimas bendruomeninėms organizacijoms",
 			"guide.edition.municipality":                    "Leidimas savivaldybėms",

@@ -582,6 +582,7 @@ func builtinLV() *Language {
 			"form.progress.total":                           "Kopā",
 			"form.title.community":                          "Ceļa kartes veidlapa kopienu organizācijām",
 			"form.title.municipality":                       "Ceļa kartes veidlapa pašvaldībām",
+			"funded_by":                                     "Finansē Eiropas Savienība",
 			"guide.contents":                                "Saturs",
 			"guide.edition.community":                       "Izdevums kopienu organizācijām",
 			"guide.edition.municipality":                    "Izdevums pašvaldībām",

@@ -583,6 +583,7 @@ func builtinPT() *Language {
 			"form.progress.total":                           "Total",
 			"form.title.community":                          "Lista de verificação do roteiro para organizações comunitárias",
 			"form.title.municipality":                       "Lista de verificação do roteiro para municípios",
+			"funded_by":                                     "Financiado pela União Europeia",
 			"guide.contents":                                "Índice",
 			"guide.edition.community":                       "Edição para organizações comunitárias",
 			"guide.edition.municipality":                    "Edição para municípios",

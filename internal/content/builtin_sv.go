@@ -583,6 +583,7 @@ func builtinSV() *Language {
 			"form.progress.total":                           "Totalt",
 			"form.title.community":                          "Färdplanens checklista för civilsamhällesorganisationer",
 			"form.title.municipality":                       "Färdplanens checklista för kommuner",
+			"funded_by":                                     "Finansieras av Europeiska unionen",
 			"guide.contents":                                "Innehåll",
 			"guide.edition.community":                       "Utgåva för civilsamhällesorganisationer",
 			"guide.edition.municipality":                    "Utgåva för kommuner",

@@ -10,8 +10,9 @@ import (
 
 // cover draws the cover: a full-bleed panel in the accent colour with the
 // project, the title and the subtitle, a stripe in the three step colours,
-// the steps as stops on a road, and the organisation the booklet was
-// prepared for. The cover has no header or footer.
+// the steps as stops on a road, the organisation the booklet was
+// prepared for, and at its foot the EU emblem with "Funded by the European
+// Union" in the booklet's language. The cover has no header or footer.
 func (b *booklet) cover() {
 	d, l, th := b.d, b.lang, b.th
 	d.AddPage()
@@ -86,10 +87,16 @@ func (b *booklet) cover() {
 		d.Line(x+dot/2, centres[i-1]+dot/2+1.2, x+dot/2, centres[i]-dot/2-1.2, th.Colors.Rule, 0.6)
 	}
 
+	// the EU emblem with "Funded by the European Union" in the booklet's
+	// language, at the foot of the cover
+	const emblem = 12.0
+	foot := ph - m.Bottom - emblem
+	d.FundedBy(m.Left, foot, emblem, l.Label("funded_by"), th.Colors.Text)
+
 	if b.org != "" {
 		name := pdf.ParaStyle{Size: th.Type.H2 + 1, Style: pdf.Bold, SpaceAfter: -1}
 		h := d.TextHeight(name, pdf.Run{Text: b.org})
-		y := ph - m.Bottom - h - 10
+		y := foot - h - 14
 		y = max(y, d.Y()+8)
 		d.Line(m.Left, y, m.Left+18, y, th.Colors.Accent, 0.5)
 		d.SetY(y + 3)
