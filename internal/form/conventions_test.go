@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/partnership-roadmap/roadmap/internal/answers"
 	"github.com/partnership-roadmap/roadmap/internal/content"
 	"github.com/partnership-roadmap/roadmap/internal/contenttest"
 	"github.com/partnership-roadmap/roadmap/internal/pdftest"
@@ -86,6 +87,43 @@ func TestConventions(t *testing.T) {
 					x1, _ := strconv.ParseFloat(string(m[3]), 64)
 					if side := (x1 - x0) / 72 * 25.4; side < 3.99 {
 						t.Fatalf("an option's tick box is %.2f mm wide; want 4 mm or more", side)
+					}
+				}
+			})
+		}
+	}
+}
+
+// TestFundingLine checks that the closing page of every form, blank,
+// filled and fillable, in every language, ends with "Funded by the European
+// Union" in the form's language, below the notes' lines or text.
+func TestFundingLine(t *testing.T) {
+	for _, code := range contenttest.Bundle(t).Codes() {
+		lang := contenttest.Language(t, code)
+		src := "en"
+		if code == "lv" {
+			src = "lv"
+		}
+		a := example(t, "brinumins-community-"+src+".yaml")
+		for name, opts := range map[string]Options{"blank": {}, "fillable": {Fillable: true}} {
+			t.Run(code+"/"+name, func(t *testing.T) {
+				opts.Date = testDate
+				for _, ans := range []*answers.File{nil, a} {
+					res, err := Render(lang, content.Community, ans, opts)
+					if err != nil {
+						t.Fatal(err)
+					}
+					pages := pdftest.Pages(t, res.Data)
+					last := norm(pages[len(pages)-1])
+					want := lang.Label("funded_by")
+					i, j := strings.Index(last, want), strings.Index(last, lang.Label("form.notes.title"))
+					if i < 0 || j < 0 || i < j {
+						t.Errorf("answers %v: the last page lacks %q below the notes:\n%s", ans != nil, want, last)
+					}
+					for _, p := range pages[:len(pages)-1] {
+						if strings.Contains(norm(p), want) {
+							t.Errorf("answers %v: %q on a page before the last", ans != nil, want)
+						}
 					}
 				}
 			})

@@ -253,7 +253,7 @@ func (r *renderer) instructions() {
 // notes draws the closing page: notes and next steps. A filled form whose
 // answers have workshop notes prints them there, as an answer is printed,
 // flowing onto further pages when they are long; lines to write on fill
-// the rest of the page. A fillable form has one text field over the lines,
+// the rest of the page, above the funding line at its foot. A fillable form has one text field over the lines,
 // holding the notes.
 func (r *renderer) notes() {
 	d := r.d
@@ -272,11 +272,27 @@ func (r *renderer) notes() {
 		more := strings.Join(strings.Fields(r.label("form.continued", "number", "", "title", title)), " ")
 		d.Continued(more, func() { r.textBox(r.th.Colors.Accent.Mix(pdf.White, 0.35), text) })
 	}
-	n := int((d.Remaining() - 2) / r.th.Spacing.WriteIn)
-	if text != "" && n < 1 {
-		return // the notes end at the foot of the page
+	// the lines leave room for the funding line at the foot
+	reserve := fundingHeight + 4
+	n := int((d.Remaining() - 2 - reserve) / r.th.Spacing.WriteIn)
+	if text == "" || n >= 1 {
+		r.notesField(r.collect(pdf.AreaWriteIn, func() { d.WriteIn(max(n, 1)) }))
 	}
-	r.notesField(r.collect(pdf.AreaWriteIn, func() { d.WriteIn(max(n, 1)) }))
+	r.funding()
+}
+
+// fundingHeight is the height of the EU emblem of the funding line.
+const fundingHeight = 8.0
+
+// funding draws the funding line at the foot of the page, or of the next
+// page when the cursor is too low: the EU emblem with "Funded by the
+// European Union" in the form's language.
+func (r *renderer) funding() {
+	d := r.d
+	d.EnsureSpace(fundingHeight + 4)
+	y := math.Max(d.Y()+4, d.Bottom()-fundingHeight)
+	d.FundedBy(d.Left(), y, fundingHeight, r.label("funded_by"), r.th.Colors.Text)
+	d.SetY(y + fundingHeight)
 }
 
 // progress draws the progress summary of a filled form: per step and over
