@@ -516,6 +516,11 @@ func TestWorkbookSetUp(t *testing.T) {
 		if fitted := lay.FitToWidth != nil && *lay.FitToWidth == 1; fitted != fit {
 			t.Errorf("%s: fitted to the page's width: %v, want %v", name, fitted, fit)
 		}
+		// every printed page carries the funding line
+		hf, err := fx.xlsx.GetHeaderFooter(name)
+		if funded := fx.lang.Label("funded_by"); err != nil || hf == nil || !strings.Contains(hf.OddFooter, "\n&\"Arial,Bold\"&8"+funded+"&R") {
+			t.Errorf("%s: the page footer has no funding line %q: %+v, %v", name, funded, hf, err)
+		}
 	}
 }
 

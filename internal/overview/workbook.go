@@ -298,7 +298,9 @@ func (w *workbook) print(sheet, last string, titleCols int) {
 	w.check(w.f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Left: &side, Right: &side, Top: &tb, Bottom: &tb, Header: &hf, Footer: &hf}))
 	pages := strings.NewReplacer("&", "&&", "{page}", "&P", "{pages}", "&N").Replace(w.l.Label("page.footer"))
 	header := "&L&\"Arial,Bold\"&11" + headerText(w.l.Label("overview.title"), 70) + "&R&\"Arial,Regular\"&9" + headerText(sheet, 40)
-	footer := "&L&\"Arial,Regular\"&8" + headerText(w.l.Format("overview.asof", "date", w.l.FormatDate(w.r.AsOf.Time())), 60) + "&R&\"Arial,Regular\"&8" + pages
+	// the date of the overview over the funding line, the page numbers
+	footer := "&L&\"Arial,Regular\"&8" + headerText(w.l.Format("overview.asof", "date", w.l.FormatDate(w.r.AsOf.Time())), 60) +
+		"\n&\"Arial,Bold\"&8" + headerText(w.l.Label("funded_by"), 60) + "&R&\"Arial,Regular\"&8" + pages
 	w.check(w.f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddHeader: header, OddFooter: footer}))
 	q := "'" + strings.ReplaceAll(sheet, "'", "''") + "'"
 	col, row, _ := excelize.SplitCellName(last)

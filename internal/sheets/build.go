@@ -733,7 +733,7 @@ func (b *builder) pageMM(landscape bool) (w, h float64) {
 
 // printSetup sets a sheet's page: orientation, paper, fit to the page's
 // width, the theme's margins, a header with the title and the organisation,
-// page numbers in the footer, and for a plan the header row repeated on
+// the roadmap's title, the funding line and page numbers in the footer, and for a plan the header row repeated on
 // every page. It sets no print area, so that whatever rows the table grows
 // to print too; end is the last cell the sheet fills.
 func (b *builder) printSetup(sheet, title string, landscape bool, end string) {
@@ -758,7 +758,9 @@ func (b *builder) printSetup(sheet, title string, landscape bool, end string) {
 	}
 	pages := strings.ReplaceAll(b.lang.Label("page.footer"), "&", "&&")
 	pages = strings.NewReplacer("{page}", "&P", "{pages}", "&N").Replace(pages)
-	footer := "&L" + sized("Regular", ty.Small, headerText(b.lang.Title, 100)) + "&R" + sized("Regular", ty.Small, pages)
+	// the roadmap's title over the funding line, the page numbers
+	footer := "&L" + sized("Regular", ty.Small, headerText(b.lang.Title, 100)) + "\n" +
+		sized("Bold", ty.Small, headerText(b.lang.Label("funded_by"), 60)) + "&R" + sized("Regular", ty.Small, pages)
 	b.check(f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddHeader: header, OddFooter: footer}))
 	b.check(f.SetSheetDimension(sheet, "A1:"+end))
 	if landscape {

@@ -178,7 +178,8 @@ func TestTypedRowsPrintWhole(t *testing.T) {
 // TestPrintedWorkbooks prints workbooks through LibreOffice and reads the
 // pages back: overdue and done read in words on a black-and-white copy, text
 // OOXML would reinterpret prints as written, values too long for one row
-// print whole, and no heading of the instructions ends a page, in lv and en,
+// print whole, no heading of the instructions ends a page, and every page
+// carries the funding line, in lv and en,
 // on A4 and Letter, in the one-plan and the three-plan workbooks.
 func TestPrintedWorkbooks(t *testing.T) {
 	progress := func(code string) *answers.File {
@@ -256,6 +257,15 @@ func TestPrintedWorkbooks(t *testing.T) {
 			}
 		})
 	}
+	// the funding line on every printed page, in the workbook's language
+	for _, b := range books {
+		funded := lang(t, b.lang).Label("funded_by")
+		for i, page := range pdftest.Pages(t, pdfs[b.name]) {
+			if !strings.Contains(page, funded) {
+				t.Errorf("%s: page %d has no funding line %q", b.name, i+1, funded)
+			}
+		}
+	}
 	for _, b := range books {
 		if len(b.plans) < 3 {
 			continue
@@ -279,7 +289,17 @@ func TestPrintedWorkbooks(t *testing.T) {
 					continue // a plan's page
 				}
 				instr++
-				body = body[1 : len(body)-1] // the running header and the footer
+				body = body[1:] // the running header
+				// the footer: the roadmap's title, the page numbers and the
+				// funding line, in whatever order pdftotext sets them
+				for len(body) > 0 {
+					last := body[len(body)-1]
+					if last != l.Label("funded_by") && !strings.HasPrefix(l.Title, last) &&
+						!strings.Contains(last, l.Format("page.footer", "page", fmt.Sprint(i+1), "pages", "")) {
+						break
+					}
+					body = body[:len(body)-1]
+				}
 				if last := body[len(body)-1]; headings[last] {
 					t.Errorf("page %d ends with the heading %q", i+1, last)
 				}
