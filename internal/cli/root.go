@@ -147,6 +147,7 @@ Run "roadmap pack" to make the whole workshop pack in output/.`,
 
 	// One command per line, in the order of the help.
 	root.AddCommand(
+		newAccessCmd(app, nil),
 		newContentCmd(app),
 		newFormCmd(app, nil),
 		newGuideCmd(app, nil),

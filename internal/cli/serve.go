@@ -17,6 +17,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/partnership-roadmap/roadmap/internal/access"
 	"github.com/partnership-roadmap/roadmap/internal/serve"
 )
 
@@ -42,7 +43,12 @@ does and saved to the answers file within a second. The filled checklist
 The server listens on this computer only (127.0.0.1) unless --addr names
 another address. On any other address, such as 0.0.0.0:8080 for a workshop
 on a shared network, it prints a link holding a random access key: only
-browsers that opened that link can see or change the roadmaps.`,
+browsers that opened that link can see or change the roadmaps.
+
+A folder hosted for many organisations has access links instead, made with
+"roadmap access": when the folder has any, every browser needs one of them,
+whatever address the server listens on, and a person's link opens one
+roadmap only.`,
 		Example: "  roadmap serve\n  roadmap serve --dir answers --open\n  roadmap serve --addr 0.0.0.0:8080",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -74,6 +80,16 @@ func serveRun(ctx context.Context, app *App, opts *serveOptions) error {
 	}
 	so := serve.Options{Dir: opts.Dir, Content: b, Theme: theme, DocDate: DocDate,
 		Logf: func(format string, args ...any) { fmt.Fprintf(app.Err, format+"\n", args...) }}
+	links := access.Open(opts.Dir)
+	hasLinks, err := links.Any()
+	if err != nil {
+		return err
+	}
+	if hasLinks {
+		// The folder is hosted: every browser shows a link of its own,
+		// whatever address the server listens on.
+		so.Access = links
+	}
 	loopback := isLoopback(host)
 	if !loopback {
 		// A network address: anyone on the network could reach the pages,
@@ -82,11 +98,13 @@ func serveRun(ctx context.Context, app *App, opts *serveOptions) error {
 		// (not a link per roadmap) is what a workshop can hand out: it is
 		// on the projector, and whoever has it may work on any roadmap of
 		// the folder, as they could on paper.
-		key := make([]byte, 16)
-		if _, err := rand.Read(key); err != nil {
-			return err
+		if !hasLinks {
+			key := make([]byte, 16)
+			if _, err := rand.Read(key); err != nil {
+				return err
+			}
+			so.Token = hex.EncodeToString(key)
 		}
-		so.Token = hex.EncodeToString(key)
 		so.AnyIPHost = true
 		so.Hosts = []string{"localhost"}
 		if h, err := os.Hostname(); err == nil {
@@ -119,6 +137,8 @@ func serveRun(ctx context.Context, app *App, opts *serveOptions) error {
 		url += "?token=" + so.Token
 		fmt.Fprintf(app.Out, "serving the roadmaps of %s on the network at %s\n", opts.Dir, ln.Addr())
 		fmt.Fprintf(app.Out, "open this link (it holds the access key; give it only to the people who may edit): %s\n", url)
+	} else if hasLinks {
+		fmt.Fprintf(app.Out, "serving the roadmaps of %s at %s; each browser needs its access link (roadmap access %s --list)\n", opts.Dir, url, opts.Dir)
 	} else {
 		fmt.Fprintf(app.Out, "serving the roadmaps of %s; open %s\n", opts.Dir, url)
 	}

@@ -157,6 +157,11 @@ type homeRow struct {
 }
 
 func (s *Server) home(w http.ResponseWriter, r *http.Request) {
+	if g := grantOf(r); !g.all {
+		// A person's link has one roadmap: the list is its page.
+		http.Redirect(w, r, "/r/"+pathEscape(g.roadmap), http.StatusSeeOther)
+		return
+	}
 	lang := s.uiLanguage(r)
 	entries, err := s.store.list()
 	if err != nil {
@@ -414,6 +419,9 @@ func (s *Server) edit(w http.ResponseWriter, r *http.Request) {
 	notice := ""
 	if r.URL.Query().Get("saved") == "1" {
 		notice = "saved"
+	}
+	if grantOf(r).readOnly {
+		notice = "readonly"
 	}
 	s.renderEdit(w, http.StatusOK, rm, rm.File, nil, fieldErrors{}, notice)
 }

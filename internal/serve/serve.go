@@ -10,7 +10,6 @@
 package serve
 
 import (
-	"crypto/subtle"
 	"embed"
 	"errors"
 	"fmt"
@@ -24,6 +23,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/partnership-roadmap/roadmap/internal/access"
 	"github.com/partnership-roadmap/roadmap/internal/answers"
 	"github.com/partnership-roadmap/roadmap/internal/content"
 	"github.com/partnership-roadmap/roadmap/internal/pdf"
@@ -47,9 +47,16 @@ type Options struct {
 	// Today is the date an overview counts overdue rows on (nil: the
 	// clock's).
 	Today func() time.Time
-	// Token, when not empty, is the secret a browser must show (once in
-	// the address, then in a cookie) before any page is served.
+	// Token, when not empty, is the workshop key: a secret a browser must
+	// show (once in the address, then in a cookie) before any page is
+	// served, which then opens everything, as a coordinator's link does.
 	Token string
+	// Access, when not nil, is the folder's list of access links: every
+	// page then needs a working link of it (or Token), whatever address
+	// the server listens on, and a person's link opens one roadmap only.
+	Access *access.Store
+	// Now is the clock links expire by (nil: the system's).
+	Now func() time.Time
 	// Hosts are the host names (without port) the Host header may name;
 	// empty means the loopback names: localhost, 127.0.0.1, ::1.
 	Hosts []string
@@ -119,17 +126,17 @@ const MaxBody = maxFile
 func (s *Server) routes() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /{$}", s.home)
-	mux.HandleFunc("POST /new", s.newRoadmap)
-	mux.HandleFunc("POST /upload", s.upload)
-	mux.HandleFunc("GET /r/{name}", s.edit)
-	mux.HandleFunc("POST /r/{name}", s.save)
-	mux.HandleFunc("GET /r/{name}/form.pdf", s.downloadForm)
-	mux.HandleFunc("GET /r/{name}/plans.xlsx", s.downloadPlans)
-	mux.HandleFunc("GET /r/{name}/answers.yaml", s.downloadAnswers)
-	mux.HandleFunc("GET /blank/{lang}/pack.zip", s.downloadPack)
-	mux.HandleFunc("GET /blank/{lang}/guide.pdf", s.downloadGuide)
-	mux.HandleFunc("GET /all/{lang}/overview.pdf", s.downloadOverview)
-	mux.HandleFunc("GET /all/{lang}/plans.ics", s.downloadCalendar)
+	mux.HandleFunc("POST /new", s.coordinator(s.newRoadmap))
+	mux.HandleFunc("POST /upload", s.coordinator(s.upload))
+	mux.HandleFunc("GET /r/{name}", s.reader(s.edit))
+	mux.HandleFunc("POST /r/{name}", s.writer(s.save))
+	mux.HandleFunc("GET /r/{name}/form.pdf", s.reader(s.downloadForm))
+	mux.HandleFunc("GET /r/{name}/plans.xlsx", s.reader(s.downloadPlans))
+	mux.HandleFunc("GET /r/{name}/answers.yaml", s.reader(s.downloadAnswers))
+	mux.HandleFunc("GET /blank/{lang}/pack.zip", s.coordinator(s.downloadPack))
+	mux.HandleFunc("GET /blank/{lang}/guide.pdf", s.coordinator(s.downloadGuide))
+	mux.HandleFunc("GET /all/{lang}/overview.pdf", s.coordinator(s.downloadOverview))
+	mux.HandleFunc("GET /all/{lang}/plans.ics", s.coordinator(s.downloadCalendar))
 	mux.HandleFunc("GET /static/theme.css", s.themeCSS)
 	static, _ := fs.Sub(assets, "static")
 	mux.Handle("GET /static/", http.StripPrefix("/static/", staticFiles(static)))
@@ -144,7 +151,7 @@ func (s *Server) routes() http.Handler {
 	var h http.Handler = mux
 	h = s.limitBody(h)
 	h = cop.Handler(h)
-	h = s.checkToken(h)
+	h = s.authorize(h)
 	h = s.checkHost(h)
 	h = secureHeaders(h)
 	return h
@@ -184,38 +191,6 @@ func (s *Server) checkHost(next http.Handler) http.Handler {
 			return
 		}
 		next.ServeHTTP(w, r)
-	})
-}
-
-// tokenCookie carries the access token after the first visit.
-const tokenCookie = "roadmap_token"
-
-// checkToken lets a request through when the server needs no token, or the
-// request shows it: in the address (?token=..., the link printed at start),
-// which sets the cookie and sends the browser on to the same page without
-// it, or in the cookie.
-func (s *Server) checkToken(next http.Handler) http.Handler {
-	if s.opts.Token == "" {
-		return next
-	}
-	want := []byte(s.opts.Token)
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if t := r.URL.Query().Get("token"); t != "" && r.Method == http.MethodGet {
-			if subtle.ConstantTimeCompare([]byte(t), want) == 1 {
-				http.SetCookie(w, &http.Cookie{Name: tokenCookie, Value: s.opts.Token, Path: "/", HttpOnly: true, SameSite: http.SameSiteStrictMode})
-				q := r.URL.Query()
-				q.Del("token")
-				u := *r.URL
-				u.RawQuery = q.Encode()
-				http.Redirect(w, r, u.RequestURI(), http.StatusSeeOther)
-				return
-			}
-		}
-		if c, err := r.Cookie(tokenCookie); err == nil && subtle.ConstantTimeCompare([]byte(c.Value), want) == 1 {
-			next.ServeHTTP(w, r)
-			return
-		}
-		s.refuse(w, r, http.StatusUnauthorized, "serve.error.token")
 	})
 }
 

@@ -186,3 +186,7 @@ func (s *store) freeName(base string) string {
 		}
 	}
 }
+
+// ValidName reports whether name (a file name, not a path) may name a
+// roadmap of a served folder.
+func ValidName(name string) bool { return validName(name) }
