@@ -3,11 +3,13 @@ package cli
 import (
 	"context"
 	"crypto/rand"
+	"crypto/tls"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"net"
 	"net/http"
+	"net/netip"
 	"os"
 	"os/exec"
 	"os/signal"
@@ -26,6 +28,13 @@ type serveOptions struct {
 	Addr  string
 	Open  bool
 	Paper string
+	// PublicURL is the address people open (default: the folder's
+	// remembered one).
+	PublicURL string
+	// TrustedProxies are addresses or CIDR ranges of reverse proxies.
+	TrustedProxies []string
+	// TLSCert and TLSKey serve HTTPS with this certificate.
+	TLSCert, TLSKey string
 }
 
 func newServeCmd(app *App) *cobra.Command {
@@ -58,6 +67,10 @@ roadmap only.`,
 	cmd.Flags().StringVar(&opts.Dir, "dir", "answers", "the `folder` of answers files (created when missing)")
 	cmd.Flags().StringVar(&opts.Addr, "addr", "127.0.0.1:8080", "the `address` to listen on, host:port")
 	cmd.Flags().BoolVar(&opts.Open, "open", false, "open the page in the default browser")
+	cmd.Flags().StringVar(&opts.PublicURL, "public-url", "", "the `URL` people open, such as https://roadmaps.example.lv (default: the one the folder remembers)")
+	cmd.Flags().StringSliceVar(&opts.TrustedProxies, "trusted-proxy", nil, "the `address` (or CIDR range) of a reverse proxy whose X-Forwarded-* headers count; repeatable")
+	cmd.Flags().StringVar(&opts.TLSCert, "tls-cert", "", "serve HTTPS with this certificate `FILE` (PEM; with --tls-key)")
+	cmd.Flags().StringVar(&opts.TLSKey, "tls-key", "", "the private key `FILE` of --tls-cert (PEM)")
 	paperFlag(cmd, &opts.Paper)
 	return cmd
 }
@@ -80,14 +93,49 @@ func serveRun(ctx context.Context, app *App, opts *serveOptions) error {
 	}
 	so := serve.Options{Dir: opts.Dir, Content: b, Theme: theme, DocDate: DocDate,
 		Logf: func(format string, args ...any) { fmt.Fprintf(app.Err, format+"\n", args...) }}
+	if (opts.TLSCert == "") != (opts.TLSKey == "") {
+		return usageError{errors.New("--tls-cert and --tls-key go together: give both"), "roadmap serve"}
+	}
+	var tlsConf *tls.Config
+	if opts.TLSCert != "" {
+		cert, err := tls.LoadX509KeyPair(opts.TLSCert, opts.TLSKey)
+		if err != nil {
+			return fmt.Errorf("reading the certificate %s and key %s: %w", opts.TLSCert, opts.TLSKey, err)
+		}
+		tlsConf = &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}
+	}
+	for _, p := range opts.TrustedProxies {
+		pr, err := netip.ParsePrefix(p)
+		if err != nil {
+			a, aerr := netip.ParseAddr(p)
+			if aerr != nil {
+				return usageError{fmt.Errorf("--trusted-proxy %q: give an address (127.0.0.1) or a range (10.0.0.0/8)", p), "roadmap serve"}
+			}
+			pr = netip.PrefixFrom(a.Unmap(), a.Unmap().BitLen())
+		}
+		so.TrustedProxies = append(so.TrustedProxies, pr.Masked())
+	}
+	settings, err := access.LoadSettings(opts.Dir)
+	if err != nil {
+		return err
+	}
+	so.PublicURL = settings.PublicURL
+	if opts.PublicURL != "" {
+		if so.PublicURL, err = checkPublicURL(opts.PublicURL, "roadmap serve"); err != nil {
+			return err
+		}
+	}
 	links := access.Open(opts.Dir)
 	hasLinks, err := links.Any()
 	if err != nil {
 		return err
 	}
-	if hasLinks {
+	hosted := hasLinks || so.PublicURL != "" || len(so.TrustedProxies) > 0
+	if hosted {
 		// The folder is hosted: every browser shows a link of its own,
-		// whatever address the server listens on.
+		// whatever address the server listens on. Behind a proxy every
+		// request comes from the proxy's address, often 127.0.0.1, so the
+		// address the server listens on says nothing of who may reach it.
 		so.Access = links
 	}
 	loopback := isLoopback(host)
@@ -98,7 +146,7 @@ func serveRun(ctx context.Context, app *App, opts *serveOptions) error {
 		// (not a link per roadmap) is what a workshop can hand out: it is
 		// on the projector, and whoever has it may work on any roadmap of
 		// the folder, as they could on paper.
-		if !hasLinks {
+		if !hosted {
 			key := make([]byte, 16)
 			if _, err := rand.Read(key); err != nil {
 				return err
@@ -131,14 +179,25 @@ func serveRun(ctx context.Context, app *App, opts *serveOptions) error {
 		WriteTimeout:      60 * time.Second,
 		IdleTimeout:       2 * time.Minute,
 		MaxHeaderBytes:    64 << 10,
+		TLSConfig:         tlsConf,
 	}
-	url := "http://" + displayAddr(ln.Addr().String(), host) + "/"
+	scheme := "http"
+	if opts.TLSCert != "" {
+		scheme = "https"
+	}
+	url := scheme + "://" + displayAddr(ln.Addr().String(), host) + "/"
+	if so.PublicURL != "" {
+		url = so.PublicURL + "/"
+	}
 	if so.Token != "" {
 		url += "?token=" + so.Token
 		fmt.Fprintf(app.Out, "serving the roadmaps of %s on the network at %s\n", opts.Dir, ln.Addr())
 		fmt.Fprintf(app.Out, "open this link (it holds the access key; give it only to the people who may edit): %s\n", url)
-	} else if hasLinks {
-		fmt.Fprintf(app.Out, "serving the roadmaps of %s at %s; each browser needs its access link (roadmap access %s --list)\n", opts.Dir, url, opts.Dir)
+	} else if hosted {
+		fmt.Fprintf(app.Out, "serving the roadmaps of %s at %s (listening on %s); each browser needs its access link (roadmap access %s --list)\n", opts.Dir, url, ln.Addr(), opts.Dir)
+		if !hasLinks {
+			app.Warn("%s has no access links yet, so no browser can open a page: make one with roadmap access %s --coordinator", opts.Dir, opts.Dir)
+		}
 	} else {
 		fmt.Fprintf(app.Out, "serving the roadmaps of %s; open %s\n", opts.Dir, url)
 	}
@@ -152,7 +211,13 @@ func serveRun(ctx context.Context, app *App, opts *serveOptions) error {
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 	errc := make(chan error, 1)
-	go func() { errc <- hs.Serve(ln) }()
+	go func() {
+		if opts.TLSCert != "" {
+			errc <- hs.ServeTLS(ln, "", "")
+			return
+		}
+		errc <- hs.Serve(ln)
+	}()
 	select {
 	case err := <-errc:
 		return err

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/subtle"
 	"net/http"
+	"net/netip"
 	"strings"
 	"time"
 
@@ -136,10 +137,72 @@ func (s *Server) authorize(next http.Handler) http.Handler {
 	})
 }
 
-// secure reports whether the browser reached the server over HTTPS, so
-// that the cookie is sent over HTTPS only.
+// secure reports whether the browser reaches the server over HTTPS, so
+// that the cookie is sent over HTTPS only: the server's own TLS, a public
+// address that is https, or a trusted proxy that says so.
 func (s *Server) secure(r *http.Request) bool {
-	return r.TLS != nil
+	return r.TLS != nil || s.secureURL || s.client(r).https
+}
+
+// clientInfo is who sent a request, as far as the server can believe it.
+type clientInfo struct {
+	// ip is the browser's address: the connection's, or the one a trusted
+	// proxy names in X-Forwarded-For.
+	ip string
+	// https: a trusted proxy says the browser used HTTPS.
+	https bool
+	// host is the Host the browser asked for (a trusted proxy's
+	// X-Forwarded-Host, else the request's Host).
+	host string
+}
+
+// client returns who sent r. X-Forwarded-* headers count only from the
+// addresses of Options.TrustedProxies; from anyone else they are ignored,
+// since anyone can send them.
+func (s *Server) client(r *http.Request) clientInfo {
+	c := clientInfo{ip: r.RemoteAddr, host: r.Host}
+	if ap, err := netip.ParseAddrPort(r.RemoteAddr); err == nil {
+		c.ip = ap.Addr().Unmap().String()
+	}
+	if !s.trusted(c.ip) {
+		return c
+	}
+	// The rightmost address no trusted proxy has is the browser's: what
+	// stands left of it anyone could have written.
+	var hops []string
+	for _, v := range r.Header.Values("X-Forwarded-For") {
+		for h := range strings.SplitSeq(v, ",") {
+			hops = append(hops, strings.TrimSpace(h))
+		}
+	}
+	for i := len(hops) - 1; i >= 0; i-- {
+		c.ip = hops[i]
+		if !s.trusted(hops[i]) {
+			break
+		}
+	}
+	if p := r.Header.Get("X-Forwarded-Proto"); p != "" {
+		c.https = strings.EqualFold(strings.TrimSpace(strings.Split(p, ",")[0]), "https")
+	}
+	if h := r.Header.Get("X-Forwarded-Host"); h != "" {
+		c.host = strings.TrimSpace(strings.Split(h, ",")[0])
+	}
+	return c
+}
+
+// trusted reports whether ip is one of the trusted proxies.
+func (s *Server) trusted(ip string) bool {
+	a, err := netip.ParseAddr(ip)
+	if err != nil {
+		return false
+	}
+	a = a.Unmap()
+	for _, p := range s.opts.TrustedProxies {
+		if p.Contains(a) {
+			return true
+		}
+	}
+	return false
 }
 
 // coordinator lets through a request of a link that opens everything; any

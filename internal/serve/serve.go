@@ -18,6 +18,8 @@ import (
 	"log"
 	"net"
 	"net/http"
+	"net/netip"
+	"net/url"
 	"os"
 	"strings"
 	"sync"
@@ -57,6 +59,15 @@ type Options struct {
 	Access *access.Store
 	// Now is the clock links expire by (nil: the system's).
 	Now func() time.Time
+	// PublicURL is the address people open (https://roadmaps.example.lv)
+	// when the server is behind a proxy or on a name of its own: its host
+	// is a name the Host header may give, and an https address makes the
+	// cookie Secure.
+	PublicURL string
+	// TrustedProxies are the addresses of the reverse proxies whose
+	// X-Forwarded-For, -Proto and -Host headers are believed; from any
+	// other address those headers are ignored.
+	TrustedProxies []netip.Prefix
 	// Hosts are the host names (without port) the Host header may name;
 	// empty means the loopback names: localhost, 127.0.0.1, ::1.
 	Hosts []string
@@ -75,6 +86,8 @@ type Server struct {
 	tmpl    *template.Template
 	handler http.Handler
 	hosts   map[string]bool
+	// secureURL: the public address is https, so the cookie is Secure.
+	secureURL bool
 
 	// mu serialises saves: the check of the revision and the write are one
 	// step.
@@ -105,6 +118,14 @@ func New(opts Options) (*Server, error) {
 	hosts := opts.Hosts
 	if len(hosts) == 0 {
 		hosts = []string{"localhost", "127.0.0.1", "::1"}
+	}
+	if opts.PublicURL != "" {
+		u, err := url.Parse(opts.PublicURL)
+		if err != nil || u.Hostname() == "" {
+			return nil, fmt.Errorf("serve: public address %q: not an address such as https://roadmaps.example.lv", opts.PublicURL)
+		}
+		hosts = append(hosts, u.Hostname())
+		s.secureURL = u.Scheme == "https"
 	}
 	for _, h := range hosts {
 		s.hosts[strings.ToLower(h)] = true
@@ -177,7 +198,7 @@ func secureHeaders(next http.Handler) http.Handler {
 // reaches the server with Host: evil.example, and is refused here.
 func (s *Server) checkHost(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		host := r.Host
+		host := s.client(r).host
 		if h, _, err := net.SplitHostPort(host); err == nil {
 			host = h
 		}
