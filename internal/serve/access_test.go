@@ -2,6 +2,7 @@ package serve_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"io/fs"
 	"mime/multipart"
 	"net/http"
@@ -21,6 +22,20 @@ const (
 	roadmapA = "brinumins-community-lv.yaml"
 	roadmapB = "talsi-municipality-lv.yaml"
 )
+
+// versionID names the earlier version and the archived roadmap of a
+// linkFolder.
+const versionID = "20270227T120000.000000000Z"
+
+func writeFile(t *testing.T, path string, data []byte) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
 
 // clock is the moment the access tests run at.
 var clock = time.Date(2027, 3, 1, 12, 0, 0, 0, time.UTC)
@@ -50,6 +65,13 @@ func linkFolder(t *testing.T) (dir string, cookies map[string]string) {
 	}
 	cookies["revoked"] = c
 	_, cookies["expired"] = add(access.Link{Roadmap: roadmapA, Label: "last year", Expires: clock.Add(-time.Minute)})
+	// An earlier version of A and a roadmap in the archive, to restore.
+	data, _ := os.ReadFile(filepath.Join(dir, roadmapA))
+	old, _ := json.Marshal(map[string]any{"name": roadmapA, "time": clock.Add(-48 * time.Hour), "by": "Anna",
+		"data": strings.Replace(string(data), "Biedrība", "Vecā biedrība", 1)})
+	writeFile(t, filepath.Join(dir, ".roadmap", "history", roadmapA, versionID+".json"), old)
+	arch, _ := json.Marshal(map[string]any{"name": "archived.yaml", "time": clock.Add(-48 * time.Hour), "by": "Anna", "data": string(data)})
+	writeFile(t, filepath.Join(dir, ".roadmap", "archive", versionID+".json"), arch)
 	return dir, cookies
 }
 
@@ -97,6 +119,16 @@ func TestAccessMatrix(t *testing.T) {
 		mw.Close()
 		return buf.String(), mw.FormDataContentType()
 	}
+	form := func(kv ...string) func(*testing.T, string) (string, string) {
+		return func(*testing.T, string) (string, string) {
+			v := url.Values{}
+			for i := 0; i+1 < len(kv); i += 2 {
+				v.Set(kv[i], kv[i+1])
+			}
+			return v.Encode(), "application/x-www-form-urlencoded"
+		}
+	}
+	coord303 := map[string]int{"coordinator": 303}
 	everyA := map[string]int{"A": 200, "A read-only": 200, "coordinator": 200}
 	coord := map[string]int{"coordinator": 200}
 	routes := []route{
@@ -118,6 +150,15 @@ func TestAccessMatrix(t *testing.T) {
 		{"GET", "/blank/lv/guide.pdf", nil, coord},
 		{"GET", "/all/lv/overview.pdf", nil, coord},
 		{"GET", "/all/lv/plans.ics", nil, coord},
+		{"GET", "/r/" + roadmapA + "/history", nil, everyA},
+		{"POST", "/r/" + roadmapA + "/restore", form("version", versionID), map[string]int{"A": 303, "coordinator": 303}},
+		{"POST", "/r/" + roadmapA + "/archive", form(), coord303},
+		{"GET", "/r/" + roadmapB + "/history", nil, coord},
+		{"POST", "/r/" + roadmapB + "/restore", form("version", versionID), map[string]int{}},
+		{"POST", "/r/" + roadmapB + "/archive", form(), coord303},
+		{"GET", "/archive", nil, coord},
+		{"POST", "/archive/restore", form("id", versionID), coord303},
+		{"GET", "/audit.jsonl", nil, coord},
 		{"GET", "/static/app.css", nil, map[string]int{"no link": 200, "A": 200, "A read-only": 200, "coordinator": 200, "revoked": 200, "expired": 200}},
 	}
 	who := []string{"no link", "A", "A read-only", "coordinator", "revoked", "expired"}
@@ -155,7 +196,7 @@ func TestAccessMatrix(t *testing.T) {
 					if rt.path == "/" && id != "coordinator" && res.Header.Get("Location") != "/r/"+roadmapA {
 						t.Errorf("the home page sends a person's link to %q, want its roadmap", res.Header.Get("Location"))
 					}
-					if rt.method == "POST" && !changed {
+					if rt.method == "POST" && rt.path != "/r/"+roadmapB+"/restore" && !changed {
 						t.Error("an allowed change left the folder as it was")
 					}
 					return
@@ -164,6 +205,10 @@ func TestAccessMatrix(t *testing.T) {
 				switch {
 				case id == "no link" || id == "revoked" || id == "expired":
 					want = 401
+				case id == "coordinator":
+					want = 404 // no such roadmap, or no such version of B
+				case strings.HasSuffix(rt.path, "/archive"):
+					want = 403 // the coordinator's, whichever roadmap
 				case strings.HasPrefix(rt.path, "/r/") && !strings.HasPrefix(rt.path, "/r/"+roadmapA):
 					want = 404 // for a person's link no other roadmap exists
 				}
@@ -178,7 +223,7 @@ func TestAccessMatrix(t *testing.T) {
 				switch {
 				case id == "revoked" || id == "expired":
 					msg = "This access link no longer works: it has expired or was withdrawn."
-				case id == "A read-only" && rt.method == "POST" && rt.path == "/r/"+roadmapA:
+				case id == "A read-only" && rt.method == "POST" && (rt.path == "/r/"+roadmapA || rt.path == "/r/"+roadmapA+"/restore"):
 					msg = "This link lets you read this roadmap only"
 				}
 				if !strings.Contains(text, msg) {

@@ -278,6 +278,7 @@ func (s *Server) newRoadmap(w http.ResponseWriter, r *http.Request) {
 		s.refuse(w, r, http.StatusInternalServerError, "serve.error.write", "why", err.Error())
 		return
 	}
+	s.audit(r, auditLine{Roadmap: name, Action: "create"})
 	http.Redirect(w, r, "/r/"+pathEscape(name), http.StatusSeeOther)
 }
 
@@ -335,6 +336,7 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 		s.refuse(w, r, http.StatusInternalServerError, "serve.error.write", "why", err.Error())
 		return
 	}
+	s.audit(r, auditLine{Roadmap: name, Action: "upload"})
 	http.Redirect(w, r, "/r/"+pathEscape(name), http.StatusSeeOther)
 }
 
@@ -508,7 +510,11 @@ func (s *Server) save(w http.ResponseWriter, r *http.Request) {
 	}
 	rev := rm.Rev
 	if ok && !bytes.Equal(data, rm.Data) {
-		if err := s.store.write(rm.Name, data); err != nil {
+		err := s.keepVersion(rm.Name, rm.Data, grantOf(r).label, s.now())
+		if err == nil {
+			err = s.store.write(rm.Name, data)
+		}
+		if err != nil {
 			s.opts.Logf("serve: saving %s: %v", rm.Name, err)
 			msg := lang.Format("serve.error.write", "why", err.Error())
 			if js {
@@ -520,6 +526,7 @@ func (s *Server) save(w http.ResponseWriter, r *http.Request) {
 		}
 		rev = answers.Revision(data)
 		rm.Data, rm.Rev = data, rev
+		s.audit(r, auditLine{Roadmap: rm.Name, Action: "save", Fields: changedFields(rm.File, kept)})
 	}
 	if !errs.empty() {
 		// Saved but for the refused fields, or (a problem of no field)

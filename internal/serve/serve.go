@@ -95,6 +95,7 @@ type Server struct {
 
 	guidance sync.Map // language code → map[checkpoint id]template.HTML
 	parsed   sync.Map // file name → parsed
+	hist     history
 	cache    docCache
 }
 
@@ -154,6 +155,12 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /r/{name}/form.pdf", s.reader(s.downloadForm))
 	mux.HandleFunc("GET /r/{name}/plans.xlsx", s.reader(s.downloadPlans))
 	mux.HandleFunc("GET /r/{name}/answers.yaml", s.reader(s.downloadAnswers))
+	mux.HandleFunc("GET /r/{name}/history", s.reader(s.historyPage))
+	mux.HandleFunc("POST /r/{name}/restore", s.writer(s.restoreVersion))
+	mux.HandleFunc("POST /r/{name}/archive", s.coordinator(s.archiveRoadmap))
+	mux.HandleFunc("GET /archive", s.coordinator(s.archivePage))
+	mux.HandleFunc("POST /archive/restore", s.coordinator(s.restoreArchived))
+	mux.HandleFunc("GET /audit.jsonl", s.coordinator(s.downloadAudit))
 	mux.HandleFunc("GET /blank/{lang}/pack.zip", s.coordinator(s.downloadPack))
 	mux.HandleFunc("GET /blank/{lang}/guide.pdf", s.coordinator(s.downloadGuide))
 	mux.HandleFunc("GET /all/{lang}/overview.pdf", s.coordinator(s.downloadOverview))

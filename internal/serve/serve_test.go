@@ -181,7 +181,7 @@ func TestNewRoadmap(t *testing.T) {
 			t.Errorf("POST /new %v = %d\n%s", bad, res.StatusCode, body)
 		}
 	}
-	entries, _ := os.ReadDir(dir)
+	entries := answersFiles(t, dir)
 	if len(entries) != 2 {
 		t.Errorf("%d files in the folder, want 2", len(entries))
 	}
@@ -224,7 +224,7 @@ func TestUpload(t *testing.T) {
 	if res.StatusCode != http.StatusBadRequest {
 		t.Errorf("an upload without a file = %d", res.StatusCode)
 	}
-	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+	if entries := answersFiles(t, dir); len(entries) != 1 {
 		t.Errorf("%d files after the uploads, want 1", len(entries))
 	}
 }
@@ -492,7 +492,7 @@ func TestRefusals(t *testing.T) {
 	if got := read(t, filepath.Join(dir, example)); got != string(before) {
 		t.Error("a refused request changed the file")
 	}
-	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+	if entries := answersFiles(t, dir); len(entries) != 1 {
 		t.Errorf("%d files after the refusals, want 1", len(entries))
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"regexp"
 	"slices"
 	"strconv"
@@ -113,8 +114,11 @@ func (s *store) create(name string, data []byte) error {
 	return s.writeNew(name, data, true)
 }
 
+// writeNew writes name, a file of the folder or a path below it in the
+// .roadmap folder, with a temporary file in the same folder.
 func (s *store) writeNew(name string, data []byte, exclusive bool) (err error) {
-	tmp := "." + name + "." + strconv.Itoa(os.Getpid()) + "-" + strconv.FormatUint(tmpSeq.Add(1), 10) + ".tmp"
+	dir, base := path.Split(name)
+	tmp := dir + "." + base + "." + strconv.Itoa(os.Getpid()) + "-" + strconv.FormatUint(tmpSeq.Add(1), 10) + ".tmp"
 	f, err := s.root.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		return err
@@ -149,7 +153,7 @@ func (s *store) writeNew(name string, data []byte, exclusive bool) (err error) {
 			if err = s.root.Rename(tmp, name); err != nil {
 				return err
 			}
-			return s.syncDir()
+			return s.syncDir(dir)
 		}
 		if err = s.root.Remove(tmp); err != nil {
 			return err
@@ -157,12 +161,16 @@ func (s *store) writeNew(name string, data []byte, exclusive bool) (err error) {
 	} else if err = s.root.Rename(tmp, name); err != nil {
 		return err
 	}
-	return s.syncDir()
+	return s.syncDir(dir)
 }
 
-// syncDir makes the folder's entries (a rename) durable.
-func (s *store) syncDir() error {
-	d, err := s.root.Open(".")
+// syncDir makes the entries (a rename) of dir, a folder below the root
+// ("" for the root), durable.
+func (s *store) syncDir(dir string) error {
+	if dir == "" {
+		dir = "."
+	}
+	d, err := s.root.Open(dir)
 	if err != nil {
 		return err
 	}
