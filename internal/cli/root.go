@@ -148,6 +148,8 @@ Run "roadmap pack" to make the whole workshop pack in output/.`,
 	// One command per line, in the order of the help.
 	root.AddCommand(
 		newAccessCmd(app, nil),
+		newBackupCmd(app),
+		newRestoreCmd(app),
 		newContentCmd(app),
 		newFormCmd(app, nil),
 		newGuideCmd(app, nil),

@@ -297,8 +297,7 @@ func (s *Server) restoreVersion(w http.ResponseWriter, r *http.Request) {
 		s.formError(w, r, err)
 		return
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	defer s.change()()
 	rm := s.open(w, r)
 	if rm == nil {
 		return
@@ -333,8 +332,7 @@ func (s *Server) restoreVersion(w http.ResponseWriter, r *http.Request) {
 // archiveRoadmap moves a roadmap to the archive: it leaves the list and
 // every link to it stops finding it, until it is restored.
 func (s *Server) archiveRoadmap(w http.ResponseWriter, r *http.Request) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	defer s.change()()
 	rm := s.open(w, r)
 	if rm == nil {
 		return
@@ -386,8 +384,7 @@ func (s *Server) restoreArchived(w http.ResponseWriter, r *http.Request) {
 		s.formError(w, r, err)
 		return
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	defer s.change()()
 	id := r.PostForm.Get("id")
 	v, err := s.readVersion(archiveDir, id)
 	if err != nil || !validName(v.Name) {

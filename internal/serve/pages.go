@@ -259,8 +259,7 @@ func (s *Server) newRoadmap(w http.ResponseWriter, r *http.Request) {
 	}
 	org := strings.TrimSpace(r.PostForm.Get("org"))
 	base := pack.SafeName(org, string(form)+"-"+lang.Code)
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	defer s.change()()
 	name := s.store.freeName(base)
 	data, err := answers.Skeleton(lang, form, name)
 	if err == nil && org != "" {
@@ -328,8 +327,7 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 	if base == "" {
 		base = pack.SafeName(f.Organisation.Name, string(f.Form)+"-"+f.Language)
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	defer s.change()()
 	name := s.store.freeName(base)
 	if err := s.store.create(name, data); err != nil {
 		s.opts.Logf("serve: saving upload %s: %v", name, err)
@@ -466,8 +464,7 @@ func (s *Server) save(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	js := wantsJSON(r)
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	defer s.change()()
 	rm := s.open(w, r)
 	if rm == nil {
 		return

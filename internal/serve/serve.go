@@ -27,6 +27,7 @@ import (
 
 	"github.com/partnership-roadmap/roadmap/internal/access"
 	"github.com/partnership-roadmap/roadmap/internal/answers"
+	"github.com/partnership-roadmap/roadmap/internal/backup"
 	"github.com/partnership-roadmap/roadmap/internal/content"
 	"github.com/partnership-roadmap/roadmap/internal/pdf"
 )
@@ -90,8 +91,10 @@ type Server struct {
 	secureURL bool
 
 	// mu serialises saves: the check of the revision and the write are one
-	// step.
-	mu sync.Mutex
+	// step. lock is the folder's lock, held shared with mu, so that a
+	// backup (another process) sees the folder between two changes.
+	mu   sync.Mutex
+	lock *backup.Lock
 
 	guidance sync.Map // language code → map[checkpoint id]template.HTML
 	parsed   sync.Map // file name → parsed
@@ -131,12 +134,32 @@ func New(opts Options) (*Server, error) {
 	for _, h := range hosts {
 		s.hosts[strings.ToLower(h)] = true
 	}
+	if s.lock, err = backup.OpenLock(opts.Dir); err != nil {
+		root.Close()
+		return nil, fmt.Errorf("opening the lock of %s: %w", opts.Dir, err)
+	}
 	s.handler = s.routes()
 	return s, nil
 }
 
 // Close releases the folder.
-func (s *Server) Close() error { return s.store.root.Close() }
+func (s *Server) Close() error {
+	s.lock.Close()
+	return s.store.root.Close()
+}
+
+// change takes the locks of a change of the folder and returns the
+// function that lets go of them: defer s.change()().
+func (s *Server) change() func() {
+	s.mu.Lock()
+	if err := s.lock.Shared(); err != nil {
+		s.opts.Logf("serve: locking %s: %v", s.store.dir, err)
+	}
+	return func() {
+		s.lock.Unlock()
+		s.mu.Unlock()
+	}
+}
 
 // ServeHTTP serves one request.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }

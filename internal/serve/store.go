@@ -8,12 +8,13 @@ import (
 	"io/fs"
 	"os"
 	"path"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
+
+	"github.com/partnership-roadmap/roadmap/internal/backup"
 )
 
 // store is the folder of answers files. Every access goes through an
@@ -23,14 +24,9 @@ type store struct {
 	dir  string
 }
 
-// nameRE is what a roadmap's file name may be: one file of the folder,
-// never a path; hidden files (the temporary files of a save) are not.
-var nameRE = regexp.MustCompile(`^[\p{L}\p{N}][\p{L}\p{N}._ -]{0,120}\.ya?ml$`)
-
-// validName reports whether name may name a roadmap of the folder.
-func validName(name string) bool {
-	return nameRE.MatchString(name) && !strings.Contains(name, "..")
-}
+// validName reports whether name may name a roadmap of the folder (see
+// backup.IsAnswersName).
+func validName(name string) bool { return backup.IsAnswersName(name) }
 
 // entry is one answers file of the folder.
 type entryInfo struct {
