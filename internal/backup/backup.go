@@ -21,6 +21,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/partnership-roadmap/roadmap/internal/access"
@@ -28,8 +29,13 @@ import (
 
 const lockFile = "lock"
 
-// Lock is the lock of one folder.
-type Lock struct{ f *os.File }
+// Lock is the lock of one folder. Shared is counted: the goroutines of
+// one process share one flock, taken by the first and let go by the last.
+type Lock struct {
+	f      *os.File
+	mu     sync.Mutex
+	shared int
+}
 
 // OpenLock opens the lock of the answers folder dir, making .roadmap/lock
 // when missing.
@@ -41,17 +47,42 @@ func OpenLock(dir string) (*Lock, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Lock{f}, nil
+	return &Lock{f: f}, nil
 }
 
-// Shared takes the lock for a change of the folder; a backup waits.
-func (l *Lock) Shared() error { return flock(l.f, false) }
+// Shared takes the lock for a change of the folder; a backup waits. Each
+// Shared that returns no error is paired with an Unlock.
+func (l *Lock) Shared() error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.shared == 0 {
+		if err := flock(l.f, false); err != nil {
+			return err
+		}
+	}
+	l.shared++
+	return nil
+}
 
-// Exclusive takes the lock for a backup; changes wait.
+// Unlock lets go of a Shared lock.
+func (l *Lock) Unlock() error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.shared == 0 {
+		return nil
+	}
+	if l.shared--; l.shared == 0 {
+		return funlock(l.f)
+	}
+	return nil
+}
+
+// Exclusive takes the lock for a backup, until ExclusiveUnlock; changes
+// wait.
 func (l *Lock) Exclusive() error { return flock(l.f, true) }
 
-// Unlock lets go of the lock.
-func (l *Lock) Unlock() error { return funlock(l.f) }
+// ExclusiveUnlock lets go of an Exclusive lock.
+func (l *Lock) ExclusiveUnlock() error { return funlock(l.f) }
 
 // Close closes the lock file.
 func (l *Lock) Close() error { return l.f.Close() }
@@ -87,7 +118,7 @@ func Create(dir string, w io.Writer, now time.Time) (Summary, error) {
 	if err := lock.Exclusive(); err != nil {
 		return sum, fmt.Errorf("locking %s: %w", dir, err)
 	}
-	defer lock.Unlock()
+	defer lock.ExclusiveUnlock()
 
 	var names []string
 	des, err := os.ReadDir(dir)

@@ -8,14 +8,13 @@ import (
 	"io/fs"
 	"net/http"
 	"os"
+	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
-
-	"go.yaml.in/yaml/v3"
 
 	"github.com/partnership-roadmap/roadmap/internal/access"
 	"github.com/partnership-roadmap/roadmap/internal/answers"
@@ -57,8 +56,20 @@ type sitting struct {
 
 // history holds what the server remembers of the versions it kept.
 type history struct {
+	mu    sync.Mutex
 	last  map[string]sitting // roadmap → the last version kept this run
 	audit sync.Mutex         // serialises the audit log's lines
+	// auditFile is the audit log, open for appending from the first line
+	// on; closed by Server.Close.
+	auditFile *os.File
+}
+
+// forget ends the sitting on the roadmap name: its next change keeps a
+// version.
+func (h *history) forget(name string) {
+	h.mu.Lock()
+	delete(h.last, name)
+	h.mu.Unlock()
 }
 
 var idRE = regexp.MustCompile(`^\d{8}T\d{6}\.\d{9}Z(-\d+)?$`)
@@ -88,19 +99,26 @@ func (s *Server) keep(dir string, v version) (string, error) {
 
 // keepVersion keeps old, the roadmap name as it is before a change by
 // by, unless by's sitting on it already kept the version it started
-// from. The caller holds s.mu.
+// from. The caller holds the roadmap's lock (s.change).
 func (s *Server) keepVersion(name string, old []byte, by string, now time.Time) error {
-	if l, ok := s.hist.last[name]; ok && l.by == by && now.Sub(l.at) < sessionGap {
-		s.hist.last[name] = sitting{by, now}
+	h := &s.hist
+	h.mu.Lock()
+	l, ok := h.last[name]
+	if ok && l.by == by && now.Sub(l.at) < sessionGap {
+		h.last[name] = sitting{by, now}
+		h.mu.Unlock()
 		return nil
 	}
+	h.mu.Unlock()
 	if _, err := s.keep(historyDir+"/"+name, version{Name: name, Time: now, By: by, Data: string(old)}); err != nil {
 		return fmt.Errorf("keeping the earlier version of %s: %w", name, err)
 	}
-	if s.hist.last == nil {
-		s.hist.last = map[string]sitting{}
+	h.mu.Lock()
+	if h.last == nil {
+		h.last = map[string]sitting{}
 	}
-	s.hist.last[name] = sitting{by, now}
+	h.last[name] = sitting{by, now}
+	h.mu.Unlock()
 	return nil
 }
 
@@ -181,25 +199,32 @@ func (s *Server) audit(r *http.Request, l auditLine) {
 	}
 }
 
+// appendAudit writes line at the end of the log, then syncs it: the file
+// stays open, lines are written one at a time, and the syncs of saves at
+// the same moment overlap (a sync covers every line written before it),
+// so forty saves do not wait for forty syncs in a row.
 func (s *Server) appendAudit(line []byte) error {
-	s.hist.audit.Lock()
-	defer s.hist.audit.Unlock()
-	if err := s.store.root.MkdirAll(access.Folder, 0o700); err != nil {
-		return err
+	h := &s.hist
+	h.audit.Lock()
+	if h.auditFile == nil {
+		if err := s.store.root.MkdirAll(access.Folder, 0o700); err != nil {
+			h.audit.Unlock()
+			return err
+		}
+		f, err := s.store.root.OpenFile(auditFile, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o600)
+		if err != nil {
+			h.audit.Unlock()
+			return err
+		}
+		h.auditFile = f
 	}
-	f, err := s.store.root.OpenFile(auditFile, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o600)
+	f := h.auditFile
+	_, err := f.Write(line)
+	h.audit.Unlock()
 	if err != nil {
 		return err
 	}
-	if _, err := f.Write(line); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
+	return f.Sync()
 }
 
 // changedFields names the keys of the answers file whose values differ
@@ -225,33 +250,41 @@ func changedFields(old, new *answers.File) []string {
 }
 
 func flatten(f *answers.File, into map[string]string) {
-	if f == nil {
+	if f != nil {
+		flattenValue("", reflect.ValueOf(*f), into)
+	}
+}
+
+var stringer = reflect.TypeFor[fmt.Stringer]()
+
+// flattenValue puts the values of v into into, by the path of their YAML
+// keys.
+func flattenValue(prefix string, v reflect.Value, into map[string]string) {
+	if v.Type().Implements(stringer) {
+		into[prefix] = v.Interface().(fmt.Stringer).String()
 		return
 	}
-	data, err := yaml.Marshal(f)
-	if err != nil {
-		return
-	}
-	var v any
-	if yaml.Unmarshal(data, &v) != nil {
-		return
-	}
-	var walk func(prefix string, v any)
-	walk = func(prefix string, v any) {
-		switch x := v.(type) {
-		case map[string]any:
-			for k, e := range x {
-				walk(join(prefix, k), e)
+	switch v.Kind() {
+	case reflect.Struct:
+		t := v.Type()
+		for i := range t.NumField() {
+			key, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ",")
+			if key == "" || key == "-" || !t.Field(i).IsExported() {
+				continue
 			}
-		case []any:
-			for i, e := range x {
-				walk(join(prefix, strconv.Itoa(i+1)), e)
-			}
-		default:
-			into[prefix] = fmt.Sprint(x)
+			flattenValue(join(prefix, key), v.Field(i), into)
 		}
+	case reflect.Map:
+		for _, k := range v.MapKeys() {
+			flattenValue(join(prefix, fmt.Sprint(k.Interface())), v.MapIndex(k), into)
+		}
+	case reflect.Slice:
+		for i := range v.Len() {
+			flattenValue(join(prefix, strconv.Itoa(i+1)), v.Index(i), into)
+		}
+	default:
+		into[prefix] = fmt.Sprint(v.Interface())
 	}
-	walk("", v)
 }
 
 func join(prefix, k string) string {
@@ -297,7 +330,7 @@ func (s *Server) restoreVersion(w http.ResponseWriter, r *http.Request) {
 		s.formError(w, r, err)
 		return
 	}
-	defer s.change()()
+	defer s.change(r.PathValue("name"))()
 	rm := s.open(w, r)
 	if rm == nil {
 		return
@@ -314,12 +347,12 @@ func (s *Server) restoreVersion(w http.ResponseWriter, r *http.Request) {
 	}
 	// A restore keeps the version it replaces whoever made it, and starts
 	// no sitting: the next save keeps the restored version.
-	delete(s.hist.last, rm.Name)
+	s.hist.forget(rm.Name)
 	err = s.keepVersion(rm.Name, rm.Data, grantOf(r).label, s.now())
 	if err == nil {
 		err = s.store.write(rm.Name, []byte(v.Data))
 	}
-	delete(s.hist.last, rm.Name)
+	s.hist.forget(rm.Name)
 	if err != nil {
 		s.opts.Logf("serve: restoring %s: %v", rm.Name, err)
 		s.refuse(w, r, http.StatusInternalServerError, "serve.error.write", "why", err.Error())
@@ -332,7 +365,7 @@ func (s *Server) restoreVersion(w http.ResponseWriter, r *http.Request) {
 // archiveRoadmap moves a roadmap to the archive: it leaves the list and
 // every link to it stops finding it, until it is restored.
 func (s *Server) archiveRoadmap(w http.ResponseWriter, r *http.Request) {
-	defer s.change()()
+	defer s.change("")()
 	rm := s.open(w, r)
 	if rm == nil {
 		return
@@ -353,8 +386,8 @@ func (s *Server) archiveRoadmap(w http.ResponseWriter, r *http.Request) {
 		s.refuse(w, r, http.StatusInternalServerError, "serve.error.write", "why", err.Error())
 		return
 	}
-	delete(s.hist.last, rm.Name)
-	s.parsed.Delete(rm.Name)
+	s.hist.forget(rm.Name)
+	s.parsedLRU().drop(rm.Name)
 	s.audit(r, auditLine{Roadmap: rm.Name, Action: "archive", Version: id})
 	http.Redirect(w, r, "/archive", http.StatusSeeOther)
 }
@@ -384,7 +417,7 @@ func (s *Server) restoreArchived(w http.ResponseWriter, r *http.Request) {
 		s.formError(w, r, err)
 		return
 	}
-	defer s.change()()
+	defer s.change("")()
 	id := r.PostForm.Get("id")
 	v, err := s.readVersion(archiveDir, id)
 	if err != nil || !validName(v.Name) {

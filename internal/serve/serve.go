@@ -13,6 +13,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"html/template"
 	"io/fs"
 	"log"
@@ -90,16 +91,22 @@ type Server struct {
 	// secureURL: the public address is https, so the cookie is Secure.
 	secureURL bool
 
-	// mu serialises saves: the check of the revision and the write are one
-	// step. lock is the folder's lock, held shared with mu, so that a
-	// backup (another process) sees the folder between two changes.
-	mu   sync.Mutex
-	lock *backup.Lock
+	// mu and names serialise changes: a save holds mu shared and its
+	// roadmap's lock of names, so the check of the revision and the write
+	// are one step while saves of other roadmaps go on; a change of the
+	// folder's list (new, upload, archive) holds mu alone. lock is the
+	// folder's lock, held shared with them, so that a backup (another
+	// process) sees the folder between two changes.
+	mu    sync.RWMutex
+	names [64]sync.Mutex
+	lock  *backup.Lock
 
-	guidance sync.Map // language code → map[checkpoint id]template.HTML
-	parsed   sync.Map // file name → parsed
-	hist     history
-	cache    docCache
+	guidance   sync.Map     // language code → map[checkpoint id]template.HTML
+	parsed     *lru[parsed] // file name → parsed; see parsedLRU
+	parsedOnce sync.Once
+	hist       history
+	cache      docCache
+	list       listCache
 }
 
 // New returns a Server for the folder opts.Dir.
@@ -145,19 +152,40 @@ func New(opts Options) (*Server, error) {
 // Close releases the folder.
 func (s *Server) Close() error {
 	s.lock.Close()
+	s.hist.audit.Lock()
+	if s.hist.auditFile != nil {
+		s.hist.auditFile.Close()
+		s.hist.auditFile = nil
+	}
+	s.hist.audit.Unlock()
 	return s.store.root.Close()
 }
 
-// change takes the locks of a change of the folder and returns the
-// function that lets go of them: defer s.change()().
-func (s *Server) change() func() {
-	s.mu.Lock()
+// change takes the locks of a change of the roadmap name ("" for a
+// change of the folder's list) and returns the function that lets go of
+// them: defer s.change(name)().
+func (s *Server) change(name string) func() {
+	var m *sync.Mutex
+	if name == "" {
+		s.mu.Lock()
+	} else {
+		s.mu.RLock()
+		h := fnv.New32a()
+		h.Write([]byte(name))
+		m = &s.names[h.Sum32()%uint32(len(s.names))]
+		m.Lock()
+	}
 	if err := s.lock.Shared(); err != nil {
 		s.opts.Logf("serve: locking %s: %v", s.store.dir, err)
 	}
 	return func() {
 		s.lock.Unlock()
-		s.mu.Unlock()
+		if m != nil {
+			m.Unlock()
+			s.mu.RUnlock()
+		} else {
+			s.mu.Unlock()
+		}
 	}
 }
 

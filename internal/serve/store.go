@@ -32,6 +32,8 @@ func validName(name string) bool { return backup.IsAnswersName(name) }
 type entryInfo struct {
 	Name    string
 	ModTime time.Time
+	// Info is the entry's (Lstat), nil when it could not be read.
+	Info fs.FileInfo
 }
 
 // list returns the answers files of the folder, sorted by name.
@@ -47,12 +49,15 @@ func (s *store) list() ([]entryInfo, error) {
 	}
 	var out []entryInfo
 	for _, de := range des {
-		if !validName(de.Name()) || de.IsDir() {
+		// A named pipe, a device or a socket is never opened: reading one
+		// would wait for ever. A symbolic link is listed, to show where it
+		// leads as the roadmap's problem.
+		if !validName(de.Name()) || (!de.Type().IsRegular() && de.Type()&fs.ModeSymlink == 0) {
 			continue
 		}
 		info := entryInfo{Name: de.Name()}
 		if fi, err := de.Info(); err == nil {
-			info.ModTime = fi.ModTime()
+			info.ModTime, info.Info = fi.ModTime(), fi
 		}
 		out = append(out, info)
 	}
@@ -69,7 +74,13 @@ var errTooBig = errors.New("the file is larger than 2 MiB")
 // read returns the bytes of the answers file name and its modification
 // time. A symbolic link out of the folder is an error.
 func (s *store) read(name string) ([]byte, time.Time, error) {
-	f, err := s.root.Open(name)
+	// Stat first: opening a named pipe would wait for a writer.
+	if fi, err := s.root.Stat(name); err != nil {
+		return nil, time.Time{}, err
+	} else if !fi.Mode().IsRegular() {
+		return nil, time.Time{}, fmt.Errorf("%s is not a regular file", name)
+	}
+	f, err := s.root.OpenFile(name, os.O_RDONLY|syscallNonblock, 0)
 	if err != nil {
 		return nil, time.Time{}, err
 	}
