@@ -129,6 +129,7 @@ func TestAccessMatrix(t *testing.T) {
 		}
 	}
 	coord303 := map[string]int{"coordinator": 303}
+	everyone := map[string]int{"no link": 200, "A": 200, "A read-only": 200, "coordinator": 200, "revoked": 200, "expired": 200}
 	everyA := map[string]int{"A": 200, "A read-only": 200, "coordinator": 200}
 	coord := map[string]int{"coordinator": 200}
 	routes := []route{
@@ -156,10 +157,15 @@ func TestAccessMatrix(t *testing.T) {
 		{"GET", "/r/" + roadmapB + "/history", nil, coord},
 		{"POST", "/r/" + roadmapB + "/restore", form("version", versionID), map[string]int{}},
 		{"POST", "/r/" + roadmapB + "/archive", form(), coord303},
+		{"GET", "/r/" + roadmapA + "/export.zip", nil, coord},
+		{"POST", "/r/" + roadmapA + "/erase", form("confirm", "1"), coord303},
+		{"GET", "/r/" + roadmapB + "/export.zip", nil, coord},
+		{"POST", "/r/" + roadmapB + "/erase", form("confirm", "1"), coord303},
+		{"GET", "/privacy", nil, everyone},
 		{"GET", "/archive", nil, coord},
 		{"POST", "/archive/restore", form("id", versionID), coord303},
 		{"GET", "/audit.jsonl", nil, coord},
-		{"GET", "/static/app.css", nil, map[string]int{"no link": 200, "A": 200, "A read-only": 200, "coordinator": 200, "revoked": 200, "expired": 200}},
+		{"GET", "/static/app.css", nil, everyone},
 	}
 	who := []string{"no link", "A", "A read-only", "coordinator", "revoked", "expired"}
 	for _, rt := range routes {
@@ -207,7 +213,7 @@ func TestAccessMatrix(t *testing.T) {
 					want = 401
 				case id == "coordinator":
 					want = 404 // no such roadmap, or no such version of B
-				case strings.HasSuffix(rt.path, "/archive"):
+				case strings.HasSuffix(rt.path, "/archive") || strings.HasSuffix(rt.path, "/erase") || strings.HasSuffix(rt.path, "/export.zip"):
 					want = 403 // the coordinator's, whichever roadmap
 				case strings.HasPrefix(rt.path, "/r/") && !strings.HasPrefix(rt.path, "/r/"+roadmapA):
 					want = 404 // for a person's link no other roadmap exists

@@ -78,14 +78,14 @@ func (s *Server) identify(token string) (g grant, expires time.Time, ok, gone bo
 // working link: in the address (?token=..., the link handed out), which
 // sets the cookie and sends the browser on to the same page without it,
 // or in the cookie. The style sheets are served to anyone, so that the
-// page asking for a link has its look.
+// page asking for a link has its look, and so is the privacy notice.
 func (s *Server) authorize(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if s.opts.Token == "" && s.opts.Access == nil {
 			next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), grantKey{}, grant{all: true, label: "local"})))
 			return
 		}
-		if strings.HasPrefix(r.URL.Path, "/static/") {
+		if strings.HasPrefix(r.URL.Path, "/static/") || r.URL.Path == "/privacy" {
 			next.ServeHTTP(w, r)
 			return
 		}

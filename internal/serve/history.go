@@ -18,6 +18,7 @@ import (
 
 	"github.com/partnership-roadmap/roadmap/internal/access"
 	"github.com/partnership-roadmap/roadmap/internal/answers"
+	"github.com/partnership-roadmap/roadmap/internal/content"
 )
 
 // The .roadmap folder beside the answers files holds, besides the access
@@ -318,9 +319,18 @@ func (s *Server) historyPage(w http.ResponseWriter, r *http.Request) {
 		Name        string
 		Rows        []row
 		CanRestore  bool
-		CanArchive  bool
 		Coordinator bool
-	}{page{Lang: lang, Title: lang.Label("serve.history") + " — " + rm.Name, s: s}, rm.Name, rows, !g.readOnly, g.all, g.all})
+		Erased      string
+	}{page{Lang: lang, Title: lang.Label("serve.history") + " — " + rm.Name, s: s}, rm.Name, rows, !g.readOnly, g.all, erased(lang, r)})
+}
+
+// erased is the notice of an erasure just made, from ?erased=N.
+func erased(lang *content.Language, r *http.Request) string {
+	n := r.URL.Query().Get("erased")
+	if _, err := strconv.Atoi(n); err != nil {
+		return ""
+	}
+	return lang.Format("serve.org.erased", "n", n)
 }
 
 // restoreVersion makes an earlier version the roadmap's answers file; the
