@@ -147,6 +147,19 @@ func (d *decoder) kinds() map[string]diag.Kind {
 				}
 			},
 		},
+		"row-id": {
+			Allowed: func() string { return rowIDAllowed },
+			Decode: func(_ *diag.Decoder, at diag.Field, n *yaml.Node, v reflect.Value) {
+				s, ok := d.Scalar(n, at, rowIDAllowed)
+				switch {
+				case !ok || s == "":
+				case !rowIDRE.MatchString(s):
+					d.Add(n, "%s %s is not a row id; allowed: %s", at.Name, diag.QuoteKey(clipID(s)), rowIDAllowed)
+				default:
+					v.SetString(s)
+				}
+			},
+		},
 		"options": {
 			Allowed: func() string { return "a list of option ids" },
 			Decode: func(_ *diag.Decoder, at diag.Field, n *yaml.Node, v reflect.Value) {
@@ -154,6 +167,19 @@ func (d *decoder) kinds() map[string]diag.Kind {
 			},
 		},
 	}
+}
+
+// rowIDRE is what a plan row's id may be.
+var rowIDRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,39}$`)
+
+const rowIDAllowed = "1 to 40 lower-case letters a-z, digits and hyphens, as roadmap writes it (or leave id out)"
+
+// clipID shortens a long wrong id for a message.
+func clipID(s string) string {
+	if r := []rune(s); len(r) > 48 {
+		return string(r[:48]) + "…"
+	}
+	return s
 }
 
 // methods returns the ids of the evaluation methods.

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -26,6 +27,7 @@ import (
 // kept on the keys and values they were written beside, so a file saved
 // from the browser reads as it did. A prev that is not YAML is ignored.
 func Encode(f *File, lang *content.Language, prev []byte) ([]byte, error) {
+	AssignIDs(f)
 	doc := &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{encodeFile(f, lang)}}
 	if len(prev) > 0 {
 		var old yaml.Node
@@ -43,6 +45,50 @@ func Encode(f *File, lang *content.Language, prev []byte) ([]byte, error) {
 		return nil, fmt.Errorf("writing answers: %w", err)
 	}
 	return spaceOut(buf.Bytes()), nil
+}
+
+// AssignIDs gives every dated plan row of f that has no id one of its
+// own, so that the row's calendar event keeps its identity when rows are
+// inserted before it or it is edited. The id is made from the row as it is
+// now, its place, text and date (the same file gives the same ids), and
+// differs from every other id of its plan.
+func AssignIDs(f *File) {
+	assign := func(plan string, n int, dated func(int) bool, id func(int) *string, text func(int) string) {
+		used := map[string]bool{}
+		for i := range n {
+			if s := *id(i); s != "" {
+				used[s] = true
+			}
+		}
+		for i := range n {
+			if p := id(i); *p == "" && dated(i) {
+				*p = newID(used, f.Organisation.Name, string(f.Form), plan, strconv.Itoa(i), text(i))
+			}
+		}
+	}
+	assign("action-plan", len(f.ActionPlan), func(i int) bool { return !f.ActionPlan[i].Deadline.IsZero() },
+		func(i int) *string { return &f.ActionPlan[i].ID },
+		func(i int) string { return f.ActionPlan[i].Activity + "\x00" + f.ActionPlan[i].Deadline.String() })
+	assign("evaluation-plan", len(f.EvaluationPlan), func(i int) bool { return !f.EvaluationPlan[i].When.IsZero() },
+		func(i int) *string { return &f.EvaluationPlan[i].ID },
+		func(i int) string { return f.EvaluationPlan[i].Stage + "\x00" + f.EvaluationPlan[i].When.String() })
+}
+
+// newID returns an id made from parts that is not in used, and adds it.
+func newID(used map[string]bool, parts ...string) string {
+	for n := 0; ; n++ {
+		h := sha256.New()
+		for _, p := range parts {
+			h.Write([]byte(p))
+			h.Write([]byte{0})
+		}
+		h.Write([]byte(strconv.Itoa(n)))
+		id := hex.EncodeToString(h.Sum(nil))[:10]
+		if !used[id] {
+			used[id] = true
+			return id
+		}
+	}
 }
 
 // spaceOut puts a blank line before each top-level key and each checkpoint
@@ -169,8 +215,8 @@ func fields(v any) *yaml.Node {
 	rt := rv.Type()
 	for i := range rt.NumField() {
 		sf := rt.Field(i)
-		key, _, _ := strings.Cut(sf.Tag.Get("yaml"), ",")
-		if key == "" || key == "-" {
+		key, opt, _ := strings.Cut(sf.Tag.Get("yaml"), ",")
+		if key == "" || key == "-" || opt == "omitempty" && rv.Field(i).IsZero() {
 			continue
 		}
 		switch fv := rv.Field(i).Interface().(type) {

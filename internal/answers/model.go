@@ -133,6 +133,10 @@ type Action struct {
 	// Status is one of ActionStatuses, or "".
 	Status string `yaml:"status" kind:"action-status"`
 	Notes  string `yaml:"notes" max:"300" lines:"10" allowed:"a text (for several lines, write | and the text on the lines below, indented)"`
+	// ID identifies the row for its calendar event whatever rows are
+	// inserted before it or however it is edited. Encode gives one to a
+	// dated row that has none.
+	ID string `yaml:"id,omitempty" kind:"row-id"`
 }
 
 // Communication is one row of the communication plan.
@@ -160,6 +164,8 @@ type Evaluation struct {
 	Target      string `yaml:"target" max:"300" lines:"10"`
 	Responsible string `yaml:"responsible" max:"300" lines:"10"`
 	Result      string `yaml:"result" max:"300" lines:"10"`
+	// ID identifies the row for its calendar event, as Action.ID does.
+	ID string `yaml:"id,omitempty" kind:"row-id"`
 }
 
 // Date is a calendar date without a time of day.

@@ -234,9 +234,9 @@ func TestParseProblems(t *testing.T) {
 		{"action status", head + "action_plan:\n  - status: finished\n", []string{
 			`x.yaml:4:13: unknown action status "finished"; allowed: planned, in-progress, done, postponed, cancelled`}},
 		{"action row text", head + "action_plan:\n  - Meet the council\n", []string{
-			`x.yaml:4:5: wrong type for action_plan row 1: found the text "Meet the council"; allowed: a map of activity, responsible, goals, deadline, status, notes`}},
+			`x.yaml:4:5: wrong type for action_plan row 1: found the text "Meet the council"; allowed: a map of activity, responsible, goals, deadline, status, notes, id`}},
 		{"plan map", head + "action_plan: {activity: x}\n", []string{
-			`x.yaml:3:14: wrong type for "action_plan": found a map; allowed: a list of rows, each a map of activity, responsible, goals, deadline, status, notes`}},
+			`x.yaml:3:14: wrong type for "action_plan": found a map; allowed: a list of rows, each a map of activity, responsible, goals, deadline, status, notes, id`}},
 		{"deadline", head + "action_plan:\n  - deadline: 2027-02-29\n", []string{
 			`x.yaml:4:15: impossible date "2027-02-29": February 2027 has 28 days; allowed: a real calendar date as YYYY-MM-DD`}},
 		{"communication key", head + "communication_plan:\n  - {chanel: email}\n", []string{

@@ -117,6 +117,9 @@ func Skeleton(lang *content.Language, form content.Audience, name string) ([]byt
 	w.comment("", "  status: "+w.values("answers.allowed", "value.action-status.", ActionStatuses))
 	w.line("action_plan:")
 	for i, k := range actionKeys {
+		if k == "id" {
+			continue // given by roadmap when the row gets a date
+		}
 		value, note := `""`, ""
 		switch k {
 		case "deadline":
@@ -146,6 +149,9 @@ func Skeleton(lang *content.Language, form content.Audience, name string) ([]byt
 	}
 	w.line("evaluation_plan:")
 	for i, k := range evaluationKeys {
+		if k == "id" {
+			continue
+		}
 		note := ""
 		switch k {
 		case "when":

@@ -5,15 +5,20 @@
 // municipality officer or a coordinator sees the plans in the calendar they
 // already use.
 //
-// The output is deterministic: events come in the order of the inputs and
-// their rows, each event's UID is derived from the organisation, the form,
-// the plan and the row (importing the file again updates the events rather
-// than adding copies), and DTSTAMP is the answers' date, never the clock.
-// Lines end in CRLF and are folded at 75 octets without splitting a
-// character (github.com/arran4/golang-ical).
+// Events come in the order of the inputs and their rows. Each event's UID
+// is derived from the organisation, the form, the plan and the row's id
+// (kept in the answers file; a row without one falls back to its place in
+// the plan), so importing the file again updates the events rather than
+// adding copies. Update compares with the calendar written before: an
+// event that changed gets the next SEQUENCE and a new DTSTAMP, one whose
+// row is gone is written again as cancelled, and an unchanged one is
+// written as it was, so a run on the same answers gives the same bytes.
+// Text values are escaped and lines end in CRLF, folded at 75 octets
+// without splitting a character (github.com/arran4/golang-ical).
 package calendar
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"strconv"
@@ -94,6 +99,7 @@ func eventsOf(s Source) []Event {
 		detail(b, "field.partner", a.Organisation.Partner)
 		return b
 	}
+	ids := map[string]bool{}
 	for i, r := range a.ActionPlan {
 		if r.Deadline.IsZero() {
 			continue
@@ -107,7 +113,7 @@ func eventsOf(s Source) []Event {
 		}
 		detail(b, "sheet.action.col.notes", r.Notes)
 		out = append(out, Event{
-			UID:  uid(a, ActionPlan, i),
+			UID:  uid(a, ActionPlan, i, r.ID, ids),
 			Plan: ActionPlan, Row: i, Date: r.Deadline,
 			Summary:     summary(l.Format("calendar.event.action", "activity", r.Activity), org, r.Responsible),
 			Description: b.String(),
@@ -135,7 +141,7 @@ func eventsOf(s Source) []Event {
 		detail(b, "sheet.evaluation.col.responsible", r.Responsible)
 		detail(b, "sheet.evaluation.col.result", r.Result)
 		out = append(out, Event{
-			UID:  uid(a, EvaluationPlan, i),
+			UID:  uid(a, EvaluationPlan, i, r.ID, ids),
 			Plan: EvaluationPlan, Row: i, Date: r.When,
 			Summary:     summary(l.Format("calendar.event.evaluation", "stage", firstOf(r.Stage, r.Indicator)), org, r.Responsible),
 			Description: b.String(),
@@ -147,7 +153,7 @@ func eventsOf(s Source) []Event {
 		detail(b, "field.facilitator", w.Facilitator)
 		detail(b, "field.participants", w.Participants)
 		out = append(out, Event{
-			UID:  uid(a, NextReview, 0),
+			UID:  uid(a, NextReview, 0, "", ids),
 			Plan: NextReview, Date: w.NextReview,
 			Summary:     summary(l.Label("field.next_review"), org, w.Facilitator),
 			Description: b.String(),
@@ -158,41 +164,155 @@ func eventsOf(s Source) []Event {
 }
 
 // uid derives an event's UID from the organisation's name, the form, the
-// plan and the row, so that the same row keeps its UID whatever else
-// changes in the answers (and whatever language the calendar is made in).
-func uid(a *answers.File, plan string, row int) string {
+// plan and the row's id, so that the same row keeps its UID whatever rows
+// are inserted before it and whatever else changes in the answers (and
+// whatever language the calendar is made in). A row without an id, or
+// with the id of an earlier row (a copied row), is known by its place in
+// the plan.
+func uid(a *answers.File, plan string, row int, id string, seen map[string]bool) string {
+	key := strconv.Itoa(row)
+	if id != "" && !seen[plan+"\x00"+id] {
+		seen[plan+"\x00"+id] = true
+		key = "id=" + id
+	}
 	h := sha256.New()
-	for _, s := range []string{strings.TrimSpace(a.Organisation.Name), string(a.Form), plan, strconv.Itoa(row)} {
+	for _, s := range []string{strings.TrimSpace(a.Organisation.Name), string(a.Form), plan, key} {
 		h.Write([]byte(s))
 		h.Write([]byte{0})
 	}
 	return hex.EncodeToString(h.Sum(nil)[:16]) + "@roadmap"
 }
 
-// Write returns the iCalendar file of the events. name is the calendar's
-// name (X-WR-CALNAME), lang the code of its language.
+// Write returns the iCalendar file of the events, the first of its kind.
+// name is the calendar's name (X-WR-CALNAME), lang the code of its
+// language.
 func Write(events []Event, name, lang string) []byte {
+	return Update(events, name, lang, nil, time.Time{})
+}
+
+// hashProp holds a digest of what an event says, so that the next Update
+// can tell whether it changed.
+const hashProp = "X-ROADMAP-HASH"
+
+// before is what the previous calendar said of one event.
+type before struct {
+	seq       int
+	stamp     time.Time
+	hash      string
+	cancelled bool
+	ev        *ics.VEvent
+}
+
+// readPrevious returns the events of the calendar prev by UID, and their
+// UIDs in order; a file that cannot be read as a calendar counts as none.
+func readPrevious(prev []byte) (map[string]before, []string) {
+	out := map[string]before{}
+	var order []string
+	if len(prev) == 0 {
+		return out, nil
+	}
+	cal, err := ics.ParseCalendar(bytes.NewReader(prev))
+	if err != nil {
+		return out, nil
+	}
+	for _, ev := range cal.Events() {
+		b := before{ev: ev}
+		if p := ev.GetProperty(ics.ComponentPropertySequence); p != nil {
+			b.seq, _ = strconv.Atoi(p.Value)
+		}
+		b.stamp, _ = ev.GetDtStampTime()
+		if p := ev.GetProperty(ics.ComponentProperty(hashProp)); p != nil {
+			b.hash = p.Value
+		}
+		if p := ev.GetProperty(ics.ComponentPropertyStatus); p != nil {
+			b.cancelled = p.Value == string(ics.ObjectStatusCancelled)
+		}
+		id := ev.Id()
+		if _, dup := out[id]; id == "" || dup {
+			continue
+		}
+		out[id] = b
+		order = append(order, id)
+	}
+	return out, order
+}
+
+// Update returns the iCalendar file of the events as an update of the
+// calendar prev written before (nil for none), made at time now: an event
+// that is new has SEQUENCE 0 and its source's stamp; one that changed the
+// next SEQUENCE and the DTSTAMP now (later than its earlier one); one that
+// did not change its earlier SEQUENCE and DTSTAMP; and an event of prev
+// that is no longer among the events is written again with STATUS
+// CANCELLED, so that a calendar importing the file removes it.
+func Update(events []Event, name, lang string, prev []byte, now time.Time) []byte {
+	old, order := readPrevious(prev)
 	cal := ics.NewCalendarFor("roadmap")
 	cal.SetProductId("-//partnership-roadmap//roadmap//" + strings.ToUpper(lang))
 	cal.SetCalscale("GREGORIAN")
 	cal.SetMethod(ics.MethodPublish)
-	if name != "" {
+	if name := plainText(oneLine(name)); name != "" {
 		cal.SetXWRCalName(name)
 	}
+	later := func(t time.Time) time.Time {
+		if now.After(t) {
+			return now.UTC()
+		}
+		return t.Add(time.Second).UTC()
+	}
+	written := map[string]bool{}
 	for _, e := range events {
+		if written[e.UID] {
+			continue
+		}
+		written[e.UID] = true
+		summary := plainText(oneLine(e.Summary))
+		description := plainText(e.Description)
+		hash := digest(e.Date.String(), summary, description)
+		seq, stamp := 0, e.Stamp.UTC()
+		if b, ok := old[e.UID]; ok {
+			seq, stamp = b.seq, b.stamp
+			if b.hash != hash || b.cancelled {
+				seq, stamp = b.seq+1, later(b.stamp)
+			}
+		}
 		ev := cal.AddEvent(e.UID)
-		ev.SetDtStampTime(e.Stamp.UTC())
+		ev.SetDtStampTime(stamp)
+		ev.SetSequence(seq)
 		start := e.Date.Time()
 		ev.SetAllDayStartAt(start)
 		ev.SetAllDayEndAt(start.AddDate(0, 0, 1))
-		ev.SetSummary(plainText(oneLine(e.Summary)))
-		if e.Description != "" {
-			ev.SetDescription(plainText(e.Description))
+		ev.SetSummary(summary)
+		if description != "" {
+			ev.SetDescription(description)
 		}
 		// A deadline does not make anyone busy for the day.
 		ev.SetTimeTransparency(ics.TransparencyTransparent)
+		ev.SetProperty(ics.ComponentProperty(hashProp), hash)
+	}
+	for _, id := range order {
+		b := old[id]
+		if written[id] {
+			continue
+		}
+		ev := b.ev
+		if !b.cancelled {
+			ev.SetSequence(b.seq + 1)
+			ev.SetDtStampTime(later(b.stamp))
+			ev.SetStatus(ics.ObjectStatusCancelled)
+		}
+		cal.AddVEvent(ev)
 	}
 	return []byte(cal.Serialize(ics.WithNewLine("\r\n")))
+}
+
+// digest is a short hash of what an event says.
+func digest(parts ...string) string {
+	h := sha256.New()
+	for _, p := range parts {
+		h.Write([]byte(p))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil)[:12])
 }
 
 // summary is what a calendar shows of an event: what happens, the

@@ -3,7 +3,10 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -36,13 +39,18 @@ and Thunderbird import. Each event names the organisation, the activity and
 the person responsible.
 
 Importing the file again updates the events instead of adding copies: each
-row keeps its identifier as long as the organisation's name and the row's
-place in its plan stay the same.
+row keeps its identifier while the organisation's name stays the same (a
+row that has an id in the answers file keeps it whatever rows are inserted
+before it; roadmap serve and roadmap import give one to each row with a
+date). When the file exists already, it is updated: an event that changed
+gets the next SEQUENCE and a new DTSTAMP, the event of a row that is gone is
+kept as cancelled, so that a calendar importing the file again removes it.
 
 ANSWERS are answers files or folders of them. Events are in each file's
 language unless --lang is given. Of two files for the same organisation and
-form, the one with the newer date is used. A file with problems does not
-stop the others: its problems are listed and the exit status is 1.`,
+form, the one with the newer date is used. When a file has problems, they
+are listed, nothing is written (an earlier calendar stays as it was) and the
+exit status is 1.`,
 		Example: "  roadmap calendar answers/ -o plans.ics\n  roadmap calendar mine.yaml",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
@@ -88,11 +96,45 @@ func calendarRun(app *App, opts *calendarOptions) error {
 	if out == "" {
 		out = filepath.Join("output", lang.Code, "plans.ics")
 	}
-	if err := fsutil.WriteFileAtomic(out, calendar.Write(events, lang.Label("calendar.name"), lang.Code)); err != nil {
+	if err := set.err(); err != nil {
+		// A calendar without the events of a file that could not be read
+		// would cancel them in every calendar that imports it.
+		return err
+	}
+	prev, err := previousCalendar(out)
+	if err != nil {
+		return err
+	}
+	if err := fsutil.WriteFileAtomic(out, calendar.Update(events, lang.Label("calendar.name"), lang.Code, prev, updateTime())); err != nil {
 		return err
 	}
 	fmt.Fprintf(app.Out, "wrote %s: %s from %s\n", esc.Name(out), plural(len(events), "event"), plural(len(kept), "answers file"))
-	return set.err()
+	return nil
+}
+
+// maxCalendar is the largest earlier calendar read to update it.
+const maxCalendar = 64 << 20
+
+// previousCalendar returns the calendar at path that a run is about to
+// replace, or nil when there is none.
+func previousCalendar(path string) ([]byte, error) {
+	data, err := fsutil.ReadInput(path, maxCalendar)
+	if err != nil {
+		if _, statErr := os.Lstat(path); errors.Is(statErr, fs.ErrNotExist) {
+			return nil, nil
+		}
+		return nil, fmt.Errorf("%s: the calendar to update cannot be read: %w", esc.Name(path), err)
+	}
+	return data, nil
+}
+
+// updateTime is the time an update of a calendar is made at: the clock,
+// or SOURCE_DATE_EPOCH when it is set (for reproducible runs).
+func updateTime() time.Time {
+	if t, ok, err := sourceDateEpoch(); ok && err == nil {
+		return t
+	}
+	return time.Now().UTC().Truncate(time.Second)
 }
 
 // answersSet is what a command over many answers files has read: the files
@@ -119,7 +161,9 @@ func readAnswersSet(app *App, inputs []string, jobs int) (*answersSet, error) {
 	paths, ferr := findAnswers(app, inputs)
 	set := &answersSet{total: len(paths)}
 	if ferr != nil {
-		set.problems = append(set.problems, diag.Problems("", ferr)...)
+		missing := diag.Problems("", ferr)
+		set.problems = append(set.problems, missing...)
+		set.total += len(missing)
 	}
 	files := make([]*answers.File, len(paths))
 	ferrs := make([]error, len(paths))
@@ -175,11 +219,12 @@ func warnDuplicates(app *App, dups []overview.Duplicate) {
 }
 
 // plansCalendar is the calendar of one organisation's dated plan rows, for
-// render to put beside its documents; nil when no row has a date.
-func plansCalendar(a *answers.File, lang *content.Language) []byte {
+// render to put beside its documents, as an update of prev (the one it
+// replaces, or nil); nil when no row has a date and prev has no events.
+func plansCalendar(a *answers.File, lang *content.Language, prev []byte) []byte {
 	events := calendar.Events([]calendar.Source{{File: a, Lang: lang, Stamp: DocDate(a)}})
-	if len(events) == 0 {
+	if len(events) == 0 && len(prev) == 0 {
 		return nil
 	}
-	return calendar.Write(events, lang.Label("calendar.name")+" · "+a.Organisation.Name, lang.Code)
+	return calendar.Update(events, lang.Label("calendar.name")+" · "+a.Organisation.Name, lang.Code, prev, updateTime())
 }

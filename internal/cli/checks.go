@@ -42,6 +42,40 @@ func (a *App) checkContent(b *content.Bundle) ([]content.Report, diag.List) {
 	if err != nil {
 		return reports, problems
 	}
+	reports, problems = a.blameSource(b, src, reports, problems)
+	// Every label the documents use that a language lacks (a folder made
+	// for an older version lacks the newer ones in every language): the
+	// problems the document commands refuse the language for, so content
+	// check and they agree.
+	builtin := a.builtinLabels()
+	for _, l := range b.Languages {
+		for _, k := range builtin {
+			if _, ok := l.Labels[k]; ok || slices.ContainsFunc(problems, func(p diag.Problem) bool {
+				return inDir(p.File, l.Dir) && strings.Contains(p.Msg, strconv.Quote(k))
+			}) {
+				continue
+			}
+			problems = append(problems, labelMissing(l, k))
+			for j := range reports {
+				if reports[j].Code == l.Code {
+					reports[j].Problems++
+				}
+			}
+		}
+	}
+	return reports, problems
+}
+
+// inDir reports whether file is dir or in it.
+func inDir(file, dir string) bool {
+	return file == dir || strings.HasPrefix(file, dir+"/") || strings.HasPrefix(file, dir+string(os.PathSeparator))
+}
+
+// blameSource: a label the documents use (one of the built-in source
+// language's) that is missing from the folder's source language but
+// present in a translation is blamed on the source language, not reported
+// as unknown in the translation.
+func (a *App) blameSource(b *content.Bundle, src *content.Language, reports []content.Report, problems diag.List) ([]content.Report, diag.List) {
 	var missing []string
 	for _, k := range a.builtinLabels() {
 		if _, ok := src.Labels[k]; ok {
@@ -126,8 +160,6 @@ type languageChecks struct {
 
 	mu      sync.Mutex
 	checked map[string]checkedLang
-	labels  []string // the labels every document language must have
-	once    sync.Once
 }
 
 type checkedLang struct {
@@ -137,7 +169,6 @@ type checkedLang struct {
 
 // language returns the language code, or the problems of its content.
 func (c *languageChecks) language(code string) (*content.Language, error) {
-	c.once.Do(func() { c.labels = c.app.builtinLabels() })
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if r, ok := c.checked[code]; ok {
@@ -183,13 +214,8 @@ func (c *languageChecks) check(code string) (*content.Language, error) {
 
 	var ps diag.List
 	for _, p := range problems {
-		if p.File == l.Dir || strings.HasPrefix(p.File, l.Dir+"/") || strings.HasPrefix(p.File, l.Dir+string(os.PathSeparator)) {
+		if inDir(p.File, l.Dir) {
 			ps = append(ps, p)
-		}
-	}
-	for _, k := range c.labels {
-		if _, ok := l.Labels[k]; !ok && !slices.ContainsFunc(ps, func(p diag.Problem) bool { return strings.Contains(p.Msg, strconv.Quote(k)) }) {
-			ps = append(ps, labelMissing(l, k))
 		}
 	}
 	if len(ps) > 0 {

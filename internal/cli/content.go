@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/partnership-roadmap/roadmap/internal/content"
+	"github.com/partnership-roadmap/roadmap/internal/esc"
 )
 
 func newContentCmd(app *App) *cobra.Command {
@@ -145,5 +146,7 @@ func contentShowRun(app *App, opts *contentShowOptions) error {
 		}
 	}
 	fmt.Fprintf(w, "\n%s\n", lang.Count("show.checkpoints", n))
-	return writeOut(app.Out, []byte(w.String()))
+	// Texts come from content files: a control character in one is shown
+	// escaped, never sent to the terminal.
+	return writeOut(app.Out, []byte(esc.Text(w.String())))
 }

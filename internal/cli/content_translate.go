@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/partnership-roadmap/roadmap/internal/content"
+	"github.com/partnership-roadmap/roadmap/internal/diag"
 	"github.com/partnership-roadmap/roadmap/internal/fsutil"
 	"github.com/partnership-roadmap/roadmap/internal/translate"
 )
@@ -115,13 +116,13 @@ written. Then run "roadmap content check".`,
 }
 
 func contentImportRun(app *App, file string) error {
-	dir, err := app.contentDir()
+	data, err := diag.ReadPath(file, "the translation file")
 	if err != nil {
 		return err
 	}
-	data, err := os.ReadFile(file)
+	dir, err := app.contentDir()
 	if err != nil {
-		return fmt.Errorf("reading %s: %w", file, err)
+		return err
 	}
 	var (
 		lang    string

@@ -3,7 +3,6 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -86,7 +85,7 @@ func importRun(app *App, opts *importOptions) error {
 	}
 	if out != "-" {
 		if ext := strings.ToLower(filepath.Ext(out)); ext != ".yaml" && ext != ".yml" {
-			return fmt.Errorf("output file %s: an answers file's name must end in .yaml", esc.Name(out))
+			return usageError{fmt.Errorf("output file %s: an answers file's name must end in .yaml", esc.Name(out)), "roadmap import"}
 		}
 		if _, err := os.Stat(out); err == nil && !opts.Force {
 			return fmt.Errorf("%s exists; give another file with -o, or --force to replace it", esc.Name(out))
@@ -127,19 +126,17 @@ func importRun(app *App, opts *importOptions) error {
 	return nil
 }
 
-// readPDF reads the PDF at path, refusing one too large to be a form
-// before reading it.
+// readPDF reads the PDF at path: a regular file only (a named pipe or a
+// device is refused at once), refused when too large to be a form before
+// and while it is read.
 func readPDF(path string) ([]byte, error) {
-	st, err := os.Stat(path)
+	data, err := fsutil.ReadInput(path, importpdf.MaxSize)
+	var big *fsutil.TooBigError
 	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return nil, fmt.Errorf("%s: no such file", esc.Name(path))
+	case errors.As(err, &big):
+		return nil, fmt.Errorf("%s: the file is larger than %d MB; a filled form is far smaller", esc.Name(path), importpdf.MaxSize>>20)
 	case err != nil:
-		return nil, err
-	case st.IsDir():
-		return nil, fmt.Errorf("%s is a folder, not a PDF file", esc.Name(path))
-	case st.Size() > importpdf.MaxSize:
-		return nil, fmt.Errorf("%s: the file is %d MB; a filled form is far smaller (at most %d MB is read)", esc.Name(path), st.Size()>>20, importpdf.MaxSize>>20)
+		return nil, fmt.Errorf("%s: %w", esc.Name(path), err)
 	}
-	return os.ReadFile(path)
+	return data, nil
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
 
@@ -87,6 +88,9 @@ func initRun(app *App, opts *initOptions) error {
 	}
 	if out == "-" {
 		return writeOut(app.Out, data)
+	}
+	if st, err := os.Stat(out); err == nil && st.IsDir() {
+		return fmt.Errorf("%s is a folder; give the name of a file to write (-o %s)", esc.Name(out), esc.Name(filepath.Join(out, fmt.Sprintf("answers-%s-%s.yaml", form, lang.Code))))
 	}
 	if !opts.Force {
 		if _, err := os.Stat(out); err == nil {

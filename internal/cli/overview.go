@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -70,7 +71,7 @@ its file, line and column, and the exit status is 1.`,
 		},
 	}
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write the workbook to `FILE.xlsx` (default output/<lang>/overview.xlsx)")
-	cmd.Flags().StringVar(&opts.PDF, "pdf", "", "write the PDF report to `FILE.pdf` (default: beside the workbook, overview.pdf)")
+	cmd.Flags().StringVar(&opts.PDF, "pdf", "", "write the PDF report to `FILE.pdf` (default, or --pdf alone: overview.pdf beside the workbook)")
 	cmd.Flags().StringVarP(&opts.Lang, "lang", "l", "", "language `code` of the overview (default: the language most answers files are in)")
 	cmd.Flags().StringVar(&opts.AsOf, "as-of", "", "judge what is overdue on this `date`, YYYY-MM-DD (default: today)")
 	paperFlag(cmd, &opts.Paper)
@@ -107,6 +108,12 @@ func overviewRun(app *App, opts *overviewOptions) error {
 	}
 	r := overview.Build(lang, set.files, set.problems, asOf)
 	warnDuplicates(app, r.Duplicates)
+	// The documents name each file relative to the folder it was found in
+	// (a file given by itself by its name), so the same folder named two
+	// ways ("answers", "./answers/", its full path) gives the same bytes.
+	for _, f := range set.files {
+		f.Path = shownPath(opts.Inputs, f.Path)
+	}
 	date := DocDate(overview.Newest(set.files))
 
 	xlsxPath := opts.Output
@@ -133,10 +140,8 @@ func overviewRun(app *App, opts *overviewOptions) error {
 	if pdfErr != nil {
 		return pdfErr
 	}
-	if err := fsutil.WriteFileAtomic(xlsxPath, xlsx); err != nil {
-		return err
-	}
-	if err := fsutil.WriteFileAtomic(pdfPath, pdfData); err != nil {
+	// Both or neither: an earlier workbook is never left beside a new report.
+	if err := fsutil.WriteFiles([]fsutil.PathFile{{Path: xlsxPath, Data: xlsx}, {Path: pdfPath, Data: pdfData}}); err != nil {
 		return err
 	}
 	overdue := 0
@@ -148,4 +153,19 @@ func overviewRun(app *App, opts *overviewOptions) error {
 	fmt.Fprintf(app.Out, "wrote %s and %s: %d organisations, %d action-plan rows (%d overdue on %s), %d evaluation-plan rows\n",
 		esc.Name(xlsxPath), esc.Name(pdfPath), len(r.Orgs), len(r.Actions), overdue, asOf, len(r.Evaluations))
 	return set.err()
+}
+
+// shownPath is how the overview names the answers file path: relative to
+// the folder among inputs it was found in, with forward slashes; a file
+// given by itself by its base name.
+func shownPath(inputs []string, path string) string {
+	for _, in := range inputs {
+		if st, err := os.Stat(in); err != nil || !st.IsDir() {
+			continue
+		}
+		if rel, err := filepath.Rel(in, path); err == nil && rel != "." && !strings.HasPrefix(rel, "..") {
+			return filepath.ToSlash(rel)
+		}
+	}
+	return filepath.Base(path)
 }

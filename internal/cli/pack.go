@@ -83,22 +83,30 @@ func packRun(ctx context.Context, app *App, opts *packOptions) error {
 	date := DocDate(nil)
 	build := pack.BuildOptions{Theme: theme, Date: date}
 
+	// One job per language: its documents are built side by side, then its
+	// folder is written as a whole with its index.txt (fsutil.WriteFolder),
+	// so a failure (a full disk) leaves every earlier file as it was and no
+	// index lists a document that was not written.
 	var jobs []pack.Job
 	for _, lang := range langs {
 		dir := filepath.Join(opts.Out, lang.Code)
-		for _, d := range docs {
-			path := filepath.Join(dir, d.File)
-			jobs = append(jobs, pack.Job{Name: path, Build: func() ([]pack.Doc, error) {
-				res, err := d.Build(lang, nil, build)
+		jobs = append(jobs, pack.Job{Name: dir, Dir: dir, Build: func() ([]pack.Doc, error) {
+			out := make([]pack.Doc, len(docs)+1)
+			errs := make([]error, len(docs))
+			pack.Each(len(docs), opts.Jobs, func(i int) {
+				path := filepath.Join(dir, docs[i].File)
+				res, err := docs[i].Build(lang, nil, build)
 				if err != nil {
-					return nil, err
+					errs[i] = fmt.Errorf("%s: %w", esc.Name(path), err)
+					return
 				}
-				return []pack.Doc{{Path: path, Result: *res}}, nil
-			}})
-		}
-		index := filepath.Join(dir, "index.txt")
-		jobs = append(jobs, pack.Job{Name: index, Build: func() ([]pack.Doc, error) {
-			return []pack.Doc{{Path: index, Result: document.Result{Data: packIndex(lang, docs)}}}, nil
+				out[i] = pack.Doc{Path: path, Result: *res}
+			})
+			if err := errors.Join(errs...); err != nil {
+				return nil, err
+			}
+			out[len(docs)] = pack.Doc{Path: filepath.Join(dir, "index.txt"), Result: document.Result{Data: packIndex(lang, docs)}}
+			return out, nil
 		}})
 	}
 	if err := fsutil.PrepareDir(opts.Out); err != nil {

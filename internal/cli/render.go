@@ -43,8 +43,8 @@ workbook with its action, communication and evaluation plans (XLSX), in a
 folder named after the organisation: DIR/<organisation>/.
 
 ANSWERS are answers files or folders of them (*.yaml, *.yml, searched in
-subfolders too); a file named twice is made once. A file with problems does
-not stop the others: every problem is listed at the end with its file, line
+subfolders too); a file named twice is made once. A file with problems, or
+an input that is missing or not a file, does not stop the others: every problem is listed at the end with its file, line
 and column, and the exit status is 1. Each organisation's folder is written
 whole or not at all. Interrupted (Ctrl-C), render finishes the roadmaps it
 has started, says how many are complete, and exits with 130.`,
@@ -87,9 +87,17 @@ func renderRun(ctx context.Context, app *App, opts *renderOptions) error {
 	if err != nil {
 		return err
 	}
-	files, err := findAnswers(app, opts.Inputs)
-	if err != nil {
-		return err
+	// An input that is missing or not a file is a failed input like a
+	// broken answers file: the others are rendered.
+	files, ferr := findAnswers(app, opts.Inputs)
+	if len(files) == 0 && ferr != nil {
+		return ferr
+	}
+	var missing []error
+	if ferr != nil {
+		for _, p := range diag.Problems("", ferr) {
+			missing = append(missing, p)
+		}
 	}
 	if err := fsutil.PrepareDir(opts.Out); err != nil {
 		return fmt.Errorf("--out: %w", err)
@@ -109,7 +117,7 @@ func renderRun(ctx context.Context, app *App, opts *renderOptions) error {
 		}
 		orgs[i] = a.Organisation.Name
 	})
-	var problems []error
+	problems := missing
 	var inputs []renderInput
 	var names pack.Names
 	for i, path := range files {
@@ -154,11 +162,12 @@ func renderRun(ctx context.Context, app *App, opts *renderOptions) error {
 			problems = append(problems, r.Err)
 		}
 	}
-	fmt.Fprintf(app.Out, "rendered %d of %d roadmaps into %s\n", ok, len(files), esc.Name(opts.Out))
+	total := len(files) + len(missing)
+	fmt.Fprintf(app.Out, "rendered %d of %d roadmaps into %s\n", ok, total, esc.Name(opts.Out))
 	if len(problems) == 0 && ctx.Err() == nil {
 		return nil
 	}
-	return renderFailed{failed: len(problems), total: len(files), problems: problems,
+	return renderFailed{failed: len(problems), total: total, problems: problems,
 		interrupted: ctx.Err() != nil, complete: ok, out: opts.Out}
 }
 
@@ -212,7 +221,8 @@ func renderOne(app *App, b *content.Bundle, theme pdf.Theme, in renderInput) ([]
 		docs = append(docs, pack.Doc{Path: filepath.Join(in.dir, d.FileName(nil, opts)), Result: *res})
 	}
 	// The plans' dates as a calendar, when the plans hold any.
-	if ics := plansCalendar(a, lang); ics != nil {
+	prev, _ := previousCalendar(filepath.Join(in.dir, "plans.ics"))
+	if ics := plansCalendar(a, lang, prev); ics != nil {
 		docs = append(docs, pack.Doc{Path: filepath.Join(in.dir, "plans.ics"), Result: document.Result{Data: ics}})
 	}
 	return docs, nil
@@ -221,8 +231,8 @@ func renderOne(app *App, b *content.Bundle, theme pdf.Theme, in renderInput) ([]
 // findAnswers expands the inputs into answers files: files as given, folders
 // searched for *.yaml and *.yml (hidden entries skipped), in a stable order,
 // each file once however often it is named. A missing input, a folder with
-// no answers files or an input that is not a file is an error naming it
-// (nothing is rendered); a named pipe or other special file found in a
+// no answers files or an input that is not a file is a problem naming it,
+// returned with the files found; a named pipe or other special file found in a
 // folder is skipped with a warning, never read.
 func findAnswers(app *App, inputs []string) ([]string, error) {
 	var files []string
@@ -271,7 +281,7 @@ func findAnswers(app *App, inputs []string) ([]string, error) {
 		files = append(files, found...)
 	}
 	if len(problems) > 0 {
-		return nil, problems
+		return sameFilesOnce(files), problems
 	}
 	return sameFilesOnce(files), nil
 }

@@ -15,6 +15,7 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+	"time"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -142,6 +143,9 @@ Run "roadmap pack" to make the whole workshop pack in output/.`,
 		if err := checkSourceDateEpoch(); err != nil {
 			return err
 		}
+		if err := checkFlagValues(cmd); err != nil {
+			return err
+		}
 		return checkLangFlag(app, cmd)
 	}
 
@@ -228,14 +232,51 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	tuneGC()
 	ctx, signalled, stop := signalContext()
 	defer stop()
+	done := make(chan struct{})
+	defer close(done)
+	go watchdog(ctx, done, signalled, stderr)
 	return run(ctx, signalled, args, &App{IO: IO{In: stdin, Out: stdout, Err: stderr}})
+}
+
+// stopGrace is how long a run may take to stop after SIGINT or SIGTERM
+// before watchdog ends the process; a variable for tests that run Main in
+// their own process.
+var stopGrace = 400 * time.Millisecond
+
+// exit ends the process; a variable for tests.
+var exit = os.Exit
+
+// watchdog ends the process with 128 + the signal's number when the run
+// has not returned stopGrace after a signal cancelled ctx, whatever it is
+// waiting on (standard input, a slow disk, a long computation): a run
+// stops within a second of being asked.
+func watchdog(ctx context.Context, done <-chan struct{}, signalled func() os.Signal, stderr io.Writer) {
+	select {
+	case <-done:
+		return
+	case <-ctx.Done():
+	}
+	sig := signalled()
+	if sig == nil {
+		return
+	}
+	select {
+	case <-done:
+	case <-time.After(stopGrace):
+		fmt.Fprintln(stderr, "roadmap: interrupted")
+		code := 130
+		if n, ok := sig.(syscall.Signal); ok {
+			code = 128 + int(n)
+		}
+		exit(code)
+	}
 }
 
 // run runs args in app; signalled returns the signal that cancelled ctx, if
 // one did.
 func run(ctx context.Context, signalled func() os.Signal, args []string, app *App) int {
 	root := NewRootCmd(app)
-	root.SetArgs(args)
+	root.SetArgs(bareDefaults(args))
 	err := root.ExecuteContext(ctx)
 	if sig := signalled(); sig != nil {
 		if err != nil {

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/partnership-roadmap/roadmap/internal/answers"
+	"github.com/partnership-roadmap/roadmap/internal/content"
 	"github.com/partnership-roadmap/roadmap/internal/diag"
 	"github.com/partnership-roadmap/roadmap/internal/esc"
 	"github.com/partnership-roadmap/roadmap/internal/fsutil"
@@ -28,8 +29,9 @@ every checkpoint id, option, status and date, and the rows of the plans.
 Every problem of every file is reported at once, one per line, as
 file:line:col: what is wrong; allowed: what would be valid.
 The exit status is 1 when any file has a problem. A file given twice is
-checked once.`,
-		Example: "  roadmap validate answers.yaml\n  roadmap validate examples/*.yaml",
+checked once. "-" (or /dev/stdin) reads one answers file from standard
+input; its messages name it <stdin>.`,
+		Example: "  roadmap validate answers.yaml\n  roadmap validate examples/*.yaml\n  roadmap import filled.pdf -o - | roadmap validate -",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return usagef(cmd, "give at least one answers file")
@@ -53,34 +55,78 @@ func validateRun(app *App, paths []string) error {
 	}
 	var problems diag.List
 	for _, path := range distinct(paths) {
+		if path == "-" || path == "/dev/stdin" {
+			if err := validateStdin(app, b); err != nil {
+				problems = append(problems, listOf(stdinName, err)...)
+			}
+			continue
+		}
 		if err := fsutil.CheckInput(path); err != nil {
 			problems = append(problems, diag.Problem{File: path, Msg: "cannot read the answers file: " + err.Error()})
 			continue
 		}
 		f, err := answers.ReadFile(path, b)
 		if err != nil {
-			var list diag.List
-			if !errors.As(err, &list) {
-				list = diag.List{{File: path, Msg: err.Error()}}
-			}
-			problems = append(problems, list...)
+			problems = append(problems, listOf(path, err)...)
 			continue
 		}
-		for _, w := range f.Warnings {
-			app.Warn("%s", w.Error())
-		}
-		lang, err := b.Language(f.Language)
-		if err != nil {
+		if err := reportValid(app, b, path, f); err != nil {
 			return err
 		}
-		cps := lang.Checkpoints(f.Form)
-		answered := 0
-		for _, cp := range cps {
-			if f.Checkpoint(cp.ID).Answered() {
-				answered++
-			}
-		}
-		fmt.Fprintf(app.Out, "%s: ok (%s, %s, %d checkpoints, %d answered)\n", esc.Name(path), f.Form, f.Language, len(cps), answered)
 	}
 	return problems.Err()
+}
+
+// stdinName names standard input in messages.
+const stdinName = "<stdin>"
+
+// validateStdin checks the answers file on standard input, read within the
+// size limit of any answers file.
+func validateStdin(app *App, b *content.Bundle) error {
+	if app.In == nil {
+		return diag.List{{File: stdinName, Msg: "cannot read the answers file: there is no standard input"}}
+	}
+	data, err := fsutil.ReadLimited(app.In, 0, diag.MaxFileSize)
+	var big *fsutil.TooBigError
+	switch {
+	case errors.As(err, &big):
+		return diag.List{{File: stdinName, Msg: fmt.Sprintf("the answers file is too big: more than %d bytes; allowed: at most %d bytes (2 MiB)", diag.MaxFileSize, diag.MaxFileSize)}}
+	case err != nil:
+		return diag.List{{File: stdinName, Msg: "cannot read the answers file: " + err.Error()}}
+	}
+	f, err := answers.Parse(stdinName, data, b)
+	if err != nil {
+		return err
+	}
+	return reportValid(app, b, stdinName, f)
+}
+
+// listOf returns err, a problem of the file path, as a list of problems.
+func listOf(path string, err error) diag.List {
+	var list diag.List
+	if !errors.As(err, &list) {
+		list = diag.List{{File: path, Msg: err.Error()}}
+	}
+	return list
+}
+
+// reportValid prints the warnings of the valid answers file f and the line
+// saying it is valid.
+func reportValid(app *App, b *content.Bundle, path string, f *answers.File) error {
+	for _, w := range f.Warnings {
+		app.Warn("%s", w.Error())
+	}
+	lang, err := b.Language(f.Language)
+	if err != nil {
+		return err
+	}
+	cps := lang.Checkpoints(f.Form)
+	answered := 0
+	for _, cp := range cps {
+		if f.Checkpoint(cp.ID).Answered() {
+			answered++
+		}
+	}
+	fmt.Fprintf(app.Out, "%s: ok (%s, %s, %d checkpoints, %d answered)\n", esc.Name(path), f.Form, f.Language, len(cps), answered)
+	return nil
 }

@@ -373,6 +373,15 @@ func (d *Decoder) Scalar(n *yaml.Node, at Field, want string) (string, bool) {
 	if n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
 		return strings.Trim(n.Value, "\n"), true
 	}
+	// An escape in a "quoted" text ("\e", "\x1b") is the one way a control
+	// character gets past the check of the file's bytes; it would reach a
+	// terminal, a calendar line or a file name.
+	if n.Style&yaml.DoubleQuotedStyle != 0 {
+		if r, bad := ControlIn(n.Value); bad {
+			d.Add(n, "%s holds the control character %s; allowed: text, line breaks and tabs", at.Name, CharName(r))
+			return "", false
+		}
+	}
 	return n.Value, true
 }
 

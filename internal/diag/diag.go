@@ -21,8 +21,15 @@ type Problem struct {
 	Msg string
 }
 
-// At returns a Problem at the position of node n in file.
+// At returns a Problem at the position of node n in file. A text argument
+// longer than maxEcho characters (a value from the file) is shortened, so
+// that a message never echoes a whole 200,000-character value.
 func At(file string, n *yaml.Node, format string, args ...any) Problem {
+	for i, a := range args {
+		if s, ok := a.(string); ok && len(s) > maxEcho {
+			args[i] = Clip(s)
+		}
+	}
 	p := Problem{File: file, Msg: fmt.Sprintf(format, args...)}
 	if n != nil {
 		p.Line, p.Col = n.Line, n.Column
@@ -39,6 +46,19 @@ func (p Problem) Error() string {
 		return fmt.Sprintf("%s: %s", p.File, p.Msg)
 	}
 	return p.Msg
+}
+
+// maxEcho is the longest text a message quotes whole, in bytes.
+const maxEcho = 200
+
+// Clip shortens a long text for a message: its first 60 characters, an
+// ellipsis and how long it is ("aaaa… (200000 characters)").
+func Clip(s string) string {
+	r := []rune(s)
+	if len(s) <= maxEcho {
+		return s
+	}
+	return fmt.Sprintf("%s… (%d characters)", string(r[:min(60, len(r))]), len(r))
 }
 
 // List is a set of problems; as an error it reports them all, one per line.

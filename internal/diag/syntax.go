@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"strconv"
 	"strings"
 	"unicode"
@@ -48,21 +47,38 @@ func ReadFile(fsys fs.FS, name, file, what string) ([]byte, error) {
 }
 
 // ReadPath reads the file at path of the operating system as ReadFile
-// reads one of a file system; messages name it path.
+// reads one of a file system; messages name it path. A named pipe is
+// refused without waiting for a writer.
 func ReadPath(path, what string) ([]byte, error) {
-	st, err := os.Stat(path)
+	return ReadPathLimit(path, what, MaxFileSize)
+}
+
+// ReadPathLimit is ReadPath for a kind of file allowed to hold up to limit
+// bytes (a PDF).
+func ReadPathLimit(path, what string, limit int64) ([]byte, error) {
+	f, st, err := fsutil.OpenInput(path)
 	if err != nil {
-		return nil, Problem{File: path, Msg: "cannot read " + what + ": " + plainError(err)}
-	}
-	if p, bad := checkStat(st, path, what); bad {
-		return nil, p
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, Problem{File: path, Msg: "cannot read " + what + ": " + plainError(err)}
+		return nil, Problem{File: path, Msg: "cannot read " + what + ": " + err.Error()}
 	}
 	defer f.Close()
-	return readLimited(f, path, what)
+	if st.Size() > limit {
+		return nil, tooBig(path, what, st.Size(), limit)
+	}
+	data, err := fsutil.ReadLimited(f, st.Size(), limit)
+	if err != nil {
+		if _, ok := err.(*fsutil.TooBigError); ok {
+			return nil, tooBig(path, what, -1, limit)
+		}
+		return nil, Problem{File: path, Msg: "cannot read " + what + ": " + err.Error()}
+	}
+	return data, nil
+}
+
+func tooBig(file, what string, n, limit int64) Problem {
+	if n < 0 {
+		return Problem{File: file, Msg: fmt.Sprintf("%s is too big: more than %d bytes; allowed: at most %d bytes (%s)", what, limit, limit, size(limit))}
+	}
+	return Problem{File: file, Msg: fmt.Sprintf("%s is too big: %d bytes; allowed: at most %d bytes (%s)", what, n, limit, size(limit))}
 }
 
 func checkStat(st fs.FileInfo, file, what string) (Problem, bool) {
@@ -71,7 +87,7 @@ func checkStat(st fs.FileInfo, file, what string) (Problem, bool) {
 		// The words of fsutil.CheckInput, which the commands use too.
 		return Problem{File: file, Msg: fmt.Sprintf("cannot read %s: is %s, not a file", what, fsutil.Kind(st.Mode()))}, true
 	case st.Size() > MaxFileSize:
-		return Problem{File: file, Msg: fmt.Sprintf("%s is too big: %d bytes; allowed: at most %d bytes (%s)", what, st.Size(), MaxFileSize, size(MaxFileSize))}, true
+		return tooBig(file, what, st.Size(), MaxFileSize), true
 	}
 	return Problem{}, false
 }
@@ -84,7 +100,7 @@ func readLimited(f io.Reader, file, what string) ([]byte, error) {
 		return nil, Problem{File: file, Msg: "cannot read " + what + ": " + plainError(err)}
 	}
 	if len(data) > MaxFileSize {
-		return nil, Problem{File: file, Msg: fmt.Sprintf("%s is too big: more than %d bytes; allowed: at most %d bytes (%s)", what, MaxFileSize, MaxFileSize, size(MaxFileSize))}
+		return nil, tooBig(file, what, -1, MaxFileSize)
 	}
 	return data, nil
 }
@@ -162,6 +178,14 @@ func checkEncoding(file string, data []byte) List {
 	if utf8.Valid(data) && !hasRefused(data) {
 		return nil
 	}
+	if utf16Like(data) {
+		return List{{File: file, Line: 1, Col: 1,
+			Msg: "the file is UTF-16 text (a zero byte beside every letter); allowed: UTF-8 only, so save the file as UTF-8 in your editor"}}
+	}
+	if bytes.IndexByte(data, '\r') >= 0 && bytes.IndexByte(data, '\n') < 0 {
+		return List{{File: file, Line: 1, Col: 1,
+			Msg: "the file's lines end in a carriage return alone (CR, as old Mac editors save them); allowed: lines ending in LF or CR LF, so save the file again with those line ends"}}
+	}
 	var problems List
 	line, col := 1, 1
 	for i := 0; i < len(data) && len(problems) < maxCharProblems; {
@@ -184,6 +208,25 @@ func checkEncoding(file string, data []byte) List {
 		i += size
 	}
 	return problems
+}
+
+// utf16Like reports whether data looks like UTF-16 text without a
+// byte-order mark: a zero byte at every other place in most of its start.
+func utf16Like(data []byte) bool {
+	n := min(len(data), 200) &^ 1
+	if n < 4 {
+		return false
+	}
+	even, odd := 0, 0
+	for i := 0; i < n; i += 2 {
+		if data[i] == 0 {
+			even++
+		}
+		if data[i+1] == 0 {
+			odd++
+		}
+	}
+	return max(even, odd)*4 >= n/2*3 && min(even, odd)*4 < n/2
 }
 
 // hasRefused reports whether data holds a character refused.
@@ -553,4 +596,20 @@ func isParserError(msg string) bool {
 		strings.HasPrefix(msg, "found duplicate %") ||
 		strings.HasPrefix(msg, "found incompatible YAML document") ||
 		strings.HasPrefix(msg, "found undefined tag handle")
+}
+
+// ControlIn returns the first control character of text s that would act
+// on a terminal or break a line of a document (C0 controls other than tab
+// and line feed, a carriage return included, DELETE, C1 controls, and the line and paragraph
+// separators), and whether there is one. It is for decoded values, where
+// the YAML escapes "\e" or "\x1b" have already become the character.
+func ControlIn(s string) (rune, bool) {
+	for _, r := range s {
+		switch {
+		case r == '\t' || r == '\n':
+		case r < 0x20 || r == 0x7F, r >= 0x80 && r <= 0x9F, r == '\u2028' || r == '\u2029':
+			return r, true
+		}
+	}
+	return 0, false
 }

@@ -17,6 +17,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -114,17 +115,20 @@ func readFields(data []byte) (map[string]*field, error) {
 	if i := bytes.Index(data[:min(len(data), 1024)], []byte("%PDF-")); i < 0 {
 		return nil, fail("not a PDF file")
 	}
+	if unpacked(data, MaxUnpacked) > MaxUnpacked {
+		return nil, fail("the PDF's compressed parts unpack to more than %d MB; a filled form needs far less, so it is not read", MaxUnpacked>>20)
+	}
 	conf := model.NewDefaultConfiguration()
 	conf.ValidationMode = model.ValidationRelaxed
 	ctx, err := readContext(bytes.NewReader(data), conf)
 	if err != nil {
-		if encrypted(data) {
-			return nil, fail("the PDF is encrypted; save it without a password (print to PDF, or the reader's \"save as\" without security) and import that copy")
+		if encryptedTrailer(data) {
+			return nil, errEncrypted
 		}
 		return nil, fail("the PDF is damaged and cannot be read (%s)", clip(firstLine(err.Error())))
 	}
-	if ctx.XRefTable.Encrypt != nil || encrypted(data) {
-		return nil, fail("the PDF is encrypted; save it without a password (print to PDF, or the reader's \"save as\" without security) and import that copy")
+	if ctx.XRefTable.Encrypt != nil {
+		return nil, errEncrypted
 	}
 	x := ctx.XRefTable
 	root, err := x.Catalog()
@@ -159,9 +163,17 @@ func readContext(rs io.ReadSeeker, conf *model.Configuration) (ctx *model.Contex
 	return api.ReadContext(rs, conf)
 }
 
-// encrypted reports whether the PDF's trailer names an encryption
-// dictionary.
-func encrypted(data []byte) bool { return bytes.Contains(data, []byte("/Encrypt")) }
+// errEncrypted refuses an encrypted PDF. Printing it to PDF is no way out:
+// that removes the form's fields.
+var errEncrypted = fail("the PDF is encrypted; save a copy without a password or security in the PDF reader (not by printing to PDF, which removes the form's fields) and import that copy")
+
+// encryptedTrailer reports whether a PDF that could not be read names an
+// encryption dictionary in a trailer or a cross-reference stream, where
+// the name stands as a key before a reference; a field's text holding the
+// word "/Encrypt" is neither.
+func encryptedTrailer(data []byte) bool { return encryptKey.Match(data) }
+
+var encryptKey = regexp.MustCompile(`(?s)(?:trailer\s*<<|/Type\s*/XRef).{0,1000}?/Encrypt\s*\d+\s+\d+\s+R`)
 
 // inherited are the field attributes a field takes from its parents.
 type inherited struct {

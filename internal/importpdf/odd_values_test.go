@@ -170,8 +170,9 @@ func TestOlderForm(t *testing.T) {
 		t.Fatalf("%d action rows; want %d", len(got.ActionPlan), len(a.ActionPlan))
 	}
 	for i, r := range a.ActionPlan {
-		want := answers.Action{Activity: r.Activity, Responsible: r.Responsible, Goals: r.Goals, Deadline: r.Deadline}
-		if got.ActionPlan[i] != want {
+		// A dated row is given an id for its calendar event.
+		want := answers.Action{Activity: r.Activity, Responsible: r.Responsible, Goals: r.Goals, Deadline: r.Deadline, ID: got.ActionPlan[i].ID}
+		if got.ActionPlan[i] != want || want.ID == "" {
 			t.Errorf("action row %d: %+v; want %+v", i+1, got.ActionPlan[i], want)
 		}
 	}

@@ -115,6 +115,9 @@ func Merge(wbName string, wb []byte, name string, data []byte, b *content.Bundle
 		return nil, problems
 	}
 	res = &Result{Warnings: r.warnings}
+	// A workbook does not carry the rows' ids (their calendar events'
+	// identities): each row keeps the id of the row at its place before
+	// (roadmap.Plan.SetRows).
 	for _, p := range roadmap.Plans {
 		for _, s := range found {
 			if s.model == p {

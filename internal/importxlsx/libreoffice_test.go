@@ -144,15 +144,15 @@ func TestLibreOfficeEdited(t *testing.T) {
 	if len(got) != 7 {
 		t.Fatalf("%d action-plan rows, want 7", len(got))
 	}
-	if w := (answers.Action{Activity: "Pēc tabulas", Deadline: answers.Date{Year: 2027, Month: time.May, Day: 16}}); got[6] != w {
+	if w := (answers.Action{Activity: "Pēc tabulas", Deadline: answers.Date{Year: 2027, Month: time.May, Day: 16}, ID: got[6].ID}); got[6] != w || w.ID == "" {
 		t.Errorf("row below the table %+v, want %+v", got[6], w)
 	}
 	if got[0].Status != "done" || got[2].Status != "postponed" {
 		t.Errorf("statuses %q and %q, want done and postponed", got[0].Status, got[2].Status)
 	}
 	want := answers.Action{Activity: "Jauniešu forums", Responsible: "Laura Ozola", Goals: "Uzklausīt jauniešu idejas",
-		Deadline: answers.Date{Year: 2027, Month: time.May, Day: 15}, Status: "in-progress"}
-	if got[5] != want {
+		Deadline: answers.Date{Year: 2027, Month: time.May, Day: 15}, Status: "in-progress", ID: got[5].ID}
+	if got[5] != want || want.ID == "" {
 		t.Errorf("added row %+v, want %+v", got[5], want)
 	}
 	if len(res.File.CommunicationPlan) != len(a.CommunicationPlan) || len(res.File.EvaluationPlan) != len(a.EvaluationPlan) {

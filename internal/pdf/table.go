@@ -138,13 +138,22 @@ func (d *Doc) Table(t Table, rows [][]string) {
 			continue
 		}
 		// taller than a page: split between lines
+		fresh := false
 		for from := 0; from < ln; {
 			k := int((d.Remaining() - 2*cellPadY + 1e-6) / lh)
+			if k < 1 && fresh {
+				// Not one line fits under the header even on a new page
+				// (a theme of huge type, padding and margins): one line a
+				// page, so the table ends rather than adding pages forever.
+				k = 1
+			}
 			if k < 1 {
 				d.AddPage()
 				header()
+				fresh = true
 				continue
 			}
+			fresh = false
 			to := min(from+k, ln)
 			drawCells(lines, from, to, float64(to-from)*lh+2*cellPadY, Regular, bg)
 			from = to

@@ -168,7 +168,9 @@ func (p *Plan) Rows(a *answers.File) []Row {
 }
 
 // SetRows replaces the plan's rows in answers a; with no rows, the plan
-// has none (nil), as a file that does not name it.
+// has none (nil), as a file that does not name it. Each row keeps the id
+// (answers.Action.ID, the identity of its calendar event) of the row at
+// its place before, as the rows carry no id of their own.
 func (p *Plan) SetRows(a *answers.File, rows []Row) {
 	if len(rows) == 0 {
 		rows = nil
@@ -282,6 +284,7 @@ var (
 			return rows
 		},
 		setRows: func(a *answers.File, rows []Row) {
+			old := a.ActionPlan
 			a.ActionPlan = nil
 			if rows != nil {
 				a.ActionPlan = make([]answers.Action, len(rows))
@@ -289,6 +292,9 @@ var (
 			for i, r := range rows {
 				a.ActionPlan[i] = answers.Action{Activity: r[0].Text, Responsible: r[1].Text, Goals: r[2].Text,
 					Deadline: r[3].Date, Status: r[4].Text, Notes: r[5].Text}
+				if i < len(old) {
+					a.ActionPlan[i].ID = old[i].ID
+				}
 			}
 		},
 	}
@@ -345,6 +351,7 @@ var (
 			return rows
 		},
 		setRows: func(a *answers.File, rows []Row) {
+			old := a.EvaluationPlan
 			a.EvaluationPlan = nil
 			if rows != nil {
 				a.EvaluationPlan = make([]answers.Evaluation, len(rows))
@@ -352,6 +359,9 @@ var (
 			for i, r := range rows {
 				a.EvaluationPlan[i] = answers.Evaluation{Stage: r[0].Text, When: r[1].Date, Indicator: r[2].Text,
 					Method: r[3].Text, Baseline: r[4].Text, Target: r[5].Text, Responsible: r[6].Text, Result: r[7].Text}
+				if i < len(old) {
+					a.EvaluationPlan[i].ID = old[i].ID
+				}
 			}
 		},
 	}

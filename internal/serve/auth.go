@@ -111,9 +111,7 @@ func (s *Server) authorize(next http.Handler) http.Handler {
 				http.SetCookie(w, c)
 				q := r.URL.Query()
 				q.Del("token")
-				u := *r.URL
-				u.RawQuery = q.Encode()
-				http.Redirect(w, r, u.RequestURI(), http.StatusSeeOther)
+				http.Redirect(w, r, localURL(r.URL.EscapedPath(), q.Encode()), http.StatusSeeOther)
 				return
 			}
 		}

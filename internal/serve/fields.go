@@ -198,8 +198,51 @@ func decodeForm(v url.Values, base *answers.File, lang *content.Language) (f *an
 		}
 		p.SetRows(f, rows)
 	}
+	keepIDs(f, base, v)
 	rowOp(f, v.Get("op"))
 	return f, raw, errs
+}
+
+// keepIDs gives the dated plan rows of f the ids of base's rows (the
+// identities of their calendar events, which the page does not carry): a
+// row equal in every cell to a row of base takes its id, then a row that
+// changed takes, in order, an id no row took. A save carries one change
+// (a keystroke's, a moved or a removed row), so each row keeps its id.
+func keepIDs(f, base *answers.File, v url.Values) {
+	if _, ok := v["ap.activity"]; ok {
+		keepPlanIDs(f.ActionPlan, base.ActionPlan, func(r *answers.Action) *string { return &r.ID })
+	}
+	if _, ok := v["ev.stage"]; ok {
+		keepPlanIDs(f.EvaluationPlan, base.EvaluationPlan, func(r *answers.Evaluation) *string { return &r.ID })
+	}
+}
+
+func keepPlanIDs[T comparable](rows, baseRows []T, id func(*T) *string) {
+	used := map[string]bool{}
+	for i := range rows {
+		if s := *id(&rows[i]); s != "" {
+			used[s] = true
+		}
+	}
+	// without its id, a row is compared by its cells
+	bare := func(r T) T { *id(&r) = ""; return r }
+	for pass := range 2 {
+		j := 0
+		for i := range rows {
+			if *id(&rows[i]) != "" {
+				continue
+			}
+			for k, b := range baseRows {
+				bid := *id(&b)
+				if bid == "" || used[bid] || pass == 0 && bare(b) != bare(rows[i]) || pass == 1 && k < j {
+					continue
+				}
+				*id(&rows[i]), used[bid] = bid, true
+				j = k + 1
+				break
+			}
+		}
+	}
 }
 
 func hasAny(v url.Values, prefix string) bool {

@@ -237,18 +237,22 @@ func changedFields(old, new *answers.File) []string {
 	flatten(new, b)
 	var out []string
 	for k, v := range a {
-		if w, ok := b[k]; !ok || w != v {
+		if w, ok := b[k]; (!ok || w != v) && !rowID(k) {
 			out = append(out, k)
 		}
 	}
 	for k := range b {
-		if _, ok := a[k]; !ok {
+		if _, ok := a[k]; !ok && !rowID(k) {
 			out = append(out, k)
 		}
 	}
 	slices.Sort(out)
 	return out
 }
+
+// rowID reports whether key is a plan row's identifier, which the file
+// is given when a row first is saved: no one's change.
+func rowID(key string) bool { return strings.HasSuffix(key, ".id") }
 
 func flatten(f *answers.File, into map[string]string) {
 	if f != nil {

@@ -198,7 +198,8 @@ func (s *Server) newRoadmap(w http.ResponseWriter, r *http.Request) {
 		s.refuse(w, r, http.StatusBadRequest, "serve.error.language")
 		return
 	}
-	org := strings.TrimSpace(r.PostForm.Get("org"))
+	// The name is one line of text: line breaks and tabs become spaces.
+	org := strings.Join(strings.Fields(r.PostForm.Get("org")), " ")
 	base := pack.SafeName(org, string(form)+"-"+lang.Code)
 	defer s.change("")()
 	name := s.store.freeName(base)
@@ -211,6 +212,16 @@ func (s *Server) newRoadmap(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if err == nil {
+		// Only a file that validate accepts is made (a name too long or
+		// holding a control character is refused, saying why).
+		if _, perr := answers.Parse(name, data, s.opts.Content); perr != nil {
+			s.render(w, http.StatusUnprocessableEntity, "error.html", struct {
+				page
+				Message  string
+				Problems string
+			}{page{Lang: s.uiLanguage(r), Title: s.uiLanguage(r).Label("serve.upload.refused"), s: s}, s.uiLanguage(r).Label("serve.upload.refused"), problemText(name, perr)})
+			return
+		}
 		err = s.store.create(name, data)
 	}
 	if err != nil {

@@ -30,6 +30,7 @@ import (
 	"github.com/partnership-roadmap/roadmap/internal/answers"
 	"github.com/partnership-roadmap/roadmap/internal/backup"
 	"github.com/partnership-roadmap/roadmap/internal/content"
+	"github.com/partnership-roadmap/roadmap/internal/fsutil"
 	"github.com/partnership-roadmap/roadmap/internal/pdf"
 )
 
@@ -121,6 +122,8 @@ func New(opts Options) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("opening the answers folder %s: %w", opts.Dir, err)
 	}
+	// The temporary files of saves that a killed server left.
+	fsutil.Clean(opts.Dir)
 	tmpl, err := template.New("").Funcs(funcs).ParseFS(assets, "templates/*.html")
 	if err != nil {
 		return nil, err
@@ -276,6 +279,19 @@ func (s *Server) checkHost(next http.Handler) http.Handler {
 	})
 }
 
+// localURL is a redirect to path (with query) on this server: a path that
+// a browser would take for another site ("//evil.example/", "/\\evil")
+// becomes the home page, so a link with the token cannot send anyone away.
+func localURL(path, query string) string {
+	if !strings.HasPrefix(path, "/") || strings.HasPrefix(path, "//") || strings.HasPrefix(path, "/\\") || strings.ContainsAny(path, "\\\r\n") {
+		path = "/"
+	}
+	if query != "" {
+		path += "?" + query
+	}
+	return path
+}
+
 // limitBody refuses a body over MaxBody: at once when its length is
 // declared, else when reading it passes the limit (see tooBig).
 func (s *Server) limitBody(next http.Handler) http.Handler {
@@ -297,10 +313,15 @@ func tooBig(err error) bool {
 	return errors.As(err, &mbe)
 }
 
-// staticFiles serves the embedded style sheet and script.
+// staticFiles serves the embedded style sheet and script; a folder is not
+// listed.
 func staticFiles(fsys fs.FS) http.Handler {
 	files := http.FileServerFS(fsys)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "" || strings.HasSuffix(r.URL.Path, "/") {
+			http.NotFound(w, r)
+			return
+		}
 		w.Header().Set("Cache-Control", "no-cache")
 		files.ServeHTTP(w, r)
 	})

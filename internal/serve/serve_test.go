@@ -314,9 +314,24 @@ func TestSave(t *testing.T) {
 	if !strings.Contains(data, "# Biedrības \"Brīnumiņš\" ceļa karte") {
 		t.Errorf("the file's own comment was lost:\n%.300s", data)
 	}
-	// Everything else is as it was.
+	// Every dated plan row got an id for its calendar event; everything
+	// else is as it was.
 	orig, _ := answers.ReadFile("../../examples/"+example, b)
 	orig.Checkpoints["pilot"] = f.Checkpoints["pilot"]
+	for i, r := range f.ActionPlan {
+		if r.ID == "" || i >= len(orig.ActionPlan) {
+			t.Errorf("action-plan row %d has no id after the save", i+1)
+			continue
+		}
+		orig.ActionPlan[i].ID = r.ID
+	}
+	for i, r := range f.EvaluationPlan {
+		if r.ID == "" || i >= len(orig.EvaluationPlan) {
+			t.Errorf("evaluation-plan row %d has no id after the save", i+1)
+			continue
+		}
+		orig.EvaluationPlan[i].ID = r.ID
+	}
 	orig.Path = path
 	if got, want := *f, *orig; !equalFiles(got, want) {
 		ja, _ := json.Marshal(got)

@@ -12,9 +12,11 @@ import (
 	"strconv"
 	"strings"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/partnership-roadmap/roadmap/internal/backup"
+	"github.com/partnership-roadmap/roadmap/internal/fsutil"
 )
 
 // store is the folder of answers files. Every access goes through an
@@ -49,9 +51,8 @@ func (s *store) list() ([]entryInfo, error) {
 	}
 	var out []entryInfo
 	for _, de := range des {
-		// A named pipe, a device or a socket is never opened: reading one
-		// would wait for ever. A symbolic link is listed, to show where it
-		// leads as the roadmap's problem.
+		// Only regular files and links: a named pipe or a device is never
+		// opened, so it cannot block the page.
 		if !validName(de.Name()) || (!de.Type().IsRegular() && de.Type()&fs.ModeSymlink == 0) {
 			continue
 		}
@@ -74,13 +75,8 @@ var errTooBig = errors.New("the file is larger than 2 MiB")
 // read returns the bytes of the answers file name and its modification
 // time. A symbolic link out of the folder is an error.
 func (s *store) read(name string) ([]byte, time.Time, error) {
-	// Stat first: opening a named pipe would wait for a writer.
-	if fi, err := s.root.Stat(name); err != nil {
-		return nil, time.Time{}, err
-	} else if !fi.Mode().IsRegular() {
-		return nil, time.Time{}, fmt.Errorf("%s is not a regular file", name)
-	}
-	f, err := s.root.OpenFile(name, os.O_RDONLY|syscallNonblock, 0)
+	// Opened without waiting, so a named pipe is refused, not waited on.
+	f, err := s.root.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, time.Time{}, err
 	}
@@ -90,7 +86,7 @@ func (s *store) read(name string) ([]byte, time.Time, error) {
 		return nil, time.Time{}, err
 	}
 	if !fi.Mode().IsRegular() {
-		return nil, time.Time{}, fmt.Errorf("%s is not a regular file", name)
+		return nil, time.Time{}, fmt.Errorf("is %s, not a file", fsutil.Kind(fi.Mode()))
 	}
 	// One read of the size the file has (and whatever it grew by since).
 	buf := bytes.NewBuffer(make([]byte, 0, min(fi.Size(), maxFile)+512))
@@ -121,19 +117,39 @@ func (s *store) create(name string, data []byte) error {
 	return s.writeNew(name, data, true)
 }
 
+// saveError is a failure to write an answers file, in plain words without
+// the temporary file's name or the system call ("the disk is full").
+type saveError struct{ err error }
+
+func (e saveError) Error() string { return fsutil.Reason(e.err) }
+func (e saveError) Unwrap() error { return e.err }
+
 // writeNew writes name, a file of the folder or a path below it in the
 // .roadmap folder, with a temporary file in the same folder.
 func (s *store) writeNew(name string, data []byte, exclusive bool) (err error) {
-	dir, base := path.Split(name)
-	tmp := dir + "." + base + "." + strconv.Itoa(os.Getpid()) + "-" + strconv.FormatUint(tmpSeq.Add(1), 10) + ".tmp"
-	f, err := s.root.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	// The temporary name is of fsutil's pattern, so that one left by a
+	// server that was killed is cleaned when the next one starts.
+	dir, _ := path.Split(name)
+	var (
+		tmp string
+		f   *os.File
+	)
+	for range 1000 {
+		tmp = dir + ".roadmap-" + strconv.Itoa(os.Getpid()) + "-" + strconv.FormatUint(tmpSeq.Add(1), 10) + ".tmp"
+		if f, err = s.root.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644); !errors.Is(err, fs.ErrExist) {
+			break
+		}
+	}
 	if err != nil {
-		return err
+		return saveError{err}
 	}
 	defer func() {
 		if err != nil {
 			f.Close()
 			s.root.Remove(tmp)
+			if !errors.Is(err, fs.ErrExist) {
+				err = saveError{err}
+			}
 		}
 	}()
 	if _, err = f.Write(data); err != nil {

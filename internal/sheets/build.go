@@ -183,13 +183,13 @@ func (z *storedZip) flush() error {
 	if z.name == "xl/styles.xml" && z.fontSize != nil {
 		data = defaultFontSize(data, z.fontSize)
 	}
-	w, err := z.zw.CreateRaw(&zip.FileHeader{
-		Name:               z.name,
-		Method:             zip.Store,
-		CRC32:              crc32.ChecksumIEEE(data),
-		CompressedSize64:   uint64(len(data)),
-		UncompressedSize64: uint64(len(data)),
-	})
+	if z.name == "docProps/core.xml" {
+		data = prefixCore(data)
+	}
+	h := header(z.name, zip.Store)
+	h.CRC32 = crc32.ChecksumIEEE(data)
+	h.CompressedSize64, h.UncompressedSize64 = uint64(len(data)), uint64(len(data))
+	w, err := z.zw.CreateRaw(h)
 	if err != nil {
 		return err
 	}

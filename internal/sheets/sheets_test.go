@@ -562,8 +562,9 @@ func TestDeterministic(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, zf := range zr.File {
-			if zf.ModifiedDate != 0 || zf.ModifiedTime != 0 || len(zf.Extra) != 0 {
-				t.Errorf("%s: zip time %d %d, extra %x; want no time and no extra fields", zf.Name, zf.ModifiedDate, zf.ModifiedTime, zf.Extra)
+			// 1980-01-01 00:00, the first valid zip date (0 is 1980-00-00).
+			if zf.ModifiedDate != 1<<5|1 || zf.ModifiedTime != 0 || len(zf.Extra) != 0 {
+				t.Errorf("%s: zip time %d %d, extra %x; want 1980-01-01 00:00 and no extra fields", zf.Name, zf.ModifiedDate, zf.ModifiedTime, zf.Extra)
 			}
 			if zf.Method != zip.Store || zf.Flags&0x8 != 0 || zf.CRC32 == 0 {
 				t.Errorf("%s: method %d, flags %#x, crc %x; want stored with the size and checksum in the header", zf.Name, zf.Method, zf.Flags, zf.CRC32)

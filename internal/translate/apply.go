@@ -94,6 +94,10 @@ func Apply(dir, code, name string, ts []Translation) (Result, error) {
 			bad("the translation of %s is not valid UTF-8", t.Key)
 			continue
 		}
+		if r, ok := diag.ControlIn(t.Text); ok {
+			bad("the translation of %s holds the control character %s; allowed: text, line breaks and tabs", t.Key, diag.CharName(r))
+			continue
+		}
 		labelKey, form, plural := strings.Cut(strings.TrimPrefix(t.Key, "labels."), ":")
 		su, known := source[t.Key]
 		srcText := su.Text
@@ -192,11 +196,17 @@ func Apply(dir, code, name string, ts []Translation) (Result, error) {
 	if err := verify(dir, code, out, want); err != nil {
 		return Result{}, err
 	}
+	// Every file or none: a failure half-way (a full disk) leaves the
+	// content as it was.
+	var files []fsutil.PathFile
 	for _, file := range slices.Sorted(maps.Keys(out)) {
-		if err := fsutil.WriteFileAtomic(file, out[file]); err != nil {
-			return res, err
-		}
-		res.Files = append(res.Files, file)
+		files = append(files, fsutil.PathFile{Path: file, Data: out[file]})
+	}
+	if err := fsutil.WriteFiles(files); err != nil {
+		return Result{}, err
+	}
+	for _, f := range files {
+		res.Files = append(res.Files, f.Path)
 	}
 	return res, nil
 }

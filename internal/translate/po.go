@@ -118,8 +118,11 @@ type Translation struct {
 
 // ReadPO reads the translations of a PO file: the entries whose msgstr is
 // not empty and that are not marked fuzzy. It returns the file's language
-// (its Language header) and how many entries it skipped as fuzzy.
+// (its Language header) and how many entries it skipped as fuzzy. A
+// UTF-8 byte-order mark opening the file (some editors write one) is
+// skipped.
 func ReadPO(data []byte) (lang string, ts []Translation, fuzzy int, err error) {
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	type entry struct {
 		ctxt, id, str string
 		fuzzy, hasStr bool

@@ -1,5 +1,0 @@
-//go:build !unix
-
-package serve
-
-const syscallNonblock = 0
