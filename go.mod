@@ -22,6 +22,7 @@ require (
 	github.com/chromedp/chromedp v0.23.1
 	github.com/klauspost/compress v1.20.4
 	github.com/pdfcpu/pdfcpu v0.15.0
+	github.com/piglig/go-qr v1.1.0
 	github.com/spf13/pflag v1.0.10
 )
 

@@ -56,6 +56,12 @@ func (s *IO) IsStderrTTY() bool {
 	return ok && term.IsTerminal(int(f.Fd()))
 }
 
+// IsStdoutTTY reports whether stdout is a terminal.
+func (s *IO) IsStdoutTTY() bool {
+	f, ok := s.Out.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
 // App is the state shared by the commands of one run: the streams and the
 // global flags, and the content loaded once for the run.
 type App struct {

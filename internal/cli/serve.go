@@ -14,12 +14,14 @@ import (
 	"os/exec"
 	"os/signal"
 	"runtime"
+	"strings"
 	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/partnership-roadmap/roadmap/internal/access"
+	"github.com/partnership-roadmap/roadmap/internal/qr"
 	"github.com/partnership-roadmap/roadmap/internal/serve"
 )
 
@@ -162,16 +164,30 @@ func serveRun(ctx context.Context, app *App, opts *serveOptions) error {
 			so.Hosts = append(so.Hosts, host)
 		}
 	}
+	ln, err := net.Listen("tcp", opts.Addr)
+	if err != nil {
+		return fmt.Errorf("listening on %s: %w", opts.Addr, err)
+	}
+	defer ln.Close()
+	scheme := "http"
+	if opts.TLSCert != "" {
+		scheme = "https"
+	}
+	var lan []string
+	if so.Token != "" {
+		// A phone in the room cannot resolve this computer's name: the
+		// links name its addresses on each network.
+		for _, a := range networkAddrs(ln.Addr().String()) {
+			lan = append(lan, scheme+"://"+a+"/?token="+so.Token)
+		}
+		so.WorkshopLinks = lan
+	}
 	srv, err := serve.New(so)
 	if err != nil {
 		return err
 	}
 	defer srv.Close()
 
-	ln, err := net.Listen("tcp", opts.Addr)
-	if err != nil {
-		return fmt.Errorf("listening on %s: %w", opts.Addr, err)
-	}
 	hs := &http.Server{
 		Handler:           srv,
 		ReadHeaderTimeout: 5 * time.Second,
@@ -181,18 +197,26 @@ func serveRun(ctx context.Context, app *App, opts *serveOptions) error {
 		MaxHeaderBytes:    64 << 10,
 		TLSConfig:         tlsConf,
 	}
-	scheme := "http"
-	if opts.TLSCert != "" {
-		scheme = "https"
-	}
 	url := scheme + "://" + displayAddr(ln.Addr().String(), host) + "/"
 	if so.PublicURL != "" {
 		url = so.PublicURL + "/"
 	}
 	if so.Token != "" {
 		url += "?token=" + so.Token
+		if len(lan) > 0 {
+			url = lan[0]
+		}
 		fmt.Fprintf(app.Out, "serving the roadmaps of %s on the network at %s\n", opts.Dir, ln.Addr())
-		fmt.Fprintf(app.Out, "open this link (it holds the access key; give it only to the people who may edit): %s\n", url)
+		fmt.Fprintln(app.Out, "open one of these links (they hold the access key; give them only to the people who may edit):")
+		for _, l := range lan {
+			fmt.Fprintf(app.Out, "  %s\n", l)
+		}
+		if len(lan) == 0 {
+			fmt.Fprintf(app.Out, "  %s\n", url)
+		}
+		if c, err := qr.Encode(url); err == nil {
+			fmt.Fprintf(app.Out, "or scan this code with a phone on the same network (also on the page %s):\n%s", strings.Replace(url, "/?token=", "/workshop?token=", 1), c.Terminal(app.IsStdoutTTY()))
+		}
 	} else if hosted {
 		fmt.Fprintf(app.Out, "serving the roadmaps of %s at %s (listening on %s); each browser needs its access link (roadmap access %s --list)\n", opts.Dir, url, ln.Addr(), opts.Dir)
 		if !hasLinks {
@@ -231,6 +255,44 @@ func serveRun(ctx context.Context, app *App, opts *serveOptions) error {
 	}
 	fmt.Fprintln(app.Out, "stopped")
 	return nil
+}
+
+// networkAddrs returns the addresses (host:port) by which other machines
+// reach a listener on addr: for an unspecified address (0.0.0.0, ::) one
+// per network this computer is on, IPv4 first, without loopback and
+// link-local ones; else addr itself.
+func networkAddrs(addr string) []string {
+	h, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return nil
+	}
+	ip := net.ParseIP(h)
+	if ip == nil || !ip.IsUnspecified() {
+		return []string{addr}
+	}
+	ifs, err := net.InterfaceAddrs()
+	if err != nil {
+		return nil
+	}
+	return lanAddrs(ifs, port, ip.To4() != nil)
+}
+
+// lanAddrs picks from addrs those other machines can reach, as host:port;
+// v4only keeps IPv4 ones only (a listener on 0.0.0.0).
+func lanAddrs(addrs []net.Addr, port string, v4only bool) []string {
+	var v4, v6 []string
+	for _, a := range addrs {
+		n, ok := a.(*net.IPNet)
+		if !ok || n.IP.IsLoopback() || n.IP.IsLinkLocalUnicast() || n.IP.IsUnspecified() || n.IP.IsMulticast() {
+			continue
+		}
+		if n.IP.To4() != nil {
+			v4 = append(v4, net.JoinHostPort(n.IP.String(), port))
+		} else if !v4only {
+			v6 = append(v6, net.JoinHostPort(n.IP.String(), port))
+		}
+	}
+	return append(v4, v6...)
 }
 
 // isLoopback reports whether host names this computer only.

@@ -154,3 +154,27 @@ func selfSigned(t *testing.T) (certFile, keyFile string) {
 	os.WriteFile(keyFile, pem.EncodeToMemory(&pem.Block{Type: "EC PRIVATE KEY", Bytes: kb}), 0o600)
 	return certFile, keyFile
 }
+
+// TestLanAddrs checks the addresses a workshop's links are printed with:
+// every network's, IPv4 first, never loopback or link-local.
+func TestLanAddrs(t *testing.T) {
+	cidr := func(s string) net.Addr {
+		ip, n, err := net.ParseCIDR(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n.IP = ip
+		return n
+	}
+	addrs := []net.Addr{cidr("127.0.0.1/8"), cidr("::1/128"), cidr("fe80::1/64"), cidr("2001:db8::5/64"),
+		cidr("192.168.1.5/24"), cidr("169.254.3.4/16"), cidr("10.0.0.7/8")}
+	if got := strings.Join(lanAddrs(addrs, "8080", false), " "); got != "192.168.1.5:8080 10.0.0.7:8080 [2001:db8::5]:8080" {
+		t.Errorf("on ::, the links name %s", got)
+	}
+	if got := strings.Join(lanAddrs(addrs, "8080", true), " "); got != "192.168.1.5:8080 10.0.0.7:8080" {
+		t.Errorf("on 0.0.0.0, the links name %s", got)
+	}
+	if got := networkAddrs("192.168.1.5:8080"); len(got) != 1 || got[0] != "192.168.1.5:8080" {
+		t.Errorf("a listener on one address: %v", got)
+	}
+}

@@ -162,6 +162,7 @@ func TestAccessMatrix(t *testing.T) {
 		{"GET", "/r/" + roadmapB + "/export.zip", nil, coord},
 		{"POST", "/r/" + roadmapB + "/erase", form("confirm", "1"), coord303},
 		{"GET", "/privacy", nil, everyone},
+		{"GET", "/workshop", nil, map[string]int{}}, // a server without workshop links: 404 to the coordinator
 		{"GET", "/archive", nil, coord},
 		{"POST", "/archive/restore", form("id", versionID), coord303},
 		{"GET", "/audit.jsonl", nil, coord},

@@ -255,9 +255,11 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 		Page   string // "Page 2 of 40", when there are several
 		Prev   string
 		Next   string
+		// Workshop: the workshop's links can be shown as QR codes.
+		Workshop bool
 	}{page{Lang: lang, Title: lang.Label("serve.title"), Langs: langs, s: s}, rows, len(list) > 0, valid, s.store.dir,
 		q.Get("notice"), content.Forms, query, order, []string{sortName, sortProgress, sortChanged},
-		pageText(lang, pg, pages), prev, next})
+		pageText(lang, pg, pages), prev, next, len(s.opts.WorkshopLinks) > 0})
 }
 
 // pageText is "Page 2 of 40", or nothing for a list of one page.

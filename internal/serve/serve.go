@@ -77,6 +77,10 @@ type Options struct {
 	// AnyIPHost lets the Host header be any IP address as well, for a
 	// server on a network address (a token guards it then).
 	AnyIPHost bool
+	// WorkshopLinks are the links, holding Token, by which phones on the
+	// workshop's network reach the server (one per network address); the
+	// list page shows them as QR codes.
+	WorkshopLinks []string
 	// Logf logs a failure the person at the browser cannot fix; nil logs
 	// to the standard logger.
 	Logf func(format string, args ...any)
@@ -215,6 +219,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /r/{name}/export.zip", s.coordinator(s.exportOrg))
 	mux.HandleFunc("POST /r/{name}/erase", s.coordinator(s.eraseOrg))
 	mux.HandleFunc("GET /privacy", s.privacyPage)
+	mux.HandleFunc("GET /workshop", s.coordinator(s.workshopPage))
 	mux.HandleFunc("GET /archive", s.coordinator(s.archivePage))
 	mux.HandleFunc("POST /archive/restore", s.coordinator(s.restoreArchived))
 	mux.HandleFunc("GET /audit.jsonl", s.coordinator(s.downloadAudit))
