@@ -302,6 +302,16 @@ func TestLoadAutosave(t *testing.T) {
 			}
 		}
 	}
+	// The first list reads every file (a server does it once, at its first
+	// visitor); it is timed apart, before the clients come.
+	t0 := time.Now()
+	if res, err := client.Get(ts.URL + "/?lang=lv"); err != nil || res.StatusCode != 200 {
+		t.Fatalf("the first list: %v", err)
+	} else {
+		io.Copy(io.Discard, res.Body)
+		res.Body.Close()
+	}
+	cold := time.Since(t0)
 	deadline := time.Now().Add(time.Duration(seconds) * time.Second)
 	var mu sync.Mutex
 	var saves, lists []time.Duration
@@ -381,18 +391,25 @@ func TestLoadAutosave(t *testing.T) {
 			t.Error(err)
 		}
 	}
-	if len(saves) == 0 || len(lists) < 2 {
+	if len(saves) == 0 || len(lists) == 0 {
 		t.Fatalf("%d saves, %d lists", len(saves), len(lists))
 	}
 	q := func(d []time.Duration, f float64) time.Duration {
 		slices.Sort(d)
 		return d[min(len(d)-1, int(f*float64(len(d))))]
 	}
-	// The first list reads every file: it is the cold one.
-	cold := lists[0]
-	warm := append([]time.Duration(nil), lists[1:]...)
-	t.Logf("%d clients × %d s: %d saves, %d failed; save p50 %v, p99 %v, max %v; list of 2,000 cold %v, warm p50 %v, max %v; peak heap+stacks %.0f MB",
-		clients, seconds, len(saves), len(failures), q(saves, .5), q(saves, .99), q(saves, 1), cold, q(warm, .5), q(warm, 1), float64(peak.Load())/1e6)
+	warm := lists
+	// The peak resident size of the whole test process (Linux).
+	rss := "unknown"
+	if st, err := os.ReadFile("/proc/self/status"); err == nil {
+		for line := range strings.SplitSeq(string(st), "\n") {
+			if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+				rss = strings.TrimSpace(v)
+			}
+		}
+	}
+	t.Logf("%d clients × %d s: %d saves, %d failed; save p50 %v, p99 %v, max %v; list of 2,000 cold %v, warm p50 %v, max %v; peak heap+stacks %.0f MB, peak resident %s",
+		clients, seconds, len(saves), len(failures), q(saves, .5), q(saves, .99), q(saves, 1), cold, q(warm, .5), q(warm, 1), float64(peak.Load())/1e6, rss)
 	if p := q(saves, .99); p > 100*time.Millisecond {
 		t.Errorf("save p99 %v, over 100 ms", p)
 	}
