@@ -86,6 +86,30 @@ func TestProxy(t *testing.T) {
 		t.Error("a stranger's X-Forwarded-Proto was believed")
 	}
 
+	// The audit log names the browser's address: the one the trusted proxy
+	// forwards, or a stranger's own, whatever it claims.
+	for _, c := range []struct{ remote, xff, want string }{
+		{proxy, "198.51.100.99, 203.0.113.5", "203.0.113.5"},
+		{stranger, "203.0.113.77", "198.51.100.7"},
+	} {
+		v := fields(t, newServer(t, dir), roadmapA)
+		v.Set("org.contact", "via "+c.remote)
+		r := httptest.NewRequest("POST", "/r/"+roadmapA, strings.NewReader(v.Encode()))
+		r.RemoteAddr, r.Host = c.remote, "roadmaps.example.lv"
+		r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		r.Header.Set("X-Forwarded-For", c.xff)
+		r.Header.Set("Cookie", "roadmap_token="+tok)
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, r)
+		if w.Code != 303 {
+			t.Fatalf("save from %s = %d", c.remote, w.Code)
+		}
+		lines := auditLines(t, dir)
+		if got := lines[len(lines)-1]["ip"]; got != c.want {
+			t.Errorf("a save from %s forwarding %q is logged from %v, want %s", c.remote, c.xff, got, c.want)
+		}
+	}
+
 	// An https public address makes the cookie Secure whoever forwards.
 	hs := newServer(t, dir, func(o *serve.Options) {
 		o.Access = access.Open(dir)
