@@ -186,6 +186,11 @@ func (s *Store) Find(token string, now time.Time) (link Link, state State, ok bo
 func (s *Store) Add(l Link, now time.Time) (Link, string, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	unlock, err := s.lock()
+	if err != nil {
+		return Link{}, "", err
+	}
+	defer unlock()
 	if err := s.load(); err != nil {
 		return Link{}, "", err
 	}
@@ -214,6 +219,24 @@ func (s *Store) Add(l Link, now time.Time) (Link, string, error) {
 	return l, token, nil
 }
 
+// lock takes the list's file lock (.roadmap/access.lock) for a change:
+// the list is read, changed and written under it. Closing the file lets
+// go of the lock.
+func (s *Store) lock() (func(), error) {
+	if err := os.MkdirAll(s.dir, 0o700); err != nil {
+		return nil, err
+	}
+	f, err := os.OpenFile(filepath.Join(s.dir, "access.lock"), os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return nil, err
+	}
+	if err := lockFile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { f.Close() }, nil
+}
+
 func (s *Store) index(id string) (int, bool) {
 	for i, l := range s.links {
 		if l.ID == id {
@@ -231,6 +254,11 @@ var ErrNoLink = errors.New("no link has this ID")
 func (s *Store) Revoke(id string, now time.Time) (Link, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	unlock, err := s.lock()
+	if err != nil {
+		return Link{}, err
+	}
+	defer unlock()
 	if err := s.load(); err != nil {
 		return Link{}, err
 	}

@@ -61,3 +61,25 @@ func TestLinks(t *testing.T) {
 		t.Errorf("settings read back: %+v", st)
 	}
 }
+
+// TestAddAtOnce adds links from many Stores at once, as several
+// "roadmap access" runs would: none is lost.
+func TestAddAtOnce(t *testing.T) {
+	dir := t.TempDir()
+	now := time.Now()
+	errs := make(chan error, 20)
+	for range 20 {
+		go func() {
+			_, _, err := Open(dir).Add(Link{Coordinator: true}, now)
+			errs <- err
+		}()
+	}
+	for range 20 {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	if links, _ := Open(dir).Links(); len(links) != 20 {
+		t.Errorf("%d links after 20 adds", len(links))
+	}
+}

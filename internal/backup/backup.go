@@ -135,7 +135,8 @@ func Create(dir string, w io.Writer, now time.Time) (Summary, error) {
 		if err != nil {
 			return err
 		}
-		if !d.Type().IsRegular() || strings.HasPrefix(d.Name(), ".") || (d.Name() == lockFile && filepath.Dir(p) == filepath.Join(dir, access.Folder)) {
+		top := filepath.Dir(p) == filepath.Join(dir, access.Folder)
+		if !d.Type().IsRegular() || strings.HasPrefix(d.Name(), ".") || (top && (d.Name() == lockFile || d.Name() == "access.lock")) {
 			return nil
 		}
 		rel, _ := filepath.Rel(dir, p)
