@@ -29,6 +29,7 @@ import (
 
 	"github.com/partnership-roadmap/roadmap/internal/answers"
 	"github.com/partnership-roadmap/roadmap/internal/content"
+	"github.com/partnership-roadmap/roadmap/internal/roadmap"
 )
 
 // The plans a dated row belongs to, as they appear in UIDs; NextReview is
@@ -100,53 +101,43 @@ func eventsOf(s Source) []Event {
 		return b
 	}
 	ids := map[string]bool{}
-	for i, r := range a.ActionPlan {
-		if r.Deadline.IsZero() {
-			continue
-		}
-		b := details()
-		detail(b, "sheet.action.col.activity", r.Activity)
-		detail(b, "sheet.action.col.responsible", r.Responsible)
-		detail(b, "sheet.action.col.goals", r.Goals)
-		if r.Status != "" {
-			detail(b, "sheet.action.col.status", l.Label("value.action-status."+r.Status))
-		}
-		detail(b, "sheet.action.col.notes", r.Notes)
-		out = append(out, Event{
-			UID:  uid(a, ActionPlan, i, r.ID, ids),
-			Plan: ActionPlan, Row: i, Date: r.Deadline,
-			Summary:     summary(l.Format("calendar.event.action", "activity", r.Activity), org, r.Responsible),
-			Description: b.String(),
-			Stamp:       s.Stamp,
-		})
-	}
-	for i, r := range a.EvaluationPlan {
-		if r.When.IsZero() {
-			continue
-		}
-		b := details()
-		detail(b, "sheet.evaluation.col.stage", r.Stage)
-		detail(b, "sheet.evaluation.col.indicator", r.Indicator)
-		if r.Method != "" {
-			method := r.Method
-			if cp := l.Checkpoint(answers.MethodsCheckpoint); cp != nil {
-				if o := cp.Option(r.Method); o != nil {
-					method = o.Label
+	// an event per dated row of the plans with a date: its details every
+	// other column of the row, as the documents show them
+	for _, p := range []struct {
+		plan    *roadmap.Plan
+		id      string
+		summary func(r roadmap.Row) (what, who string)
+	}{
+		{roadmap.ActionPlan, ActionPlan, func(r roadmap.Row) (string, string) {
+			col := func(id string) string { return r[roadmap.ActionPlan.Column(id)].Text }
+			return l.Format("calendar.event.action", "activity", col("activity")), col("responsible")
+		}},
+		{roadmap.EvaluationPlan, EvaluationPlan, func(r roadmap.Row) (string, string) {
+			col := func(id string) string { return r[roadmap.EvaluationPlan.Column(id)].Text }
+			return l.Format("calendar.event.evaluation", "stage", firstOf(col("stage"), col("indicator"))), col("responsible")
+		}},
+	} {
+		date := dateColumn(p.plan)
+		rowIDs := p.plan.IDs(a)
+		for i, r := range p.plan.Rows(a) {
+			if r[date].Date.IsZero() {
+				continue
+			}
+			b := details()
+			for j, c := range p.plan.Columns {
+				if j != date {
+					detail(b, "sheet."+p.plan.ID+".col."+c.ID, c.Text(l, r[j]))
 				}
 			}
-			detail(b, "sheet.evaluation.col.method", method)
+			what, who := p.summary(r)
+			out = append(out, Event{
+				UID:  uid(a, p.id, i, rowIDs[i], ids),
+				Plan: p.id, Row: i, Date: r[date].Date,
+				Summary:     summary(what, org, who),
+				Description: b.String(),
+				Stamp:       s.Stamp,
+			})
 		}
-		detail(b, "sheet.evaluation.col.baseline", r.Baseline)
-		detail(b, "sheet.evaluation.col.target", r.Target)
-		detail(b, "sheet.evaluation.col.responsible", r.Responsible)
-		detail(b, "sheet.evaluation.col.result", r.Result)
-		out = append(out, Event{
-			UID:  uid(a, EvaluationPlan, i, r.ID, ids),
-			Plan: EvaluationPlan, Row: i, Date: r.When,
-			Summary:     summary(l.Format("calendar.event.evaluation", "stage", firstOf(r.Stage, r.Indicator)), org, r.Responsible),
-			Description: b.String(),
-			Stamp:       s.Stamp,
-		})
 	}
 	if w := a.Workshop; !w.NextReview.IsZero() {
 		b := details()
@@ -161,6 +152,16 @@ func eventsOf(s Source) []Event {
 		})
 	}
 	return out
+}
+
+// dateColumn returns the index of plan p's first date column.
+func dateColumn(p *roadmap.Plan) int {
+	for i, c := range p.Columns {
+		if c.Kind == roadmap.Date {
+			return i
+		}
+	}
+	return -1
 }
 
 // uid derives an event's UID from the organisation's name, the form, the

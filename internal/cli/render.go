@@ -38,9 +38,11 @@ func newRenderCmd(app *App, runF func(context.Context, *renderOptions) error) *c
 	cmd := &cobra.Command{
 		Use:   "render ANSWERS...",
 		Short: "Make the completed roadmaps of many organisations at once",
-		Long: `Make, for each answers file, the filled-in checklist form (PDF) and a
-workbook with its action, communication and evaluation plans (XLSX), in a
-folder named after the organisation: DIR/<organisation>/.
+		Long: `Make, for each answers file, the filled-in checklist form (PDF), a
+workbook with its action, communication and evaluation plans (XLSX) and the
+partnership proposal's two-page handout (proposal.pdf, as "roadmap
+proposal" makes it), in a folder named after the organisation:
+DIR/<organisation>/.
 
 ANSWERS are answers files or folders of them (*.yaml, *.yml, searched in
 subfolders too); a file named twice is made once. A file with problems, or

@@ -59,7 +59,7 @@ func TestRenderThousand(t *testing.T) {
 		t.Fatalf("%d folders written, want 999", len(folders))
 	}
 	for _, f := range folders {
-		for _, file := range []string{"form-community.pdf", "plans.xlsx"} {
+		for _, file := range []string{"form-community.pdf", "plans.xlsx", "proposal.pdf"} {
 			st, err := os.Stat(filepath.Join(out, f.Name(), file))
 			if err != nil || st.Size() == 0 {
 				t.Fatalf("%s/%s: %v", f.Name(), file, err)

@@ -1,12 +1,10 @@
 package cli
 
 import (
-	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
 
-	"github.com/partnership-roadmap/roadmap/internal/pack"
 	"github.com/partnership-roadmap/roadmap/internal/sheets"
 )
 
@@ -66,23 +64,5 @@ stays blank, unless -o names another file.`,
 }
 
 func sheetRun(app *App, opts *sheetOptions) error {
-	d, err := pack.Lookup(opts.Plan)
-	if err != nil {
-		return err
-	}
-	theme, err := app.Theme(opts.Paper)
-	if err != nil {
-		return err
-	}
-	a, lang, err := app.answersAndLanguage(opts.Answers, opts.Lang)
-	if err != nil {
-		return err
-	}
-	date := DocDate(a)
-	build := pack.BuildOptions{Theme: theme, Date: date}
-	out := opts.Output
-	if out == "" {
-		out = filepath.Join("output", lang.Code, d.FileName(a, build))
-	}
-	return app.writeDocument(d, lang, a, build, out)
+	return app.answersDocument(opts.Plan, opts.Answers, opts.Lang, opts.Paper, opts.Output)
 }

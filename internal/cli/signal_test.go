@@ -93,7 +93,7 @@ func TestSignalRenderInterrupted(t *testing.T) {
 				for _, f := range files {
 					names = append(names, f.Name())
 				}
-				if got := strings.Join(names, " "); strings.HasPrefix(e.Name(), ".") || got != "form-community.pdf plans.ics plans.xlsx" {
+				if got := strings.Join(names, " "); strings.HasPrefix(e.Name(), ".") || got != "form-community.pdf plans.ics plans.xlsx proposal.pdf" {
 					t.Errorf("%s: %s; want a whole roadmap folder (form, plans and their calendar)", e.Name(), got)
 				}
 			}

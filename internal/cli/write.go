@@ -95,3 +95,28 @@ func distinct(paths []string) []string {
 	}
 	return out
 }
+
+// answersDocument makes document id from the answers file answers (none:
+// blank) in language code langCode (default: the answers'), on paper, and
+// writes it to out, by default to output/<lang>/ under the name the
+// document gives itself (an organisation's name before it when made from
+// answers, so the pack's blank files stay blank).
+func (app *App) answersDocument(id, answersPath, langCode, paper, out string) error {
+	d, err := pack.Lookup(id)
+	if err != nil {
+		return err
+	}
+	theme, err := app.Theme(paper)
+	if err != nil {
+		return err
+	}
+	a, lang, err := app.answersAndLanguage(answersPath, langCode)
+	if err != nil {
+		return err
+	}
+	build := pack.BuildOptions{Theme: theme, Date: DocDate(a)}
+	if out == "" {
+		out = filepath.Join("output", lang.Code, d.FileName(a, build))
+	}
+	return app.writeDocument(d, lang, a, build, out)
+}

@@ -11,6 +11,8 @@ import (
 	"github.com/partnership-roadmap/roadmap/internal/form"
 	"github.com/partnership-roadmap/roadmap/internal/guide"
 	"github.com/partnership-roadmap/roadmap/internal/pdf"
+	"github.com/partnership-roadmap/roadmap/internal/poster"
+	"github.com/partnership-roadmap/roadmap/internal/proposal"
 	"github.com/partnership-roadmap/roadmap/internal/sheets"
 )
 
@@ -97,12 +99,19 @@ func Documents() []Document {
 		formDocument(content.Community, "pack.index.form.community", false),
 		formDocument(content.Community, "pack.index.form-fillable.community", true),
 		{ID: "guide", File: "guide.pdf", Index: "pack.index.guide", Build: buildGuide},
+		posterDocument(GlanceID, "pack.index.at-a-glance", false),
+		posterDocument(GlanceA3ID, "pack.index.at-a-glance-a3", true),
 	}
 	for _, p := range sheets.Plans() {
 		docs = append(docs, sheetDocument(p.ID, p.ID+".xlsx", "pack.index."+p.ID, p))
 	}
 	// The workbook of every plan at once, as render makes it.
 	docs = append(docs, sheetDocument("plans", "plans.xlsx", "", sheets.Plans()...))
+	// The partnership proposal, made only from answers.
+	docs = append(docs,
+		Document{ID: ProposalID, File: "proposal.pdf", Answers: true, Build: buildProposal},
+		Document{ID: ProposalSlidesID, File: "proposal-slides.pdf", Answers: true, Build: buildProposalSlides},
+		Document{ID: ProposalDOCXID, File: "proposal.docx", Answers: true, Build: buildProposalDOCX})
 	return docs
 }
 
@@ -137,9 +146,10 @@ func Blank() []Document {
 }
 
 // Roadmap returns the documents of one organisation's completed roadmap,
-// as render makes them: the filled form f and the workbook of every plan.
+// as render makes them: the filled form f, the workbook of every plan and
+// the partnership proposal's handout.
 func Roadmap(f content.Audience) []Document {
-	return []Document{mustLookup("form-" + string(f)), mustLookup("plans")}
+	return []Document{mustLookup("form-" + string(f)), mustLookup("plans"), mustLookup(ProposalID)}
 }
 
 // FormID returns the id of form f's document.
@@ -176,6 +186,40 @@ func buildGuide(lang *content.Language, _ *answers.File, opts BuildOptions) (*do
 		aud = "all"
 	}
 	return guide.Render(lang, guide.Options{Audience: aud, Theme: opts.Theme, Date: opts.Date, Org: opts.Org})
+}
+
+// The ids of the partnership proposal's handout and slides.
+const (
+	ProposalID       = "proposal"
+	ProposalSlidesID = "proposal-slides"
+	ProposalDOCXID   = "proposal-docx"
+)
+
+func buildProposalDOCX(lang *content.Language, a *answers.File, opts BuildOptions) (*document.Result, error) {
+	return proposal.DOCX(lang, a, proposal.Options{Theme: opts.Theme, Date: opts.Date})
+}
+
+func buildProposalSlides(lang *content.Language, a *answers.File, opts BuildOptions) (*document.Result, error) {
+	return proposal.Slides(lang, a, proposal.Options{Theme: opts.Theme, Date: opts.Date})
+}
+
+func buildProposal(lang *content.Language, a *answers.File, opts BuildOptions) (*document.Result, error) {
+	return proposal.Handout(lang, a, proposal.Options{Theme: opts.Theme, Date: opts.Date})
+}
+
+// The ids of the roadmap at a glance, on the theme's paper and on A3.
+const (
+	GlanceID   = "at-a-glance"
+	GlanceA3ID = "at-a-glance-a3"
+)
+
+func posterDocument(id, index string, a3 bool) Document {
+	return Document{
+		ID: id, File: id + ".pdf", Index: index, Answers: true,
+		Build: func(lang *content.Language, a *answers.File, opts BuildOptions) (*document.Result, error) {
+			return poster.Render(lang, a, poster.Options{Theme: opts.Theme, Date: opts.Date, A3: a3})
+		},
+	}
 }
 
 func sheetDocument(id, file, index string, plans ...sheets.Plan) Document {

@@ -60,6 +60,8 @@ type config struct {
 	pageLabel func(page, pages int) string
 	// embedder makes the document's embedder (see embed.go).
 	embedder func() embedder
+	// pageW, pageH, when set, are the page's size in mm (WithPageSize).
+	pageW, pageH float64
 }
 
 // Option configures a Doc.
@@ -198,7 +200,12 @@ func New(opts ...Option) (*Doc, error) {
 	if cfg.paper == Letter {
 		size = "Letter"
 	}
-	f := fpdf.New("P", "mm", size, "")
+	var f *fpdf.Fpdf
+	if cfg.pageW > 0 && cfg.pageH > 0 {
+		f = fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: fpdf.SizeType{Wd: cfg.pageW, Ht: cfg.pageH}})
+	} else {
+		f = fpdf.New("P", "mm", size, "")
+	}
 	d := &Doc{f: f, cfg: cfg, theme: cfg.theme, fonts: cfg.embedder(), headers: []string{""}, noFrame: []bool{false}, links: []linkDest{{}}}
 	d.pageW, d.pageH = f.GetPageSize()
 	m := cfg.theme.Margins

@@ -139,6 +139,19 @@ type Plan struct {
 
 	rows    func(a *answers.File) []Row
 	setRows func(a *answers.File, rows []Row)
+	// ids returns the rows' ids (answers.Action.ID), for plans whose
+	// rows have one; nil otherwise.
+	ids func(a *answers.File) []string
+}
+
+// IDs returns the ids of the plan's rows in answers a (the identity of a
+// row's calendar event), "" for a row without one; nil for a plan whose
+// rows have none.
+func (p *Plan) IDs(a *answers.File) []string {
+	if p.ids == nil || a == nil {
+		return nil
+	}
+	return p.ids(a)
 }
 
 // Title returns the plan's title in lang.
@@ -283,6 +296,13 @@ var (
 			}
 			return rows
 		},
+		ids: func(a *answers.File) []string {
+			ids := make([]string, len(a.ActionPlan))
+			for i, r := range a.ActionPlan {
+				ids[i] = r.ID
+			}
+			return ids
+		},
 		setRows: func(a *answers.File, rows []Row) {
 			old := a.ActionPlan
 			a.ActionPlan = nil
@@ -349,6 +369,13 @@ var (
 					{Text: r.Baseline}, {Text: r.Target}, {Text: r.Responsible}, {Text: r.Result}}
 			}
 			return rows
+		},
+		ids: func(a *answers.File) []string {
+			ids := make([]string, len(a.EvaluationPlan))
+			for i, r := range a.EvaluationPlan {
+				ids[i] = r.ID
+			}
+			return ids
 		},
 		setRows: func(a *answers.File, rows []Row) {
 			old := a.EvaluationPlan
