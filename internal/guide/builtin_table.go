@@ -4,7 +4,7 @@ package guide
 
 var builtinTable = []builtinEntry{
 	{ // lv, a4
-		key:   "0e1f1372d3d6c76d95bfbfd634935db2",
+		key:   "2786d8530544e236b65512c94fbe1b98",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 7}, {"pitch", 8}, {"know-organisations", 9}, {"choose-municipality", 9}, {"collect-ideas", 10}, {"municipal-programmes", 10}, {"contact-partners", 11}, {"mutual-benefits", 11}, {"action-plan", 12}, {"communication-plan", 12}, {"evaluation-stages", 13}, {"impact-methods", 13}},
 		tight: [3][]stepTightness{
 			{{1, 1}, {2, 1}}, // all
@@ -13,7 +13,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // lv, letter
-		key:   "a586b78c3141935d6bab2858e7791f5e",
+		key:   "a1f346e726ef913e96994db744e86d71",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 7}, {"pitch", 8}, {"know-organisations", 9}, {"choose-municipality", 10}, {"collect-ideas", 10}, {"municipal-programmes", 11}, {"contact-partners", 11}, {"mutual-benefits", 11}, {"action-plan", 13}, {"communication-plan", 13}, {"evaluation-stages", 14}, {"impact-methods", 14}},
 		tight: [3][]stepTightness{
 			{{1, 2}}, // all
@@ -22,7 +22,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // el, a4
-		key:   "045724d5a0811215a28015b3be6cfae1",
+		key:   "71c04a1e0a6e81429f717afc503164e3",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 8}, {"pitch", 9}, {"know-organisations", 10}, {"choose-municipality", 11}, {"collect-ideas", 11}, {"municipal-programmes", 12}, {"contact-partners", 12}, {"mutual-benefits", 12}, {"action-plan", 14}, {"communication-plan", 14}, {"evaluation-stages", 15}, {"impact-methods", 15}},
 		tight: [3][]stepTightness{
 			{},       // all
@@ -31,7 +31,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // el, letter
-		key:   "fcf476d30ae611573238c1029ad44fc9",
+		key:   "b4c2f0911e6071994340dd2a74b98caa",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 8}, {"pitch", 9}, {"know-organisations", 10}, {"choose-municipality", 11}, {"collect-ideas", 11}, {"municipal-programmes", 12}, {"contact-partners", 12}, {"mutual-benefits", 13}, {"action-plan", 14}, {"communication-plan", 14}, {"evaluation-stages", 15}, {"impact-methods", 16}},
 		tight: [3][]stepTightness{
 			{}, // all
@@ -40,7 +40,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // en, a4
-		key:   "bd9888a791ea1bae5ba113c618cd9d99",
+		key:   "158c66bef360d2a684b463e478b38b84",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 7}, {"pitch", 8}, {"know-organisations", 9}, {"choose-municipality", 9}, {"collect-ideas", 10}, {"municipal-programmes", 10}, {"contact-partners", 11}, {"mutual-benefits", 11}, {"action-plan", 12}, {"communication-plan", 12}, {"evaluation-stages", 13}, {"impact-methods", 13}},
 		tight: [3][]stepTightness{
 			{{1, 1}, {2, 1}}, // all
@@ -49,7 +49,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // en, letter
-		key:   "fccbda283828dd02c57de23a38bc8fe5",
+		key:   "1982194a63d97e67f5c389c2a3f3bbdf",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 7}, {"pitch", 8}, {"know-organisations", 9}, {"choose-municipality", 10}, {"collect-ideas", 10}, {"municipal-programmes", 11}, {"contact-partners", 11}, {"mutual-benefits", 11}, {"action-plan", 12}, {"communication-plan", 12}, {"evaluation-stages", 13}, {"impact-methods", 13}},
 		tight: [3][]stepTightness{
 			{{1, 1}, {2, 3}}, // all
@@ -58,7 +58,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // lt, a4
-		key:   "a6c283aa6ac5762e8c7847363575fd3f",
+		key:   "0d3a174f304ebda7fa37ec4de3fe1c98",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 7}, {"pitch", 8}, {"know-organisations", 9}, {"choose-municipality", 10}, {"collect-ideas", 10}, {"municipal-programmes", 11}, {"contact-partners", 11}, {"mutual-benefits", 11}, {"action-plan", 12}, {"communication-plan", 12}, {"evaluation-stages", 13}, {"impact-methods", 13}},
 		tight: [3][]stepTightness{
 			{{1, 1}, {2, 1}}, // all
@@ -67,7 +67,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // lt, letter
-		key:   "52fa56093d1217bf7bd4adb9cbb2426a",
+		key:   "c33012165d47df1cfa8e39942e1413ae",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 7}, {"pitch", 8}, {"know-organisations", 9}, {"choose-municipality", 10}, {"collect-ideas", 10}, {"municipal-programmes", 11}, {"contact-partners", 11}, {"mutual-benefits", 11}, {"action-plan", 12}, {"communication-plan", 12}, {"evaluation-stages", 13}, {"impact-methods", 13}},
 		tight: [3][]stepTightness{
 			{{1, 1}, {2, 3}}, // all
@@ -76,7 +76,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // pt, a4
-		key:   "89ca54bc6530da780d3881c6fc1fb89a",
+		key:   "e7ff96e7153b0e11c15c9afe265cc9e4",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 7}, {"pitch", 8}, {"know-organisations", 9}, {"choose-municipality", 10}, {"collect-ideas", 10}, {"municipal-programmes", 11}, {"contact-partners", 11}, {"mutual-benefits", 11}, {"action-plan", 12}, {"communication-plan", 12}, {"evaluation-stages", 13}, {"impact-methods", 13}},
 		tight: [3][]stepTightness{
 			{{1, 2}, {2, 2}}, // all
@@ -85,7 +85,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // pt, letter
-		key:   "a900748bed150c1c382a907bfcb59997",
+		key:   "583b2d190e2dcf84b754e7bc50545bfa",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 8}, {"pitch", 8}, {"know-organisations", 10}, {"choose-municipality", 11}, {"collect-ideas", 11}, {"municipal-programmes", 12}, {"contact-partners", 12}, {"mutual-benefits", 12}, {"action-plan", 14}, {"communication-plan", 14}, {"evaluation-stages", 15}, {"impact-methods", 15}},
 		tight: [3][]stepTightness{
 			{},       // all
@@ -94,7 +94,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // sv, a4
-		key:   "6cb4427175609de1ace09cd98b4b4d12",
+		key:   "85a80fcff2c0ae01af0b410ac5ee21fb",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 7}, {"pitch", 8}, {"know-organisations", 9}, {"choose-municipality", 10}, {"collect-ideas", 10}, {"municipal-programmes", 11}, {"contact-partners", 11}, {"mutual-benefits", 11}, {"action-plan", 12}, {"communication-plan", 12}, {"evaluation-stages", 13}, {"impact-methods", 13}},
 		tight: [3][]stepTightness{
 			{{1, 1}}, // all
@@ -103,7 +103,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // sv, letter
-		key:   "1fd00adeb28d8481e1a8eefbb4d1ba04",
+		key:   "0ce330b9559ff1b5dce57de11cf718f1",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 7}, {"pitch", 8}, {"know-organisations", 9}, {"choose-municipality", 10}, {"collect-ideas", 10}, {"municipal-programmes", 11}, {"contact-partners", 11}, {"mutual-benefits", 11}, {"action-plan", 12}, {"communication-plan", 12}, {"evaluation-stages", 13}, {"impact-methods", 13}},
 		tight: [3][]stepTightness{
 			{{1, 2}, {2, 2}}, // all
