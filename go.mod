@@ -23,6 +23,7 @@ require (
 	github.com/inconshreveable/mousetrap v1.1.0
 	github.com/klauspost/compress v1.20.4
 	github.com/pdfcpu/pdfcpu v0.15.0
+	github.com/piglig/go-qr v1.1.0
 	github.com/spf13/pflag v1.0.10
 	golang.org/x/sys v0.50.0
 )

@@ -63,6 +63,12 @@ func (s *IO) IsStderrTTY() bool {
 	return ok && term.IsTerminal(int(f.Fd()))
 }
 
+// IsStdoutTTY reports whether stdout is a terminal.
+func (s *IO) IsStdoutTTY() bool {
+	f, ok := s.Out.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
 // App is the state shared by the commands of one run: the streams and the
 // global flags, and the content loaded once for the run.
 type App struct {
@@ -183,6 +189,9 @@ Run "roadmap pack" to make the whole workshop pack in output/.`,
 
 	// One command per line, in the order of the help.
 	root.AddCommand(
+		newAccessCmd(app, nil),
+		newBackupCmd(app),
+		newRestoreCmd(app),
 		newContentCmd(app),
 		newFormCmd(app, nil),
 		newGuideCmd(app, nil),

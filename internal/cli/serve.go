@@ -3,20 +3,25 @@ package cli
 import (
 	"context"
 	"crypto/rand"
+	"crypto/tls"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"net"
 	"net/http"
+	"net/netip"
 	"os"
 	"os/exec"
 	"os/signal"
 	"runtime"
+	"strings"
 	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/partnership-roadmap/roadmap/internal/access"
+	"github.com/partnership-roadmap/roadmap/internal/qr"
 	"github.com/partnership-roadmap/roadmap/internal/serve"
 )
 
@@ -25,6 +30,13 @@ type serveOptions struct {
 	Addr  string
 	Open  bool
 	Paper string
+	// PublicURL is the address people open (default: the folder's
+	// remembered one).
+	PublicURL string
+	// TrustedProxies are addresses or CIDR ranges of reverse proxies.
+	TrustedProxies []string
+	// TLSCert and TLSKey serve HTTPS with this certificate.
+	TLSCert, TLSKey string
 
 	// listener, when set, is listened on instead of Addr.
 	listener net.Listener
@@ -48,7 +60,12 @@ does and saved to the answers file within a second. The filled checklist
 The server listens on this computer only (127.0.0.1) unless --addr names
 another address. On any other address, such as 0.0.0.0:8080 for a workshop
 on a shared network, it prints a link holding a random access key: only
-browsers that opened that link can see or change the roadmaps.`,
+browsers that opened that link can see or change the roadmaps.
+
+A folder hosted for many organisations has access links instead, made with
+"roadmap access": when the folder has any, every browser needs one of them,
+whatever address the server listens on, and a person's link opens one
+roadmap only.`,
 		Example: "  roadmap serve\n  roadmap serve --dir answers --open\n  roadmap serve --addr 0.0.0.0:8080",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -58,6 +75,10 @@ browsers that opened that link can see or change the roadmaps.`,
 	cmd.Flags().StringVar(&opts.Dir, "dir", "answers", "the `folder` of answers files (created when missing)")
 	cmd.Flags().StringVar(&opts.Addr, "addr", "127.0.0.1:8080", "the `address` to listen on, host:port")
 	cmd.Flags().BoolVar(&opts.Open, "open", false, "open the page in the default browser")
+	cmd.Flags().StringVar(&opts.PublicURL, "public-url", "", "the `URL` people open, such as https://roadmaps.example.lv (default: the one the folder remembers)")
+	cmd.Flags().StringSliceVar(&opts.TrustedProxies, "trusted-proxy", nil, "the `address` (or CIDR range) of a reverse proxy whose X-Forwarded-* headers count; repeatable")
+	cmd.Flags().StringVar(&opts.TLSCert, "tls-cert", "", "serve HTTPS with this certificate `FILE` (PEM; with --tls-key)")
+	cmd.Flags().StringVar(&opts.TLSKey, "tls-key", "", "the private key `FILE` of --tls-cert (PEM)")
 	paperFlag(cmd, &opts.Paper)
 	return cmd
 }
@@ -80,6 +101,51 @@ func serveRun(ctx context.Context, app *App, opts *serveOptions) error {
 	}
 	so := serve.Options{Dir: opts.Dir, Content: b, Theme: theme, DocDate: DocDate,
 		Logf: func(format string, args ...any) { fmt.Fprintf(app.Err, format+"\n", args...) }}
+	if (opts.TLSCert == "") != (opts.TLSKey == "") {
+		return usageError{errors.New("--tls-cert and --tls-key go together: give both"), "roadmap serve"}
+	}
+	var tlsConf *tls.Config
+	if opts.TLSCert != "" {
+		cert, err := tls.LoadX509KeyPair(opts.TLSCert, opts.TLSKey)
+		if err != nil {
+			return fmt.Errorf("reading the certificate %s and key %s: %w", opts.TLSCert, opts.TLSKey, err)
+		}
+		tlsConf = &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}
+	}
+	for _, p := range opts.TrustedProxies {
+		pr, err := netip.ParsePrefix(p)
+		if err != nil {
+			a, aerr := netip.ParseAddr(p)
+			if aerr != nil {
+				return usageError{fmt.Errorf("--trusted-proxy %q: give an address (127.0.0.1) or a range (10.0.0.0/8)", p), "roadmap serve"}
+			}
+			pr = netip.PrefixFrom(a.Unmap(), a.Unmap().BitLen())
+		}
+		so.TrustedProxies = append(so.TrustedProxies, pr.Masked())
+	}
+	settings, err := access.LoadSettings(opts.Dir)
+	if err != nil {
+		return err
+	}
+	so.PublicURL = settings.PublicURL
+	if opts.PublicURL != "" {
+		if so.PublicURL, err = checkPublicURL(opts.PublicURL, "roadmap serve"); err != nil {
+			return err
+		}
+	}
+	links := access.Open(opts.Dir)
+	hasLinks, err := links.Any()
+	if err != nil {
+		return err
+	}
+	hosted := hasLinks || so.PublicURL != "" || len(so.TrustedProxies) > 0
+	if hosted {
+		// The folder is hosted: every browser shows a link of its own,
+		// whatever address the server listens on. Behind a proxy every
+		// request comes from the proxy's address, often 127.0.0.1, so the
+		// address the server listens on says nothing of who may reach it.
+		so.Access = links
+	}
 	loopback := isLoopback(host)
 	if !loopback {
 		// A network address: anyone on the network could reach the pages,
@@ -88,11 +154,13 @@ func serveRun(ctx context.Context, app *App, opts *serveOptions) error {
 		// (not a link per roadmap) is what a workshop can hand out: it is
 		// on the projector, and whoever has it may work on any roadmap of
 		// the folder, as they could on paper.
-		key := make([]byte, 16)
-		if _, err := rand.Read(key); err != nil {
-			return err
+		if !hosted {
+			key := make([]byte, 16)
+			if _, err := rand.Read(key); err != nil {
+				return err
+			}
+			so.Token = hex.EncodeToString(key)
 		}
-		so.Token = hex.EncodeToString(key)
 		so.AnyIPHost = true
 		so.Hosts = []string{"localhost"}
 		if h, err := os.Hostname(); err == nil {
@@ -102,12 +170,6 @@ func serveRun(ctx context.Context, app *App, opts *serveOptions) error {
 			so.Hosts = append(so.Hosts, host)
 		}
 	}
-	srv, err := serve.New(so)
-	if err != nil {
-		return err
-	}
-	defer srv.Close()
-
 	ln := opts.listener
 	if ln == nil {
 		if ln, err = net.Listen("tcp", opts.Addr); err != nil {
@@ -115,6 +177,25 @@ func serveRun(ctx context.Context, app *App, opts *serveOptions) error {
 		}
 	}
 	defer ln.Close()
+	scheme := "http"
+	if opts.TLSCert != "" {
+		scheme = "https"
+	}
+	var lan []string
+	if so.Token != "" {
+		// A phone in the room cannot resolve this computer's name: the
+		// links name its addresses on each network.
+		for _, a := range networkAddrs(ln.Addr().String()) {
+			lan = append(lan, scheme+"://"+a+"/?token="+so.Token)
+		}
+		so.WorkshopLinks = lan
+	}
+	srv, err := serve.New(so)
+	if err != nil {
+		return err
+	}
+	defer srv.Close()
+
 	hs := &http.Server{
 		Handler:           srv,
 		ReadHeaderTimeout: 5 * time.Second,
@@ -122,15 +203,36 @@ func serveRun(ctx context.Context, app *App, opts *serveOptions) error {
 		WriteTimeout:      60 * time.Second,
 		IdleTimeout:       2 * time.Minute,
 		MaxHeaderBytes:    64 << 10,
+		TLSConfig:         tlsConf,
 	}
-	url := "http://" + displayAddr(ln.Addr().String(), host) + "/"
+	url := scheme + "://" + displayAddr(ln.Addr().String(), host) + "/"
+	if so.PublicURL != "" {
+		url = so.PublicURL + "/"
+	}
 	switch {
 	case opts.launched:
 		fmt.Fprintln(app.Out, launchMessage(opts.Dir, url))
 	case so.Token != "":
 		url += "?token=" + so.Token
+		if len(lan) > 0 {
+			url = lan[0]
+		}
 		fmt.Fprintf(app.Out, "serving the roadmaps of %s on the network at %s\n", opts.Dir, ln.Addr())
-		fmt.Fprintf(app.Out, "open this link (it holds the access key; give it only to the people who may edit): %s\n", url)
+		fmt.Fprintln(app.Out, "open one of these links (they hold the access key; give them only to the people who may edit):")
+		for _, l := range lan {
+			fmt.Fprintf(app.Out, "  %s\n", l)
+		}
+		if len(lan) == 0 {
+			fmt.Fprintf(app.Out, "  %s\n", url)
+		}
+		if c, err := qr.Encode(url); err == nil {
+			fmt.Fprintf(app.Out, "or scan this code with a phone on the same network (also on the page %s):\n%s", strings.Replace(url, "/?token=", "/workshop?token=", 1), c.Terminal(app.IsStdoutTTY()))
+		}
+	case hosted:
+		fmt.Fprintf(app.Out, "serving the roadmaps of %s at %s (listening on %s); each browser needs its access link (roadmap access %s --list)\n", opts.Dir, url, ln.Addr(), opts.Dir)
+		if !hasLinks {
+			app.Warn("%s has no access links yet, so no browser can open a page: make one with roadmap access %s --coordinator", opts.Dir, opts.Dir)
+		}
 	default:
 		fmt.Fprintf(app.Out, "serving the roadmaps of %s; open %s\n", opts.Dir, url)
 	}
@@ -146,7 +248,13 @@ func serveRun(ctx context.Context, app *App, opts *serveOptions) error {
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 	errc := make(chan error, 1)
-	go func() { errc <- hs.Serve(ln) }()
+	go func() {
+		if opts.TLSCert != "" {
+			errc <- hs.ServeTLS(ln, "", "")
+			return
+		}
+		errc <- hs.Serve(ln)
+	}()
 	select {
 	case err := <-errc:
 		return err
@@ -160,6 +268,44 @@ func serveRun(ctx context.Context, app *App, opts *serveOptions) error {
 	}
 	fmt.Fprintln(app.Out, "stopped")
 	return nil
+}
+
+// networkAddrs returns the addresses (host:port) by which other machines
+// reach a listener on addr: for an unspecified address (0.0.0.0, ::) one
+// per network this computer is on, IPv4 first, without loopback and
+// link-local ones; else addr itself.
+func networkAddrs(addr string) []string {
+	h, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return nil
+	}
+	ip := net.ParseIP(h)
+	if ip == nil || !ip.IsUnspecified() {
+		return []string{addr}
+	}
+	ifs, err := net.InterfaceAddrs()
+	if err != nil {
+		return nil
+	}
+	return lanAddrs(ifs, port, ip.To4() != nil)
+}
+
+// lanAddrs picks from addrs those other machines can reach, as host:port;
+// v4only keeps IPv4 ones only (a listener on 0.0.0.0).
+func lanAddrs(addrs []net.Addr, port string, v4only bool) []string {
+	var v4, v6 []string
+	for _, a := range addrs {
+		n, ok := a.(*net.IPNet)
+		if !ok || n.IP.IsLoopback() || n.IP.IsLinkLocalUnicast() || n.IP.IsUnspecified() || n.IP.IsMulticast() {
+			continue
+		}
+		if n.IP.To4() != nil {
+			v4 = append(v4, net.JoinHostPort(n.IP.String(), port))
+		} else if !v4only {
+			v6 = append(v6, net.JoinHostPort(n.IP.String(), port))
+		}
+	}
+	return append(v4, v6...)
 }
 
 // isLoopback reports whether host names this computer only.

@@ -3,10 +3,10 @@
 package content
 
 var builtinLanguages = []builtin{
-	{"lv", "7377c58b26d5ba42f6846196c55797aae01935863ef70a06195870aa6eeb86c9", builtinLV},
-	{"el", "230247c1f8a89986047f526e5edd1c70f1a8310e17ae180da1a73af7ee7eb449", builtinEL},
-	{"en", "f7f6fb64042170c20a29c3be7b80423968cf5f94ff3b464f74b592472115b531", builtinEN},
-	{"lt", "608ff141fe5e1e8b29ec6fafb7f5cbf1cc67002cc0ca57a6a093cb7f8e0b5949", builtinLT},
-	{"pt", "2b911d4a9f1404a6771703641d9d3f9638da5d94e782d5eca556603d7e372631", builtinPT},
-	{"sv", "f6ea4bd61aa863784d04f34f99d6a324a7125ad073dc859f9fa5d51f2c66a1c4", builtinSV},
+	{"lv", "4e4e5c5738dcf3cc2be2b67c44427b188e09501eb904bd138c1c6c2c639e7194", builtinLV},
+	{"el", "8a7596903d908bfb2e9752533d3ce11b3f474f75df422d9727a13b6950bb8e0b", builtinEL},
+	{"en", "c0f7817665a3833aa2dc3ec5f472e1794acb13e502a8ab222dcf7074b703980b", builtinEN},
+	{"lt", "5e65849cd04b8195dece28b89ca3ddd24325789dfebc264126118f764a8e5063", builtinLT},
+	{"pt", "7faa84bebc036ec468f248bb46f52e482688a303354403e70d65c825d018c9c6", builtinPT},
+	{"sv", "2ed19a8022f8b6ee1ab3f88ff40ccb9ff55f6077b56c4a37652a316c31ce8bf1", builtinSV},
 }

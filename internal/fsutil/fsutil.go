@@ -28,7 +28,7 @@ var pid = strconv.Itoa(os.Getpid())
 
 // tmpPattern matches the temporary files and folders of any roadmap run.
 // The name is short, so it fits beside an output name of any length.
-var tmpPattern = regexp.MustCompile(`^\.roadmap-([0-9]+)-[0-9]+\.tmp$`)
+var tmpPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\.roadmap-([0-9]+)-[0-9]+\.tmp$`) })
 
 // staleAge is how old a temporary file of a running process must be before
 // it is taken for a leftover (its process id reused by another program).
@@ -190,7 +190,7 @@ func Clean(dir string) {
 		return
 	}
 	for _, e := range entries {
-		m := tmpPattern.FindStringSubmatch(e.Name())
+		m := tmpPattern().FindStringSubmatch(e.Name())
 		if m == nil || m[1] == pid {
 			continue
 		}

@@ -4,7 +4,7 @@ package guide
 
 var builtinTable = []builtinEntry{
 	{ // lv, a4
-		key:   "4b810c682bfe6eb1873d98efa539a753",
+		key:   "762d238d6d386266c7bbf5e4b85bef21",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 7}, {"pitch", 8}, {"know-organisations", 9}, {"choose-municipality", 9}, {"collect-ideas", 10}, {"municipal-programmes", 10}, {"contact-partners", 11}, {"mutual-benefits", 11}, {"action-plan", 12}, {"communication-plan", 12}, {"evaluation-stages", 13}, {"impact-methods", 13}},
 		tight: [3][]stepTightness{
 			{{1, 1}, {2, 1}}, // all
@@ -13,7 +13,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // lv, letter
-		key:   "de593dc8f6a1c4a66ac950daac66e7d4",
+		key:   "6f9ddbe80a9de8ebc4d32618c6882016",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 7}, {"pitch", 8}, {"know-organisations", 9}, {"choose-municipality", 10}, {"collect-ideas", 10}, {"municipal-programmes", 11}, {"contact-partners", 11}, {"mutual-benefits", 11}, {"action-plan", 13}, {"communication-plan", 13}, {"evaluation-stages", 14}, {"impact-methods", 14}},
 		tight: [3][]stepTightness{
 			{{1, 2}}, // all
@@ -22,7 +22,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // el, a4
-		key:   "1e6d81d3061e856999d09c6162cd7dcd",
+		key:   "35ce5222c854779d736b109e8ca85f0d",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 8}, {"pitch", 9}, {"know-organisations", 10}, {"choose-municipality", 11}, {"collect-ideas", 11}, {"municipal-programmes", 12}, {"contact-partners", 12}, {"mutual-benefits", 12}, {"action-plan", 14}, {"communication-plan", 14}, {"evaluation-stages", 15}, {"impact-methods", 15}},
 		tight: [3][]stepTightness{
 			{},       // all
@@ -31,7 +31,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // el, letter
-		key:   "6fe77df3d19b910074b323eb5d3fa5b8",
+		key:   "cf40662a0b6e5125a27192e99e501b1a",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 8}, {"pitch", 9}, {"know-organisations", 10}, {"choose-municipality", 11}, {"collect-ideas", 11}, {"municipal-programmes", 12}, {"contact-partners", 12}, {"mutual-benefits", 13}, {"action-plan", 14}, {"communication-plan", 14}, {"evaluation-stages", 15}, {"impact-methods", 16}},
 		tight: [3][]stepTightness{
 			{}, // all
@@ -40,7 +40,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // en, a4
-		key:   "4a8d4a96bd29bd7355290a1dc750ae8e",
+		key:   "52f81bfd528ef3ad88461c1ff1173784",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 7}, {"pitch", 8}, {"know-organisations", 9}, {"choose-municipality", 9}, {"collect-ideas", 10}, {"municipal-programmes", 10}, {"contact-partners", 11}, {"mutual-benefits", 11}, {"action-plan", 12}, {"communication-plan", 12}, {"evaluation-stages", 13}, {"impact-methods", 13}},
 		tight: [3][]stepTightness{
 			{{1, 1}, {2, 1}}, // all
@@ -49,7 +49,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // en, letter
-		key:   "03ad836afd0981af11011f11b8bf2f70",
+		key:   "d7667cef168682906aee605911dac190",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 7}, {"pitch", 8}, {"know-organisations", 9}, {"choose-municipality", 10}, {"collect-ideas", 10}, {"municipal-programmes", 11}, {"contact-partners", 11}, {"mutual-benefits", 11}, {"action-plan", 12}, {"communication-plan", 12}, {"evaluation-stages", 13}, {"impact-methods", 13}},
 		tight: [3][]stepTightness{
 			{{1, 1}, {2, 3}}, // all
@@ -58,7 +58,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // lt, a4
-		key:   "550908aa296de05f0a0351fd3d6d60fc",
+		key:   "a5938bae8394a150268cdf6b678e4cb3",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 7}, {"pitch", 8}, {"know-organisations", 9}, {"choose-municipality", 10}, {"collect-ideas", 10}, {"municipal-programmes", 11}, {"contact-partners", 11}, {"mutual-benefits", 11}, {"action-plan", 12}, {"communication-plan", 12}, {"evaluation-stages", 13}, {"impact-methods", 13}},
 		tight: [3][]stepTightness{
 			{{1, 1}, {2, 1}}, // all
@@ -67,7 +67,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // lt, letter
-		key:   "12750d344b2b1786bcb041ebb66a384c",
+		key:   "9839ce7df88f6dbeb57bb695cb51d83d",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 7}, {"pitch", 8}, {"know-organisations", 9}, {"choose-municipality", 10}, {"collect-ideas", 10}, {"municipal-programmes", 11}, {"contact-partners", 11}, {"mutual-benefits", 11}, {"action-plan", 12}, {"communication-plan", 12}, {"evaluation-stages", 13}, {"impact-methods", 13}},
 		tight: [3][]stepTightness{
 			{{1, 1}, {2, 3}}, // all
@@ -76,7 +76,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // pt, a4
-		key:   "ca409824011440f528727838cde13703",
+		key:   "b3c698ef049f95a1fe167e909d7b0c40",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 7}, {"pitch", 8}, {"know-organisations", 9}, {"choose-municipality", 10}, {"collect-ideas", 10}, {"municipal-programmes", 11}, {"contact-partners", 11}, {"mutual-benefits", 11}, {"action-plan", 12}, {"communication-plan", 12}, {"evaluation-stages", 13}, {"impact-methods", 13}},
 		tight: [3][]stepTightness{
 			{{1, 2}, {2, 2}}, // all
@@ -85,7 +85,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // pt, letter
-		key:   "a20680c99b4bdec53a9cc9ee804c5b36",
+		key:   "9eb2148ff42868c6dad14c18ac3d6c49",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 8}, {"pitch", 8}, {"know-organisations", 10}, {"choose-municipality", 11}, {"collect-ideas", 11}, {"municipal-programmes", 12}, {"contact-partners", 12}, {"mutual-benefits", 12}, {"action-plan", 14}, {"communication-plan", 14}, {"evaluation-stages", 15}, {"impact-methods", 15}},
 		tight: [3][]stepTightness{
 			{},       // all
@@ -94,7 +94,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // sv, a4
-		key:   "75bb71a57b8b4d149e26f84413ca7383",
+		key:   "bee0206a4cb6644e4dd7c867a783cc9d",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 7}, {"pitch", 8}, {"know-organisations", 9}, {"choose-municipality", 10}, {"collect-ideas", 10}, {"municipal-programmes", 11}, {"contact-partners", 11}, {"mutual-benefits", 11}, {"action-plan", 12}, {"communication-plan", 12}, {"evaluation-stages", 13}, {"impact-methods", 13}},
 		tight: [3][]stepTightness{
 			{{1, 1}}, // all
@@ -103,7 +103,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // sv, letter
-		key:   "e25aafb954479e0af75eb1ba7f0088c2",
+		key:   "f0f93bed9caddc62088d400cd536d997",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 7}, {"pitch", 8}, {"know-organisations", 9}, {"choose-municipality", 10}, {"collect-ideas", 10}, {"municipal-programmes", 11}, {"contact-partners", 11}, {"mutual-benefits", 11}, {"action-plan", 12}, {"communication-plan", 12}, {"evaluation-stages", 13}, {"impact-methods", 13}},
 		tight: [3][]stepTightness{
 			{{1, 2}, {2, 2}}, // all

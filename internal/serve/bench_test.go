@@ -10,10 +10,12 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -71,9 +73,7 @@ func BenchmarkEditPage(b *testing.B) {
 func BenchmarkFormPDF(b *testing.B) {
 	s, _ := benchServer(b)
 	for b.Loop() {
-		s.cache.mu.Lock()
-		s.cache.docs = nil
-		s.cache.mu.Unlock()
+		s.cache.lru().clear()
 		get(b, s, "/r/"+benchExample+"/form.pdf")
 	}
 }
@@ -235,4 +235,188 @@ func envInt(name string, def int) int {
 		return n
 	}
 	return def
+}
+
+// manyRoadmaps writes n roadmaps into dir, each its own organisation.
+func manyRoadmaps(tb testing.TB, dir string, n int) []string {
+	tb.Helper()
+	src, err := os.ReadFile(filepath.Join("..", "..", "examples", benchExample))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var names []string
+	for i := range n {
+		name := fmt.Sprintf("org-%04d.yaml", i)
+		data := strings.Replace(string(src), `name: Biedrība "Brīnumiņš"`, fmt.Sprintf(`name: "Biedrība %04d"`, i), 1)
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			tb.Fatal(err)
+		}
+		names = append(names, name)
+	}
+	return names
+}
+
+// BenchmarkHome2000 serves the list of a folder of 2,000 roadmaps, warm
+// (every file read once): a page of 50, sorted by name.
+func BenchmarkHome2000(b *testing.B) {
+	s, dir := benchServer(b)
+	manyRoadmaps(b, dir, 2000)
+	get(b, s, "/?lang=lv")
+	for b.Loop() {
+		get(b, s, "/?lang=lv")
+	}
+}
+
+// TestLoadAutosave is the load a municipality brings, on loopback: 40
+// organisations with a page open each, autosaving once a second (the
+// page's cadence while someone types) for 30 s, in a folder of 2,000
+// roadmaps, with the coordinator's list loaded every second besides. It
+// runs only when asked:
+//
+//	SERVE_LOAD=1 go test ./internal/serve/ -run TestLoadAutosave -v
+//
+// SERVE_LOAD_CLIENTS (default 40) and SERVE_LOAD_SECONDS (default 30)
+// change it. It fails on any error, a save p99 over 100 ms, a warm list
+// over 50 ms (p50), or a peak heap over 200 MB.
+func TestLoadAutosave(t *testing.T) {
+	if os.Getenv("SERVE_LOAD") == "" {
+		t.Skip("set SERVE_LOAD=1 to run the load test")
+	}
+	clients, seconds := envInt("SERVE_LOAD_CLIENTS", 40), envInt("SERVE_LOAD_SECONDS", 30)
+	s, dir := benchServer(t)
+	names := manyRoadmaps(t, dir, 2000)
+	ts := httptest.NewServer(s)
+	defer ts.Close()
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: clients + 4}, Timeout: 20 * time.Second}
+	bd := s.opts.Content
+	lang, _ := bd.Language("lv")
+
+	var peak atomic.Uint64
+	sample := func() {
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		for {
+			p := peak.Load()
+			if ms.HeapInuse+ms.StackInuse <= p || peak.CompareAndSwap(p, ms.HeapInuse+ms.StackInuse) {
+				return
+			}
+		}
+	}
+	// The first list reads every file (a server does it once, at its first
+	// visitor); it is timed apart, before the clients come.
+	t0 := time.Now()
+	if res, err := client.Get(ts.URL + "/?lang=lv"); err != nil || res.StatusCode != 200 {
+		t.Fatalf("the first list: %v", err)
+	} else {
+		io.Copy(io.Discard, res.Body)
+		res.Body.Close()
+	}
+	cold := time.Since(t0)
+	deadline := time.Now().Add(time.Duration(seconds) * time.Second)
+	var mu sync.Mutex
+	var saves, lists []time.Duration
+	var failures []error
+	fail := func(err error) {
+		mu.Lock()
+		failures = append(failures, err)
+		mu.Unlock()
+	}
+	var wg sync.WaitGroup
+	for c := range clients {
+		name := names[c*len(names)/clients]
+		wg.Go(func() {
+			data, _ := os.ReadFile(filepath.Join(dir, name))
+			f, err := answers.Parse(name, data, bd)
+			if err != nil {
+				fail(err)
+				return
+			}
+			v := formValues(f, lang)
+			rev := answers.Revision(data)
+			// The clients start spread over the first second.
+			next := time.Now().Add(time.Duration(c) * time.Second / time.Duration(clients))
+			for i := 0; ; i++ {
+				time.Sleep(time.Until(next))
+				if time.Now().After(deadline) {
+					return
+				}
+				next = next.Add(time.Second)
+				v.Set("rev", rev)
+				v.Set("cp.pilot.answer", "Atbilde nr. "+strconv.Itoa(i))
+				req, _ := http.NewRequest("POST", ts.URL+"/r/"+name, strings.NewReader(v.Encode()))
+				req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+				req.Header.Set("Accept", "application/json")
+				t0 := time.Now()
+				res, err := client.Do(req)
+				if err != nil {
+					fail(err)
+					return
+				}
+				body, _ := io.ReadAll(res.Body)
+				res.Body.Close()
+				d := time.Since(t0)
+				var rep saveReply
+				if err := json.Unmarshal(body, &rep); err != nil || rep.State != "saved" {
+					fail(fmt.Errorf("save of %s: %d %s", name, res.StatusCode, body))
+					return
+				}
+				rev = rep.Rev
+				mu.Lock()
+				saves = append(saves, d)
+				mu.Unlock()
+			}
+		})
+	}
+	wg.Go(func() {
+		for time.Now().Before(deadline) {
+			t0 := time.Now()
+			res, err := client.Get(ts.URL + "/?lang=lv&sort=changed")
+			if err != nil {
+				fail(err)
+				return
+			}
+			io.Copy(io.Discard, res.Body)
+			res.Body.Close()
+			mu.Lock()
+			lists = append(lists, time.Since(t0))
+			mu.Unlock()
+			sample()
+			time.Sleep(time.Second)
+		}
+	})
+	wg.Wait()
+	sample()
+	for i, err := range failures {
+		if i < 3 {
+			t.Error(err)
+		}
+	}
+	if len(saves) == 0 || len(lists) == 0 {
+		t.Fatalf("%d saves, %d lists", len(saves), len(lists))
+	}
+	q := func(d []time.Duration, f float64) time.Duration {
+		slices.Sort(d)
+		return d[min(len(d)-1, int(f*float64(len(d))))]
+	}
+	warm := lists
+	// The peak resident size of the whole test process (Linux).
+	rss := "unknown"
+	if st, err := os.ReadFile("/proc/self/status"); err == nil {
+		for line := range strings.SplitSeq(string(st), "\n") {
+			if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+				rss = strings.TrimSpace(v)
+			}
+		}
+	}
+	t.Logf("%d clients × %d s: %d saves, %d failed; save p50 %v, p99 %v, max %v; list of 2,000 cold %v, warm p50 %v, max %v; peak heap+stacks %.0f MB, peak resident %s",
+		clients, seconds, len(saves), len(failures), q(saves, .5), q(saves, .99), q(saves, 1), cold, q(warm, .5), q(warm, 1), float64(peak.Load())/1e6, rss)
+	if p := q(saves, .99); p > 100*time.Millisecond {
+		t.Errorf("save p99 %v, over 100 ms", p)
+	}
+	if p := q(warm, .5); p > 50*time.Millisecond {
+		t.Errorf("warm list p50 %v, over 50 ms", p)
+	}
+	if peak.Load() > 200e6 {
+		t.Errorf("peak heap %d bytes, over 200 MB", peak.Load())
+	}
 }

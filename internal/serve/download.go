@@ -17,37 +17,38 @@ import (
 // docCache keeps the last document made of each roadmap, by its revision:
 // the same answers give the same bytes, so a second download of an
 // unchanged roadmap is not made again. Blank documents are kept per
-// language for the life of the server.
+// language. At most maxDocBytes are kept, the least recently used
+// dropped first.
 type docCache struct {
-	mu   sync.Mutex
-	docs map[string]cached
+	once sync.Once
+	docs *lru[cached]
 }
+
+// maxDocBytes bounds the documents kept in memory.
+const maxDocBytes = 64 << 20
 
 type cached struct {
 	rev  string
 	data []byte
 }
 
+func (c *docCache) lru() *lru[cached] {
+	c.once.Do(func() { c.docs = newLRU(0, maxDocBytes, func(d cached) int { return len(d.data) + len(d.rev) }) })
+	return c.docs
+}
+
 // get returns the document key of revision rev, making it with make when it
 // is not kept. Documents of different keys are made at the same time; the
 // same key may be made twice by two requests at once, which is harmless.
 func (c *docCache) get(key, rev string, make func() ([]byte, error)) ([]byte, error) {
-	c.mu.Lock()
-	if d, ok := c.docs[key]; ok && d.rev == rev {
-		c.mu.Unlock()
+	if d, ok := c.lru().get(key); ok && d.rev == rev {
 		return d.data, nil
 	}
-	c.mu.Unlock()
 	data, err := make()
 	if err != nil {
 		return nil, err
 	}
-	c.mu.Lock()
-	if c.docs == nil {
-		c.docs = map[string]cached{}
-	}
-	c.docs[key] = cached{rev, data}
-	c.mu.Unlock()
+	c.lru().put(key, cached{rev, data})
 	return data, nil
 }
 

@@ -72,3 +72,19 @@ func parseFile(t *testing.T, path string) *answers.File {
 	}
 	return f
 }
+
+// answersFiles lists dir without its .roadmap folder (history, audit log).
+func answersFiles(t testing.TB, dir string) []os.DirEntry {
+	t.Helper()
+	all, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []os.DirEntry
+	for _, e := range all {
+		if e.Name() != ".roadmap" {
+			out = append(out, e)
+		}
+	}
+	return out
+}

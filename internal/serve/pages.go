@@ -20,7 +20,6 @@ import (
 	"github.com/partnership-roadmap/roadmap/internal/content"
 	"github.com/partnership-roadmap/roadmap/internal/diag"
 	"github.com/partnership-roadmap/roadmap/internal/pack"
-	"github.com/partnership-roadmap/roadmap/internal/roadmap"
 )
 
 var funcs = template.FuncMap{
@@ -148,59 +147,6 @@ func (s *Server) refuse(w http.ResponseWriter, r *http.Request, status int, key 
 	}{page{Lang: lang, Title: lang.Label("serve.error.title"), s: s}, msg, ""})
 }
 
-// homeRow is one roadmap in the home page's list.
-type homeRow struct {
-	Name, Org, Form, FormLabel, Language string
-	Done, Total                          int
-	Changed                              string
-	Problem                              string
-}
-
-func (s *Server) home(w http.ResponseWriter, r *http.Request) {
-	lang := s.uiLanguage(r)
-	entries, err := s.store.list()
-	if err != nil {
-		s.opts.Logf("serve: listing %s: %v", s.store.dir, err)
-		s.refuse(w, r, http.StatusInternalServerError, "serve.error.folder")
-		return
-	}
-	var rows []homeRow
-	for _, e := range entries {
-		row := homeRow{Name: e.Name, Changed: changedAt(lang, e.ModTime)}
-		data, _, err := s.store.read(e.Name)
-		var f *answers.File
-		if err == nil {
-			f, err = s.parse(e.Name, answers.Revision(data), data)
-		}
-		if err != nil {
-			row.Problem = problemText(e.Name, err)
-			rows = append(rows, row)
-			continue
-		}
-		row.Org, row.Form, row.Language = f.Organisation.Name, string(f.Form), f.Language
-		row.FormLabel = lang.Label("form.title." + string(f.Form))
-		if l, err := s.opts.Content.Language(f.Language); err == nil {
-			row.Language = l.Name
-			_, total := roadmap.Progress(l, f.Form, f)
-			row.Done, row.Total = total.Done, total.Total()
-		}
-		rows = append(rows, row)
-	}
-	langs, _ := s.languages()
-	valid := false
-	for _, row := range rows {
-		valid = valid || row.Problem == ""
-	}
-	s.render(w, http.StatusOK, "home.html", struct {
-		page
-		Rows   []homeRow
-		Valid  bool // a roadmap reads without problems: the folder's documents can be made
-		Dir    string
-		Notice string
-		Forms  []content.Audience
-	}{page{Lang: lang, Title: lang.Label("serve.title"), Langs: langs, s: s}, rows, valid, s.store.dir, r.URL.Query().Get("notice"), content.Forms})
-}
-
 // languages returns every language whose content loads.
 func (s *Server) languages() ([]*content.Language, error) {
 	var out []*content.Language
@@ -255,8 +201,7 @@ func (s *Server) newRoadmap(w http.ResponseWriter, r *http.Request) {
 	// The name is one line of text: line breaks and tabs become spaces.
 	org := strings.Join(strings.Fields(r.PostForm.Get("org")), " ")
 	base := pack.SafeName(org, string(form)+"-"+lang.Code)
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	defer s.change("")()
 	name := s.store.freeName(base)
 	data, err := answers.Skeleton(lang, form, name)
 	if err == nil && org != "" {
@@ -284,6 +229,7 @@ func (s *Server) newRoadmap(w http.ResponseWriter, r *http.Request) {
 		s.refuse(w, r, http.StatusInternalServerError, "serve.error.write", "why", err.Error())
 		return
 	}
+	s.audit(r, auditLine{Roadmap: name, Action: "create"})
 	http.Redirect(w, r, "/r/"+pathEscape(name), http.StatusSeeOther)
 }
 
@@ -333,14 +279,14 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 	if base == "" {
 		base = pack.SafeName(f.Organisation.Name, string(f.Form)+"-"+f.Language)
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	defer s.change("")()
 	name := s.store.freeName(base)
 	if err := s.store.create(name, data); err != nil {
 		s.opts.Logf("serve: saving upload %s: %v", name, err)
 		s.refuse(w, r, http.StatusInternalServerError, "serve.error.write", "why", err.Error())
 		return
 	}
+	s.audit(r, auditLine{Roadmap: name, Action: "upload"})
 	http.Redirect(w, r, "/r/"+pathEscape(name), http.StatusSeeOther)
 }
 
@@ -399,15 +345,23 @@ type parsed struct {
 	err  error
 }
 
+// maxParsed is how many parsed roadmaps are kept: those being worked on.
+const maxParsed = 256
+
+func (s *Server) parsedLRU() *lru[parsed] {
+	s.parsedOnce.Do(func() { s.parsed = newLRU[parsed](maxParsed, 0, nil) })
+	return s.parsed
+}
+
 // parse parses the answers file name, once per revision: a page and its
 // downloads read the same unchanged file many times. The File returned is
 // shared and must not be changed.
 func (s *Server) parse(name, rev string, data []byte) (*answers.File, error) {
-	if v, ok := s.parsed.Load(name); ok && v.(parsed).rev == rev {
-		return v.(parsed).file, v.(parsed).err
+	if v, ok := s.parsedLRU().get(name); ok && v.rev == rev {
+		return v.file, v.err
 	}
 	f, err := answers.Parse(name, data, s.opts.Content)
-	s.parsed.Store(name, parsed{rev, f, err})
+	s.parsedLRU().put(name, parsed{rev, f, err})
 	return f, err
 }
 
@@ -428,6 +382,9 @@ func (s *Server) edit(w http.ResponseWriter, r *http.Request) {
 	notice := ""
 	if r.URL.Query().Get("saved") == "1" {
 		notice = "saved"
+	}
+	if grantOf(r).readOnly {
+		notice = "readonly"
 	}
 	s.renderEdit(w, http.StatusOK, rm, rm.File, nil, fieldErrors{}, notice)
 }
@@ -470,8 +427,7 @@ func (s *Server) save(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	js := wantsJSON(r)
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	defer s.change(r.PathValue("name"))()
 	rm := s.open(w, r)
 	if rm == nil {
 		return
@@ -514,7 +470,11 @@ func (s *Server) save(w http.ResponseWriter, r *http.Request) {
 	}
 	rev := rm.Rev
 	if ok && !bytes.Equal(data, rm.Data) {
-		if err := s.store.write(rm.Name, data); err != nil {
+		err := s.keepVersion(rm.Name, rm.Data, grantOf(r).label, s.now())
+		if err == nil {
+			err = s.store.write(rm.Name, data)
+		}
+		if err != nil {
 			s.opts.Logf("serve: saving %s: %v", rm.Name, err)
 			msg := lang.Format("serve.error.write", "why", err.Error())
 			if js {
@@ -526,6 +486,8 @@ func (s *Server) save(w http.ResponseWriter, r *http.Request) {
 		}
 		rev = answers.Revision(data)
 		rm.Data, rm.Rev = data, rev
+		s.audit(r, auditLine{Roadmap: rm.Name, Action: "save", Fields: changedFields(rm.File, kept)})
+		s.noteSaved(rm.Name, kept)
 	}
 	if !errs.empty() {
 		// Saved but for the refused fields, or (a problem of no field)

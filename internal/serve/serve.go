@@ -10,21 +10,25 @@
 package serve
 
 import (
-	"crypto/subtle"
 	"embed"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"html/template"
 	"io/fs"
 	"log"
 	"net"
 	"net/http"
+	"net/netip"
+	"net/url"
 	"os"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/partnership-roadmap/roadmap/internal/access"
 	"github.com/partnership-roadmap/roadmap/internal/answers"
+	"github.com/partnership-roadmap/roadmap/internal/backup"
 	"github.com/partnership-roadmap/roadmap/internal/content"
 	"github.com/partnership-roadmap/roadmap/internal/fsutil"
 	"github.com/partnership-roadmap/roadmap/internal/pdf"
@@ -48,15 +52,35 @@ type Options struct {
 	// Today is the date an overview counts overdue rows on (nil: the
 	// clock's).
 	Today func() time.Time
-	// Token, when not empty, is the secret a browser must show (once in
-	// the address, then in a cookie) before any page is served.
+	// Token, when not empty, is the workshop key: a secret a browser must
+	// show (once in the address, then in a cookie) before any page is
+	// served, which then opens everything, as a coordinator's link does.
 	Token string
+	// Access, when not nil, is the folder's list of access links: every
+	// page then needs a working link of it (or Token), whatever address
+	// the server listens on, and a person's link opens one roadmap only.
+	Access *access.Store
+	// Now is the clock links expire by (nil: the system's).
+	Now func() time.Time
+	// PublicURL is the address people open (https://roadmaps.example.lv)
+	// when the server is behind a proxy or on a name of its own: its host
+	// is a name the Host header may give, and an https address makes the
+	// cookie Secure.
+	PublicURL string
+	// TrustedProxies are the addresses of the reverse proxies whose
+	// X-Forwarded-For, -Proto and -Host headers are believed; from any
+	// other address those headers are ignored.
+	TrustedProxies []netip.Prefix
 	// Hosts are the host names (without port) the Host header may name;
 	// empty means the loopback names: localhost, 127.0.0.1, ::1.
 	Hosts []string
 	// AnyIPHost lets the Host header be any IP address as well, for a
 	// server on a network address (a token guards it then).
 	AnyIPHost bool
+	// WorkshopLinks are the links, holding Token, by which phones on the
+	// workshop's network reach the server (one per network address); the
+	// list page shows them as QR codes.
+	WorkshopLinks []string
 	// Logf logs a failure the person at the browser cannot fix; nil logs
 	// to the standard logger.
 	Logf func(format string, args ...any)
@@ -69,14 +93,25 @@ type Server struct {
 	tmpl    *template.Template
 	handler http.Handler
 	hosts   map[string]bool
+	// secureURL: the public address is https, so the cookie is Secure.
+	secureURL bool
 
-	// mu serialises saves: the check of the revision and the write are one
-	// step.
-	mu sync.Mutex
+	// mu and names serialise changes: a save holds mu shared and its
+	// roadmap's lock of names, so the check of the revision and the write
+	// are one step while saves of other roadmaps go on; a change of the
+	// folder's list (new, upload, archive) holds mu alone. lock is the
+	// folder's lock, held shared with them, so that a backup (another
+	// process) sees the folder between two changes.
+	mu    sync.RWMutex
+	names [64]sync.Mutex
+	lock  *backup.Lock
 
-	guidance sync.Map // language code → map[checkpoint id]template.HTML
-	parsed   sync.Map // file name → parsed
-	cache    docCache
+	guidance   sync.Map     // language code → map[checkpoint id]template.HTML
+	parsed     *lru[parsed] // file name → parsed; see parsedLRU
+	parsedOnce sync.Once
+	hist       history
+	cache      docCache
+	list       listCache
 }
 
 // New returns a Server for the folder opts.Dir.
@@ -102,15 +137,64 @@ func New(opts Options) (*Server, error) {
 	if len(hosts) == 0 {
 		hosts = []string{"localhost", "127.0.0.1", "::1"}
 	}
+	if opts.PublicURL != "" {
+		u, err := url.Parse(opts.PublicURL)
+		if err != nil || u.Hostname() == "" {
+			return nil, fmt.Errorf("serve: public address %q: not an address such as https://roadmaps.example.lv", opts.PublicURL)
+		}
+		hosts = append(hosts, u.Hostname())
+		s.secureURL = u.Scheme == "https"
+	}
 	for _, h := range hosts {
 		s.hosts[strings.ToLower(h)] = true
+	}
+	if s.lock, err = backup.OpenLock(opts.Dir); err != nil {
+		root.Close()
+		return nil, fmt.Errorf("opening the lock of %s: %w", opts.Dir, err)
 	}
 	s.handler = s.routes()
 	return s, nil
 }
 
 // Close releases the folder.
-func (s *Server) Close() error { return s.store.root.Close() }
+func (s *Server) Close() error {
+	s.lock.Close()
+	s.hist.audit.Lock()
+	if s.hist.auditFile != nil {
+		s.hist.auditFile.Close()
+		s.hist.auditFile = nil
+	}
+	s.hist.audit.Unlock()
+	return s.store.root.Close()
+}
+
+// change takes the locks of a change of the roadmap name ("" for a
+// change of the folder's list) and returns the function that lets go of
+// them: defer s.change(name)().
+func (s *Server) change(name string) func() {
+	var m *sync.Mutex
+	if name == "" {
+		s.mu.Lock()
+	} else {
+		s.mu.RLock()
+		h := fnv.New32a()
+		h.Write([]byte(name))
+		m = &s.names[h.Sum32()%uint32(len(s.names))]
+		m.Lock()
+	}
+	if err := s.lock.Shared(); err != nil {
+		s.opts.Logf("serve: locking %s: %v", s.store.dir, err)
+	}
+	return func() {
+		s.lock.Unlock()
+		if m != nil {
+			m.Unlock()
+			s.mu.RUnlock()
+		} else {
+			s.mu.Unlock()
+		}
+	}
+}
 
 // ServeHTTP serves one request.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
@@ -122,17 +206,27 @@ const MaxBody = maxFile
 func (s *Server) routes() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /{$}", s.home)
-	mux.HandleFunc("POST /new", s.newRoadmap)
-	mux.HandleFunc("POST /upload", s.upload)
-	mux.HandleFunc("GET /r/{name}", s.edit)
-	mux.HandleFunc("POST /r/{name}", s.save)
-	mux.HandleFunc("GET /r/{name}/form.pdf", s.downloadForm)
-	mux.HandleFunc("GET /r/{name}/plans.xlsx", s.downloadPlans)
-	mux.HandleFunc("GET /r/{name}/answers.yaml", s.downloadAnswers)
-	mux.HandleFunc("GET /blank/{lang}/pack.zip", s.downloadPack)
-	mux.HandleFunc("GET /blank/{lang}/guide.pdf", s.downloadGuide)
-	mux.HandleFunc("GET /all/{lang}/overview.pdf", s.downloadOverview)
-	mux.HandleFunc("GET /all/{lang}/plans.ics", s.downloadCalendar)
+	mux.HandleFunc("POST /new", s.coordinator(s.newRoadmap))
+	mux.HandleFunc("POST /upload", s.coordinator(s.upload))
+	mux.HandleFunc("GET /r/{name}", s.reader(s.edit))
+	mux.HandleFunc("POST /r/{name}", s.writer(s.save))
+	mux.HandleFunc("GET /r/{name}/form.pdf", s.reader(s.downloadForm))
+	mux.HandleFunc("GET /r/{name}/plans.xlsx", s.reader(s.downloadPlans))
+	mux.HandleFunc("GET /r/{name}/answers.yaml", s.reader(s.downloadAnswers))
+	mux.HandleFunc("GET /r/{name}/history", s.reader(s.historyPage))
+	mux.HandleFunc("POST /r/{name}/restore", s.writer(s.restoreVersion))
+	mux.HandleFunc("POST /r/{name}/archive", s.coordinator(s.archiveRoadmap))
+	mux.HandleFunc("GET /r/{name}/export.zip", s.coordinator(s.exportOrg))
+	mux.HandleFunc("POST /r/{name}/erase", s.coordinator(s.eraseOrg))
+	mux.HandleFunc("GET /privacy", s.privacyPage)
+	mux.HandleFunc("GET /workshop", s.coordinator(s.workshopPage))
+	mux.HandleFunc("GET /archive", s.coordinator(s.archivePage))
+	mux.HandleFunc("POST /archive/restore", s.coordinator(s.restoreArchived))
+	mux.HandleFunc("GET /audit.jsonl", s.coordinator(s.downloadAudit))
+	mux.HandleFunc("GET /blank/{lang}/pack.zip", s.coordinator(s.downloadPack))
+	mux.HandleFunc("GET /blank/{lang}/guide.pdf", s.coordinator(s.downloadGuide))
+	mux.HandleFunc("GET /all/{lang}/overview.pdf", s.coordinator(s.downloadOverview))
+	mux.HandleFunc("GET /all/{lang}/plans.ics", s.coordinator(s.downloadCalendar))
 	mux.HandleFunc("GET /static/theme.css", s.themeCSS)
 	static, _ := fs.Sub(assets, "static")
 	mux.Handle("GET /static/", http.StripPrefix("/static/", staticFiles(static)))
@@ -147,7 +241,7 @@ func (s *Server) routes() http.Handler {
 	var h http.Handler = mux
 	h = s.limitBody(h)
 	h = cop.Handler(h)
-	h = s.checkToken(h)
+	h = s.authorize(h)
 	h = s.checkHost(h)
 	h = secureHeaders(h)
 	return h
@@ -173,7 +267,7 @@ func secureHeaders(next http.Handler) http.Handler {
 // reaches the server with Host: evil.example, and is refused here.
 func (s *Server) checkHost(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		host := r.Host
+		host := s.client(r).host
 		if h, _, err := net.SplitHostPort(host); err == nil {
 			host = h
 		}
@@ -187,36 +281,6 @@ func (s *Server) checkHost(next http.Handler) http.Handler {
 			return
 		}
 		next.ServeHTTP(w, r)
-	})
-}
-
-// tokenCookie carries the access token after the first visit.
-const tokenCookie = "roadmap_token"
-
-// checkToken lets a request through when the server needs no token, or the
-// request shows it: in the address (?token=..., the link printed at start),
-// which sets the cookie and sends the browser on to the same page without
-// it, or in the cookie.
-func (s *Server) checkToken(next http.Handler) http.Handler {
-	if s.opts.Token == "" {
-		return next
-	}
-	want := []byte(s.opts.Token)
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if t := r.URL.Query().Get("token"); t != "" && r.Method == http.MethodGet {
-			if subtle.ConstantTimeCompare([]byte(t), want) == 1 {
-				http.SetCookie(w, &http.Cookie{Name: tokenCookie, Value: s.opts.Token, Path: "/", HttpOnly: true, SameSite: http.SameSiteStrictMode})
-				q := r.URL.Query()
-				q.Del("token")
-				http.Redirect(w, r, localURL(r.URL.EscapedPath(), q.Encode()), http.StatusSeeOther)
-				return
-			}
-		}
-		if c, err := r.Cookie(tokenCookie); err == nil && subtle.ConstantTimeCompare([]byte(c.Value), want) == 1 {
-			next.ServeHTTP(w, r)
-			return
-		}
-		s.refuse(w, r, http.StatusUnauthorized, "serve.error.token")
 	})
 }
 

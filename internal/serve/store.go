@@ -7,15 +7,15 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"regexp"
+	"path"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"syscall"
 	"time"
 
+	"github.com/partnership-roadmap/roadmap/internal/backup"
 	"github.com/partnership-roadmap/roadmap/internal/fsutil"
 	"github.com/partnership-roadmap/roadmap/internal/pack"
 )
@@ -27,23 +27,16 @@ type store struct {
 	dir  string
 }
 
-// nameRE is what a roadmap's file name may be: one file of the folder,
-// never a path; hidden files (the temporary files of a save) are not.
-// Compiled on first use: every command, not only serve, would pay for it at
-// start-up.
-var nameRE = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`^[\p{L}\p{N}][\p{L}\p{N}._ -]{0,120}\.ya?ml$`)
-})
-
-// validName reports whether name may name a roadmap of the folder.
-func validName(name string) bool {
-	return nameRE().MatchString(name) && !strings.Contains(name, "..")
-}
+// validName reports whether name may name a roadmap of the folder (see
+// backup.IsAnswersName).
+func validName(name string) bool { return backup.IsAnswersName(name) }
 
 // entry is one answers file of the folder.
 type entryInfo struct {
 	Name    string
 	ModTime time.Time
+	// Info is the entry's (Lstat), nil when it could not be read.
+	Info fs.FileInfo
 }
 
 // list returns the answers files of the folder, sorted by name.
@@ -66,7 +59,7 @@ func (s *store) list() ([]entryInfo, error) {
 		}
 		info := entryInfo{Name: de.Name()}
 		if fi, err := de.Info(); err == nil {
-			info.ModTime = fi.ModTime()
+			info.ModTime, info.Info = fi.ModTime(), fi
 		}
 		out = append(out, info)
 	}
@@ -132,15 +125,18 @@ type saveError struct{ err error }
 func (e saveError) Error() string { return fsutil.Reason(e.err) }
 func (e saveError) Unwrap() error { return e.err }
 
+// writeNew writes name, a file of the folder or a path below it in the
+// .roadmap folder, with a temporary file in the same folder.
 func (s *store) writeNew(name string, data []byte, exclusive bool) (err error) {
 	// The temporary name is of fsutil's pattern, so that one left by a
 	// server that was killed is cleaned when the next one starts.
+	dir, _ := path.Split(name)
 	var (
 		tmp string
 		f   *os.File
 	)
 	for range 1000 {
-		tmp = ".roadmap-" + strconv.Itoa(os.Getpid()) + "-" + strconv.FormatUint(tmpSeq.Add(1), 10) + ".tmp"
+		tmp = dir + ".roadmap-" + strconv.Itoa(os.Getpid()) + "-" + strconv.FormatUint(tmpSeq.Add(1), 10) + ".tmp"
 		if f, err = s.root.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644); !errors.Is(err, fs.ErrExist) {
 			break
 		}
@@ -181,7 +177,7 @@ func (s *store) writeNew(name string, data []byte, exclusive bool) (err error) {
 			if err = s.root.Rename(tmp, name); err != nil {
 				return err
 			}
-			return s.syncDir()
+			return s.syncDir(dir)
 		}
 		if err = s.root.Remove(tmp); err != nil {
 			return err
@@ -189,12 +185,16 @@ func (s *store) writeNew(name string, data []byte, exclusive bool) (err error) {
 	} else if err = s.root.Rename(tmp, name); err != nil {
 		return err
 	}
-	return s.syncDir()
+	return s.syncDir(dir)
 }
 
-// syncDir makes the folder's entries (a rename) durable.
-func (s *store) syncDir() error {
-	d, err := s.root.Open(".")
+// syncDir makes the entries (a rename) of dir, a folder below the root
+// ("" for the root), durable.
+func (s *store) syncDir(dir string) error {
+	if dir == "" {
+		dir = "."
+	}
+	d, err := s.root.Open(dir)
 	if err != nil {
 		return err
 	}
@@ -226,3 +226,7 @@ func (s *store) freeName(base string) string {
 		}
 	}
 }
+
+// ValidName reports whether name (a file name, not a path) may name a
+// roadmap of a served folder.
+func ValidName(name string) bool { return validName(name) }

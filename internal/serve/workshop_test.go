@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/partnership-roadmap/roadmap/internal/answers"
+	"github.com/partnership-roadmap/roadmap/internal/serve"
 )
 
 // TestWorkshop checks the workshop block on the editing page: its values
@@ -108,5 +109,32 @@ func TestWorkshop(t *testing.T) {
 	}
 	if read(t, path) != before {
 		t.Error("an invalid save changed the file")
+	}
+}
+
+// TestWorkshopQR shows the workshop's links as QR codes to the workshop
+// key's holder, and to no one else.
+func TestWorkshopQR(t *testing.T) {
+	dir := t.TempDir()
+	links := []string{"http://192.168.1.5:8080/?token=s3cret", "http://10.0.0.7:8080/?token=s3cret"}
+	h := newServer(t, dir, func(o *serve.Options) {
+		o.Token, o.AnyIPHost, o.WorkshopLinks = "s3cret", true, links
+	})
+	key := []string{"Host", "192.168.1.5:8080", "Cookie", "roadmap_token=s3cret", "Accept-Language", "en"}
+	_, home := call(t, h, "GET", "/?lang=en", nil, key...)
+	if !strings.Contains(home, `<a href="/workshop?lang=en">Link for phones (QR code)</a>`) {
+		t.Error("the list does not lead to the QR codes")
+	}
+	res, page := call(t, h, "GET", "/workshop?lang=en", nil, key...)
+	if res.StatusCode != 200 || strings.Count(page, `<svg xmlns="http://www.w3.org/2000/svg"`) != 2 ||
+		!strings.Contains(page, `<figcaption><code>http://10.0.0.7:8080/?token=s3cret</code></figcaption>`) {
+		t.Errorf("the workshop page = %d\n%s", res.StatusCode, page)
+	}
+	if res, _ := call(t, h, "GET", "/workshop", nil, "Host", "192.168.1.5:8080"); res.StatusCode != 401 {
+		t.Errorf("the workshop page without the key = %d", res.StatusCode)
+	}
+	// A server for this computer alone has no such page.
+	if res, _ := call(t, newServer(t, dir), "GET", "/workshop", nil); res.StatusCode != 404 {
+		t.Errorf("the workshop page of a local server = %d", res.StatusCode)
 	}
 }
