@@ -112,6 +112,18 @@ func TestBlankForm(t *testing.T) {
 				if strings.Contains(text, lang.Label("form.progress.title")) {
 					t.Errorf("a blank form has a progress summary")
 				}
+				// the three plan tables (3.1, 3.2, 3.3) under their titles,
+				// with every column's header, to write in
+				for _, p := range roadmap.Plans {
+					if want := strings.ToUpper(p.Title(lang)); !strings.Contains(text, want) {
+						t.Errorf("no table %q", want)
+					}
+					for _, c := range p.Columns {
+						if want := norm(p.Label(lang, c.ID)); !strings.Contains(text, want) {
+							t.Errorf("table %s: no column %q", p.ID, want)
+						}
+					}
+				}
 				for _, fn := range pdftest.Fonts(t, res.Data) {
 					if !fn.Embedded || !fn.Unicode {
 						t.Errorf("font %s: embedded %v, unicode %v; want both", fn.Name, fn.Embedded, fn.Unicode)
