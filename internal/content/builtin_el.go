@@ -588,6 +588,7 @@ func builtinEL() *Language {
 			"guide.edition.community":                       "Έκδοση για κοινοτικές οργανώσεις",
 			"guide.edition.municipality":                    "Έκδοση για δήμους",
 			"guide.example":                                 "Παράδειγμα",
+			"guide.foreword":                                "Πρόλογος",
 			"guide.links":                                   "Χρήσιμοι σύνδεσμοι",
 			"guide.markers.title":                           "Πώς διαβάζονται οι ενδείξεις",
 			"guide.prepared_for":                            "Ετοιμάστηκε για",

@@ -587,6 +587,7 @@ func builtinEN() *Language {
 			"guide.edition.community":                       "Edition for community organisations",
 			"guide.edition.municipality":                    "Edition for municipalities",
 			"guide.example":                                 "Example",
+			"guide.foreword":                                "Foreword",
 			"guide.links":                                   "Useful links",
 			"guide.markers.title":                           "How to read the markers",
 			"guide.prepared_for":                            "Prepared for",

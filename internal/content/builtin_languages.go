@@ -3,10 +3,10 @@
 package content
 
 var builtinLanguages = []builtin{
-	{"lv", "4e4e5c5738dcf3cc2be2b67c44427b188e09501eb904bd138c1c6c2c639e7194", builtinLV},
-	{"el", "8a7596903d908bfb2e9752533d3ce11b3f474f75df422d9727a13b6950bb8e0b", builtinEL},
-	{"en", "c0f7817665a3833aa2dc3ec5f472e1794acb13e502a8ab222dcf7074b703980b", builtinEN},
-	{"lt", "5e65849cd04b8195dece28b89ca3ddd24325789dfebc264126118f764a8e5063", builtinLT},
-	{"pt", "7faa84bebc036ec468f248bb46f52e482688a303354403e70d65c825d018c9c6", builtinPT},
-	{"sv", "2ed19a8022f8b6ee1ab3f88ff40ccb9ff55f6077b56c4a37652a316c31ce8bf1", builtinSV},
+	{"lv", "b94efc7869aa758fc2d1a39df922c1d7d67f5abad2aea22337e5e1ede4f4bab7", builtinLV},
+	{"el", "046b93cb100ad400f68dad845ae564802223ea673fe848da36383c2d3056cb72", builtinEL},
+	{"en", "229696b7307a073d5bed7a201fc167656ec4fca6b633c73ffaa1ec822ba5bb38", builtinEN},
+	{"lt", "ccc5f07168a095c4c01b8985b0ca3c65cf3d242967f7c718fdb302380c090a49", builtinLT},
+	{"pt", "03adb14e2cadf8a5f558789568ceb57e635ca0010ef42393c93269b31bf64ba0", builtinPT},
+	{"sv", "e41c65b2cb175b6888a88a8f65f2c3df85c6449261f529250535202a2bd68ede", builtinSV},
 }

@@ -588,6 +588,7 @@ func builtinLT() *Language {
 			"guide.edition.community":                       "Leidimas bendruomeninėms organizacijoms",
 			"guide.edition.municipality":                    "Leidimas savivaldybėms",
 			"guide.example":                                 "Pavyzdys",
+			"guide.foreword":                                "Pratarmė",
 			"guide.links":                                   "Naudingos nuorodos",
 			"guide.markers.title":                           "Kaip skaityti žymėjimus",
 			"guide.prepared_for":                            "Parengta organizacijai",

@@ -587,6 +587,7 @@ func builtinLV() *Language {
 			"guide.edition.community":                       "Izdevums kopienu organizācijām",
 			"guide.edition.municipality":                    "Izdevums pašvaldībām",
 			"guide.example":                                 "Piemērs",
+			"guide.foreword":                                "Priekšvārds",
 			"guide.links":                                   "Noderīgas saites",
 			"guide.markers.title":                           "Kā lasīt apzīmējumus",
 			"guide.prepared_for":                            "Sagatavots organizācijai",

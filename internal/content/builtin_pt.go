@@ -588,6 +588,7 @@ func builtinPT() *Language {
 			"guide.edition.community":                       "Edição para organizações comunitárias",
 			"guide.edition.municipality":                    "Edição para municípios",
 			"guide.example":                                 "Exemplo",
+			"guide.foreword":                                "Prefácio",
 			"guide.links":                                   "Ligações úteis",
 			"guide.markers.title":                           "Como ler as marcas",
 			"guide.prepared_for":                            "Preparado para",

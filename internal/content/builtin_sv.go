@@ -588,6 +588,7 @@ func builtinSV() *Language {
 			"guide.edition.community":                       "Utgåva för civilsamhällesorganisationer",
 			"guide.edition.municipality":                    "Utgåva för kommuner",
 			"guide.example":                                 "Exempel",
+			"guide.foreword":                                "Förord",
 			"guide.links":                                   "Användbara länkar",
 			"guide.markers.title":                           "Så läser ni markeringarna",
 			"guide.prepared_for":                            "Framtagen för",

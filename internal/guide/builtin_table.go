@@ -4,7 +4,7 @@ package guide
 
 var builtinTable = []builtinEntry{
 	{ // lv, a4
-		key:   "762d238d6d386266c7bbf5e4b85bef21",
+		key:   "c87a60edee6ff811b1925f7cd6eebafc",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 7}, {"pitch", 8}, {"know-organisations", 9}, {"choose-municipality", 9}, {"collect-ideas", 10}, {"municipal-programmes", 10}, {"contact-partners", 11}, {"mutual-benefits", 11}, {"action-plan", 12}, {"communication-plan", 12}, {"evaluation-stages", 13}, {"impact-methods", 13}},
 		tight: [3][]stepTightness{
 			{{1, 1}, {2, 1}}, // all
@@ -13,7 +13,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // lv, letter
-		key:   "6f9ddbe80a9de8ebc4d32618c6882016",
+		key:   "0e9b8164a9572921e3548de298c59b90",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 7}, {"pitch", 8}, {"know-organisations", 9}, {"choose-municipality", 10}, {"collect-ideas", 10}, {"municipal-programmes", 11}, {"contact-partners", 11}, {"mutual-benefits", 11}, {"action-plan", 13}, {"communication-plan", 13}, {"evaluation-stages", 14}, {"impact-methods", 14}},
 		tight: [3][]stepTightness{
 			{{1, 2}}, // all
@@ -22,7 +22,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // el, a4
-		key:   "35ce5222c854779d736b109e8ca85f0d",
+		key:   "d07d451b4f9d2d3f25d144bd1687400c",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 8}, {"pitch", 9}, {"know-organisations", 10}, {"choose-municipality", 11}, {"collect-ideas", 11}, {"municipal-programmes", 12}, {"contact-partners", 12}, {"mutual-benefits", 12}, {"action-plan", 14}, {"communication-plan", 14}, {"evaluation-stages", 15}, {"impact-methods", 15}},
 		tight: [3][]stepTightness{
 			{},       // all
@@ -31,7 +31,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // el, letter
-		key:   "cf40662a0b6e5125a27192e99e501b1a",
+		key:   "6b27c429f813611c8e0b9689e19ad1e5",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 8}, {"pitch", 9}, {"know-organisations", 10}, {"choose-municipality", 11}, {"collect-ideas", 11}, {"municipal-programmes", 12}, {"contact-partners", 12}, {"mutual-benefits", 13}, {"action-plan", 14}, {"communication-plan", 14}, {"evaluation-stages", 15}, {"impact-methods", 16}},
 		tight: [3][]stepTightness{
 			{}, // all
@@ -40,7 +40,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // en, a4
-		key:   "52f81bfd528ef3ad88461c1ff1173784",
+		key:   "ebc1a371b7ee6448b3ddc68d7200b6e1",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 7}, {"pitch", 8}, {"know-organisations", 9}, {"choose-municipality", 9}, {"collect-ideas", 10}, {"municipal-programmes", 10}, {"contact-partners", 11}, {"mutual-benefits", 11}, {"action-plan", 12}, {"communication-plan", 12}, {"evaluation-stages", 13}, {"impact-methods", 13}},
 		tight: [3][]stepTightness{
 			{{1, 1}, {2, 1}}, // all
@@ -49,7 +49,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // en, letter
-		key:   "d7667cef168682906aee605911dac190",
+		key:   "9ce472c6e571a287b4b11e9117f06766",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 7}, {"pitch", 8}, {"know-organisations", 9}, {"choose-municipality", 10}, {"collect-ideas", 10}, {"municipal-programmes", 11}, {"contact-partners", 11}, {"mutual-benefits", 11}, {"action-plan", 12}, {"communication-plan", 12}, {"evaluation-stages", 13}, {"impact-methods", 13}},
 		tight: [3][]stepTightness{
 			{{1, 1}, {2, 3}}, // all
@@ -58,7 +58,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // lt, a4
-		key:   "a5938bae8394a150268cdf6b678e4cb3",
+		key:   "5f98ebe39e6590ba43c0eebfcd8fa202",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 7}, {"pitch", 8}, {"know-organisations", 9}, {"choose-municipality", 10}, {"collect-ideas", 10}, {"municipal-programmes", 11}, {"contact-partners", 11}, {"mutual-benefits", 11}, {"action-plan", 12}, {"communication-plan", 12}, {"evaluation-stages", 13}, {"impact-methods", 13}},
 		tight: [3][]stepTightness{
 			{{1, 1}, {2, 1}}, // all
@@ -67,7 +67,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // lt, letter
-		key:   "9839ce7df88f6dbeb57bb695cb51d83d",
+		key:   "d85901c7c067007387b9f58bd9380f10",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 7}, {"pitch", 8}, {"know-organisations", 9}, {"choose-municipality", 10}, {"collect-ideas", 10}, {"municipal-programmes", 11}, {"contact-partners", 11}, {"mutual-benefits", 11}, {"action-plan", 12}, {"communication-plan", 12}, {"evaluation-stages", 13}, {"impact-methods", 13}},
 		tight: [3][]stepTightness{
 			{{1, 1}, {2, 3}}, // all
@@ -76,7 +76,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // pt, a4
-		key:   "b3c698ef049f95a1fe167e909d7b0c40",
+		key:   "a52fdd2c7c905b75588790627a614850",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 7}, {"pitch", 8}, {"know-organisations", 9}, {"choose-municipality", 10}, {"collect-ideas", 10}, {"municipal-programmes", 11}, {"contact-partners", 11}, {"mutual-benefits", 11}, {"action-plan", 12}, {"communication-plan", 12}, {"evaluation-stages", 13}, {"impact-methods", 13}},
 		tight: [3][]stepTightness{
 			{{1, 2}, {2, 2}}, // all
@@ -85,7 +85,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // pt, letter
-		key:   "9eb2148ff42868c6dad14c18ac3d6c49",
+		key:   "9fcfab09935391eda16e64cd8c9cac2e",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 8}, {"pitch", 8}, {"know-organisations", 10}, {"choose-municipality", 11}, {"collect-ideas", 11}, {"municipal-programmes", 12}, {"contact-partners", 12}, {"mutual-benefits", 12}, {"action-plan", 14}, {"communication-plan", 14}, {"evaluation-stages", 15}, {"impact-methods", 15}},
 		tight: [3][]stepTightness{
 			{},       // all
@@ -94,7 +94,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // sv, a4
-		key:   "bee0206a4cb6644e4dd7c867a783cc9d",
+		key:   "f64ed55be91fd90b69e3fea47585d0b4",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 7}, {"pitch", 8}, {"know-organisations", 9}, {"choose-municipality", 10}, {"collect-ideas", 10}, {"municipal-programmes", 11}, {"contact-partners", 11}, {"mutual-benefits", 11}, {"action-plan", 12}, {"communication-plan", 12}, {"evaluation-stages", 13}, {"impact-methods", 13}},
 		tight: [3][]stepTightness{
 			{{1, 1}}, // all
@@ -103,7 +103,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // sv, letter
-		key:   "f0f93bed9caddc62088d400cd536d997",
+		key:   "4e5b2c759c12c4d9eeb7079171bf2106",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 7}, {"pitch", 8}, {"know-organisations", 9}, {"choose-municipality", 10}, {"collect-ideas", 10}, {"municipal-programmes", 11}, {"contact-partners", 11}, {"mutual-benefits", 11}, {"action-plan", 12}, {"communication-plan", 12}, {"evaluation-stages", 13}, {"impact-methods", 13}},
 		tight: [3][]stepTightness{
 			{{1, 2}, {2, 2}}, // all

@@ -260,6 +260,7 @@ type booklet struct {
 
 	// destinations of the table of contents
 	intro    pdf.Link
+	foreword pdf.Link
 	sections []pdf.Link
 	markers  pdf.Link
 	steps    []stepPlan
@@ -293,6 +294,7 @@ type stepPlan struct {
 // of the table of contents, to be anchored where each entry starts.
 func (b *booklet) plan() {
 	d := b.d
+	b.foreword = d.NewLink()
 	b.intro = d.NewLink()
 	for range b.lang.Introduction.Sections {
 		b.sections = append(b.sections, d.NewLink())
@@ -338,6 +340,9 @@ func (b *booklet) contents() {
 	d.SetHeader(l.Subtitle)
 	d.Heading(pdf.Heading{Level: 1, Text: l.Label("guide.contents"), Outline: true})
 	d.Space(2)
+	if strings.TrimSpace(l.Preface) != "" {
+		d.TOCEntry(l.Label("guide.foreword"), 0, b.foreword)
+	}
 	d.TOCEntry(l.Introduction.Title, 0, b.intro)
 	for i, s := range l.Introduction.Sections {
 		if s.Title != "" {
@@ -354,8 +359,8 @@ func (b *booklet) contents() {
 	d.TOCEntry(l.About.Title, 0, b.aboutL)
 }
 
-// introduction draws the preface on a page of its own, set large as the
-// booklet's opening words, then the introduction's sections and the legend
+// introduction draws the preface on a page of its own under the heading
+// "Foreword", set large as the booklet's opening words, then the introduction's sections and the legend
 // of the form markers.
 func (b *booklet) introduction() {
 	d, l, th := b.d, b.lang, b.th
@@ -364,13 +369,14 @@ func (b *booklet) introduction() {
 		d.SetPlace("preface")
 		bar := th.Colors.Accent
 		p := pdf.ParaStyle{Size: th.Type.Body * 1.25, Leading: 1.5, SpaceAfter: 4}
-		preface := func() {
+		preface := func(dest pdf.Link) {
+			d.Heading(pdf.Heading{Level: 1, Text: l.Label("guide.foreword"), Outline: dest != 0, Dest: dest})
 			d.Box(pdf.Box{Bar: &bar, Padding: 6}, func() { b.md(boxMD(), l.Preface, p) })
 		}
-		if h := d.Measure(preface); h < d.PageHeight()*0.7 {
+		if h := d.Measure(func() { preface(0) }); h < d.PageHeight()*0.7 {
 			d.SetY(d.Top() + (d.PageHeight()-h)*0.38)
 		}
-		preface()
+		preface(b.foreword)
 	}
 	d.AddPage()
 	d.SetPlace("introduction")

@@ -245,7 +245,11 @@ func contents(t *testing.T, l *content.Language, doc []byte, titles []string) (e
 
 // tocTitles returns the titles of the table of contents, in order.
 func tocTitles(l *content.Language, aud content.Audience) []string {
-	titles := []string{l.Introduction.Title}
+	var titles []string
+	if strings.TrimSpace(l.Preface) != "" {
+		titles = append(titles, l.Label("guide.foreword"))
+	}
+	titles = append(titles, l.Introduction.Title)
 	for _, s := range l.Introduction.Sections {
 		titles = append(titles, s.Title)
 	}
@@ -338,7 +342,8 @@ func letterTheme() pdf.Theme {
 
 // TestOutline: the outline has the contents, the introduction with its
 // sections and the legend, the three steps with their sixteen checkpoints
-// under them, and "about the project".
+// under them, and "about the project"; the foreword before the
+// introduction.
 func TestOutline(t *testing.T) {
 	for _, code := range []string{"lv", "en"} {
 		t.Run(code, func(t *testing.T) {
@@ -367,7 +372,7 @@ func TestOutline(t *testing.T) {
 			if steps != 3 || checkpoints != 16 {
 				t.Errorf("outline has %d steps and %d checkpoints under them, want 3 and 16", steps, checkpoints)
 			}
-			want := []string{l.Label("guide.contents"), l.Introduction.Title}
+			want := []string{l.Label("guide.contents"), l.Label("guide.foreword"), l.Introduction.Title}
 			for _, st := range l.Steps {
 				want = append(want, l.Format("step.heading", "n", strconv.Itoa(st.Number), "title", st.Title))
 			}
