@@ -5,33 +5,6 @@ package guide
 var builtinTable = []builtinEntry{
 	{ // lv, a4
 		key:   "c87a60edee6ff811b1925f7cd6eebafc",
-		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 7}, {"pitch", 8}, {"know-organisations", 9}, {"choose-municipality", 9}, {"collect-ideas", 10}, {"municipal-programmes", 10}, {"contact-partners", 11}, {"mutual-benefits", 11}, {"action-plan", 12}, {"communication-plan", 12}, {"evaluation-stages", 13}, {"impact-methods", 13}},
-		tight: [3][]stepTightness{
-			{{1, 1}, {2, 1}}, // all
-			{},               // municipality
-			{{1, 1}},         // community
-		},
-	},
-	{ // lv, letter
-		key:   "0e9b8164a9572921e3548de298c59b90",
-		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 7}, {"pitch", 8}, {"know-organisations", 9}, {"choose-municipality", 10}, {"collect-ideas", 10}, {"municipal-programmes", 11}, {"contact-partners", 11}, {"mutual-benefits", 11}, {"action-plan", 13}, {"communication-plan", 13}, {"evaluation-stages", 14}, {"impact-methods", 14}},
-		tight: [3][]stepTightness{
-			{{1, 2}}, // all
-			{},       // municipality
-			{{1, 2}}, // community
-		},
-	},
-	{ // el, a4
-		key:   "d07d451b4f9d2d3f25d144bd1687400c",
-		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 8}, {"pitch", 9}, {"know-organisations", 10}, {"choose-municipality", 11}, {"collect-ideas", 11}, {"municipal-programmes", 12}, {"contact-partners", 12}, {"mutual-benefits", 12}, {"action-plan", 14}, {"communication-plan", 14}, {"evaluation-stages", 15}, {"impact-methods", 15}},
-		tight: [3][]stepTightness{
-			{},       // all
-			{{1, 3}}, // municipality
-			{},       // community
-		},
-	},
-	{ // el, letter
-		key:   "6b27c429f813611c8e0b9689e19ad1e5",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 8}, {"pitch", 9}, {"know-organisations", 10}, {"choose-municipality", 11}, {"collect-ideas", 11}, {"municipal-programmes", 12}, {"contact-partners", 12}, {"mutual-benefits", 13}, {"action-plan", 14}, {"communication-plan", 14}, {"evaluation-stages", 15}, {"impact-methods", 16}},
 		tight: [3][]stepTightness{
 			{}, // all
@@ -39,76 +12,103 @@ var builtinTable = []builtinEntry{
 			{}, // community
 		},
 	},
+	{ // lv, letter
+		key:   "0e9b8164a9572921e3548de298c59b90",
+		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 7}, {"local-actors", 8}, {"pilot", 9}, {"pitch", 9}, {"know-organisations", 11}, {"choose-municipality", 12}, {"collect-ideas", 12}, {"municipal-programmes", 13}, {"contact-partners", 14}, {"mutual-benefits", 14}, {"action-plan", 15}, {"communication-plan", 15}, {"evaluation-stages", 16}, {"impact-methods", 17}},
+		tight: [3][]stepTightness{
+			{},       // all
+			{{2, 1}}, // municipality
+			{},       // community
+		},
+	},
+	{ // el, a4
+		key:   "d07d451b4f9d2d3f25d144bd1687400c",
+		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 7}, {"local-actors", 8}, {"pilot", 9}, {"pitch", 9}, {"know-organisations", 11}, {"choose-municipality", 12}, {"collect-ideas", 12}, {"municipal-programmes", 13}, {"contact-partners", 14}, {"mutual-benefits", 14}, {"action-plan", 15}, {"communication-plan", 15}, {"evaluation-stages", 16}, {"impact-methods", 17}},
+		tight: [3][]stepTightness{
+			{{1, 1}}, // all
+			{{1, 2}}, // municipality
+			{{1, 1}}, // community
+		},
+	},
+	{ // el, letter
+		key:   "6b27c429f813611c8e0b9689e19ad1e5",
+		pages: []checkpointPage{{"target-group", 6}, {"needs", 6}, {"resources", 8}, {"local-actors", 9}, {"pilot", 10}, {"pitch", 10}, {"know-organisations", 12}, {"choose-municipality", 13}, {"collect-ideas", 13}, {"municipal-programmes", 14}, {"contact-partners", 15}, {"mutual-benefits", 15}, {"action-plan", 16}, {"communication-plan", 17}, {"evaluation-stages", 17}, {"impact-methods", 18}},
+		tight: [3][]stepTightness{
+			{{1, 3}, {2, 3}}, // all
+			{},               // municipality
+			{{1, 3}},         // community
+		},
+	},
 	{ // en, a4
 		key:   "ebc1a371b7ee6448b3ddc68d7200b6e1",
-		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 7}, {"pitch", 8}, {"know-organisations", 9}, {"choose-municipality", 9}, {"collect-ideas", 10}, {"municipal-programmes", 10}, {"contact-partners", 11}, {"mutual-benefits", 11}, {"action-plan", 12}, {"communication-plan", 12}, {"evaluation-stages", 13}, {"impact-methods", 13}},
+		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 8}, {"pitch", 9}, {"know-organisations", 10}, {"choose-municipality", 11}, {"collect-ideas", 11}, {"municipal-programmes", 12}, {"contact-partners", 12}, {"mutual-benefits", 13}, {"action-plan", 14}, {"communication-plan", 14}, {"evaluation-stages", 15}, {"impact-methods", 16}},
 		tight: [3][]stepTightness{
-			{{1, 1}, {2, 1}}, // all
-			{},               // municipality
-			{{1, 1}},         // community
+			{{1, 1}}, // all
+			{},       // municipality
+			{{1, 1}}, // community
 		},
 	},
 	{ // en, letter
 		key:   "9ce472c6e571a287b4b11e9117f06766",
-		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 7}, {"pitch", 8}, {"know-organisations", 9}, {"choose-municipality", 10}, {"collect-ideas", 10}, {"municipal-programmes", 11}, {"contact-partners", 11}, {"mutual-benefits", 11}, {"action-plan", 12}, {"communication-plan", 12}, {"evaluation-stages", 13}, {"impact-methods", 13}},
+		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 7}, {"local-actors", 8}, {"pilot", 9}, {"pitch", 9}, {"know-organisations", 11}, {"choose-municipality", 12}, {"collect-ideas", 12}, {"municipal-programmes", 13}, {"contact-partners", 14}, {"mutual-benefits", 14}, {"action-plan", 15}, {"communication-plan", 16}, {"evaluation-stages", 16}, {"impact-methods", 17}},
 		tight: [3][]stepTightness{
-			{{1, 1}, {2, 3}}, // all
-			{},               // municipality
-			{{1, 1}},         // community
+			{},       // all
+			{{2, 2}}, // municipality
+			{},       // community
 		},
 	},
 	{ // lt, a4
 		key:   "5f98ebe39e6590ba43c0eebfcd8fa202",
-		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 7}, {"pitch", 8}, {"know-organisations", 9}, {"choose-municipality", 10}, {"collect-ideas", 10}, {"municipal-programmes", 11}, {"contact-partners", 11}, {"mutual-benefits", 11}, {"action-plan", 12}, {"communication-plan", 12}, {"evaluation-stages", 13}, {"impact-methods", 13}},
+		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 8}, {"pitch", 9}, {"know-organisations", 10}, {"choose-municipality", 11}, {"collect-ideas", 11}, {"municipal-programmes", 12}, {"contact-partners", 12}, {"mutual-benefits", 13}, {"action-plan", 14}, {"communication-plan", 14}, {"evaluation-stages", 15}, {"impact-methods", 16}},
 		tight: [3][]stepTightness{
-			{{1, 1}, {2, 1}}, // all
-			{},               // municipality
-			{{1, 1}},         // community
+			{{1, 1}}, // all
+			{},       // municipality
+			{{1, 1}}, // community
 		},
 	},
 	{ // lt, letter
 		key:   "d85901c7c067007387b9f58bd9380f10",
-		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 7}, {"pitch", 8}, {"know-organisations", 9}, {"choose-municipality", 10}, {"collect-ideas", 10}, {"municipal-programmes", 11}, {"contact-partners", 11}, {"mutual-benefits", 11}, {"action-plan", 12}, {"communication-plan", 12}, {"evaluation-stages", 13}, {"impact-methods", 13}},
+		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 7}, {"local-actors", 8}, {"pilot", 9}, {"pitch", 9}, {"know-organisations", 11}, {"choose-municipality", 12}, {"collect-ideas", 12}, {"municipal-programmes", 13}, {"contact-partners", 14}, {"mutual-benefits", 14}, {"action-plan", 15}, {"communication-plan", 15}, {"evaluation-stages", 16}, {"impact-methods", 17}},
 		tight: [3][]stepTightness{
-			{{1, 1}, {2, 3}}, // all
-			{},               // municipality
-			{{1, 1}},         // community
+			{},       // all
+			{{2, 2}}, // municipality
+			{},       // community
 		},
 	},
 	{ // pt, a4
 		key:   "a52fdd2c7c905b75588790627a614850",
-		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 7}, {"pitch", 8}, {"know-organisations", 9}, {"choose-municipality", 10}, {"collect-ideas", 10}, {"municipal-programmes", 11}, {"contact-partners", 11}, {"mutual-benefits", 11}, {"action-plan", 12}, {"communication-plan", 12}, {"evaluation-stages", 13}, {"impact-methods", 13}},
+		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 7}, {"local-actors", 8}, {"pilot", 9}, {"pitch", 9}, {"know-organisations", 11}, {"choose-municipality", 12}, {"collect-ideas", 12}, {"municipal-programmes", 13}, {"contact-partners", 13}, {"mutual-benefits", 14}, {"action-plan", 15}, {"communication-plan", 15}, {"evaluation-stages", 16}, {"impact-methods", 17}},
 		tight: [3][]stepTightness{
-			{{1, 2}, {2, 2}}, // all
-			{{1, 1}},         // municipality
-			{{1, 2}},         // community
+			{}, // all
+			{}, // municipality
+			{}, // community
 		},
 	},
 	{ // pt, letter
 		key:   "9fcfab09935391eda16e64cd8c9cac2e",
-		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 8}, {"pitch", 8}, {"know-organisations", 10}, {"choose-municipality", 11}, {"collect-ideas", 11}, {"municipal-programmes", 12}, {"contact-partners", 12}, {"mutual-benefits", 12}, {"action-plan", 14}, {"communication-plan", 14}, {"evaluation-stages", 15}, {"impact-methods", 15}},
+		pages: []checkpointPage{{"target-group", 6}, {"needs", 6}, {"resources", 8}, {"local-actors", 9}, {"pilot", 10}, {"pitch", 10}, {"know-organisations", 12}, {"choose-municipality", 13}, {"collect-ideas", 13}, {"municipal-programmes", 14}, {"contact-partners", 15}, {"mutual-benefits", 15}, {"action-plan", 16}, {"communication-plan", 16}, {"evaluation-stages", 17}, {"impact-methods", 18}},
 		tight: [3][]stepTightness{
-			{},       // all
-			{{1, 2}}, // municipality
-			{},       // community
+			{{1, 1}, {3, 1}},         // all
+			{{1, 2}, {2, 2}, {3, 1}}, // municipality
+			{{1, 1}, {3, 1}},         // community
 		},
 	},
 	{ // sv, a4
 		key:   "f64ed55be91fd90b69e3fea47585d0b4",
-		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 7}, {"pitch", 8}, {"know-organisations", 9}, {"choose-municipality", 10}, {"collect-ideas", 10}, {"municipal-programmes", 11}, {"contact-partners", 11}, {"mutual-benefits", 11}, {"action-plan", 12}, {"communication-plan", 12}, {"evaluation-stages", 13}, {"impact-methods", 13}},
+		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 8}, {"pitch", 9}, {"know-organisations", 10}, {"choose-municipality", 11}, {"collect-ideas", 11}, {"municipal-programmes", 12}, {"contact-partners", 12}, {"mutual-benefits", 13}, {"action-plan", 14}, {"communication-plan", 14}, {"evaluation-stages", 15}, {"impact-methods", 16}},
 		tight: [3][]stepTightness{
 			{{1, 1}}, // all
-			{{2, 3}}, // municipality
+			{},       // municipality
 			{{1, 1}}, // community
 		},
 	},
 	{ // sv, letter
 		key:   "4e5b2c759c12c4d9eeb7079171bf2106",
-		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 7}, {"pitch", 8}, {"know-organisations", 9}, {"choose-municipality", 10}, {"collect-ideas", 10}, {"municipal-programmes", 11}, {"contact-partners", 11}, {"mutual-benefits", 11}, {"action-plan", 12}, {"communication-plan", 12}, {"evaluation-stages", 13}, {"impact-methods", 13}},
+		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 7}, {"local-actors", 8}, {"pilot", 9}, {"pitch", 9}, {"know-organisations", 11}, {"choose-municipality", 12}, {"collect-ideas", 12}, {"municipal-programmes", 13}, {"contact-partners", 14}, {"mutual-benefits", 14}, {"action-plan", 15}, {"communication-plan", 15}, {"evaluation-stages", 16}, {"impact-methods", 17}},
 		tight: [3][]stepTightness{
-			{{1, 2}, {2, 2}}, // all
-			{},               // municipality
-			{{1, 2}},         // community
+			{},       // all
+			{{2, 2}}, // municipality
+			{},       // community
 		},
 	},
 }

@@ -14,10 +14,18 @@ import (
 // prepared for, and at its foot the EU emblem with "Funded by the European
 // Union" in the booklet's language. The cover has no header or footer.
 func (b *booklet) cover() {
-	d, l, th := b.d, b.lang, b.th
+	d, m := b.d, b.th.Margins
 	d.AddPage()
 	d.HideFrame()
 	d.SetPlace("cover")
+	// the cover is set on the page's width, its margins even, rather than
+	// on the measure of the booklet's text
+	d.Indent(0, m.Left-m.Right, b.coverBody)
+}
+
+// coverBody draws what the cover shows.
+func (b *booklet) coverBody() {
+	d, l, th := b.d, b.lang, b.th
 	pw, ph := d.PageSize()
 	m := th.Margins
 	white := pdf.White

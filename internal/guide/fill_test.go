@@ -13,7 +13,9 @@ import (
 // audience, A4 and Letter) has its text end in the upper half of the page,
 // except a page before a new chapter (a step or "about the project"), the
 // cover, the preface and the last page. The booklet is no longer than it
-// was before these rules (lv: 15 pages on A4, 17 on Letter).
+// was with these rules once set on a measure of about 70 characters (lv: 17
+// pages on A4, 18 on Letter; 15 and 17 on the page's whole width, whose
+// lines ran to 100 characters).
 func TestPagesFilled(t *testing.T) {
 	for _, code := range []string{"lv", "en"} {
 		for _, aud := range []content.Audience{"all", content.Municipality, content.Community} {
@@ -22,7 +24,7 @@ func TestPagesFilled(t *testing.T) {
 					th := pdf.DefaultTheme()
 					th.Paper = paper
 					res := render(t, code, Options{Audience: aud, Theme: th})
-					if was := map[pdf.Paper]int{pdf.A4: 15, pdf.Letter: 17}[paper]; code == "lv" && aud == "all" && res.Pages > was {
+					if was := map[pdf.Paper]int{pdf.A4: 17, pdf.Letter: 18}[paper]; code == "lv" && aud == "all" && res.Pages > was {
 						t.Errorf("%d pages; the booklet had %d and must not grow", res.Pages, was)
 					}
 					chapter := map[int]bool{} // pages a chapter starts on

@@ -92,7 +92,7 @@ func renderOptions(lang *content.Language, aud content.Audience, th pdf.Theme, d
 		subject = footer
 	}
 	return []pdf.Option{
-		pdf.WithTheme(th),
+		pdf.WithTheme(measured(th)),
 		pdf.WithTitle(lang.Title),
 		pdf.WithSubject(subject),
 		pdf.WithLanguage(lang.Code),
@@ -217,7 +217,23 @@ func Pages(lang *content.Language, th pdf.Theme) (map[string]int, error) {
 
 // pagesOptions are the options of the booklet laid out for its pages.
 func pagesOptions(lang *content.Language, th pdf.Theme) []pdf.Option {
-	return []pdf.Option{pdf.WithTheme(th), pdf.WithTitle(lang.Title), pdf.WithFooter(lang.Subtitle)}
+	return []pdf.Option{pdf.WithTheme(measured(th)), pdf.WithTitle(lang.Title), pdf.WithFooter(lang.Subtitle)}
+}
+
+// measured returns theme th with the margins of the booklet's pages: a
+// text block about 70 characters of body type wide (12 mm a point of type:
+// 120 mm at 10 pt), where 45 to 75 read comfortably, a little left of the
+// page's middle; the margins are never narrower than the theme's.
+func measured(th pdf.Theme) pdf.Theme {
+	pw := 210.0
+	if th.Paper == pdf.Letter {
+		pw = 215.9
+	}
+	w := th.Type.Body * 12
+	m := &th.Margins
+	m.Left = max(m.Left, (pw-w)/2-10)
+	m.Right = max(m.Right, pw-m.Left-w)
+	return th
 }
 
 // spillLimit is the share of its last page a chapter must use not to be
@@ -335,9 +351,17 @@ func (b *booklet) stepHeading(n int, title string) string {
 // contents draws the table of contents. Its page numbers are filled in when
 // the document is finished, from where each entry's destination was placed.
 func (b *booklet) contents() {
-	d, l := b.d, b.lang
+	d, m := b.d, b.th.Margins
 	d.AddPage()
-	d.SetHeader(l.Subtitle)
+	d.SetHeader(b.lang.Subtitle)
+	// a list, not prose: set on the page's width, its margins even, so
+	// that it keeps to one page
+	d.Indent(0, m.Left-m.Right, b.contentsList)
+}
+
+// contentsList draws the entries of the table of contents.
+func (b *booklet) contentsList() {
+	d, l := b.d, b.lang
 	d.Heading(pdf.Heading{Level: 1, Text: l.Label("guide.contents"), Outline: true})
 	d.Space(2)
 	if strings.TrimSpace(l.Preface) != "" {
