@@ -1,7 +1,6 @@
 package proposal
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
@@ -19,15 +18,9 @@ import (
 // down), the options the organisation ticked as a bullet list, the first
 // steps as a table and the contact, every block in a named style.
 func DOCX(lang *content.Language, a *answers.File, opts Options) (*document.Result, error) {
-	if lang == nil {
-		return nil, errors.New("making the proposal's document: no content language")
-	}
-	if a == nil {
-		return nil, errors.New("making the proposal: it is written from an answers file; give one")
-	}
-	th := opts.Theme
-	if th.Paper == "" {
-		th = pdf.DefaultTheme()
+	th, err := prepare(lang, a, opts, "proposal's document")
+	if err != nil {
+		return nil, err
 	}
 	s := NewStory(lang, a)
 	hex := func(c pdf.Color) string { return strings.TrimPrefix(c.String(), "#") }

@@ -25,21 +25,31 @@ type Options struct {
 // HandoutPages is the most pages the handout takes.
 const HandoutPages = 2
 
+// prepare checks what every form of the proposal is made from, and
+// returns the theme to make it in (the built-in one for the zero Theme).
+// what names the document in a message.
+func prepare(lang *content.Language, a *answers.File, opts Options, what string) (pdf.Theme, error) {
+	if lang == nil {
+		return pdf.Theme{}, fmt.Errorf("making the %s: no content language", what)
+	}
+	if a == nil {
+		return pdf.Theme{}, errors.New("making the proposal: it is written from an answers file; give one")
+	}
+	if opts.Theme.Paper == "" {
+		return pdf.DefaultTheme(), nil
+	}
+	return opts.Theme, nil
+}
+
 // Handout lays out the proposal of answers a (validated, for either form)
 // as a handout of at most HandoutPages pages in language lang. The answers
 // are shortened, sentence by sentence from the end of the longest, until
 // the handout fits. Handout keeps no state between calls and may be called
 // from many goroutines at once.
 func Handout(lang *content.Language, a *answers.File, opts Options) (*document.Result, error) {
-	if lang == nil {
-		return nil, errors.New("making the proposal: no content language")
-	}
-	if a == nil {
-		return nil, errors.New("making the proposal: it is written from an answers file; give one")
-	}
-	th := opts.Theme
-	if th.Paper == "" {
-		th = pdf.DefaultTheme()
+	th, err := prepare(lang, a, opts, "proposal")
+	if err != nil {
+		return nil, err
 	}
 	s := NewStory(lang, a)
 	h := &handout{s: s, th: th, opts: opts}

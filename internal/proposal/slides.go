@@ -1,7 +1,6 @@
 package proposal
 
 import (
-	"errors"
 	"fmt"
 
 	"github.com/partnership-roadmap/roadmap/internal/answers"
@@ -36,15 +35,9 @@ func SlideTheme(t pdf.Theme) pdf.Theme {
 // as many of its first sentences as fit in large type, the first steps and
 // the contact; the organisation's name is in every slide's footer.
 func Slides(lang *content.Language, a *answers.File, opts Options) (*document.Result, error) {
-	if lang == nil {
-		return nil, errors.New("making the proposal's slides: no content language")
-	}
-	if a == nil {
-		return nil, errors.New("making the proposal: it is written from an answers file; give one")
-	}
-	th := opts.Theme
-	if th.Paper == "" {
-		th = pdf.DefaultTheme()
+	th, err := prepare(lang, a, opts, "proposal's slides")
+	if err != nil {
+		return nil, err
 	}
 	th = SlideTheme(th)
 	s := NewStory(lang, a)
