@@ -7,13 +7,6 @@ import (
 	"github.com/partnership-roadmap/roadmap/internal/roadmap"
 )
 
-// Steps returns how far the answers a have got in each step of form f that
-// has checkpoints (roadmap.Progress).
-func Steps(lang *content.Language, f content.Audience, a *answers.File) []Step {
-	steps, _ := roadmap.Progress(lang, f, a)
-	return steps
-}
-
 // ActionShape is the mark of action-plan row r on a timeline as of asOf.
 func ActionShape(r answers.Action, asOf answers.Date) Shape {
 	switch {
