@@ -117,7 +117,7 @@ func eventsOf(s Source) []Event {
 			return l.Format("calendar.event.evaluation", "stage", firstOf(col("stage"), col("indicator"))), col("responsible")
 		}},
 	} {
-		date := dateColumn(p.plan)
+		date := p.plan.DateColumn()
 		rowIDs := p.plan.IDs(a)
 		for i, r := range p.plan.Rows(a) {
 			if r[date].Date.IsZero() {
@@ -152,16 +152,6 @@ func eventsOf(s Source) []Event {
 		})
 	}
 	return out
-}
-
-// dateColumn returns the index of plan p's first date column.
-func dateColumn(p *roadmap.Plan) int {
-	for i, c := range p.Columns {
-		if c.Kind == roadmap.Date {
-			return i
-		}
-	}
-	return -1
 }
 
 // uid derives an event's UID from the organisation's name, the form, the

@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -174,24 +173,9 @@ func (w *workbook) sheet(key string) string {
 	return name
 }
 
-// SheetName makes s a valid worksheet name: none of : \ / ? * [ ], no
-// control characters, no apostrophe at either end, at most 31 characters.
-func SheetName(s string) string {
-	s = strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`[]:*?/\`, r) || unicode.IsControl(r) {
-			return -1
-		}
-		return r
-	}, s)
-	if r := []rune(s); len(r) > 31 {
-		s = string(r[:31])
-	}
-	s = strings.Trim(strings.TrimSpace(s), "'")
-	if s == "" {
-		s = "Sheet"
-	}
-	return s
-}
+// SheetName makes s a valid worksheet name, as the plans' workbooks do
+// (sheets.SheetName).
+func SheetName(s string) string { return sheets.SheetName(s) }
 
 // cell returns the name of the cell in column col and row row, from 1.
 func cell(col, row int) string {
@@ -484,13 +468,7 @@ func (w *workbook) options() {
 func (w *workbook) plan(p *roadmap.Plan) {
 	sheet := w.sheet(planSheets[p])
 	l := w.l
-	dateCol := -1
-	for i, c := range p.Columns {
-		if c.Kind == roadmap.Date {
-			dateCol = i
-			break
-		}
-	}
+	dateCol := p.DateColumn()
 	type orgRow struct {
 		org *Org
 		n   int

@@ -172,6 +172,17 @@ func (p *Plan) Column(id string) int {
 	return -1
 }
 
+// DateColumn returns the index of the plan's first date column, the date
+// its rows are ordered and put in a calendar by, or -1 when it has none.
+func (p *Plan) DateColumn() int {
+	for i, c := range p.Columns {
+		if c.Kind == Date {
+			return i
+		}
+	}
+	return -1
+}
+
 // Rows returns the plan's rows in answers a (nil: none).
 func (p *Plan) Rows(a *answers.File) []Row {
 	if a == nil {

@@ -45,6 +45,11 @@ func Lines(s string, pt float64, bold bool, w float64) int {
 // lines of text of size pt, within Excel's limit.
 func RowHeight(n int, pt float64) float64 { return rowHeight(n, pt) }
 
+// SheetName makes s a valid worksheet name: none of : \ / ? * [ ], no
+// control characters, no apostrophe at either end, not Excel's reserved
+// "History", at most 31 UTF-16 units, as Excel counts (see sheetName).
+func SheetName(s string) string { return sheetName(s, map[string]bool{}) }
+
 // Hex returns colour c as excelize writes a colour: RRGGBB.
 func Hex(c pdf.Color) string { return hex(c) }
 
