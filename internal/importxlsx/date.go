@@ -9,6 +9,7 @@ import (
 
 	"github.com/partnership-roadmap/roadmap/internal/answers"
 	"github.com/partnership-roadmap/roadmap/internal/content"
+	"github.com/partnership-roadmap/roadmap/internal/diag"
 	"github.com/partnership-roadmap/roadmap/internal/roadmap"
 )
 
@@ -21,7 +22,7 @@ var epoch = time.Date(1899, time.December, 30, 0, 0, 0, 0, time.UTC)
 func serialDate(lang *content.Language, raw string) (answers.Date, error) {
 	n, err := strconv.ParseFloat(strings.TrimSpace(raw), 64)
 	if err != nil || math.IsNaN(n) || math.IsInf(n, 0) {
-		return answers.Date{}, fmt.Errorf("%q is not a date; %s", clip(raw), roadmap.DateAllowed(lang))
+		return answers.Date{}, fmt.Errorf("%q is not a date; %s", diag.Clip(raw), roadmap.DateAllowed(lang))
 	}
 	days := math.Floor(n)
 	if n != days {
@@ -45,7 +46,7 @@ func isoDate(lang *content.Language, raw string) (answers.Date, error) {
 	if err != nil {
 		if t, err = time.Parse("2006-01-02T15:04:05", raw); err != nil {
 			if t, err = time.Parse(time.DateOnly, raw); err != nil {
-				return answers.Date{}, fmt.Errorf("%q is not a date; %s", clip(raw), roadmap.DateAllowed(lang))
+				return answers.Date{}, fmt.Errorf("%q is not a date; %s", diag.Clip(raw), roadmap.DateAllowed(lang))
 			}
 		}
 	}
@@ -89,13 +90,4 @@ func isDateFormat(id int, code string) bool {
 	}
 	s := strings.ToLower(b.String())
 	return strings.ContainsAny(s, "dy")
-}
-
-// clip shortens s for a message.
-func clip(s string) string {
-	const n = 60
-	if r := []rune(s); len(r) > n {
-		return string(r[:n-1]) + "…"
-	}
-	return s
 }

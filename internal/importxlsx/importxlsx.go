@@ -279,7 +279,7 @@ func headerProblem(header, hs []string) string {
 		if !same(got, h) {
 			ref, _ := excelize.CoordinatesToCellName(i+1, 1)
 			return fmt.Sprintf("cell %s is %q where the plan's column %q is; allowed: the plan's columns in their order, %s",
-				ref, clip(strings.TrimSpace(got)), h, quoteAll(hs))
+				ref, diag.Clip(strings.TrimSpace(got)), h, quoteAll(hs))
 		}
 	}
 	return "the header row is not the plan's"
@@ -405,7 +405,7 @@ func (r *reader) readRows(s *planSheet) diag.List {
 		col, _ := excelize.ColumnNumberToName(j + 1)
 		what := "column " + col
 		if j < len(s.header) && strings.TrimSpace(s.header[j]) != "" {
-			what += fmt.Sprintf(" (%q)", clip(strings.TrimSpace(s.header[j])))
+			what += fmt.Sprintf(" (%q)", diag.Clip(strings.TrimSpace(s.header[j])))
 		}
 		r.warnings = append(r.warnings, fmt.Sprintf("%s: sheet %q: %s is not a column of the plan; its cells are not read", r.file, s.name, what))
 	}
@@ -435,7 +435,7 @@ func (r *reader) value(s *planSheet, row, k int, cells []string) (roadmap.Value,
 				labels = append(labels, it.Label)
 			}
 			return roadmap.Value{}, fmt.Errorf("%q is not a value of column %q; allowed: %s",
-				clip(text), s.model.Label(r.lang, c.ID), strings.Join(labels, ", "))
+				diag.Clip(text), s.model.Label(r.lang, c.ID), strings.Join(labels, ", "))
 		}
 		return roadmap.Value{Text: id}, nil
 	}
@@ -469,13 +469,13 @@ func (r *reader) date(sheet string, col, row int, shown string) (roadmap.Value, 
 	switch typ {
 	case excelize.CellTypeUnset, excelize.CellTypeNumber:
 		if !r.shownAsDate(sheet, ref) {
-			return roadmap.Value{}, fmt.Errorf("%s is a number, not a date; %s", clip(shown), roadmap.DateAllowed(r.lang))
+			return roadmap.Value{}, fmt.Errorf("%s is a number, not a date; %s", diag.Clip(shown), roadmap.DateAllowed(r.lang))
 		}
 		d, err = serialDate(r.lang, raw)
 	case excelize.CellTypeDate:
 		d, err = isoDate(r.lang, raw)
 	case excelize.CellTypeBool, excelize.CellTypeError:
-		err = fmt.Errorf("%q is not a date; %s", clip(shown), roadmap.DateAllowed(r.lang))
+		err = fmt.Errorf("%q is not a date; %s", diag.Clip(shown), roadmap.DateAllowed(r.lang))
 	default:
 		d, err = roadmap.ParseDate(r.lang, shown)
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/partnership-roadmap/roadmap/internal/answers"
 	"github.com/partnership-roadmap/roadmap/internal/content"
+	"github.com/partnership-roadmap/roadmap/internal/diag"
 )
 
 // The dates people write: ISO (2027-05-15) as the answers file has them,
@@ -53,7 +54,7 @@ func ParseDate(lang *content.Language, s string) (answers.Date, error) {
 	}
 	m := textDate().FindStringSubmatch(s)
 	if m == nil {
-		return answers.Date{}, fmt.Errorf("%q is not a date; %s", clip(s), DateAllowed(lang))
+		return answers.Date{}, fmt.Errorf("%q is not a date; %s", diag.Clip(s), DateAllowed(lang))
 	}
 	var y, a, b string
 	switch {
@@ -66,13 +67,13 @@ func ParseDate(lang *content.Language, s string) (answers.Date, error) {
 			if err != nil {
 				return answers.Date{}, err
 			}
-			return MakeDate(lang, fmt.Sprintf("%q", clip(s)), d.Year, int(d.Month), d.Day)
+			return MakeDate(lang, fmt.Sprintf("%q", diag.Clip(s)), d.Year, int(d.Month), d.Day)
 		}
 		return checkDate(lang, s, m[1], m[2], m[3])
 	case len(m[3]) == 4 && len(m[1]) <= 2:
 		y, a, b = m[3], m[1], m[2]
 	default:
-		return answers.Date{}, fmt.Errorf("%q is not a date: write the year with four digits; %s", clip(s), DateAllowed(lang))
+		return answers.Date{}, fmt.Errorf("%q is not a date: write the year with four digits; %s", diag.Clip(s), DateAllowed(lang))
 	}
 	// Day and month in the language's order.
 	if dayFirst(lang) {
@@ -96,7 +97,7 @@ func checkDate(lang *content.Language, s, y, mo, d string) (answers.Date, error)
 	year, _ := strconv.Atoi(y)
 	month, _ := strconv.Atoi(mo)
 	day, _ := strconv.Atoi(d)
-	return MakeDate(lang, fmt.Sprintf("%q", clip(s)), year, month, day)
+	return MakeDate(lang, fmt.Sprintf("%q", diag.Clip(s)), year, month, day)
 }
 
 // MakeDate returns the date year-month-day, or says why it is not one;
@@ -111,13 +112,4 @@ func MakeDate(lang *content.Language, what string, year, month, day int) (answer
 			lang.FormatDate(answers.MinDate.Time()), lang.FormatDate(answers.MaxDate.Time()))
 	}
 	return dt, nil
-}
-
-// clip shortens s for a message.
-func clip(s string) string {
-	const n = 60
-	if r := []rune(s); len(r) > n {
-		return string(r[:n-1]) + "…"
-	}
-	return s
 }
