@@ -19,8 +19,6 @@ import (
 	"github.com/partnership-roadmap/roadmap/internal/roadmap"
 )
 
-// testBundle returns the embedded content, loaded once for the tests.
-
 var testDate = time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)
 
 func render(t testing.TB, lang *content.Language, f content.Audience, a *answers.File) *Result {
