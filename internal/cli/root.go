@@ -26,6 +26,7 @@ import (
 	"github.com/partnership-roadmap/roadmap/internal/diag"
 	"github.com/partnership-roadmap/roadmap/internal/esc"
 	"github.com/partnership-roadmap/roadmap/internal/fsutil"
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 	"github.com/partnership-roadmap/roadmap/internal/pdf"
 )
 
@@ -92,6 +93,30 @@ type App struct {
 	// launch is what a double-clicked start uses of the computer; the zero
 	// value means the real browser, documents folder and port.
 	launch launchHooks
+
+	// msgLang is the --lang of the command, when it names one language:
+	// the language of messages not about an answers file.
+	msgLang string
+	// getenv reads the environment (LC_ALL, LC_MESSAGES, LANG); nil means
+	// os.Getenv.
+	getenv func(string) string
+}
+
+// ReaderLang returns the language of messages not about an answers file:
+// --lang, else the locale (LC_ALL, LC_MESSAGES, LANG), else English.
+func (a *App) ReaderLang() string {
+	getenv := a.getenv
+	if getenv == nil {
+		getenv = os.Getenv
+	}
+	return msg.Reader(a.msgLang, getenv, msg.Codes())
+}
+
+// WarnProblem prints warning p on stderr, in its file's language or the
+// reader's.
+func (a *App) WarnProblem(p diag.Problem) {
+	p.File = esc.Name(p.File)
+	fmt.Fprintln(a.Err, esc.Text(msg.New("cli.warning", "text", p.In(a.ReaderLang())).In(p.LangOr(a.ReaderLang()))))
 }
 
 // launcher returns the app's launch hooks, the real ones where unset.
@@ -184,7 +209,11 @@ Run "roadmap pack" to make the whole workshop pack in output/.`,
 		if err := checkFlagValues(cmd); err != nil {
 			return err
 		}
-		return checkLangFlag(app, cmd)
+		if err := checkLangFlag(app, cmd); err != nil {
+			return err
+		}
+		app.msgLang = langFlag(cmd)
+		return nil
 	}
 
 	// One command per line, in the order of the help.
@@ -231,6 +260,24 @@ func checkLangFlag(app *App, cmd *cobra.Command) error {
 		return usageError{fmt.Errorf("--lang: %w", err), cmd.CommandPath()}
 	}
 	return nil
+}
+
+// langFlag returns the language the command's --lang names, when it
+// names one.
+func langFlag(cmd *cobra.Command) string {
+	f := cmd.Flags().Lookup("lang")
+	if f == nil || !f.Changed {
+		return ""
+	}
+	switch v := f.Value.(type) {
+	case langValue:
+		return *v.p
+	case langsValue:
+		if len(*v.p) == 1 {
+			return (*v.p)[0]
+		}
+	}
+	return ""
 }
 
 // usageError is a mistake in the command line itself; it is printed with a
@@ -328,7 +375,7 @@ func run(ctx context.Context, signalled func() os.Signal, args []string, app *Ap
 		if err != nil && signalled() == nil && app.launcher().ownWindow() {
 			// The window closes when roadmap ends: keep it open until the
 			// message is read.
-			printError(app.Err, err)
+			printError(app.Err, err, app.ReaderLang())
 			fmt.Fprintln(app.Err, launchFailed)
 			waitForEnter(app.In)
 			return exitFailure
@@ -340,7 +387,7 @@ func run(ctx context.Context, signalled func() os.Signal, args []string, app *Ap
 	}
 	if sig := signalled(); sig != nil {
 		if err != nil {
-			printError(app.Err, err)
+			printError(app.Err, err, app.ReaderLang())
 		}
 		if n, ok := sig.(syscall.Signal); ok {
 			return 128 + int(n)
@@ -353,7 +400,7 @@ func run(ctx context.Context, signalled func() os.Signal, args []string, app *Ap
 	if msg := err.Error(); strings.HasPrefix(msg, "unknown command ") {
 		err = unknownCommand(msg)
 	}
-	printError(app.Err, err)
+	printError(app.Err, err, app.ReaderLang())
 	var usage usageError
 	if errors.As(err, &usage) {
 		return exitUsage
@@ -430,14 +477,14 @@ func tuneGC() {
 
 // printError prints err for a person: problems in input files one per line,
 // anything else prefixed with "roadmap: ".
-func printError(w io.Writer, err error) {
-	printErrorIn(w, err, "roadmap: ", map[string]bool{})
+func printError(w io.Writer, err error, lang string) {
+	printErrorIn(w, err, "roadmap: ", map[string]bool{}, lang)
 }
 
 // printErrorIn prints err with prefix before a line that names no file;
 // shown holds the languages whose content problems are printed already, so
 // a batch lists them once.
-func printErrorIn(w io.Writer, err error, prefix string, shown map[string]bool) {
+func printErrorIn(w io.Writer, err error, prefix string, shown map[string]bool, lang string) {
 	var broken contentProblems
 	if errors.As(err, &broken) {
 		var fe fileError
@@ -445,19 +492,19 @@ func printErrorIn(w io.Writer, err error, prefix string, shown map[string]bool) 
 			prefix = esc.Name(fe.path) + ": "
 		}
 		if shown[broken.code] {
-			fmt.Fprintf(w, "%snot made; the %s content has problems, listed above\n", prefix, broken.code)
+			fmt.Fprintf(w, "%s%s\n", prefix, msg.New("cli.not-made", "lang", broken.code).In(lang))
 			return
 		}
 		shown[broken.code] = true
 		fmt.Fprintf(w, "%s%s\n", prefix, esc.Text(broken.headline()))
-		printErrorIn(w, broken.problems.Err(), "", shown)
+		printErrorIn(w, broken.problems.Err(), "", shown, lang)
 		return
 	}
 	var batch renderFailed
 	if errors.As(err, &batch) {
 		fmt.Fprintf(w, "%s%s\n", prefix, batch.headline())
 		for _, p := range batch.problems {
-			printErrorIn(w, p, "", shown)
+			printErrorIn(w, p, "", shown, lang)
 		}
 		return
 	}
@@ -465,16 +512,21 @@ func printErrorIn(w io.Writer, err error, prefix string, shown map[string]bool) 
 	if errors.As(err, &problems) {
 		// Each problem already names its file and position.
 		for _, p := range problems {
-			fmt.Fprintln(w, problemLine(p))
+			fmt.Fprintln(w, problemLine(p, lang))
 		}
 		return
 	}
 	var problem diag.Problem
 	if errors.As(err, &problem) {
-		fmt.Fprintln(w, problemLine(problem))
+		fmt.Fprintln(w, problemLine(problem, lang))
 		return
 	}
-	fmt.Fprintf(w, "%s%s\n", prefix, esc.Text(err.Error()))
+	var usage usageError
+	if errors.As(err, &usage) {
+		fmt.Fprintf(w, "%s%s\n%s\n", prefix, esc.Text(msg.In(usage.error, lang)), msg.New("cli.usage-hint", "command", usage.cmd).In(lang))
+		return
+	}
+	fmt.Fprintf(w, "%s%s\n", prefix, esc.Text(msg.In(err, lang)))
 }
 
 // fileError is a failure to make the documents of one input file.
@@ -488,9 +540,9 @@ func (e fileError) Unwrap() error { return e.err }
 
 // problemLine is a problem for the terminal: its file name quoted when it
 // holds characters a terminal would act on, its message escaped.
-func problemLine(p diag.Problem) string {
+func problemLine(p diag.Problem, lang string) string {
 	p.File = esc.Name(p.File)
-	return esc.Text(p.Error())
+	return esc.Text(p.In(lang))
 }
 
 // versionLine is the version with the commit and its date when known:
@@ -561,7 +613,7 @@ func (a *App) answersAndLanguage(path, lang string) (*answers.File, *content.Lan
 			return nil, nil, err
 		}
 		for _, w := range f.Warnings {
-			a.Warn("%s", w.Error())
+			a.WarnProblem(w)
 		}
 	}
 	switch {

@@ -10,6 +10,7 @@ import (
 	"github.com/partnership-roadmap/roadmap/internal/content"
 	"github.com/partnership-roadmap/roadmap/internal/diag"
 	"github.com/partnership-roadmap/roadmap/internal/esc"
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 	"github.com/partnership-roadmap/roadmap/internal/fsutil"
 )
 
@@ -114,7 +115,7 @@ func listOf(path string, err error) diag.List {
 // saying it is valid.
 func reportValid(app *App, b *content.Bundle, path string, f *answers.File) error {
 	for _, w := range f.Warnings {
-		app.Warn("%s", w.Error())
+		app.WarnProblem(w)
 	}
 	lang, err := b.Language(f.Language)
 	if err != nil {
@@ -127,6 +128,6 @@ func reportValid(app *App, b *content.Bundle, path string, f *answers.File) erro
 			answered++
 		}
 	}
-	fmt.Fprintf(app.Out, "%s: ok (%s, %s, %d checkpoints, %d answered)\n", esc.Name(path), f.Form, f.Language, len(cps), answered)
+	fmt.Fprintln(app.Out, msg.New("cli.valid", "file", esc.Name(path), "form", string(f.Form), "lang", f.Language, "n", len(cps), "answered", answered).In(f.Language))
 	return nil
 }

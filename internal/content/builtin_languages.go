@@ -3,10 +3,10 @@
 package content
 
 var builtinLanguages = []builtin{
-	{"lv", "b94efc7869aa758fc2d1a39df922c1d7d67f5abad2aea22337e5e1ede4f4bab7", builtinLV},
-	{"el", "046b93cb100ad400f68dad845ae564802223ea673fe848da36383c2d3056cb72", builtinEL},
-	{"en", "229696b7307a073d5bed7a201fc167656ec4fca6b633c73ffaa1ec822ba5bb38", builtinEN},
-	{"lt", "ccc5f07168a095c4c01b8985b0ca3c65cf3d242967f7c718fdb302380c090a49", builtinLT},
-	{"pt", "03adb14e2cadf8a5f558789568ceb57e635ca0010ef42393c93269b31bf64ba0", builtinPT},
-	{"sv", "e41c65b2cb175b6888a88a8f65f2c3df85c6449261f529250535202a2bd68ede", builtinSV},
+	{"lv", "49ce79131149e1dc277135b25f3cb79d3ef29db9872f86c8878ac0cd073ca0c3", builtinLV},
+	{"el", "a96ec02a003df3c7ddd15d27e8c31f955d79259af1d8d1d41a88717e21ed4839", builtinEL},
+	{"en", "efeb7f2c1ff275da9ba6bde4a3cdcec78ae278bfe0b2dcad90354a421b717f6a", builtinEN},
+	{"lt", "81f06c53dfe352cc24a589d5c11e81c9c246e81fdd888e6be4d7cd62e7cde3d0", builtinLT},
+	{"pt", "4a4bb0ed74ad745ebc241ab096a1d72e08af62bc88062c6204787cbb1995ea5b", builtinPT},
+	{"sv", "96a0c971626440444e2c020ecf52db04e5c2206333de7475ed4c19513008ba62", builtinSV},
 }

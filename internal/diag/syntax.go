@@ -179,12 +179,10 @@ func checkEncoding(file string, data []byte) List {
 		return nil
 	}
 	if utf16Like(data) {
-		return List{{File: file, Line: 1, Col: 1,
-			Msg: "the file is UTF-16 text (a zero byte beside every letter); allowed: UTF-8 only, so save the file as UTF-8 in your editor"}}
+		return List{Say(file, &yaml.Node{Line: 1, Column: 1}, "file.utf16")}
 	}
 	if bytes.IndexByte(data, '\r') >= 0 && bytes.IndexByte(data, '\n') < 0 {
-		return List{{File: file, Line: 1, Col: 1,
-			Msg: "the file's lines end in a carriage return alone (CR, as old Mac editors save them); allowed: lines ending in LF or CR LF, so save the file again with those line ends"}}
+		return List{Say(file, &yaml.Node{Line: 1, Column: 1}, "file.cr")}
 	}
 	var problems List
 	line, col := 1, 1
@@ -192,13 +190,11 @@ func checkEncoding(file string, data []byte) List {
 		r, size := utf8.DecodeRune(data[i:])
 		switch {
 		case r == utf8.RuneError && size <= 1:
-			return List{{File: file, Line: line, Col: col,
-				Msg: fmt.Sprintf("the file is not UTF-8 text (byte 0x%02X); allowed: UTF-8 only, so save the file as UTF-8 in your editor", data[i])}}
+			return List{Say(file, &yaml.Node{Line: line, Column: col}, "file.not-utf8", "byte", fmt.Sprintf("0x%02X", data[i]))}
 		case r == '\uFEFF' && i == 0:
 			// A byte-order mark opening the file is allowed.
 		case refused(r) || r == '\r' && (i+1 == len(data) || data[i+1] != '\n'):
-			problems = append(problems, Problem{File: file, Line: line, Col: col,
-				Msg: fmt.Sprintf("the file holds the invisible character %s; allowed: text without control characters, so delete it (it often comes with copied text)", CharName(r))})
+			problems = append(problems, Say(file, &yaml.Node{Line: line, Column: col}, "file.invisible", "char", CharName(r)))
 		}
 		if r == '\n' {
 			line, col = line+1, 1
@@ -392,8 +388,7 @@ func syntaxProblem(file string, data []byte, err error) Problem {
 			l := ix.text(data, i)
 			indent := l[:len(l)-len(strings.TrimLeft(l, " \t"))]
 			if j := strings.IndexByte(indent, '\t'); j >= 0 {
-				return Problem{File: file, Line: i, Col: j + 1,
-					Msg: "invalid YAML: a tab is used for indentation; allowed: spaces only"}
+				return Say(file, &yaml.Node{Line: i, Column: j + 1}, "syntax.tab")
 			}
 		}
 	}
@@ -402,8 +397,7 @@ func syntaxProblem(file string, data []byte, err error) Problem {
 		anchor = strings.Trim(anchor, "'")
 		if i := bytes.Index(data, []byte("*"+anchor)); i >= 0 {
 			l, c := position(data, ix, i)
-			return Problem{File: file, Line: l, Col: c,
-				Msg: fmt.Sprintf("invalid YAML: the alias *%s names no anchor &%s above it; allowed: write the value out", anchor, anchor)}
+			return Say(file, &yaml.Node{Line: l, Column: c}, "syntax.anchor", "anchor", anchor)
 		}
 	}
 	if p, ok := quoteProblem(file, data, ix, line); ok {
@@ -423,20 +417,32 @@ func syntaxProblem(file string, data []byte, err error) Problem {
 	}
 	text := ix.text(data, line)
 	col := len(text) - len(strings.TrimLeft(text, " ")) + 1
-	// "name: Biedrība: Brīnumiņš": the second ": " is the mistake.
+	at := &yaml.Node{Line: line, Column: col}
+	// "name: Biedrība: Brīnumiņš": the second ": " is the mistake; the
+	// message shows the line as it must be written.
 	if first := strings.Index(text, ": "); first >= 0 && strings.HasPrefix(msg, "mapping values are not allowed") {
 		if second := strings.Index(text[first+2:], ": "); second >= 0 {
-			col = utf8.RuneCountInString(text[:first+2+second]) + 1
+			at.Column = utf8.RuneCountInString(text[:first+2+second]) + 1
+			key := strings.TrimLeft(text[:first], " -")
+			val := strings.TrimSpace(text[first+2:])
+			if i := strings.Index(val, " #"); i >= 0 {
+				val = strings.TrimSpace(val[:i])
+			}
+			quoted := `"` + val + `"`
+			if strings.ContainsAny(val, `"\`) {
+				quoted = "'" + strings.ReplaceAll(val, "'", "''") + "'"
+			}
+			// The file's bytes hold no control characters (checkEncoding).
+			return Say(file, at, "syntax.colon", "example", Clip(key+": "+quoted))
 		}
 	}
 	switch {
 	case msg == "found unexpected end of stream":
-		msg = "the file ends in the middle of a value"
+		return Say(file, at, "syntax.end")
 	case strings.HasPrefix(msg, "found character that cannot start any token"):
-		msg = "a character that cannot start a value (such as @ or `); allowed: put the text in quotes"
-		return Problem{File: file, Line: line, Col: col, Msg: "invalid YAML: " + msg}
+		return Say(file, at, "syntax.bad-start")
 	}
-	return Problem{File: file, Line: line, Col: col, Msg: "invalid YAML: " + msg + SyntaxHint}
+	return Say(file, at, "syntax.other", "detail", msg)
 }
 
 // position returns the line and column (in characters) of offset off.
@@ -457,12 +463,12 @@ func position(data []byte, ix lineIndex, off int) (int, int) {
 // line and left open, when the parser says it found no ] or }. It looks at
 // line, where the parser failed, and up to 100 lines above it.
 func bracketProblem(file string, data []byte, ix lineIndex, msg string, line int) (Problem, bool) {
-	var open, close byte
+	var open byte
 	switch msg {
 	case "did not find expected ',' or ']'":
-		open, close = '[', ']'
+		open = '['
 	case "did not find expected ',' or '}'":
-		open, close = '{', '}'
+		open = '{'
 	default:
 		return Problem{}, false
 	}
@@ -489,14 +495,11 @@ func bracketProblem(file string, data []byte, ix lineIndex, msg string, line int
 		}
 		for k := len(stack) - 1; k >= 0; k-- {
 			if t[stack[k]] == open {
-				what := "list"
-				allowed := "[a, b] on one line, or one \"- item\" per line"
+				key := "syntax.unclosed-list"
 				if open == '{' {
-					what = "map"
-					allowed = "{key: value, key: value} on one line, or one \"key: value\" per line"
+					key = "syntax.unclosed-map"
 				}
-				return Problem{File: file, Line: l, Col: utf8.RuneCountInString(t[:stack[k]]) + 1, Msg: fmt.Sprintf(
-					"invalid YAML: the %s %c opened here is not closed with %c; allowed: %s", what, open, close, allowed)}, true
+				return Say(file, &yaml.Node{Line: l, Column: utf8.RuneCountInString(t[:stack[k]]) + 1}, key), true
 			}
 		}
 	}
