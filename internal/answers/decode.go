@@ -515,7 +515,7 @@ var labelKeys = map[reflect.Type]map[string]string{
 	reflect.TypeFor[Organisation](): {"name": "field.organisation", "contact": "field.contact", "partner": "field.partner"},
 	reflect.TypeFor[Workshop](): {"facilitator": "field.facilitator", "next_review": "field.next_review",
 		"participants": "field.participants", "notes": "form.notes.title"},
-	reflect.TypeFor[Checkpoint](): {"status": "serve.status", "answer": "serve.answer"},
+	reflect.TypeFor[Checkpoint]():    {"status": "serve.status", "answer": "serve.answer"},
 	reflect.TypeFor[Action]():        {"": "sheet.action.col."},
 	reflect.TypeFor[Communication](): {"": "sheet.communication.col."},
 	reflect.TypeFor[Evaluation]():    {"": "sheet.evaluation.col."},
