@@ -41,6 +41,11 @@ func Parse(name string, data []byte, b *content.Bundle) (*File, error) {
 	}
 	root, problems := diag.Parse(name, data, `an answers file as written by "roadmap init"`)
 	if root == nil {
+		// A file the YAML parser cannot read still says its language, most
+		// often: its messages are in it.
+		if m := languageLine().FindSubmatch(data); m != nil && slices.Contains(b.Codes(), string(m[1])) {
+			problems = problems.InLang(string(m[1]))
+		}
 		return nil, problems.Err()
 	}
 	f := &File{Checkpoints: map[string]Checkpoint{}}
@@ -162,7 +167,7 @@ func (d *decoder) kinds() map[string]diag.Kind {
 				switch {
 				case !ok || s == "":
 				case !rowIDRE().MatchString(s):
-					d.Say(n, "answers.row-id", "field", at.Named(), "value", diag.QuoteKey(clipID(s)), "allowed", msg.New("allowed.row-id"))
+					d.Say(n, "answers.row-id", "field", at.Named(), "value", diag.KeyText(clipID(s)), "allowed", msg.New("allowed.row-id"))
 				default:
 					v.SetString(s)
 				}
@@ -176,6 +181,13 @@ func (d *decoder) kinds() map[string]diag.Kind {
 		},
 	}
 }
+
+// languageLine finds the language of an answers file in its text, for
+// the messages about a file the YAML parser cannot read; compiled on first
+// use.
+var languageLine = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?m)^language:[ \t]*["']?([a-z]{2,3})["']?[ \t]*(?:#.*)?\r?$`)
+})
 
 // rowIDRE is what a plan row's id may be; compiled on first use.
 var rowIDRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,39}$`) })
@@ -322,7 +334,7 @@ func (d *decoder) allIDs() []string {
 }
 
 func (d *decoder) checkpoints(at diag.Field, n *yaml.Node, out map[string]Checkpoint) {
-	entries, _ := d.Map(n, at, "a map from checkpoint id to its status, options and answer", nil)
+	entries, _ := d.MapText(n, at, msg.New("allowed.checkpoints"), nil)
 	for _, e := range entries {
 		id := e.Key.Value
 		cp := d.lang.Checkpoint(id)
@@ -334,9 +346,9 @@ func (d *decoder) checkpoints(at diag.Field, n *yaml.Node, out map[string]Checkp
 				hint = diag.Suggest(id, d.allIDs())
 			}
 			if hint != "" {
-				d.Say(e.Key, "answers.unknown-checkpoint-hint", "id", diag.QuoteKey(id), "suggestion", hint, "allowed", strings.Join(ids, ", "))
+				d.Say(e.Key, "answers.unknown-checkpoint-hint", "id", diag.KeyText(id), "suggestion", hint, "allowed", strings.Join(ids, ", "))
 			} else {
-				d.Say(e.Key, "answers.unknown-checkpoint", "id", diag.QuoteKey(id), "allowed", strings.Join(ids, ", "))
+				d.Say(e.Key, "answers.unknown-checkpoint", "id", diag.KeyText(id), "allowed", strings.Join(ids, ", "))
 			}
 		case d.form != "" && !cp.Audience.Includes(d.form):
 			d.Say(e.Key, "answers.other-form", "number", d.lang.Number(cp), "id", id, "form", string(cp.Audience), "other", string(d.form),

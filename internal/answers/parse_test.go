@@ -108,9 +108,9 @@ func TestParseProblems(t *testing.T) {
 		{"unclosed map", head + "organisation: {name: x,\n  contact: y\ndate: 2026-11-27\n", []string{
 			`x.yaml:3:15: invalid YAML: the map { opened here is not closed with }; allowed: {key: value, key: value} on one line, or one "key: value" per line`}},
 		{"colon in text", "form: community\nlanguage: lv\norganisation:\n  name: Biedrība: Brīnumiņš\n", []string{
-			`x.yaml:4:17: invalid YAML: mapping values are not allowed in this context; check the indentation (spaces only) and put a text holding ": " or " #" in quotes or in a | block`}},
+			`x.yaml:4:17: invalid YAML: a text holding ": " must be in quotes; allowed: the whole text in quotes, such as name: "Biedrība: Brīnumiņš"`}},
 		{"indentation", "form: community\nlanguage: lv\ncheckpoints:\n  needs:\n    status: done\n   answer: x\n", []string{
-			`x.yaml:6:4: invalid YAML: did not find expected key; check the indentation (spaces only) and put a text holding ": " or " #" in quotes or in a | block`}},
+			`x.yaml:6:4: invalid YAML: this line is not indented as the lines around it, or holds a second ": "; check the indentation (spaces only) and put a text holding ": " or " #" in quotes or in a | block`}},
 		{"quote closed too early", "form: community\nlanguage: lv\norganisation:\n  name: 'it's\n  contact: x\n", []string{
 			`x.yaml:4:12: invalid YAML: text follows the closing quote ' here ("s"); allowed: write ' inside '…' twice ('it''s), or put the text in "…"`}},
 		{"unclosed quote", "form: community\nlanguage: lv\norganisation:\n  name: \"Brīnumiņš\n  contact: x\n  partner: y\ncheckpoints:\n  needs: {answer: \"z\"}\n", []string{

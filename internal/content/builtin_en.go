@@ -631,6 +631,7 @@ func builtinEN() *Language {
 			"msg.cli.usage-hint":                            "Run '{command} --help' for usage.",
 			"msg.cli.valid":                                 "{file}: ok ({form}, {lang}, {n} checkpoints, {answered} answered)",
 			"msg.cli.warning":                               "warning: {text}",
+			"msg.clipped":                                   "({n} characters)",
 			"msg.date.local":                                "\"{value}\" is a date written the local way (did you mean {suggestion}?); allowed: a date as YYYY-MM-DD, e.g. 2027-03-01",
 			"msg.date.month-days":                           "impossible date \"{value}\": {month} {year} has {n} days; allowed: a real calendar date as YYYY-MM-DD",
 			"msg.date.no-month":                             "impossible date \"{value}\": there is no month {month}; allowed: a real calendar date as YYYY-MM-DD",
@@ -657,6 +658,7 @@ func builtinEN() *Language {
 			"msg.field.checkpoint":                          "checkpoint {number} \"{id}\"",
 			"msg.field.checkpoint-id":                       "checkpoint \"{id}\"",
 			"msg.field.key":                                 "\"{key}\"",
+			"msg.field.key-invisible":                       "\"{key}\" (it holds the invisible character {char})",
 			"msg.field.labelled":                            "\"{label}\" ({key})",
 			"msg.field.row":                                 "{list} row {n}",
 			"msg.file.cr":                                   "the file's lines end in a carriage return alone (CR, as old Mac editors save them); allowed: lines ending in LF or CR LF, so save the file again with those line ends",
@@ -686,6 +688,8 @@ func builtinEN() *Language {
 			"msg.syntax.bad-start":                          "invalid YAML: a character that cannot start a value (such as @ or `); allowed: put the text in quotes",
 			"msg.syntax.colon":                              "invalid YAML: a text holding \": \" must be in quotes; allowed: the whole text in quotes, such as {example}",
 			"msg.syntax.end":                                "invalid YAML: the file ends in the middle of a value; check the indentation (spaces only) and put a text holding \": \" or \" #\" in quotes or in a | block",
+			"msg.syntax.indent":                             "invalid YAML: this line is not indented as the lines around it, or holds a second \": \"; check the indentation (spaces only) and put a text holding \": \" or \" #\" in quotes or in a | block",
+			"msg.syntax.no-colon":                           "invalid YAML: a line of a map without a colon; allowed: key: value on each line, and a longer text in quotes or in a | block",
 			"msg.syntax.open-quote":                         "invalid YAML: the quote {quote} opened here is not closed on its line, so the lines below are read as part of the text; allowed: a closing {quote} on the same line, or a longer text in a | block",
 			"msg.syntax.other":                              "invalid YAML: {detail}; check the indentation (spaces only) and put a text holding \": \" or \" #\" in quotes or in a | block",
 			"msg.syntax.tab":                                "invalid YAML: a tab is used for indentation; allowed: spaces only",
@@ -968,6 +972,10 @@ func builtinEN() *Language {
 			"msg.cli.valid": map[string]string{
 				"one":   "{file}: ok ({form}, {lang}, {n} checkpoint, {answered} answered)",
 				"other": "{file}: ok ({form}, {lang}, {n} checkpoints, {answered} answered)",
+			},
+			"msg.clipped": map[string]string{
+				"one":   "({n} character)",
+				"other": "({n} characters)",
 			},
 			"msg.date.month-days": map[string]string{
 				"one":   "impossible date \"{value}\": {month} {year} has {n} day; allowed: a real calendar date as YYYY-MM-DD",

@@ -3,10 +3,10 @@
 package content
 
 var builtinLanguages = []builtin{
-	{"lv", "49ce79131149e1dc277135b25f3cb79d3ef29db9872f86c8878ac0cd073ca0c3", builtinLV},
-	{"el", "a96ec02a003df3c7ddd15d27e8c31f955d79259af1d8d1d41a88717e21ed4839", builtinEL},
-	{"en", "efeb7f2c1ff275da9ba6bde4a3cdcec78ae278bfe0b2dcad90354a421b717f6a", builtinEN},
-	{"lt", "81f06c53dfe352cc24a589d5c11e81c9c246e81fdd888e6be4d7cd62e7cde3d0", builtinLT},
-	{"pt", "4a4bb0ed74ad745ebc241ab096a1d72e08af62bc88062c6204787cbb1995ea5b", builtinPT},
-	{"sv", "96a0c971626440444e2c020ecf52db04e5c2206333de7475ed4c19513008ba62", builtinSV},
+	{"lv", "7dc0d131ac93250c658236a60509b7ca662370bf07fc35cea89ff032d860915f", builtinLV},
+	{"el", "a33e89281aa0af5abe65b7d33b17d8c3bfa2136cf9c34b6324aa83d6563edbcf", builtinEL},
+	{"en", "def27c5f874b871b55df2d2ca1222785e8d02ed8bc7fad67d65d19d3c2320142", builtinEN},
+	{"lt", "cedddf28ec2d18019d782cd01ec0edbf13f0fae806a2b70e0e4da86677fc5274", builtinLT},
+	{"pt", "e5d1112e1bcf8d1ae8b0b10e56bbd09234ca13f3fb4b96b76b84fd765c040d99", builtinPT},
+	{"sv", "cd04620905548ff0f088abac30fd72927ce5e3eade2744f85331626d52861ebd", builtinSV},
 }

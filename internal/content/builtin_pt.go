@@ -632,6 +632,7 @@ func builtinPT() *Language {
 			"msg.cli.usage-hint":                            "Execute '{command} --help' para ver a utilização.",
 			"msg.cli.valid":                                 "{file}: ok ({form}, {lang}, {n} pontos de controlo, {answered} respondidos)",
 			"msg.cli.warning":                               "aviso: {text}",
+			"msg.clipped":                                   "({n} caracteres)",
 			"msg.date.local":                                "«{value}» é uma data escrita à maneira local (quis dizer {suggestion}?); permitido: uma data no formato AAAA-MM-DD, p. ex. 2027-03-01",
 			"msg.date.month-days":                           "data impossível «{value}»: {month} de {year} tem {n} dias; permitido: uma data real no formato AAAA-MM-DD",
 			"msg.date.no-month":                             "data impossível «{value}»: não existe o mês {month}; permitido: uma data real no formato AAAA-MM-DD",
@@ -658,6 +659,7 @@ func builtinPT() *Language {
 			"msg.field.checkpoint":                          "ponto de controlo {number} «{id}»",
 			"msg.field.checkpoint-id":                       "ponto de controlo «{id}»",
 			"msg.field.key":                                 "«{key}»",
+			"msg.field.key-invisible":                       "«{key}» (contém o carácter invisível {char})",
 			"msg.field.labelled":                            "«{label}» ({key})",
 			"msg.field.row":                                 "{list}, linha {n}",
 			"msg.file.cr":                                   "as linhas do ficheiro terminam apenas com um retorno de carro (CR, como os antigos editores Mac as guardam); permitido: linhas que terminam em LF ou CR LF, por isso guarde o ficheiro de novo com esses finais de linha",
@@ -687,6 +689,8 @@ func builtinPT() *Language {
 			"msg.syntax.bad-start":                          "YAML inválido: um valor não pode começar com este carácter (como @ ou `); permitido: ponha o texto entre aspas",
 			"msg.syntax.colon":                              "YAML inválido: um texto que contém «: » tem de estar entre aspas; permitido: todo o texto entre aspas, p. ex. {example}",
 			"msg.syntax.end":                                "YAML inválido: o ficheiro termina a meio de um valor; verifique os avanços (apenas espaços) e ponha um texto que contenha «: » ou « #» entre aspas ou num bloco |",
+			"msg.syntax.indent":                             "YAML inválido: esta linha não tem o mesmo avanço que as linhas à sua volta, ou contém um segundo «: »; verifique os avanços (apenas espaços) e ponha um texto que contenha «: » ou « #» entre aspas ou num bloco |",
+			"msg.syntax.no-colon":                           "YAML inválido: uma linha sem dois pontos; permitido: key: value em cada linha, e um texto mais longo entre aspas ou num bloco |",
 			"msg.syntax.open-quote":                         "YAML inválido: as aspas {quote} abertas aqui não são fechadas na mesma linha, pelo que as linhas seguintes são lidas como parte do texto; permitido: umas aspas {quote} de fecho na mesma linha, ou um texto mais longo num bloco |",
 			"msg.syntax.other":                              "YAML inválido: {detail}; verifique os avanços (apenas espaços) e ponha um texto que contenha «: » ou « #» entre aspas ou num bloco |",
 			"msg.syntax.tab":                                "YAML inválido: é usada uma tabulação para o avanço; permitido: apenas espaços",
@@ -969,6 +973,10 @@ func builtinPT() *Language {
 			"msg.cli.valid": map[string]string{
 				"one":   "{file}: ok ({form}, {lang}, {n} ponto de controlo, {answered} respondidos)",
 				"other": "{file}: ok ({form}, {lang}, {n} pontos de controlo, {answered} respondidos)",
+			},
+			"msg.clipped": map[string]string{
+				"one":   "({n} carácter)",
+				"other": "({n} caracteres)",
 			},
 			"msg.date.month-days": map[string]string{
 				"one":   "data impossível «{value}»: {month} de {year} tem {n} dia; permitido: uma data real no formato AAAA-MM-DD",

@@ -632,6 +632,7 @@ func builtinSV() *Language {
 			"msg.cli.usage-hint":                            "Kör '{command} --help' för hjälp.",
 			"msg.cli.valid":                                 "{file}: ok ({form}, {lang}, {n} kontrollpunkter, {answered} besvarade)",
 			"msg.cli.warning":                               "varning: {text}",
+			"msg.clipped":                                   "({n} tecken)",
 			"msg.date.local":                                "”{value}” är ett datum skrivet på lokalt sätt (menade du {suggestion}?); tillåtet: ett datum som ÅÅÅÅ-MM-DD, t.ex. 2027-03-01",
 			"msg.date.month-days":                           "omöjligt datum ”{value}”: {month} {year} har {n} dagar; tillåtet: ett verkligt datum som ÅÅÅÅ-MM-DD",
 			"msg.date.no-month":                             "omöjligt datum ”{value}”: det finns ingen månad {month}; tillåtet: ett verkligt datum som ÅÅÅÅ-MM-DD",
@@ -658,6 +659,7 @@ func builtinSV() *Language {
 			"msg.field.checkpoint":                          "kontrollpunkt {number} ”{id}”",
 			"msg.field.checkpoint-id":                       "kontrollpunkt ”{id}”",
 			"msg.field.key":                                 "”{key}”",
+			"msg.field.key-invisible":                       "”{key}” (den innehåller det osynliga tecknet {char})",
 			"msg.field.labelled":                            "”{label}” ({key})",
 			"msg.field.row":                                 "{list}, rad {n}",
 			"msg.file.cr":                                   "filens rader slutar bara med vagnretur (CR, som gamla Mac-redigerare sparar dem); tillåtet: rader som slutar med LF eller CR LF, så spara filen igen med sådana radslut",
@@ -687,6 +689,8 @@ func builtinSV() *Language {
 			"msg.syntax.bad-start":                          "ogiltig YAML: ett värde kan inte börja med det här tecknet (som @ eller `); tillåtet: sätt texten inom citattecken",
 			"msg.syntax.colon":                              "ogiltig YAML: en text som innehåller ”: ” måste stå inom citattecken; tillåtet: hela texten inom citattecken, t.ex. {example}",
 			"msg.syntax.end":                                "ogiltig YAML: filen slutar mitt i ett värde; kontrollera indragen (bara mellanslag) och sätt en text som innehåller ”: ” eller ” #” inom citattecken eller i ett |-block",
+			"msg.syntax.indent":                             "ogiltig YAML: den här raden är inte indragen som raderna runt den, eller innehåller ett andra ”: ”; kontrollera indragen (bara mellanslag) och sätt en text som innehåller ”: ” eller ” #” inom citattecken eller i ett |-block",
+			"msg.syntax.no-colon":                           "ogiltig YAML: en rad utan kolon; tillåtet: key: value på varje rad, och en längre text inom citattecken eller i ett |-block",
 			"msg.syntax.open-quote":                         "ogiltig YAML: citattecknet {quote} som öppnas här stängs inte på samma rad, så raderna nedanför läses som en del av texten; tillåtet: ett avslutande {quote} på samma rad, eller en längre text i ett |-block",
 			"msg.syntax.other":                              "ogiltig YAML: {detail}; kontrollera indragen (bara mellanslag) och sätt en text som innehåller ”: ” eller ” #” inom citattecken eller i ett |-block",
 			"msg.syntax.tab":                                "ogiltig YAML: en tabb används för indrag; tillåtet: bara mellanslag",
@@ -969,6 +973,10 @@ func builtinSV() *Language {
 			"msg.cli.valid": map[string]string{
 				"one":   "{file}: ok ({form}, {lang}, {n} kontrollpunkt, {answered} besvarade)",
 				"other": "{file}: ok ({form}, {lang}, {n} kontrollpunkter, {answered} besvarade)",
+			},
+			"msg.clipped": map[string]string{
+				"one":   "({n} tecken)",
+				"other": "({n} tecken)",
 			},
 			"msg.date.month-days": map[string]string{
 				"one":   "omöjligt datum ”{value}”: {month} {year} har {n} dag; tillåtet: ett verkligt datum som ÅÅÅÅ-MM-DD",

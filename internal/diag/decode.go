@@ -158,7 +158,11 @@ func (d *Decoder) value(n *yaml.Node, v reflect.Value, at Field) {
 	}
 	if v.CanAddr() {
 		if val, ok := v.Addr().Interface().(Value); ok {
-			s, ok := d.Scalar(n, at, val.Allowed())
+			var want msg.Text = msg.Plain(val.Allowed())
+			if t, ok := val.(AllowedTexter); ok {
+				want = t.AllowedText()
+			}
+			s, ok := d.ScalarText(n, at, want)
 			if ok && s != "" {
 				if err := val.Set(s); err != nil {
 					if t, ok := err.(msg.Text); ok {
@@ -410,6 +414,11 @@ func (d *Decoder) Map(n *yaml.Node, at Field, want string, keys []string) ([]Ent
 	return d.mapOf(n, at, msg.Plain(want), keys)
 }
 
+// MapText is Map with what is allowed said in every language.
+func (d *Decoder) MapText(n *yaml.Node, at Field, want msg.Text, keys []string) ([]Entry, bool) {
+	return d.mapOf(n, at, want, keys)
+}
+
 func (d *Decoder) mapOf(n *yaml.Node, at Field, want msg.Text, keys []string) ([]Entry, bool) {
 	n = d.Deref(n)
 	if n == nil {
@@ -440,9 +449,9 @@ func (d *Decoder) mapOf(n *yaml.Node, at Field, want msg.Text, keys []string) ([
 		seen[k.Value] = k
 		if keys != nil && !slices.Contains(keys, k.Value) {
 			if s := Suggest(k.Value, keys); s != "" {
-				d.Say(k, "decode.unknown-key-hint", "key", QuoteKey(k.Value), "suggestion", s, "keys", strings.Join(keys, ", "))
+				d.Say(k, "decode.unknown-key-hint", "key", KeyText(k.Value), "suggestion", s, "keys", strings.Join(keys, ", "))
 			} else {
-				d.Say(k, "decode.unknown-key", "key", QuoteKey(k.Value), "keys", strings.Join(keys, ", "))
+				d.Say(k, "decode.unknown-key", "key", KeyText(k.Value), "keys", strings.Join(keys, ", "))
 			}
 			continue
 		}

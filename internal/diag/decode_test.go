@@ -1,6 +1,7 @@
 package diag
 
 import (
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 	"os"
 	"strings"
 	"testing"
@@ -102,7 +103,7 @@ func TestDecoderProblems(t *testing.T) {
 func TestParseSyntax(t *testing.T) {
 	for _, tc := range []struct{ name, src, want string }{
 		{"indentation deep in a list", "a:\n" + strings.Repeat("  - x: 1\n    y: 2\n", 500) + "  - x: 1\n   y: 2\n" + strings.Repeat("  - x: 1\n", 10),
-			`f.yaml:1003:4: invalid YAML: did not find expected '-' indicator` + SyntaxHint},
+			`f.yaml:1003:4: ` + msg.New("syntax.indent").String()},
 		{"unclosed quote far above", "a: \"x\n" + strings.Repeat("b: c\n", 150), `f.yaml:1:4: invalid YAML: the quote " opened here is not closed on its line, so the lines below are read as part of the text; allowed: a closing " on the same line, or a longer text in a | block`},
 		{"quote inside plain text is text", "a: it's\nb: [x\n", `f.yaml:2:4: invalid YAML: the list [ opened here is not closed with ]; allowed: [a, b] on one line, or one "- item" per line`},
 		{"block text is skipped", "a: |\n  \"not a quote\n  x: y\nb: 'c\n", `f.yaml:4:4: invalid YAML: the quote ' opened here is not closed on its line, so the lines below are read as part of the text; allowed: a closing ' on the same line, or a longer text in a | block`},

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -15,6 +14,7 @@ import (
 	"golang.org/x/text/unicode/runenames"
 
 	"github.com/partnership-roadmap/roadmap/internal/fsutil"
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 )
 
 // MaxFileSize is the largest file any command reads: ten times the largest
@@ -312,14 +312,20 @@ func invisible(r rune) bool {
 // QuoteKey quotes a key for messages, naming any invisible character it
 // holds: "name" or "na\u200bme" (it holds U+200B ZERO WIDTH SPACE).
 func QuoteKey(s string) string {
-	q := strconv.Quote(s)
+	return KeyText(s).In(msg.Fallback)
+}
+
+// KeyText is QuoteKey in every language.
+func KeyText(s string) msg.Text {
 	for _, r := range s {
 		if invisible(r) {
-			return q + " (it holds the invisible character " + CharName(r) + ")"
+			return msg.New("field.key-invisible", "key", msg.Value(s), "char", CharName(r))
 		}
 	}
-	return q
+	return msg.New("field.key", "key", msg.Value(s))
 }
+
+
 
 // lineIndex holds the offset where each line of a file starts.
 type lineIndex []int
@@ -441,6 +447,11 @@ func syntaxProblem(file string, data []byte, err error) Problem {
 		return Say(file, at, "syntax.end")
 	case strings.HasPrefix(msg, "found character that cannot start any token"):
 		return Say(file, at, "syntax.bad-start")
+	case msg == "did not find expected key" || msg == "did not find expected '-' indicator" ||
+		strings.HasPrefix(msg, "block sequence entries are not allowed") || strings.HasPrefix(msg, "mapping values are not allowed"):
+		return Say(file, at, "syntax.indent")
+	case msg == "could not find expected ':'":
+		return Say(file, at, "syntax.no-colon")
 	}
 	return Say(file, at, "syntax.other", "detail", msg)
 }

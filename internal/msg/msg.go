@@ -20,7 +20,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/feature/plural"
@@ -100,17 +99,23 @@ func (m Message) count() (int, bool) {
 // shortened when long, so that a message never echoes a whole file.
 type Value string
 
-// MaxEcho is the most characters of a Value a message shows.
-const MaxEcho = 60
+// MaxEcho is the longest Value, in bytes, a message shows whole; a longer
+// one shows its first 60 characters and its length.
+const MaxEcho = 200
 
-func (v Value) render() string {
-	s := string(v)
-	if utf8.RuneCountInString(s) > MaxEcho {
+func (v Value) render(lang string) string {
+	s, clipped := string(v), ""
+	if len(s) > MaxEcho {
 		r := []rune(s)
-		s = string(r[:MaxEcho/2]) + "…" + string(r[len(r)-MaxEcho/2+10:])
+		s = string(r[:min(60, len(r))])
+		clipped = New("clipped", "n", len(r)).In(lang)
 	}
 	q := strconv.Quote(s)
-	return q[1 : len(q)-1]
+	q = q[1 : len(q)-1]
+	if clipped != "" {
+		q += "… " + clipped
+	}
+	return q
 }
 
 // Plain is a fixed text that is the same in every language: an id, a file
@@ -160,7 +165,7 @@ func Render(v any, lang string) string {
 	case string:
 		return v
 	case Value:
-		return v.render()
+		return v.render(lang)
 	case Text:
 		return v.In(lang)
 	case int:
