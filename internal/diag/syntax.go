@@ -325,8 +325,6 @@ func KeyText(s string) msg.Text {
 	return msg.New("field.key", "key", msg.Value(s))
 }
 
-
-
 // lineIndex holds the offset where each line of a file starts.
 type lineIndex []int
 
