@@ -21,7 +21,7 @@ import (
 // error it returns is a diag.List; a file that cannot be read (missing, a
 // folder, a device, too big) is one problem without a line.
 func ReadFile(path string, b *content.Bundle) (*File, error) {
-	data, err := diag.ReadPath(path, "the answers file")
+	data, err := diag.ReadPath(path, msg.New("field.answers-file"))
 	if err != nil {
 		return nil, diag.List{err.(diag.Problem)}
 	}
@@ -39,7 +39,7 @@ func Parse(name string, data []byte, b *content.Bundle) (*File, error) {
 	if _, err := b.Language(content.SourceLanguage); err != nil {
 		return nil, err
 	}
-	root, problems := diag.Parse(name, data, `an answers file as written by "roadmap init"`)
+	root, problems := diag.Parse(name, data, msg.New("what.answers-yaml"))
 	if root == nil {
 		// A file the YAML parser cannot read still says its language, most
 		// often: its messages are in it.

@@ -11,6 +11,7 @@ import (
 
 	"github.com/partnership-roadmap/roadmap/internal/content"
 	"github.com/partnership-roadmap/roadmap/internal/diag"
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 	"github.com/partnership-roadmap/roadmap/internal/fsutil"
 	"github.com/partnership-roadmap/roadmap/internal/translate"
 )
@@ -116,7 +117,7 @@ written. Then run "roadmap content check".`,
 }
 
 func contentImportRun(app *App, file string) error {
-	data, err := diag.ReadPath(file, "the translation file")
+	data, err := diag.ReadPath(file, msg.New("what.translation-file"))
 	if err != nil {
 		return err
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/partnership-roadmap/roadmap/internal/diag"
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 	"github.com/partnership-roadmap/roadmap/internal/esc"
 	"github.com/partnership-roadmap/roadmap/internal/fsutil"
 	"github.com/partnership-roadmap/roadmap/internal/importxlsx"
@@ -74,7 +75,7 @@ func importWorkbookRun(app *App, opts *importOptions) error {
 	if err != nil {
 		return err
 	}
-	data, err := diag.ReadPath(opts.Answers, "the answers file")
+	data, err := diag.ReadPath(opts.Answers, msg.New("field.answers-file"))
 	if err != nil {
 		return err
 	}

@@ -3,10 +3,10 @@
 package content
 
 var builtinLanguages = []builtin{
-	{"lv", "7dc0d131ac93250c658236a60509b7ca662370bf07fc35cea89ff032d860915f", builtinLV},
-	{"el", "a33e89281aa0af5abe65b7d33b17d8c3bfa2136cf9c34b6324aa83d6563edbcf", builtinEL},
-	{"en", "def27c5f874b871b55df2d2ca1222785e8d02ed8bc7fad67d65d19d3c2320142", builtinEN},
-	{"lt", "cedddf28ec2d18019d782cd01ec0edbf13f0fae806a2b70e0e4da86677fc5274", builtinLT},
-	{"pt", "e5d1112e1bcf8d1ae8b0b10e56bbd09234ca13f3fb4b96b76b84fd765c040d99", builtinPT},
-	{"sv", "cd04620905548ff0f088abac30fd72927ce5e3eade2744f85331626d52861ebd", builtinSV},
+	{"lv", "bf3369e7e5e195614499dc5647f0a1e0f2851cd328b855d487ebd612171c4706", builtinLV},
+	{"el", "849160b16d1fc7e7b999aa3ae2ae1dd8606bb0c884360aaa70c952f7f065f021", builtinEL},
+	{"en", "fa9b3ae9cb9d5c5089a3f1d1271176530576e2ba08a586676b80b02e577b1b63", builtinEN},
+	{"lt", "d9ace246d161bd0df744f413d8c216c5eeaa6379b52974a35aeb6bbae5888f51", builtinLT},
+	{"pt", "1aef54269e55222d27b7df1c02b54cd806d76ff61cf8c11b419635175715d315", builtinPT},
+	{"sv", "95e8af7425dfe7cc8f570e2c9754679cb745343a7e34f6e748fcce2547b8428a", builtinSV},
 }

@@ -43,7 +43,7 @@ func (e errorString) Error() string { return string(e) }
 
 func decodeSample(t *testing.T, src string) (sample, []string) {
 	t.Helper()
-	root, problems := Parse("s.yaml", []byte(src), "a sample")
+	root, problems := Parse("s.yaml", []byte(src), msg.Plain("a sample"))
 	var s sample
 	if root != nil {
 		d := Decoder{File: "s.yaml", MaxWord: 8}
@@ -116,14 +116,14 @@ f.yaml:1:7: the file holds the invisible character U+000D CARRIAGE RETURN; allow
 		{"at sign", "a: @b\n", "f.yaml:1:1: invalid YAML: a character that cannot start a value (such as @ or `); allowed: put the text in quotes"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, problems := Parse("f.yaml", []byte(tc.src), "a file")
+			_, problems := Parse("f.yaml", []byte(tc.src), msg.Plain("a file"))
 			if got := problems.Err(); got == nil || got.Error() != tc.want {
 				t.Errorf("problems:\n%v\nwant:\n%s", got, tc.want)
 			}
 		})
 	}
 	// A byte-order mark opening the file is allowed.
-	if root, problems := Parse("f.yaml", []byte("\uFEFFa: b\n"), "a file"); root == nil || len(problems) > 0 {
+	if root, problems := Parse("f.yaml", []byte("\uFEFFa: b\n"), msg.Plain("a file")); root == nil || len(problems) > 0 {
 		t.Errorf("a file opening with a byte-order mark: %v", problems)
 	}
 }
@@ -131,7 +131,7 @@ f.yaml:1:7: the file holds the invisible character U+000D CARRIAGE RETURN; allow
 // TestReadFileTooBig checks that a file over the limit is refused with its
 // size and the limit.
 func TestReadFileTooBig(t *testing.T) {
-	_, err := ReadFile(fstest.MapFS{"big.yaml": {Data: make([]byte, MaxFileSize+1)}}, "big.yaml", "t/big.yaml", "the theme")
+	_, err := ReadFile(fstest.MapFS{"big.yaml": {Data: make([]byte, MaxFileSize+1)}}, "big.yaml", "t/big.yaml", msg.Plain("the theme"))
 	if want := "t/big.yaml: the theme is too big: 2097153 bytes; allowed: at most 2097152 bytes (2 MiB)"; err == nil || err.Error() != want {
 		t.Errorf("ReadFile of a big file = %v, want %s", err, want)
 	}
@@ -183,7 +183,7 @@ func FuzzSyntax(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		root, problems := Parse("f.yaml", data, "a sample")
+		root, problems := Parse("f.yaml", data, msg.Plain("a sample"))
 		if root != nil {
 			d := Decoder{File: "f.yaml", MaxWord: 8}
 			var s sample

@@ -30,17 +30,17 @@ const SyntaxHint = "; check the indentation (spaces only) and put a text holding
 // regular file or is bigger than MaxFileSize; it never opens a device or a
 // pipe, which could block. file names the file in messages; what says what
 // it is ("the answers file"). The error is a Problem without a line.
-func ReadFile(fsys fs.FS, name, file, what string) ([]byte, error) {
+func ReadFile(fsys fs.FS, name, file string, what msg.Text) ([]byte, error) {
 	st, err := fs.Stat(fsys, name)
 	if err != nil {
-		return nil, Problem{File: file, Msg: "cannot read " + what + ": " + plainError(err)}
+		return nil, Say(file, nil, "file.cannot-read", "what", what, "reason", fsutil.ReasonText(err))
 	}
 	if p, bad := checkStat(st, file, what); bad {
 		return nil, p
 	}
 	f, err := fsys.Open(name)
 	if err != nil {
-		return nil, Problem{File: file, Msg: "cannot read " + what + ": " + plainError(err)}
+		return nil, Say(file, nil, "file.cannot-read", "what", what, "reason", fsutil.ReasonText(err))
 	}
 	defer f.Close()
 	return readLimited(f, file, what)
@@ -49,16 +49,16 @@ func ReadFile(fsys fs.FS, name, file, what string) ([]byte, error) {
 // ReadPath reads the file at path of the operating system as ReadFile
 // reads one of a file system; messages name it path. A named pipe is
 // refused without waiting for a writer.
-func ReadPath(path, what string) ([]byte, error) {
+func ReadPath(path string, what msg.Text) ([]byte, error) {
 	return ReadPathLimit(path, what, MaxFileSize)
 }
 
 // ReadPathLimit is ReadPath for a kind of file allowed to hold up to limit
 // bytes (a PDF).
-func ReadPathLimit(path, what string, limit int64) ([]byte, error) {
+func ReadPathLimit(path string, what msg.Text, limit int64) ([]byte, error) {
 	f, st, err := fsutil.OpenInput(path)
 	if err != nil {
-		return nil, Problem{File: path, Msg: "cannot read " + what + ": " + err.Error()}
+		return nil, Say(path, nil, "file.cannot-read", "what", what, "reason", err)
 	}
 	defer f.Close()
 	if st.Size() > limit {
@@ -69,35 +69,35 @@ func ReadPathLimit(path, what string, limit int64) ([]byte, error) {
 		if _, ok := err.(*fsutil.TooBigError); ok {
 			return nil, tooBig(path, what, -1, limit)
 		}
-		return nil, Problem{File: path, Msg: "cannot read " + what + ": " + err.Error()}
+		return nil, Say(path, nil, "file.cannot-read", "what", what, "reason", err)
 	}
 	return data, nil
 }
 
-func tooBig(file, what string, n, limit int64) Problem {
+func tooBig(file string, what msg.Text, n, limit int64) Problem {
 	if n < 0 {
-		return Problem{File: file, Msg: fmt.Sprintf("%s is too big: more than %d bytes; allowed: at most %d bytes (%s)", what, limit, limit, size(limit))}
+		return Say(file, nil, "file.too-big-more", "what", what, "max", limit, "human", size(limit))
 	}
-	return Problem{File: file, Msg: fmt.Sprintf("%s is too big: %d bytes; allowed: at most %d bytes (%s)", what, n, limit, size(limit))}
+	return Say(file, nil, "file.too-big", "what", what, "size", n, "max", limit, "human", size(limit))
 }
 
-func checkStat(st fs.FileInfo, file, what string) (Problem, bool) {
+func checkStat(st fs.FileInfo, file string, what msg.Text) (Problem, bool) {
 	switch {
 	case !st.Mode().IsRegular():
 		// The words of fsutil.CheckInput, which the commands use too.
-		return Problem{File: file, Msg: fmt.Sprintf("cannot read %s: is %s, not a file", what, fsutil.Kind(st.Mode()))}, true
+		return Say(file, nil, "file.cannot-read", "what", what, "reason", msg.New("fs.not-a-file", "kind", fsutil.KindText(st.Mode()))), true
 	case st.Size() > MaxFileSize:
 		return tooBig(file, what, st.Size(), MaxFileSize), true
 	}
 	return Problem{}, false
 }
 
-func readLimited(f io.Reader, file, what string) ([]byte, error) {
+func readLimited(f io.Reader, file string, what msg.Text) ([]byte, error) {
 	// The file can grow while it is read: read one byte more than allowed
 	// to know.
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
-		return nil, Problem{File: file, Msg: "cannot read " + what + ": " + plainError(err)}
+		return nil, Say(file, nil, "file.cannot-read", "what", what, "reason", fsutil.ReasonText(err))
 	}
 	if len(data) > MaxFileSize {
 		return nil, tooBig(file, what, -1, MaxFileSize)
@@ -115,17 +115,13 @@ func size(n int64) string {
 	return fmt.Sprintf("%d bytes", n)
 }
 
-// plainError returns the operating system's words of err in plain words,
-// without the operation and path a *fs.PathError adds.
-func plainError(err error) string { return fsutil.Reason(err) }
-
 // Parse parses the YAML file data into its document's top node. It
 // returns a nil node when there is nothing to decode; problems may be set
 // either way (a broken second document still lets the first be checked).
 // what names the file in messages: "an answers file as written by
 // \"roadmap init\"". Invisible characters, text that is not UTF-8 and
 // syntax errors are reported where a person must look, in plain words.
-func Parse(file string, data []byte, what string) (root *yaml.Node, problems List) {
+func Parse(file string, data []byte, what msg.Text) (root *yaml.Node, problems List) {
 	defer func() {
 		// The parser reports errors by panicking internally and recovers
 		// them itself; anything that escapes is still the input's fault.
@@ -137,18 +133,18 @@ func Parse(file string, data []byte, what string) (root *yaml.Node, problems Lis
 	if p := checkEncoding(file, data); len(p) > 0 {
 		return nil, p
 	}
-	empty := "the file is empty; allowed: " + what
+	empty := Say(file, &yaml.Node{Line: 1, Column: 1}, "file.empty", "what", what)
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			return nil, List{{File: file, Line: 1, Col: 1, Msg: empty}}
+			return nil, List{empty}
 		}
 		return nil, List{syntaxProblem(file, data, err)}
 	}
 	if len(doc.Content) == 0 || IsNull(doc.Content[0]) {
 		// Nothing, a lone "---" or "~": there is nothing to decode.
-		return nil, List{{File: file, Line: 1, Col: 1, Msg: empty}}
+		return nil, List{empty}
 	}
 	var next yaml.Node
 	switch err := dec.Decode(&next); {
