@@ -11,8 +11,8 @@ import (
 
 	"github.com/partnership-roadmap/roadmap/internal/content"
 	"github.com/partnership-roadmap/roadmap/internal/diag"
-	"github.com/partnership-roadmap/roadmap/internal/msg"
 	"github.com/partnership-roadmap/roadmap/internal/fsutil"
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 	"github.com/partnership-roadmap/roadmap/internal/translate"
 )
 

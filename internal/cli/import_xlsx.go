@@ -12,10 +12,10 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/partnership-roadmap/roadmap/internal/diag"
-	"github.com/partnership-roadmap/roadmap/internal/msg"
 	"github.com/partnership-roadmap/roadmap/internal/esc"
 	"github.com/partnership-roadmap/roadmap/internal/fsutil"
 	"github.com/partnership-roadmap/roadmap/internal/importxlsx"
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 )
 
 // isWorkbook reports whether path names a plans workbook (.xlsx) rather

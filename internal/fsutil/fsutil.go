@@ -311,7 +311,6 @@ func PrepareDir(dir string) error {
 	return nil
 }
 
-
 // CheckInput says whether path can be read as an input file without
 // blocking: nil for a regular file; otherwise what it is, in plain words
 // ("is a named pipe, not a file").
