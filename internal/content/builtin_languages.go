@@ -3,10 +3,10 @@
 package content
 
 var builtinLanguages = []builtin{
-	{"lv", "bf3369e7e5e195614499dc5647f0a1e0f2851cd328b855d487ebd612171c4706", builtinLV},
-	{"el", "849160b16d1fc7e7b999aa3ae2ae1dd8606bb0c884360aaa70c952f7f065f021", builtinEL},
-	{"en", "fa9b3ae9cb9d5c5089a3f1d1271176530576e2ba08a586676b80b02e577b1b63", builtinEN},
-	{"lt", "d9ace246d161bd0df744f413d8c216c5eeaa6379b52974a35aeb6bbae5888f51", builtinLT},
-	{"pt", "1aef54269e55222d27b7df1c02b54cd806d76ff61cf8c11b419635175715d315", builtinPT},
-	{"sv", "95e8af7425dfe7cc8f570e2c9754679cb745343a7e34f6e748fcce2547b8428a", builtinSV},
+	{"lv", "12d20a154b6867a4e20e8b2fb0a5d420a03becb47a601259cbeb7a18b128af07", builtinLV},
+	{"el", "8e778b1eadb5739afa50cb0332d79cefac20a2f6ecdebc491856da21bb53f39c", builtinEL},
+	{"en", "4d8cfb1bcee98ea1384951bb4c1721c9216550812c006b6ae21cdddf7346d21b", builtinEN},
+	{"lt", "b40f570348da779b6a29e68526c48710d6f8622954109f8025ebcb8ef1c1c258", builtinLT},
+	{"pt", "692772000b028e47167ce20fc429b8c32719b7b44e18a6d44e099e798067340c", builtinPT},
+	{"sv", "756523345176cf14e7cd4d77311298198715b16c2c979c73bf45b09cf11a107f", builtinSV},
 }

@@ -714,6 +714,7 @@ func builtinLV() *Language {
 			"msg.reason.permission-or-open":                 "nav atļaujas, vai fails ir atvērts citā programmā; izvēlieties mapi, kurā drīkstat rakstīt, vai aizveriet failu",
 			"msg.reason.read-only":                          "disks ir tikai lasāms",
 			"msg.reason.system":                             "{text}",
+			"msg.serve.rows-incomplete":                     "{plan} rindas pienāca nepilnīgas („{first}“ vērtību skaits: {count}, „{column}“: {got}); nekas netika saglabāts",
 			"msg.syntax.after-double-quote":                 "nederīgs YAML: aiz aizverošajām pēdiņām \" šeit ir teksts („{text}“); atļauts: \" tekstā \"…\" rakstiet kā \\\" vai lieciet tekstu '…'",
 			"msg.syntax.after-single-quote":                 "nederīgs YAML: aiz aizverošajām pēdiņām ' šeit ir teksts („{text}“); atļauts: ' tekstā '…' rakstiet divreiz ('it''s) vai lieciet tekstu \"…\"",
 			"msg.syntax.anchor":                             "nederīgs YAML: aizstājvārdam *{anchor} augstāk nav enkura &{anchor}; atļauts: ierakstiet vērtību pilnībā",

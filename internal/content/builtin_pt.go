@@ -715,6 +715,7 @@ func builtinPT() *Language {
 			"msg.reason.permission-or-open":                 "permissão negada, ou o ficheiro está aberto noutro programa; escolha uma pasta onde possa escrever, ou feche o ficheiro",
 			"msg.reason.read-only":                          "o disco é só de leitura",
 			"msg.reason.system":                             "{text}",
+			"msg.serve.rows-incomplete":                     "as linhas de {plan} chegaram incompletas (valores de «{first}»: {count}, de «{column}»: {got}); nada foi guardado",
 			"msg.syntax.after-double-quote":                 "YAML inválido: há texto depois das aspas de fecho \" aqui («{text}»); permitido: escreva \" dentro de \"…\" como \\\", ou ponha o texto entre '…'",
 			"msg.syntax.after-single-quote":                 "YAML inválido: há texto depois das aspas de fecho ' aqui («{text}»); permitido: escreva ' dentro de '…' duas vezes ('it''s), ou ponha o texto entre \"…\"",
 			"msg.syntax.anchor":                             "YAML inválido: o alias *{anchor} não corresponde a nenhuma âncora &{anchor} acima; permitido: escreva o valor por extenso",

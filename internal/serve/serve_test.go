@@ -369,10 +369,10 @@ func TestSave(t *testing.T) {
 		t.Fatalf("invalid save = %d %v", res.StatusCode, m)
 	}
 	for field, want := range map[string]string{
-		"date":            `impossible date "2026-02-30": February 2026 has 28 days`,
-		"cp.needs.status": `unknown status "finished"`,
-		"cp.needs.opt":    `unknown option "telepathy"`,
-		"ap.1.deadline":   `"31.12.2027" is not a date`,
+		"date":            `neiespējams datums „2026-02-30“: 2026. gada februārī ir 28 dienas`,
+		"cp.needs.status": `nezināms statuss „finished“`,
+		"cp.needs.opt":    `pieturas punktam 1.2 „needs“ nav iespējas „telepathy“`,
+		"ap.1.deadline":   `„31.12.2027“ ir datums, kas rakstīts vietējā formā (vai domājāt 2027-12-31?)`,
 	} {
 		if got, _ := p[field].(string); !strings.Contains(got, want) {
 			t.Errorf("problem of %s = %q, want it to say %q (all: %v)", field, got, want, p)
@@ -382,7 +382,7 @@ func TestSave(t *testing.T) {
 		t.Error("an invalid save changed the file")
 	}
 	res, body = post(t, h, "/r/"+example, v)
-	if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, `value="31.12.2027"`) || !strings.Contains(body, "February 2026 has 28 days") {
+	if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, `value="31.12.2027"`) || !strings.Contains(body, "2026. gada februārī ir 28 dienas") {
 		t.Errorf("invalid plain save = %d; the page must show what was typed and why it is refused", res.StatusCode)
 	}
 
