@@ -714,6 +714,8 @@ func builtinEN() *Language {
 			"msg.reason.permission-or-open":                 "permission denied, or the file is open in another program; choose a folder you may write to, or close the file",
 			"msg.reason.read-only":                          "the disk is read-only",
 			"msg.reason.system":                             "{text}",
+			"msg.serve.file-gone":                           "the file is gone",
+			"msg.serve.file-outside":                        "the file is a link to a place outside the folder; allowed: answers files inside the folder",
 			"msg.serve.rows-incomplete":                     "the {plan} rows arrived incomplete ({count} values of \"{first}\", {got} of \"{column}\"); nothing was saved",
 			"msg.syntax.after-double-quote":                 "invalid YAML: text follows the closing quote \" here (\"{text}\"); allowed: write \" inside \"…\" as \\\", or put the text in '…'",
 			"msg.syntax.after-single-quote":                 "invalid YAML: text follows the closing quote ' here (\"{text}\"); allowed: write ' inside '…' twice ('it''s), or put the text in \"…\"",

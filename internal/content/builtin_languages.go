@@ -3,10 +3,10 @@
 package content
 
 var builtinLanguages = []builtin{
-	{"lv", "12d20a154b6867a4e20e8b2fb0a5d420a03becb47a601259cbeb7a18b128af07", builtinLV},
-	{"el", "8e778b1eadb5739afa50cb0332d79cefac20a2f6ecdebc491856da21bb53f39c", builtinEL},
-	{"en", "4d8cfb1bcee98ea1384951bb4c1721c9216550812c006b6ae21cdddf7346d21b", builtinEN},
-	{"lt", "b40f570348da779b6a29e68526c48710d6f8622954109f8025ebcb8ef1c1c258", builtinLT},
-	{"pt", "692772000b028e47167ce20fc429b8c32719b7b44e18a6d44e099e798067340c", builtinPT},
-	{"sv", "756523345176cf14e7cd4d77311298198715b16c2c979c73bf45b09cf11a107f", builtinSV},
+	{"lv", "3639af0e6d9d69083adac3987a787adfc21fd5522088980efa2ccb7f0a77e540", builtinLV},
+	{"el", "f4dc4bc5e5667928f50a64d04994c4ab72192d606cff4a69eb62bea111387f72", builtinEL},
+	{"en", "9cd3530ef473c15f7752fc0a59e334b6addc4fc54dacac6bed9178059597b869", builtinEN},
+	{"lt", "ed264e7860da1f14815c6904cf356efea54babf635dcd24a4af1f28a4a248c7d", builtinLT},
+	{"pt", "cf11d152d3ee0190430ad69b0d29551a23e2e9e8161c29c1a44a6d25d898495f", builtinPT},
+	{"sv", "94474d8f5f56947d2daaad511ed95c51a052100894ddd6ac24b0710fd3b55eed", builtinSV},
 }

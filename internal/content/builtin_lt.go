@@ -715,6 +715,8 @@ func builtinLT() *Language {
 			"msg.reason.permission-or-open":                 "neturite leidimo arba failas atidarytas kitoje programoje; pasirinkite aplanką, į kurį galite rašyti, arba uždarykite failą",
 			"msg.reason.read-only":                          "diskas skirtas tik skaityti",
 			"msg.reason.system":                             "{text}",
+			"msg.serve.file-gone":                           "failo nebėra",
+			"msg.serve.file-outside":                        "failas yra nuoroda į vietą už aplanko ribų; leidžiama: atsakymų failai aplanko viduje",
 			"msg.serve.rows-incomplete":                     "{plan} eilutės atėjo nepilnos („{first}“ reikšmių skaičius: {count}, „{column}“: {got}); niekas neišsaugota",
 			"msg.syntax.after-double-quote":                 "netinkamas YAML: po uždarančių kabučių \" čia yra tekstas („{text}“); leidžiama: \" tekste \"…\" rašykite kaip \\\" arba tekstą rašykite '…'",
 			"msg.syntax.after-single-quote":                 "netinkamas YAML: po uždarančių kabučių ' čia yra tekstas („{text}“); leidžiama: ' tekste '…' rašykite du kartus ('it''s) arba tekstą rašykite \"…\"",

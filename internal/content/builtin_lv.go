@@ -714,6 +714,8 @@ func builtinLV() *Language {
 			"msg.reason.permission-or-open":                 "nav atļaujas, vai fails ir atvērts citā programmā; izvēlieties mapi, kurā drīkstat rakstīt, vai aizveriet failu",
 			"msg.reason.read-only":                          "disks ir tikai lasāms",
 			"msg.reason.system":                             "{text}",
+			"msg.serve.file-gone":                           "faila vairs nav",
+			"msg.serve.file-outside":                        "fails ir saite uz vietu ārpus mapes; atļauts: atbilžu faili mapes iekšpusē",
 			"msg.serve.rows-incomplete":                     "{plan} rindas pienāca nepilnīgas („{first}“ vērtību skaits: {count}, „{column}“: {got}); nekas netika saglabāts",
 			"msg.syntax.after-double-quote":                 "nederīgs YAML: aiz aizverošajām pēdiņām \" šeit ir teksts („{text}“); atļauts: \" tekstā \"…\" rakstiet kā \\\" vai lieciet tekstu '…'",
 			"msg.syntax.after-single-quote":                 "nederīgs YAML: aiz aizverošajām pēdiņām ' šeit ir teksts („{text}“); atļauts: ' tekstā '…' rakstiet divreiz ('it''s) vai lieciet tekstu \"…\"",

@@ -715,6 +715,8 @@ func builtinPT() *Language {
 			"msg.reason.permission-or-open":                 "permissão negada, ou o ficheiro está aberto noutro programa; escolha uma pasta onde possa escrever, ou feche o ficheiro",
 			"msg.reason.read-only":                          "o disco é só de leitura",
 			"msg.reason.system":                             "{text}",
+			"msg.serve.file-gone":                           "o ficheiro já não existe",
+			"msg.serve.file-outside":                        "o ficheiro é uma ligação para um local fora da pasta; permitido: ficheiros de respostas dentro da pasta",
 			"msg.serve.rows-incomplete":                     "as linhas de {plan} chegaram incompletas (valores de «{first}»: {count}, de «{column}»: {got}); nada foi guardado",
 			"msg.syntax.after-double-quote":                 "YAML inválido: há texto depois das aspas de fecho \" aqui («{text}»); permitido: escreva \" dentro de \"…\" como \\\", ou ponha o texto entre '…'",
 			"msg.syntax.after-single-quote":                 "YAML inválido: há texto depois das aspas de fecho ' aqui («{text}»); permitido: escreva ' dentro de '…' duas vezes ('it''s), ou ponha o texto entre \"…\"",

@@ -715,6 +715,8 @@ func builtinSV() *Language {
 			"msg.reason.permission-or-open":                 "åtkomst nekad, eller filen är öppen i ett annat program; välj en mapp som du får skriva i, eller stäng filen",
 			"msg.reason.read-only":                          "disken är skrivskyddad",
 			"msg.reason.system":                             "{text}",
+			"msg.serve.file-gone":                           "filen finns inte längre",
+			"msg.serve.file-outside":                        "filen är en länk till en plats utanför mappen; tillåtet: svarsfiler i mappen",
 			"msg.serve.rows-incomplete":                     "raderna i {plan} kom ofullständiga (antal värden i ”{first}”: {count}, i ”{column}”: {got}); ingenting sparades",
 			"msg.syntax.after-double-quote":                 "ogiltig YAML: text följer efter det avslutande citattecknet \" här (”{text}”); tillåtet: skriv \" inuti \"…\" som \\\", eller sätt texten inom '…'",
 			"msg.syntax.after-single-quote":                 "ogiltig YAML: text följer efter det avslutande citattecknet ' här (”{text}”); tillåtet: skriv ' inuti '…' två gånger ('it''s), eller sätt texten inom \"…\"",

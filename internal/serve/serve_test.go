@@ -136,7 +136,7 @@ func TestHome(t *testing.T) {
 	}
 	for _, want := range []string{
 		`<html lang="lv">`, "Biedrība &#34;Brīnumiņš&#34;", "8 no 13", "Talsi Municipality", "8 no 12",
-		`broken.yaml:4:19: unknown status &#34;finished&#34;`, "Jauna ceļa karte", `href="/blank/lv/pack.zip"`,
+		`broken.yaml:4:19: nezināms statuss „finished“`, "Jauna ceļa karte", `href="/blank/lv/pack.zip"`,
 	} {
 		if !strings.Contains(body, want) {
 			t.Errorf("the home page lacks %q", want)
@@ -210,7 +210,7 @@ func TestUpload(t *testing.T) {
 	}
 	bad := []byte("form: community\nlanguage: lv\ndate: 2026-02-30\n")
 	res, body := upload(t, h, "bad.yaml", bad)
-	if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "bad.yaml:3:7: impossible date") {
+	if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "bad.yaml:3:7: neiespējams datums") {
 		t.Errorf("a bad upload = %d\n%s", res.StatusCode, body)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "bad.yaml")); err == nil {
@@ -548,7 +548,7 @@ func TestBrokenFile(t *testing.T) {
 	h := newServer(t, dir)
 
 	_, body := call(t, h, "GET", "/", nil)
-	if !strings.Contains(body, "broken.yaml:4:9: invalid YAML") || !strings.Contains(body, "link.yaml") {
+	if !strings.Contains(body, "broken.yaml:4:9: nederīgs YAML") || !strings.Contains(body, "link.yaml") {
 		t.Errorf("the list does not show the problems:\n%s", body)
 	}
 	res, body := call(t, h, "GET", "/r/broken.yaml", nil)
