@@ -63,7 +63,7 @@ another file.`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			answersGiven := cmd.Flags().Changed("answers")
 			if len(args) > 1 || (len(args) == 0 && !answersGiven) {
-				return usagef(cmd, "give one form: municipality or community, or --answers FILE")
+				return usage(cmd, "usage.form-or-answers")
 			}
 			if len(args) == 1 {
 				if err := argEnum("form", args[0], forms); err != nil {
@@ -105,7 +105,7 @@ func outputExt(cmd *cobra.Command, what, ext string) error {
 	out := f.Value.String()
 	switch {
 	case out == "":
-		return usagef(cmd, "-o is empty; give a file name ending in %s", ext)
+		return usage(cmd, "usage.output-empty", "ext", ext)
 	case !strings.EqualFold(filepath.Ext(out), ext):
 		return usagef(cmd, "output file %s: a %s's name must end in %s", esc.Name(out), what, ext)
 	}

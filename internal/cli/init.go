@@ -44,7 +44,7 @@ unless --force is given, so filled-in answers are not lost.`,
 		ValidArgs: forms,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
-				return usagef(cmd, "give one form: municipality or community")
+				return usage(cmd, "usage.one-form")
 			}
 			if err := argEnum("form", args[0], forms); err != nil {
 				return usageError{err, cmd.CommandPath()}

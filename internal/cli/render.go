@@ -52,7 +52,7 @@ has started, says how many are complete, and exits with 130.`,
 		Example: "  roadmap render answers/\n  roadmap render a.yaml b.yaml --out roadmaps --jobs 4",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
-				return usagef(cmd, "give at least one answers file or folder")
+				return usage(cmd, "usage.render-args")
 			}
 			if opts.Out == "" {
 				return usagef(cmd, "--out is empty; give the folder to write the roadmaps into")

@@ -257,7 +257,7 @@ func checkLangFlag(app *App, cmd *cobra.Command) error {
 		return nil
 	}
 	if err := app.checkLangs(codes...); err != nil {
-		return usageError{fmt.Errorf("--lang: %w", err), cmd.CommandPath()}
+		return usageError{msg.New("usage.flag", "flag", "lang", "reason", err), cmd.CommandPath()}
 	}
 	return nil
 }
@@ -275,6 +275,25 @@ func langFlag(cmd *cobra.Command) string {
 	case langsValue:
 		if len(*v.p) == 1 {
 			return (*v.p)[0]
+		}
+	}
+	return ""
+}
+
+// langArg returns the one language code --lang (-l) gives in args, read
+// before the command line is parsed; "" when there is none.
+func langArg(args []string) string {
+	for i, a := range args {
+		if a == "--" {
+			break
+		}
+		for _, f := range []string{"--lang", "-l"} {
+			if v, ok := strings.CutPrefix(a, f+"="); ok && !strings.Contains(v, ",") {
+				return v
+			}
+			if a == f && i+1 < len(args) && !strings.Contains(args[i+1], ",") {
+				return args[i+1]
+			}
 		}
 	}
 	return ""
@@ -298,6 +317,11 @@ func (e usageError) Unwrap() error { return e.error }
 // usagef returns a usage error of cmd.
 func usagef(cmd *cobra.Command, format string, args ...any) error {
 	return usageError{fmt.Errorf(format, args...), cmd.CommandPath()}
+}
+
+// usage returns a usage error of cmd saying message key of the catalogue.
+func usage(cmd *cobra.Command, key string, kv ...any) error {
+	return usageError{msg.New(key, kv...), cmd.CommandPath()}
 }
 
 // The exit statuses (docs/exit-codes.md).
@@ -381,6 +405,9 @@ func run(ctx context.Context, signalled func() os.Signal, args []string, app *Ap
 			return exitFailure
 		}
 	} else {
+		// A mistake found before the flags are parsed is said in the
+		// language --lang names all the same.
+		app.msgLang = langArg(args)
 		root := NewRootCmd(app)
 		root.SetArgs(bareDefaults(args))
 		err = root.ExecuteContext(ctx)
@@ -411,19 +438,20 @@ func run(ctx context.Context, signalled func() os.Signal, args []string, app *Ap
 // unknownCommand rewords cobra's error for a command it does not have,
 // `unknown command "frm" for "roadmap"` and its suggestions, as a usage
 // error: unknown command "frm"; did you mean "form"?
-func unknownCommand(msg string) error {
-	first, rest, _ := strings.Cut(msg, "\n")
+func unknownCommand(text string) error {
+	first, rest, _ := strings.Cut(text, "\n")
 	first = strings.TrimSuffix(first, ` for "roadmap"`)
-	var alts []string
+	name, err := strconv.Unquote(strings.TrimPrefix(first, "unknown command "))
+	if err != nil {
+		return usageError{errors.New(first), "roadmap"}
+	}
 	for _, line := range strings.Split(rest, "\n") {
 		if strings.HasPrefix(line, "\t") {
-			alts = append(alts, strconv.Quote(strings.TrimSpace(line)))
+			// Cobra suggests the likeliest first.
+			return usageError{msg.New("usage.unknown-command-hint", "command", msg.Value(name), "suggestion", strings.TrimSpace(line)), "roadmap"}
 		}
 	}
-	if len(alts) > 0 {
-		first += "; did you mean " + strings.Join(alts, " or ") + "?"
-	}
-	return usageError{errors.New(first), "roadmap"}
+	return usageError{msg.New("usage.unknown-command", "command", msg.Value(name)), "roadmap"}
 }
 
 // signalContext returns a context cancelled by the first SIGINT or SIGTERM,
@@ -588,7 +616,7 @@ func newVersionCmd(app *App) *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",
 		Short: "Print the version of roadmap",
-		Args:  noArgs("version takes no arguments"),
+		Args:  noArgs(msg.New("usage.version-args")),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			fmt.Fprintf(app.Out, "roadmap %s\n", versionLine())
 			return nil
@@ -607,7 +635,7 @@ func (a *App) answersAndLanguage(path, lang string) (*answers.File, *content.Lan
 	var f *answers.File
 	if path != "" {
 		if err := fsutil.CheckInput(path); err != nil {
-			return nil, nil, diag.List{{File: path, Msg: "cannot read the answers file: " + err.Error()}}
+			return nil, nil, diag.List{diag.Say(path, nil, "file.cannot-read", "what", msg.New("field.answers-file"), "reason", err)}
 		}
 		if f, err = answers.ReadFile(path, b); err != nil {
 			return nil, nil, err

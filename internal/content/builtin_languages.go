@@ -3,10 +3,10 @@
 package content
 
 var builtinLanguages = []builtin{
-	{"lv", "3639af0e6d9d69083adac3987a787adfc21fd5522088980efa2ccb7f0a77e540", builtinLV},
-	{"el", "f4dc4bc5e5667928f50a64d04994c4ab72192d606cff4a69eb62bea111387f72", builtinEL},
-	{"en", "9cd3530ef473c15f7752fc0a59e334b6addc4fc54dacac6bed9178059597b869", builtinEN},
-	{"lt", "ed264e7860da1f14815c6904cf356efea54babf635dcd24a4af1f28a4a248c7d", builtinLT},
-	{"pt", "cf11d152d3ee0190430ad69b0d29551a23e2e9e8161c29c1a44a6d25d898495f", builtinPT},
-	{"sv", "94474d8f5f56947d2daaad511ed95c51a052100894ddd6ac24b0710fd3b55eed", builtinSV},
+	{"lv", "6351076701e910343d0a6d8a79abc61fd4ca2c8c9c612ae5fc79d327ec458d77", builtinLV},
+	{"el", "c97ecbd2b53e98a5ea2fef8eb9af902f39205c610e4970015ef1fd785ba1af79", builtinEL},
+	{"en", "00fd6e4855b0d66436464652020b5b892a1d37f69d87c89bef16ebf144901542", builtinEN},
+	{"lt", "eac933533f7c20ce909bb97f6c98bf7c92ca3f391716f015f2006805851d08ce", builtinLT},
+	{"pt", "cf45b73983b617e708aaca61c330fd53c4ce014bffeca59e913c3633d9b6f6c7", builtinPT},
+	{"sv", "1a962eb959a9fecd32307ef1126c8a8a77cab6393a3ac157847669902860f878", builtinSV},
 }
