@@ -3,10 +3,10 @@
 package content
 
 var builtinLanguages = []builtin{
-	{"lv", "6351076701e910343d0a6d8a79abc61fd4ca2c8c9c612ae5fc79d327ec458d77", builtinLV},
-	{"el", "c97ecbd2b53e98a5ea2fef8eb9af902f39205c610e4970015ef1fd785ba1af79", builtinEL},
-	{"en", "00fd6e4855b0d66436464652020b5b892a1d37f69d87c89bef16ebf144901542", builtinEN},
-	{"lt", "eac933533f7c20ce909bb97f6c98bf7c92ca3f391716f015f2006805851d08ce", builtinLT},
-	{"pt", "cf45b73983b617e708aaca61c330fd53c4ce014bffeca59e913c3633d9b6f6c7", builtinPT},
-	{"sv", "1a962eb959a9fecd32307ef1126c8a8a77cab6393a3ac157847669902860f878", builtinSV},
+	{"lv", "881e943243dbea2adc84e1e676c5481f1cfde2470ae0bb917fdc53c3d5d19703", builtinLV},
+	{"el", "5da4f73f332b31f7b490b8cd08f2ef0cb7efd5860bd36aaf2fb8447183d5d904", builtinEL},
+	{"en", "6e25af6573e8202b980dec40d0d801aea5d8db5a6dfe5adeff9a09b4baeb3b41", builtinEN},
+	{"lt", "6c44a1541bd1aa563ac1c03a037e3b29bc3186c33d6f9da7eedaf23f34a510af", builtinLT},
+	{"pt", "553b421fab4d90f60862b1f7d410120e7cdd634772e6884003c2d5e0e1fd548a", builtinPT},
+	{"sv", "d28f9a8cc3dfe86037d9bd6d84d15280bddb0bd25e3f970732d4e3f31eeb40b4", builtinSV},
 }

@@ -385,11 +385,7 @@ func (d *Decoder) slice(n *yaml.Node, v reflect.Value, at Field) {
 		item = "item"
 	}
 	if m, _ := strconv.Atoi(at.Tag.Get("min")); len(items) < m {
-		if item == "row" {
-			d.Say(d.Deref(n), "decode.too-few", "field", at.Named(), "n", len(items), "allowed", d.AllowedText(v.Type(), at.Tag), "min", m)
-		} else {
-			d.Add(d.Deref(n), "%s has %d %ss; allowed: %s, at least %d", at.Name, len(items), item, d.Allowed(v.Type(), at.Tag), m)
-		}
+		d.Say(d.Deref(n), "decode.too-few", "field", at.Named(), "n", len(items), "item", item, "allowed", d.AllowedText(v.Type(), at.Tag), "min", m)
 		return
 	}
 	name := at.Name

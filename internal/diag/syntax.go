@@ -152,7 +152,7 @@ func Parse(file string, data []byte, what msg.Text) (root *yaml.Node, problems L
 		// A lone "---" at the end makes an empty document; only content
 		// after it is a mistake.
 		if len(next.Content) > 0 && !IsNull(next.Content[0]) {
-			problems.Add(file, next.Content[0], "a second YAML document starts here; allowed: one document per file (remove the \"---\" line above)")
+			problems.Say(file, next.Content[0], "syntax.second-document")
 		}
 	case !errors.Is(err, io.EOF):
 		problems = append(problems, syntaxProblem(file, data, err))
