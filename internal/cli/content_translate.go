@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -138,12 +139,17 @@ func contentImportRun(app *App, file string) error {
 		lang, ts, skipped, err = translate.ReadPO(data)
 	}
 	if err != nil {
+		var p diag.Problem
+		if errors.As(err, &p) {
+			p.File = file
+			return p
+		}
 		return fmt.Errorf("%s: %w", file, err)
 	}
 	if lang == "" {
 		return fmt.Errorf("%s names no language (PO: a Language: header; XLIFF: trgLang); export it again with roadmap content export", file)
 	}
-	res, err := translate.Apply(dir, lang, file, ts)
+	res, err := translate.Apply(dir, lang, file, ts, app.contentCheckOptions()...)
 	if err != nil {
 		return err
 	}
@@ -179,11 +185,20 @@ only the texts whose Latvian changes later.`,
 			if err != nil {
 				return err
 			}
-			out := filepath.Join(dir, content.SourcesPath(lang))
-			if err := fsutil.WriteFileAtomic(out, data); err != nil {
+			rec, err := b.StampRecord(lang)
+			if err != nil {
 				return err
 			}
-			fmt.Fprintf(app.Out, "wrote %s\n", out)
+			texts, err := b.EncodeSourceTexts(map[string]map[string]string{lang: rec})
+			if err != nil {
+				return err
+			}
+			out := filepath.Join(dir, content.SourcesPath(lang))
+			textsOut := filepath.Join(dir, content.SourceTextsFile)
+			if err := fsutil.WriteFiles([]fsutil.PathFile{{Path: out, Data: data}, {Path: textsOut, Data: texts}}); err != nil {
+				return err
+			}
+			fmt.Fprintf(app.Out, "wrote %s\nwrote %s\n", out, textsOut)
 			return nil
 		},
 	}
