@@ -10,6 +10,7 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing/fstest"
 	"unicode/utf8"
@@ -92,7 +93,7 @@ func Apply(dir, code, name string, ts []Translation, opts ...content.CheckOption
 	for _, t := range ts {
 		// bad refuses t, at the byte off of its text (-1: its start).
 		bad := func(off int, format string, args ...any) {
-			p := diag.Problem{File: name, Line: t.Line, Col: t.Col, Msg: t.Key + ": " + fmt.Sprintf(format, args...)}
+			p := diag.Problem{File: name, Line: t.Line, Col: t.Col, Msg: shownKey(t.Key) + ": " + fmt.Sprintf(format, args...)}
 			if off >= 0 {
 				p.Line, p.Col, _ = t.At(off)
 			}
@@ -101,7 +102,7 @@ func Apply(dir, code, name string, ts []Translation, opts ...content.CheckOption
 		byName[t.Key] = t
 		if i := invalidUTF8(t.Text); i >= 0 {
 			_, _, raw := t.At(i)
-			bad(i, "the translation is not valid UTF-8 (a byte %s); save the file as UTF-8", written(raw, fmt.Sprintf("0x%02X", t.Text[i])))
+			bad(i, "the translation is not valid UTF-8 (the byte %s); write the text in UTF-8", written(raw, fmt.Sprintf("0x%02X", t.Text[i])))
 			continue
 		}
 		if i, r := controlAt(t.Text); i >= 0 {
@@ -390,6 +391,19 @@ func (v *verifier) translationAt(p diag.Problem) (Translation, bool) {
 		}
 	}
 	return Translation{}, false
+}
+
+// shownKey returns a key read from a translator's file as a message shows
+// it: as it is when it is written as the export writes keys, else quoted
+// and shortened, so that a message never sends a control character to the
+// terminal or repeats a huge value.
+func shownKey(k string) string {
+	for _, r := range k {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || strings.ContainsRune(".:_-", r)) {
+			return strconv.Quote(diag.Clip(k))
+		}
+	}
+	return diag.Clip(k)
 }
 
 // invalidUTF8 returns the offset of the first byte of s that is not UTF-8,

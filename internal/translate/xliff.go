@@ -135,7 +135,7 @@ func ReadXLIFF(data []byte) (lang string, ts []Translation, initial int, err err
 			}
 			if inTarget {
 				line, col := dec.InputPos()
-				return "", nil, 0, diag.Problem{Line: line, Col: col, Msg: fmt.Sprintf("%s: the target holds an element <%s>; write the translation as plain text", unit, t.Name.Local)}
+				return "", nil, 0, diag.Problem{Line: line, Col: col, Msg: fmt.Sprintf("%s: the target holds an element <%s>; write the translation as plain text", shownKey(unit), shownKey(t.Name.Local))}
 			}
 			switch t.Name.Local {
 			case "unit":
@@ -145,7 +145,7 @@ func ReadXLIFF(data []byte) (lang string, ts []Translation, initial int, err err
 					return "", nil, 0, diag.Problem{Line: unitLine, Col: 1, Msg: "a unit has no id; the id names the text (keep the id the export wrote)"}
 				}
 				if prev, dup := seen[unit]; dup {
-					return "", nil, 0, diag.Problem{Line: unitLine, Col: 1, Msg: fmt.Sprintf("unit %q is given twice (first at line %d); each text is one unit", unit, prev)}
+					return "", nil, 0, diag.Problem{Line: unitLine, Col: 1, Msg: fmt.Sprintf("unit %s is given twice (first at line %d); each text is one unit", strconv.Quote(diag.Clip(unit)), prev)}
 				}
 				seen[unit] = unitLine
 			case "segment":
@@ -252,7 +252,7 @@ func xmlProblem(data []byte, se *xml.SyntaxError, unit string) error {
 	}
 	where := "the file"
 	if unit != "" {
-		where = unit
+		where = shownKey(unit)
 	}
 	lines := bytes.Split(data, []byte("\n"))
 	written := ""
