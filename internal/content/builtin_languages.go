@@ -5,7 +5,7 @@ package content
 var builtinLanguages = []builtin{
 	{"lv", "b94efc7869aa758fc2d1a39df922c1d7d67f5abad2aea22337e5e1ede4f4bab7", builtinLV},
 	{"el", "ebc05abc315e8ac286c9fc3dad4669df12635ab6d95765e7d7cd6ae1c5b2308a", builtinEL},
-	{"en", "229696b7307a073d5bed7a201fc167656ec4fca6b633c73ffaa1ec822ba5bb38", builtinEN},
+	{"en", "a5892183be285bce01944493b7da7e20587afc1e7702d918d24daa8e5ef1534e", builtinEN},
 	{"lt", "ccbb2ff9cb657eb423e8b2c90cc46619f606ed8677c3ffb41934a9cd75c83ad2", builtinLT},
 	{"pt", "3552a44cf3a8005dcda06f16ba54b046b744fb51406adf616f824a78e1bb1405", builtinPT},
 	{"sv", "a612bb2203caa0c0a7e7fdbe9cc3e8d83bd47af49187f11e4114ab29df774216", builtinSV},
