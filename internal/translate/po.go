@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/partnership-roadmap/roadmap/internal/diag"
@@ -303,7 +304,11 @@ func unquotePO(s string, line, col int) (string, []mark, error) {
 			i = j
 		default:
 			r, _ := utf8.DecodeRuneInString(in[i:])
-			return "", nil, at(line, startCol, "unknown escape \\%c; a PO string knows \\n \\t \\\" \\\\ (and the C escapes)", r)
+			esc := `\` + string(r)
+			if !unicode.IsPrint(r) {
+				esc = `\ followed by ` + diag.CharName(r)
+			}
+			return "", nil, at(line, startCol, "unknown escape %s; a PO string knows \\n \\t \\\" \\\\ (and the C escapes)", esc)
 		}
 		marks = append(marks, mark{off: off, line: line, col: startCol, raw: in[start:i]})
 		c += i - start
