@@ -329,6 +329,9 @@ func problemsOf(err error) diag.List {
 // import brings, named by the translation it comes from; and an error when
 // a text in want would not read back as it was imported.
 func (v *verifier) verify(out map[string][]byte, want map[string]string) (diag.List, error) {
+	if len(out) == 0 {
+		return nil, nil // nothing changes
+	}
 	before, err := v.files(nil)
 	if err != nil {
 		return nil, err
