@@ -69,6 +69,8 @@ func TestImportRefusesWhatCheckRefuses(t *testing.T) {
 			`en.po:6:9: "labels.\x1b]0;owned\a": unknown key; the keys are those that roadmap content export writes (keep msgctxt, or the unit id, as exported)`},
 		{"BEL as &#7;", "en.xlf", xliffOf("labels.status.done", "Done&#7;"),
 			`en.xlf:5:65: labels.status.done: holds the control character U+0007 BELL (written &#7;), which XML cannot hold; allowed: text, line breaks and tabs`},
+		{"a placeholder renamed after a source with ī", "en.xlf", strings.Replace(xliffOf("labels.page.footer", "Page {page} of {total}"), "<source>x</source>", "<source>Izpildīts</source>", 1),
+			`en.xlf:5:69: labels.page.footer: the translation has the placeholders [{page} {total}]; it must have [{page} {pages}] as in lv, each written {name} exactly`},
 		{"NEXT LINE as &#x85;", "en.xlf", xliffOf("labels.status.done", "Do&amp;&#x85;ne"),
 			`en.xlf:5:68: labels.status.done: the translation holds the control character U+0085 NEXT LINE (written &#x85;); allowed: text, line breaks and tabs`},
 		{"paragraphs run together", "en.xlf", xliffOf("steps.1.checkpoints.target-group.guidance", "One paragraph. Another one."),

@@ -134,7 +134,7 @@ func ReadXLIFF(data []byte) (lang string, ts []Translation, initial int, err err
 				continue
 			}
 			if inTarget {
-				line, col := dec.InputPos()
+				line, col := posAt(data, dec.InputOffset())
 				return "", nil, 0, diag.Problem{Line: line, Col: col, Msg: fmt.Sprintf("%s: the target holds an element <%s>; write the translation as plain text", shownKey(unit), shownKey(t.Name.Local))}
 			}
 			switch t.Name.Local {
@@ -153,7 +153,7 @@ func ReadXLIFF(data []byte) (lang string, ts []Translation, initial int, err err
 			case "target":
 				inTarget, hasTarget = true, true
 				target.Reset()
-				tLine, tCol = dec.InputPos()
+				tLine, tCol = posAt(data, dec.InputOffset())
 				tOff = int(dec.InputOffset())
 			}
 		case xml.CharData:
@@ -182,6 +182,17 @@ func ReadXLIFF(data []byte) (lang string, ts []Translation, initial int, err err
 		return "", nil, 0, diag.Problem{Msg: "not an XLIFF 2.0 document: it has no <xliff> element"}
 	}
 	return lang, ts, initial, nil
+}
+
+// posAt returns the line and column (1-based, the column counted in
+// characters, as in the other messages) of byte off of data.
+func posAt(data []byte, off int64) (line, col int) {
+	if off > int64(len(data)) {
+		off = int64(len(data))
+	}
+	before := data[:off]
+	start := bytes.LastIndexByte(before, '\n') + 1
+	return bytes.Count(before, []byte("\n")) + 1, utf8.RuneCount(before[start:]) + 1
 }
 
 func attr(e xml.StartElement, name string) string {
