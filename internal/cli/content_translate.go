@@ -154,7 +154,7 @@ func contentImportRun(app *App, file string) error {
 		return err
 	}
 	fmt.Fprintf(app.Out, "%s → %s: %d changed, %d added, %d unchanged, %d skipped (%s)\n",
-		file, filepath.Join(dir, lang), res.Changed, res.Added, res.Unchanged, skipped, kind)
+		file, filepath.Join(dir, res.Lang), res.Changed, res.Added, res.Unchanged, skipped, kind)
 	for _, f := range res.Files {
 		fmt.Fprintf(app.Out, "wrote %s\n", f)
 	}

@@ -29,6 +29,8 @@ type Result struct {
 	Changed, Added, Unchanged int
 	// Files are the files written, sorted.
 	Files []string
+	// Lang is the language imported into.
+	Lang string
 }
 
 // edit replaces the scalar at a position of a file, or adds a label.
@@ -59,6 +61,9 @@ func Apply(dir, code, name string, ts []Translation, opts ...content.CheckOption
 	if err != nil {
 		return res, err
 	}
+	if base, _, ok := strings.Cut(strings.ReplaceAll(code, "-", "_"), "_"); ok && !slices.Contains(b.Codes(), code) && slices.Contains(b.Codes(), strings.ToLower(base)) {
+		code = strings.ToLower(base) // a locale, as some editors write it: lt_LT, pt-PT
+	}
 	if !slices.Contains(b.Codes(), code) {
 		return res, fmt.Errorf("%s is for language %q, which %s does not have; create %s first (copy %s and set language: %s)",
 			name, code, dir, filepath.Join(dir, code), filepath.Join(dir, content.SourceLanguage), code)
@@ -83,6 +88,7 @@ func Apply(dir, code, name string, ts []Translation, opts ...content.CheckOption
 		return res, err
 	}
 	source, target := byKey(srcUnits), byKey(units)
+	res.Lang = code
 
 	var problems diag.List
 	edits := map[string][]edit{} // by file

@@ -284,3 +284,22 @@ func TestXLIFFKeepsParagraphs(t *testing.T) {
 		t.Errorf("imported %q", got)
 	}
 }
+
+// A PO file whose Language header names a locale, as Poedit may write it
+// (pt_PT), is imported into its language.
+func TestImportLocale(t *testing.T) {
+	dir := copyContent(t)
+	po := "msgid \"\"\nmsgstr \"Language: pt_PT\\n\"\n\nmsgctxt \"labels.status.done\"\nmsgid \"x\"\nmsgstr \"Concluído!\"\n"
+	lang, ts, _, err := ReadPO([]byte(po))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Apply(dir, lang, "pt.po", ts)
+	if err != nil || res.Changed != 1 {
+		t.Fatalf("changed %d: %v", res.Changed, err)
+	}
+	data, _ := os.ReadFile(filepath.Join(dir, "pt", "labels", "common.yaml"))
+	if !strings.Contains(string(data), `status.done: "Concluído!"`) {
+		t.Errorf("pt/labels/common.yaml lacks the import:\n%s", data)
+	}
+}
