@@ -11,6 +11,7 @@ import (
 
 	"github.com/partnership-roadmap/roadmap/internal/content"
 	"github.com/partnership-roadmap/roadmap/internal/diag"
+	"github.com/partnership-roadmap/roadmap/internal/testtool"
 )
 
 // poOf returns an en PO file holding one entry, key, whose msgstr is
@@ -301,5 +302,38 @@ func TestImportLocale(t *testing.T) {
 	data, _ := os.ReadFile(filepath.Join(dir, "pt", "labels", "common.yaml"))
 	if !strings.Contains(string(data), `status.done: "Concluído!"`) {
 		t.Errorf("pt/labels/common.yaml lacks the import:\n%s", data)
+	}
+}
+
+// A PO file as gettext's own tools write it back (msgcat wraps long strings
+// at 79 columns, as Poedit does) imports as the export did: nothing changes.
+func TestImportRewrappedPO(t *testing.T) {
+	dir := copyContent(t)
+	msgcat := testtool.Need(t, "msgcat", "gettext")
+	file := filepath.Join(t.TempDir(), "lt.po")
+	if err := os.WriteFile(file, WritePO(catalog(t, dir, "lt", false)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command(msgcat, "--width=79", file, "-o", file).CombinedOutput(); err != nil {
+		t.Fatalf("msgcat: %v\n%s", err, out)
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), "msgid \"\"\n\"Ceļa karte veiksmīgas sadarbības veidošanai starp pašvaldībām un kopienas \"\n\"organizācijām\"\n") {
+		t.Fatal("msgcat did not wrap the title; the test tests nothing")
+	}
+	before := snapshot(t, dir)
+	lang, ts, _, err := ReadPO(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Apply(dir, lang, "lt.po", ts)
+	if err != nil || res.Changed != 0 || res.Unchanged != len(ts) {
+		t.Fatalf("%+v, %v", res, err)
+	}
+	if !equal(before, snapshot(t, dir)) {
+		t.Error("importing the rewrapped export changed files")
 	}
 }
