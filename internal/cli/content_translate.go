@@ -106,8 +106,11 @@ export" and filled in by a translator) back into the language's YAML files of
 the content folder (--content, default content/ of the current folder). Only
 texts that changed are rewritten; every other line, comment and layout stays
 as it was. Texts left empty, marked fuzzy (PO) or in state initial (XLIFF)
-are skipped. Every translation is checked first; if one is wrong, nothing is
-written. Then run "roadmap content check".`,
+are skipped. Every translation is checked first, as "roadmap content check"
+checks the content (placeholders, control characters however escaped, the
+date pattern, sheet names and other limits, Markdown paragraphs); each
+refusal names the file, line, column and key, and if one is refused, nothing
+is written. Then run "roadmap content check".`,
 		Example: "  roadmap content import lt.po\n  roadmap content import --content ./content sv.xlf",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
