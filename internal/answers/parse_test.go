@@ -106,7 +106,7 @@ func TestParseProblems(t *testing.T) {
 		{"syntax", "form: community\nlanguage: [lv\n", []string{
 			`x.yaml:2:11: invalid YAML: the list [ opened here is not closed with ]; allowed: [a, b] on one line, or one "- item" per line`}},
 		{"unclosed map", head + "organisation: {name: x,\n  contact: y\ndate: 2026-11-27\n", []string{
-			`x.yaml:3:15: invalid YAML: the map { opened here is not closed with }; allowed: {key: value, key: value} on one line, or one "key: value" per line`}},
+			`x.yaml:3:15: invalid YAML: the map opened here with a curly bracket is not closed with one; allowed: key: value pairs between curly brackets on one line, or one "key: value" per line`}},
 		{"colon in text", "form: community\nlanguage: lv\norganisation:\n  name: Biedrība: Brīnumiņš\n", []string{
 			`x.yaml:4:17: invalid YAML: a text holding ": " must be in quotes; allowed: the whole text in quotes, such as name: "Biedrība: Brīnumiņš"`}},
 		{"indentation", "form: community\nlanguage: lv\ncheckpoints:\n  needs:\n    status: done\n   answer: x\n", []string{

@@ -3,10 +3,10 @@
 package content
 
 var builtinLanguages = []builtin{
-	{"lv", "881e943243dbea2adc84e1e676c5481f1cfde2470ae0bb917fdc53c3d5d19703", builtinLV},
-	{"el", "5da4f73f332b31f7b490b8cd08f2ef0cb7efd5860bd36aaf2fb8447183d5d904", builtinEL},
-	{"en", "6e25af6573e8202b980dec40d0d801aea5d8db5a6dfe5adeff9a09b4baeb3b41", builtinEN},
-	{"lt", "6c44a1541bd1aa563ac1c03a037e3b29bc3186c33d6f9da7eedaf23f34a510af", builtinLT},
-	{"pt", "553b421fab4d90f60862b1f7d410120e7cdd634772e6884003c2d5e0e1fd548a", builtinPT},
-	{"sv", "d28f9a8cc3dfe86037d9bd6d84d15280bddb0bd25e3f970732d4e3f31eeb40b4", builtinSV},
+	{"lv", "dddd79f24f5f641694e352a4e1f100ce5422bc0ae6c3df7eb2610bd04fcbb516", builtinLV},
+	{"el", "aee5a7bf0048ab59f32d1266fd148a0925b0f72080dcd98e431161c911dfd659", builtinEL},
+	{"en", "33f646088ba84dbd4a6ab84adb31bd441807855d59db0ae8e9b2e00e3fba8210", builtinEN},
+	{"lt", "dafab3e7a09b834a9b907272f02e1d4952c60726fef4514314ab219e64a216af", builtinLT},
+	{"pt", "981c61ff6521ade7e2123818e61669a79f6cd4cea0aa46a39ab8ee67ed4e74df", builtinPT},
+	{"sv", "8b215c51c3500f5031e2017ff0c4e3b5c7095b0a5fb853ad065e41d84bb4177e", builtinSV},
 }

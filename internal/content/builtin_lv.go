@@ -731,7 +731,7 @@ func builtinLV() *Language {
 			"msg.syntax.second-document":                    "šeit sākas otrs YAML dokuments; atļauts: viens dokuments failā (izdzēsiet rindu „---“ virs šīs)",
 			"msg.syntax.tab":                                "nederīgs YAML: atkāpei izmantota tabulēšanas zīme; atļauts: tikai atstarpes",
 			"msg.syntax.unclosed-list":                      "nederīgs YAML: šeit atvērtais saraksts [ nav aizvērts ar ]; atļauts: [a, b] vienā rindā vai katrs „- vienums“ savā rindā",
-			"msg.syntax.unclosed-map":                       "nederīgs YAML: šeit atvērtais { nav aizvērts ar }; atļauts: {key: value, key: value} vienā rindā vai katrs „key: value“ savā rindā",
+			"msg.syntax.unclosed-map":                       "nederīgs YAML: šeit ar figūriekavu atvērtais saraksts nav aizvērts ar figūriekavu; atļauts: pāri key: value figūriekavās vienā rindā vai katrs „key: value“ savā rindā",
 			"msg.usage.a3-paper":                            "norādiet --a3 vai --paper, ne abus",
 			"msg.usage.content-check-args":                  "content check nepieņem argumentus; tā pārbauda visas valodas",
 			"msg.usage.content-show-args":                   "content show nepieņem argumentus; valodu izvēlieties ar --lang un veidlapu ar --audience",
