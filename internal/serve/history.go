@@ -351,12 +351,12 @@ func (s *Server) restoreVersion(w http.ResponseWriter, r *http.Request) {
 	}
 	v, err := s.readVersion(historyDir+"/"+rm.Name, r.PostForm.Get("version"))
 	if err != nil {
-		s.refuseIn(w, r, rm.Lang, http.StatusNotFound, "serve.error.notfound")
+		s.refuse(w, r, http.StatusNotFound, "serve.error.notfound")
 		return
 	}
 	f, err := answers.Parse(rm.Name, []byte(v.Data), s.opts.Content)
 	if err != nil {
-		s.refuseIn(w, r, rm.Lang, http.StatusConflict, "serve.error.write", "why", problemText(rm.Name, err, rm.Lang.Code))
+		s.refuse(w, r, http.StatusConflict, "serve.error.write", "why", problemText(rm.Name, err, rm.Lang.Code))
 		return
 	}
 	// A restore keeps the version it replaces whoever made it, and starts
@@ -369,7 +369,7 @@ func (s *Server) restoreVersion(w http.ResponseWriter, r *http.Request) {
 	s.hist.forget(rm.Name)
 	if err != nil {
 		s.opts.Logf("serve: restoring %s: %v", rm.Name, err)
-		s.refuseIn(w, r, rm.Lang, http.StatusInternalServerError, "serve.error.write", "why", err.Error())
+		s.refuse(w, r, http.StatusInternalServerError, "serve.error.write", "why", err.Error())
 		return
 	}
 	s.audit(r, auditLine{Roadmap: rm.Name, Action: "restore-version", Version: v.ID, Fields: changedFields(rm.File, f)})
@@ -385,7 +385,7 @@ func (s *Server) archiveRoadmap(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if rm.Data == nil {
-		s.refuseIn(w, r, rm.Lang, http.StatusConflict, "serve.readonly")
+		s.refuse(w, r, http.StatusConflict, "serve.readonly")
 		return
 	}
 	id, err := s.keep(archiveDir, version{Name: rm.Name, Time: s.now(), By: grantOf(r).label, Data: string(rm.Data)})
@@ -397,7 +397,7 @@ func (s *Server) archiveRoadmap(w http.ResponseWriter, r *http.Request) {
 	}
 	if err != nil {
 		s.opts.Logf("serve: archiving %s: %v", rm.Name, err)
-		s.refuseIn(w, r, rm.Lang, http.StatusInternalServerError, "serve.error.write", "why", err.Error())
+		s.refuse(w, r, http.StatusInternalServerError, "serve.error.write", "why", err.Error())
 		return
 	}
 	s.hist.forget(rm.Name)

@@ -8,7 +8,6 @@ import (
 	"io"
 	"io/fs"
 	"net/http"
-	"net/url"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -79,35 +78,6 @@ func (s *Server) uiLanguage(r *http.Request) *content.Language {
 	return l
 }
 
-// pageLanguage picks the language of a refusal: that of the page the
-// request came from, not the browser's: ?lang= of the request, else that
-// of the page it was sent from (its Referer), else uiLanguage. A roadmap's own
-// pages refuse in the roadmap's language (refuseIn); the language of a
-// roadmap is never read for a request not yet allowed to see it.
-func (s *Server) pageLanguage(r *http.Request) *content.Language {
-	codes := s.opts.Content.Codes()
-	pick := func(u *url.URL) *content.Language {
-		code := u.Query().Get("lang")
-		if !contains(codes, code) {
-			return nil
-		}
-		l, err := s.opts.Content.Language(code)
-		if err != nil {
-			return nil
-		}
-		return l
-	}
-	if l := pick(r.URL); l != nil {
-		return l
-	}
-	if ref, err := url.Parse(r.Header.Get("Referer")); err == nil && r.Header.Get("Referer") != "" {
-		if l := pick(ref); l != nil {
-			return l
-		}
-	}
-	return s.uiLanguage(r)
-}
-
 func contains(list []string, s string) bool {
 	for _, x := range list {
 		if x == s && s != "" {
@@ -165,12 +135,7 @@ func writeJSON(w http.ResponseWriter, status int, v saveReply) {
 // refuse answers a request that is not served with the message of label
 // key: a page, or for the page's script a JSON reply.
 func (s *Server) refuse(w http.ResponseWriter, r *http.Request, status int, key string, kv ...string) {
-	s.refuseIn(w, r, s.pageLanguage(r), status, key, kv...)
-}
-
-// refuseIn is refuse in language lang: that of the roadmap the request
-// was about.
-func (s *Server) refuseIn(w http.ResponseWriter, r *http.Request, lang *content.Language, status int, key string, kv ...string) {
+	lang := s.uiLanguage(r)
 	msg := lang.Format(key, kv...)
 	if wantsJSON(r) {
 		writeJSON(w, status, saveReply{State: "error", Message: msg})
@@ -522,7 +487,7 @@ func (s *Server) save(w http.ResponseWriter, r *http.Request) {
 				writeJSON(w, http.StatusInternalServerError, saveReply{State: "error", Message: msg})
 				return
 			}
-			s.refuseIn(w, r, rm.Lang, http.StatusInternalServerError, "serve.error.write", "why", err.Error())
+			s.refuse(w, r, http.StatusInternalServerError, "serve.error.write", "why", err.Error())
 			return
 		}
 		rev = answers.Revision(data)

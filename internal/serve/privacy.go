@@ -215,7 +215,7 @@ func (s *Server) eraseOrg(w http.ResponseWriter, r *http.Request) {
 	}
 	s.audit(r, auditLine{Roadmap: rm.Name, Action: "erase-contacts", Fields: erasedFields})
 	if failed != nil {
-		s.refuseIn(w, r, rm.Lang, http.StatusInternalServerError, "serve.error.write", "why", failed.Error())
+		s.refuse(w, r, http.StatusInternalServerError, "serve.error.write", "why", failed.Error())
 		return
 	}
 	http.Redirect(w, r, "/r/"+pathEscape(rm.Name)+"/history?erased="+strconv.Itoa(n), http.StatusSeeOther)
