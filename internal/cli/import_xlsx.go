@@ -87,7 +87,7 @@ func importWorkbookRun(app *App, opts *importOptions) error {
 		return fmt.Errorf("%s: the answers file is in language %s, not %s", esc.Name(opts.Answers), res.File.Language, esc.Name(opts.Lang))
 	}
 	for _, w := range res.Warnings {
-		app.Warn("%s", w)
+		app.WarnProblem(w)
 	}
 	if out == "-" {
 		return writeOut(app.Out, res.Data)

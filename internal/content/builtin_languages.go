@@ -3,10 +3,10 @@
 package content
 
 var builtinLanguages = []builtin{
-	{"lv", "dddd79f24f5f641694e352a4e1f100ce5422bc0ae6c3df7eb2610bd04fcbb516", builtinLV},
-	{"el", "aee5a7bf0048ab59f32d1266fd148a0925b0f72080dcd98e431161c911dfd659", builtinEL},
-	{"en", "33f646088ba84dbd4a6ab84adb31bd441807855d59db0ae8e9b2e00e3fba8210", builtinEN},
-	{"lt", "dafab3e7a09b834a9b907272f02e1d4952c60726fef4514314ab219e64a216af", builtinLT},
-	{"pt", "981c61ff6521ade7e2123818e61669a79f6cd4cea0aa46a39ab8ee67ed4e74df", builtinPT},
-	{"sv", "8b215c51c3500f5031e2017ff0c4e3b5c7095b0a5fb853ad065e41d84bb4177e", builtinSV},
+	{"lv", "ee858db38b6b083858f0ec8a20a9586c54f2763574a638793cd554bcb6e82adb", builtinLV},
+	{"el", "6445af82b327a17013ef52ca53372b7d4b7fb1ec54ecbc2c12eb4d6f279acf74", builtinEL},
+	{"en", "b86502fc6e0b960c49f435fd0ab721e7ef225db45c7f3fc83c9e1a7d94761011", builtinEN},
+	{"lt", "c627d0d6e03b3983e8a72989bebdc8d0b56352bc1651aa694134a4ebf1f59cc8", builtinLT},
+	{"pt", "b68e653edc25dbed75adf63e02bef784452ee34644b8a715b87446404c67e030", builtinPT},
+	{"sv", "77612301b6561e6722d14d12480efc9aba8efa2467075aae3b92de88399518e3", builtinSV},
 }

@@ -146,7 +146,6 @@ var allowed = map[string]string{
 	// messages move.
 	"internal/content/":                 "TODO(issue 21): content check's messages for translators (labels, limits, Markdown shape)",
 	"internal/translate/":               "TODO(issue 21): content import/export messages for translators",
-	"internal/importxlsx/":              "TODO(issue 21): messages about a workbook's sheets and cells",
 	"internal/importpdf/":               "TODO(issue 21): messages about a fillable PDF's fields",
 	"internal/roadmap/":                 "TODO(issue 21): dates and values typed in a workbook or PDF",
 	"internal/access/":                  "TODO(issue 21): hosted serve's access links",
