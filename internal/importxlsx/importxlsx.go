@@ -26,8 +26,8 @@ import (
 
 	"github.com/partnership-roadmap/roadmap/internal/answers"
 	"github.com/partnership-roadmap/roadmap/internal/content"
-	"github.com/partnership-roadmap/roadmap/internal/msg"
 	"github.com/partnership-roadmap/roadmap/internal/diag"
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 	"github.com/partnership-roadmap/roadmap/internal/roadmap"
 	"github.com/partnership-roadmap/roadmap/internal/sheets"
 )
