@@ -3,10 +3,10 @@
 package content
 
 var builtinLanguages = []builtin{
-	{"lv", "ee858db38b6b083858f0ec8a20a9586c54f2763574a638793cd554bcb6e82adb", builtinLV},
-	{"el", "6445af82b327a17013ef52ca53372b7d4b7fb1ec54ecbc2c12eb4d6f279acf74", builtinEL},
-	{"en", "b86502fc6e0b960c49f435fd0ab721e7ef225db45c7f3fc83c9e1a7d94761011", builtinEN},
-	{"lt", "c627d0d6e03b3983e8a72989bebdc8d0b56352bc1651aa694134a4ebf1f59cc8", builtinLT},
-	{"pt", "b68e653edc25dbed75adf63e02bef784452ee34644b8a715b87446404c67e030", builtinPT},
-	{"sv", "77612301b6561e6722d14d12480efc9aba8efa2467075aae3b92de88399518e3", builtinSV},
+	{"lv", "8e2950fd86114813b48a87e0760817c1b6f76a103315eca583455179a163feef", builtinLV},
+	{"el", "f6e7ace5ea1cb20aa24b39351ea2503f04b2bfd69fdc4a8edd129d93352d65bd", builtinEL},
+	{"en", "39d55f19ce4e07825c361abf38712f9215f22d67b0d015b07a00614ea9cbdedc", builtinEN},
+	{"lt", "d3bbe860d3e396dad3d70c99573ac30a48d1a8d5d506cb0fbb06d8cdf580d3b6", builtinLT},
+	{"pt", "e4d35ca01c4bdf7d74be394244ef1bcdc2862b009a6f6ef503a44b4dad224785", builtinPT},
+	{"sv", "7fc356a4a06c5e10b66df795b3d489efe91f9fa501fe601a61f96053c8c6aebc", builtinSV},
 }
