@@ -3,10 +3,10 @@
 package content
 
 var builtinLanguages = []builtin{
-	{"lv", "b94efc7869aa758fc2d1a39df922c1d7d67f5abad2aea22337e5e1ede4f4bab7", builtinLV},
-	{"el", "046b93cb100ad400f68dad845ae564802223ea673fe848da36383c2d3056cb72", builtinEL},
-	{"en", "229696b7307a073d5bed7a201fc167656ec4fca6b633c73ffaa1ec822ba5bb38", builtinEN},
-	{"lt", "ccc5f07168a095c4c01b8985b0ca3c65cf3d242967f7c718fdb302380c090a49", builtinLT},
-	{"pt", "03adb14e2cadf8a5f558789568ceb57e635ca0010ef42393c93269b31bf64ba0", builtinPT},
-	{"sv", "e41c65b2cb175b6888a88a8f65f2c3df85c6449261f529250535202a2bd68ede", builtinSV},
+	{"lv", "0be92c1422374940bff0baa053cf32aae36321100d796faccb75305efe0f8439", builtinLV},
+	{"el", "0dcefc767cb49725447228b20613358ba5589840df4b5ab148bfbe1bf8a1d15f", builtinEL},
+	{"en", "9f51d23e254ae8140e3cbd8bf14e71375b68d4684cd6a5d80a32897d5560161f", builtinEN},
+	{"lt", "731ad6e095b39911a899e15019b137c1a9f5203a72abd4c8b4c0ebae53db42f1", builtinLT},
+	{"pt", "a3d34588ad96e2d1a902e2f693519eea7d3f74d9d9aecdc935a864bf8a894f4e", builtinPT},
+	{"sv", "e93f14c2ca5073d3984edef16bba039cdbc6532e02a1c9441468b1372997ecc9", builtinSV},
 }
