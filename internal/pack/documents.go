@@ -98,6 +98,8 @@ func Documents() []Document {
 		formDocument(content.Municipality, "pack.index.form-fillable.municipality", true),
 		formDocument(content.Community, "pack.index.form.community", false),
 		formDocument(content.Community, "pack.index.form-fillable.community", true),
+		formDocument(content.Registration, "pack.index.form.registration", false),
+		formDocument(content.Registration, "pack.index.form-fillable.registration", true),
 		{ID: "guide", File: "guide.pdf", Index: "pack.index.guide", Build: buildGuide},
 		posterDocument(GlanceID, "pack.index.at-a-glance", false),
 		posterDocument(GlanceA3ID, "pack.index.at-a-glance-a3", true),
