@@ -697,7 +697,7 @@ func builtinEN() *Language {
 			"directory.count":                               "Organisations: {n}",
 			"directory.field.none":                          "Field of work not stated",
 			"directory.index":                               "Index of organisations",
-			"directory.personal":                            "Holds personal data (contact details): use it only for cooperation, keep it safe and do not pass it on.",
+			"directory.personal":                            "Personal data (contact details): use them only for cooperation; do not pass them on.",
 			"directory.sheet":                               "Organisations",
 			"directory.title":                               "Directory of organisations",
 			"field.contact":                                 "Contact person",

@@ -3,10 +3,10 @@
 package content
 
 var builtinLanguages = []builtin{
-	{"lv", "0be92c1422374940bff0baa053cf32aae36321100d796faccb75305efe0f8439", builtinLV},
-	{"el", "0dcefc767cb49725447228b20613358ba5589840df4b5ab148bfbe1bf8a1d15f", builtinEL},
-	{"en", "9f51d23e254ae8140e3cbd8bf14e71375b68d4684cd6a5d80a32897d5560161f", builtinEN},
-	{"lt", "731ad6e095b39911a899e15019b137c1a9f5203a72abd4c8b4c0ebae53db42f1", builtinLT},
-	{"pt", "a3d34588ad96e2d1a902e2f693519eea7d3f74d9d9aecdc935a864bf8a894f4e", builtinPT},
-	{"sv", "e93f14c2ca5073d3984edef16bba039cdbc6532e02a1c9441468b1372997ecc9", builtinSV},
+	{"lv", "3c70454c89490424e456ccada48c99c63e0f678f6601977e75a523ce0c20d3fb", builtinLV},
+	{"el", "11d81431262ccedac899ca24abd712fd0e8edcd0f6496c5adebca51faa4f00ff", builtinEL},
+	{"en", "b5fe1ef12ff74f957ec4d3a8d58c8ffdd967751c3fb5f2c17712d859f408c499", builtinEN},
+	{"lt", "2f2f0cb4e06c88e9658306760cb985d25845e1c65f79d5a67a0bf62d1cdf9a1e", builtinLT},
+	{"pt", "050a4c5c9f3e8371030197b88f9a239fcecdb2ad251798c2f5c1a45eee40f124", builtinPT},
+	{"sv", "7796716085a15401dd65c94ab8fafb49c37a4da251904ad5d6786dcd1fd7aa95", builtinSV},
 }

@@ -698,7 +698,7 @@ func builtinLT() *Language {
 			"directory.count":                               "Organizacijų skaičius: {n}",
 			"directory.field.none":                          "Veiklos sritis nenurodyta",
 			"directory.index":                               "Organizacijų rodyklė",
-			"directory.personal":                            "Sudėtyje yra asmens duomenų (kontaktinė informacija): naudokite tik bendradarbiavimui, saugokite ir neperduokite kitiems.",
+			"directory.personal":                            "Asmens duomenys (kontaktai): naudokite tik bendradarbiavimui, neperduokite kitiems.",
 			"directory.sheet":                               "Organizacijos",
 			"directory.title":                               "Organizacijų katalogas",
 			"field.contact":                                 "Kontaktinis asmuo",

@@ -705,7 +705,7 @@ func builtinLV() *Language {
 			"directory.count":                               "Organizāciju skaits: {n}",
 			"directory.field.none":                          "Joma nav norādīta",
 			"directory.index":                               "Organizāciju rādītājs",
-			"directory.personal":                            "Satur personas datus (kontaktinformāciju): izmantojiet tikai sadarbībai, glabājiet droši un nenododiet tālāk.",
+			"directory.personal":                            "Personas dati (kontaktinformācija): izmantojiet tikai sadarbībai, nenododiet tālāk.",
 			"directory.sheet":                               "Organizācijas",
 			"directory.title":                               "Organizāciju katalogs",
 			"field.contact":                                 "Kontaktpersona",

@@ -698,7 +698,7 @@ func builtinPT() *Language {
 			"directory.count":                               "Número de organizações: {n}",
 			"directory.field.none":                          "Área de atuação não indicada",
 			"directory.index":                               "Índice de organizações",
-			"directory.personal":                            "Contém dados pessoais (contactos): use-os apenas para cooperação, guarde-os em segurança e não os transmita a terceiros.",
+			"directory.personal":                            "Dados pessoais (contactos): use-os apenas para cooperação; não os transmita.",
 			"directory.sheet":                               "Organizações",
 			"directory.title":                               "Diretório de organizações",
 			"field.contact":                                 "Pessoa de contacto",

@@ -698,7 +698,7 @@ func builtinSV() *Language {
 			"directory.count":                               "Antal organisationer: {n}",
 			"directory.field.none":                          "Verksamhetsområde ej angivet",
 			"directory.index":                               "Register över organisationer",
-			"directory.personal":                            "Innehåller personuppgifter (kontaktuppgifter): använd dem bara för samarbete, förvara dem säkert och lämna inte ut dem.",
+			"directory.personal":                            "Personuppgifter (kontaktuppgifter): använd dem bara för samarbete, lämna inte ut dem.",
 			"directory.sheet":                               "Organisationer",
 			"directory.title":                               "Katalog över organisationer",
 			"field.contact":                                 "Kontaktperson",
