@@ -3,10 +3,10 @@
 package content
 
 var builtinLanguages = []builtin{
-	{"lv", "3c70454c89490424e456ccada48c99c63e0f678f6601977e75a523ce0c20d3fb", builtinLV},
-	{"el", "11d81431262ccedac899ca24abd712fd0e8edcd0f6496c5adebca51faa4f00ff", builtinEL},
-	{"en", "b5fe1ef12ff74f957ec4d3a8d58c8ffdd967751c3fb5f2c17712d859f408c499", builtinEN},
-	{"lt", "2f2f0cb4e06c88e9658306760cb985d25845e1c65f79d5a67a0bf62d1cdf9a1e", builtinLT},
-	{"pt", "050a4c5c9f3e8371030197b88f9a239fcecdb2ad251798c2f5c1a45eee40f124", builtinPT},
-	{"sv", "7796716085a15401dd65c94ab8fafb49c37a4da251904ad5d6786dcd1fd7aa95", builtinSV},
+	{"lv", "728384b3bc965218ab41564699cdd9f608f244ebd7c275b4ccf630c3a621b6aa", builtinLV},
+	{"el", "54f665188174f735a1095298d1fa2885adedddadf461fbe89160cb2413831638", builtinEL},
+	{"en", "51bc6aff2d4f7b9e8fa177a6423a869057f8fb0f6189b341e4ac8bfc1d00ecc6", builtinEN},
+	{"lt", "b92cbe0a87f2a02ca12d78fd8cd73befe878c6c2e395f4bc94ce7193ed582ad0", builtinLT},
+	{"pt", "a0126a6db137b3ccd6edf09066369aa9bcd72b18d9a42f2ccd6e7f5a5f3666de", builtinPT},
+	{"sv", "3c81065c37111714654b6ee9bf3bde7764e431ef4dded6a28b9191f919db212b", builtinSV},
 }

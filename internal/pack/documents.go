@@ -149,8 +149,11 @@ func Blank() []Document {
 
 // Roadmap returns the documents of one organisation's completed roadmap,
 // as render makes them: the filled form f, the workbook of every plan and
-// the partnership proposal's handout.
+// the partnership proposal's handout; of a registration, its form alone.
 func Roadmap(f content.Audience) []Document {
+	if f == content.Registration {
+		return []Document{mustLookup("form-" + string(f))}
+	}
 	return []Document{mustLookup("form-" + string(f)), mustLookup("plans"), mustLookup(ProposalID)}
 }
 
