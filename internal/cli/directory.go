@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -84,6 +85,11 @@ func directoryRun(app *App, opts *directoryOptions) error {
 	if err != nil {
 		return err
 	}
+	for _, f := range set.files {
+		if strings.TrimSpace(f.Organisation.Name) == "" {
+			app.Warn("%s: the organisation has no name; it is not in the directory", esc.Name(f.Path))
+		}
+	}
 	// The documents name each file relative to the folder it was found in,
 	// as the overview does, so the same folder named two ways gives the
 	// same bytes.
@@ -91,9 +97,6 @@ func directoryRun(app *App, opts *directoryOptions) error {
 		f.Path = shownPath(opts.Inputs, f.Path)
 	}
 	d := directory.Build(lang, set.files)
-	for _, path := range d.Unnamed {
-		app.Warn("%s: the organisation has no name; it is not in the directory", esc.Name(path))
-	}
 	date := DocDate(overview.Newest(set.files))
 	xlsxPath := opts.Output
 	if xlsxPath == "" {
