@@ -3,7 +3,7 @@
 package content
 
 var builtinLanguages = []builtin{
-	{"lv", "728384b3bc965218ab41564699cdd9f608f244ebd7c275b4ccf630c3a621b6aa", builtinLV},
+	{"lv", "ec6839e653cdc100ea868e149f08eb61d05e8ab091720ec627abafe14e543668", builtinLV},
 	{"el", "54f665188174f735a1095298d1fa2885adedddadf461fbe89160cb2413831638", builtinEL},
 	{"en", "51bc6aff2d4f7b9e8fa177a6423a869057f8fb0f6189b341e4ac8bfc1d00ecc6", builtinEN},
 	{"lt", "b92cbe0a87f2a02ca12d78fd8cd73befe878c6c2e395f4bc94ce7193ed582ad0", builtinLT},

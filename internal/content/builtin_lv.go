@@ -556,7 +556,7 @@ func builtinLV() *Language {
 					Audience: "registration",
 					Title:    "Mērķa grupas",
 					Hint:     "Kam paredzētas jūsu aktivitātes un pakalpojumi?",
-					WriteIn:  3,
+					WriteIn:  2,
 					Step:     1,
 				},
 				Checkpoint{
@@ -596,7 +596,7 @@ func builtinLV() *Language {
 					Audience: "registration",
 					Title:    "Programmas un pakalpojumi",
 					Hint:     "Ko organizācija piedāvā: programmas, pakalpojumus, regulāras aktivitātes?",
-					WriteIn:  5,
+					WriteIn:  4,
 					Step:     1,
 				},
 				Checkpoint{
