@@ -43,6 +43,9 @@ func (a Audience) Includes(f Audience) bool {
 		return true
 	case Both:
 		return a == Both
+	case Registration:
+		// the registration form shares no checkpoint with the checklists
+		return a == Registration
 	}
 	return a == Both || a == f
 }

@@ -101,6 +101,11 @@ func TestRegistration(t *testing.T) {
 	if res, _ := call(t, h, "GET", "/r/"+name+"?p=pdf", nil); res.StatusCode != http.StatusNotFound {
 		t.Errorf("a registration's proposal = %d, want 404", res.StatusCode)
 	}
+	// the list names it, with its checklist and no progress (a registration
+	// has no statuses)
+	if _, home := call(t, h, "GET", "/?lang=lv", nil); !strings.Contains(home, "Biedrība “Ābeļzieds”") || strings.Contains(home, "<meter") {
+		t.Errorf("the list shows the registration wrongly:\n%s", home)
+	}
 	res, body := call(t, h, "GET", "/r/"+name+"/form.pdf", nil)
 	if res.StatusCode != 200 || !strings.Contains(pdftest.Text(t, []byte(body)), "anna@example.lv") {
 		t.Errorf("the registration's form = %d", res.StatusCode)
