@@ -25,7 +25,11 @@ func Skeleton(lang *content.Language, form content.Audience, name string) ([]byt
 	label := func(key string, kv ...string) string { return lang.Format(key, kv...) }
 
 	w.comment("", label("answers.title", "title", lang.Label("form.title."+string(form))))
-	w.comment("", label("answers.about"))
+	if form == content.Registration {
+		w.comment("", label("answers.about.registration"))
+	} else {
+		w.comment("", label("answers.about"))
+	}
 	w.comment("", label("answers.how"))
 	for _, cp := range lang.Checkpoints(form) {
 		if ids := cp.OptionIDs(); len(ids) >= 2 {

@@ -641,6 +641,7 @@ func builtinEN() *Language {
 		Disclaimer: "Funded by the European Union. Views and opinions expressed are however those of the author(s) only and do not necessarily reflect those of the European Union or the European Education and Culture Executive Agency (EACEA). Neither the European Union nor EACEA can be held responsible for them.",
 		Labels: Labels{
 			"answers.about":                                 "Write your answers in this file; it becomes the filled-in checklist (PDF) and the plan workbooks.",
+			"answers.about.registration":                    "Write your answers in this file; it becomes the filled-in registration form (PDF) and the organisation's entry in the directory of organisations (roadmap directory).",
 			"answers.allowed":                               "allowed: {values}",
 			"answers.comments":                              "Lines starting with # are explanations; keep them or delete them.",
 			"answers.date":                                  "date as YYYY-MM-DD, e.g. {example}",

@@ -3,10 +3,10 @@
 package content
 
 var builtinLanguages = []builtin{
-	{"lv", "ec6839e653cdc100ea868e149f08eb61d05e8ab091720ec627abafe14e543668", builtinLV},
-	{"el", "54f665188174f735a1095298d1fa2885adedddadf461fbe89160cb2413831638", builtinEL},
-	{"en", "51bc6aff2d4f7b9e8fa177a6423a869057f8fb0f6189b341e4ac8bfc1d00ecc6", builtinEN},
-	{"lt", "b92cbe0a87f2a02ca12d78fd8cd73befe878c6c2e395f4bc94ce7193ed582ad0", builtinLT},
-	{"pt", "a0126a6db137b3ccd6edf09066369aa9bcd72b18d9a42f2ccd6e7f5a5f3666de", builtinPT},
-	{"sv", "3c81065c37111714654b6ee9bf3bde7764e431ef4dded6a28b9191f919db212b", builtinSV},
+	{"lv", "a893826926f8c5992a9dd80f2b361b8d2cf32e9f8faaeb6d7efb3fb2406d7eb8", builtinLV},
+	{"el", "f06d2b9ce300a56c047a72a34496b631255a38f64cecd3b81644ea774bde4cc3", builtinEL},
+	{"en", "b430b3b836432142cb2504d83d6bde74b4b5d61ec7b3d8318358a47493ffbf35", builtinEN},
+	{"lt", "b707d238655fefbc69b09675f29a8c96464c442707149e2d5f0f4ab60862e542", builtinLT},
+	{"pt", "181e256df6c56aba757903a70730a26b4ffc3c2d173c11956884f0e7692c59f4", builtinPT},
+	{"sv", "bdb850ad7354c9653d9b119f21886b4559e7bc969078518736f39b5f3dad274a", builtinSV},
 }

@@ -642,6 +642,7 @@ func builtinLT() *Language {
 		Disclaimer: "Finansuoja Europos Sąjunga. Tačiau išreikštos nuomonės ir požiūriai yra tik autoriaus (-ių) ir nebūtinai atspindi Europos Sąjungos ar Europos švietimo ir kultūros vykdomosios įstaigos (EACEA) nuomonę. Nei Europos Sąjunga, nei EACEA negali būti laikomos už juos atsakingomis.",
 		Labels: Labels{
 			"answers.about":                                 "Įrašykite savo atsakymus į šį failą; iš jo parengiama užpildyta forma (PDF) ir planų darbaknygės.",
+			"answers.about.registration":                    "Įrašykite savo atsakymus į šį failą; iš jo parengiama užpildyta registracijos forma (PDF) ir organizacijų katalogas (roadmap directory).",
 			"answers.allowed":                               "leidžiamos reikšmės: {values}",
 			"answers.comments":                              "Eilutės, prasidedančios #, yra paaiškinimai; jas galite palikti arba ištrinti.",
 			"answers.date":                                  "data formatu MMMM-MM-DD, pvz., {example}",

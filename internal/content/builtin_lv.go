@@ -649,6 +649,7 @@ func builtinLV() *Language {
 		Disclaimer: "Eiropas Savienības finansēts. Paustie viedokļi un uzskati atspoguļo autora(-u) personīgos uzskatus un ne vienmēr sakrīt ar Eiropas Savienības vai Eiropas Izglītības un Kultūras izpildaģentūras (EACEA) viedokli. Ne Eiropas Savienība, ne EACEA nenes atbildību par paustajiem uzskatiem.",
 		Labels: Labels{
 			"answers.about":                                 "Ierakstiet savas atbildes šajā failā; no tā tiek izveidota aizpildīta veidlapa (PDF) un plānu darbgrāmatas.",
+			"answers.about.registration":                    "Ierakstiet savas atbildes šajā failā; no tā tiek izveidota aizpildīta reģistrācijas anketa (PDF) un organizāciju katalogs (roadmap directory).",
 			"answers.allowed":                               "atļautās vērtības: {values}",
 			"answers.comments":                              "Rindas, kas sākas ar #, ir paskaidrojumi; tās var atstāt vai dzēst.",
 			"answers.date":                                  "datums GGGG-MM-DD, piemēram, {example}",

@@ -642,6 +642,7 @@ func builtinPT() *Language {
 		Disclaimer: "Financiado pela União Europeia. Os pontos de vista e as opiniões expressas são as do(s) autor(es) e não refletem necessariamente a posição da União Europeia ou da Agência de Execução Europeia da Educação e da Cultura (EACEA). Nem a União Europeia nem a EACEA podem ser tidos como responsáveis por essas opiniões.",
 		Labels: Labels{
 			"answers.about":                                 "Escreva as suas respostas neste ficheiro; a partir dele são criados a lista de verificação preenchida (PDF) e os livros de trabalho dos planos.",
+			"answers.about.registration":                    "Escreva as suas respostas neste ficheiro; a partir dele são criados o formulário de registo preenchido (PDF) e o diretório de organizações (roadmap directory).",
 			"answers.allowed":                               "valores permitidos: {values}",
 			"answers.comments":                              "As linhas que começam por # são explicações; pode mantê-las ou apagá-las.",
 			"answers.date":                                  "data no formato AAAA-MM-DD, por exemplo {example}",

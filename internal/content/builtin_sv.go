@@ -642,6 +642,7 @@ func builtinSV() *Language {
 		Disclaimer: "Finansieras av Europeiska unionen. Åsikter och synpunkter som uttrycks är endast upphovsmannens/upphovsmännens och återspeglar inte nödvändigtvis Europeiska unionens eller Europeiska genomförandeorganet för utbildning och kulturs (EACEA) åsikter. Varken Europeiska unionen eller EACEA kan hållas ansvariga för dem.",
 		Labels: Labels{
 			"answers.about":                                 "Skriv era svar i den här filen; av den skapas den ifyllda checklistan (PDF) och planernas arbetsböcker.",
+			"answers.about.registration":                    "Skriv era svar i den här filen; av den skapas den ifyllda registreringsblanketten (PDF) och katalogen över organisationer (roadmap directory).",
 			"answers.allowed":                               "tillåtna värden: {values}",
 			"answers.comments":                              "Rader som börjar med # är förklaringar; ni kan behålla eller ta bort dem.",
 			"answers.date":                                  "datum som ÅÅÅÅ-MM-DD, t.ex. {example}",
