@@ -4,9 +4,9 @@ package content
 
 var builtinLanguages = []builtin{
 	{"lv", "a893826926f8c5992a9dd80f2b361b8d2cf32e9f8faaeb6d7efb3fb2406d7eb8", builtinLV},
-	{"el", "f06d2b9ce300a56c047a72a34496b631255a38f64cecd3b81644ea774bde4cc3", builtinEL},
-	{"en", "b430b3b836432142cb2504d83d6bde74b4b5d61ec7b3d8318358a47493ffbf35", builtinEN},
-	{"lt", "b707d238655fefbc69b09675f29a8c96464c442707149e2d5f0f4ab60862e542", builtinLT},
-	{"pt", "181e256df6c56aba757903a70730a26b4ffc3c2d173c11956884f0e7692c59f4", builtinPT},
-	{"sv", "bdb850ad7354c9653d9b119f21886b4559e7bc969078518736f39b5f3dad274a", builtinSV},
+	{"el", "d13b500daab307a53bf9c42c39792b9a3d350c3f178a48b2c223fca171991b04", builtinEL},
+	{"en", "70e583e17d1a99e241a446964f6c39d50571076ecf3027c80c1afe36cefc62a0", builtinEN},
+	{"lt", "2ed4292c9e98cc835e5fc66eac0e1f9f56108a53215e4986c0e9fdaa9994ddca", builtinLT},
+	{"pt", "40bac7985ec9061bf6e7aeb8ac837e4cc3572d9b2ba992d37a8047075d3b160e", builtinPT},
+	{"sv", "1a5136270a8f6da8835599e305449541a388d6b6876675f2051468d7afbc56c3", builtinSV},
 }
