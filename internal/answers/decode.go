@@ -54,6 +54,9 @@ func Parse(name string, data []byte, b *content.Bundle) (*File, error) {
 	d.Decoder = diag.Decoder{File: name, MaxWord: MaxWord, Kinds: d.kinds(), Label: d.label}
 	d.Decode(root, f, diag.FileText(msg.New("field.answers-file")))
 	problems = append(problems, d.Problems...)
+	if f.Form == content.Registration {
+		problems = append(problems, registrationOnly(name, root)...)
+	}
 	if len(problems) > 0 {
 		if f.Language != "" {
 			// A message about the file is in the file's language.
@@ -82,7 +85,7 @@ type decoder struct {
 }
 
 func (d *decoder) kinds() map[string]diag.Kind {
-	forms := []string{string(content.Municipality), string(content.Community)}
+	forms := []string{string(content.Municipality), string(content.Community), string(content.Registration)}
 	statuses := make([]string, len(Statuses))
 	for i, s := range Statuses {
 		statuses[i] = string(s)
@@ -99,7 +102,7 @@ func (d *decoder) kinds() map[string]diag.Kind {
 					d.Say(n, "answers.empty", "field", at.Named(), "allowed", strings.Join(forms, ", "))
 					return
 				}
-				form, err := content.ParseForm(s)
+				form, err := content.ParseAnyForm(s)
 				if err != nil {
 					d.sayUnknown(n, "answers.unknown-form", s, diag.Suggest(s, forms), "", "allowed", strings.Join(forms, ", "))
 					return
@@ -324,13 +327,57 @@ func (d *decoder) formIDs() []string {
 	return ids
 }
 
-// allIDs returns the id of every checkpoint of either form.
+// allIDs returns the id of every checkpoint of every form.
 func (d *decoder) allIDs() []string {
 	var ids []string
-	for _, cp := range d.lang.Checkpoints("all") {
+	for _, cp := range append(d.lang.Checkpoints("all"), d.lang.Checkpoints(content.Registration)...) {
 		ids = append(ids, cp.ID)
 	}
 	return ids
+}
+
+// registrationKeys are the keys a registration (form: registration) may
+// hold: it has no partner, workshop or plans.
+var registrationKeys = []string{"form", "language", "date", "organisation", "checkpoints"}
+
+// registrationOnly returns a problem for each key of the answers file root
+// (a registration) that a registration does not have: the partner, the
+// workshop and the plans, which belong to a roadmap's checklist.
+func registrationOnly(name string, root *yaml.Node) diag.List {
+	var ps diag.List
+	doc := root
+	if doc.Kind == yaml.DocumentNode && len(doc.Content) > 0 {
+		doc = doc.Content[0]
+	}
+	if doc.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(doc.Content); i += 2 {
+		k, v := doc.Content[i], doc.Content[i+1]
+		if k.Value == "organisation" && v.Kind == yaml.MappingNode {
+			for j := 0; j+1 < len(v.Content); j += 2 {
+				if v.Content[j].Value == "partner" && v.Content[j+1].Value != "" {
+					ps.Say(name, v.Content[j], "answers.registration-partner")
+				}
+			}
+		}
+		if !slices.Contains(registrationKeys, k.Value) && !emptyNode(v) {
+			ps.Say(name, k, "answers.registration-key", "key", msg.Value(k.Value), "allowed", strings.Join(registrationKeys, ", "))
+		}
+	}
+	return ps
+}
+
+// emptyNode reports whether n holds nothing: null, an empty text, list or
+// map.
+func emptyNode(n *yaml.Node) bool {
+	switch n.Kind {
+	case yaml.ScalarNode:
+		return n.Tag == "!!null" || n.Value == ""
+	case yaml.SequenceNode, yaml.MappingNode:
+		return len(n.Content) == 0
+	}
+	return false
 }
 
 func (d *decoder) checkpoints(at diag.Field, n *yaml.Node, out map[string]Checkpoint) {

@@ -58,7 +58,7 @@ func oneOf(what, s string, options []string, fold bool) (string, error) {
 }
 
 // unknownValue is the error for a value not among options:
-// unknown form "communit"; allowed: municipality, community; did you mean "community"?
+// unknown form "communit"; allowed: municipality, community, registration; did you mean "community"?
 func unknownValue(what, s string, options []string) error {
 	var w msg.Text = msg.Plain(what)
 	if msg.Has(msg.Fallback, "usage.what."+what) {

@@ -112,6 +112,12 @@ func (a *App) ReaderLang() string {
 	return msg.Reader(a.msgLang, getenv, msg.Codes())
 }
 
+// WarnText prints warning t on stderr, in the reader's language.
+func (a *App) WarnText(t msg.Text) {
+	lang := a.ReaderLang()
+	fmt.Fprintln(a.Err, esc.Text(msg.New("cli.warning", "text", t).In(lang)))
+}
+
 // WarnProblem prints warning p on stderr, in its file's language or the
 // reader's.
 func (a *App) WarnProblem(p diag.Problem) {
@@ -235,6 +241,7 @@ Run "roadmap pack" to make the whole workshop pack in output/.`,
 		newSheetCmd(app, nil),
 		newCalendarCmd(app),
 		newOverviewCmd(app),
+		newDirectoryCmd(app, nil),
 		newVersionCmd(app),
 	)
 	return root

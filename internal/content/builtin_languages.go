@@ -3,10 +3,10 @@
 package content
 
 var builtinLanguages = []builtin{
-	{"lv", "8e2950fd86114813b48a87e0760817c1b6f76a103315eca583455179a163feef", builtinLV},
-	{"el", "f6e7ace5ea1cb20aa24b39351ea2503f04b2bfd69fdc4a8edd129d93352d65bd", builtinEL},
-	{"en", "39d55f19ce4e07825c361abf38712f9215f22d67b0d015b07a00614ea9cbdedc", builtinEN},
-	{"lt", "d3bbe860d3e396dad3d70c99573ac30a48d1a8d5d506cb0fbb06d8cdf580d3b6", builtinLT},
-	{"pt", "e4d35ca01c4bdf7d74be394244ef1bcdc2862b009a6f6ef503a44b4dad224785", builtinPT},
-	{"sv", "7fc356a4a06c5e10b66df795b3d489efe91f9fa501fe601a61f96053c8c6aebc", builtinSV},
+	{"lv", "3847faf9b7f3ceb9bf5a89dfc89aaaffbdde64cbb11d73146676dea3f47b100c", builtinLV},
+	{"el", "14ed79fbef227be6d601979a0d3975ca000864a77cfbaa61a99e491716a32a15", builtinEL},
+	{"en", "1578ca252adb0fc46b9c4715c2b93df9a9464028c00c78a47320507710c8dedd", builtinEN},
+	{"lt", "36490fa254c1c437beef2de5a8968274ed153b308fd6b88d060017e4620b7f82", builtinLT},
+	{"pt", "8d5341d554b64f6191163e1a21ee542da824022c658b2e6e4783093c83b9cf2f", builtinPT},
+	{"sv", "9897fbd7a54a1378ebc8734e4d2909916d1ec46197d6e7561cdde1946b60cb36", builtinSV},
 }

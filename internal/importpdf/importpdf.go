@@ -99,7 +99,7 @@ func Read(data []byte, b *content.Bundle) (*answers.File, error) {
 	if version != form.FieldsVersion {
 		return nil, say("pdf.version", "version", version, "want", form.FieldsVersion)
 	}
-	if _, err := content.ParseForm(string(f)); err != nil {
+	if _, err := content.ParseAnyForm(string(f)); err != nil {
 		return nil, say("pdf.unknown-form", "value", msg.Value(clip(string(f))))
 	}
 	lang, err := b.Language(code)
@@ -511,8 +511,14 @@ func (r *reader) answers() (*answers.File, error) {
 	a := &answers.File{Form: r.f, Language: r.lang.Code, Checkpoints: map[string]answers.Checkpoint{}}
 	r.fields[form.MarkerField].used = true
 	var err error
+	// a registration has no partner, workshop, statuses or plans
+	reg := r.f == content.Registration
 	org := []*string{&a.Organisation.Name, &a.Organisation.Contact, &a.Organisation.Partner}
-	for i, name := range []string{form.OrgNameField, form.OrgContactField, form.OrgPartnerField} {
+	orgFields := []string{form.OrgNameField, form.OrgContactField, form.OrgPartnerField}
+	if reg {
+		org, orgFields = org[:2], orgFields[:2]
+	}
+	for i, name := range orgFields {
 		if *org[i], err = r.text(name); err != nil {
 			return nil, err
 		}
@@ -521,14 +527,18 @@ func (r *reader) answers() (*answers.File, error) {
 	if a.Date, err = r.date(form.DateField, msg.New("pdf.what.date")); err != nil {
 		return nil, err
 	}
-	if err := r.workshop(&a.Workshop); err != nil {
-		return nil, err
+	if !reg {
+		if err := r.workshop(&a.Workshop); err != nil {
+			return nil, err
+		}
 	}
 	for _, cp := range r.lang.Checkpoints(r.f) {
 		var c answers.Checkpoint
-		st, err := r.button(form.StatusField(cp.ID))
-		if err != nil {
-			return nil, err
+		st := ""
+		if !reg {
+			if st, err = r.button(form.StatusField(cp.ID)); err != nil {
+				return nil, err
+			}
 		}
 		if st != "" {
 			if !slices.Contains(answers.Statuses, answers.Status(st)) {
@@ -558,6 +568,9 @@ func (r *reader) answers() (*answers.File, error) {
 		}
 	}
 	for _, p := range roadmap.Plans {
+		if reg {
+			break
+		}
 		if err := r.plan(p, a); err != nil {
 			return nil, err
 		}
