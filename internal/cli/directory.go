@@ -9,8 +9,8 @@ import (
 
 	"github.com/partnership-roadmap/roadmap/internal/directory"
 	"github.com/partnership-roadmap/roadmap/internal/esc"
-	"github.com/partnership-roadmap/roadmap/internal/msg"
 	"github.com/partnership-roadmap/roadmap/internal/fsutil"
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 	"github.com/partnership-roadmap/roadmap/internal/overview"
 )
 
