@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"fmt"
 	"path/filepath"
 	"strings"
 
@@ -9,6 +8,7 @@ import (
 
 	"github.com/partnership-roadmap/roadmap/internal/content"
 	"github.com/partnership-roadmap/roadmap/internal/esc"
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 	"github.com/partnership-roadmap/roadmap/internal/pack"
 )
 
@@ -128,7 +128,7 @@ func formRun(app *App, opts *formOptions) error {
 		case f == "":
 			f = a.Form
 		case f != a.Form:
-			return fmt.Errorf("%s is filled in for the %s form, not the %s form; leave out the form or give %s", esc.Name(opts.Answers), a.Form, f, a.Form)
+			return msg.New("cli.other-form", "file", esc.Name(opts.Answers), "form", string(a.Form), "other", string(f))
 		}
 	}
 	id := pack.FormID(f)

@@ -19,6 +19,7 @@ import (
 	"github.com/partnership-roadmap/roadmap/internal/document"
 	"github.com/partnership-roadmap/roadmap/internal/esc"
 	"github.com/partnership-roadmap/roadmap/internal/fsutil"
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 	"github.com/partnership-roadmap/roadmap/internal/pack"
 	"github.com/partnership-roadmap/roadmap/internal/pdf"
 )
@@ -241,12 +242,12 @@ func findAnswers(app *App, inputs []string) ([]string, error) {
 	for _, in := range inputs {
 		st, err := os.Stat(in)
 		if err != nil {
-			problems = append(problems, diag.Problem{File: in, Msg: fsutil.Reason(err)})
+			problems = append(problems, fileProblem(in, fsutil.ReasonText(err)))
 			continue
 		}
 		if !st.IsDir() {
 			if err := fsutil.CheckInput(in); err != nil {
-				problems = append(problems, diag.Problem{File: in, Msg: err.Error() + "; give answers files or folders"})
+				problems = append(problems, diag.Say(in, nil, "cli.not-answers", "reason", err))
 				continue
 			}
 			files = append(files, in)
@@ -255,7 +256,7 @@ func findAnswers(app *App, inputs []string) ([]string, error) {
 		var found []string
 		_ = filepath.WalkDir(in, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
-				problems = append(problems, diag.Problem{File: path, Msg: fsutil.Reason(err)})
+				problems = append(problems, fileProblem(path, fsutil.ReasonText(err)))
 				return nil
 			}
 			if path != in && strings.HasPrefix(d.Name(), ".") {
@@ -269,14 +270,14 @@ func findAnswers(app *App, inputs []string) ([]string, error) {
 				return nil
 			}
 			if err := fsutil.CheckInput(path); err != nil {
-				app.Warn("%s: skipped: %s", esc.Name(path), err)
+				app.WarnText(msg.New("cli.skipped", "file", esc.Name(path), "reason", err))
 				return nil
 			}
 			found = append(found, path)
 			return nil
 		})
 		if len(found) == 0 {
-			problems = append(problems, diag.Problem{File: in, Msg: "the folder holds no answers files (*.yaml, *.yml)"})
+			problems = append(problems, diag.Say(in, nil, "cli.empty-folder"))
 		}
 		slices.Sort(found)
 		files = append(files, found...)

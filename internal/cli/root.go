@@ -153,7 +153,7 @@ func (a *App) Content() (*content.Bundle, error) {
 	a.contentOnce.Do(func() {
 		if a.ContentDir != "" {
 			if st, err := os.Stat(a.ContentDir); err != nil || !st.IsDir() {
-				a.contentErr = fmt.Errorf("content folder %s: not found or not a folder", esc.Name(a.ContentDir))
+				a.contentErr = msg.New("cli.content-folder", "dir", esc.Name(a.ContentDir))
 				return
 			}
 			a.bundle, a.contentErr = content.Open(os.DirFS(a.ContentDir), a.ContentDir)

@@ -9,6 +9,7 @@ import (
 	"github.com/partnership-roadmap/roadmap/internal/content"
 	"github.com/partnership-roadmap/roadmap/internal/esc"
 	"github.com/partnership-roadmap/roadmap/internal/fsutil"
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 	"github.com/partnership-roadmap/roadmap/internal/pack"
 )
 
@@ -116,7 +117,7 @@ func (app *App) answersDocument(id, answersPath, langCode, paper, out string) er
 		return err
 	}
 	if a != nil && a.Form == content.Registration {
-		return fmt.Errorf("%s is a registration for the directory of organisations, not a roadmap; make its form with \"roadmap form --answers %s\", or the directory with \"roadmap directory\"", esc.Name(answersPath), esc.Name(answersPath))
+		return msg.New("cli.registration", "file", esc.Name(answersPath))
 	}
 	build := pack.BuildOptions{Theme: theme, Date: DocDate(a)}
 	if out == "" {

@@ -3,10 +3,10 @@
 package content
 
 var builtinLanguages = []builtin{
-	{"lv", "3847faf9b7f3ceb9bf5a89dfc89aaaffbdde64cbb11d73146676dea3f47b100c", builtinLV},
-	{"el", "14ed79fbef227be6d601979a0d3975ca000864a77cfbaa61a99e491716a32a15", builtinEL},
-	{"en", "1578ca252adb0fc46b9c4715c2b93df9a9464028c00c78a47320507710c8dedd", builtinEN},
-	{"lt", "36490fa254c1c437beef2de5a8968274ed153b308fd6b88d060017e4620b7f82", builtinLT},
-	{"pt", "8d5341d554b64f6191163e1a21ee542da824022c658b2e6e4783093c83b9cf2f", builtinPT},
-	{"sv", "9897fbd7a54a1378ebc8734e4d2909916d1ec46197d6e7561cdde1946b60cb36", builtinSV},
+	{"lv", "6af741360499f1f77abaf18d02b4a6d79b4aad7a1fd3c1d4663719c30a86e81f", builtinLV},
+	{"el", "14d5f41078211c1b915a11201a44cbcdf8530d0fdcddcea252252841cd18fc88", builtinEL},
+	{"en", "8e2419f1b43459cfc6baf018fb238d18c62af0bf4cd0383e6a45f4641fc0f0f0", builtinEN},
+	{"lt", "605a39f174630ec64ff1239049da6cf9f20c4e37eaf20fdc023200cd910d7d81", builtinLT},
+	{"pt", "038bee2b0c9a91bb8f7e2fc9c6189b735cb8921da6984774fbb3e6055d8b0762", builtinPT},
+	{"sv", "dfe9f76993f68349b52105155cf804a77f77f9daf5c820dc3adfa72f6e624579", builtinSV},
 }
