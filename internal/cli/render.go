@@ -184,19 +184,18 @@ type renderFailed struct {
 	out         string
 }
 
-func (e renderFailed) headline() string {
-	if e.interrupted {
-		msg := fmt.Sprintf("interrupted: %d of %d roadmaps are complete in %s; the others were not made", e.complete, e.total, esc.Name(e.out))
-		if e.failed > 0 {
-			msg += fmt.Sprintf("; %d answers files failed:", e.failed)
-		}
-		return msg
+func (e renderFailed) headline(lang string) string {
+	switch {
+	case e.interrupted && e.failed > 0:
+		return msg.New("cli.render-interrupted-failed", "done", e.complete, "total", e.total, "dir", esc.Name(e.out), "n", e.failed).In(lang)
+	case e.interrupted:
+		return msg.New("cli.render-interrupted", "done", e.complete, "total", e.total, "dir", esc.Name(e.out)).In(lang)
 	}
-	return fmt.Sprintf("%d of %d answers files failed:", e.failed, e.total)
+	return msg.New("cli.render-failed", "n", e.failed, "total", e.total).In(lang)
 }
 
 func (e renderFailed) Error() string {
-	lines := []string{e.headline()}
+	lines := []string{e.headline(msg.Fallback)}
 	for _, p := range e.problems {
 		lines = append(lines, p.Error())
 	}

@@ -531,13 +531,13 @@ func printErrorIn(w io.Writer, err error, prefix string, shown map[string]bool, 
 			return
 		}
 		shown[broken.code] = true
-		fmt.Fprintf(w, "%s%s\n", prefix, esc.Text(broken.headline()))
+		fmt.Fprintf(w, "%s%s\n", prefix, esc.Text(broken.headline(lang)))
 		printErrorIn(w, broken.problems.Err(), "", shown, lang)
 		return
 	}
 	var batch renderFailed
 	if errors.As(err, &batch) {
-		fmt.Fprintf(w, "%s%s\n", prefix, batch.headline())
+		fmt.Fprintf(w, "%s%s\n", prefix, batch.headline(lang))
 		for _, p := range batch.problems {
 			printErrorIn(w, p, "", shown, lang)
 		}

@@ -792,6 +792,7 @@ func builtinEL() *Language {
 			"msg.cli.answers-language":                      "το αρχείο απαντήσεων είναι στη γλώσσα {lang}, όχι {want}",
 			"msg.cli.calendar-unreadable":                   "{file}: το ημερολόγιο προς ενημέρωση δεν μπορεί να διαβαστεί: {reason}",
 			"msg.cli.content-folder":                        "φάκελος περιεχομένου {dir}: δεν βρέθηκε ή δεν είναι φάκελος",
+			"msg.cli.content-problems":                      "το περιεχόμενο {lang} έχει {n} προβλήματα, οπότε δεν δημιουργείται κανένα έγγραφο σε αυτό· διορθώστε τα και ελέγξτε με 'roadmap content check':",
 			"msg.cli.empty-folder":                          "ο φάκελος δεν περιέχει αρχεία απαντήσεων (*.yaml, *.yml)",
 			"msg.cli.exists":                                "το {file} υπάρχει ήδη· δώστε άλλο αρχείο με -o ή --force για να το αντικαταστήσετε",
 			"msg.cli.form-language":                         "το έντυπο είναι στη γλώσσα {lang}, όχι {want}",
@@ -805,6 +806,9 @@ func builtinEL() *Language {
 			"msg.cli.other-sheet":                           "{file}: {kind}· επιτρέπεται: βιβλίο σχεδίων αποθηκευμένο ως Βιβλίο εργασίας Excel (.xlsx) ή συμπληρωμένο έντυπο (.pdf)",
 			"msg.cli.pdf-too-big":                           "το αρχείο είναι μεγαλύτερο από {max} MB· ένα συμπληρωμένο έντυπο είναι πολύ μικρότερο",
 			"msg.cli.registration":                          "το {file} είναι εγγραφή για τον κατάλογο οργανισμών, όχι οδικός χάρτης· φτιάξτε το έντυπό του με «roadmap form --answers {file}» ή τον κατάλογο με «roadmap directory»",
+			"msg.cli.render-failed":                         "απέτυχαν {n} από {total} αρχεία απαντήσεων:",
+			"msg.cli.render-interrupted":                    "διακόπηκε: {done} από {total} οδικούς χάρτες είναι πλήρεις στο {dir}· οι άλλοι δεν δημιουργήθηκαν",
+			"msg.cli.render-interrupted-failed":             "διακόπηκε: {done} από {total} οδικούς χάρτες είναι πλήρεις στο {dir}· οι άλλοι δεν δημιουργήθηκαν· αρχεία απαντήσεων που απέτυχαν: {n}:",
 			"msg.cli.skipped":                               "{file}: παραλείφθηκε: {reason}",
 			"msg.cli.source-date-epoch":                     "SOURCE_DATE_EPOCH=\"{value}\": δώστε την ημερομηνία των εγγράφων σε ακέραια δευτερόλεπτα από 1970-01-01, από 0 έως {max} (το τέλος του 9999) ή καταργήστε τη μεταβλητή",
 			"msg.cli.templates-folder":                      "φάκελος προτύπων {dir}: δεν βρέθηκε ή δεν είναι φάκελος",
@@ -1280,6 +1284,10 @@ func builtinEL() *Language {
 			"value.frequency.weekly":                        "Κάθε εβδομάδα",
 		},
 		Plurals: map[string]map[string]string{
+			"msg.cli.content-problems": map[string]string{
+				"one":   "το περιεχόμενο {lang} έχει {n} πρόβλημα, οπότε δεν δημιουργείται κανένα έγγραφο σε αυτό· διορθώστε το και ελέγξτε με 'roadmap content check':",
+				"other": "το περιεχόμενο {lang} έχει {n} προβλήματα, οπότε δεν δημιουργείται κανένα έγγραφο σε αυτό· διορθώστε τα και ελέγξτε με 'roadmap content check':",
+			},
 			"msg.cli.valid": map[string]string{
 				"one":   "{file}: εντάξει ({form}, {lang}, {n} σημείο ελέγχου, απαντήθηκαν {answered})",
 				"other": "{file}: εντάξει ({form}, {lang}, {n} σημεία ελέγχου, απαντήθηκαν {answered})",

@@ -791,6 +791,7 @@ func builtinEN() *Language {
 			"msg.cli.answers-language":                      "the answers file is in language {lang}, not {want}",
 			"msg.cli.calendar-unreadable":                   "{file}: the calendar to update cannot be read: {reason}",
 			"msg.cli.content-folder":                        "content folder {dir}: not found or not a folder",
+			"msg.cli.content-problems":                      "the {lang} content has {n} problems, so no document is made in it; fix them and check with 'roadmap content check':",
 			"msg.cli.empty-folder":                          "the folder holds no answers files (*.yaml, *.yml)",
 			"msg.cli.exists":                                "{file} exists; give another file with -o, or --force to replace it",
 			"msg.cli.form-language":                         "the form is in language {lang}, not {want}",
@@ -804,6 +805,9 @@ func builtinEN() *Language {
 			"msg.cli.other-sheet":                           "{file} is {kind}; allowed: a plans workbook saved as Excel Workbook (.xlsx), or a filled form (.pdf)",
 			"msg.cli.pdf-too-big":                           "the file is larger than {max} MB; a filled form is far smaller",
 			"msg.cli.registration":                          "{file} is a registration for the directory of organisations, not a roadmap; make its form with \"roadmap form --answers {file}\", or the directory with \"roadmap directory\"",
+			"msg.cli.render-failed":                         "{n} of {total} answers files failed:",
+			"msg.cli.render-interrupted":                    "interrupted: {done} of {total} roadmaps are complete in {dir}; the others were not made",
+			"msg.cli.render-interrupted-failed":             "interrupted: {done} of {total} roadmaps are complete in {dir}; the others were not made; {n} answers files failed:",
 			"msg.cli.skipped":                               "{file}: skipped: {reason}",
 			"msg.cli.source-date-epoch":                     "SOURCE_DATE_EPOCH=\"{value}\": give the documents' date as whole seconds since 1970-01-01, from 0 to {max} (the end of 9999), or unset it",
 			"msg.cli.templates-folder":                      "templates folder {dir}: not found or not a folder",
@@ -1279,6 +1283,10 @@ func builtinEN() *Language {
 			"value.frequency.weekly":                        "Weekly",
 		},
 		Plurals: map[string]map[string]string{
+			"msg.cli.content-problems": map[string]string{
+				"one":   "the {lang} content has {n} problem, so no document is made in it; fix it and check with 'roadmap content check':",
+				"other": "the {lang} content has {n} problems, so no document is made in it; fix them and check with 'roadmap content check':",
+			},
 			"msg.cli.valid": map[string]string{
 				"one":   "{file}: ok ({form}, {lang}, {n} checkpoint, {answered} answered)",
 				"other": "{file}: ok ({form}, {lang}, {n} checkpoints, {answered} answered)",

@@ -3,10 +3,10 @@
 package content
 
 var builtinLanguages = []builtin{
-	{"lv", "6af741360499f1f77abaf18d02b4a6d79b4aad7a1fd3c1d4663719c30a86e81f", builtinLV},
-	{"el", "14d5f41078211c1b915a11201a44cbcdf8530d0fdcddcea252252841cd18fc88", builtinEL},
-	{"en", "8e2419f1b43459cfc6baf018fb238d18c62af0bf4cd0383e6a45f4641fc0f0f0", builtinEN},
-	{"lt", "605a39f174630ec64ff1239049da6cf9f20c4e37eaf20fdc023200cd910d7d81", builtinLT},
-	{"pt", "038bee2b0c9a91bb8f7e2fc9c6189b735cb8921da6984774fbb3e6055d8b0762", builtinPT},
-	{"sv", "dfe9f76993f68349b52105155cf804a77f77f9daf5c820dc3adfa72f6e624579", builtinSV},
+	{"lv", "789c1b57cab82b0662a9899a0843b97f8c770f74fdb3f007cd3c488f8f1eedc3", builtinLV},
+	{"el", "9d770130da81fe183a348d3240a143ec59b14c71a084b71fe84ae37d04202a5b", builtinEL},
+	{"en", "91f24fbd856e300f0e2497e974202224dc702afbd9504ed6b0168a1f60ce2c61", builtinEN},
+	{"lt", "ebc5db6b2b1828ac8b9ec05a3bc11f3b2710c90709cff1d065a7a6433be7a5c8", builtinLT},
+	{"pt", "ea06659706a7f2ff62d788f8dcbd263661facec8d0243fd7c18ea8d4981ab61e", builtinPT},
+	{"sv", "bf24296957dc8f947c9afa12401a6530fca34e0eaecf9f026ab964556c57c30f", builtinSV},
 }

@@ -792,6 +792,7 @@ func builtinLT() *Language {
 			"msg.cli.answers-language":                      "atsakymų failas yra kalba {lang}, o ne {want}",
 			"msg.cli.calendar-unreadable":                   "{file}: atnaujinamo kalendoriaus nepavyksta perskaityti: {reason}",
 			"msg.cli.content-folder":                        "turinio aplankas {dir}: nerastas arba tai ne aplankas",
+			"msg.cli.content-problems":                      "{lang} turinyje yra {n} klaidų, todėl šia kalba dokumentai neparengiami; ištaisykite jas ir patikrinkite su 'roadmap content check':",
 			"msg.cli.empty-folder":                          "aplanke nėra atsakymų failų (*.yaml, *.yml)",
 			"msg.cli.exists":                                "{file} jau yra; nurodykite kitą failą su -o arba --force, kad jį pakeistumėte",
 			"msg.cli.form-language":                         "forma yra kalba {lang}, o ne {want}",
@@ -805,6 +806,9 @@ func builtinLT() *Language {
 			"msg.cli.other-sheet":                           "{file}: {kind}; leidžiama: planų darbaknygė, išsaugota kaip Excel darbaknygė (.xlsx), arba užpildyta forma (.pdf)",
 			"msg.cli.pdf-too-big":                           "failas didesnis nei {max} MB; užpildyta forma daug mažesnė",
 			"msg.cli.registration":                          "{file} yra registracija organizacijų katalogui, o ne veiksmų gairės; jos formą parenkite su „roadmap form --answers {file}“, o katalogą su „roadmap directory“",
+			"msg.cli.render-failed":                         "nepavyko {n} iš {total} atsakymų failų:",
+			"msg.cli.render-interrupted":                    "nutraukta: {dir} baigta {done} iš {total} veiksmų gairių; kitos neparengtos",
+			"msg.cli.render-interrupted-failed":             "nutraukta: {dir} baigta {done} iš {total} veiksmų gairių; kitos neparengtos; nepavyko atsakymų failų: {n}:",
 			"msg.cli.skipped":                               "{file}: praleista: {reason}",
 			"msg.cli.source-date-epoch":                     "SOURCE_DATE_EPOCH=\"{value}\": dokumentų datą nurodykite sveikomis sekundėmis nuo 1970-01-01, nuo 0 iki {max} (9999 m. pabaiga), arba pašalinkite šį kintamąjį",
 			"msg.cli.templates-folder":                      "šablonų aplankas {dir}: nerastas arba tai ne aplankas",
@@ -1280,6 +1284,12 @@ func builtinLT() *Language {
 			"value.frequency.weekly":                        "Kas savaitę",
 		},
 		Plurals: map[string]map[string]string{
+			"msg.cli.content-problems": map[string]string{
+				"few":   "{lang} turinyje yra {n} klaidos, todėl šia kalba dokumentai neparengiami; ištaisykite jas ir patikrinkite su 'roadmap content check':",
+				"many":  "{lang} turinyje yra {n} klaidos, todėl šia kalba dokumentai neparengiami; ištaisykite jas ir patikrinkite su 'roadmap content check':",
+				"one":   "{lang} turinyje yra {n} klaida, todėl šia kalba dokumentai neparengiami; ištaisykite ją ir patikrinkite su 'roadmap content check':",
+				"other": "{lang} turinyje yra {n} klaidų, todėl šia kalba dokumentai neparengiami; ištaisykite jas ir patikrinkite su 'roadmap content check':",
+			},
 			"msg.cli.valid": map[string]string{
 				"few":   "{file}: gerai ({form}, {lang}, {n} kontroliniai punktai, atsakyta {answered})",
 				"many":  "{file}: gerai ({form}, {lang}, {n} kontrolinio punkto, atsakyta {answered})",

@@ -799,6 +799,7 @@ func builtinLV() *Language {
 			"msg.cli.answers-language":                      "atbilžu fails ir valodā {lang}, nevis {want}",
 			"msg.cli.calendar-unreadable":                   "{file}: atjaunināmo kalendāru nevar nolasīt: {reason}",
 			"msg.cli.content-folder":                        "satura mape {dir}: nav atrasta vai nav mape",
+			"msg.cli.content-problems":                      "{lang} saturā ir {n} kļūdas, tāpēc šajā valodā netiek izveidots neviens dokuments; izlabojiet tās un pārbaudiet ar 'roadmap content check':",
 			"msg.cli.empty-folder":                          "mapē nav neviena atbilžu faila (*.yaml, *.yml)",
 			"msg.cli.exists":                                "{file} jau eksistē; norādiet citu failu ar -o vai --force, lai to aizstātu",
 			"msg.cli.form-language":                         "veidlapa ir valodā {lang}, nevis {want}",
@@ -812,6 +813,9 @@ func builtinLV() *Language {
 			"msg.cli.other-sheet":                           "{file}: {kind}; atļauts: plānu darbgrāmata, kas saglabāta kā Excel darbgrāmata (.xlsx), vai aizpildīta veidlapa (.pdf)",
 			"msg.cli.pdf-too-big":                           "fails ir lielāks par {max} MB; aizpildīta veidlapa ir daudz mazāka",
 			"msg.cli.registration":                          "{file} ir reģistrācija organizāciju katalogam, nevis ceļa karte; tās veidlapu izveidojiet ar „roadmap form --answers {file}“, bet katalogu ar „roadmap directory“",
+			"msg.cli.render-failed":                         "neizdevās {n} no {total} atbilžu failiem:",
+			"msg.cli.render-interrupted":                    "pārtraukts: {dir} ir pabeigtas {done} no {total} ceļa kartēm; pārējās netika izveidotas",
+			"msg.cli.render-interrupted-failed":             "pārtraukts: {dir} ir pabeigtas {done} no {total} ceļa kartēm; pārējās netika izveidotas; neizdevās atbilžu faili: {n}:",
 			"msg.cli.skipped":                               "{file}: izlaists: {reason}",
 			"msg.cli.source-date-epoch":                     "SOURCE_DATE_EPOCH=\"{value}\": dokumentu datumu norādiet kā veselas sekundes kopš 1970-01-01, no 0 līdz {max} (9999. gada beigas), vai noņemiet šo mainīgo",
 			"msg.cli.templates-folder":                      "veidņu mape {dir}: nav atrasta vai nav mape",
@@ -1287,6 +1291,11 @@ func builtinLV() *Language {
 			"value.frequency.weekly":                        "Reizi nedēļā",
 		},
 		Plurals: map[string]map[string]string{
+			"msg.cli.content-problems": map[string]string{
+				"one":   "{lang} saturā ir {n} kļūda, tāpēc šajā valodā netiek izveidots neviens dokuments; izlabojiet to un pārbaudiet ar 'roadmap content check':",
+				"other": "{lang} saturā ir {n} kļūdas, tāpēc šajā valodā netiek izveidots neviens dokuments; izlabojiet tās un pārbaudiet ar 'roadmap content check':",
+				"zero":  "{lang} saturā ir {n} kļūdas, tāpēc šajā valodā netiek izveidots neviens dokuments; izlabojiet tās un pārbaudiet ar 'roadmap content check':",
+			},
 			"msg.cli.valid": map[string]string{
 				"one":   "{file}: kārtībā ({form}, {lang}, {n} pieturas punkts, atbildēti {answered})",
 				"other": "{file}: kārtībā ({form}, {lang}, {n} pieturas punkti, atbildēti {answered})",

@@ -792,6 +792,7 @@ func builtinPT() *Language {
 			"msg.cli.answers-language":                      "o ficheiro de respostas está em {lang}, não em {want}",
 			"msg.cli.calendar-unreadable":                   "{file}: o calendário a atualizar não pode ser lido: {reason}",
 			"msg.cli.content-folder":                        "pasta de conteúdo {dir}: não encontrada ou não é uma pasta",
+			"msg.cli.content-problems":                      "o conteúdo em {lang} tem {n} problemas, por isso nenhum documento é feito nele; corrija-os e verifique com 'roadmap content check':",
 			"msg.cli.empty-folder":                          "a pasta não contém ficheiros de respostas (*.yaml, *.yml)",
 			"msg.cli.exists":                                "{file} já existe; indique outro ficheiro com -o, ou --force para o substituir",
 			"msg.cli.form-language":                         "o formulário está em {lang}, não em {want}",
@@ -805,6 +806,9 @@ func builtinPT() *Language {
 			"msg.cli.other-sheet":                           "{file} é {kind}; permitido: um livro de planos guardado como Livro do Excel (.xlsx), ou um formulário preenchido (.pdf)",
 			"msg.cli.pdf-too-big":                           "o ficheiro tem mais de {max} MB; um formulário preenchido é muito mais pequeno",
 			"msg.cli.registration":                          "{file} é um registo para o diretório de organizações, não um roteiro; faça o seu formulário com «roadmap form --answers {file}», ou o diretório com «roadmap directory»",
+			"msg.cli.render-failed":                         "{n} de {total} ficheiros de respostas falharam:",
+			"msg.cli.render-interrupted":                    "interrompido: {done} de {total} roteiros estão completos em {dir}; os outros não foram feitos",
+			"msg.cli.render-interrupted-failed":             "interrompido: {done} de {total} roteiros estão completos em {dir}; os outros não foram feitos; ficheiros de respostas que falharam: {n}:",
 			"msg.cli.skipped":                               "{file}: ignorado: {reason}",
 			"msg.cli.source-date-epoch":                     "SOURCE_DATE_EPOCH=\"{value}\": indique a data dos documentos em segundos inteiros desde 1970-01-01, de 0 a {max} (o fim de 9999), ou remova a variável",
 			"msg.cli.templates-folder":                      "pasta de modelos {dir}: não encontrada ou não é uma pasta",
@@ -1280,6 +1284,10 @@ func builtinPT() *Language {
 			"value.frequency.weekly":                        "Semanalmente",
 		},
 		Plurals: map[string]map[string]string{
+			"msg.cli.content-problems": map[string]string{
+				"one":   "o conteúdo em {lang} tem {n} problema, por isso nenhum documento é feito nele; corrija-o e verifique com 'roadmap content check':",
+				"other": "o conteúdo em {lang} tem {n} problemas, por isso nenhum documento é feito nele; corrija-os e verifique com 'roadmap content check':",
+			},
 			"msg.cli.valid": map[string]string{
 				"one":   "{file}: ok ({form}, {lang}, {n} ponto de controlo, {answered} respondidos)",
 				"other": "{file}: ok ({form}, {lang}, {n} pontos de controlo, {answered} respondidos)",

@@ -792,6 +792,7 @@ func builtinSV() *Language {
 			"msg.cli.answers-language":                      "svarsfilen är på {lang}, inte {want}",
 			"msg.cli.calendar-unreadable":                   "{file}: kalendern som ska uppdateras kan inte läsas: {reason}",
 			"msg.cli.content-folder":                        "innehållsmappen {dir}: hittades inte eller är ingen mapp",
+			"msg.cli.content-problems":                      "innehållet på {lang} har {n} problem, så inget dokument skapas på det; åtgärda dem och kontrollera med 'roadmap content check':",
 			"msg.cli.empty-folder":                          "mappen innehåller inga svarsfiler (*.yaml, *.yml)",
 			"msg.cli.exists":                                "{file} finns redan; ange en annan fil med -o, eller --force för att ersätta den",
 			"msg.cli.form-language":                         "formuläret är på {lang}, inte {want}",
@@ -805,6 +806,9 @@ func builtinSV() *Language {
 			"msg.cli.other-sheet":                           "{file} är {kind}; tillåtet: en arbetsbok med planer sparad som Excel-arbetsbok (.xlsx), eller ett ifyllt formulär (.pdf)",
 			"msg.cli.pdf-too-big":                           "filen är större än {max} MB; ett ifyllt formulär är mycket mindre",
 			"msg.cli.registration":                          "{file} är en registrering för organisationskatalogen, inte en färdplan; skapa dess formulär med ”roadmap form --answers {file}”, eller katalogen med ”roadmap directory”",
+			"msg.cli.render-failed":                         "{n} av {total} svarsfiler misslyckades:",
+			"msg.cli.render-interrupted":                    "avbrutet: {done} av {total} färdplaner är klara i {dir}; de andra skapades inte",
+			"msg.cli.render-interrupted-failed":             "avbrutet: {done} av {total} färdplaner är klara i {dir}; de andra skapades inte; svarsfiler som misslyckades: {n}:",
 			"msg.cli.skipped":                               "{file}: hoppades över: {reason}",
 			"msg.cli.source-date-epoch":                     "SOURCE_DATE_EPOCH=\"{value}\": ange dokumentens datum som hela sekunder sedan 1970-01-01, från 0 till {max} (slutet av 9999), eller ta bort variabeln",
 			"msg.cli.templates-folder":                      "mallmappen {dir}: hittades inte eller är ingen mapp",
@@ -1280,6 +1284,10 @@ func builtinSV() *Language {
 			"value.frequency.weekly":                        "Varje vecka",
 		},
 		Plurals: map[string]map[string]string{
+			"msg.cli.content-problems": map[string]string{
+				"one":   "innehållet på {lang} har {n} problem, så inget dokument skapas på det; åtgärda det och kontrollera med 'roadmap content check':",
+				"other": "innehållet på {lang} har {n} problem, så inget dokument skapas på det; åtgärda dem och kontrollera med 'roadmap content check':",
+			},
 			"msg.cli.valid": map[string]string{
 				"one":   "{file}: ok ({form}, {lang}, {n} kontrollpunkt, {answered} besvarade)",
 				"other": "{file}: ok ({form}, {lang}, {n} kontrollpunkter, {answered} besvarade)",
