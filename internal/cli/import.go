@@ -126,11 +126,10 @@ func importRun(app *App, opts *importOptions) error {
 	}
 	if a.Form == content.Registration {
 		// a registration has no plans
-		fmt.Fprintf(app.Out, "wrote %s (%s form, %s, %d questions answered)\n", esc.Name(out), a.Form, a.Language, len(a.Checkpoints))
+		fmt.Fprintln(app.Out, msg.New("cli.import-wrote-registration", "file", esc.Name(out), "form", string(a.Form), "lang", a.Language, "n", len(a.Checkpoints)).In(app.ReaderLang()))
 		return nil
 	}
-	fmt.Fprintf(app.Out, "wrote %s (%s form, %s, %d checkpoints answered, %d action-plan rows)\n",
-		esc.Name(out), a.Form, a.Language, len(a.Checkpoints), len(a.ActionPlan))
+	fmt.Fprintln(app.Out, msg.New("cli.import-wrote", "file", esc.Name(out), "form", string(a.Form), "lang", a.Language, "n", len(a.Checkpoints), "rows", len(a.ActionPlan)).In(app.ReaderLang()))
 	return nil
 }
 

@@ -103,7 +103,6 @@ func initRun(app *App, opts *initOptions) error {
 	if err := fsutil.WriteFileAtomic(out, data); err != nil {
 		return err
 	}
-	fmt.Fprintf(app.Out, "wrote %s (%s form, %s, %d checkpoints)\nfill it in, then check it: roadmap validate %s\n",
-		esc.Name(out), form, lang.Code, len(lang.Checkpoints(form)), esc.Name(out))
+	fmt.Fprintln(app.Out, msg.New("cli.init-wrote", "file", esc.Name(out), "form", string(form), "lang", lang.Code, "n", len(lang.Checkpoints(form))).In(app.ReaderLang()))
 	return nil
 }

@@ -165,7 +165,7 @@ func renderRun(ctx context.Context, app *App, opts *renderOptions) error {
 		}
 	}
 	total := len(files) + len(missing)
-	fmt.Fprintf(app.Out, "rendered %d of %d roadmaps into %s\n", ok, total, esc.Name(opts.Out))
+	fmt.Fprintln(app.Out, msg.New("cli.rendered", "done", ok, "n", total, "dir", esc.Name(opts.Out)).In(app.ReaderLang()))
 	if len(problems) == 0 && ctx.Err() == nil {
 		return nil
 	}

@@ -36,12 +36,24 @@ func (app *App) writeDocument(d pack.Document, lang *content.Language, a *answer
 	if err := fsutil.WriteFileAtomic(out, res.Data); err != nil {
 		return err
 	}
-	fmt.Fprintf(app.Out, "wrote %s (%s)\n", esc.Name(out), describe(res.Pages, res.Sheets, len(res.Data)))
+	fmt.Fprintln(app.Out, wroteLine(out, res.Pages, res.Sheets, len(res.Data)).In(app.ReaderLang()))
 	return nil
 }
 
 // describe says what a file holds, for people: "3 pages, 48 KB" or
 // "4 sheets, 21 KB".
+// wroteLine is the line saying file out was written: "wrote out (3 pages,
+// 150 KB)".
+func wroteLine(out string, pages, sheets, size int) msg.Message {
+	switch {
+	case pages > 0:
+		return msg.New("cli.wrote-pages", "file", esc.Name(out), "n", pages, "size", sizeLabel(size))
+	case sheets > 0:
+		return msg.New("cli.wrote-sheets", "file", esc.Name(out), "n", sheets, "size", sizeLabel(size))
+	}
+	return msg.New("cli.wrote-size", "file", esc.Name(out), "size", sizeLabel(size))
+}
+
 func describe(pages, sheets, size int) string {
 	switch {
 	case pages > 0:

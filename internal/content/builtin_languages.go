@@ -3,10 +3,10 @@
 package content
 
 var builtinLanguages = []builtin{
-	{"lv", "789c1b57cab82b0662a9899a0843b97f8c770f74fdb3f007cd3c488f8f1eedc3", builtinLV},
-	{"el", "9d770130da81fe183a348d3240a143ec59b14c71a084b71fe84ae37d04202a5b", builtinEL},
-	{"en", "91f24fbd856e300f0e2497e974202224dc702afbd9504ed6b0168a1f60ce2c61", builtinEN},
-	{"lt", "ebc5db6b2b1828ac8b9ec05a3bc11f3b2710c90709cff1d065a7a6433be7a5c8", builtinLT},
-	{"pt", "ea06659706a7f2ff62d788f8dcbd263661facec8d0243fd7c18ea8d4981ab61e", builtinPT},
-	{"sv", "bf24296957dc8f947c9afa12401a6530fca34e0eaecf9f026ab964556c57c30f", builtinSV},
+	{"lv", "e623434be69d5edbf5549f60f2b0b9491eecd5f7e6d169b7a27eeced31de4302", builtinLV},
+	{"el", "277f9057e5191ee7c3cc1fff3fbd4a1d396db0f0ae442ffb62c0b49db60d86a3", builtinEL},
+	{"en", "33021088c5f0894358c5b654a3aa0e6fd03501e79a21a42abf17ed3dca4e90fb", builtinEN},
+	{"lt", "35a2172fd77c5bdb49eb6b5757e772b0ceee9ece31846cdab12b836a6aa8c689", builtinLT},
+	{"pt", "976ed3377f7ae1a1da89e3c268bdcd7d508d81fb52feb92e107a7249b6101d9a", builtinPT},
+	{"sv", "ccb8c66f29d99a26d1627a2f9d023c3bc418a14963c8052204b0c158b4b0e009", builtinSV},
 }

@@ -4,7 +4,7 @@ package guide
 
 var builtinTable = []builtinEntry{
 	{ // lv, a4
-		key:   "fd6a0d13979c00d603a408b3572aa015",
+		key:   "41c1a18008668e7586a226c0ee598d04",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 8}, {"pitch", 9}, {"know-organisations", 10}, {"choose-municipality", 11}, {"collect-ideas", 11}, {"municipal-programmes", 12}, {"contact-partners", 12}, {"mutual-benefits", 13}, {"action-plan", 14}, {"communication-plan", 14}, {"evaluation-stages", 15}, {"impact-methods", 16}},
 		tight: [3][]stepTightness{
 			{}, // all
@@ -13,7 +13,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // lv, letter
-		key:   "e0fdad8007ae0e93ab550358360f319e",
+		key:   "0143904597715fcadc4339be591c6cd7",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 7}, {"local-actors", 8}, {"pilot", 9}, {"pitch", 9}, {"know-organisations", 11}, {"choose-municipality", 12}, {"collect-ideas", 12}, {"municipal-programmes", 13}, {"contact-partners", 14}, {"mutual-benefits", 14}, {"action-plan", 15}, {"communication-plan", 15}, {"evaluation-stages", 16}, {"impact-methods", 17}},
 		tight: [3][]stepTightness{
 			{},       // all
@@ -22,7 +22,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // el, a4
-		key:   "46ea3069781db016240dbdae8279cde6",
+		key:   "8b0afeabc01fbcc7ba18cd988e3052a4",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 7}, {"local-actors", 8}, {"pilot", 9}, {"pitch", 9}, {"know-organisations", 11}, {"choose-municipality", 12}, {"collect-ideas", 12}, {"municipal-programmes", 13}, {"contact-partners", 14}, {"mutual-benefits", 14}, {"action-plan", 15}, {"communication-plan", 15}, {"evaluation-stages", 16}, {"impact-methods", 17}},
 		tight: [3][]stepTightness{
 			{{1, 1}}, // all
@@ -31,7 +31,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // el, letter
-		key:   "416b4f18dd62f41faa67fd1a56568c64",
+		key:   "094402c809a107f512b3d461540689a1",
 		pages: []checkpointPage{{"target-group", 7}, {"needs", 7}, {"resources", 9}, {"local-actors", 10}, {"pilot", 11}, {"pitch", 11}, {"know-organisations", 13}, {"choose-municipality", 14}, {"collect-ideas", 14}, {"municipal-programmes", 15}, {"contact-partners", 16}, {"mutual-benefits", 16}, {"action-plan", 17}, {"communication-plan", 18}, {"evaluation-stages", 18}, {"impact-methods", 19}},
 		tight: [3][]stepTightness{
 			{{1, 3}, {2, 3}}, // all
@@ -40,7 +40,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // en, a4
-		key:   "2668d98ef5c44921b1e56620b9dc8311",
+		key:   "4613e7aa7dab314f7b74c3dad5af04a8",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 8}, {"pitch", 9}, {"know-organisations", 10}, {"choose-municipality", 11}, {"collect-ideas", 11}, {"municipal-programmes", 12}, {"contact-partners", 12}, {"mutual-benefits", 13}, {"action-plan", 14}, {"communication-plan", 14}, {"evaluation-stages", 15}, {"impact-methods", 16}},
 		tight: [3][]stepTightness{
 			{{1, 1}}, // all
@@ -49,7 +49,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // en, letter
-		key:   "19f8d8db13dfbccf67211deeda009b64",
+		key:   "7abe51a14a83c7ac1448d4102ad5a4dd",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 7}, {"local-actors", 8}, {"pilot", 9}, {"pitch", 9}, {"know-organisations", 11}, {"choose-municipality", 12}, {"collect-ideas", 12}, {"municipal-programmes", 13}, {"contact-partners", 14}, {"mutual-benefits", 14}, {"action-plan", 15}, {"communication-plan", 16}, {"evaluation-stages", 16}, {"impact-methods", 17}},
 		tight: [3][]stepTightness{
 			{},       // all
@@ -58,7 +58,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // lt, a4
-		key:   "ceea5802eac73f4867f524c213c3df5a",
+		key:   "325b32a7c936300acb5de87eff7d2a0e",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 8}, {"pitch", 9}, {"know-organisations", 10}, {"choose-municipality", 11}, {"collect-ideas", 11}, {"municipal-programmes", 12}, {"contact-partners", 12}, {"mutual-benefits", 13}, {"action-plan", 14}, {"communication-plan", 14}, {"evaluation-stages", 15}, {"impact-methods", 16}},
 		tight: [3][]stepTightness{
 			{{1, 1}}, // all
@@ -67,7 +67,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // lt, letter
-		key:   "f6cdad6a3643db94d841d968d88e09c7",
+		key:   "e2b00d9054e661082dd38673773232ab",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 7}, {"local-actors", 8}, {"pilot", 9}, {"pitch", 9}, {"know-organisations", 11}, {"choose-municipality", 12}, {"collect-ideas", 12}, {"municipal-programmes", 13}, {"contact-partners", 14}, {"mutual-benefits", 14}, {"action-plan", 15}, {"communication-plan", 15}, {"evaluation-stages", 16}, {"impact-methods", 17}},
 		tight: [3][]stepTightness{
 			{},       // all
@@ -76,7 +76,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // pt, a4
-		key:   "ffd699ed6e759f5c9c0b3077401dfda0",
+		key:   "36744e50b2fada3da6f11694e7d36bb3",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 7}, {"local-actors", 8}, {"pilot", 9}, {"pitch", 9}, {"know-organisations", 11}, {"choose-municipality", 12}, {"collect-ideas", 12}, {"municipal-programmes", 13}, {"contact-partners", 13}, {"mutual-benefits", 14}, {"action-plan", 15}, {"communication-plan", 15}, {"evaluation-stages", 16}, {"impact-methods", 17}},
 		tight: [3][]stepTightness{
 			{}, // all
@@ -85,7 +85,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // pt, letter
-		key:   "4d091939b28da6f369eef087b9fcdec9",
+		key:   "7c860459862240b1b8ab97defff727c5",
 		pages: []checkpointPage{{"target-group", 6}, {"needs", 6}, {"resources", 8}, {"local-actors", 9}, {"pilot", 10}, {"pitch", 10}, {"know-organisations", 12}, {"choose-municipality", 13}, {"collect-ideas", 13}, {"municipal-programmes", 14}, {"contact-partners", 15}, {"mutual-benefits", 15}, {"action-plan", 16}, {"communication-plan", 16}, {"evaluation-stages", 17}, {"impact-methods", 18}},
 		tight: [3][]stepTightness{
 			{{1, 1}, {3, 1}},         // all
@@ -94,7 +94,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // sv, a4
-		key:   "1451e83a7eced3cc9c4d8546828abacf",
+		key:   "b240a02de4f733efc2196b7fe20ff7b7",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 8}, {"pitch", 9}, {"know-organisations", 10}, {"choose-municipality", 11}, {"collect-ideas", 11}, {"municipal-programmes", 12}, {"contact-partners", 12}, {"mutual-benefits", 13}, {"action-plan", 14}, {"communication-plan", 14}, {"evaluation-stages", 15}, {"impact-methods", 16}},
 		tight: [3][]stepTightness{
 			{{1, 1}}, // all
@@ -103,7 +103,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // sv, letter
-		key:   "da632ada30e6ed2fa287ea8860aaf0c3",
+		key:   "2953f75c1235e6277344727aa4285dfb",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 7}, {"local-actors", 8}, {"pilot", 9}, {"pitch", 9}, {"know-organisations", 11}, {"choose-municipality", 12}, {"collect-ideas", 12}, {"municipal-programmes", 13}, {"contact-partners", 14}, {"mutual-benefits", 14}, {"action-plan", 15}, {"communication-plan", 15}, {"evaluation-stages", 16}, {"impact-methods", 17}},
 		tight: [3][]stepTightness{
 			{},       // all
