@@ -3,10 +3,10 @@
 package content
 
 var builtinLanguages = []builtin{
-	{"lv", "b94efc7869aa758fc2d1a39df922c1d7d67f5abad2aea22337e5e1ede4f4bab7", builtinLV},
-	{"el", "046b93cb100ad400f68dad845ae564802223ea673fe848da36383c2d3056cb72", builtinEL},
-	{"en", "229696b7307a073d5bed7a201fc167656ec4fca6b633c73ffaa1ec822ba5bb38", builtinEN},
-	{"lt", "ccc5f07168a095c4c01b8985b0ca3c65cf3d242967f7c718fdb302380c090a49", builtinLT},
-	{"pt", "03adb14e2cadf8a5f558789568ceb57e635ca0010ef42393c93269b31bf64ba0", builtinPT},
-	{"sv", "e41c65b2cb175b6888a88a8f65f2c3df85c6449261f529250535202a2bd68ede", builtinSV},
+	{"lv", "f5a4f08893554dcdd13cab72cc3c435e1dad6f77539177627246ce48b723c227", builtinLV},
+	{"el", "cf5e04568406888fd939937c392f7b1dc45b3a48a738fafb42768adcede96a5c", builtinEL},
+	{"en", "a2c9d02da04c3c7151ba1292bdd22ceb8a8c49d2ba30cdb9ac4424d12a80ecbc", builtinEN},
+	{"lt", "384622b8021fdb514005e0c87ba614fd04a542c269c367088ca78ab84b098d19", builtinLT},
+	{"pt", "ad2892fad5f245302744e96fb3e7b05175e4cef09f3bbb7e336d97be45c3876b", builtinPT},
+	{"sv", "1b71a97e47b8b13e78d67b2479d3c62d18a11c8e249ffaf1c48b7483a2028af7", builtinSV},
 }
