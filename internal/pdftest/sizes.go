@@ -33,7 +33,7 @@ func Runs(t testing.TB, pdf []byte) []PageRuns {
 	var doc struct {
 		Pages []struct {
 			Height string `xml:"height,attr"`
-			Fonts []struct {
+			Fonts  []struct {
 				ID   string `xml:"id,attr"`
 				Size string `xml:"size,attr"`
 			} `xml:"fontspec"`
