@@ -8,5 +8,5 @@ var builtinLanguages = []builtin{
 	{"en", "a2c9d02da04c3c7151ba1292bdd22ceb8a8c49d2ba30cdb9ac4424d12a80ecbc", builtinEN},
 	{"lt", "384622b8021fdb514005e0c87ba614fd04a542c269c367088ca78ab84b098d19", builtinLT},
 	{"pt", "ad2892fad5f245302744e96fb3e7b05175e4cef09f3bbb7e336d97be45c3876b", builtinPT},
-	{"sv", "1b71a97e47b8b13e78d67b2479d3c62d18a11c8e249ffaf1c48b7483a2028af7", builtinSV},
+	{"sv", "ac8d5b9f7a7a7d39a079c22ce29871b1d8e3485c73435ae44f10aef3ecadba76", builtinSV},
 }

@@ -555,7 +555,7 @@ func builtinSV() *Language {
 			"field.organisation":                            "Organisation",
 			"field.participants":                            "Deltagare",
 			"field.partner":                                 "Samarbetspartner",
-			"field.period":                                  "Period",
+			"field.period":                                  "Tidsperiod",
 			"fillable.instructions":                         "välj status för varje kontrollpunkt, kryssa i de alternativ som stämmer och skriv ert svar eller era anteckningar i rutan; spara sedan filen och skicka tillbaka den.",
 			"fillable.tip.answer":                           "{n}. {title}: svar eller anteckningar",
 			"fillable.tip.date":                             "{label} (ÅÅÅÅ-MM-DD)",
