@@ -170,7 +170,9 @@ func latest(files []*answers.File, prefer string) (kept []*answers.File, dups []
 		names[i] = nameKeys(f.Organisation.Name)
 		partners[i] = nameKeys(f.Organisation.Partner)
 	}
-	exact := func(f *answers.File) string { return strings.ToLower(strings.Join(strings.Fields(f.Organisation.Name), " ")) }
+	exact := func(f *answers.File) string {
+		return strings.ToLower(strings.Join(strings.Fields(f.Organisation.Name), " "))
+	}
 	for i, f := range files {
 		for j := range i {
 			g := files[j]
