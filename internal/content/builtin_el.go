@@ -850,6 +850,7 @@ func builtinEL() *Language {
 			"status.not-started":                            "Δεν ξεκίνησε",
 			"step.heading":                                  "Βήμα {n} – {title}",
 			"step.label":                                    "Βήμα {n}",
+			"table.continued":                               "{title} (συνέχεια)",
 			"value.action-status.cancelled":                 "Ακυρώθηκε",
 			"value.action-status.done":                      "Ολοκληρώθηκε",
 			"value.action-status.in-progress":               "Σε εξέλιξη",

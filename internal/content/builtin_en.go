@@ -849,6 +849,7 @@ func builtinEN() *Language {
 			"status.not-started":                            "Not started",
 			"step.heading":                                  "Step {n} – {title}",
 			"step.label":                                    "Step {n}",
+			"table.continued":                               "{title} (continued)",
 			"value.action-status.cancelled":                 "Cancelled",
 			"value.action-status.done":                      "Done",
 			"value.action-status.in-progress":               "In progress",

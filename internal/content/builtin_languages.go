@@ -3,10 +3,10 @@
 package content
 
 var builtinLanguages = []builtin{
-	{"lv", "f5a4f08893554dcdd13cab72cc3c435e1dad6f77539177627246ce48b723c227", builtinLV},
-	{"el", "cf5e04568406888fd939937c392f7b1dc45b3a48a738fafb42768adcede96a5c", builtinEL},
-	{"en", "a2c9d02da04c3c7151ba1292bdd22ceb8a8c49d2ba30cdb9ac4424d12a80ecbc", builtinEN},
-	{"lt", "384622b8021fdb514005e0c87ba614fd04a542c269c367088ca78ab84b098d19", builtinLT},
-	{"pt", "ad2892fad5f245302744e96fb3e7b05175e4cef09f3bbb7e336d97be45c3876b", builtinPT},
-	{"sv", "ac8d5b9f7a7a7d39a079c22ce29871b1d8e3485c73435ae44f10aef3ecadba76", builtinSV},
+	{"lv", "8970726c0083cd326b621a06b3b19bee66e135c88d8b3f07915e93eb523109e8", builtinLV},
+	{"el", "231dd347174eb3f151b0ff308d342b753e985a8c7ca7d834fa992465ef347b4f", builtinEL},
+	{"en", "f7aca041cd1f51c552c7e284137e380b2f00c96913b5f631e9b2452f7aa0e9a8", builtinEN},
+	{"lt", "646e90eea7ce96125630c993356f6cf079224b5ba8c98603512f4b7f596b4f8a", builtinLT},
+	{"pt", "f51d78369f1c561d9706283338b2abdae088540c923e553d594479eed34652e9", builtinPT},
+	{"sv", "ee590e6bcaf19487a35414661ef5f09d32450984d99bb48da4433a5d70547bdb", builtinSV},
 }

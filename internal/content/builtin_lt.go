@@ -850,6 +850,7 @@ func builtinLT() *Language {
 			"status.not-started":                            "Nepradėta",
 			"step.heading":                                  "{n} žingsnis – {title}",
 			"step.label":                                    "{n} žingsnis",
+			"table.continued":                               "{title} (tęsinys)",
 			"value.action-status.cancelled":                 "Atšaukta",
 			"value.action-status.done":                      "Atlikta",
 			"value.action-status.in-progress":               "Vykdoma",

@@ -849,6 +849,7 @@ func builtinLV() *Language {
 			"status.not-started":                            "Nav uzsākts",
 			"step.heading":                                  "{n}. solis – {title}",
 			"step.label":                                    "{n}. solis",
+			"table.continued":                               "{title} (turpinājums)",
 			"value.action-status.cancelled":                 "Atcelts",
 			"value.action-status.done":                      "Izpildīts",
 			"value.action-status.in-progress":               "Procesā",

@@ -850,6 +850,7 @@ func builtinPT() *Language {
 			"status.not-started":                            "Não iniciado",
 			"step.heading":                                  "Passo {n} – {title}",
 			"step.label":                                    "Passo {n}",
+			"table.continued":                               "{title} (continuação)",
 			"value.action-status.cancelled":                 "Cancelado",
 			"value.action-status.done":                      "Concluído",
 			"value.action-status.in-progress":               "Em curso",

@@ -850,6 +850,7 @@ func builtinSV() *Language {
 			"status.not-started":                            "Ej påbörjad",
 			"step.heading":                                  "Steg {n} – {title}",
 			"step.label":                                    "Steg {n}",
+			"table.continued":                               "{title} (forts.)",
 			"value.action-status.cancelled":                 "Inställd",
 			"value.action-status.done":                      "Klar",
 			"value.action-status.in-progress":               "Pågår",
