@@ -170,6 +170,8 @@ const (
 	Diamond
 	// Triangle marks an overdue deadline.
 	Triangle
+	// Half marks a deadline in progress: a circle half filled.
+	Half
 )
 
 type legendItem struct {
@@ -208,6 +210,14 @@ func mark(d *pdf.Doc, s Shape, x, y, r float64, c pdf.Color) {
 	case Triangle:
 		r *= 1.2
 		d.Polygon([]pdf.Point{{X: x, Y: y - r}, {X: x + r, Y: y + r*0.8}, {X: x - r, Y: y + r*0.8}}, c)
+	case Half:
+		d.Circle(x, y, r*0.85, pdf.White, c, 0.45)
+		var half []pdf.Point
+		for i := 0; i <= 12; i++ {
+			a := math.Pi/2 + math.Pi*float64(i)/12
+			half = append(half, pdf.Point{X: x + r*0.85*math.Cos(a), Y: y - r*0.85*math.Sin(a)})
+		}
+		d.Polygon(half, c)
 	default:
 		d.FillRect(x-r, y-r, 2*r, 2*r, 0.4, c)
 	}

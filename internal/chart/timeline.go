@@ -25,8 +25,9 @@ type Lane struct {
 // Mark is one dated thing on a timeline.
 type Mark struct {
 	Date answers.Date
-	// Shape is Dot (a deadline), Ring (a deadline done), Diamond (an
-	// evaluation) or Triangle (an overdue deadline).
+	// Shape is Dot (a deadline), Half (a deadline in progress), Ring (a
+	// deadline done), Diamond (an evaluation) or Triangle (an overdue
+	// deadline).
 	Shape Shape
 }
 
@@ -274,6 +275,7 @@ func Timeline(d *pdf.Doc, lang *content.Language, lanes []Lane, asOf answers.Dat
 	var items []legendItem
 	for _, it := range []legendItem{
 		{Dot, MarkColor(th, Dot), lang.Label("chart.legend.deadline")},
+		{Half, MarkColor(th, Half), lang.Label("status.in-progress")},
 		{Ring, MarkColor(th, Ring), lang.Label("chart.legend.done")},
 		{Triangle, MarkColor(th, Triangle), lang.Label("chart.legend.overdue")},
 		{Diamond, MarkColor(th, Diamond), lang.Label("chart.legend.evaluation")},

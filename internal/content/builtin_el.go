@@ -558,7 +558,7 @@ func builtinEL() *Language {
 			"field.period":                                  "Περίοδος",
 			"fillable.instructions":                         "σε κάθε σημείο ελέγχου, επιλέξτε την κατάσταση, σημειώστε τις επιλογές που ισχύουν και γράψτε την απάντηση ή τις σημειώσεις σας στο πλαίσιο· μετά αποθηκεύστε το αρχείο και στείλτε το πίσω.",
 			"fillable.tip.answer":                           "{n}. {title}: απάντηση ή σημειώσεις",
-			"fillable.tip.date":                             "{label} (ΕΕΕΕ-ΜΜ-ΗΗ)",
+			"fillable.tip.date":                             "{label} ({format})",
 			"fillable.tip.option":                           "{n}. {title}: {option}",
 			"fillable.tip.participants":                     "{label}: ονόματα, ένα ανά γραμμή",
 			"fillable.tip.plan":                             "{plan}, γραμμή {row}: {column}",

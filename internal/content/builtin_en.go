@@ -557,7 +557,7 @@ func builtinEN() *Language {
 			"field.period":                                  "Period",
 			"fillable.instructions":                         "for each checkpoint choose its status, tick the options that apply and type your answer or notes in the box; then save the file and send it back.",
 			"fillable.tip.answer":                           "{n}. {title}: answer or notes",
-			"fillable.tip.date":                             "{label} (YYYY-MM-DD)",
+			"fillable.tip.date":                             "{label} ({format})",
 			"fillable.tip.option":                           "{n}. {title}: {option}",
 			"fillable.tip.participants":                     "{label}: names, one per line",
 			"fillable.tip.plan":                             "{plan}, row {row}: {column}",

@@ -3,10 +3,10 @@
 package content
 
 var builtinLanguages = []builtin{
-	{"lv", "8970726c0083cd326b621a06b3b19bee66e135c88d8b3f07915e93eb523109e8", builtinLV},
-	{"el", "231dd347174eb3f151b0ff308d342b753e985a8c7ca7d834fa992465ef347b4f", builtinEL},
-	{"en", "f7aca041cd1f51c552c7e284137e380b2f00c96913b5f631e9b2452f7aa0e9a8", builtinEN},
-	{"lt", "646e90eea7ce96125630c993356f6cf079224b5ba8c98603512f4b7f596b4f8a", builtinLT},
-	{"pt", "f51d78369f1c561d9706283338b2abdae088540c923e553d594479eed34652e9", builtinPT},
-	{"sv", "ee590e6bcaf19487a35414661ef5f09d32450984d99bb48da4433a5d70547bdb", builtinSV},
+	{"lv", "51e5b4078bc9d0de87195400ac15eadd8555a4416ed6de9e778cdcdb1f3c9ffd", builtinLV},
+	{"el", "29363893ac13761ae692a8294bde26e394d10580850c79e717b1d8b525fa3171", builtinEL},
+	{"en", "5d15bafea347df84e64ed9162f8a973ac9c915a7b769375dbdb3419b13d49a20", builtinEN},
+	{"lt", "24081740174118931fd48d19e5160bbed46bbe756f4328874a46aa8254392916", builtinLT},
+	{"pt", "562b002e698348c8abcef255451dd1cefed14b1be130b556e870c7c65ed0859b", builtinPT},
+	{"sv", "f22f499f6e3a574b92ef6888731f366eaeb94563cde3deef5aa9bc6b8bd939e7", builtinSV},
 }

@@ -558,7 +558,7 @@ func builtinLT() *Language {
 			"field.period":                                  "Laikotarpis",
 			"fillable.instructions":                         "prie kiekvieno punkto pasirinkite būseną, pažymėkite tinkamas galimybes ir laukelyje įrašykite atsakymą ar pastabas; tada išsaugokite failą ir nusiųskite jį atgal.",
 			"fillable.tip.answer":                           "{n}. {title}: atsakymas ar pastabos",
-			"fillable.tip.date":                             "{label} (MMMM-MM-DD)",
+			"fillable.tip.date":                             "{label} ({format})",
 			"fillable.tip.option":                           "{n}. {title}: {option}",
 			"fillable.tip.participants":                     "{label}: vardai, po vieną eilutėje",
 			"fillable.tip.plan":                             "{plan}, {row} eilutė: {column}",

@@ -557,7 +557,7 @@ func builtinLV() *Language {
 			"field.period":                                  "Periods",
 			"fillable.instructions":                         "pie katra punkta izvēlieties statusu, atzīmējiet atbilstošās iespējas un laukā ierakstiet savu atbildi vai piezīmes; tad saglabājiet failu un nosūtiet to atpakaļ.",
 			"fillable.tip.answer":                           "{n}. {title}: atbilde vai piezīmes",
-			"fillable.tip.date":                             "{label} (GGGG-MM-DD)",
+			"fillable.tip.date":                             "{label} ({format})",
 			"fillable.tip.option":                           "{n}. {title}: {option}",
 			"fillable.tip.participants":                     "{label}: vārdi, katrs savā rindā",
 			"fillable.tip.plan":                             "{plan}, {row}. rinda: {column}",

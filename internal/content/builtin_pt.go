@@ -558,7 +558,7 @@ func builtinPT() *Language {
 			"field.period":                                  "Período",
 			"fillable.instructions":                         "em cada ponto, escolha o estado, assinale as opções que se aplicam e escreva a sua resposta ou notas na caixa; depois guarde o ficheiro e envie-o de volta.",
 			"fillable.tip.answer":                           "{n}. {title}: resposta ou notas",
-			"fillable.tip.date":                             "{label} (AAAA-MM-DD)",
+			"fillable.tip.date":                             "{label} ({format})",
 			"fillable.tip.option":                           "{n}. {title}: {option}",
 			"fillable.tip.participants":                     "{label}: nomes, um por linha",
 			"fillable.tip.plan":                             "{plan}, linha {row}: {column}",

@@ -558,7 +558,7 @@ func builtinSV() *Language {
 			"field.period":                                  "Tidsperiod",
 			"fillable.instructions":                         "välj status för varje kontrollpunkt, kryssa i de alternativ som stämmer och skriv ert svar eller era anteckningar i rutan; spara sedan filen och skicka tillbaka den.",
 			"fillable.tip.answer":                           "{n}. {title}: svar eller anteckningar",
-			"fillable.tip.date":                             "{label} (ÅÅÅÅ-MM-DD)",
+			"fillable.tip.date":                             "{label} ({format})",
 			"fillable.tip.option":                           "{n}. {title}: {option}",
 			"fillable.tip.participants":                     "{label}: namn, ett per rad",
 			"fillable.tip.plan":                             "{plan}, rad {row}: {column}",

@@ -83,7 +83,9 @@ func (r *renderer) fields() {
 		}
 	}
 	d.SetPlace("organisation")
-	dateTip := func(key string) string { return r.label("fillable.tip.date", "label", r.label(key)) }
+	dateTip := func(key string) string {
+		return r.label("fillable.tip.date", "label", r.label(key), "format", r.lang.DateHint())
+	}
 	hint := r.lang.DateHint()
 	participants := participantLines
 	if r.filled() {
@@ -104,8 +106,8 @@ func (r *renderer) fields() {
 	}
 	if r.fill != nil && r.fill.values != nil {
 		v := r.fill.values
-		for i, s := range []string{v.Organisation.Name, v.Organisation.Contact, v.Organisation.Partner, v.Date.String(),
-			v.Workshop.Facilitator, v.Workshop.NextReview.String(), v.Workshop.Participants} {
+		for i, s := range []string{v.Organisation.Name, v.Organisation.Contact, v.Organisation.Partner, r.dateText(v.Date),
+			v.Workshop.Facilitator, r.dateText(v.Workshop.NextReview), v.Workshop.Participants} {
 			fs[i].value = s
 		}
 	}
