@@ -569,6 +569,7 @@ func builtinEN() *Language {
 			"form.continued":                                "{number} {title} (continued)",
 			"form.for.community":                            "for NGOs, youth organisations and social enterprises",
 			"form.for.municipality":                         "for municipal staff building cooperation with community organisations",
+			"form.guide_edition":                            "The page numbers are those of the guidebook’s “{edition}”.",
 			"form.guide_page":                               "guidebook p. {page}",
 			"form.instructions":                             "for each checkpoint, tick its status and the options that apply, and write your answer or notes on the lines.",
 			"form.instructions.title":                       "How to fill in:",

@@ -3,10 +3,10 @@
 package content
 
 var builtinLanguages = []builtin{
-	{"lv", "51e5b4078bc9d0de87195400ac15eadd8555a4416ed6de9e778cdcdb1f3c9ffd", builtinLV},
-	{"el", "29363893ac13761ae692a8294bde26e394d10580850c79e717b1d8b525fa3171", builtinEL},
-	{"en", "5d15bafea347df84e64ed9162f8a973ac9c915a7b769375dbdb3419b13d49a20", builtinEN},
-	{"lt", "24081740174118931fd48d19e5160bbed46bbe756f4328874a46aa8254392916", builtinLT},
-	{"pt", "562b002e698348c8abcef255451dd1cefed14b1be130b556e870c7c65ed0859b", builtinPT},
-	{"sv", "f22f499f6e3a574b92ef6888731f366eaeb94563cde3deef5aa9bc6b8bd939e7", builtinSV},
+	{"lv", "16ad5892ff7e198839c4d982dc19fc8ce4fad3960ff0974dfbaf7b9093c99f64", builtinLV},
+	{"el", "e0e4bcecf2cacf864747f904f4fad5c7433b5f01c4beac2aefdab2ad021fb24b", builtinEL},
+	{"en", "4a97c3b9beebd051ae4915480da524aae7f0c49e9553487f6c65cd3acd66de43", builtinEN},
+	{"lt", "d89ebf7a8fefe41797f2f40150db8c5685e1f28ca1d962f0dbd51c0e7925cc37", builtinLT},
+	{"pt", "0c967da6d7fdae53b5f2f586cbea2ec0f335721fc9fed56706bfae021c5aa9c0", builtinPT},
+	{"sv", "b31d0570b10dafc8dadeb9f92bb488cd0147a9463ebc07f826ee4d19cab7b6ac", builtinSV},
 }

@@ -570,6 +570,7 @@ func builtinLT() *Language {
 			"form.continued":                                "{number} {title} (tęsinys)",
 			"form.for.community":                            "nevyriausybinėms organizacijoms, jaunimo organizacijoms, socialinio verslo įmonėms",
 			"form.for.municipality":                         "savivaldybių specialistams, kuriantiems bendradarbiavimą su bendruomeninėmis organizacijomis",
+			"form.guide_edition":                            "Puslapių numeriai atitinka gairių leidinį „{edition}“.",
 			"form.guide_page":                               "vadovo {page} psl.",
 			"form.instructions":                             "prie kiekvieno punkto pažymėkite jo būseną ir tinkamas galimybes, o ant linijų įrašykite savo atsakymą ar pastabas.",
 			"form.instructions.title":                       "Kaip pildyti:",

@@ -569,6 +569,7 @@ func builtinLV() *Language {
 			"form.continued":                                "{number} {title} (turpinājums)",
 			"form.for.community":                            "nevalstiskajām organizācijām, jauniešu organizācijām, sociālajiem uzņēmumiem",
 			"form.for.municipality":                         "pašvaldību speciālistiem, kas veido sadarbību ar kopienu organizācijām",
+			"form.guide_edition":                            "Lappušu numuri atbilst vadlīniju izdevumam “{edition}”.",
 			"form.guide_page":                               "vadlīnijās {page}. lpp.",
 			"form.instructions":                             "pie katra punkta atzīmējiet izpildes statusu un atbilstošās iespējas, bet uz līnijām ierakstiet savu atbildi vai piezīmes.",
 			"form.instructions.title":                       "Kā aizpildīt:",

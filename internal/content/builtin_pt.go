@@ -570,6 +570,7 @@ func builtinPT() *Language {
 			"form.continued":                                "{number} {title} (continuação)",
 			"form.for.community":                            "para organizações não governamentais, associações juvenis e empresas sociais",
 			"form.for.municipality":                         "para técnicos municipais que constroem a cooperação com organizações comunitárias",
+			"form.guide_edition":                            "Os números de página são os da “{edition}” do guia.",
 			"form.guide_page":                               "guia, p. {page}",
 			"form.instructions":                             "em cada ponto de controlo, assinale o estado e as opções que se aplicam e escreva a sua resposta ou notas nas linhas.",
 			"form.instructions.title":                       "Como preencher:",

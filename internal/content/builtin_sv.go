@@ -570,6 +570,7 @@ func builtinSV() *Language {
 			"form.continued":                                "{number} {title} (fortsättning)",
 			"form.for.community":                            "för ideella organisationer, ungdomsorganisationer och sociala företag",
 			"form.for.municipality":                         "för kommunanställda som bygger samarbete med civilsamhällesorganisationer",
+			"form.guide_edition":                            "Sidnumren är de i vägledningens ”{edition}”.",
 			"form.guide_page":                               "vägledningen s. {page}",
 			"form.instructions":                             "markera status och de alternativ som stämmer för varje kontrollpunkt, och skriv ert svar eller era anteckningar på raderna.",
 			"form.instructions.title":                       "Så fyller ni i:",

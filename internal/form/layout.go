@@ -224,7 +224,7 @@ func (r *renderer) instructions() {
 	muted := th.Colors.Muted
 	if r.filled() {
 		// filled in already: only that the numbers are the booklet's
-		d.Text(pdf.ParaStyle{Size: th.Type.Small + 1, Color: &muted, SpaceAfter: 3}, pdf.Run{Text: r.label("form.numbering")})
+		d.Text(pdf.ParaStyle{Size: th.Type.Small + 1, Color: &muted, SpaceAfter: 3}, pdf.Run{Text: r.numbering()})
 		return
 	}
 	how := r.label("form.instructions")
@@ -249,7 +249,17 @@ func (r *renderer) instructions() {
 	d.TextAt(x, y, r.label("form.legend.options"), pdf.Regular, size, muted)
 	d.SetY(y + lh + 0.6)
 	// the numbers are the booklet's, with gaps where the other form's are
-	d.Text(pdf.ParaStyle{Size: size, Color: &muted, SpaceAfter: 2}, pdf.Run{Text: r.label("form.numbering")})
+	d.Text(pdf.ParaStyle{Size: size, Color: &muted, SpaceAfter: 2}, pdf.Run{Text: r.numbering()})
+}
+
+// numbering is the line saying that the checkpoints keep the guidebook's
+// numbers, and, for page references to an edition of the guidebook, which.
+func (r *renderer) numbering() string {
+	s := r.label("form.numbering")
+	if r.edition != "" {
+		s += " " + r.label("form.guide_edition", "edition", r.label("guide.edition."+string(r.edition)))
+	}
+	return s
 }
 
 // notes draws the closing page: notes and next steps. A filled form whose
