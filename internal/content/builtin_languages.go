@@ -3,7 +3,7 @@
 package content
 
 var builtinLanguages = []builtin{
-	{"lv", "16ad5892ff7e198839c4d982dc19fc8ce4fad3960ff0974dfbaf7b9093c99f64", builtinLV},
+	{"lv", "78f30ac4332ae0693455c7b74992bcaf60acda4522c0613e7ee19d0aa9cf8718", builtinLV},
 	{"el", "e0e4bcecf2cacf864747f904f4fad5c7433b5f01c4beac2aefdab2ad021fb24b", builtinEL},
 	{"en", "4a97c3b9beebd051ae4915480da524aae7f0c49e9553487f6c65cd3acd66de43", builtinEN},
 	{"lt", "d89ebf7a8fefe41797f2f40150db8c5685e1f28ca1d962f0dbd51c0e7925cc37", builtinLT},

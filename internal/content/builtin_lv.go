@@ -90,7 +90,8 @@ func builtinLV() *Language {
 						Examples: []string{
 							"Piemēram, Dalarnas reģions par savu galveno izaicinājumu izvirzīja atbalstu jauniešiem, lai viņi atrastu darbu, paliktu un mācītos/strādātu reģionā. Savukārt Traķu rajona pašvaldība identificēja nepieciešamību veicināt iedzīvotāju brīvā laika nodarbinātību, sekmēt mazo uzņēmumu darbību.",
 						},
-						Step: 1,
+						WriteIn: 8,
+						Step:    1,
 					},
 					Checkpoint{
 						ID:       "resources",
@@ -138,7 +139,8 @@ func builtinLV() *Language {
 								},
 							},
 						},
-						Step: 1,
+						WriteIn: 8,
+						Step:    1,
 					},
 					Checkpoint{
 						ID:       "local-actors",
@@ -212,6 +214,7 @@ func builtinLV() *Language {
 							},
 						},
 						Closing: "Sagatavojiet saturiski pārdomātu un vizuāli pievilcīgu prezentāciju. Esiet kodolīgi, pārliecinoši un aizrautīgi par savu projektu. Sazinieties ar pašvaldības pārstāvjiem, atbildiet uz visiem viņu jautājumiem un esiet atvērti atsauksmēm un ieteikumiem.\n\nPielāgojiet prezentāciju pašvaldībai, lai tā atbilst pašvaldības vērtībām, prioritātēm un vietējam kontekstam (kas tika analizēti ceļa kartes 1. un 2. solī). Lietojiet valodu un piemērus, kas attiecas uz konkrēto kopienu, un parādiet, ka saprotat tās unikālās vajadzības un problēmas, kā arī to, cik lielu ietekmi varētu radīt jūsu partnerība.\n\nĪsāk sakot, prezentācijas sagatavošana, tiekoties ar pašvaldību, ļaus jums efektīvi informēt par savu projektu, pievērsties kopienas izaicinājumiem, parādīt atbilstību pašvaldības mērķiem un nodrošināt atbalstu vai resursus. Tā ir iespēja pārliecinoši pamatot savu sociālo projektu un atstāt paliekošu iespaidu uz pašvaldību.",
+						WriteIn: 8,
 						Step:    1,
 					},
 				},
@@ -394,7 +397,8 @@ func builtinLV() *Language {
 								},
 							},
 						},
-						Step: 2,
+						WriteIn: 8,
+						Step:    2,
 					},
 				},
 			},
@@ -450,6 +454,7 @@ func builtinLV() *Language {
 						Title:    "Nosakiet sadarbības posmus, kuros vēlaties veikt izvērtēšanu",
 						Hint:     "Kuros sadarbības posmos un cik bieži veiksiet izvērtēšanu?",
 						Guidance: "Partnerības īstenošanas laikā un pēc partnerības īstenošanas pabeigšanas izveidojiet izvērtēšanas vai kontroles mehānismus.\n\nTas ļaus jums novērtēt partnerības progresu un efektivitāti un noteikt, vai sadarbība sasniedz plānotos mērķus, apmierina sākotnēji noteiktās vajadzības un sniedz gaidītos rezultātus. Regulāra izvērtēšana sniedz ieskatu par to, kas darbojas labi, un par jomām, kurās varētu būt nepieciešami pielāgojumi vai uzlabojumi.\n\nIzvērtēšana sniegs iespēju arī novērtēt organizācijas un pašvaldības saziņas un sadarbības efektivitāti un identificēt jebkādus trūkumus vai pārrāvumus saziņas kanālos, lēmumu pieņemšanas procesos vai koordinācijas centienos. Tas veicinās pārredzamību, sniedzot iespēju dalīties ar informāciju, rezultātiem un gūto pieredzi.\n\nIzvērtēšanai jābūt regulāram procesam visā partnerības darbības laikā. Lai sekotu līdzi progresam, novērtētu izmaiņas un nodrošinātu nepārtrauktu uzlabošanu, periodiski vai noteiktos atskaites punktos atkārtojiet izvērtēšanas procesu. Katru izvērtēšanas ciklu izmantojiet, lai balstītos uz iepriekš gūtajām atziņām un pēc vajadzības pielāgotu izvērtēšanas pieeju.\n\nIzvērtējums ir jāpielāgo partnerības konkrētajiem mērķiem, darbības jomai un kontekstam. Ir svarīgi iesaistīt visas attiecīgās puses un apsvērt kvantitatīvo un kvalitatīvo izvērtēšanas metožu kombināciju, lai veiktu visaptverošu novērtējumu.",
+						WriteIn:  7,
 						Step:     3,
 					},
 					Checkpoint{
