@@ -624,6 +624,7 @@ func builtinEL() *Language {
 			"overview.count.overdue":                        "Εκπρόθεσμες δράσεις",
 			"overview.count.unread":                         "Αρχεία που δεν διαβάστηκαν",
 			"overview.duplicate":                            "Δεν χρησιμοποιείται: το {kept} αφορά την ίδια οργάνωση ({organisation}) και το ίδιο έντυπο και έχει νεότερη ημερομηνία.",
+			"overview.duplicate.same":                       "Δεν χρησιμοποιείται: το {kept} αφορά την ίδια οργάνωση ({organisation}) και το ίδιο έντυπο, με την ίδια ημερομηνία (σε άλλη γλώσσα ή δόθηκε αργότερα).",
 			"overview.form.community":                       "Οργάνωση της κοινότητας",
 			"overview.form.municipality":                    "Δήμος",
 			"overview.none":                                 "Όλα τα αρχεία απαντήσεων διαβάστηκαν.",

@@ -623,6 +623,7 @@ func builtinEN() *Language {
 			"overview.count.overdue":                        "Overdue actions",
 			"overview.count.unread":                         "Files not read",
 			"overview.duplicate":                            "Not used: {kept} is for the same organisation ({organisation}) and form and has a newer date.",
+			"overview.duplicate.same":                       "Not used: {kept} is for the same organisation ({organisation}) and form, of the same date (in another language, or given later).",
 			"overview.form.community":                       "Community organisation",
 			"overview.form.municipality":                    "Municipality",
 			"overview.none":                                 "Every answers file could be read.",

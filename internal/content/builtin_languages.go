@@ -3,10 +3,10 @@
 package content
 
 var builtinLanguages = []builtin{
-	{"lv", "78f30ac4332ae0693455c7b74992bcaf60acda4522c0613e7ee19d0aa9cf8718", builtinLV},
-	{"el", "e0e4bcecf2cacf864747f904f4fad5c7433b5f01c4beac2aefdab2ad021fb24b", builtinEL},
-	{"en", "4a97c3b9beebd051ae4915480da524aae7f0c49e9553487f6c65cd3acd66de43", builtinEN},
-	{"lt", "d89ebf7a8fefe41797f2f40150db8c5685e1f28ca1d962f0dbd51c0e7925cc37", builtinLT},
-	{"pt", "0c967da6d7fdae53b5f2f586cbea2ec0f335721fc9fed56706bfae021c5aa9c0", builtinPT},
-	{"sv", "b31d0570b10dafc8dadeb9f92bb488cd0147a9463ebc07f826ee4d19cab7b6ac", builtinSV},
+	{"lv", "89cca41f921f76292bd4ec1d5a28b87ca74f7ef5defd6a4f6959d66caffc8617", builtinLV},
+	{"el", "28c1efcbcad78dce3c209dfeb5bff9ee6c4f9adbd184c3b6053fd19cd324d5c5", builtinEL},
+	{"en", "c7569464437f0944682b8b9fe04e7b91480c7bf570bf65f3eb0e7166fb50ac05", builtinEN},
+	{"lt", "bd86f3321b6ab95552f1b641e29f7b81e28aa2241599b63adfd48b522c24ea2b", builtinLT},
+	{"pt", "45691a578364f205d4ec6c7f18c0de8e720a0e9004d4c0013919cc1b57484f23", builtinPT},
+	{"sv", "11c79a03880f8fe473e8e7136ae9dd1297b57e0954dc83009f9a9d0181a82810", builtinSV},
 }

@@ -624,6 +624,7 @@ func builtinLT() *Language {
 			"overview.count.overdue":                        "Vėluojantys veiksmai",
 			"overview.count.unread":                         "Neperskaityti failai",
 			"overview.duplicate":                            "Nenaudojamas: {kept} skirtas tai pačiai organizacijai ({organisation}) ir formai, o jo data naujesnė.",
+			"overview.duplicate.same":                       "Nenaudojamas: {kept} skirtas tai pačiai organizacijai ({organisation}) ir formai, su ta pačia data (kita kalba arba pateiktas vėliau).",
 			"overview.form.community":                       "Bendruomenės organizacija",
 			"overview.form.municipality":                    "Savivaldybė",
 			"overview.none":                                 "Visus atsakymų failus pavyko perskaityti.",

@@ -628,6 +628,7 @@ func builtinLV() *Language {
 			"overview.count.overdue":                        "Nokavētas aktivitātes",
 			"overview.count.unread":                         "Nenolasītas datnes",
 			"overview.duplicate":                            "Nav izmantota: {kept} ir par to pašu organizāciju ({organisation}) un veidlapu, un tās datums ir jaunāks.",
+			"overview.duplicate.same":                       "Nav izmantota: {kept} ir par to pašu organizāciju ({organisation}) un veidlapu, ar to pašu datumu (cits valodas variants vai vēlāk dots fails).",
 			"overview.form.community":                       "Kopienas organizācija",
 			"overview.form.municipality":                    "Pašvaldība",
 			"overview.none":                                 "Visas atbilžu datnes izdevās nolasīt.",

@@ -624,6 +624,7 @@ func builtinPT() *Language {
 			"overview.count.overdue":                        "Ações em atraso",
 			"overview.count.unread":                         "Ficheiros não lidos",
 			"overview.duplicate":                            "Não utilizado: {kept} refere-se à mesma organização ({organisation}) e ao mesmo formulário e tem uma data mais recente.",
+			"overview.duplicate.same":                       "Não utilizado: {kept} refere-se à mesma organização ({organisation}) e ao mesmo formulário, com a mesma data (noutra língua ou indicado depois).",
 			"overview.form.community":                       "Organização comunitária",
 			"overview.form.municipality":                    "Município",
 			"overview.none":                                 "Todos os ficheiros de respostas foram lidos.",

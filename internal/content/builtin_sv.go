@@ -624,6 +624,7 @@ func builtinSV() *Language {
 			"overview.count.overdue":                        "Försenade aktiviteter",
 			"overview.count.unread":                         "Filer som inte lästes",
 			"overview.duplicate":                            "Används inte: {kept} gäller samma organisation ({organisation}) och formulär och har ett senare datum.",
+			"overview.duplicate.same":                       "Används inte: {kept} gäller samma organisation ({organisation}) och formulär, med samma datum (på ett annat språk eller angiven senare).",
 			"overview.form.community":                       "Civilsamhällesorganisation",
 			"overview.form.municipality":                    "Kommun",
 			"overview.none":                                 "Alla svarsfiler kunde läsas.",

@@ -60,5 +60,10 @@ func TestSameOrganisationInTwoLanguages(t *testing.T) {
 		if len(r.Duplicates) != 2 {
 			t.Errorf("%s report: %d duplicates, want the two translations: %+v", c.lang, len(r.Duplicates), r.Duplicates)
 		}
+		for _, d := range r.Duplicates {
+			if !d.Same {
+				t.Errorf("%s report: %s is said to be older than %s, of the same date", c.lang, d.Dropped, d.Kept)
+			}
+		}
 	}
 }

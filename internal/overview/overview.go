@@ -55,12 +55,16 @@ type Evaluation struct {
 }
 
 // Duplicate is an answers file set aside because another file for the same
-// organisation and form has a newer date.
+// organisation and form has a newer date, or the same date and is in the
+// report's language or given later.
 type Duplicate struct {
 	// Dropped is the file set aside; Kept the one used.
 	Dropped, Kept string
 	Name          string
 	Form          content.Audience
+	// Same is set when the two files have the same date (the kept one is
+	// in the report's language, or the later input), not a newer one.
+	Same bool
 }
 
 // Report is the overview of many organisations' roadmaps, in one language.
@@ -206,7 +210,8 @@ func latest(files []*answers.File, prefer string) (kept []*answers.File, dups []
 			kept = append(kept, f)
 			continue
 		}
-		dups = append(dups, Duplicate{Dropped: f.Path, Kept: files[k].Path, Name: f.Organisation.Name, Form: f.Form})
+		dups = append(dups, Duplicate{Dropped: f.Path, Kept: files[k].Path, Name: f.Organisation.Name, Form: f.Form,
+			Same: !newer(files[k].Date, f.Date)})
 	}
 	return kept, dups
 }

@@ -649,7 +649,11 @@ func (w *workbook) problems() {
 	for _, d := range w.r.Duplicates {
 		w.str(sheet, 1, row, d.Dropped)
 		w.str(sheet, 2, row, d.Dropped)
-		msg := l.Format("overview.duplicate", "organisation", d.Name, "kept", d.Kept)
+		key := "overview.duplicate"
+		if d.Same {
+			key = "overview.duplicate.same"
+		}
+		msg := l.Format(key, "organisation", d.Name, "kept", d.Kept)
 		w.str(sheet, 5, row, msg)
 		w.check(w.f.SetRowHeight(sheet, row, w.height(w.lines(msg, 70))))
 		row++
