@@ -3,10 +3,10 @@
 package content
 
 var builtinLanguages = []builtin{
-	{"lv", "89cca41f921f76292bd4ec1d5a28b87ca74f7ef5defd6a4f6959d66caffc8617", builtinLV},
-	{"el", "28c1efcbcad78dce3c209dfeb5bff9ee6c4f9adbd184c3b6053fd19cd324d5c5", builtinEL},
-	{"en", "c7569464437f0944682b8b9fe04e7b91480c7bf570bf65f3eb0e7166fb50ac05", builtinEN},
-	{"lt", "bd86f3321b6ab95552f1b641e29f7b81e28aa2241599b63adfd48b522c24ea2b", builtinLT},
-	{"pt", "45691a578364f205d4ec6c7f18c0de8e720a0e9004d4c0013919cc1b57484f23", builtinPT},
-	{"sv", "11c79a03880f8fe473e8e7136ae9dd1297b57e0954dc83009f9a9d0181a82810", builtinSV},
+	{"lv", "141bfd4ecdaccb05ebe604dc3f938631bf904479f9701b788c2050390e92bc2a", builtinLV},
+	{"el", "19866b84829d58db39e68a3a31c86d8e773426bb57b93ddc0c9a0353d281692b", builtinEL},
+	{"en", "85f8eb4bbd13ed3e2f1ee8f62127785d1d50fffbdde4e5fa82cda68f11900537", builtinEN},
+	{"lt", "9a82f8dec0e89e23b12afa9649bc9c1044be7023e7ffe5044c4d91b11163ee8c", builtinLT},
+	{"pt", "576284c26cd5cd491dfcac4d83fa2974e3774b0a709f280ab039387503795c57", builtinPT},
+	{"sv", "e34ab24341238c49d209f97b1621962d5937cf23338295af562998d1f4bb326b", builtinSV},
 }
