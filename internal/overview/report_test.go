@@ -2,6 +2,7 @@ package overview
 
 import (
 	"fmt"
+	"image"
 	"regexp"
 	"strings"
 	"testing"
@@ -92,5 +93,63 @@ func TestReportOnPaper(t *testing.T) {
 		if !strings.Contains(tl, want) {
 			t.Errorf("the timeline (%d pages) does not name %q", len(timeline), want)
 		}
+	}
+}
+
+// TestArrowLabelsBeside checks that the progress arrows' labels ("Step N",
+// "k of n") stand beside the arrows, on the page's own ground, not on the
+// arrows' fill where done meets in progress: the ground right of each step
+// label and left of each count is light.
+func TestArrowLabelsBeside(t *testing.T) {
+	const dpi = 100
+	l := contenttest.Language(t, "en")
+	day := func(m, d int) answers.Date { return answers.Date{Year: 2027, Month: time.Month(m), Day: d} }
+	f := &answers.File{Path: "a.yaml", Language: "en", Form: content.Community, Date: day(1, 1),
+		Organisation: answers.Organisation{Name: "Half way"}, Checkpoints: map[string]answers.Checkpoint{}}
+	for i, cp := range l.Checkpoints(content.Community) {
+		f.Checkpoints[cp.ID] = answers.Checkpoint{Status: []answers.Status{answers.Done, answers.InProgress, answers.NotStarted}[i%3]}
+	}
+	data, err := Build(l, []*answers.File{f}, nil, day(3, 1)).PDF(PDFOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	img := pdftest.PPM(t, pdftest.Images(t, data, dpi)[0])
+	px := func(mm float64) int { return int(mm / 25.4 * dpi) }
+	words := pdftest.Words(t, data)[0].Words
+	of := strings.Fields(l.Format("form.progress.count", "done", "1", "total", "2"))[1] // "of"
+	// the rows of arrows: under the section's heading, above its legend
+	top, bottom := 0.0, 0.0
+	heading := strings.Fields(l.Label("overview.chart.progress"))[0]
+	legend := strings.Fields(l.Label("overview.chart.progress.legend"))[0]
+	for _, w := range words {
+		if w.Text == heading && top == 0 {
+			top = w.YMax
+		}
+		if w.Text == legend && top > 0 && bottom == 0 {
+			bottom = w.YMin
+		}
+	}
+	checked := 0
+	for i, w := range words {
+		if w.YMin < top || w.YMax > bottom {
+			continue
+		}
+		var x float64
+		switch {
+		case w.Text == "Step" && i+1 < len(words):
+			x = words[i+1].XMax + 1.5 // right of "Step N"
+		case w.Text == of && i > 0:
+			x = words[i-1].XMin - 1.5 // left of "k of n"
+		default:
+			continue
+		}
+		checked++
+		y := (w.YMin + w.YMax) / 2
+		if n := pdftest.Ink(img, image.Rect(px(x)-1, px(y)-1, px(x)+1, px(y)+1), 200); n > 0 {
+			t.Errorf("the arrow label at %.0f,%.0f mm stands on a fill", x, y)
+		}
+	}
+	if checked < 6 {
+		t.Fatalf("found %d arrow labels on page 1, want the 3 steps' labels and counts", checked)
 	}
 }
