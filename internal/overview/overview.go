@@ -174,21 +174,24 @@ func latest(files []*answers.File, prefer string) (kept []*answers.File, dups []
 		names[i] = nameKeys(f.Organisation.Name)
 		partners[i] = nameKeys(f.Organisation.Partner)
 	}
-	exact := func(f *answers.File) string {
-		return strings.ToLower(strings.Join(strings.Fields(f.Organisation.Name), " "))
+	exact := make([]string, len(files))
+	byName := map[string]int{} // the first file of each exact name and form
+	for i, f := range files {
+		exact[i] = strings.ToLower(strings.Join(strings.Fields(f.Organisation.Name), " ")) + "\x00" + string(f.Form)
 	}
 	for i, f := range files {
+		if j, ok := byName[exact[i]]; ok {
+			group[i] = group[j]
+			continue
+		}
+		byName[exact[i]] = i
+		// the same roadmap in another language, under a translated name
 		for j := range i {
 			g := files[j]
-			if group[j] != j || g.Form != f.Form {
+			if group[j] != j || g.Form != f.Form || g.Language == f.Language {
 				continue
 			}
-			same := exact(f) == exact(g)
-			if !same && f.Language != g.Language {
-				same = sameName(names[i], names[j]) &&
-					(len(partners[i]) == 0 && len(partners[j]) == 0 || sameName(partners[i], partners[j]))
-			}
-			if same {
+			if sameName(names[i], names[j]) && (len(partners[i]) == 0 && len(partners[j]) == 0 || sameName(partners[i], partners[j])) {
 				group[i] = j
 				break
 			}
