@@ -1,0 +1,183 @@
+package serve_test
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+
+	"github.com/partnership-roadmap/roadmap/internal/access"
+	"github.com/partnership-roadmap/roadmap/internal/serve"
+	"github.com/partnership-roadmap/roadmap/internal/testtool"
+)
+
+// axeScript returns axe-core's script (internal/serve/testdata/axe), or
+// stops the test as testtool.Missing does.
+func axeScript(t *testing.T) string {
+	t.Helper()
+	src, err := os.ReadFile(filepath.Join("testdata", "axe", "node_modules", "axe-core", "axe.min.js"))
+	if err != nil {
+		testtool.Missing(t, "axe-core not installed (cd internal/serve/testdata/axe && npm ci)")
+	}
+	return string(src)
+}
+
+// axeRules are the rules run: those of WCAG 2.1 levels A and AA, and
+// axe's best practices (landmarks, the order of headings, one h1), which
+// are what a screen reader's user finds their way by.
+const axeRules = `['wcag2a','wcag2aa','wcag21a','wcag21aa','best-practice']`
+
+// checkAxe runs axe-core on the page open in ctx and reports each
+// violation with its rule, the elements it concerns and the rule's help.
+func checkAxe(t *testing.T, ctx context.Context, axe, name string) {
+	t.Helper()
+	if report := axeReport(t, ctx, axe); report != "" {
+		t.Errorf("%s: axe-core finds:\n%s", name, report)
+	}
+}
+
+// axeReport runs axe-core on the page open in ctx and returns its
+// violations, one rule a paragraph: its id, impact and help, then each
+// element (its CSS path) and what is wrong with it.
+func axeReport(t *testing.T, ctx context.Context, axe string) string {
+	t.Helper()
+	if !eval[bool](t, ctx, `typeof axe === 'object'`) {
+		eval[bool](t, ctx, axe+"\n;true")
+	}
+	return eval[string](t, ctx, `axe.run(document, {runOnly: {type: 'tag', values: `+axeRules+`}, resultTypes: ['violations']}).then(function (r) {
+		return r.violations.map(function (v) {
+			return v.id + ' (' + v.impact + '): ' + v.help + '\n' + v.nodes.map(function (n) {
+				return '    ' + n.target.join(' ') + (n.failureSummary ? '\n      ' + n.failureSummary.replace(/\n/g, '\n      ') : '');
+			}).join('\n');
+		}).join('\n');
+	})`)
+}
+
+// checkWidth reports a page that scrolls sideways at the viewport's width.
+func checkWidth(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	if wide := eval[string](t, ctx, `(function () {
+		var d = document.scrollingElement;
+		if (d.scrollWidth <= d.clientWidth) return '';
+		var out = [];
+		document.querySelectorAll('body *').forEach(function (e) {
+			// An element past the edge, or whose text runs out of it.
+			var r = e.getBoundingClientRect(), over = getComputedStyle(e).overflowX === 'visible' && e.scrollWidth > e.clientWidth + 1 && e.clientWidth > 0;
+			if ((r.right > d.clientWidth + 0.5 || over) && out.length < 8) out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (typeof e.className === 'string' && e.className ? '.' + e.className.split(' ').join('.') : '') + ' right=' + Math.round(r.right) + (over ? ' text ' + e.scrollWidth + '>' + e.clientWidth : ''));
+		});
+		return d.scrollWidth + ' > ' + d.clientWidth + ': ' + out.join(', ');
+	})()`); wide != "" {
+		t.Errorf("%s scrolls sideways: %s", name, wide)
+	}
+}
+
+// a11yPage is a page to check: its address, and what to do there first.
+type a11yPage struct {
+	name, path string
+	// before runs on the page before it is checked.
+	before func(t *testing.T, ctx context.Context)
+}
+
+// TestAccessibility opens every page of serve, filled and empty, at a
+// laptop's and a phone's width, and asks axe-core for its WCAG 2.1 AA
+// violations: there must be none. At 320 px no page scrolls sideways.
+func TestAccessibility(t *testing.T) {
+	axe := axeScript(t)
+	ctx := newBrowser(t)
+	watchDialogs(t, ctx)
+	dir, cookies := linkFolder(t)
+	copyExample(t, dir, "talsi-municipality-en.yaml")
+	os.WriteFile(filepath.Join(dir, "salauzts.yaml"), []byte("form: community\nlanguage: lv\norganisation:\n\tname: x\n"), 0o644)
+	_, base := startServer(t, dir, func(o *serve.Options) {
+		o.Access = access.Open(dir)
+		o.Now = func() time.Time { return clock }
+		o.Token = "workshop-key"
+		o.WorkshopLinks = []string{"http://192.0.2.1:8080/?token=workshop-key"}
+	})
+	empty := t.TempDir()
+	_, emptyBase := startServer(t, empty)
+	token := func(who string) string { return strings.TrimPrefix(cookies[who], "roadmap_token=") }
+
+	// Without a link: the page asking for one.
+	var pages []a11yPage
+	pages = append(pages, a11yPage{name: "no link (401)", path: base + "/?lang=lt", before: func(t *testing.T, ctx context.Context) {
+		do(t, ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := cdp.Call(ctx, tg, network.ClearBrowserCookies, cdp.Empty{})
+			return err
+		}), chromedp.Reload())
+	}})
+	pages = append(pages, a11yPage{name: "coordinator link", path: base + "/?token=" + token("coordinator")})
+	for _, p := range []struct{ name, path string }{
+		{"home", "/?lang=lv"},
+		{"home en, search with no match", "/?lang=en&q=nothing-like-this"},
+		{"edit lv", "/r/" + roadmapA},
+		{"edit en", "/r/talsi-municipality-en.yaml"},
+		{"broken file", "/r/salauzts.yaml"},
+		{"history", "/r/" + roadmapA + "/history"},
+		{"archive", "/archive?lang=lv"},
+		{"workshop", "/workshop?lang=sv"},
+		{"privacy", "/privacy?lang=el"},
+		{"not found (404)", "/r/no-such.yaml"},
+	} {
+		pages = append(pages, a11yPage{name: p.name, path: base + p.path})
+	}
+	pages = append(pages,
+		a11yPage{name: "empty home", path: emptyBase + "/?lang=pt"},
+		a11yPage{name: "empty archive", path: emptyBase + "/archive?lang=lv"},
+		a11yPage{name: "new roadmap lt", path: emptyBase + "/?lang=lt", before: func(t *testing.T, ctx context.Context) {
+			do(t, ctx, insertText("#new-org", "Trakų rajono savivaldybė"), chromedp.SetValue(chromedp.CSS("#new-lang"), "lt"))
+			if _, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`form[action^="/new"] button[type=submit]`))); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		a11yPage{name: "history of a new roadmap", path: emptyBase + "/?lang=lt", before: func(t *testing.T, ctx context.Context) {
+			do(t, ctx, chromedp.Navigate(emptyBase+"/r/"+url.PathEscape(firstYAML(t, empty))+"/history"))
+		}},
+		a11yPage{name: "read-only link", path: base + "/?token=" + token("A read-only"), before: func(t *testing.T, ctx context.Context) {
+			do(t, ctx, chromedp.Navigate(base+"/r/"+roadmapA))
+		}},
+		a11yPage{name: "coordinator only (403)", path: base + "/archive?lang=lv"},
+	)
+	// axe-core, as run here, finds what it should: a field without a
+	// label and a picture without a text.
+	do(t, ctx, chromedp.Navigate(emptyBase+"/?lang=lv"))
+	eval[bool](t, ctx, `(function () { var m = document.querySelector('main'); m.insertAdjacentHTML('beforeend', '<input id="bad-field"><img id="bad-img" src="/static/none.png">'); return true })()`)
+	if r := axeReport(t, ctx, axe); !strings.Contains(r, "label (critical): Form elements must have labels\n    #bad-field") || !strings.Contains(r, "image-alt (critical)") {
+		t.Fatalf("axe-core does not find a field without a label and a picture without a text; it finds:\n%s", r)
+	}
+
+	for _, w := range []int64{1280, 390, 320} {
+		for _, p := range pages {
+			do(t, ctx, chromedp.EmulateViewport(w, 800), chromedp.Navigate(p.path))
+			if p.before != nil {
+				p.before(t, ctx)
+			}
+			name := fmt.Sprintf("%s at %d px", p.name, w)
+			if w == 320 {
+				checkWidth(t, ctx, name)
+				continue
+			}
+			checkAxe(t, ctx, axe, name)
+		}
+	}
+}
+
+// firstYAML returns the name of the first answers file in dir.
+func firstYAML(t *testing.T, dir string) string {
+	t.Helper()
+	for _, e := range answersFiles(t, dir) {
+		if strings.HasSuffix(e.Name(), ".yaml") {
+			return e.Name()
+		}
+	}
+	t.Fatalf("no answers file in %s", dir)
+	return ""
+}
