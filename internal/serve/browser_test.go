@@ -350,7 +350,7 @@ func TestScreenshots(t *testing.T) {
 		t.Fatal(err)
 	}
 	res.Body.Close()
-	for _, w := range []int64{1280, 390} {
+	for _, w := range []int64{1280, 390, 320} {
 		for name, u := range map[string]string{"home": "/?lang=lv", "edit": "/r/brinumins-community-lv.yaml", "broken": "/r/salauzts.yaml", "edit-en": "/r/talsi-municipality-en.yaml", "home-lt": "/?lang=lt", "new-lt": res.Header.Get("Location")} {
 			do(t, ctx, chromedp.EmulateViewport(w, 900), chromedp.Navigate(base+u))
 			if name == "edit" {

@@ -14,7 +14,9 @@
   // dirty: what is not saved, by field name or "plan:ap", with the number
   // of the change that last touched it; problems: refused fields' messages.
   var gen = 0, dirty = {}, problems = {}, removed = null;
-  function show(state, text) { status.dataset.state = state; status.textContent = text; }
+  // The sticky bar grows with its message: what is scrolled to stays below it.
+  function pad() { document.documentElement.style.scrollPaddingTop = status.parentNode.offsetHeight + 8 + 'px'; }
+  function show(state, text) { status.dataset.state = state; status.textContent = text; pad(); }
   function later() {
     if (stopped) return;
     if (!offline) show('pending', d.pending);
@@ -189,5 +191,11 @@
     if (Object.keys(dirty).length || busy || timer) { e.preventDefault(); e.returnValue = ''; }
   });
   window.addEventListener('online', function () { if (offline) save(); });
+  window.addEventListener('resize', pad);
+  // The browser leaves a field that is partly in view where it is, though partly under the bar.
+  form.addEventListener('focusin', function (e) {
+    if (e.target.getBoundingClientRect().top < status.parentNode.offsetHeight) e.target.scrollIntoView({block: 'nearest'});
+  });
+  pad();
   restore();
 })();
