@@ -3,18 +3,23 @@ package serve_test
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
 	"github.com/partnership-roadmap/roadmap/internal/access"
+	"github.com/partnership-roadmap/roadmap/internal/contenttest"
 	"github.com/partnership-roadmap/roadmap/internal/serve"
 	"github.com/partnership-roadmap/roadmap/internal/testtool"
 )
@@ -227,5 +232,205 @@ func TestFocusNotHidden(t *testing.T) {
 				t.Errorf("at %d px the link to step %s leaves its heading hidden: %s", w, n, got)
 			}
 		}
+	}
+}
+
+// problemsJS describes the refused field sel as a screen reader finds it:
+// aria-invalid, the texts its aria-describedby points to, and the summary
+// at the top (shown or not, its heading, the links' targets and texts).
+const problemsJS = `(function (sel) {
+	var f = document.querySelector(sel), box = document.getElementById('problems');
+	return {
+		invalid: f.getAttribute('aria-invalid') || '',
+		described: (f.getAttribute('aria-describedby') || '').split(' ').filter(Boolean).map(function (id) {
+			var e = document.getElementById(id);
+			return e ? e.textContent : 'no element #' + id;
+		}),
+		shown: !box.hidden,
+		heading: box.querySelector('h2').textContent,
+		links: [].map.call(box.querySelectorAll('li'), function (li) {
+			var a = li.querySelector('a');
+			return {href: a ? a.getAttribute('href') : '', name: a ? a.textContent : '', text: li.textContent};
+		}),
+		focused: document.activeElement.id
+	};
+})`
+
+type problemLink struct{ Href, Name, Text string }
+
+type problemsView struct {
+	Invalid   string
+	Described []string
+	Shown     bool
+	Heading   string
+	Links     []problemLink
+	Focused   string
+}
+
+// TestBrowserProblemSummary types a too-long activity into the action plan
+// of a Lithuanian roadmap: its message is beside the field and tied to it
+// (aria-invalid, aria-describedby), and the summary at the top of the page
+// links to it by the names the page shows; a save asked for with Enter
+// takes the focus to the summary, its link takes it to the field. Without
+// script, the page the Save button brings back does the same. Corrected,
+// the field and the summary are clear again.
+func TestBrowserProblemSummary(t *testing.T) {
+	axe := axeScript(t)
+	dir := t.TempDir()
+	_, base := startServer(t, dir)
+	lt := contenttest.Language(t, "lt")
+	res, err := (&http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}).
+		PostForm(base+"/new", url.Values{"form": {"municipality"}, "lang": {"lt"}, "org": {"Trakų rajono savivaldybė"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	page := base + res.Header.Get("Location")
+	long := strings.Repeat("Susitikimas su bendruomene ", 12)[:301]
+	wantName := lt.Label("sheet.action.col.activity")
+
+	check := func(t *testing.T, ctx context.Context, how string) {
+		t.Helper()
+		v := eval[problemsView](t, ctx, problemsJS+`('#ap-0-activity')`)
+		msg := eval[string](t, ctx, `(document.querySelector('.err[data-err="ap.0.activity"]') || {}).textContent || ''`)
+		if msg == "" || !strings.Contains(msg, "301") || !strings.Contains(msg, "300") {
+			t.Fatalf("%s: beside the activity: %q, want its problem (301 characters, at most 300)", how, msg)
+		}
+		if v.Invalid != "true" {
+			t.Errorf("%s: the activity has aria-invalid=%q", how, v.Invalid)
+		}
+		if !slices.Contains(v.Described, msg) {
+			t.Errorf("%s: the activity's aria-describedby gives %q, not its message %q", how, v.Described, msg)
+		}
+		plan := eval[string](t, ctx, `document.getElementById('plan-ap-h').textContent`)
+		want := problemLink{"#ap-0-activity", plan + " · " + lt.Format("serve.row", "n", "1") + " · " + wantName, ""}
+		want.Text = want.Name + ": " + msg
+		if !v.Shown || v.Heading != lt.Label("serve.refused") || len(v.Links) != 1 || v.Links[0] != want {
+			t.Errorf("%s: the summary (shown %v) is %q %+v, want %q %+v", how, v.Shown, v.Heading, v.Links, lt.Label("serve.refused"), want)
+		}
+	}
+
+	t.Run("script", func(t *testing.T) {
+		ctx := newBrowser(t)
+		watchDialogs(t, ctx)
+		do(t, ctx, chromedp.EmulateViewport(390, 800), chromedp.Navigate(page))
+		eval[bool](t, ctx, `(document.getElementById('ap-0-activity').value = '', true)`)
+		do(t, ctx, insertText("#ap-0-activity", long))
+		waitState(t, ctx, "error")
+		check(t, ctx, "after the autosave")
+		if f := eval[string](t, ctx, `document.activeElement.id`); f != "ap-0-activity" {
+			t.Errorf("the autosave took the focus from the field to #%s", f)
+		}
+		checkAxe(t, ctx, axe, "a refused field")
+		// Enter in a field asks for a save: refused, it takes the focus to
+		// the summary.
+		do(t, ctx, chromedp.Focus(chromedp.CSS("#ap-0-responsible")), chromedp.KeyEvent("\r"))
+		deadline := time.Now().Add(10 * time.Second)
+		for eval[string](t, ctx, `document.activeElement.id`) != "problems" && time.Now().Before(deadline) {
+			time.Sleep(50 * time.Millisecond)
+		}
+		check(t, ctx, "after Enter")
+		if f := eval[string](t, ctx, `document.activeElement.id`); f != "problems" {
+			t.Errorf("after a save asked for and refused the focus is on #%s, want the summary", f)
+		}
+		// Its link takes the focus to the field, in view below the bar.
+		do(t, ctx, chromedp.Click(chromedp.CSS(`#problems a`)))
+		if f := eval[string](t, ctx, `document.activeElement.id`); f != "ap-0-activity" {
+			t.Errorf("the summary's link took the focus to #%s", f)
+		}
+		if top := eval[float64](t, ctx, `document.getElementById('ap-0-activity').getBoundingClientRect().top - document.querySelector('.bar.sticky').getBoundingClientRect().bottom`); top < 0 {
+			t.Errorf("the field the summary's link went to is %.0f px under the bar", -top)
+		}
+		// Corrected: saved, and nothing refused is shown or described.
+		eval[bool](t, ctx, `(function () { var e = document.getElementById('ap-0-activity'); e.value = 'Susitikimas'; e.dispatchEvent(new Event('input', {bubbles: true})); return true })()`)
+		waitState(t, ctx, "saved")
+		v := eval[problemsView](t, ctx, problemsJS+`('#ap-0-activity')`)
+		if v.Invalid != "" || len(v.Described) != 0 || v.Shown {
+			t.Errorf("after the correction: %+v", v)
+		}
+
+		// A status the server refuses (a page of another version, say):
+		// its group of choices is tied to the message, and linked to.
+		eval[bool](t, ctx, `(function () { var e = document.querySelector('input[name="cp.target-group.status"]:not(:checked)'); e.value = 'finished'; e.click(); return true })()`)
+		waitState(t, ctx, "error")
+		v = eval[problemsView](t, ctx, problemsJS+`('#g-cp-target-group-status')`)
+		msg := eval[string](t, ctx, `document.querySelector('.err[data-err="cp.target-group.status"]').textContent`)
+		num := eval[string](t, ctx, `document.querySelector('#cp-target-group .num').textContent`)
+		want := problemLink{"#g-cp-target-group-status", num + " " + lt.Label("serve.status"), num + " " + lt.Label("serve.status") + ": " + msg}
+		if v.Invalid != "true" || !slices.Contains(v.Described, msg) || !v.Shown || len(v.Links) != 1 || v.Links[0] != want {
+			t.Errorf("a refused status: %+v, want the group tied to %q and the link %+v", v, msg, want)
+		}
+		checkAxe(t, ctx, axe, "a refused status")
+		do(t, ctx, chromedp.Click(chromedp.CSS(`#problems a`)))
+		if f := eval[string](t, ctx, `document.activeElement.name`); f != "cp.target-group.status" {
+			t.Errorf("the summary's link to the status took the focus to %q", f)
+		}
+	})
+
+	t.Run("no script", func(t *testing.T) {
+		ctx := newBrowser(t)
+		do(t, ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := cdp.Call(ctx, tg, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
+			return err
+		}), chromedp.EmulateViewport(1280, 800), chromedp.Navigate(page))
+		do(t, ctx, chromedp.SetValue(chromedp.CSS("#ap-0-activity"), long))
+		if _, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`.save-bar button`))); err != nil {
+			t.Fatal(err)
+		}
+		check(t, ctx, "after Save")
+		if f := eval[string](t, ctx, `document.activeElement.id`); f != "problems" {
+			t.Errorf("the page after a refused save has the focus on #%s, want the summary", f)
+		}
+		// axe-core needs script: allowed now, it runs on the page as it
+		// came without (the page's own script ran at loading only).
+		do(t, ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := cdp.Call(ctx, tg, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: false})
+			return err
+		}))
+		if js := eval[bool](t, ctx, `document.documentElement.classList.contains('js')`); js {
+			t.Fatal("the page's script ran although scripts were off")
+		}
+		checkAxe(t, ctx, axe, "a refused field, no script")
+	})
+}
+
+// TestProblemSummaryPage saves without script two refused fields: the page
+// that comes back lists them at its top in the page's order, each a link
+// to its field by its label, and gives the summary the focus.
+func TestProblemSummaryPage(t *testing.T) {
+	dir := t.TempDir()
+	copyExample(t, dir, example)
+	h := newServer(t, dir)
+	v := fields(t, h, example)
+	v.Set("cp.pilot.answer", "ok\x01")
+	v.Set("date", "2027-02-30")
+	res, body := post(t, h, "/r/"+example, v)
+	if res.StatusCode != http.StatusUnprocessableEntity {
+		t.Fatalf("save = %d", res.StatusCode)
+	}
+	m := regexp.MustCompile(`(?s)<section id="problems"[^>]*>.*?</section>`).FindString(body)
+	for _, want := range []string{
+		`<section id="problems" class="alert" tabindex="-1" aria-labelledby="problems-h" autofocus>`,
+		`<h2 id="problems-h">` + lvRefused + `</h2>`,
+		`<ul><li><a href="#f-date">Datums</a>: impossible date &#34;2027-02-30&#34;`,
+		`</li><li><a href="#f-pilot-answer">1.5 Jūsu atbilde</a>: `,
+	} {
+		if !strings.Contains(m, want) {
+			t.Errorf("the summary lacks %s:\n%s", want, m)
+		}
+	}
+	for _, want := range []string{
+		`<input id="f-date" type="date" name="date" value="2027-02-30" aria-invalid="true" aria-describedby="err-date">`,
+		`<span class="err" id="err-date" data-err="date">impossible date`,
+		`aria-describedby="cp-pilot-hint err-cp-pilot-answer" aria-invalid="true">ok`,
+		`<span class="err" id="err-cp-pilot-answer" data-err="cp.pilot.answer">`,
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the page lacks %s", want)
+		}
+	}
+	// A page with nothing refused has the summary hidden.
+	if _, body := call(t, h, "GET", "/r/"+example, nil); !strings.Contains(body, `<section id="problems" class="alert" tabindex="-1" aria-labelledby="problems-h" hidden>`) {
+		t.Error("the page with nothing refused shows a summary")
 	}
 }

@@ -23,6 +23,9 @@ import (
 )
 
 var funcs = template.FuncMap{
+	// errid is the id of the message of a refused field, by the field's
+	// name: "err-ap-1-activity" for "ap.1.activity" (as the script makes it).
+	"errid": func(key string) string { return "err-" + strings.ReplaceAll(key, ".", "-") },
 	// dict makes a map of its key, value arguments, to hand a template
 	// several values.
 	"dict": func(kv ...any) map[string]any {
