@@ -3,6 +3,8 @@ package serve_test
 import (
 	"context"
 	"fmt"
+	"html"
+	"io"
 	"net/http"
 	"net/url"
 	"os"
@@ -432,5 +434,59 @@ func TestProblemSummaryPage(t *testing.T) {
 	// A page with nothing refused has the summary hidden.
 	if _, body := call(t, h, "GET", "/r/"+example, nil); !strings.Contains(body, `<section id="problems" class="alert" tabindex="-1" aria-labelledby="problems-h" hidden>`) {
 		t.Error("the page with nothing refused shows a summary")
+	}
+}
+
+// TestRefusalLanguage: a refusal is in the language of the page the request
+// came from or is about, not the browser's (here English): the roadmap's
+// for its address, the ?lang= the home page's forms carry, the language of
+// a /blank/L/ address. A link that may not see a roadmap learns nothing of
+// it, its language included.
+func TestRefusalLanguage(t *testing.T) {
+	dir, cookies := linkFolder(t)
+	data, _ := os.ReadFile(filepath.Join(dir, roadmapA))
+	lt := "trakai-lt.yaml"
+	writeFile(t, filepath.Join(dir, lt), []byte(strings.Replace(string(data), "\nlanguage: lv", "\nlanguage: lt", 1)))
+	h := newServer(t, dir, func(o *serve.Options) { o.Access = access.Open(dir); o.Now = func() time.Time { return clock } })
+	big := strings.NewReader(strings.Repeat("x", serve.MaxBody+1))
+	coordinator := []string{"Cookie", cookies["coordinator"], "Accept-Language", "en-GB,en;q=0.9"}
+	for _, c := range []struct {
+		name, method, target string
+		hdr                  []string
+		status               int
+		lang, key            string
+	}{
+		{"a save too large", "POST", "/r/" + lt, coordinator, 413, "lt", "serve.error.toolarge"},
+		{"a page of a roadmap that is not there", "GET", "/r/" + lt + "/nothing", coordinator, 404, "lt", "serve.error.notfound"},
+		{"an upload too large, from the Greek home page", "POST", "/upload?lang=el", coordinator, 413, "el", "serve.error.toolarge"},
+		{"a new roadmap of no form, from the Swedish home page", "POST", "/new?lang=sv", coordinator, 400, "sv", "serve.error.form"},
+		{"a blank document that is not there", "GET", "/blank/pt/nothing.pdf", coordinator, 404, "pt", "serve.error.notfound"},
+		{"a roadmap that is not there", "GET", "/r/no-such.yaml", coordinator, 404, "en", "serve.error.notfound"},
+		{"a roadmap the link may not see", "GET", "/r/" + lt, []string{"Cookie", cookies["A"], "Accept-Language", "en"}, 404, "en", "serve.error.notfound"},
+		{"a save by a read-only link", "POST", "/r/" + roadmapA, []string{"Cookie", cookies["A read-only"], "Accept-Language", "en"}, 403, "lv", "serve.readonlylink"},
+	} {
+		var body io.Reader
+		if c.method == "POST" {
+			body = strings.NewReader("form=none")
+			if c.status == 413 {
+				big.Seek(0, io.SeekStart)
+				body = big
+			}
+		}
+		res, page := call(t, h, c.method, c.target, body, c.hdr...)
+		want := html.EscapeString(contenttest.Language(t, c.lang).Label(c.key))
+		if res.StatusCode != c.status || !strings.Contains(page, `<html lang="`+c.lang+`">`) || !strings.Contains(page, want) {
+			t.Errorf("%s: %d, want %d with %q in %s:\n%s", c.name, res.StatusCode, c.status, want, c.lang, page)
+		}
+	}
+	// The home page's forms say the page's language.
+	if _, page := call(t, h, "GET", "/?lang=el", nil, coordinator...); !strings.Contains(page, `action="/new?lang=el"`) || !strings.Contains(page, `action="/upload?lang=el"`) {
+		t.Error("the Greek home page's forms do not carry its language")
+	}
+	// The page's script gets the message in the roadmap's language too.
+	big.Seek(0, io.SeekStart)
+	res, body := call(t, h, "POST", "/r/"+lt, big, append(coordinator, "Accept", "application/json")...)
+	if want := contenttest.Language(t, "lt").Label("serve.error.toolarge"); res.StatusCode != 413 || !strings.Contains(body, want) {
+		t.Errorf("a save too large from the script: %d %s, want %q", res.StatusCode, body, want)
 	}
 }

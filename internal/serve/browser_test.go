@@ -138,7 +138,7 @@ func TestBrowser(t *testing.T) {
 		chromedp.Click(chromedp.CSS(`input[name=form][value=community]`)),
 		chromedp.SetValue(chromedp.CSS("#new-lang"), "lv"),
 	)
-	if _, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`form[action="/new"] button[type=submit]`))); err != nil {
+	if _, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`form[action^="/new"] button[type=submit]`))); err != nil {
 		t.Fatal(err)
 	}
 	loc, _ := chromedp.Run(ctx, chromedp.Location())
