@@ -6,6 +6,7 @@ import (
 	"html"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -111,6 +112,24 @@ func TestAccessibility(t *testing.T) {
 	})
 	empty := t.TempDir()
 	_, emptyBase := startServer(t, empty)
+	// Files to upload: one with a problem, one too large.
+	bad, huge := filepath.Join(t.TempDir(), "bad.yaml"), filepath.Join(t.TempDir(), "huge.yaml")
+	os.WriteFile(bad, []byte("form: community\nlanguage: lv\nwhat: x\n"), 0o644)
+	os.WriteFile(huge, []byte("# "+strings.Repeat("x", serve.MaxBody)+"\n"), 0o644)
+	upload := func(t *testing.T, ctx context.Context, file string) {
+		do(t, ctx, chromedp.SetUploadFiles(chromedp.CSS("#up-file"), []string{file}))
+		if _, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`form[action^="/upload"] button`))); err != nil {
+			t.Fatal(err)
+		}
+		waitFor(t, ctx, `.alert`)
+	}
+	// A page of another site that posts to a roadmap (refused, 403).
+	evil := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		fmt.Fprintf(w, `<form id=f method=post action="%s/r/%s"><input name=rev value="x"></form><script>document.getElementById('f').submit()</script>`, emptyBase, "x.yaml")
+	}))
+	t.Cleanup(evil.Close)
+	evil.URL = strings.Replace(evil.URL, "127.0.0.1", "localhost", 1)
 	token := func(who string) string { return strings.TrimPrefix(cookies[who], "roadmap_token=") }
 
 	// Without a link: the page asking for one.
@@ -152,6 +171,19 @@ func TestAccessibility(t *testing.T) {
 			do(t, ctx, chromedp.Navigate(base+"/r/"+roadmapA))
 		}},
 		a11yPage{name: "coordinator only (403)", path: base + "/archive?lang=lv"},
+		a11yPage{name: "guidance open", path: emptyBase + "/?lang=en", before: func(t *testing.T, ctx context.Context) {
+			do(t, ctx, chromedp.Navigate(emptyBase+"/r/"+url.PathEscape(firstYAML(t, empty))))
+			eval[bool](t, ctx, `(document.querySelectorAll('details').forEach(function (d) { d.open = true }), true)`)
+		}},
+		a11yPage{name: "upload refused (422)", path: emptyBase + "/?lang=lv", before: func(t *testing.T, ctx context.Context) {
+			upload(t, ctx, bad)
+		}},
+		a11yPage{name: "upload too large (413)", path: emptyBase + "/?lang=lt", before: func(t *testing.T, ctx context.Context) {
+			upload(t, ctx, huge)
+		}},
+		a11yPage{name: "a post from another site (403)", path: evil.URL, before: func(t *testing.T, ctx context.Context) {
+			waitFor(t, ctx, `.alert`)
+		}},
 	)
 	// axe-core, as run here, finds what it should: a field without a
 	// label and a picture without a text.
@@ -489,4 +521,15 @@ func TestRefusalLanguage(t *testing.T) {
 	if want := contenttest.Language(t, "lt").Label("serve.error.toolarge"); res.StatusCode != 413 || !strings.Contains(body, want) {
 		t.Errorf("a save too large from the script: %d %s, want %q", res.StatusCode, body, want)
 	}
+}
+
+// waitFor waits until the page in ctx has an element sel.
+func waitFor(t *testing.T, ctx context.Context, sel string) {
+	t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		if eval[bool](t, ctx, `!!document.querySelector('`+sel+`')`) {
+			return
+		}
+	}
+	t.Fatalf("no %s on the page %s", sel, eval[string](t, ctx, `location.href`))
 }
