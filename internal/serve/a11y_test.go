@@ -223,47 +223,71 @@ func firstYAML(t *testing.T, dir string) string {
 
 // TestFocusNotHidden moves the focus over the editing page as a keyboard
 // user does, and follows the stepper's links: what gets the focus or is
-// jumped to is never under the sticky bar at the top, at a laptop's and a
-// phone's width.
+// jumped to is never under the sticky bar at the top (nor, without script,
+// under the Save bar at the bottom), at a laptop's and a phone's width.
 func TestFocusNotHidden(t *testing.T) {
-	ctx := newBrowser(t)
-	watchDialogs(t, ctx)
 	dir := t.TempDir()
 	copyExample(t, dir, example)
 	_, base := startServer(t, dir)
-	// below reports the element's top and the bar's bottom when the
-	// element is (partly) under the bar, else "".
-	const below = `(function (e) {
-		var bar = document.querySelector('.bar.sticky').getBoundingClientRect(), r = e.getBoundingClientRect();
-		if (r.bottom > 0 && r.top < bar.bottom - 0.5) return (e.id || e.name || e.tagName) + ': top ' + Math.round(r.top) + ', the bar ends at ' + Math.round(bar.bottom);
-		if (r.top > innerHeight) return (e.id || e.name || e.tagName) + ': below the window, top ' + Math.round(r.top);
+	// hidden tells where the element is under the bar at the top (any
+	// part of it), under the Save bar at the bottom (all of it: a tall
+	// field may go on below, as the browser leaves it when it is partly in
+	// view), or out of the window; "" when it is in view.
+	const hidden = `(function (e) {
+		var bar = document.querySelector('.bar.sticky'), save = document.querySelector('.save-bar'), r = e.getBoundingClientRect(), name = e.id || e.name || e.tagName;
+		var top = getComputedStyle(bar).position === 'sticky' ? bar.getBoundingClientRect().bottom : 0;
+		var bottom = getComputedStyle(save).display !== 'none' ? save.getBoundingClientRect().top : innerHeight;
+		if (r.bottom > 0 && r.top < top - 0.5) return name + ': top ' + Math.round(r.top) + ', the bar at the top ends at ' + Math.round(top);
+		if (r.top < innerHeight && r.top > bottom - 0.5) return name + ': top ' + Math.round(r.top) + ', the Save bar starts at ' + Math.round(bottom);
+		if (r.top >= innerHeight || r.bottom <= 0) return name + ': out of the window, top ' + Math.round(r.top);
 		return '';
 	})`
-	for _, w := range []int64{1280, 390, 320} {
-		do(t, ctx, chromedp.EmulateViewport(w, 700), chromedp.Navigate(base+"/r/"+example))
-		// The last field, focused from the top of the page.
-		if got := eval[string](t, ctx, below+`((function () {
-			scrollTo(0, 0);
-			var all = document.querySelectorAll('#roadmap input:not([type=hidden]), #roadmap textarea, #roadmap select'), e = all[all.length - 1];
-			e.focus();
-			return e;
-		})())`); got != "" {
-			t.Errorf("at %d px the last field, focused, is hidden: %s", w, got)
+	for _, script := range []bool{true, false} {
+		ctx := newBrowser(t)
+		watchDialogs(t, ctx)
+		how := "with script"
+		if !script {
+			how = "without script"
+			do(t, ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+				_, err := cdp.Call(ctx, tg, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
+				return err
+			}))
 		}
-		// Back up the page with Shift+Tab: each field scrolls in at the top.
-		for i := range 40 {
-			do(t, ctx, chromedp.KeyEvent("\t", chromedp.KeyModifiers(chromedp.ModifierShift)))
-			if got := eval[string](t, ctx, below+`(document.activeElement)`); got != "" {
-				t.Errorf("at %d px, after %d × Shift+Tab the focus is hidden: %s", w, i+1, got)
-				break
+		for _, w := range []int64{1280, 390, 320} {
+			do(t, ctx, chromedp.EmulateViewport(w, 700), chromedp.Navigate(base+"/r/"+example))
+			// Down the page with Tab, from the top; then the last field,
+			// focused from the top.
+			do(t, ctx, chromedp.Focus(chromedp.CSS("#f-org-name")))
+			for i := range 40 {
+				do(t, ctx, chromedp.KeyEvent("\t"))
+				if got := eval[string](t, ctx, hidden+`(document.activeElement)`); got != "" {
+					t.Errorf("%s at %d px, after %d × Tab the focus is hidden: %s", how, w, i+1, got)
+					break
+				}
 			}
-		}
-		// The stepper's links.
-		for _, n := range []string{"2", "3", "1"} {
-			do(t, ctx, chromedp.Click(chromedp.CSS(`.stepper a[href="#step-`+n+`"]`)))
-			time.Sleep(100 * time.Millisecond)
-			if got := eval[string](t, ctx, below+`(document.getElementById('step-`+n+`-h'))`); got != "" {
-				t.Errorf("at %d px the link to step %s leaves its heading hidden: %s", w, n, got)
+			if got := eval[string](t, ctx, hidden+`((function () {
+				scrollTo(0, 0);
+				var all = document.querySelectorAll('#roadmap input:not([type=hidden]), #roadmap textarea, #roadmap select'), e = all[all.length - 1];
+				e.focus();
+				return e;
+			})())`); got != "" {
+				t.Errorf("%s at %d px the last field, focused, is hidden: %s", how, w, got)
+			}
+			// Back up the page with Shift+Tab: each field scrolls in at the top.
+			for i := range 40 {
+				do(t, ctx, chromedp.KeyEvent("\t", chromedp.KeyModifiers(chromedp.ModifierShift)))
+				if got := eval[string](t, ctx, hidden+`(document.activeElement)`); got != "" {
+					t.Errorf("%s at %d px, after %d × Shift+Tab the focus is hidden: %s", how, w, i+1, got)
+					break
+				}
+			}
+			// The stepper's links.
+			for _, n := range []string{"2", "3", "1"} {
+				do(t, ctx, chromedp.Click(chromedp.CSS(`.stepper a[href="#step-`+n+`"]`)))
+				time.Sleep(100 * time.Millisecond)
+				if got := eval[string](t, ctx, hidden+`(document.getElementById('step-`+n+`-h'))`); got != "" {
+					t.Errorf("%s at %d px the link to step %s leaves its heading hidden: %s", how, w, n, got)
+				}
 			}
 		}
 	}

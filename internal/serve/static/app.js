@@ -15,7 +15,7 @@
   // of the change that last touched it; problems: refused fields' messages.
   var gen = 0, dirty = {}, problems = {}, removed = null, box = document.getElementById('problems'), asked = false;
   // The sticky bar grows with its message: what is scrolled to stays below it.
-  function pad() { document.documentElement.style.scrollPaddingTop = status.parentNode.offsetHeight + 8 + 'px'; }
+  function pad() { document.documentElement.style.scrollPadding = status.parentNode.offsetHeight + 8 + 'px 0 0'; }
   function show(state, text) { status.dataset.state = state; status.textContent = text; pad(); }
   function later() {
     if (stopped) return;
