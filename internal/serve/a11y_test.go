@@ -557,3 +557,23 @@ func waitFor(t *testing.T, ctx context.Context, sel string) {
 	}
 	t.Fatalf("no %s on the page %s", sel, eval[string](t, ctx, `location.href`))
 }
+
+// TestLanguageOfParts: on the home page, what is in another language than
+// the page's says so (WCAG 3.1.2): a roadmap's name and language, and the
+// names of the languages to choose from.
+func TestLanguageOfParts(t *testing.T) {
+	dir := t.TempDir()
+	data := copyExample(t, dir, example)
+	writeFile(t, filepath.Join(dir, "trakai.yaml"), []byte(strings.Replace(string(data), "\nlanguage: lv", "\nlanguage: lt", 1)))
+	_, page := call(t, newServer(t, dir), "GET", "/?lang=en", nil)
+	for _, want := range []string{
+		`<a href="/r/trakai.yaml" lang="lt">`,
+		`<td data-label="Language" lang="lt">Lietuvių</td>`,
+		`<option value="el" lang="el">Ελληνικά</option>`,
+		`<a href="/?lang=el" lang="el">Ελληνικά</a>`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the home page lacks %s", want)
+		}
+	}
+}
