@@ -4,9 +4,9 @@ package content
 
 var builtinLanguages = []builtin{
 	{"lv", "b94efc7869aa758fc2d1a39df922c1d7d67f5abad2aea22337e5e1ede4f4bab7", builtinLV},
-	{"el", "046b93cb100ad400f68dad845ae564802223ea673fe848da36383c2d3056cb72", builtinEL},
-	{"en", "229696b7307a073d5bed7a201fc167656ec4fca6b633c73ffaa1ec822ba5bb38", builtinEN},
-	{"lt", "ccc5f07168a095c4c01b8985b0ca3c65cf3d242967f7c718fdb302380c090a49", builtinLT},
-	{"pt", "03adb14e2cadf8a5f558789568ceb57e635ca0010ef42393c93269b31bf64ba0", builtinPT},
-	{"sv", "e41c65b2cb175b6888a88a8f65f2c3df85c6449261f529250535202a2bd68ede", builtinSV},
+	{"el", "ebc05abc315e8ac286c9fc3dad4669df12635ab6d95765e7d7cd6ae1c5b2308a", builtinEL},
+	{"en", "a5892183be285bce01944493b7da7e20587afc1e7702d918d24daa8e5ef1534e", builtinEN},
+	{"lt", "ccbb2ff9cb657eb423e8b2c90cc46619f606ed8677c3ffb41934a9cd75c83ad2", builtinLT},
+	{"pt", "3552a44cf3a8005dcda06f16ba54b046b744fb51406adf616f824a78e1bb1405", builtinPT},
+	{"sv", "a612bb2203caa0c0a7e7fdbe9cc3e8d83bd47af49187f11e4114ab29df774216", builtinSV},
 }
