@@ -380,6 +380,9 @@ func TestBrowserProblemSummary(t *testing.T) {
 			t.Errorf("the autosave took the focus from the field to #%s", f)
 		}
 		checkAxe(t, ctx, axe, "a refused field")
+		do(t, ctx, chromedp.EmulateViewport(320, 800))
+		checkWidth(t, ctx, "a refused field at 320 px")
+		do(t, ctx, chromedp.EmulateViewport(390, 800))
 		// Enter in a field asks for a save: refused, it takes the focus to
 		// the summary.
 		do(t, ctx, chromedp.Focus(chromedp.CSS("#ap-0-responsible")), chromedp.KeyEvent("\r"))

@@ -256,7 +256,7 @@ func TestBrowser(t *testing.T) {
 	}
 
 	// A cross-origin form post, from a page of another site, is refused
-	// and saves nothing.
+	// (in the roadmap's language) and saves nothing.
 	before, _ := os.ReadFile(path)
 	evil := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html")
@@ -266,10 +266,10 @@ func TestBrowser(t *testing.T) {
 	evilURL := strings.Replace(evil.URL, "127.0.0.1", "localhost", 1)
 	do(t, tab, chromedp.Navigate(evilURL))
 	deadline := time.Now().Add(10 * time.Second)
-	for time.Now().Before(deadline) && !strings.Contains(eval[string](t, tab, `document.body ? document.body.innerText : ''`), "another web site") {
+	for time.Now().Before(deadline) && !strings.Contains(eval[string](t, tab, `document.body ? document.body.innerText : ''`), "citas tīmekļvietnes") {
 		time.Sleep(100 * time.Millisecond)
 	}
-	if body := eval[string](t, tab, `document.body.innerText`); !strings.Contains(body, "Refused: the request came from another web site") {
+	if body := eval[string](t, tab, `document.body.innerText`); !strings.Contains(body, "Atteikts: pieprasījums nāca no citas tīmekļvietnes") {
 		t.Errorf("the cross-origin post shows:\n%s", body)
 	}
 	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {

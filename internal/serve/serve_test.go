@@ -473,8 +473,9 @@ func TestRefusals(t *testing.T) {
 		status int
 		says   string
 	}{
-		{"cross-origin save", "POST", "/r/" + example, enc, []string{"Sec-Fetch-Site", "cross-site"}, 403, "another web site"},
-		{"cross-origin save, old browser", "POST", "/r/" + example, enc, []string{"Origin", "http://evil.example"}, 403, "another web site"},
+		// A refusal about a roadmap is in the roadmap's language.
+		{"cross-origin save", "POST", "/r/" + example, enc, []string{"Sec-Fetch-Site", "cross-site"}, 403, "pieprasījums nāca no citas tīmekļvietnes"},
+		{"cross-origin save, old browser", "POST", "/r/" + example, enc, []string{"Origin", "http://evil.example"}, 403, "pieprasījums nāca no citas tīmekļvietnes"},
 		{"cross-origin new", "POST", "/new", "form=community&lang=lv", []string{"Sec-Fetch-Site", "cross-site"}, 403, "another web site"},
 		{"DNS rebinding", "GET", "/", "", []string{"Host", "evil.example:8080"}, 421, "not the address"},
 		{"DNS rebinding save", "POST", "/r/" + example, enc, []string{"Host", "evil.example"}, 421, "not the address"},
