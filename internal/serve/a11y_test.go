@@ -69,6 +69,35 @@ func axeReport(t *testing.T, ctx context.Context, axe string) string {
 	})`)
 }
 
+// checkBorders reports a text field, list or text area whose border, what
+// shows where it is, has less than 3:1 contrast with what is around it
+// (WCAG 1.4.11, which axe-core does not check).
+func checkBorders(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	if low := eval[string](t, ctx, `(function () {
+		function rgb(s) { var m = s.match(/[\d.]+/g).map(Number); return m.length > 3 && m[3] === 0 ? null : m.slice(0, 3); }
+		function lum(c) {
+			c = c.map(function (v) { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+			return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+		}
+		var out = [];
+		document.querySelectorAll('input:not([type=hidden]):not([type=radio]):not([type=checkbox]), select, textarea').forEach(function (e) {
+			if (!e.offsetParent) return;
+			// The border against the field's inside and against its outside.
+			var b = lum(rgb(getComputedStyle(e).borderTopColor)), p = e.parentElement, bg = null, r = 21;
+			while (p && !(bg = rgb(getComputedStyle(p).backgroundColor))) p = p.parentElement;
+			[rgb(getComputedStyle(e).backgroundColor) || bg, bg || [255, 255, 255]].forEach(function (c) {
+				var l = [b, lum(c || [255, 255, 255])].sort();
+				r = Math.min(r, (l[1] + 0.05) / (l[0] + 0.05));
+			});
+			if (r < 3 && out.length < 5) out.push((e.id || e.name) + ' ' + r.toFixed(2) + ':1');
+		});
+		return out.join(', ');
+	})()`); low != "" {
+		t.Errorf("%s: fields whose border is too faint: %s", name, low)
+	}
+}
+
 // checkWidth reports a page that scrolls sideways at the viewport's width.
 func checkWidth(t *testing.T, ctx context.Context, name string) {
 	t.Helper()
@@ -205,6 +234,7 @@ func TestAccessibility(t *testing.T) {
 				continue
 			}
 			checkAxe(t, ctx, axe, name)
+			checkBorders(t, ctx, name)
 		}
 	}
 }
