@@ -87,7 +87,7 @@ func checkBorders(t *testing.T, ctx context.Context, name string) {
 			var b = lum(rgb(getComputedStyle(e).borderTopColor)), p = e.parentElement, bg = null, r = 21;
 			while (p && !(bg = rgb(getComputedStyle(p).backgroundColor))) p = p.parentElement;
 			[rgb(getComputedStyle(e).backgroundColor) || bg, bg || [255, 255, 255]].forEach(function (c) {
-				var l = [b, lum(c || [255, 255, 255])].sort();
+				var l = [b, lum(c || [255, 255, 255])].sort(function (x, y) { return x - y; });
 				r = Math.min(r, (l[1] + 0.05) / (l[0] + 0.05));
 			});
 			if (r < 3 && out.length < 5) out.push((e.id || e.name) + ' ' + r.toFixed(2) + ':1');
