@@ -421,6 +421,7 @@ func TestBrowserProblemSummary(t *testing.T) {
 			time.Sleep(50 * time.Millisecond)
 		}
 		check(t, ctx, "after Enter")
+		screenshots(t, ctx, "summary-lt", "#problems")
 		if f := eval[string](t, ctx, `document.activeElement.id`); f != "problems" {
 			t.Errorf("after a save asked for and refused the focus is on #%s, want the summary", f)
 		}
