@@ -206,6 +206,7 @@ Run "roadmap pack" to make the whole workshop pack in output/.`,
 		newSheetCmd(app, nil),
 		newCalendarCmd(app),
 		newOverviewCmd(app),
+		newDirectoryCmd(app, nil),
 		newVersionCmd(app),
 	)
 	return root

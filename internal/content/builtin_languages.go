@@ -3,10 +3,10 @@
 package content
 
 var builtinLanguages = []builtin{
-	{"lv", "b94efc7869aa758fc2d1a39df922c1d7d67f5abad2aea22337e5e1ede4f4bab7", builtinLV},
-	{"el", "ebc05abc315e8ac286c9fc3dad4669df12635ab6d95765e7d7cd6ae1c5b2308a", builtinEL},
-	{"en", "a5892183be285bce01944493b7da7e20587afc1e7702d918d24daa8e5ef1534e", builtinEN},
-	{"lt", "ccbb2ff9cb657eb423e8b2c90cc46619f606ed8677c3ffb41934a9cd75c83ad2", builtinLT},
-	{"pt", "3552a44cf3a8005dcda06f16ba54b046b744fb51406adf616f824a78e1bb1405", builtinPT},
-	{"sv", "a612bb2203caa0c0a7e7fdbe9cc3e8d83bd47af49187f11e4114ab29df774216", builtinSV},
+	{"lv", "a893826926f8c5992a9dd80f2b361b8d2cf32e9f8faaeb6d7efb3fb2406d7eb8", builtinLV},
+	{"el", "d13b500daab307a53bf9c42c39792b9a3d350c3f178a48b2c223fca171991b04", builtinEL},
+	{"en", "70e583e17d1a99e241a446964f6c39d50571076ecf3027c80c1afe36cefc62a0", builtinEN},
+	{"lt", "2ed4292c9e98cc835e5fc66eac0e1f9f56108a53215e4986c0e9fdaa9994ddca", builtinLT},
+	{"pt", "40bac7985ec9061bf6e7aeb8ac837e4cc3572d9b2ba992d37a8047075d3b160e", builtinPT},
+	{"sv", "1a5136270a8f6da8835599e305449541a388d6b6876675f2051468d7afbc56c3", builtinSV},
 }
