@@ -30,10 +30,10 @@ type editView struct {
 	Workshop  []orgField
 	// Notes are the workshop's notes and next steps, after the steps, as
 	// the form's closing page.
-	Notes    *orgField
-	Steps    []stepView
-	Notice   string
-	General  []string
+	Notes   *orgField
+	Steps   []stepView
+	Notice  string
+	General []string
 	// Problems are the refused fields, in the page's order, for the
 	// summary at its top.
 	Problems []problemLink
