@@ -141,6 +141,18 @@ func TestAccessibility(t *testing.T) {
 	})
 	empty := t.TempDir()
 	_, emptyBase := startServer(t, empty)
+	// A registration (the organisation directory's form), in Greek.
+	_, regBase := startServer(t, t.TempDir())
+	res, err := (&http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}).
+		PostForm(regBase+"/new", url.Values{"form": {"registration"}, "lang": {"el"}, "org": {"Δήμος Αγλαντζιάς"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("a new registration: %d", res.StatusCode)
+	}
+	registration := regBase + res.Header.Get("Location")
 	// Files to upload: one with a problem, one too large.
 	bad, huge := filepath.Join(t.TempDir(), "bad.yaml"), filepath.Join(t.TempDir(), "huge.yaml")
 	os.WriteFile(bad, []byte("form: community\nlanguage: lv\nwhat: x\n"), 0o644)
@@ -187,6 +199,7 @@ func TestAccessibility(t *testing.T) {
 	pages = append(pages,
 		a11yPage{name: "empty home", path: emptyBase + "/?lang=pt"},
 		a11yPage{name: "empty archive", path: emptyBase + "/archive?lang=lv"},
+		a11yPage{name: "registration el", path: registration},
 		a11yPage{name: "new roadmap lt", path: emptyBase + "/?lang=lt", before: func(t *testing.T, ctx context.Context) {
 			do(t, ctx, insertText("#new-org", "Trakų rajono savivaldybė"), chromedp.SetValue(chromedp.CSS("#new-lang"), "lt"))
 			if _, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`form[action^="/new"] button[type=submit]`))); err != nil {
