@@ -323,18 +323,28 @@ func tooBig(err error) bool {
 // staticFiles serves the embedded style sheet and script; a folder is not
 // listed.
 func staticFiles(fsys fs.FS) http.Handler {
-	files := sync.OnceValue(func() map[string][]byte { return minify(fsys) })
+	type file struct {
+		data []byte
+		etag string
+	}
+	files := sync.OnceValue(func() map[string]file {
+		out := map[string]file{}
+		for name, b := range minify(fsys) {
+			h := fnv.New64a()
+			h.Write(b)
+			out[name] = file{b, fmt.Sprintf(`"%x"`, h.Sum64())}
+		}
+		return out
+	})
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		b, ok := files()[r.URL.Path]
+		f, ok := files()[r.URL.Path]
 		if !ok {
 			http.NotFound(w, r)
 			return
 		}
-		h := fnv.New64a()
-		h.Write(b)
 		w.Header().Set("Cache-Control", "no-cache")
-		w.Header().Set("ETag", fmt.Sprintf(`"%x"`, h.Sum64()))
-		http.ServeContent(w, r, r.URL.Path, time.Time{}, bytes.NewReader(b))
+		w.Header().Set("ETag", f.etag)
+		http.ServeContent(w, r, r.URL.Path, time.Time{}, bytes.NewReader(f.data))
 	})
 }
 
