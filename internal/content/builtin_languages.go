@@ -3,10 +3,10 @@
 package content
 
 var builtinLanguages = []builtin{
-	{"lv", "e623434be69d5edbf5549f60f2b0b9491eecd5f7e6d169b7a27eeced31de4302", builtinLV},
-	{"el", "277f9057e5191ee7c3cc1fff3fbd4a1d396db0f0ae442ffb62c0b49db60d86a3", builtinEL},
-	{"en", "33021088c5f0894358c5b654a3aa0e6fd03501e79a21a42abf17ed3dca4e90fb", builtinEN},
-	{"lt", "35a2172fd77c5bdb49eb6b5757e772b0ceee9ece31846cdab12b836a6aa8c689", builtinLT},
-	{"pt", "976ed3377f7ae1a1da89e3c268bdcd7d508d81fb52feb92e107a7249b6101d9a", builtinPT},
-	{"sv", "ccb8c66f29d99a26d1627a2f9d023c3bc418a14963c8052204b0c158b4b0e009", builtinSV},
+	{"lv", "9721b8bc5c47c83329f4b7abb0f7849719ed67cf1c7efd0bbea063290517552a", builtinLV},
+	{"el", "dc6e11fb14eb81e4207ae2b179ec1e8bd695cf64e5ac46d3b29a5c93c6e56ae3", builtinEL},
+	{"en", "6f250e528a135d5e5a5db61692f2082411fe0551babbf3a1869a772b745c384b", builtinEN},
+	{"lt", "de6e20ea7b3641aea3b21c30251fadf7f350658233f7ee7b4173f6e2235c7202", builtinLT},
+	{"pt", "1b26f8a43e0124b1e8b6e6a41db94ad7b0bc323b6cffaa493bec02dae156c6fa", builtinPT},
+	{"sv", "f323903d212930664fc2950c1fa5c12f8467985bc5b553532c1425f6fa29ebbe", builtinSV},
 }

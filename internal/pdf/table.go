@@ -28,6 +28,12 @@ type Table struct {
 	MinRowHeight float64
 	// EmptyRows are blank rows added after the given rows.
 	EmptyRows int
+	// RowColors, where set, are the colours of the rows' text (an overdue
+	// row in red); the theme's text colour elsewhere.
+	RowColors []*Color
+	// Continued, when set, is a line drawn above the repeated header row on
+	// every page the table continues on (its title and "(continued)").
+	Continued string
 }
 
 // Table draws a table at the cursor across the text area. The header row is
@@ -80,6 +86,7 @@ func (d *Doc) Table(t Table, rows [][]string) {
 	th := d.theme
 	rule := th.Colors.Rule
 
+	colour := th.Colors.Text
 	drawCells := func(cells [][]string, from, to int, h float64, st Style, bg *Color) {
 		x := d.Left()
 		if bg != nil {
@@ -87,7 +94,7 @@ func (d *Doc) Table(t Table, rows [][]string) {
 		}
 		for i, w := range ws {
 			for k := from; k < to && k < len(cells[i]); k++ {
-				d.textAligned(x+cellPadX, d.y+cellPadY+float64(k-from)*lh, w-2*cellPadX, cells[i][k], st, size, th.Colors.Text, t.Columns[i].Align)
+				d.textAligned(x+cellPadX, d.y+cellPadY+float64(k-from)*lh, w-2*cellPadX, cells[i][k], st, size, colour, t.Columns[i].Align)
 			}
 			x += w
 		}
@@ -105,14 +112,48 @@ func (d *Doc) Table(t Table, rows [][]string) {
 		d.drawn()
 	}
 	header := func() {
+		keep := colour
+		defer func() { colour = keep }()
+		colour = th.Colors.Text
 		hb := th.Colors.TableHead
 		drawCells(head, 0, hn, headH, Bold, &hb)
 	}
+	contH := 0.0
+	if t.Continued != "" {
+		contH = d.lineHeight(size, 0) + 1
+	}
+	// a continuation page: the table's title "(continued)" over its header
+	more := func() {
+		d.AddPage()
+		if t.Continued != "" {
+			d.textAligned(d.Left(), d.y, d.Width(), d.fitText(t.Continued, Bold, size, d.Width()), Bold, size, th.Colors.Muted, AlignLeft)
+			d.y += contH
+		}
+		header()
+	}
 	t.MinRowHeight = math.Min(sane(t.MinRowHeight), d.PageHeight()/2)
 	minRow := math.Max(t.MinRowHeight, lh+2*cellPadY)
-	d.EnsureSpace(headH + minRow)
-	header()
 	n := len(rows) + t.EmptyRows
+	heights := make([]float64, n)
+	for r := range n {
+		var cells []string
+		if r < len(rows) {
+			cells = rows[r]
+		}
+		_, ln := wrap(cells, Regular)
+		heights[r] = math.Max(float64(ln)*lh+2*cellPadY, t.MinRowHeight)
+	}
+	// The header with the first two rows (a row is never left alone under
+	// a header at a page's foot), when they fit on a page.
+	first := minRow
+	if n > 0 {
+		first = heights[0]
+		if n > 1 && heights[0]+heights[1] <= d.PageHeight()-headH-contH {
+			first += heights[1]
+		}
+	}
+	d.EnsureSpace(headH + math.Min(first, d.PageHeight()-headH))
+	header()
 	for r := range n {
 		var cells []string
 		if r < len(rows) {
@@ -124,15 +165,21 @@ func (d *Doc) Table(t Table, rows [][]string) {
 			z := th.Colors.Zebra
 			bg = &z
 		}
-		h := math.Max(float64(ln)*lh+2*cellPadY, t.MinRowHeight)
-		if h <= d.Remaining()+1e-6 {
+		h := heights[r]
+		colour = th.Colors.Text
+		if r < len(t.RowColors) && t.RowColors[r] != nil {
+			colour = *t.RowColors[r]
+		}
+		// the last row never alone on a page: the one before it goes
+		// with it when both fit on the next
+		last := r == n-2 && n >= 3 && h+heights[r+1] > d.Remaining()+1e-6 && h+heights[r+1] <= d.PageHeight()-headH-contH
+		if h <= d.Remaining()+1e-6 && !last {
 			drawCells(lines, 0, ln, h, Regular, bg)
 			d.cellAreas(r-len(rows), ws, h)
 			continue
 		}
-		if h <= d.PageHeight()-headH {
-			d.AddPage()
-			header()
+		if h <= d.PageHeight()-headH-contH {
+			more()
 			drawCells(lines, 0, ln, h, Regular, bg)
 			d.cellAreas(r-len(rows), ws, h)
 			continue
@@ -148,8 +195,7 @@ func (d *Doc) Table(t Table, rows [][]string) {
 				k = 1
 			}
 			if k < 1 {
-				d.AddPage()
-				header()
+				more()
 				fresh = true
 				continue
 			}

@@ -11,8 +11,8 @@ import (
 
 // TestBrowserLithuanianMessage: on a Lithuanian roadmap's page, an activity
 // typed too long is refused beside its field in Lithuanian, naming the
-// column as the page shows it, and the field is marked invalid; the rest
-// of the row is saved.
+// column as the page shows it; the field is marked invalid and the message
+// is its description for a screen reader (aria-describedby).
 func TestBrowserLithuanianMessage(t *testing.T) {
 	ctx := newBrowser(t)
 	dir := t.TempDir()
@@ -40,9 +40,11 @@ func TestBrowserLithuanianMessage(t *testing.T) {
 	}
 	const want = "„Veikla / veiksmas“ (activity) per ilgas: 391 simbolis; leidžiama: ne daugiau kaip 300 simbolių"
 	got := eval[string](t, ctx, `(function(){var f=document.getElementById('ap-0-activity'), e=f.nextElementSibling;
-		return (e && e.classList.contains('err') && e.dataset.err==='ap.0.activity' ? e.textContent : '(no message after the field)') + ' | ' + f.getAttribute('aria-invalid')})()`)
-	if got != want+" | true" {
-		t.Errorf("beside the activity field: %q, want %q and aria-invalid=true", got, want)
+		if (!e || !e.classList.contains('err') || e.dataset.err!=='ap.0.activity') return '(no message after the field)';
+		var linked = (f.getAttribute('aria-describedby')||'').split(' ').indexOf(e.id) >= 0 && e.id !== '';
+		return e.textContent + ' | ' + f.getAttribute('aria-invalid') + ' | ' + (linked ? 'described by it' : 'not described by it')})()`)
+	if got != want+" | true | described by it" {
+		t.Errorf("beside the activity field: %q, want %q, aria-invalid=true and the field described by it", got, want)
 	}
 	if strings.Contains(got, "too long") || strings.Contains(got, "characters") {
 		t.Errorf("English on a Lithuanian page: %q", got)
