@@ -40,8 +40,6 @@ func (app *App) writeDocument(d pack.Document, lang *content.Language, a *answer
 	return nil
 }
 
-// describe says what a file holds, for people: "3 pages, 48 KB" or
-// "4 sheets, 21 KB".
 // wroteLine is the line saying file out was written: "wrote out (3 pages,
 // 150 KB)".
 func wroteLine(out string, pages, sheets, size int) msg.Message {
@@ -52,16 +50,6 @@ func wroteLine(out string, pages, sheets, size int) msg.Message {
 		return msg.New("cli.wrote-sheets", "file", esc.Name(out), "n", sheets, "size", sizeLabel(size))
 	}
 	return msg.New("cli.wrote-size", "file", esc.Name(out), "size", sizeLabel(size))
-}
-
-func describe(pages, sheets, size int) string {
-	switch {
-	case pages > 0:
-		return plural(pages, "page") + ", " + sizeLabel(size)
-	case sheets > 0:
-		return plural(sheets, "sheet") + ", " + sizeLabel(size)
-	}
-	return sizeLabel(size)
 }
 
 // plural returns "1 page" or "3 pages".
