@@ -3,10 +3,10 @@
 package content
 
 var builtinLanguages = []builtin{
-	{"lv", "9721b8bc5c47c83329f4b7abb0f7849719ed67cf1c7efd0bbea063290517552a", builtinLV},
-	{"el", "dc6e11fb14eb81e4207ae2b179ec1e8bd695cf64e5ac46d3b29a5c93c6e56ae3", builtinEL},
-	{"en", "6f250e528a135d5e5a5db61692f2082411fe0551babbf3a1869a772b745c384b", builtinEN},
-	{"lt", "de6e20ea7b3641aea3b21c30251fadf7f350658233f7ee7b4173f6e2235c7202", builtinLT},
-	{"pt", "1b26f8a43e0124b1e8b6e6a41db94ad7b0bc323b6cffaa493bec02dae156c6fa", builtinPT},
-	{"sv", "f323903d212930664fc2950c1fa5c12f8467985bc5b553532c1425f6fa29ebbe", builtinSV},
+	{"lv", "97f07957c0e284476eebac1d4dee829cf2159dfcb96b250a2116c8d1f61fb31d", builtinLV},
+	{"el", "103258498843bc0e585d0413c162424fb3775fb6ad2eebe62400704b94c216d2", builtinEL},
+	{"en", "3fb8dd0e85bd4c3628d562b672962b20ba3fc37fd49d6f334a8ffaf087540150", builtinEN},
+	{"lt", "89f18bb113096f23413ac5900b663e9c7d0be38666f028148e4f4312baa43d37", builtinLT},
+	{"pt", "2285dd2801f6fdfe7cf57d76e8b8e320e2a5e64b25414da37c240f8544414470", builtinPT},
+	{"sv", "13882fefb41047240179901d9b3b3b76ded79a1075c345097eb3c7c18cca1f3f", builtinSV},
 }

@@ -4,7 +4,7 @@ package guide
 
 var builtinTable = []builtinEntry{
 	{ // lv, a4
-		key:   "aefa3c7e93c181f7a44432c8e1bcba98",
+		key:   "bdfc9cb6510fe320a9b7a542e418fd18",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 8}, {"pitch", 9}, {"know-organisations", 10}, {"choose-municipality", 11}, {"collect-ideas", 11}, {"municipal-programmes", 12}, {"contact-partners", 12}, {"mutual-benefits", 13}, {"action-plan", 14}, {"communication-plan", 14}, {"evaluation-stages", 15}, {"impact-methods", 16}},
 		tight: [3][]stepTightness{
 			{}, // all
@@ -13,7 +13,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // lv, letter
-		key:   "06a8b596aa304fcffec0842095d77910",
+		key:   "2af64939fc11bda70099fddeb6d78a52",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 7}, {"local-actors", 8}, {"pilot", 9}, {"pitch", 9}, {"know-organisations", 11}, {"choose-municipality", 12}, {"collect-ideas", 12}, {"municipal-programmes", 13}, {"contact-partners", 14}, {"mutual-benefits", 14}, {"action-plan", 15}, {"communication-plan", 15}, {"evaluation-stages", 16}, {"impact-methods", 17}},
 		tight: [3][]stepTightness{
 			{},       // all
@@ -22,7 +22,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // el, a4
-		key:   "c6aea2f3c02afa88b9106ad463586cdc",
+		key:   "918a8b364470098243b049e990a0c53b",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 7}, {"local-actors", 8}, {"pilot", 9}, {"pitch", 9}, {"know-organisations", 11}, {"choose-municipality", 12}, {"collect-ideas", 12}, {"municipal-programmes", 13}, {"contact-partners", 14}, {"mutual-benefits", 14}, {"action-plan", 15}, {"communication-plan", 15}, {"evaluation-stages", 16}, {"impact-methods", 17}},
 		tight: [3][]stepTightness{
 			{{1, 1}}, // all
@@ -31,7 +31,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // el, letter
-		key:   "5a09e350248ce894e6ad90e0329ef2b3",
+		key:   "c9dc61e8e8b6cc257001a754d06c80bb",
 		pages: []checkpointPage{{"target-group", 7}, {"needs", 7}, {"resources", 9}, {"local-actors", 10}, {"pilot", 11}, {"pitch", 11}, {"know-organisations", 13}, {"choose-municipality", 14}, {"collect-ideas", 14}, {"municipal-programmes", 15}, {"contact-partners", 16}, {"mutual-benefits", 16}, {"action-plan", 17}, {"communication-plan", 18}, {"evaluation-stages", 18}, {"impact-methods", 19}},
 		tight: [3][]stepTightness{
 			{{1, 3}, {2, 3}}, // all
@@ -40,7 +40,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // en, a4
-		key:   "e0500dd9e04e023352c5a9c4d6df5484",
+		key:   "ed3bbc53dcb6a0d71e7c681b61d632cc",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 8}, {"pitch", 9}, {"know-organisations", 10}, {"choose-municipality", 11}, {"collect-ideas", 11}, {"municipal-programmes", 12}, {"contact-partners", 12}, {"mutual-benefits", 13}, {"action-plan", 14}, {"communication-plan", 14}, {"evaluation-stages", 15}, {"impact-methods", 16}},
 		tight: [3][]stepTightness{
 			{{1, 1}}, // all
@@ -49,7 +49,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // en, letter
-		key:   "6b3e5c2f276b59ddf8ed8793f95dea02",
+		key:   "453cedd589d7b6feb78a54374623a97d",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 7}, {"local-actors", 8}, {"pilot", 9}, {"pitch", 9}, {"know-organisations", 11}, {"choose-municipality", 12}, {"collect-ideas", 12}, {"municipal-programmes", 13}, {"contact-partners", 14}, {"mutual-benefits", 14}, {"action-plan", 15}, {"communication-plan", 16}, {"evaluation-stages", 16}, {"impact-methods", 17}},
 		tight: [3][]stepTightness{
 			{},       // all
@@ -58,7 +58,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // lt, a4
-		key:   "c0bda78164ad143d71220485df769bd8",
+		key:   "44648359d30067d2488993b3728cf2f5",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 8}, {"pitch", 9}, {"know-organisations", 10}, {"choose-municipality", 11}, {"collect-ideas", 11}, {"municipal-programmes", 12}, {"contact-partners", 12}, {"mutual-benefits", 13}, {"action-plan", 14}, {"communication-plan", 14}, {"evaluation-stages", 15}, {"impact-methods", 16}},
 		tight: [3][]stepTightness{
 			{{1, 1}}, // all
@@ -67,7 +67,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // lt, letter
-		key:   "360d74183ba54269b7cacff6bbce5c97",
+		key:   "bd9df5458e638dc30e7faf270fe05afb",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 7}, {"local-actors", 8}, {"pilot", 9}, {"pitch", 9}, {"know-organisations", 11}, {"choose-municipality", 12}, {"collect-ideas", 12}, {"municipal-programmes", 13}, {"contact-partners", 14}, {"mutual-benefits", 14}, {"action-plan", 15}, {"communication-plan", 15}, {"evaluation-stages", 16}, {"impact-methods", 17}},
 		tight: [3][]stepTightness{
 			{},       // all
@@ -76,7 +76,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // pt, a4
-		key:   "ca91db9a87cde9b906d98d351ecb8000",
+		key:   "97c68c16e14c4a8707b66f017c8e2fca",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 7}, {"local-actors", 8}, {"pilot", 9}, {"pitch", 9}, {"know-organisations", 11}, {"choose-municipality", 12}, {"collect-ideas", 12}, {"municipal-programmes", 13}, {"contact-partners", 13}, {"mutual-benefits", 14}, {"action-plan", 15}, {"communication-plan", 15}, {"evaluation-stages", 16}, {"impact-methods", 17}},
 		tight: [3][]stepTightness{
 			{}, // all
@@ -85,7 +85,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // pt, letter
-		key:   "b2d0b7ae6417a17dd84cbc1677bd4461",
+		key:   "bebfd91c730da65d07a114cdd4402e0a",
 		pages: []checkpointPage{{"target-group", 6}, {"needs", 6}, {"resources", 8}, {"local-actors", 9}, {"pilot", 10}, {"pitch", 10}, {"know-organisations", 12}, {"choose-municipality", 13}, {"collect-ideas", 13}, {"municipal-programmes", 14}, {"contact-partners", 15}, {"mutual-benefits", 15}, {"action-plan", 16}, {"communication-plan", 16}, {"evaluation-stages", 17}, {"impact-methods", 18}},
 		tight: [3][]stepTightness{
 			{{1, 1}, {3, 1}},         // all
@@ -94,7 +94,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // sv, a4
-		key:   "4ff88c69d3e724c17a579b013b5d88f3",
+		key:   "4261b1776b8393928ffe93df0a114891",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 8}, {"pitch", 9}, {"know-organisations", 10}, {"choose-municipality", 11}, {"collect-ideas", 11}, {"municipal-programmes", 12}, {"contact-partners", 12}, {"mutual-benefits", 13}, {"action-plan", 14}, {"communication-plan", 14}, {"evaluation-stages", 15}, {"impact-methods", 16}},
 		tight: [3][]stepTightness{
 			{{1, 1}}, // all
@@ -103,7 +103,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // sv, letter
-		key:   "0cf05b826310177aff2753d71c68a3c2",
+		key:   "3b9f7cdbbbf70437e2fab2edadf98196",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 7}, {"local-actors", 8}, {"pilot", 9}, {"pitch", 9}, {"know-organisations", 11}, {"choose-municipality", 12}, {"collect-ideas", 12}, {"municipal-programmes", 13}, {"contact-partners", 14}, {"mutual-benefits", 14}, {"action-plan", 15}, {"communication-plan", 15}, {"evaluation-stages", 16}, {"impact-methods", 17}},
 		tight: [3][]stepTightness{
 			{},       // all

@@ -154,7 +154,6 @@ var allowed = map[string]string{
 	"internal/cli/access.go":            "TODO(issue 21): roadmap access",
 	"internal/cli/backup.go":            "TODO(issue 21): roadmap backup and restore",
 	"internal/cli/serve.go":             "TODO(issue 21): roadmap serve's start-up",
-	"internal/cli/launch.go":            "TODO(issue 21): the double-clicked start",
 	"internal/cli/pack.go":              "TODO(issue 21): roadmap pack",
 	"internal/cli/render.go":            "TODO(issue 21): roadmap render",
 	"internal/cli/overview.go":          "TODO(issue 21): roadmap overview",
