@@ -50,7 +50,7 @@ func contentCheckRun(app *App) error {
 	printReports(app.Out, reports)
 	for _, r := range reports {
 		for _, w := range r.Warnings {
-			app.Warn("%s", w.Error())
+			app.WarnProblem(w)
 		}
 	}
 	if len(problems) > 0 {

@@ -3,10 +3,10 @@
 package content
 
 var builtinLanguages = []builtin{
-	{"lv", "97f07957c0e284476eebac1d4dee829cf2159dfcb96b250a2116c8d1f61fb31d", builtinLV},
-	{"el", "103258498843bc0e585d0413c162424fb3775fb6ad2eebe62400704b94c216d2", builtinEL},
-	{"en", "3fb8dd0e85bd4c3628d562b672962b20ba3fc37fd49d6f334a8ffaf087540150", builtinEN},
-	{"lt", "89f18bb113096f23413ac5900b663e9c7d0be38666f028148e4f4312baa43d37", builtinLT},
-	{"pt", "2285dd2801f6fdfe7cf57d76e8b8e320e2a5e64b25414da37c240f8544414470", builtinPT},
-	{"sv", "13882fefb41047240179901d9b3b3b76ded79a1075c345097eb3c7c18cca1f3f", builtinSV},
+	{"lv", "30cfd4607e302baf2d631ac1dd0aa8aeaca77038cd0dc46d542aef99d96c8963", builtinLV},
+	{"el", "ce73548539b2d2005ff30d6055c97fa3f3e493d6ca8302d6620b0c8993da44b5", builtinEL},
+	{"en", "8904522aa38017cd0410df624119f1f6c531b1ac7c2dc9c639d4a2a36dfed617", builtinEN},
+	{"lt", "3fcd6662d4c09a0ce6e56b3095d45b4ad044b510f93a2c41c4fac5a5e16d2df9", builtinLT},
+	{"pt", "a248fe5949e39ddedbd61dc0b3ddba505cfd4e8698b307e8eb9111d8f1140263", builtinPT},
+	{"sv", "4da1940d6024d45ba22591b87be594f138dc0d0f193994112c591840e7456356", builtinSV},
 }
