@@ -3,10 +3,10 @@
 package content
 
 var builtinLanguages = []builtin{
-	{"lv", "30cfd4607e302baf2d631ac1dd0aa8aeaca77038cd0dc46d542aef99d96c8963", builtinLV},
-	{"el", "ce73548539b2d2005ff30d6055c97fa3f3e493d6ca8302d6620b0c8993da44b5", builtinEL},
-	{"en", "8904522aa38017cd0410df624119f1f6c531b1ac7c2dc9c639d4a2a36dfed617", builtinEN},
-	{"lt", "3fcd6662d4c09a0ce6e56b3095d45b4ad044b510f93a2c41c4fac5a5e16d2df9", builtinLT},
-	{"pt", "a248fe5949e39ddedbd61dc0b3ddba505cfd4e8698b307e8eb9111d8f1140263", builtinPT},
-	{"sv", "4da1940d6024d45ba22591b87be594f138dc0d0f193994112c591840e7456356", builtinSV},
+	{"lv", "a233b00b78bc9d5da76dbba310909e0e178b41c3a330bb51ec5a200ba67dbbf5", builtinLV},
+	{"el", "1dcc81b31d2e11b71cc26fe4f58db481b95704e077824635c15e2df3e8619ac7", builtinEL},
+	{"en", "d2ca012bc4b481ecba5059e9d7b1ccb824c8b3e59a2401c9d8d07989c3ea9f39", builtinEN},
+	{"lt", "b96f6ce9c2bc53019f654170bb83ea095d1b469afc31655588f80793db624508", builtinLT},
+	{"pt", "4c8ab313ae690b6b844e240dfa7bc7fd1175ad598a838684c2a5be6367aaf21b", builtinPT},
+	{"sv", "80470a7371696db044ef6e9d43273b03ed07460e504e96b64bf073f0217eee03", builtinSV},
 }

@@ -152,21 +152,23 @@ var placeholderRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCom
 func checkLanguage(l *Language, pos *positions) diag.List {
 	var ps diag.List
 	file := pos.file
-	req := func(n *yaml.Node, key, what string) {
+	// req says when key of n is missing or empty, with message key and its
+	// arguments kv.
+	req := func(n *yaml.Node, key string, mkey string, kv ...any) {
 		if v := valueOf(n, key); v == nil || strings.TrimSpace(v.Value) == "" && v.Kind == yaml.ScalarNode {
 			at := v
 			if at == nil {
 				at = n
 			}
-			ps.Add(file, at, "%s is missing or empty", what)
+			ps.Say(file, at, mkey, append([]any{"key", key}, kv...)...)
 		}
 	}
 	for _, key := range []string{"name", "title", "subtitle", "preface", "disclaimer"} {
-		req(pos.root, key, key)
+		req(pos.root, key, "content.missing")
 	}
 	md := func(n *yaml.Node, s string) {
-		for _, msg := range checkMarkdown(s) {
-			ps.Add(file, n, "%s", msg)
+		for _, m := range checkMarkdown(s) {
+			ps = append(ps, diag.Say(file, n, m.Key, m.Args...))
 		}
 	}
 	md(valueOf(pos.root, "preface"), l.Preface)
@@ -179,11 +181,11 @@ func checkLanguage(l *Language, pos *positions) diag.List {
 	}
 
 	if lp, ok := pos.labels[DateFormatLabel]; ok && !validDateLayout(strings.ToLower(strings.TrimSpace(lp.val.Value))) {
-		ps.Add(lp.file, lp.val, "label %q is %q; write dd, mm and yyyy once each with the separators the language uses, such as \"dd.mm.yyyy.\"", DateFormatLabel, lp.val.Value)
+		ps.Say(lp.file, lp.val, "content.date-format", "key", DateFormatLabel, "value", msg.Value(lp.val.Value))
 	}
 	for i, st := range l.Steps {
 		if st.Number != i+1 {
-			ps.Add(file, valueOf(pos.steps.Content[i], "number"), "step number is %d; steps are numbered 1, 2, 3 in order, so this one must be %d", st.Number, i+1)
+			ps.Say(file, valueOf(pos.steps.Content[i], "number"), "content.step-number", "got", st.Number, "want", i+1)
 		}
 	}
 	seen := map[string]*yaml.Node{}
@@ -191,11 +193,11 @@ func checkLanguage(l *Language, pos *positions) diag.List {
 		n := pos.checkpoints[i]
 		idn := valueOf(n, "id")
 		if idn == nil {
-			ps.Add(file, n, "checkpoint has no id")
+			ps.Say(file, n, "content.checkpoint-no-id")
 			continue
 		}
 		if prev, dup := seen[cp.ID]; dup {
-			ps.Add(file, idn, "checkpoint id %q is used twice (first at line %d); ids must be unique", cp.ID, prev.Line)
+			ps.Say(file, idn, "content.checkpoint-id-twice", "id", msg.Value(cp.ID), "line", prev.Line)
 		}
 		seen[cp.ID] = idn
 		switch cp.Audience {
@@ -205,11 +207,11 @@ func checkLanguage(l *Language, pos *positions) diag.List {
 			if at == nil {
 				at = n
 			}
-			ps.Add(file, at, "checkpoint %s: audience %q is not valid; allowed: both, municipality, community", cp.ID, cp.Audience)
+			ps.Say(file, at, "content.audience", "id", msg.Value(cp.ID), "value", msg.Value(string(cp.Audience)))
 		}
-		req(n, "title", "checkpoint "+cp.ID+": title")
-		req(n, "hint", "checkpoint "+cp.ID+": hint")
-		req(n, "guidance", "checkpoint "+cp.ID+": guidance")
+		req(n, "title", "content.checkpoint-missing", "id", msg.Value(cp.ID))
+		req(n, "hint", "content.checkpoint-missing", "id", msg.Value(cp.ID))
+		req(n, "guidance", "content.checkpoint-missing", "id", msg.Value(cp.ID))
 		md(valueOf(n, "guidance"), cp.Guidance)
 		md(valueOf(n, "closing"), cp.Closing)
 		if ex := valueOf(n, "examples"); ex != nil {
@@ -223,19 +225,25 @@ func checkLanguage(l *Language, pos *positions) diag.List {
 			for j, o := range cp.Options.Items {
 				on := items.Content[j]
 				if o.ID == "" {
-					ps.Add(file, on, "checkpoint %s: option has no id", cp.ID)
+					ps.Say(file, on, "content.option-no-id", "id", msg.Value(cp.ID))
 				} else if oseen[o.ID] {
-					ps.Add(file, valueOf(on, "id"), "checkpoint %s: option id %q is used twice; ids must be unique", cp.ID, o.ID)
+					ps.Say(file, valueOf(on, "id"), "content.option-id-twice", "id", msg.Value(cp.ID), "option", msg.Value(o.ID))
 				}
 				oseen[o.ID] = true
-				req(on, "label", fmt.Sprintf("checkpoint %s: option %s: label", cp.ID, o.ID))
+				if v := valueOf(on, "label"); v == nil || strings.TrimSpace(v.Value) == "" && v.Kind == yaml.ScalarNode {
+					at := v
+					if at == nil {
+						at = on
+					}
+					ps.Say(file, at, "content.option-label-missing", "id", msg.Value(cp.ID), "option", msg.Value(o.ID))
+				}
 				md(valueOf(on, "text"), o.Text)
 			}
 		}
 		if ln := valueOf(n, "links"); ln != nil {
 			for j, link := range cp.Links {
-				if msg := checkURL(link.URL); msg != "" {
-					ps.Add(file, valueOf(ln.Content[j], "url"), "checkpoint %s: %s", cp.ID, msg)
+				if !goodURL(link.URL) {
+					ps.Say(file, valueOf(ln.Content[j], "url"), "content.link", "id", msg.Value(cp.ID), "url", msg.Value(link.URL))
 				}
 			}
 		}
@@ -248,7 +256,7 @@ func compare(src *Language, spos *positions, l *Language, pos *positions) diag.L
 	var ps diag.List
 	file := pos.file
 	if len(l.Steps) != len(src.Steps) {
-		ps.Add(file, pos.steps, "has %d steps; %s has %d", len(l.Steps), src.Code, len(src.Steps))
+		ps.Say(file, pos.steps, "content.steps-count", "n", len(l.Steps), "src", src.Code, "want", len(src.Steps))
 	}
 	srcIDs := map[string]*Checkpoint{}
 	for _, cp := range src.Checkpoints("all") {
@@ -260,39 +268,39 @@ func compare(src *Language, spos *positions, l *Language, pos *positions) diag.L
 		have[cp.ID] = true
 		want, ok := srcIDs[cp.ID]
 		if !ok {
-			msg := fmt.Sprintf("unknown checkpoint id %q", cp.ID)
 			if s := diag.Suggest(cp.ID, slices.Sorted(maps.Keys(srcIDs))); s != "" {
-				msg += fmt.Sprintf(" (did you mean %q?)", s)
+				ps.Say(file, valueOf(n, "id"), "content.unknown-checkpoint-hint", "id", msg.Value(cp.ID), "suggestion", s, "file", spos.file)
+			} else {
+				ps.Say(file, valueOf(n, "id"), "content.unknown-checkpoint", "id", msg.Value(cp.ID), "file", spos.file)
 			}
-			ps.Add(file, valueOf(n, "id"), "%s; the ids are those of %s", msg, spos.file)
 			continue
 		}
 		if cp.Step != want.Step {
-			ps.Add(file, valueOf(n, "id"), "checkpoint %s is in step %d; in %s it is in step %d", cp.ID, cp.Step, src.Code, want.Step)
+			ps.Say(file, valueOf(n, "id"), "content.step-differs", "id", msg.Value(cp.ID), "step", cp.Step, "src", src.Code, "want", want.Step)
 		}
 		if cp.Audience != want.Audience {
-			ps.Add(file, valueOf(n, "audience"), "checkpoint %s: audience is %q; in %s it is %q", cp.ID, cp.Audience, src.Code, want.Audience)
+			ps.Say(file, valueOf(n, "audience"), "content.audience-differs", "id", msg.Value(cp.ID), "value", msg.Value(string(cp.Audience)), "src", src.Code, "want", string(want.Audience))
 		}
 		if cp.Table != want.Table {
-			ps.Add(file, n, "checkpoint %s: table is %q; in %s it is %q", cp.ID, cp.Table, src.Code, want.Table)
+			ps.Say(file, n, "content.table-differs", "id", msg.Value(cp.ID), "value", msg.Value(cp.Table), "src", src.Code, "want", want.Table)
 		}
 		if wo, lo := want.OptionIDs(), cp.OptionIDs(); !slices.Equal(wo, lo) {
 			at := valueOf(n, "options")
 			if at == nil {
 				at = n
 			}
-			ps.Add(file, at, "checkpoint %s: options are [%s]; %s has [%s] (same ids, same order)", cp.ID, strings.Join(lo, ", "), src.Code, strings.Join(wo, ", "))
+			ps.Say(file, at, "content.options-differ", "id", msg.Value(cp.ID), "got", msg.Value(strings.Join(lo, ", ")), "src", src.Code, "want", strings.Join(wo, ", "))
 		}
 		if len(cp.Examples) != len(want.Examples) {
-			ps.Add(file, n, "checkpoint %s: has %d examples; %s has %d", cp.ID, len(cp.Examples), src.Code, len(want.Examples))
+			ps.Say(file, n, "content.examples-differ", "id", msg.Value(cp.ID), "n", len(cp.Examples), "src", src.Code, "want", len(want.Examples))
 		}
 		if wl, ll := linkURLs(want), linkURLs(cp); !slices.Equal(wl, ll) {
-			ps.Add(file, n, "checkpoint %s: links are [%s]; %s has [%s]", cp.ID, strings.Join(ll, " "), src.Code, strings.Join(wl, " "))
+			ps.Say(file, n, "content.links-differ", "id", msg.Value(cp.ID), "got", msg.Value(strings.Join(ll, " ")), "src", src.Code, "want", strings.Join(wl, " "))
 		}
 	}
 	for _, cp := range src.Checkpoints("all") {
 		if !have[cp.ID] {
-			ps.Add(file, pos.steps, "checkpoint %s (step %d) is missing; %s has it", cp.ID, cp.Step, src.Code)
+			ps.Say(file, pos.steps, "content.checkpoint-absent", "id", cp.ID, "step", cp.Step, "src", src.Code)
 		}
 	}
 
@@ -334,43 +342,40 @@ func linkURLs(cp *Checkpoint) []string {
 	return urls
 }
 
-// checkURL returns what is wrong with a link target, or "".
-func checkURL(s string) string {
+// goodURL reports whether link target s is an absolute http(s) URL.
+func goodURL(s string) bool {
 	u, err := url.Parse(s)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return fmt.Sprintf("link %q is not an absolute http(s) URL; write it as https://host/path", s)
-	}
-	return ""
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
 }
 
 var md = sync.OnceValue(func() goldmark.Markdown { return goldmark.New() })
 
 // checkMarkdown parses s as Markdown and returns what would not render:
 // links that are not absolute http(s) URLs, and raw HTML.
-func checkMarkdown(s string) []string {
+func checkMarkdown(s string) []msg.Message {
 	if s == "" {
 		return nil
 	}
 	src := []byte(s)
 	doc := md().Parser().Parse(text.NewReader(src))
-	var msgs []string
+	var msgs []msg.Message
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
 		case *ast.Link:
-			if m := checkURL(string(n.Destination)); m != "" {
-				msgs = append(msgs, "Markdown "+m)
+			if u := string(n.Destination); !goodURL(u) {
+				msgs = append(msgs, msg.New("content.md-link", "url", msg.Value(u)))
 			}
 		case *ast.AutoLink:
-			if m := checkURL(string(n.URL(src))); m != "" && n.AutoLinkType == ast.AutoLinkURL {
-				msgs = append(msgs, "Markdown "+m)
+			if u := string(n.URL(src)); !goodURL(u) && n.AutoLinkType == ast.AutoLinkURL {
+				msgs = append(msgs, msg.New("content.md-link", "url", msg.Value(u)))
 			}
 		case *ast.Image:
-			msgs = append(msgs, "Markdown images are not supported; use a link")
+			msgs = append(msgs, msg.New("content.md-image"))
 		case *ast.HTMLBlock, *ast.RawHTML:
-			msgs = append(msgs, "raw HTML is not supported in the Markdown text; use Markdown only")
+			msgs = append(msgs, msg.New("content.md-html"))
 		}
 		return ast.WalkContinue, nil
 	})

@@ -94,7 +94,7 @@ func (b *Bundle) Codes() []string { return slices.Clone(b.codes) }
 func (b *Bundle) Language(code string) (*Language, error) {
 	e, ok := b.langs[code]
 	if !ok {
-		return nil, fmt.Errorf("unknown language %q; available: %s", code, strings.Join(b.codes, ", "))
+		return nil, msg.New("content.unknown-language", "code", msg.Value(code), "codes", strings.Join(b.codes, ", "))
 	}
 	e.once.Do(func() {
 		if l := builtinLanguage(b.fsys, code); l != nil {
@@ -153,7 +153,7 @@ func (b *Bundle) All() ([]*Language, error) {
 func Open(fsys fs.FS, prefix string) (*Bundle, error) {
 	entries, err := fs.ReadDir(fsys, ".")
 	if err != nil {
-		return nil, fmt.Errorf("reading content folder %s: %w", prefix, err)
+		return nil, msg.New("content.read-folder", "dir", prefix, "reason", err)
 	}
 	b := &Bundle{fsys: fsys, prefix: prefix, langs: map[string]*entry{}, pos: map[string]*positions{}}
 	for _, e := range entries {
@@ -167,7 +167,7 @@ func Open(fsys fs.FS, prefix string) (*Bundle, error) {
 		b.langs[e.Name()] = &entry{}
 	}
 	if len(b.codes) == 0 {
-		return nil, fmt.Errorf("%s: no language folder with a roadmap.yaml found", prefix)
+		return nil, msg.New("content.no-language", "dir", prefix)
 	}
 	sort.SliceStable(b.codes, func(i, j int) bool {
 		a, c := b.codes[i], b.codes[j]
@@ -245,14 +245,14 @@ func loadLanguage(fsys fs.FS, dir, prefix string) (*Language, *positions, diag.L
 		// A language nobody has said is reviewed is a draft.
 		lang.Status = Draft
 	default:
-		problems.Add(file, valueOf(root, "status"), "unknown status %q; allowed: %s", lang.Status, strings.Join(Statuses, ", "))
+		problems.Say(file, valueOf(root, "status"), "content.unknown-status", "value", msg.Value(lang.Status), "allowed", strings.Join(Statuses, ", "))
 	}
 	if lang.Code != dir {
 		n := valueOf(root, "language")
 		if n == nil {
 			n = root
 		}
-		problems.Add(file, n, "language is %q but the folder is %q; they must be the same code", lang.Code, dir)
+		problems.Say(file, n, "content.language-folder", "code", msg.Value(lang.Code), "dir", dir)
 	}
 	pos := &positions{file: file, root: root, labels: map[string]labelPos{}}
 	indexNodes(pos, root)
@@ -273,13 +273,13 @@ func loadLanguage(fsys fs.FS, dir, prefix string) (*Language, *positions, diag.L
 			continue
 		}
 		if lroot.Kind != yaml.MappingNode {
-			problems.Add(lfile, lroot, "labels must be a map of key: \"text\"")
+			problems.Say(lfile, lroot, "content.labels-map")
 			continue
 		}
 		for i := 0; i+1 < len(lroot.Content); i += 2 {
 			k, v := lroot.Content[i], lroot.Content[i+1]
 			if prev, dup := pos.labels[k.Value]; dup {
-				problems.Add(lfile, k, "label %q is defined twice (first at %s:%d:%d)", k.Value, prev.file, prev.key.Line, prev.key.Column)
+				problems.Say(lfile, k, "content.label-twice", "key", msg.Value(k.Value), "at", fmt.Sprintf("%s:%d:%d", prev.file, prev.key.Line, prev.key.Column))
 				continue
 			}
 			if v.Kind == yaml.MappingNode {
@@ -297,7 +297,7 @@ func loadLanguage(fsys fs.FS, dir, prefix string) (*Language, *positions, diag.L
 				continue
 			}
 			if v.Kind != yaml.ScalarNode || v.Tag == "!!null" {
-				problems.Add(lfile, v, "label %q must be a text, or a map of plural forms (one: …, other: …)", k.Value)
+				problems.Say(lfile, v, "content.label-kind", "key", msg.Value(k.Value))
 				continue
 			}
 			lang.Labels[k.Value] = v.Value
@@ -315,25 +315,25 @@ func pluralForms(file, key string, v *yaml.Node) (map[string]string, diag.List) 
 	for i := 0; i+1 < len(v.Content); i += 2 {
 		c, t := v.Content[i], v.Content[i+1]
 		if !slices.Contains(pluralCategories, c.Value) {
-			msg := fmt.Sprintf("label %q: unknown plural form %q", key, c.Value)
 			if s := diag.Suggest(c.Value, pluralCategories); s != "" {
-				msg += fmt.Sprintf(" (did you mean %q?)", s)
+				problems.Say(file, c, "content.plural-unknown-hint", "key", msg.Value(key), "form", msg.Value(c.Value), "suggestion", s, "allowed", strings.Join(pluralCategories, ", "))
+			} else {
+				problems.Say(file, c, "content.plural-unknown", "key", msg.Value(key), "form", msg.Value(c.Value), "allowed", strings.Join(pluralCategories, ", "))
 			}
-			problems.Add(file, c, "%s; allowed: %s", msg, strings.Join(pluralCategories, ", "))
 			continue
 		}
 		if _, dup := forms[c.Value]; dup {
-			problems.Add(file, c, "label %q: plural form %q is given twice", key, c.Value)
+			problems.Say(file, c, "content.plural-twice", "key", msg.Value(key), "form", msg.Value(c.Value))
 			continue
 		}
 		if t.Kind != yaml.ScalarNode || t.Tag == "!!null" {
-			problems.Add(file, t, "label %q: plural form %q must be a text", key, c.Value)
+			problems.Say(file, t, "content.plural-text", "key", msg.Value(key), "form", msg.Value(c.Value))
 			continue
 		}
 		forms[c.Value] = t.Value
 	}
 	if _, ok := forms["other"]; !ok && len(problems) == 0 {
-		problems.Add(file, v, "label %q: plural forms must include other", key)
+		problems.Say(file, v, "content.plural-other", "key", msg.Value(key))
 	}
 	if len(problems) > 0 {
 		return nil, problems

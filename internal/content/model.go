@@ -6,8 +6,9 @@
 package content
 
 import (
-	"fmt"
 	"strings"
+
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 )
 
 // SourceLanguage is the language every other language is checked against.
@@ -56,7 +57,7 @@ func ParseForm(s string) (Audience, error) {
 	case Municipality, Community:
 		return a, nil
 	}
-	return "", fmt.Errorf("unknown form %q; allowed: municipality, community", s)
+	return "", msg.New("usage.unknown-value", "what", msg.New("usage.what.form"), "value", msg.Value(s), "allowed", "municipality, community")
 }
 
 // ParseAnyForm parses the name of any form an answers file may fill in:
@@ -67,7 +68,7 @@ func ParseAnyForm(s string) (Audience, error) {
 	}
 	a, err := ParseForm(s)
 	if err != nil {
-		return "", fmt.Errorf("unknown form %q; allowed: municipality, community, registration", s)
+		return "", msg.New("usage.unknown-value", "what", msg.New("usage.what.form"), "value", msg.Value(s), "allowed", "municipality, community, registration")
 	}
 	return a, nil
 }
@@ -80,7 +81,7 @@ func ParseAudience(s string) (Audience, error) {
 	}
 	a, err := ParseForm(s)
 	if err != nil {
-		return "", fmt.Errorf("unknown audience %q; allowed: all, municipality, community", s)
+		return "", msg.New("usage.unknown-value", "what", msg.New("usage.what.audience"), "value", msg.Value(s), "allowed", "all, municipality, community")
 	}
 	return a, nil
 }

@@ -1,13 +1,13 @@
 package content
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
 
 	"github.com/partnership-roadmap/roadmap/internal/diag"
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 )
 
 // registrationNodes returns the nodes of the registration form's
@@ -34,10 +34,10 @@ func checkRegistration(l *Language, pos *positions) diag.List {
 		return ps
 	}
 	if strings.TrimSpace(l.Registration.Title) == "" {
-		ps.Add(file, section, "registration: title is missing or empty")
+		ps.Say(file, section, "content.reg.title")
 	}
 	if len(l.Registration.Checkpoints) == 0 {
-		ps.Add(file, section, "registration: checkpoints are missing")
+		ps.Say(file, section, "content.reg.no-checkpoints")
 	}
 	seen := map[string]bool{}
 	for i, cp := range l.Registration.Checkpoints {
@@ -47,11 +47,11 @@ func checkRegistration(l *Language, pos *positions) diag.List {
 		n := nodes[i]
 		switch {
 		case cp.ID == "":
-			ps.Add(file, n, "registration: checkpoint has no id")
+			ps.Say(file, n, "content.reg.no-id")
 		case seen[cp.ID]:
-			ps.Add(file, valueOf(n, "id"), "registration: checkpoint id %q is used twice; ids must be unique", cp.ID)
+			ps.Say(file, valueOf(n, "id"), "content.reg.id-twice", "id", msg.Value(cp.ID))
 		case l.stepCheckpoint(cp.ID):
-			ps.Add(file, valueOf(n, "id"), "registration: checkpoint id %q is a roadmap checkpoint's too; ids must be unique", cp.ID)
+			ps.Say(file, valueOf(n, "id"), "content.reg.id-roadmap", "id", msg.Value(cp.ID))
 		}
 		seen[cp.ID] = true
 		for _, key := range []string{"title", "hint"} {
@@ -60,7 +60,7 @@ func checkRegistration(l *Language, pos *positions) diag.List {
 				if at == nil {
 					at = n
 				}
-				ps.Add(file, at, "registration: checkpoint %s: %s is missing or empty", cp.ID, key)
+				ps.Say(file, at, "content.reg.missing", "id", msg.Value(cp.ID), "key", key)
 			}
 		}
 		if cp.Options != nil {
@@ -72,11 +72,11 @@ func checkRegistration(l *Language, pos *positions) diag.List {
 				}
 				on := items.Content[j]
 				if o.ID == "" || oseen[o.ID] {
-					ps.Add(file, on, "registration: checkpoint %s: option id %q is missing or used twice", cp.ID, o.ID)
+					ps.Say(file, on, "content.reg.option-id", "id", msg.Value(cp.ID), "option", msg.Value(o.ID))
 				}
 				oseen[o.ID] = true
 				if strings.TrimSpace(o.Label) == "" {
-					ps.Add(file, on, "registration: checkpoint %s: option %s: label is missing or empty", cp.ID, o.ID)
+					ps.Say(file, on, "content.reg.option-label", "id", msg.Value(cp.ID), "option", msg.Value(o.ID))
 				}
 			}
 		}
@@ -103,7 +103,7 @@ func compareRegistration(src *Language, l *Language, pos *positions) diag.List {
 	section, nodes := registrationNodes(pos.root)
 	if section == nil {
 		if len(src.Registration.Checkpoints) > 0 {
-			ps.Add(pos.file, pos.root, "registration (the organisation directory's registration form) is missing; %s has it", src.Code)
+			ps.Say(pos.file, pos.root, "content.reg.absent", "src", src.Code)
 		}
 		return ps
 	}
@@ -116,13 +116,13 @@ func compareRegistration(src *Language, l *Language, pos *positions) diag.List {
 		have[i] = cp.ID
 	}
 	if !slices.Equal(want, have) {
-		ps.Add(pos.file, section, "registration: checkpoints are [%s]; %s has [%s] (same ids, same order)", strings.Join(have, ", "), src.Code, strings.Join(want, ", "))
+		ps.Say(pos.file, section, "content.reg.checkpoints-differ", "got", msg.Value(strings.Join(have, ", ")), "src", src.Code, "want", strings.Join(want, ", "))
 		return ps
 	}
 	for i, cp := range l.Registration.Checkpoints {
 		w := &src.Registration.Checkpoints[i]
 		if wo, lo := w.OptionIDs(), cp.OptionIDs(); !slices.Equal(wo, lo) && i < len(nodes) {
-			ps.Add(pos.file, nodes[i], "%s", fmt.Sprintf("registration: checkpoint %s: options are [%s]; %s has [%s] (same ids, same order)", cp.ID, strings.Join(lo, ", "), src.Code, strings.Join(wo, ", ")))
+			ps.Say(pos.file, nodes[i], "content.reg.options-differ", "id", msg.Value(cp.ID), "got", msg.Value(strings.Join(lo, ", ")), "src", src.Code, "want", strings.Join(wo, ", "))
 		}
 	}
 	return ps

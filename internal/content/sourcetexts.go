@@ -1,11 +1,11 @@
 package content
 
 import (
-	"fmt"
 	"io/fs"
 	"maps"
 	"slices"
 
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -25,7 +25,7 @@ func (b *Bundle) SourceTexts() (map[string]string, error) {
 	}
 	m := map[string]string{}
 	if err := yaml.Unmarshal(data, &m); err != nil {
-		return nil, fmt.Errorf("%s: %v; run roadmap content stamp to write it anew", b.file(SourceTextsFile), err)
+		return nil, msg.New("content.source-texts", "file", b.file(SourceTextsFile), "reason", err.Error())
 	}
 	return m, nil
 }

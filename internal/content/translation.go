@@ -6,6 +6,7 @@ import (
 	"maps"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -16,6 +17,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/partnership-roadmap/roadmap/internal/diag"
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 )
 
 // SameFile is the file listing texts that are rightly the same as the source
@@ -35,7 +37,7 @@ type Limit struct {
 	// Forbidden are characters the text must not hold.
 	Forbidden string
 	// Why names the document and the reason, for the message.
-	Why string
+	Why msg.Text
 }
 
 // Limits are the limits the documents put on labels. Excel cuts a sheet name
@@ -46,9 +48,9 @@ var Limits = sync.OnceValue(func() []Limit { return limits() })
 
 func limits() []Limit {
 	return []Limit{
-		{regexp.MustCompile(`^sheet\.(action|communication|evaluation)\.title$|^sheet\.(instructions|lists)\.name$|\.sheet\.[a-z.-]+$`), 31, `:\/?*[]`, "it names a sheet of a workbook, and Excel allows 31 characters without : \\ / ? * [ ]"},
-		{regexp.MustCompile(`^sheet\.validation\.[a-z]+\.title$`), 32, "", "it titles a workbook's input message, and Excel allows 32 characters"},
-		{regexp.MustCompile(`^sheet\.validation\.[a-z]+\.(error|prompt)$`), 255, "", "it is a workbook's input message, and Excel allows 255 characters"},
+		{regexp.MustCompile(`^sheet\.(action|communication|evaluation)\.title$|^sheet\.(instructions|lists)\.name$|\.sheet\.[a-z.-]+$`), 31, `:\/?*[]`, msg.New("content.limit.sheet")},
+		{regexp.MustCompile(`^sheet\.validation\.[a-z]+\.title$`), 32, "", msg.New("content.limit.title")},
+		{regexp.MustCompile(`^sheet\.validation\.[a-z]+\.(error|prompt)$`), 255, "", msg.New("content.limit.message")},
 	}
 }
 
@@ -215,16 +217,16 @@ func checkLimits(l *Language, pos *positions, measure Measure) diag.List {
 				continue
 			}
 			if n := utf16Len(s); n > lim.Max {
-				ps.Add(lp.file, lp.val, "label %q is %d characters long; %s (%d at most)", k, n, lim.Why, lim.Max)
+				ps.Say(lp.file, lp.val, "content.limit.long", "key", msg.Value(k), "n", n, "why", lim.Why, "max", lim.Max)
 			}
 			if i := strings.IndexAny(s, lim.Forbidden); lim.Forbidden != "" && i >= 0 {
 				r, _ := utf8.DecodeRuneInString(s[i:])
-				ps.Add(lp.file, lp.val, "label %q holds %q; %s", k, r, lim.Why)
+				ps.Say(lp.file, lp.val, "content.limit.char", "key", msg.Value(k), "char", msg.Value(string(r)), "why", lim.Why)
 			}
 		}
 		if measure != nil && strings.HasPrefix(k, "status.") {
 			if w := measure(s, 9); w > StatusBox {
-				ps.Add(lp.file, lp.val, "status word %q is %.1f mm wide at 9 pt; the form gives it %.0f mm beside its tick mark: use a shorter word", s, w, StatusBox)
+				ps.Say(lp.file, lp.val, "content.status-width", "word", msg.Value(s), "width", decimal(w, 1), "room", decimal(StatusBox, 0))
 			}
 		}
 	}
@@ -259,7 +261,7 @@ func (b *Bundle) Sources(code string) (map[string]string, error) {
 		}
 		k, v, ok := strings.Cut(line, ": ")
 		if !ok || strings.ContainsAny(k, " \t") || len(v) != 8 {
-			return nil, fmt.Errorf("line %d: expected \"key: hash\" as roadmap content stamp writes it; run roadmap content stamp --lang %s to write the file anew", i+1, code)
+			return nil, msg.New("content.sources-line", "line", i+1, "lang", code)
 		}
 		m[k] = v
 	}
@@ -418,4 +420,16 @@ func orNone(s []string) string {
 		return "none"
 	}
 	return strings.Join(s, ", ")
+}
+
+// decimal is x with prec decimals, written with the decimal comma in every
+// language but English.
+func decimal(x float64, prec int) msg.Text {
+	return msg.Func(func(lang string) string {
+		s := strconv.FormatFloat(x, 'f', prec, 64)
+		if lang != "en" {
+			s = strings.Replace(s, ".", ",", 1)
+		}
+		return s
+	})
 }

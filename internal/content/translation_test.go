@@ -164,7 +164,7 @@ func TestTranslationProblems(t *testing.T) {
 		optionAt + `: steps.1.checkpoints.needs.options.items.community-contact.text is missing; lv has it at ` + lvText,
 		at(t, m, "en/labels/common.yaml", `""`) + `: the text is empty; translate "Izpildīts" (` + at(t, m, "lv/labels/common.yaml", `"Izpildīts"`) + ")",
 		at(t, m, "en/labels/sheets.yaml", `"Action plan of`) + `: label "sheet.action.title" is 36 characters long; it names a sheet of a workbook, and Excel allows 31 characters without : \ / ? * [ ] (31 at most)`,
-		at(t, m, "en/labels/sheets.yaml", `"Action plan of`) + `: label "sheet.action.title" holds ':'; it names a sheet of a workbook`,
+		at(t, m, "en/labels/sheets.yaml", `"Action plan of`) + `: label "sheet.action.title" holds ":"; it names a sheet of a workbook`,
 	} {
 		if !strings.Contains(problems, want) {
 			t.Errorf("problems lack\n%s\ngot:\n%s", want, problems)

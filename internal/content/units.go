@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -156,7 +157,7 @@ func (b *Bundle) Stamp(code string) ([]byte, error) {
 // source text it has now, for each text language code has.
 func (b *Bundle) StampRecord(code string) (map[string]string, error) {
 	if code == SourceLanguage {
-		return nil, fmt.Errorf("%s is the source language; stamp a translation (en, lt, ...)", code)
+		return nil, msg.New("content.stamp-source", "code", code)
 	}
 	srcUnits, err := b.Units(SourceLanguage)
 	if err != nil {

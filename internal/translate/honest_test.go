@@ -51,7 +51,7 @@ func TestImportRefusesWhatCheckRefuses(t *testing.T) {
 		{"sheet name of 32 UTF-16 units", "en.po", poOf("labels.sheet.action.title", `"Action plan of the partnership😀"`),
 			`en.po:6:9: labels.sheet.action.title: label "sheet.action.title" is 32 characters long; it names a sheet of a workbook, and Excel allows 31 characters without : \ / ? * [ ] (31 at most)`},
 		{"sheet name with a slash", "en.xlf", xliffOf("labels.sheet.action.title", "Action/plan"),
-			`en.xlf:5:61: labels.sheet.action.title: label "sheet.action.title" holds '/'; it names a sheet of a workbook, and Excel allows 31 characters without : \ / ? * [ ]`},
+			`en.xlf:5:61: labels.sheet.action.title: label "sheet.action.title" holds "/"; it names a sheet of a workbook, and Excel allows 31 characters without : \ / ? * [ ]`},
 		{"invented placeholder", "en.po", poOf("labels.status.done", `"Done {{x}}"`),
 			`en.po:6:9: labels.status.done: the translation has the placeholders [{{x}}]; it must have [] as in lv, each written {name} exactly`},
 		{"placeholder renamed", "en.xlf", xliffOf("labels.page.footer", "Page {page} of {total}"),
