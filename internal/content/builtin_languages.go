@@ -3,10 +3,10 @@
 package content
 
 var builtinLanguages = []builtin{
-	{"lv", "a233b00b78bc9d5da76dbba310909e0e178b41c3a330bb51ec5a200ba67dbbf5", builtinLV},
-	{"el", "1dcc81b31d2e11b71cc26fe4f58db481b95704e077824635c15e2df3e8619ac7", builtinEL},
-	{"en", "d2ca012bc4b481ecba5059e9d7b1ccb824c8b3e59a2401c9d8d07989c3ea9f39", builtinEN},
-	{"lt", "b96f6ce9c2bc53019f654170bb83ea095d1b469afc31655588f80793db624508", builtinLT},
-	{"pt", "4c8ab313ae690b6b844e240dfa7bc7fd1175ad598a838684c2a5be6367aaf21b", builtinPT},
-	{"sv", "80470a7371696db044ef6e9d43273b03ed07460e504e96b64bf073f0217eee03", builtinSV},
+	{"lv", "30a4d9c44ff5e3d3620694c798b6d2d0b74b1161ac8290a4c2041e44aab88453", builtinLV},
+	{"el", "4bd2a2ab2b643069611d0b451f6ddd57b01c1f8d6640c76a6ebfba94d14d5433", builtinEL},
+	{"en", "41bdda5a20ea4be226277c64822e8ff13cc5c7b1dead51d39ca7e746979b463a", builtinEN},
+	{"lt", "4fb486861d3826f59aa630904c3d09421641d1b4ad365b163075bd59f6d390ee", builtinLT},
+	{"pt", "b449cccb0e263f67719a56af9fd2de329b186d2943edfe03bd6d5927bca3d9aa", builtinPT},
+	{"sv", "6dc0a7f18868d2a9a3a802e8e09abb1628720a75d63e4f755840b7752be76656", builtinSV},
 }

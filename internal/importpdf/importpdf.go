@@ -72,8 +72,6 @@ func (e *Error) In(lang string) string {
 	return e.Msg
 }
 
-func fail(format string, args ...any) error { return &Error{Msg: fmt.Sprintf(format, args...)} }
-
 // say is the error saying message key of the catalogue.
 func say(key string, kv ...any) error {
 	m := msg.New(key, kv...)
@@ -156,7 +154,7 @@ func readFields(data []byte) (map[string]*field, error) {
 	x := ctx.XRefTable
 	root, err := x.Catalog()
 	if err != nil {
-		return nil, fail("the PDF is damaged and cannot be read (no document catalog)")
+		return nil, say("pdf.no-catalog")
 	}
 	af, err := x.DereferenceDict(root["AcroForm"])
 	if err != nil || af == nil {
@@ -219,7 +217,7 @@ type walker struct {
 
 func (w *walker) walk(o types.Object, parent string, in inherited, depth int) error {
 	if depth > 32 {
-		return fail("the PDF is damaged: its form fields nest too deep")
+		return say("pdf.too-deep")
 	}
 	if ref, ok := o.(types.IndirectRef); ok {
 		if w.seen[ref.ObjectNumber.Value()] {
@@ -229,16 +227,16 @@ func (w *walker) walk(o types.Object, parent string, in inherited, depth int) er
 	}
 	d, err := w.x.DereferenceDict(o)
 	if err != nil || d == nil {
-		return fail("the PDF is damaged: a form field is not a dictionary")
+		return say("pdf.field-not-dict")
 	}
 	if w.n++; w.n > maxFields {
-		return fail("the PDF has more than %d form fields; a roadmap form has far fewer", maxFields)
+		return say("pdf.too-many-fields", "max", maxFields)
 	}
 	name := parent
 	if t, ok := d.Find("T"); ok {
 		s, err := w.x.DereferenceText(t)
 		if err != nil {
-			return fail("the PDF is damaged: a form field's name cannot be read")
+			return say("pdf.field-name")
 		}
 		if name != "" {
 			name += "."
@@ -283,17 +281,17 @@ func (w *walker) walk(o types.Object, parent string, in inherited, depth int) er
 		if in.v != nil {
 			v, err := w.text(in.v)
 			if err != nil {
-				return fail("field %s: %s", clip(name), err.Error())
+				return say("pdf.field-unreadable", "field", clip(name), "reason", err)
 			}
 			f.value = v
 		}
 	case "Sig":
 		return nil // a signature added in a reader: no answer of the form
 	default:
-		return fail("field %s is a kind of field roadmap's forms do not have (%s)", clip(name), clip(in.ft))
+		return say("pdf.field-kind", "field", clip(name), "kind", clip(in.ft))
 	}
 	if n := utf8.RuneCountInString(f.value); n > MaxField {
-		return fail("field %s holds %d characters; at most %d are allowed", clip(name), n, MaxField)
+		return say("pdf.field-too-long", "field", clip(name), "n", n, "max", MaxField)
 	}
 	if !utf8.ValidString(f.value) {
 		f.value = strings.ToValidUTF8(f.value, "\uFFFD")
@@ -309,7 +307,7 @@ func (w *walker) walk(o types.Object, parent string, in inherited, depth int) er
 func (w *walker) text(v types.Object) (string, error) {
 	o, err := w.x.Dereference(v)
 	if err != nil {
-		return "", fmt.Errorf("its value cannot be read")
+		return "", msg.New("pdf.value-unreadable")
 	}
 	switch v := o.(type) {
 	case nil:
@@ -317,7 +315,7 @@ func (w *walker) text(v types.Object) (string, error) {
 	case types.StringLiteral, types.HexLiteral:
 		s, err := model.Text(v)
 		if err != nil {
-			return "", fmt.Errorf("its text cannot be read")
+			return "", msg.New("pdf.text-unreadable")
 		}
 		return s, nil
 	case types.StreamDict:
@@ -336,24 +334,24 @@ func (w *walker) text(v types.Object) (string, error) {
 		}
 		return w.text(v[0])
 	}
-	return "", fmt.Errorf("its value is neither a text nor a number")
+	return "", msg.New("pdf.value-kind")
 }
 
 // stream returns the text of a stream value, decoded; a text stream may
 // start with a byte-order mark saying it is UTF-16.
 func (w *walker) stream(sd *types.StreamDict) (string, error) {
 	if err := sd.Decode(); err != nil {
-		return "", fmt.Errorf("its text cannot be decoded")
+		return "", msg.New("pdf.text-undecodable")
 	}
 	b := sd.Content
 	if len(b) > 4*MaxField {
-		return "", fmt.Errorf("it holds more than %d characters", MaxField)
+		return "", msg.New("pdf.stream-too-long", "max", MaxField)
 	}
 	switch {
 	case bytes.HasPrefix(b, []byte{0xfe, 0xff}): // UTF-16BE, as a text string
 		s, err := model.Text(types.HexLiteral(hex.EncodeToString(b)))
 		if err != nil {
-			return "", fmt.Errorf("its text cannot be decoded")
+			return "", msg.New("pdf.text-undecodable")
 		}
 		return s, nil
 	case bytes.HasPrefix(b, []byte{0xef, 0xbb, 0xbf}):
@@ -403,7 +401,7 @@ type reader struct {
 
 // text returns the text of text field name, its line ends made "\n".
 func (r *reader) text(name string) (string, error) {
-	f, err := r.field(name, "Tx", "a text field")
+	f, err := r.field(name, "Tx", msg.New("pdf.kind.text"))
 	if err != nil {
 		return "", err
 	}
@@ -416,7 +414,7 @@ func (r *reader) text(name string) (string, error) {
 
 // button returns the state of button field name ("" for off).
 func (r *reader) button(name string) (string, error) {
-	f, err := r.field(name, "Btn", "a button")
+	f, err := r.field(name, "Btn", msg.New("pdf.kind.button"))
 	if err != nil {
 		return "", err
 	}
@@ -425,13 +423,13 @@ func (r *reader) button(name string) (string, error) {
 
 // field returns field name, of kind (what names the kind in a message),
 // and marks it read.
-func (r *reader) field(name, kind, what string) (*field, error) {
+func (r *reader) field(name, kind string, what msg.Text) (*field, error) {
 	f, ok := r.fields[name]
 	if !ok {
-		return nil, fail("the form has no field %s: it was made from other content than this roadmap's (a different version of the roadmap)", clip(name))
+		return nil, say("pdf.no-field", "field", clip(name))
 	}
 	if f.kind != kind {
-		return nil, fail("field %s is not %s: the form was made from other content than this roadmap's", clip(name), what)
+		return nil, say("pdf.field-not-kind", "field", clip(name), "kind", what)
 	}
 	f.used = true
 	return f, nil
@@ -542,7 +540,7 @@ func (r *reader) answers() (*answers.File, error) {
 		}
 		if st != "" {
 			if !slices.Contains(answers.Statuses, answers.Status(st)) {
-				return nil, fail("checkpoint %s (%s): status %q is not one of roadmap's statuses", r.lang.Number(cp), cp.ID, clip(st))
+				return nil, say("pdf.bad-status", "number", r.lang.Number(cp), "id", cp.ID, "value", msg.Value(clip(st)), "allowed", statuses())
 			}
 			c.Status = answers.Status(st)
 		}
@@ -584,7 +582,7 @@ func (r *reader) answers() (*answers.File, error) {
 	slices.Sort(unused)
 	for _, name := range unused {
 		{
-			return nil, fail("the form has a field %s that this roadmap's %s form does not have: it was made from other content (a different version of the roadmap)", clip(name), r.f)
+			return nil, say("pdf.extra-field", "field", clip(name), "form", string(r.f))
 		}
 	}
 	return a, nil
@@ -695,4 +693,13 @@ func firstProblem(err error) msg.Text {
 		return l[0].Text
 	}
 	return msg.Plain(firstLine(err.Error()))
+}
+
+// statuses lists the statuses an answers file allows, for a message.
+func statuses() string {
+	s := make([]string, len(answers.Statuses))
+	for i, st := range answers.Statuses {
+		s[i] = string(st)
+	}
+	return strings.Join(s, ", ")
 }

@@ -146,7 +146,6 @@ var allowed = map[string]string{
 	// still English. Each is named in the report; remove an entry when its
 	// messages move.
 	"internal/translate/":               "TODO(issue 21): content import/export messages for translators",
-	"internal/importpdf/":               "TODO(issue 21): a fillable PDF damaged in its structure or made from other content (what a person meets most, not a PDF, encrypted, not roadmap's form, is in the catalogue)",
 	"internal/roadmap/":                 "TODO(issue 21): dates and values typed in a workbook or PDF",
 	"internal/access/":                  "TODO(issue 21): hosted serve's access links",
 	"internal/backup/":                  "TODO(issue 21): backup and restore",
