@@ -3,10 +3,10 @@
 package cli
 
 var checkedCleanDigests = []string{
-	"193845ab6d63ac3cd6e6e81893c8e6afb1e2b8eb45be8df2fff6dbe94cb4ec7d", // lv
-	"37ba75652a05de3b143ffcadc183c0fc2acc31c9206ff20b7f3bdcf938d1b5b3", // el
-	"dd17967e892a6747e06818d6dc1863c8614815e896508ea9ae6c544b41bf92db", // en
-	"7aaf5c31503719292533d1af288aeafbc18bdbf4568bc8e910ecc1b00fbf89c8", // lt
-	"af9245c6842c4f2896c47d31d2ee7f60ae75d57a49e4248c9b57c876256139e5", // pt
-	"df9916274f44af0aeb20fca2480d9a7f2541bedff60becd9546219d4ade7eb4f", // sv
+	"d8efd11adeda615206515da7c0a5c6982f2ebc8dfce54056ccd70dde95923eef", // lv
+	"3b154ae7ab59c4cf3d8d4ea9eede9e2e11d35ea19768d0e8cb55947a7ecef1ce", // el
+	"98a5e02941d90e7a8fbf7b75ffc957baefe191b97edcad5c17a1ccc06dad32c2", // en
+	"c2ab61a31a3f85dd24f593365402c25d22b0696bf4ef92fd9b66cb4c1edae4fa", // lt
+	"6a1cf4bd6fb8f9aeabbef4298d5c99fd833585ff216853c41970b5d2071d73f4", // pt
+	"232e1c2e85b396d9ff460ff02de6cf78641a7a7c8544c54ba21a5d73f85be621", // sv
 }

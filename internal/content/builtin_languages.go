@@ -3,10 +3,10 @@
 package content
 
 var builtinLanguages = []builtin{
-	{"lv", "30a4d9c44ff5e3d3620694c798b6d2d0b74b1161ac8290a4c2041e44aab88453", builtinLV},
-	{"el", "4bd2a2ab2b643069611d0b451f6ddd57b01c1f8d6640c76a6ebfba94d14d5433", builtinEL},
-	{"en", "41bdda5a20ea4be226277c64822e8ff13cc5c7b1dead51d39ca7e746979b463a", builtinEN},
-	{"lt", "4fb486861d3826f59aa630904c3d09421641d1b4ad365b163075bd59f6d390ee", builtinLT},
-	{"pt", "b449cccb0e263f67719a56af9fd2de329b186d2943edfe03bd6d5927bca3d9aa", builtinPT},
-	{"sv", "6dc0a7f18868d2a9a3a802e8e09abb1628720a75d63e4f755840b7752be76656", builtinSV},
+	{"lv", "2ab7c786741a97ae1882429cbd4abcb01fe90906f33ca8a4aecfe62d7a0de9d6", builtinLV},
+	{"el", "777a593bfe18903192ca58d43d661ef01ea823e97b59dc50481857d91b77e8c5", builtinEL},
+	{"en", "a096b7651f086a183737936c930b807b538fae5a54a2f877f9da937c9e818748", builtinEN},
+	{"lt", "e9218f17dc222077124fcbf313a6bd879c06a0009a6706a84a93c419bf968cf0", builtinLT},
+	{"pt", "e1161cf578049763f1b2b7525b2e86ef59d13954f3bff98768d6ca4903e43e12", builtinPT},
+	{"sv", "40d8c6ed1db4cfec8fd2130161bc925fa22ace2c4b4b8dbc958e008b277fc049", builtinSV},
 }

@@ -1,13 +1,13 @@
 package content
 
 import (
-	"fmt"
 	"regexp"
 	"slices"
 	"strings"
 	"sync"
 
 	"github.com/partnership-roadmap/roadmap/internal/diag"
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 )
 
 // bracesRE finds what reads as a placeholder: a name in braces, doubled
@@ -15,17 +15,17 @@ import (
 // another way is caught rather than printed as it is.
 var bracesRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\{+[^{}\n]{0,40}\}+`) })
 
-// PlaceholderProblem returns what is wrong with the placeholders of text, a
-// translation of the source text src, or "": a translation has exactly the
-// source's placeholders, each written {name}, in any order.
-func PlaceholderProblem(src, text string) string {
-	want := slices.Sorted(slices.Values(bracesRE().FindAllString(src, -1)))
-	got := slices.Sorted(slices.Values(bracesRE().FindAllString(text, -1)))
-	if slices.Equal(want, got) {
-		return ""
+// PlaceholderProblem reports whether the placeholders of text, a
+// translation of the source text src, are right (ok), and else the
+// placeholders text has (got) and those it must have (want): a translation
+// has exactly the source's placeholders, each written {name}, in any order.
+func PlaceholderProblem(src, text string) (got, want string, ok bool) {
+	w := slices.Sorted(slices.Values(bracesRE().FindAllString(src, -1)))
+	g := slices.Sorted(slices.Values(bracesRE().FindAllString(text, -1)))
+	if slices.Equal(w, g) {
+		return "", "", true
 	}
-	return fmt.Sprintf("has the placeholders [%s]; it must have [%s] as in %s, each written {name} exactly",
-		strings.Join(bracesRE().FindAllString(text, -1), " "), strings.Join(bracesRE().FindAllString(src, -1), " "), SourceLanguage)
+	return strings.Join(bracesRE().FindAllString(text, -1), " "), strings.Join(bracesRE().FindAllString(src, -1), " "), false
 }
 
 // checkPlaceholders checks every text of translation l against its source
@@ -61,8 +61,8 @@ func checkPlaceholders(b *Bundle, src, l *Language) diag.List {
 				continue // compare reports it
 			}
 		}
-		if msg := PlaceholderProblem(s, u.Text); msg != "" {
-			ps.Add(u.File, u.Node, "%s %s", u.Key, msg)
+		if got, want, ok := PlaceholderProblem(s, u.Text); !ok {
+			ps.Say(u.File, u.Node, "content.placeholder-shape", "key", u.Key, "got", msg.Value(got), "want", want, "src", SourceLanguage)
 		}
 	}
 	return ps

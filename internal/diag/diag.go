@@ -170,6 +170,16 @@ func (l List) Err() error {
 	return out
 }
 
+// In reports every problem, one per line, each in language lang (or in its
+// own Lang).
+func (l List) In(lang string) string {
+	lines := make([]string, len(l))
+	for i, p := range l {
+		lines[i] = p.In(lang)
+	}
+	return strings.Join(lines, "\n")
+}
+
 // Error reports every problem, one per line.
 func (l List) Error() string {
 	lines := make([]string, len(l))

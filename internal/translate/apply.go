@@ -20,6 +20,7 @@ import (
 	"github.com/partnership-roadmap/roadmap/internal/content"
 	"github.com/partnership-roadmap/roadmap/internal/diag"
 	"github.com/partnership-roadmap/roadmap/internal/fsutil"
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 )
 
 // Result says what an import changed.
@@ -65,11 +66,11 @@ func Apply(dir, code, name string, ts []Translation, opts ...content.CheckOption
 		code = strings.ToLower(base) // a locale, as some editors write it: lt_LT, pt-PT
 	}
 	if !slices.Contains(b.Codes(), code) {
-		return res, fmt.Errorf("%s is for language %q, which %s does not have; create %s first (copy %s and set language: %s)",
-			name, code, dir, filepath.Join(dir, code), filepath.Join(dir, content.SourceLanguage), code)
+		return res, msg.New("translate.no-language", "file", name, "code", msg.Value(code), "dir", dir,
+			"new", filepath.Join(dir, code), "src", filepath.Join(dir, content.SourceLanguage))
 	}
 	if code == content.SourceLanguage {
-		return res, fmt.Errorf("%s is for %s, the source language; translations are imported into the other languages", name, code)
+		return res, msg.New("translate.source", "file", name, "code", code)
 	}
 	src, err := b.Language(content.SourceLanguage)
 	if err != nil {
@@ -98,8 +99,9 @@ func Apply(dir, code, name string, ts []Translation, opts ...content.CheckOption
 	byName := map[string]Translation{}
 	for _, t := range ts {
 		// bad refuses t, at the byte off of its text (-1: its start).
-		bad := func(off int, format string, args ...any) {
-			p := diag.Problem{File: name, Line: t.Line, Col: t.Col, Msg: shownKey(t.Key) + ": " + fmt.Sprintf(format, args...)}
+		bad := func(off int, key string, kv ...any) {
+			text := msg.Join{Sep: ": ", Items: []msg.Text{msg.Plain(shownKey(t.Key)), msg.New(key, kv...)}}
+			p := diag.Problem{File: name, Line: t.Line, Col: t.Col, Msg: text.In(msg.Fallback), Text: text}
 			if off >= 0 {
 				p.Line, p.Col, _ = t.At(off)
 			}
@@ -108,12 +110,16 @@ func Apply(dir, code, name string, ts []Translation, opts ...content.CheckOption
 		byName[t.Key] = t
 		if i := invalidUTF8(t.Text); i >= 0 {
 			_, _, raw := t.At(i)
-			bad(i, "the translation is not valid UTF-8 (the byte %s); write the text in UTF-8", written(raw, fmt.Sprintf("0x%02X", t.Text[i])))
+			bad(i, "translate.utf8", "byte", written(raw, fmt.Sprintf("0x%02X", t.Text[i])))
 			continue
 		}
 		if i, r := controlAt(t.Text); i >= 0 {
 			_, _, raw := t.At(i)
-			bad(i, "the translation holds the control character %s%s; allowed: text, line breaks and tabs", diag.CharName(r), writtenAs(raw))
+			if writtenAs(raw) != "" {
+				bad(i, "translate.control-written", "char", diag.CharName(r), "raw", raw)
+			} else {
+				bad(i, "translate.control", "char", diag.CharName(r))
+			}
 			continue
 		}
 		labelKey, form, plural := strings.Cut(strings.TrimPrefix(t.Key, "labels."), ":")
@@ -125,15 +131,15 @@ func Apply(dir, code, name string, ts []Translation, opts ...content.CheckOption
 			srcText = pick(forms, form)
 		}
 		if !known {
-			msg := "unknown key; the keys are those that roadmap content export writes (keep msgctxt, or the unit id, as exported)"
 			if s := diag.Suggest(t.Key, slices.Collect(maps.Keys(source))); s != "" {
-				msg = fmt.Sprintf("unknown key (did you mean %q?); the keys are those that roadmap content export writes", s)
+				bad(-1, "translate.unknown-key-hint", "suggestion", s)
+			} else {
+				bad(-1, "translate.unknown-key")
 			}
-			bad(-1, "%s", msg)
 			continue
 		}
-		if msg := content.PlaceholderProblem(srcText, t.Text); msg != "" {
-			bad(-1, "the translation %s", msg)
+		if got, want, ok := content.PlaceholderProblem(srcText, t.Text); !ok {
+			bad(-1, "translate.placeholders", "got", msg.Value(got), "want", want, "src", content.SourceLanguage)
 			continue
 		}
 		if !plural {
@@ -142,12 +148,12 @@ func Apply(dir, code, name string, ts []Translation, opts ...content.CheckOption
 		u, ok := target[t.Key]
 		if !ok {
 			if !strings.HasPrefix(t.Key, "labels.") {
-				bad(-1, "%s has no place for this text; copy its structure from %s first", filepath.Join(dir, code, "roadmap.yaml"), su.Pos())
+				bad(-1, "translate.no-place", "file", filepath.Join(dir, code, "roadmap.yaml"), "at", su.Pos())
 				continue
 			}
 			if plural {
 				if _, exists := lang.Labels[labelKey]; exists && lang.Plurals[labelKey] == nil {
-					bad(-1, "label %q is a plain text in %s; make it a map of plural forms first", labelKey, code)
+					bad(-1, "translate.not-plural", "key", msg.Value(labelKey), "code", code)
 					continue
 				}
 				if added[labelKey] == nil {
@@ -327,7 +333,11 @@ func problemsOf(err error) diag.List {
 	if errors.As(err, &p) {
 		return diag.List{p}
 	}
-	return diag.List{{Msg: err.Error()}}
+	q := diag.Problem{Msg: err.Error()}
+	if t, ok := err.(msg.Text); ok {
+		q.Text = t
+	}
+	return diag.List{q}
 }
 
 // verify checks the content as it would be with the rewritten files out.
@@ -355,12 +365,21 @@ func (v *verifier) verify(out map[string][]byte, want map[string]string) (diag.L
 	var refused diag.List
 	for _, p := range ps {
 		if t, ok := v.translationAt(p); ok {
-			msg := strings.TrimPrefix(p.Msg, t.Key+" ")
-			refused = append(refused, diag.Problem{File: v.name, Line: t.Line, Col: t.Col, Msg: t.Key + ": " + msg})
+			q := diag.Problem{File: v.name, Line: t.Line, Col: t.Col, Msg: t.Key + ": " + strings.TrimPrefix(p.Msg, t.Key+" ")}
+			if m, ok := p.Text.(msg.Message); ok && m.Key == "content.placeholder-shape" {
+				q.Text = msg.Join{Sep: ": ", Items: []msg.Text{msg.Plain(t.Key), msg.New("translate.placeholders", m.Args...)}}
+			} else if p.Text != nil {
+				q.Text = msg.Join{Sep: ": ", Items: []msg.Text{msg.Plain(t.Key), p.Text}}
+			}
+			if q.Text != nil {
+				q.Msg = q.Text.In(msg.Fallback)
+			}
+			refused = append(refused, q)
 			continue
 		}
 		if !had[p.File+"\x00"+p.Msg] {
-			p.Msg += " (after the import; nothing was written)"
+			p.Text = msg.New("translate.after-import", "problem", msg.Func(p.Message))
+			p.Msg = p.Text.In(msg.Fallback)
 			refused = append(refused, p)
 		}
 	}
@@ -368,7 +387,7 @@ func (v *verifier) verify(out map[string][]byte, want map[string]string) (diag.L
 		return refused, nil
 	}
 	if !loaded {
-		return nil, fmt.Errorf("the translated files would not load, so nothing was written:\n%w", ps.Err())
+		return nil, msg.New("translate.would-not-load", "problems", ps.Err())
 	}
 	b, err := content.Open(after, v.dir)
 	if err != nil {
@@ -381,7 +400,7 @@ func (v *verifier) verify(out map[string][]byte, want map[string]string) (diag.L
 	got := byKey(units)
 	for k, w := range want {
 		if got[k].Text != w {
-			return nil, fmt.Errorf("%s would read back as %q instead of %q; nothing was written (please report this)", k, got[k].Text, w)
+			return nil, msg.New("translate.read-back", "key", k, "got", msg.Value(got[k].Text), "want", msg.Value(w))
 		}
 	}
 	return nil, nil
@@ -497,7 +516,7 @@ func splice(data []byte, es []edit) ([]byte, []keySpan, error) {
 		}
 		end, repl, err := scalarSpan(data, start, e.node, e.text)
 		if err != nil {
-			return nil, nil, fmt.Errorf("line %d: %w", e.node.Line, err)
+			return nil, nil, msg.New("translate.line", "line", e.node.Line, "reason", err)
 		}
 		spans = append(spans, span{start, end, repl, e.name})
 	}
@@ -531,14 +550,14 @@ func offset(data []byte, line, col int) (int, error) {
 	for l := 1; l < line; l++ {
 		j := bytes.IndexByte(data[i:], '\n')
 		if j < 0 {
-			return 0, fmt.Errorf("line %d is past the end of the file", line)
+			return 0, msg.New("translate.past-end", "line", line)
 		}
 		i += j + 1
 	}
 	for c := 1; c < col; c++ {
 		_, size := utf8.DecodeRune(data[i:])
 		if size == 0 {
-			return 0, fmt.Errorf("column %d of line %d is past its end", col, line)
+			return 0, msg.New("translate.past-line", "col", col, "line", line)
 		}
 		i += size
 	}
@@ -559,7 +578,7 @@ func scalarSpan(data []byte, start int, n *yaml.Node, text string) (int, string,
 				return i + 1, doubleQuoted(text), nil
 			}
 		}
-		return 0, "", errors.New("unclosed double-quoted text")
+		return 0, "", msg.New("translate.unclosed-double")
 	case n.Style&yaml.SingleQuotedStyle != 0:
 		for i := start + 1; i < len(data); i++ {
 			if data[i] == '\'' {
@@ -570,11 +589,11 @@ func scalarSpan(data []byte, start int, n *yaml.Node, text string) (int, string,
 				return i + 1, doubleQuoted(text), nil
 			}
 		}
-		return 0, "", errors.New("unclosed single-quoted text")
+		return 0, "", msg.New("translate.unclosed-single")
 	case n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0:
 		nl := bytes.IndexByte(data[start:], '\n')
 		if nl < 0 {
-			return 0, "", errors.New("a block text with no lines")
+			return 0, "", msg.New("translate.block-no-lines")
 		}
 		header := string(data[start : start+nl])
 		if n.Style&yaml.FoldedStyle != 0 {

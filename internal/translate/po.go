@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/partnership-roadmap/roadmap/internal/diag"
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 )
 
 // The PO format is written and read here rather than with a library: the Go
@@ -176,7 +177,7 @@ func ReadPO(data []byte) (lang string, ts []Translation, fuzzy int, err error) {
 			}
 		case strings.HasPrefix(line, `"`):
 			if last == nil {
-				return "", nil, 0, at(n, col, "a string continues no msgctxt, msgid or msgstr")
+				return "", nil, 0, at(n, col, "po.continues")
 			}
 			s, marks, err := unquotePO(line, n, col)
 			if err != nil {
@@ -213,9 +214,9 @@ func ReadPO(data []byte) (lang string, ts []Translation, fuzzy int, err error) {
 			case "msgstr":
 				cur.str, last, cur.hasStr = v, &cur.str, true
 			case "msgid_plural", "msgstr[0]", "msgstr[1]", "msgstr[2]", "msgstr[3]":
-				return "", nil, 0, at(n, col, "%s: in this file each plural form is an entry of its own (key:form); write its text in msgstr", kw)
+				return "", nil, 0, at(n, col, "po.plural", "keyword", msg.Value(kw))
 			default:
-				return "", nil, 0, at(n, col, "unknown keyword %q; a PO entry has msgctxt, msgid and msgstr", kw)
+				return "", nil, 0, at(n, col, "po.keyword", "keyword", msg.Value(kw))
 			}
 		}
 	}
@@ -234,10 +235,10 @@ func ReadPO(data []byte) (lang string, ts []Translation, fuzzy int, err error) {
 			continue
 		}
 		if e.ctxt.s == "" {
-			return "", nil, 0, at(e.line, 1, "the entry has no msgctxt; it names the text (keep the msgctxt the export wrote)")
+			return "", nil, 0, at(e.line, 1, "po.no-ctxt")
 		}
 		if prev, dup := seen[e.ctxt.s]; dup {
-			return "", nil, 0, at(e.ctxt.line, 1, "msgctxt %q is given twice (first at line %d); each text is one entry", e.ctxt.s, prev)
+			return "", nil, 0, at(e.ctxt.line, 1, "po.ctxt-twice", "key", msg.Value(e.ctxt.s), "line", prev)
 		}
 		seen[e.ctxt.s] = e.ctxt.line
 		if e.str.s == "" {
@@ -256,7 +257,7 @@ func ReadPO(data []byte) (lang string, ts []Translation, fuzzy int, err error) {
 // its opening quote), with where each piece of it came from.
 func unquotePO(s string, line, col int) (string, []mark, error) {
 	if len(s) < 2 || s[0] != '"' || s[len(s)-1] != '"' {
-		return "", nil, at(line, col, "expected a quoted string, found %s", strconv.Quote(s))
+		return "", nil, at(line, col, "po.quoted", "found", msg.Value(s))
 	}
 	var (
 		b     strings.Builder
@@ -276,7 +277,7 @@ func unquotePO(s string, line, col int) (string, []mark, error) {
 		}
 		i++
 		if i >= len(in) {
-			return "", nil, at(line, startCol, "a string ends with a lone backslash; write \\\\ for a backslash")
+			return "", nil, at(line, startCol, "po.backslash")
 		}
 		off := b.Len()
 		switch e := in[i]; e {
@@ -297,7 +298,7 @@ func unquotePO(s string, line, col int) (string, []mark, error) {
 				j++
 			}
 			if j == i+1 {
-				return "", nil, at(line, startCol, "\\x without hexadecimal digits")
+				return "", nil, at(line, startCol, "po.hex")
 			}
 			v, _ := strconv.ParseUint(in[i+1:j], 16, 8)
 			b.WriteByte(byte(v))
@@ -308,7 +309,7 @@ func unquotePO(s string, line, col int) (string, []mark, error) {
 			if !unicode.IsPrint(r) {
 				esc = `\ followed by ` + diag.CharName(r)
 			}
-			return "", nil, at(line, startCol, "unknown escape %s; a PO string knows \\n \\t \\\" \\\\ (and the C escapes)", esc)
+			return "", nil, at(line, startCol, "po.escape", "escape", msg.Value(esc))
 		}
 		marks = append(marks, mark{off: off, line: line, col: startCol, raw: in[start:i]})
 		c += i - start
@@ -318,6 +319,13 @@ func unquotePO(s string, line, col int) (string, []mark, error) {
 
 // at returns a problem at line and column col of the file being read; the
 // caller names the file.
-func at(line, col int, format string, args ...any) error {
-	return diag.Problem{Line: line, Col: col, Msg: fmt.Sprintf(format, args...)}
+func at(line, col int, key string, kv ...any) error {
+	return problem(line, col, key, kv...)
+}
+
+// problem is a problem at line and column col, saying message key of the
+// catalogue with arguments kv.
+func problem(line, col int, key string, kv ...any) diag.Problem {
+	m := msg.New(key, kv...)
+	return diag.Problem{Line: line, Col: col, Msg: m.In(msg.Fallback), Text: m}
 }

@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/partnership-roadmap/roadmap/internal/content"
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 )
 
 // Entry is one text to translate.
@@ -60,7 +61,7 @@ type Catalog struct {
 // that have no translation yet or an outdated one.
 func Build(b *content.Bundle, code string, untranslated bool) (*Catalog, error) {
 	if code == content.SourceLanguage {
-		return nil, fmt.Errorf("%s is the source language: export a translation (en, lt, sv, pt, el, ...)", code)
+		return nil, msg.New("translate.export-source", "code", code)
 	}
 	srcUnits, err := b.Units(content.SourceLanguage)
 	if err != nil {

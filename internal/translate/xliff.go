@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/partnership-roadmap/roadmap/internal/diag"
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 )
 
 // xliff is the part of XLIFF 2.0 (OASIS, urn:oasis:names:tc:xliff:document:2.0)
@@ -117,35 +118,35 @@ func ReadXLIFF(data []byte) (lang string, ts []Translation, initial int, err err
 			if errors.As(err, &se) {
 				return "", nil, 0, xmlProblem(data, se, unit)
 			}
-			return "", nil, 0, diag.Problem{Msg: fmt.Sprintf("not an XLIFF 2.0 document: %v", err)}
+			return "", nil, 0, problem(0, 0, "xliff.not-xliff", "reason", err.Error())
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
 			if !root {
 				root = true
 				if t.Name.Local != "xliff" || t.Name.Space != xliffNS {
-					return "", nil, 0, diag.Problem{Msg: fmt.Sprintf("not an XLIFF 2.0 document: it starts with <%s>, not <xliff xmlns=%q>", t.Name.Local, xliffNS)}
+					return "", nil, 0, problem(0, 0, "xliff.root", "element", msg.Value(t.Name.Local), "ns", xliffNS)
 				}
 				version := attr(t, "version")
 				if version != "2.0" && version != "2.1" && version != "2.2" {
-					return "", nil, 0, diag.Problem{Msg: fmt.Sprintf("XLIFF version %q; this tool reads XLIFF 2.x", version)}
+					return "", nil, 0, problem(0, 0, "xliff.version", "version", msg.Value(version))
 				}
 				lang = attr(t, "trgLang")
 				continue
 			}
 			if inTarget {
 				line, col := posAt(data, dec.InputOffset())
-				return "", nil, 0, diag.Problem{Line: line, Col: col, Msg: fmt.Sprintf("%s: the target holds an element <%s>; write the translation as plain text", shownKey(unit), shownKey(t.Name.Local))}
+				return "", nil, 0, problem(line, col, "xliff.element", "key", shownKey(unit), "element", shownKey(t.Name.Local))
 			}
 			switch t.Name.Local {
 			case "unit":
 				unit, state, hasTarget = attr(t, "id"), "", false
 				unitLine, _ = dec.InputPos()
 				if unit == "" {
-					return "", nil, 0, diag.Problem{Line: unitLine, Col: 1, Msg: "a unit has no id; the id names the text (keep the id the export wrote)"}
+					return "", nil, 0, problem(unitLine, 1, "xliff.no-id")
 				}
 				if prev, dup := seen[unit]; dup {
-					return "", nil, 0, diag.Problem{Line: unitLine, Col: 1, Msg: fmt.Sprintf("unit %s is given twice (first at line %d); each text is one unit", strconv.Quote(diag.Clip(unit)), prev)}
+					return "", nil, 0, problem(unitLine, 1, "xliff.unit-twice", "id", msg.Value(unit), "line", prev)
 				}
 				seen[unit] = unitLine
 			case "segment":
@@ -179,7 +180,7 @@ func ReadXLIFF(data []byte) (lang string, ts []Translation, initial int, err err
 		}
 	}
 	if !root {
-		return "", nil, 0, diag.Problem{Msg: "not an XLIFF 2.0 document: it has no <xliff> element"}
+		return "", nil, 0, problem(0, 0, "xliff.no-root")
 	}
 	return lang, ts, initial, nil
 }
@@ -256,14 +257,14 @@ func refText(ref string) string {
 // was found in; a character XML cannot hold is named, with how the file
 // writes it and where.
 func xmlProblem(data []byte, se *xml.SyntaxError, unit string) error {
-	p := diag.Problem{Line: se.Line, Col: 1, Msg: "not an XLIFF 2.0 document: " + se.Msg}
+	p := problem(se.Line, 1, "xliff.not-xliff", "reason", se.Msg)
 	var code rune
 	if _, err := fmt.Sscanf(se.Msg, "illegal character code U+%X", &code); err != nil {
 		return p
 	}
-	where := "the file"
+	var where msg.Text = msg.New("xliff.the-file")
 	if unit != "" {
-		where = shownKey(unit)
+		where = msg.Plain(shownKey(unit))
 	}
 	lines := bytes.Split(data, []byte("\n"))
 	written := ""
@@ -289,12 +290,11 @@ func xmlProblem(data []byte, se *xml.SyntaxError, unit string) error {
 			col++
 		}
 	}
-	how := ""
+	q := problem(p.Line, p.Col, "xliff.control", "where", where, "char", diag.CharName(code))
 	if written != "" {
-		how = " (written " + written + ")"
+		q = problem(p.Line, p.Col, "xliff.control-written", "where", where, "char", diag.CharName(code), "raw", written)
 	}
-	p.Msg = fmt.Sprintf("%s: holds the control character %s%s, which XML cannot hold; allowed: text, line breaks and tabs", where, diag.CharName(code), how)
-	return p
+	return q
 }
 
 // charRef returns the character of a numeric reference (&#7;, &#x1B;), or
