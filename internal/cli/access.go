@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/partnership-roadmap/roadmap/internal/access"
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 	"github.com/partnership-roadmap/roadmap/internal/serve"
 )
 
@@ -57,7 +58,7 @@ listens on.`,
 			"  roadmap access answers --list\n  roadmap access answers --revoke 3f9a2c1e",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
-				return usageError{errors.New("give the answers folder: roadmap access DIR"), cmd.CommandPath()}
+				return usage(cmd, "usage.access-args")
 			}
 			return nil
 		},
@@ -70,13 +71,13 @@ listens on.`,
 				}
 			}
 			if n > 1 || (n == 0 && opts.PublicURL == "") {
-				return usageError{errors.New("give one of --roadmap FILE, --coordinator, --list, --revoke ID (or --public-url alone)"), cmd.CommandPath()}
+				return usage(cmd, "usage.access-one")
 			}
 			if (opts.ReadOnly || opts.Expires != "" || opts.Label != "") && opts.Roadmap == "" && !opts.Coordinator {
-				return usageError{errors.New("--read-only, --expires and --label go with --roadmap or --coordinator"), cmd.CommandPath()}
+				return usage(cmd, "usage.access-with")
 			}
 			if opts.ReadOnly && opts.Coordinator {
-				return usageError{errors.New("--read-only goes with --roadmap: a coordinator's link opens everything"), cmd.CommandPath()}
+				return usage(cmd, "usage.access-read-only")
 			}
 			if runF != nil {
 				return runF(opts)
@@ -101,7 +102,7 @@ listens on.`,
 func checkPublicURL(u, cmd string) (string, error) {
 	p, err := url.Parse(u)
 	if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" || p.User != nil || p.RawQuery != "" || p.Fragment != "" || strings.Trim(p.Path, "/") != "" {
-		return "", usageError{fmt.Errorf("--public-url %q: give the address people open, such as https://roadmaps.example.lv (http or https, a host, no path)", u), cmd}
+		return "", usageError{msg.New("usage.public-url", "value", msg.Value(u)), cmd}
 	}
 	return p.Scheme + "://" + p.Host, nil
 }
@@ -112,7 +113,7 @@ func accessRun(app *App, cmdPath string, opts *accessOptions) error {
 		now = opts.Now()
 	}
 	if fi, err := os.Stat(opts.Dir); err != nil || !fi.IsDir() {
-		return fmt.Errorf("%s: not a folder of answers files", opts.Dir)
+		return msg.New("cli.not-answers-folder", "dir", opts.Dir)
 	}
 	st, err := access.LoadSettings(opts.Dir)
 	if err != nil {
@@ -126,7 +127,7 @@ func accessRun(app *App, cmdPath string, opts *accessOptions) error {
 		if u != st.PublicURL {
 			st.PublicURL = u
 			if err := access.SaveSettings(opts.Dir, st); err != nil {
-				return fmt.Errorf("remembering the public address: %w", err)
+				return msg.New("cli.remember-url", "reason", err)
 			}
 			fmt.Fprintf(app.Out, "public address: %s (remembered in %s)\n", u, filepath.Join(opts.Dir, access.Folder))
 		}
@@ -148,7 +149,7 @@ func accessRun(app *App, cmdPath string, opts *accessOptions) error {
 	case opts.Revoke != "":
 		l, err := store.Revoke(opts.Revoke, now)
 		if errors.Is(err, access.ErrNoLink) {
-			return fmt.Errorf("--revoke %s: no link of %s has this ID; see roadmap access %s --list", opts.Revoke, opts.Dir, opts.Dir)
+			return msg.New("cli.no-link", "id", msg.Value(opts.Revoke), "dir", opts.Dir)
 		}
 		if err != nil {
 			return err
@@ -159,32 +160,32 @@ func accessRun(app *App, cmdPath string, opts *accessOptions) error {
 		return nil // --public-url alone
 	}
 	if st.PublicURL == "" {
-		return usageError{fmt.Errorf("%s has no public address yet: give --public-url, such as https://roadmaps.example.lv (remembered from then on)", opts.Dir), cmdPath}
+		return usageError{msg.New("usage.no-public-url", "dir", opts.Dir), cmdPath}
 	}
 	l := access.Link{Coordinator: opts.Coordinator, ReadOnly: opts.ReadOnly, Label: strings.TrimSpace(opts.Label)}
 	if opts.Roadmap != "" {
 		name := opts.Roadmap
 		if !serve.ValidName(name) {
-			return usageError{fmt.Errorf("--roadmap %q: give the name of an answers file in %s (such as brinumins-community-lv.yaml), not a path", name, opts.Dir), cmdPath}
+			return usageError{msg.New("usage.access-roadmap-name", "value", msg.Value(name), "dir", opts.Dir), cmdPath}
 		}
 		if fi, err := os.Lstat(filepath.Join(opts.Dir, name)); err != nil || !fi.Mode().IsRegular() {
-			return fmt.Errorf("--roadmap %s: %s has no such answers file", name, opts.Dir)
+			return msg.New("cli.no-answers-file", "value", msg.Value(name), "dir", opts.Dir)
 		}
 		l.Roadmap = name
 	}
 	if opts.Expires != "" {
 		d, err := time.ParseInLocation("2006-01-02", opts.Expires, time.Local)
 		if err != nil {
-			return usageError{fmt.Errorf("--expires %q: give a date as YYYY-MM-DD, such as 2027-12-31", opts.Expires), cmdPath}
+			return usageError{msg.New("usage.expires", "value", msg.Value(opts.Expires)), cmdPath}
 		}
 		l.Expires = d.AddDate(0, 0, 1)
 		if !now.Before(l.Expires) {
-			return usageError{fmt.Errorf("--expires %s: the date has passed", opts.Expires), cmdPath}
+			return usageError{msg.New("usage.expires-past", "value", msg.Value(opts.Expires)), cmdPath}
 		}
 	}
 	l, token, err := store.Add(l, now)
 	if err != nil {
-		return fmt.Errorf("adding the link to %s: %w", filepath.Join(opts.Dir, access.Folder), err)
+		return msg.New("cli.add-link", "file", filepath.Join(opts.Dir, access.Folder), "reason", err)
 	}
 	link := st.PublicURL + "/?token=" + token
 	if l.Roadmap != "" {

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,6 +11,7 @@ import (
 	"github.com/partnership-roadmap/roadmap/internal/answers"
 	"github.com/partnership-roadmap/roadmap/internal/backup"
 	"github.com/partnership-roadmap/roadmap/internal/esc"
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 )
 
 type backupOptions struct {
@@ -31,10 +31,10 @@ saves wait for it (a moment). "roadmap restore" unpacks it.`,
 		Example: "  roadmap backup /srv/roadmaps/answers -o /var/backups/roadmaps-$(date +%F).zip",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
-				return usageError{errors.New("give the answers folder: roadmap backup DIR -o FILE.zip"), cmd.CommandPath()}
+				return usage(cmd, "usage.backup-args")
 			}
 			if opts.Output == "" {
-				return usageError{errors.New("give the zip to write: -o FILE.zip"), cmd.CommandPath()}
+				return usage(cmd, "usage.backup-output")
 			}
 			return nil
 		},
@@ -49,7 +49,7 @@ saves wait for it (a moment). "roadmap restore" unpacks it.`,
 
 func backupRun(app *App, opts *backupOptions) (err error) {
 	if fi, err := os.Stat(opts.Dir); err != nil || !fi.IsDir() {
-		return fmt.Errorf("%s: not a folder of answers files", opts.Dir)
+		return msg.New("cli.not-answers-folder", "dir", opts.Dir)
 	}
 	// Written beside the target and renamed: a failed backup leaves an
 	// earlier one of the same name whole.
@@ -65,7 +65,7 @@ func backupRun(app *App, opts *backupOptions) (err error) {
 	}()
 	sum, err := backup.Create(opts.Dir, f, time.Now())
 	if err != nil {
-		return fmt.Errorf("backing up %s: %w", opts.Dir, err)
+		return msg.New("cli.backup-failed", "dir", opts.Dir, "reason", err)
 	}
 	if err = f.Sync(); err != nil {
 		return err
@@ -96,10 +96,10 @@ first: a backup with a file that does not validate restores nothing.`,
 		Example: "  roadmap restore roadmaps-2027-03-01.zip --dir /srv/roadmaps/answers-restored",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
-				return usageError{errors.New("give the backup: roadmap restore FILE.zip --dir DIR"), cmd.CommandPath()}
+				return usage(cmd, "usage.restore-args")
 			}
 			if opts.Dir == "" {
-				return usageError{errors.New("give the folder to restore into: --dir DIR"), cmd.CommandPath()}
+				return usage(cmd, "usage.restore-dir")
 			}
 			return nil
 		},

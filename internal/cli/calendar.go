@@ -214,12 +214,11 @@ func (s *answersSet) err() error {
 // warnDuplicates says which files were set aside for a newer one.
 func warnDuplicates(app *App, dups []overview.Duplicate) {
 	for _, d := range dups {
-		why := "which has the newer date"
+		key := "cli.duplicate-newer"
 		if d.Same {
-			why = "of the same date (in another language, or given later)"
+			key = "cli.duplicate-same"
 		}
-		app.Warn("%s: %s (%s) is also in %s, %s; %s is not used",
-			esc.Name(d.Dropped), esc.Text(d.Name), d.Form, esc.Name(d.Kept), why, esc.Name(d.Dropped))
+		app.WarnText(msg.New(key, "dropped", esc.Name(d.Dropped), "name", d.Name, "form", string(d.Form), "kept", esc.Name(d.Kept)))
 	}
 }
 

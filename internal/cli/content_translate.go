@@ -58,7 +58,7 @@ func contentExportRun(app *App, opts *contentExportOptions) error {
 	case "xliff", "xlf":
 		write, ext = translate.WriteXLIFF, ".xlf"
 	default:
-		return usageError{fmt.Errorf("unknown format %q; allowed: po, xliff", opts.Format), "roadmap content export"}
+		return usageError{msg.New("usage.export-format", "value", msg.Value(opts.Format)), "roadmap content export"}
 	}
 	b, err := app.Content()
 	if err != nil {
@@ -92,8 +92,7 @@ func (a *App) contentDir() (string, error) {
 		dir = "content"
 	}
 	if st, err := os.Stat(filepath.Join(dir, content.SourceLanguage, "roadmap.yaml")); err != nil || st.IsDir() {
-		return "", fmt.Errorf("%s is not a content folder (it has no %s); give the folder with --content DIR",
-			dir, filepath.Join(content.SourceLanguage, "roadmap.yaml"))
+		return "", msg.New("cli.not-content-folder", "dir", dir, "file", filepath.Join(content.SourceLanguage, "roadmap.yaml"))
 	}
 	return dir, nil
 }
@@ -151,7 +150,7 @@ func contentImportRun(app *App, file string) error {
 		return fmt.Errorf("%s: %w", file, err)
 	}
 	if lang == "" {
-		return fmt.Errorf("%s names no language (PO: a Language: header; XLIFF: trgLang); export it again with roadmap content export", file)
+		return msg.New("cli.no-language", "file", file)
 	}
 	res, err := translate.Apply(dir, lang, file, ts, app.contentCheckOptions()...)
 	if err != nil {

@@ -12,11 +12,11 @@ import (
 // namedFlags are the flags whose value names a file or a folder: an empty
 // one is a mistake, not the default (--answers "" once made a blank form).
 var namedFlags = map[string]string{
-	"answers":   "an answers file",
-	"out":       "a folder",
-	"dir":       "a folder",
-	"content":   "a folder",
-	"templates": "a folder",
+	"answers":   "usage.flag-empty.file",
+	"out":       "usage.flag-empty.folder",
+	"dir":       "usage.flag-empty.folder",
+	"content":   "usage.flag-empty.folder",
+	"templates": "usage.flag-empty.folder",
 }
 
 // checkFlagValues refuses, as usage errors, a flag value that is another
@@ -33,7 +33,7 @@ func checkFlagValues(cmd *cobra.Command) error {
 		case strings.HasPrefix(v, "--"):
 			err = usage(cmd, "usage.flag-as-value", "flag", f.Name, "value", msg.Value(v))
 		case v == "" && named:
-			err = usagef(cmd, "--%s is empty; give %s", f.Name, what)
+			err = usage(cmd, what, "flag", f.Name)
 		}
 	})
 	return err

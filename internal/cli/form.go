@@ -81,7 +81,7 @@ another file.`,
 					return usageError{err, cmd.CommandPath()}
 				}
 			}
-			return outputExt(cmd, "PDF", ".pdf")
+			return outputExt(cmd, "usage.output-pdf", ".pdf")
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {
@@ -109,8 +109,8 @@ func paperFlag(cmd *cobra.Command, p *string) {
 }
 
 // outputExt checks that -o, when given, ends in ext: a usage error
-// otherwise. what names the kind of file ("PDF", "workbook").
-func outputExt(cmd *cobra.Command, what, ext string) error {
+// otherwise: message key of the catalogue, which names the kind of file.
+func outputExt(cmd *cobra.Command, key, ext string) error {
 	f := cmd.Flags().Lookup("output")
 	if f == nil || !f.Changed {
 		return nil
@@ -120,7 +120,7 @@ func outputExt(cmd *cobra.Command, what, ext string) error {
 	case out == "":
 		return usage(cmd, "usage.output-empty", "ext", ext)
 	case !strings.EqualFold(filepath.Ext(out), ext):
-		return usagef(cmd, "output file %s: a %s's name must end in %s", esc.Name(out), what, ext)
+		return usage(cmd, key, "file", esc.Name(out))
 	}
 	return nil
 }

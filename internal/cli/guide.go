@@ -51,7 +51,7 @@ that the pack's booklet stays as it is, unless -o names another file.`,
 				}
 				return usage(cmd, "usage.guide-args", "form", form)
 			}
-			return outputExt(cmd, "booklet", ".pdf")
+			return outputExt(cmd, "usage.output-booklet", ".pdf")
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {

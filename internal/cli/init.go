@@ -51,7 +51,7 @@ unless --force is given, so filled-in answers are not lost.`,
 				return usageError{err, cmd.CommandPath()}
 			}
 			if f := cmd.Flags().Lookup("output"); f.Changed && f.Value.String() == "" {
-				return usagef(cmd, "-o is empty; give a file name, or - to print the file")
+				return usage(cmd, "usage.init-output-empty")
 			}
 			return nil
 		},

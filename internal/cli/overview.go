@@ -15,6 +15,7 @@ import (
 	"github.com/partnership-roadmap/roadmap/internal/content"
 	"github.com/partnership-roadmap/roadmap/internal/esc"
 	"github.com/partnership-roadmap/roadmap/internal/fsutil"
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 	"github.com/partnership-roadmap/roadmap/internal/overview"
 )
 
@@ -65,7 +66,7 @@ its file, line and column, and the exit status is 1.`,
 			opts.Inputs = args
 			if opts.AsOf != "" {
 				if _, err := answers.ParseDate(opts.AsOf); err != nil {
-					return usageError{fmt.Errorf("--as-of %q: %v", opts.AsOf, err), cmd.CommandPath()}
+					return usage(cmd, "usage.as-of", "value", msg.Value(opts.AsOf), "reason", err)
 				}
 			}
 			return overviewRun(app, opts)

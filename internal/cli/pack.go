@@ -16,6 +16,7 @@ import (
 	"github.com/partnership-roadmap/roadmap/internal/document"
 	"github.com/partnership-roadmap/roadmap/internal/esc"
 	"github.com/partnership-roadmap/roadmap/internal/fsutil"
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 	"github.com/partnership-roadmap/roadmap/internal/pack"
 )
 
@@ -48,7 +49,7 @@ out, and the exit status is 1.`,
 				return usage(cmd, "usage.pack-args", "value", esc.Name(args[0]))
 			}
 			if opts.Out == "" {
-				return usagef(cmd, "--out is empty; give the folder to write the pack into")
+				return usage(cmd, "usage.pack-out-empty")
 			}
 			return nil
 		},
@@ -110,15 +111,15 @@ func packRun(ctx context.Context, app *App, opts *packOptions) error {
 		}})
 	}
 	if err := fsutil.PrepareDir(opts.Out); err != nil {
-		return fmt.Errorf("--out: %w", err)
+		return msg.New("usage.flag", "flag", "out", "reason", err)
 	}
 	results := pack.Run(ctx, jobs, pack.Options{Workers: opts.Jobs})
 	printWarnings(app, results)
 	printSummary(app.Out, results)
 	if ctx.Err() != nil {
-		return errors.New("interrupted: the files listed are complete; the others were not made")
+		return msg.New("cli.pack-interrupted")
 	}
-	if err := failures(results, "files"); err != nil {
+	if err := failures(results); err != nil {
 		return err
 	}
 	if len(leftOut) > 0 {
@@ -210,17 +211,17 @@ func printWarnings(app *App, results []pack.Result) {
 }
 
 // failures returns an error listing every failed job, or nil.
-func failures(results []pack.Result, what string) error {
-	var msgs []string
+func failures(results []pack.Result) error {
+	var errs []msg.Text
 	for _, r := range results {
 		if r.Err != nil {
-			msgs = append(msgs, r.Err.Error())
+			errs = append(errs, errText(r.Err))
 		}
 	}
-	if len(msgs) == 0 {
+	if len(errs) == 0 {
 		return nil
 	}
-	return fmt.Errorf("%d of %d %s failed:\n%s", len(msgs), len(results), what, strings.Join(msgs, "\n"))
+	return msg.New("cli.pack-failed", "n", len(errs), "total", len(results), "list", msg.Join{Sep: "\n", Items: errs})
 }
 
 // printSummary prints a table of the files written: pages or sheets, and size.
@@ -252,4 +253,10 @@ func count(n int) string {
 		return "-"
 	}
 	return fmt.Sprint(n)
+}
+
+// errText is err as a text in every language: itself when it is one, its
+// message otherwise.
+func errText(err error) msg.Text {
+	return msg.Func(func(lang string) string { return msg.In(err, lang) })
 }

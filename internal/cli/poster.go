@@ -44,7 +44,7 @@ unless -o names another file.`,
 			if opts.A3 && cmd.Flags().Changed("paper") {
 				return usage(cmd, "usage.a3-paper")
 			}
-			return outputExt(cmd, "PDF", ".pdf")
+			return outputExt(cmd, "usage.output-pdf", ".pdf")
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {

@@ -69,9 +69,9 @@ file name, unless -o names another file.`,
 				return usage(cmd, "usage.proposal-answers")
 			}
 			if opts.Format == "docx" {
-				return outputExt(cmd, "Word document", ".docx")
+				return outputExt(cmd, "usage.output-docx", ".docx")
 			}
-			return outputExt(cmd, "PDF", ".pdf")
+			return outputExt(cmd, "usage.output-pdf", ".pdf")
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {

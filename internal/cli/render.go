@@ -56,7 +56,7 @@ has started, says how many are complete, and exits with 130.`,
 				return usage(cmd, "usage.render-args")
 			}
 			if opts.Out == "" {
-				return usagef(cmd, "--out is empty; give the folder to write the roadmaps into")
+				return usage(cmd, "usage.render-out-empty")
 			}
 			return nil
 		},
@@ -102,7 +102,7 @@ func renderRun(ctx context.Context, app *App, opts *renderOptions) error {
 		}
 	}
 	if err := fsutil.PrepareDir(opts.Out); err != nil {
-		return fmt.Errorf("--out: %w", err)
+		return msg.New("usage.flag", "flag", "out", "reason", err)
 	}
 
 	// First pass: read every file for its organisation's name, so that

@@ -321,10 +321,6 @@ func (e usageError) Error() string {
 
 func (e usageError) Unwrap() error { return e.error }
 
-// usagef returns a usage error of cmd.
-func usagef(cmd *cobra.Command, format string, args ...any) error {
-	return usageError{fmt.Errorf(format, args...), cmd.CommandPath()}
-}
 
 // usage returns a usage error of cmd saying message key of the catalogue.
 func usage(cmd *cobra.Command, key string, kv ...any) error {

@@ -103,13 +103,13 @@ func serveRun(ctx context.Context, app *App, opts *serveOptions) error {
 	so := serve.Options{Dir: opts.Dir, Content: b, Theme: theme, DocDate: DocDate,
 		Logf: func(format string, args ...any) { fmt.Fprintf(app.Err, format+"\n", args...) }}
 	if (opts.TLSCert == "") != (opts.TLSKey == "") {
-		return usageError{errors.New("--tls-cert and --tls-key go together: give both"), "roadmap serve"}
+		return usageError{msg.New("usage.tls"), "roadmap serve"}
 	}
 	var tlsConf *tls.Config
 	if opts.TLSCert != "" {
 		cert, err := tls.LoadX509KeyPair(opts.TLSCert, opts.TLSKey)
 		if err != nil {
-			return fmt.Errorf("reading the certificate %s and key %s: %w", opts.TLSCert, opts.TLSKey, err)
+			return msg.New("cli.tls-read", "cert", opts.TLSCert, "key", opts.TLSKey, "reason", err)
 		}
 		tlsConf = &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}
 	}
@@ -118,7 +118,7 @@ func serveRun(ctx context.Context, app *App, opts *serveOptions) error {
 		if err != nil {
 			a, aerr := netip.ParseAddr(p)
 			if aerr != nil {
-				return usageError{fmt.Errorf("--trusted-proxy %q: give an address (127.0.0.1) or a range (10.0.0.0/8)", p), "roadmap serve"}
+				return usageError{msg.New("usage.trusted-proxy", "value", msg.Value(p)), "roadmap serve"}
 			}
 			pr = netip.PrefixFrom(a.Unmap(), a.Unmap().BitLen())
 		}
@@ -232,7 +232,7 @@ func serveRun(ctx context.Context, app *App, opts *serveOptions) error {
 	case hosted:
 		fmt.Fprintf(app.Out, "serving the roadmaps of %s at %s (listening on %s); each browser needs its access link (roadmap access %s --list)\n", opts.Dir, url, ln.Addr(), opts.Dir)
 		if !hasLinks {
-			app.Warn("%s has no access links yet, so no browser can open a page: make one with roadmap access %s --coordinator", opts.Dir, opts.Dir)
+			app.WarnText(msg.New("cli.no-links", "dir", opts.Dir))
 		}
 	default:
 		fmt.Fprintln(app.Out, msg.New("cli.serving", "dir", opts.Dir, "url", url).In(app.ReaderLang()))
@@ -242,7 +242,7 @@ func serveRun(ctx context.Context, app *App, opts *serveOptions) error {
 	}
 	if opts.Open {
 		if err := app.launcher().open(url); err != nil {
-			app.Warn("could not open a browser: %v", err)
+			app.WarnText(msg.New("cli.no-browser", "reason", err))
 		}
 	}
 

@@ -46,7 +46,7 @@ stays blank, unless -o names another file.`,
 			if err := argEnum("plan", args[0], sheets.IDs()); err != nil {
 				return usageError{err, cmd.CommandPath()}
 			}
-			return outputExt(cmd, "workbook", ".xlsx")
+			return outputExt(cmd, "usage.output-xlsx", ".xlsx")
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Plan = args[0]

@@ -76,7 +76,7 @@ func sizeLabel(n int) string {
 // cannot (a full disk, a closed pipe).
 func writeOut(w io.Writer, data []byte) error {
 	if _, err := w.Write(data); err != nil {
-		return fmt.Errorf("writing to standard output: %s", fsutil.Reason(err))
+		return msg.New("cli.stdout-failed", "reason", fsutil.Reason(err))
 	}
 	return nil
 }

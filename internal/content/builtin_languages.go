@@ -3,10 +3,10 @@
 package content
 
 var builtinLanguages = []builtin{
-	{"lv", "2ab7c786741a97ae1882429cbd4abcb01fe90906f33ca8a4aecfe62d7a0de9d6", builtinLV},
-	{"el", "777a593bfe18903192ca58d43d661ef01ea823e97b59dc50481857d91b77e8c5", builtinEL},
-	{"en", "a096b7651f086a183737936c930b807b538fae5a54a2f877f9da937c9e818748", builtinEN},
-	{"lt", "e9218f17dc222077124fcbf313a6bd879c06a0009a6706a84a93c419bf968cf0", builtinLT},
-	{"pt", "e1161cf578049763f1b2b7525b2e86ef59d13954f3bff98768d6ca4903e43e12", builtinPT},
-	{"sv", "40d8c6ed1db4cfec8fd2130161bc925fa22ace2c4b4b8dbc958e008b277fc049", builtinSV},
+	{"lv", "5bc87e7d4ef5563d19617840f15d0f7e55aad1c006911f175a4c82d1bfa37550", builtinLV},
+	{"el", "18caa0deac7ebe53727bc34eda8498d131d73547208eb87529189b783da9c9e7", builtinEL},
+	{"en", "193fbc9071241657c8df3454df1ca21ae15f7259cb9eec07351ab3e7f8d52fec", builtinEN},
+	{"lt", "66a29136aee1a590f66788402086045f6f44b7c166c013198fa059680cced91f", builtinLT},
+	{"pt", "28609429d4908828a826c9019095653fbbc52657008cbef5b7fd59fd517b56ca", builtinPT},
+	{"sv", "c2e105ae5b2cd1dbbce2557a09db07e51cda862a81e9a2a691f319951446c571", builtinSV},
 }
