@@ -14,7 +14,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -22,6 +21,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 )
 
 // Folder is the name of the folder, beside the answers files, that holds
@@ -144,7 +145,7 @@ func (s *Store) load() error {
 	}
 	var doc listDoc
 	if err := json.Unmarshal(data, &doc); err != nil {
-		return fmt.Errorf("reading the access list %s: %w", path, err)
+		return msg.New("access.list-unreadable", "file", path, "reason", err)
 	}
 	s.info, s.links = fi, doc.Links
 	return nil
@@ -247,7 +248,10 @@ func (s *Store) index(id string) (int, bool) {
 }
 
 // ErrNoLink is returned by Revoke for an ID that names no link.
-var ErrNoLink = errors.New("no link has this ID")
+// It is a pointer, so that errors.Is can compare it.
+var ErrNoLink error = &errNoLink
+
+var errNoLink = msg.New("access.no-link")
 
 // Revoke withdraws the link id at now; a server refuses it from its next
 // request on. Revoking a revoked link changes nothing.
@@ -301,7 +305,7 @@ func LoadSettings(dir string) (Settings, error) {
 		return st, err
 	}
 	if err := json.Unmarshal(data, &st); err != nil {
-		return st, fmt.Errorf("reading %s: %w", filepath.Join(dir, Folder, settingsFile), err)
+		return st, msg.New("access.settings-unreadable", "file", filepath.Join(dir, Folder, settingsFile), "reason", err)
 	}
 	return st, nil
 }

@@ -25,6 +25,7 @@ import (
 	"time"
 
 	"github.com/partnership-roadmap/roadmap/internal/access"
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 )
 
 const lockFile = "lock"
@@ -118,7 +119,7 @@ func Create(dir string, w io.Writer, now time.Time) (Summary, error) {
 	}
 	defer lock.Close()
 	if err := lock.Exclusive(); err != nil {
-		return sum, fmt.Errorf("locking %s: %w", dir, err)
+		return sum, msg.New("backup.lock", "dir", dir, "reason", err)
 	}
 	defer lock.ExclusiveUnlock()
 
@@ -152,7 +153,7 @@ func Create(dir string, w io.Writer, now time.Time) (Summary, error) {
 	zw := zip.NewWriter(w)
 	for _, n := range names {
 		if err := addFile(zw, filepath.Join(dir, filepath.FromSlash(n)), n, now); err != nil {
-			return sum, fmt.Errorf("adding %s: %w", n, err)
+			return sum, msg.New("backup.add", "file", n, "reason", err)
 		}
 		sum.Files++
 	}
@@ -198,11 +199,11 @@ func Restore(zipPath, dir string, check func(name string, data []byte) error) (S
 	var sum Summary
 	zr, err := zip.OpenReader(zipPath)
 	if err != nil {
-		return sum, fmt.Errorf("%s: not a backup zip: %w", zipPath, err)
+		return sum, msg.New("backup.not-zip", "file", zipPath, "reason", err)
 	}
 	defer zr.Close()
 	if des, err := os.ReadDir(dir); err == nil && len(des) > 0 {
-		return sum, fmt.Errorf("%s is not empty: restore into a new folder, then swap the folders", dir)
+		return sum, msg.New("backup.not-empty", "dir", dir)
 	}
 	type entry struct {
 		name string
@@ -215,10 +216,10 @@ func Restore(zipPath, dir string, check func(name string, data []byte) error) (S
 			continue
 		}
 		if !allowedName(f.Name) {
-			return sum, fmt.Errorf("%s: %q is not a file of a backup (an answers file, or a file under %s/)", zipPath, f.Name, access.Folder)
+			return sum, msg.New("backup.foreign", "file", zipPath, "name", msg.Value(f.Name), "folder", access.Folder)
 		}
 		if f.UncompressedSize64 > maxEntry {
-			return sum, fmt.Errorf("%s: %s is larger than %d MiB", zipPath, f.Name, maxEntry>>20)
+			return sum, msg.New("backup.entry-too-big", "file", zipPath, "name", msg.Value(f.Name), "max", maxEntry>>20)
 		}
 		rc, err := f.Open()
 		if err != nil {
@@ -230,7 +231,7 @@ func Restore(zipPath, dir string, check func(name string, data []byte) error) (S
 			return sum, fmt.Errorf("%s: %s: %w", zipPath, f.Name, err)
 		}
 		if total += int64(len(data)); len(data) > maxEntry || total > maxTotal {
-			return sum, fmt.Errorf("%s: %s is larger than a backup's files may be", zipPath, f.Name)
+			return sum, msg.New("backup.too-big", "file", zipPath, "name", msg.Value(f.Name))
 		}
 		if !strings.Contains(f.Name, "/") && check != nil {
 			if err := check(f.Name, data); err != nil {

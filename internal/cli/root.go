@@ -321,7 +321,6 @@ func (e usageError) Error() string {
 
 func (e usageError) Unwrap() error { return e.error }
 
-
 // usage returns a usage error of cmd saying message key of the catalogue.
 func usage(cmd *cobra.Command, key string, kv ...any) error {
 	return usageError{msg.New(key, kv...), cmd.CommandPath()}

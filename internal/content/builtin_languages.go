@@ -3,10 +3,10 @@
 package content
 
 var builtinLanguages = []builtin{
-	{"lv", "5bc87e7d4ef5563d19617840f15d0f7e55aad1c006911f175a4c82d1bfa37550", builtinLV},
-	{"el", "18caa0deac7ebe53727bc34eda8498d131d73547208eb87529189b783da9c9e7", builtinEL},
-	{"en", "193fbc9071241657c8df3454df1ca21ae15f7259cb9eec07351ab3e7f8d52fec", builtinEN},
-	{"lt", "66a29136aee1a590f66788402086045f6f44b7c166c013198fa059680cced91f", builtinLT},
-	{"pt", "28609429d4908828a826c9019095653fbbc52657008cbef5b7fd59fd517b56ca", builtinPT},
-	{"sv", "c2e105ae5b2cd1dbbce2557a09db07e51cda862a81e9a2a691f319951446c571", builtinSV},
+	{"lv", "ae7d54dd0565746cc0c0aad5c226baae83ff81a9459fafb67d5bedc7add71597", builtinLV},
+	{"el", "0e81e05255a8b1adb645a505e1d570577be3aedefa1e7f5a0b790163302d936f", builtinEL},
+	{"en", "c6050cbf27b2ba157492758dcc673457f74959033a91b2cb4a05ef7e62c0656b", builtinEN},
+	{"lt", "32ad68c7c96fdf1d921321f029936369b53966312841b2c4ae88b070447fc2c7", builtinLT},
+	{"pt", "1dd14fd61aaeac828b8a3b6527b747f9ea8eea569444ccd95d819cbd25ca1310", builtinPT},
+	{"sv", "084b997a52e8b8baa87825242f5ce2669b5fa13aedbc1b5c7f607835d7f2e9e0", builtinSV},
 }

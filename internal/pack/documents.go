@@ -1,7 +1,6 @@
 package pack
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
@@ -10,6 +9,7 @@ import (
 	"github.com/partnership-roadmap/roadmap/internal/document"
 	"github.com/partnership-roadmap/roadmap/internal/form"
 	"github.com/partnership-roadmap/roadmap/internal/guide"
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 	"github.com/partnership-roadmap/roadmap/internal/pdf"
 	"github.com/partnership-roadmap/roadmap/internal/poster"
 	"github.com/partnership-roadmap/roadmap/internal/proposal"
@@ -125,7 +125,7 @@ func Lookup(id string) (Document, error) {
 			return d, nil
 		}
 	}
-	return Document{}, fmt.Errorf("unknown document %q; allowed: %s", id, strings.Join(IDs(), ", "))
+	return Document{}, msg.New("usage.unknown-document", "value", msg.Value(id), "allowed", strings.Join(IDs(), ", "))
 }
 
 // IDs returns the id of every document, in order.

@@ -7,6 +7,7 @@ import (
 
 	"github.com/partnership-roadmap/roadmap/internal/answers"
 	"github.com/partnership-roadmap/roadmap/internal/content"
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 )
 
 // Kind is what a plan column holds.
@@ -417,7 +418,7 @@ func Lookup(name string) (*Plan, error) {
 			return p, nil
 		}
 	}
-	return nil, fmt.Errorf("unknown plan %q; allowed: %s", name, strings.Join(Names(), ", "))
+	return nil, msg.New("usage.unknown-plan", "value", msg.Value(name), "allowed", strings.Join(Names(), ", "))
 }
 
 // Names returns the names of every plan, in order.

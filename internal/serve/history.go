@@ -19,6 +19,7 @@ import (
 	"github.com/partnership-roadmap/roadmap/internal/access"
 	"github.com/partnership-roadmap/roadmap/internal/answers"
 	"github.com/partnership-roadmap/roadmap/internal/content"
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 )
 
 // The .roadmap folder beside the answers files holds, besides the access
@@ -112,7 +113,7 @@ func (s *Server) keepVersion(name string, old []byte, by string, now time.Time) 
 	}
 	h.mu.Unlock()
 	if _, err := s.keep(historyDir+"/"+name, version{Name: name, Time: now, By: by, Data: string(old)}); err != nil {
-		return fmt.Errorf("keeping the earlier version of %s: %w", name, err)
+		return msg.New("serve.keep-version", "file", name, "reason", err)
 	}
 	h.mu.Lock()
 	if h.last == nil {

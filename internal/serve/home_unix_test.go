@@ -42,7 +42,7 @@ func TestHomeSpecialFiles(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("the home page waits on a named pipe")
 	}
-	if _, body := call(t, h, "GET", "/r/pipe.yaml", nil); !strings.Contains(body, "pipe.yaml: is a named pipe, not a file") {
+	if _, body := call(t, h, "GET", "/r/pipe.yaml", nil); !strings.Contains(body, "pipe.yaml: tā ir nosaukts kanāls (named pipe), nevis fails") {
 		t.Errorf("the named pipe's page does not say what it is:\n%s", body[strings.Index(body, "<main"):])
 	}
 	if res, body := call(t, h, "GET", "/r/x%20(1).yaml", nil); res.StatusCode != 200 || !strings.Contains(body, "Brīnumiņš") {

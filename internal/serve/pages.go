@@ -358,7 +358,8 @@ func (s *Server) open(w http.ResponseWriter, r *http.Request) *opened {
 		}
 		// A link out of the folder, a folder, a file too large: shown as
 		// the roadmap's problem, read-only.
-		rm := &opened{Name: name, Err: diag.List{{File: name, Msg: problemText(name, err, msg.Fallback)[len(name)+2:]}}, Lang: s.uiLanguage(r)}
+		why := msg.Func(func(lang string) string { return problemText(name, err, lang)[len(name)+2:] })
+		rm := &opened{Name: name, Err: diag.List{{File: name, Msg: why.In(msg.Fallback), Text: why}}, Lang: s.uiLanguage(r)}
 		return rm
 	}
 	rm := &opened{Name: name, Data: data, Rev: answers.Revision(data)}

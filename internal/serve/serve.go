@@ -33,6 +33,7 @@ import (
 	"github.com/partnership-roadmap/roadmap/internal/backup"
 	"github.com/partnership-roadmap/roadmap/internal/content"
 	"github.com/partnership-roadmap/roadmap/internal/fsutil"
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 	"github.com/partnership-roadmap/roadmap/internal/pdf"
 )
 
@@ -119,14 +120,14 @@ type Server struct {
 // New returns a Server for the folder opts.Dir.
 func New(opts Options) (*Server, error) {
 	if opts.Content == nil {
-		return nil, errors.New("serve: no content")
+		return nil, msg.New("serve.no-content")
 	}
 	if opts.Logf == nil {
 		opts.Logf = log.Printf
 	}
 	root, err := os.OpenRoot(opts.Dir)
 	if err != nil {
-		return nil, fmt.Errorf("opening the answers folder %s: %w", opts.Dir, err)
+		return nil, msg.New("serve.open-folder", "dir", opts.Dir, "reason", err)
 	}
 	// The temporary files of saves that a killed server left.
 	fsutil.Clean(opts.Dir)
@@ -142,7 +143,7 @@ func New(opts Options) (*Server, error) {
 	if opts.PublicURL != "" {
 		u, err := url.Parse(opts.PublicURL)
 		if err != nil || u.Hostname() == "" {
-			return nil, fmt.Errorf("serve: public address %q: not an address such as https://roadmaps.example.lv", opts.PublicURL)
+			return nil, msg.New("serve.public-url", "value", msg.Value(opts.PublicURL))
 		}
 		hosts = append(hosts, u.Hostname())
 		s.secureURL = u.Scheme == "https"
@@ -152,7 +153,7 @@ func New(opts Options) (*Server, error) {
 	}
 	if s.lock, err = backup.OpenLock(opts.Dir); err != nil {
 		root.Close()
-		return nil, fmt.Errorf("opening the lock of %s: %w", opts.Dir, err)
+		return nil, msg.New("serve.open-lock", "dir", opts.Dir, "reason", err)
 	}
 	s.handler = s.routes()
 	return s, nil

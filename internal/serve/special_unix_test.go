@@ -46,12 +46,12 @@ func TestSpecialFiles(t *testing.T) {
 		}
 	})
 	within("the pipe's page", func() {
-		if _, body := call(t, h, "GET", "/r/stuck.yaml", nil); !strings.Contains(body, "<code>stuck.yaml: is a named pipe, not a file</code>") {
+		if _, body := call(t, h, "GET", "/r/stuck.yaml", nil); !strings.Contains(body, "<code>stuck.yaml: tā ir nosaukts kanāls (named pipe), nevis fails</code>") {
 			t.Errorf("GET /r/stuck.yaml does not say what the file is:\n%s", body)
 		}
 	})
 	within("the device's page", func() {
-		if _, body := call(t, h, "GET", "/r/zero.yaml", nil); !strings.Contains(body, "<code>zero.yaml: the file is a link to a place outside the folder") {
+		if _, body := call(t, h, "GET", "/r/zero.yaml", nil); !strings.Contains(body, "<code>zero.yaml: fails ir saite uz vietu ārpus mapes") {
 			t.Errorf("GET /r/zero.yaml does not refuse the link:\n%s", body)
 		}
 	})

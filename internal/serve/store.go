@@ -3,7 +3,6 @@ package serve
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -17,6 +16,7 @@ import (
 
 	"github.com/partnership-roadmap/roadmap/internal/backup"
 	"github.com/partnership-roadmap/roadmap/internal/fsutil"
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 	"github.com/partnership-roadmap/roadmap/internal/pack"
 )
 
@@ -71,7 +71,9 @@ func (s *store) list() ([]entryInfo, error) {
 const maxFile = 2 << 20
 
 // errTooBig is returned for a file over maxFile.
-var errTooBig = errors.New("the file is larger than 2 MiB")
+var errTooBig error = &tooBigMsg
+
+var tooBigMsg = msg.New("serve.too-big", "max", maxFile>>20)
 
 // read returns the bytes of the answers file name and its modification
 // time. A symbolic link out of the folder is an error.
@@ -87,7 +89,7 @@ func (s *store) read(name string) ([]byte, time.Time, error) {
 		return nil, time.Time{}, err
 	}
 	if !fi.Mode().IsRegular() {
-		return nil, time.Time{}, fmt.Errorf("is %s, not a file", fsutil.Kind(fi.Mode()))
+		return nil, time.Time{}, msg.New("serve.not-file", "kind", fsutil.KindText(fi.Mode()))
 	}
 	// One read of the size the file has (and whatever it grew by since).
 	buf := bytes.NewBuffer(make([]byte, 0, min(fi.Size(), maxFile)+512))
