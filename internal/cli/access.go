@@ -129,7 +129,7 @@ func accessRun(app *App, cmdPath string, opts *accessOptions) error {
 			if err := access.SaveSettings(opts.Dir, st); err != nil {
 				return msg.New("cli.remember-url", "reason", err)
 			}
-			fmt.Fprintf(app.Out, "public address: %s (remembered in %s)\n", u, filepath.Join(opts.Dir, access.Folder))
+			fmt.Fprintln(app.Out, msg.New("cli.public-url-saved", "url", u, "folder", filepath.Join(opts.Dir, access.Folder)).In(app.ReaderLang()))
 		}
 	}
 	store := access.Open(opts.Dir)
@@ -140,7 +140,7 @@ func accessRun(app *App, cmdPath string, opts *accessOptions) error {
 			return err
 		}
 		if len(links) == 0 {
-			fmt.Fprintf(app.Out, "%s has no access links\n", opts.Dir)
+			fmt.Fprintln(app.Out, msg.New("cli.no-access-links", "dir", opts.Dir).In(app.ReaderLang()))
 		}
 		for _, l := range links {
 			fmt.Fprintln(app.Out, linkLine(l, now))
@@ -154,7 +154,7 @@ func accessRun(app *App, cmdPath string, opts *accessOptions) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(app.Out, "revoked: %s\n", linkLine(l, now))
+		fmt.Fprintln(app.Out, msg.New("cli.revoked", "link", linkLine(l, now)).In(app.ReaderLang()))
 		return nil
 	case opts.Roadmap == "" && !opts.Coordinator:
 		return nil // --public-url alone
@@ -192,7 +192,7 @@ func accessRun(app *App, cmdPath string, opts *accessOptions) error {
 		link = st.PublicURL + "/r/" + url.PathEscape(l.Roadmap) + "?token=" + token
 	}
 	fmt.Fprintf(app.Out, "%s\n%s\n", linkLine(l, now), link)
-	fmt.Fprintln(app.Out, "give this link only to its holder; it is shown once (roadmap access --revoke ID withdraws it)")
+	fmt.Fprintln(app.Out, msg.New("cli.link-once").In(app.ReaderLang()))
 	return nil
 }
 

@@ -76,7 +76,8 @@ func backupRun(app *App, opts *backupOptions) (err error) {
 	if err = os.Rename(f.Name(), opts.Output); err != nil {
 		return err
 	}
-	fmt.Fprintf(app.Out, "wrote %s: %s and %s\n", esc.Name(opts.Output), plural(sum.Answers, "answers file"), plural(sum.Files-sum.Answers, "file")+" of "+filepath.ToSlash(".roadmap"))
+	fmt.Fprintln(app.Out, msg.New("cli.backup-wrote", "file", esc.Name(opts.Output), "answers", msg.New("cli.n-answers-files", "n", sum.Answers),
+		"files", msg.New("cli.n-roadmap-files", "n", sum.Files-sum.Answers, "folder", ".roadmap")).In(app.ReaderLang()))
 	return nil
 }
 
@@ -124,6 +125,7 @@ func restoreRun(app *App, opts *restoreOptions) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(app.Out, "restored %s into %s: %s, every one valid, and %s\n", esc.Name(opts.Zip), esc.Name(opts.Dir), plural(sum.Answers, "answers file"), plural(sum.Files-sum.Answers, "file")+" of .roadmap")
+	fmt.Fprintln(app.Out, msg.New("cli.restored", "file", esc.Name(opts.Zip), "dir", esc.Name(opts.Dir), "answers", msg.New("cli.n-answers-files", "n", sum.Answers),
+		"files", msg.New("cli.n-roadmap-files", "n", sum.Files-sum.Answers, "folder", ".roadmap")).In(app.ReaderLang()))
 	return nil
 }

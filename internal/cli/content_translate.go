@@ -80,7 +80,7 @@ func contentExportRun(app *App, opts *contentExportOptions) error {
 	if err := fsutil.WriteFileAtomic(out, data); err != nil {
 		return err
 	}
-	fmt.Fprintf(app.Out, "wrote %s (%d texts to translate into %s)\n", out, len(cat.Entries), opts.Lang)
+	fmt.Fprintln(app.Out, msg.New("cli.exported", "file", out, "n", len(cat.Entries), "lang", opts.Lang).In(app.ReaderLang()))
 	return nil
 }
 
@@ -132,12 +132,12 @@ func contentImportRun(app *App, file string) error {
 		lang    string
 		ts      []translate.Translation
 		skipped int
-		kind    = "fuzzy"
+		kind    msg.Text = msg.Plain("fuzzy")
 	)
 	switch ext := strings.ToLower(filepath.Ext(file)); {
 	case ext == ".xlf" || ext == ".xliff" || bytes.HasPrefix(bytes.TrimSpace(data), []byte("<?xml")):
 		lang, ts, skipped, err = translate.ReadXLIFF(data)
-		kind = "in state initial"
+		kind = msg.New("cli.skipped-initial")
 	default:
 		lang, ts, skipped, err = translate.ReadPO(data)
 	}
@@ -156,10 +156,10 @@ func contentImportRun(app *App, file string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(app.Out, "%s → %s: %d changed, %d added, %d unchanged, %d skipped (%s)\n",
-		file, filepath.Join(dir, res.Lang), res.Changed, res.Added, res.Unchanged, skipped, kind)
+	fmt.Fprintln(app.Out, msg.New("cli.imported", "file", file, "dir", filepath.Join(dir, res.Lang), "changed", res.Changed, "added", res.Added,
+		"unchanged", res.Unchanged, "skipped", skipped, "kind", kind).In(app.ReaderLang()))
 	for _, f := range res.Files {
-		fmt.Fprintf(app.Out, "wrote %s\n", f)
+		fmt.Fprintln(app.Out, msg.New("cli.wrote", "file", f).In(app.ReaderLang()))
 	}
 	return nil
 }
@@ -201,7 +201,8 @@ only the texts whose Latvian changes later.`,
 			if err := fsutil.WriteFiles([]fsutil.PathFile{{Path: out, Data: data}, {Path: textsOut, Data: texts}}); err != nil {
 				return err
 			}
-			fmt.Fprintf(app.Out, "wrote %s\nwrote %s\n", out, textsOut)
+			fmt.Fprintln(app.Out, msg.New("cli.wrote", "file", out).In(app.ReaderLang()))
+			fmt.Fprintln(app.Out, msg.New("cli.wrote", "file", textsOut).In(app.ReaderLang()))
 			return nil
 		},
 	}

@@ -126,8 +126,8 @@ func packRun(ctx context.Context, app *App, opts *packOptions) error {
 		if opts.all() {
 			// Every language was asked for: those still being translated
 			// are left out, and said so, without failing the pack.
-			for _, line := range strings.Split(leftOut.Error(), "\n") {
-				app.Warn("%s", line)
+			for _, t := range leftOut.texts() {
+				app.WarnText(t)
 			}
 			return nil
 		}
@@ -142,14 +142,21 @@ func (o *packOptions) all() bool { return slices.Contains(o.Langs, "all") }
 // languagesLeftOut are the languages pack did not make, each with why.
 type languagesLeftOut []contentProblems
 
-func (l languagesLeftOut) Error() string {
-	lines := make([]string, len(l))
+// texts says, for each language left out, why.
+func (l languagesLeftOut) texts() []msg.Text {
+	out := make([]msg.Text, len(l))
 	for i, p := range l {
-		lines[i] = fmt.Sprintf("left out %s: its content has %s; run 'roadmap content check' to see %s",
-			p.code, plural(len(p.problems), "problem"), map[bool]string{true: "it", false: "them"}[len(p.problems) == 1])
+		out[i] = msg.New("cli.left-out", "code", p.code, "n", len(p.problems))
 	}
-	return strings.Join(lines, "\n")
+	return out
 }
+
+// In says why each language was left out, one a line, in language lang.
+func (l languagesLeftOut) In(lang string) string {
+	return msg.Join{Sep: "\n", Items: l.texts()}.In(lang)
+}
+
+func (l languagesLeftOut) Error() string { return l.In(msg.Fallback) }
 
 // packLanguages resolves --lang: "all" is every language of the content.
 // A language whose content has problems is left out and returned in

@@ -3,10 +3,10 @@
 package content
 
 var builtinLanguages = []builtin{
-	{"lv", "ae7d54dd0565746cc0c0aad5c226baae83ff81a9459fafb67d5bedc7add71597", builtinLV},
-	{"el", "0e81e05255a8b1adb645a505e1d570577be3aedefa1e7f5a0b790163302d936f", builtinEL},
-	{"en", "c6050cbf27b2ba157492758dcc673457f74959033a91b2cb4a05ef7e62c0656b", builtinEN},
-	{"lt", "32ad68c7c96fdf1d921321f029936369b53966312841b2c4ae88b070447fc2c7", builtinLT},
-	{"pt", "1dd14fd61aaeac828b8a3b6527b747f9ea8eea569444ccd95d819cbd25ca1310", builtinPT},
-	{"sv", "084b997a52e8b8baa87825242f5ce2669b5fa13aedbc1b5c7f607835d7f2e9e0", builtinSV},
+	{"lv", "28db861cb06398f815607a387cc9aa0985c3b1c773e96e161c4ef110d4453c5f", builtinLV},
+	{"el", "fcb8a93ff31880fa25878cd25ecdcac5cc569fd79841261dd0bc3e5174d236e1", builtinEL},
+	{"en", "0a02d764ac7bfc0a84efc3f33a0ad0891950dd0c5ef1df7e86b2f644991cb165", builtinEN},
+	{"lt", "dd5a0b8bf83bd4a66c16325501938e948baf924c754b5ad7ccc67ed322b7099b", builtinLT},
+	{"pt", "cad2eb7dd8bbe6df4efee39723fa14a5913ffc1e7e09a7b7d3938c3e9605f8e0", builtinPT},
+	{"sv", "06bab3a2fda65f5e77edca808d6a5ce0038515c6a872b43bcc08c78482628676", builtinSV},
 }

@@ -4,7 +4,7 @@ package guide
 
 var builtinTable = []builtinEntry{
 	{ // lv, a4
-		key:   "c7b4f176fab8a4a79d2acc20d5a0cf0e",
+		key:   "b1df32c6ce14ed42caf3289e0e8ac27e",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 8}, {"pitch", 9}, {"know-organisations", 10}, {"choose-municipality", 11}, {"collect-ideas", 11}, {"municipal-programmes", 12}, {"contact-partners", 12}, {"mutual-benefits", 13}, {"action-plan", 14}, {"communication-plan", 14}, {"evaluation-stages", 15}, {"impact-methods", 16}},
 		tight: [3][]stepTightness{
 			{}, // all
@@ -13,7 +13,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // lv, letter
-		key:   "8da0073f4200042fdb992ad8aa11f757",
+		key:   "c484d1217057d64eab5905a131e20036",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 7}, {"local-actors", 8}, {"pilot", 9}, {"pitch", 9}, {"know-organisations", 11}, {"choose-municipality", 12}, {"collect-ideas", 12}, {"municipal-programmes", 13}, {"contact-partners", 14}, {"mutual-benefits", 14}, {"action-plan", 15}, {"communication-plan", 15}, {"evaluation-stages", 16}, {"impact-methods", 17}},
 		tight: [3][]stepTightness{
 			{},       // all
@@ -22,7 +22,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // el, a4
-		key:   "f536bae5039f14efcc8d379a65606185",
+		key:   "f87d85d89f39e221e788e47c1ee475b1",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 7}, {"local-actors", 8}, {"pilot", 9}, {"pitch", 9}, {"know-organisations", 11}, {"choose-municipality", 12}, {"collect-ideas", 12}, {"municipal-programmes", 13}, {"contact-partners", 14}, {"mutual-benefits", 14}, {"action-plan", 15}, {"communication-plan", 15}, {"evaluation-stages", 16}, {"impact-methods", 17}},
 		tight: [3][]stepTightness{
 			{{1, 1}}, // all
@@ -31,7 +31,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // el, letter
-		key:   "d9ab16bb87553f86b3e1a6ca9270b816",
+		key:   "62494543a37a3c799c49f5b3ca777eec",
 		pages: []checkpointPage{{"target-group", 7}, {"needs", 7}, {"resources", 9}, {"local-actors", 10}, {"pilot", 11}, {"pitch", 11}, {"know-organisations", 13}, {"choose-municipality", 14}, {"collect-ideas", 14}, {"municipal-programmes", 15}, {"contact-partners", 16}, {"mutual-benefits", 16}, {"action-plan", 17}, {"communication-plan", 18}, {"evaluation-stages", 18}, {"impact-methods", 19}},
 		tight: [3][]stepTightness{
 			{{1, 3}, {2, 3}}, // all
@@ -40,7 +40,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // en, a4
-		key:   "ee9762fe3764e4d1140e77287916ebc9",
+		key:   "821ea99ec3f2f2c9ef30fbe49d8d5474",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 8}, {"pitch", 9}, {"know-organisations", 10}, {"choose-municipality", 11}, {"collect-ideas", 11}, {"municipal-programmes", 12}, {"contact-partners", 12}, {"mutual-benefits", 13}, {"action-plan", 14}, {"communication-plan", 14}, {"evaluation-stages", 15}, {"impact-methods", 16}},
 		tight: [3][]stepTightness{
 			{{1, 1}}, // all
@@ -49,7 +49,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // en, letter
-		key:   "19a23242f0318309ed172702e4afc057",
+		key:   "fd8be4e0645b304179010bb8656308da",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 7}, {"local-actors", 8}, {"pilot", 9}, {"pitch", 9}, {"know-organisations", 11}, {"choose-municipality", 12}, {"collect-ideas", 12}, {"municipal-programmes", 13}, {"contact-partners", 14}, {"mutual-benefits", 14}, {"action-plan", 15}, {"communication-plan", 16}, {"evaluation-stages", 16}, {"impact-methods", 17}},
 		tight: [3][]stepTightness{
 			{},       // all
@@ -58,7 +58,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // lt, a4
-		key:   "e52ec1f602ee7e8bb3259a518f2ad9d9",
+		key:   "0c6467614b7156ff94a11b7e2169d1f0",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 8}, {"pitch", 9}, {"know-organisations", 10}, {"choose-municipality", 11}, {"collect-ideas", 11}, {"municipal-programmes", 12}, {"contact-partners", 12}, {"mutual-benefits", 13}, {"action-plan", 14}, {"communication-plan", 14}, {"evaluation-stages", 15}, {"impact-methods", 16}},
 		tight: [3][]stepTightness{
 			{{1, 1}}, // all
@@ -67,7 +67,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // lt, letter
-		key:   "5b6c8f8ecc51738e7ed6392967106e7d",
+		key:   "0d3068d7483c71b47dc0b4833f86fb47",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 7}, {"local-actors", 8}, {"pilot", 9}, {"pitch", 9}, {"know-organisations", 11}, {"choose-municipality", 12}, {"collect-ideas", 12}, {"municipal-programmes", 13}, {"contact-partners", 14}, {"mutual-benefits", 14}, {"action-plan", 15}, {"communication-plan", 15}, {"evaluation-stages", 16}, {"impact-methods", 17}},
 		tight: [3][]stepTightness{
 			{},       // all
@@ -76,7 +76,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // pt, a4
-		key:   "c9a7e4944c342335381e6ae86dc582a3",
+		key:   "5a21fd69239b2d5759aac6a1842ad00f",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 7}, {"local-actors", 8}, {"pilot", 9}, {"pitch", 9}, {"know-organisations", 11}, {"choose-municipality", 12}, {"collect-ideas", 12}, {"municipal-programmes", 13}, {"contact-partners", 13}, {"mutual-benefits", 14}, {"action-plan", 15}, {"communication-plan", 15}, {"evaluation-stages", 16}, {"impact-methods", 17}},
 		tight: [3][]stepTightness{
 			{}, // all
@@ -85,7 +85,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // pt, letter
-		key:   "a5b7d7a5294a43a2ac3f61754e7405ab",
+		key:   "620d0cf71fd7c39a06ad12eb0bee7538",
 		pages: []checkpointPage{{"target-group", 6}, {"needs", 6}, {"resources", 8}, {"local-actors", 9}, {"pilot", 10}, {"pitch", 10}, {"know-organisations", 12}, {"choose-municipality", 13}, {"collect-ideas", 13}, {"municipal-programmes", 14}, {"contact-partners", 15}, {"mutual-benefits", 15}, {"action-plan", 16}, {"communication-plan", 16}, {"evaluation-stages", 17}, {"impact-methods", 18}},
 		tight: [3][]stepTightness{
 			{{1, 1}, {3, 1}},         // all
@@ -94,7 +94,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // sv, a4
-		key:   "5397fd6cd0cd5f565e54353a10ad4b9c",
+		key:   "ffdba8d95b108adf800a3bd6bf9c25cb",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 8}, {"pitch", 9}, {"know-organisations", 10}, {"choose-municipality", 11}, {"collect-ideas", 11}, {"municipal-programmes", 12}, {"contact-partners", 12}, {"mutual-benefits", 13}, {"action-plan", 14}, {"communication-plan", 14}, {"evaluation-stages", 15}, {"impact-methods", 16}},
 		tight: [3][]stepTightness{
 			{{1, 1}}, // all
@@ -103,7 +103,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // sv, letter
-		key:   "dd321ac8d14b0ff2d18948b5edf91eb9",
+		key:   "47fda31c5ed9450fe33c1659345af895",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 7}, {"local-actors", 8}, {"pilot", 9}, {"pitch", 9}, {"know-organisations", 11}, {"choose-municipality", 12}, {"collect-ideas", 12}, {"municipal-programmes", 13}, {"contact-partners", 14}, {"mutual-benefits", 14}, {"action-plan", 15}, {"communication-plan", 15}, {"evaluation-stages", 16}, {"impact-methods", 17}},
 		tight: [3][]stepTightness{
 			{},       // all
