@@ -3,7 +3,7 @@
 package content
 
 var builtinLanguages = []builtin{
-	{"lv", "28db861cb06398f815607a387cc9aa0985c3b1c773e96e161c4ef110d4453c5f", builtinLV},
+	{"lv", "3a7bd5b3bac4c4372c5c985e60c876606a1de5d2722241a16044eb4f8cf74ce4", builtinLV},
 	{"el", "fcb8a93ff31880fa25878cd25ecdcac5cc569fd79841261dd0bc3e5174d236e1", builtinEL},
 	{"en", "0a02d764ac7bfc0a84efc3f33a0ad0891950dd0c5ef1df7e86b2f644991cb165", builtinEN},
 	{"lt", "dd5a0b8bf83bd4a66c16325501938e948baf924c754b5ad7ccc67ed322b7099b", builtinLT},
