@@ -205,6 +205,7 @@ Run "roadmap pack" to make the whole workshop pack in output/.`,
 		newServeCmd(app),
 		newSheetCmd(app, nil),
 		newCalendarCmd(app),
+		newCheckCmd(app),
 		newOverviewCmd(app),
 		newVersionCmd(app),
 	)
