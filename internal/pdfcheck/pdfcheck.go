@@ -149,8 +149,8 @@ func readContext(rs io.ReadSeeker, conf *model.Configuration) (ctx *model.Contex
 }
 
 type checker struct {
-	x     *model.XRefTable
-	out   []Failure
+	x   *model.XRefTable
+	out []Failure
 	// from the structure tree: the annotations referred to (OBJR), with
 	// the type of the element holding them
 	objr map[int]string
