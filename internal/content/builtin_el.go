@@ -581,6 +581,8 @@ func builtinEL() *Language {
 			"form.progress.na":                              "Δεν ισχύουν: {n} (δεν υπολογίζονται στο σύνολο)",
 			"form.progress.title":                           "Πρόοδος",
 			"form.progress.total":                           "Σύνολο",
+			"form.spoken.chosen":                            "επιλεγμένη",
+			"form.spoken.ticked":                            "επιλεγμένο",
 			"form.title.community":                          "Λίστα ελέγχου του οδικού χάρτη για κοινοτικές οργανώσεις",
 			"form.title.municipality":                       "Λίστα ελέγχου του οδικού χάρτη για δήμους",
 			"funded_by":                                     "Χρηματοδοτείται από την Ευρωπαϊκή Ένωση",

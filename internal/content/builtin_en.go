@@ -580,6 +580,8 @@ func builtinEN() *Language {
 			"form.progress.na":                              "Not applicable: {n} (left out of the totals)",
 			"form.progress.title":                           "Progress",
 			"form.progress.total":                           "Total",
+			"form.spoken.chosen":                            "chosen",
+			"form.spoken.ticked":                            "ticked",
 			"form.title.community":                          "Roadmap checklist for community organisations",
 			"form.title.municipality":                       "Roadmap checklist for municipalities",
 			"funded_by":                                     "Funded by the European Union",

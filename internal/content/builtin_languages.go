@@ -3,10 +3,10 @@
 package content
 
 var builtinLanguages = []builtin{
-	{"lv", "b94efc7869aa758fc2d1a39df922c1d7d67f5abad2aea22337e5e1ede4f4bab7", builtinLV},
-	{"el", "046b93cb100ad400f68dad845ae564802223ea673fe848da36383c2d3056cb72", builtinEL},
-	{"en", "229696b7307a073d5bed7a201fc167656ec4fca6b633c73ffaa1ec822ba5bb38", builtinEN},
-	{"lt", "ccc5f07168a095c4c01b8985b0ca3c65cf3d242967f7c718fdb302380c090a49", builtinLT},
-	{"pt", "03adb14e2cadf8a5f558789568ceb57e635ca0010ef42393c93269b31bf64ba0", builtinPT},
-	{"sv", "e41c65b2cb175b6888a88a8f65f2c3df85c6449261f529250535202a2bd68ede", builtinSV},
+	{"lv", "666aa8be6a9cec8ae92062b6f808e7518a2e19edc79ca3e116d0580db715d6ca", builtinLV},
+	{"el", "682a53221a34fb2b6382ce5cfde4b881b3d7ea574232dc8493c2268c5bdc65ca", builtinEL},
+	{"en", "883e4d81473059ef45e45245b26dce726cb3d1bbf0587db5e248f570094f11dd", builtinEN},
+	{"lt", "8ced05bc3c089ef49f4d221a2894de8cc52cc70f88e2d80e3a68669d5812d749", builtinLT},
+	{"pt", "35882b006f9db9f5f70063ab3812a28c03ad5aa3f264c20b312086ae5d9c642c", builtinPT},
+	{"sv", "5629cc2df3476d4ac7edbae9f24cc2090fb3387d3abb6923525e5cb43e17f9ce", builtinSV},
 }

@@ -581,6 +581,8 @@ func builtinLT() *Language {
 			"form.progress.na":                              "Netaikoma: {n} (neįskaičiuota į bendrą sumą)",
 			"form.progress.title":                           "Pažanga",
 			"form.progress.total":                           "Iš viso",
+			"form.spoken.chosen":                            "pasirinkta",
+			"form.spoken.ticked":                            "pažymėta",
 			"form.title.community":                          "Veiksmų gairių forma bendruomeninėms organizacijoms",
 			"form.title.municipality":                       "Veiksmų gairių forma savivaldybėms",
 			"funded_by":                                     "Finansuoja Europos Sąjunga",

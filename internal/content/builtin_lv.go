@@ -580,6 +580,8 @@ func builtinLV() *Language {
 			"form.progress.na":                              "Neattiecas: {n} (kopsummā nav ieskaitīti)",
 			"form.progress.title":                           "Paveiktais",
 			"form.progress.total":                           "Kopā",
+			"form.spoken.chosen":                            "izvēlēts",
+			"form.spoken.ticked":                            "atzīmēts",
 			"form.title.community":                          "Ceļa kartes veidlapa kopienu organizācijām",
 			"form.title.municipality":                       "Ceļa kartes veidlapa pašvaldībām",
 			"funded_by":                                     "Finansē Eiropas Savienība",

@@ -581,6 +581,8 @@ func builtinPT() *Language {
 			"form.progress.na":                              "Não aplicável: {n} (não contam para o total)",
 			"form.progress.title":                           "Progresso",
 			"form.progress.total":                           "Total",
+			"form.spoken.chosen":                            "escolhida",
+			"form.spoken.ticked":                            "assinalada",
 			"form.title.community":                          "Lista de verificação do roteiro para organizações comunitárias",
 			"form.title.municipality":                       "Lista de verificação do roteiro para municípios",
 			"funded_by":                                     "Financiado pela União Europeia",

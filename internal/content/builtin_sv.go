@@ -581,6 +581,8 @@ func builtinSV() *Language {
 			"form.progress.na":                              "Ej aktuella: {n} (räknas inte in i totalen)",
 			"form.progress.title":                           "Framsteg",
 			"form.progress.total":                           "Totalt",
+			"form.spoken.chosen":                            "vald",
+			"form.spoken.ticked":                            "markerad",
 			"form.title.community":                          "Färdplanens checklista för civilsamhällesorganisationer",
 			"form.title.municipality":                       "Färdplanens checklista för kommuner",
 			"funded_by":                                     "Finansieras av Europeiska unionen",

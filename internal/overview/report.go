@@ -190,7 +190,7 @@ func (p *report) progress() {
 		}
 		d.Label(d.Left()+1, y+(rowH-lh)/2-lh*0.25, nameW-2, o.Name(), pdf.Bold, small, th.Colors.Text, pdf.AlignLeft)
 		d.Label(d.Left()+1, y+(rowH-lh)/2+lh*0.55, nameW-2, p.l.Label("overview.form."+string(o.File.Form)), pdf.Regular, th.Type.Small-1, th.Colors.Muted, pdf.AlignLeft)
-		chart.Road(d, l, d.Left()+nameW, y+1, d.Width()-nameW, rowH-2, progress(l, o.File))
+		d.Figure("", func() { chart.Road(d, l, d.Left()+nameW, y+1, d.Width()-nameW, rowH-2, progress(l, o.File)) })
 		d.SetY(y + rowH)
 	}
 	d.Space(3)
@@ -279,7 +279,7 @@ func (p *report) org(o *Org, first bool) {
 	add("field.contact", a.Organisation.Contact)
 	add("field.date", p.r.date(a.Date))
 	d.Text(pdf.ParaStyle{Size: th.Type.Small + 1, Color: &muted, SpaceAfter: 3}, meta...)
-	chart.Progress(d, l, progress(l, a))
+	d.Figure("", func() { chart.Progress(d, l, progress(l, a)) })
 
 	d.Heading(pdf.Heading{Level: 3, Text: l.Label("overview.org.checkpoints")})
 	p.statuses(a)
