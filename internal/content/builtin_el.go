@@ -587,6 +587,7 @@ func builtinEL() *Language {
 			"form.title.municipality":                       "Λίστα ελέγχου του οδικού χάρτη για δήμους",
 			"funded_by":                                     "Χρηματοδοτείται από την Ευρωπαϊκή Ένωση",
 			"guide.contents":                                "Περιεχόμενα",
+			"guide.contents.page":                           "σελίδα {page}",
 			"guide.edition.community":                       "Έκδοση για κοινοτικές οργανώσεις",
 			"guide.edition.municipality":                    "Έκδοση για δήμους",
 			"guide.example":                                 "Παράδειγμα",

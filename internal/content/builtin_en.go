@@ -586,6 +586,7 @@ func builtinEN() *Language {
 			"form.title.municipality":                       "Roadmap checklist for municipalities",
 			"funded_by":                                     "Funded by the European Union",
 			"guide.contents":                                "Contents",
+			"guide.contents.page":                           "page {page}",
 			"guide.edition.community":                       "Edition for community organisations",
 			"guide.edition.municipality":                    "Edition for municipalities",
 			"guide.example":                                 "Example",

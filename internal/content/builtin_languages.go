@@ -3,10 +3,10 @@
 package content
 
 var builtinLanguages = []builtin{
-	{"lv", "666aa8be6a9cec8ae92062b6f808e7518a2e19edc79ca3e116d0580db715d6ca", builtinLV},
-	{"el", "682a53221a34fb2b6382ce5cfde4b881b3d7ea574232dc8493c2268c5bdc65ca", builtinEL},
-	{"en", "883e4d81473059ef45e45245b26dce726cb3d1bbf0587db5e248f570094f11dd", builtinEN},
-	{"lt", "8ced05bc3c089ef49f4d221a2894de8cc52cc70f88e2d80e3a68669d5812d749", builtinLT},
-	{"pt", "35882b006f9db9f5f70063ab3812a28c03ad5aa3f264c20b312086ae5d9c642c", builtinPT},
-	{"sv", "5629cc2df3476d4ac7edbae9f24cc2090fb3387d3abb6923525e5cb43e17f9ce", builtinSV},
+	{"lv", "7c2b769600a7fae1c3f2100099a86ef3b87b8ffaaa53fb404579bda4402e42f2", builtinLV},
+	{"el", "01189ad3bf9bc8056e476ffb727fe6c03621dbcd98b1dd768182b3aceface7f1", builtinEL},
+	{"en", "2cc86c8eef2e6124520b50fc10a44ded5f27a4dcc93761f64840f6c0b5b7d2fd", builtinEN},
+	{"lt", "35818344f5b0996a8e36822d24b7ea671dea259ed4e158a382439b48a985a3d2", builtinLT},
+	{"pt", "538d0c9b829ded10590ef3e2e77fbcbb382c591d82e85df8ccf04b1ed215e9bc", builtinPT},
+	{"sv", "e8734edfce3a1a5336b5d79cdcaa4020634f8b3ac976d17397c147edec5a171c", builtinSV},
 }

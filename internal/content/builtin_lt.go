@@ -587,6 +587,7 @@ func builtinLT() *Language {
 			"form.title.municipality":                       "Veiksmų gairių forma savivaldybėms",
 			"funded_by":                                     "Finansuoja Europos Sąjunga",
 			"guide.contents":                                "Turinys",
+			"guide.contents.page":                           "{page} psl.",
 			"guide.edition.community":                       "Leidimas bendruomeninėms organizacijoms",
 			"guide.edition.municipality":                    "Leidimas savivaldybėms",
 			"guide.example":                                 "Pavyzdys",

@@ -586,6 +586,7 @@ func builtinLV() *Language {
 			"form.title.municipality":                       "Ceļa kartes veidlapa pašvaldībām",
 			"funded_by":                                     "Finansē Eiropas Savienība",
 			"guide.contents":                                "Saturs",
+			"guide.contents.page":                           "{page}. lpp.",
 			"guide.edition.community":                       "Izdevums kopienu organizācijām",
 			"guide.edition.municipality":                    "Izdevums pašvaldībām",
 			"guide.example":                                 "Piemērs",

@@ -587,6 +587,7 @@ func builtinPT() *Language {
 			"form.title.municipality":                       "Lista de verificação do roteiro para municípios",
 			"funded_by":                                     "Financiado pela União Europeia",
 			"guide.contents":                                "Índice",
+			"guide.contents.page":                           "página {page}",
 			"guide.edition.community":                       "Edição para organizações comunitárias",
 			"guide.edition.municipality":                    "Edição para municípios",
 			"guide.example":                                 "Exemplo",

@@ -587,6 +587,7 @@ func builtinSV() *Language {
 			"form.title.municipality":                       "Färdplanens checklista för kommuner",
 			"funded_by":                                     "Finansieras av Europeiska unionen",
 			"guide.contents":                                "Innehåll",
+			"guide.contents.page":                           "sidan {page}",
 			"guide.edition.community":                       "Utgåva för civilsamhällesorganisationer",
 			"guide.edition.municipality":                    "Utgåva för kommuner",
 			"guide.example":                                 "Exempel",

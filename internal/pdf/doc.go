@@ -60,6 +60,8 @@ type config struct {
 	pageLabel func(page, pages int) string
 	// embedder makes the document's embedder (see embed.go).
 	embedder func() embedder
+	// pageRef is how a page number of the contents is read (WithPageRef)
+	pageRef string
 	// ticks are what tick boxes are read as (WithTickWords)
 	ticks TickWords
 	// pageW, pageH, when set, are the page's size in mm (WithPageSize).
@@ -101,6 +103,11 @@ func WithFooter(text string) Option {
 func WithPageLabel(label func(page, pages int) string) Option {
 	return func(c *config) { c.pageLabel = label }
 }
+
+// WithPageRef sets how a reader hears the page number of an entry of the
+// contents (TOCEntry): a template in which {page} stands for the number,
+// such as "page {page}". The default is the number alone.
+func WithPageRef(template string) Option { return func(c *config) { c.pageRef = template } }
 
 // PageLabel returns a page label function from a template in which {page} and
 // {pages} stand for the page number and the number of pages, such as
@@ -340,11 +347,17 @@ func (d *Doc) finish() {
 			s = r.fallback
 		}
 		d.tags.cur = r.elem
+		said := s
+		if d.cfg.pageRef != "" {
+			said = strings.ReplaceAll(d.cfg.pageRef, "{page}", s)
+		}
 		if r.annot >= 0 {
 			a := &d.tags.annots[r.annot]
-			a.contents += " … " + s
+			a.contents += " … " + said
 		}
-		d.textAligned(r.x, r.y, r.w, s, r.style, r.size, r.color, r.align)
+		d.Group(Elem{Type: TagSpan, ActualText: said}, func() {
+			d.textAligned(r.x, r.y, r.w, s, r.style, r.size, r.color, r.align)
+		})
 	}
 	d.tags.cur = 0
 	d.gotoPage(n)

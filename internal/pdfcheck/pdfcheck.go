@@ -312,12 +312,6 @@ func (c *checker) outputIntent(root types.Dict) {
 	c.fail(RuleOutputIntent, 0, 0, "")
 }
 
-// elemInfo is what the structure walk keeps of an element.
-type elemInfo struct {
-	typ string
-	obj int
-}
-
 // structTree walks the structure tree: types, Figure descriptions,
 // headings in order, tables' header cells, and the annotations referred to.
 func (c *checker) structTree(st types.Dict) {
