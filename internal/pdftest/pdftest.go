@@ -333,3 +333,10 @@ func Images(t testing.TB, pdf []byte, dpi int) [][]byte {
 	}
 	return out
 }
+
+// StructText returns the structure tree with its text as poppler's
+// pdfinfo -struct-text prints it.
+func StructText(t testing.TB, pdf []byte) string {
+	t.Helper()
+	return string(run(t, "pdfinfo", "-struct-text", file(t, pdf)))
+}
