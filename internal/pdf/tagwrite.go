@@ -323,7 +323,7 @@ func (d *Doc) xmp() []byte {
 		}
 		return b.String()
 	}
-	date := d.cfg.date.Format("2006-01-02T15:04:05")
+	date := d.cfg.date.Format("2006-01-02T15:04:05-07:00")
 	var b bytes.Buffer
 	b.WriteString("<?xpacket begin=\"\xef\xbb\xbf\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n")
 	b.WriteString(`<x:xmpmeta xmlns:x="adobe:ns:meta/">

@@ -9,6 +9,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pdfcpu/pdfcpu/pkg/api"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+
 	"github.com/partnership-roadmap/roadmap/internal/answers"
 	"github.com/partnership-roadmap/roadmap/internal/content"
 	"github.com/partnership-roadmap/roadmap/internal/contenttest"
@@ -202,4 +205,26 @@ func itoa(n int) string { return strings.TrimSpace(strings.Repeat(" ", 0) + stri
 func head(s string, n int) string {
 	lines := strings.Split(s, "\n")
 	return strings.Join(lines[:min(n, len(lines))], "\n")
+}
+
+// TestPdfcpuStrict checks that pdfcpu's strict validation accepts the
+// booklet and the forms (it refused outline entries with children and
+// /Count 0, and XMP dates without a time zone).
+func TestPdfcpuStrict(t *testing.T) {
+	lang := contenttest.Language(t, "lv")
+	booklet, err := guide.Render(lang, guide.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fillable, err := form.Render(lang, content.Community, nil, form.Options{Fillable: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, doc := range map[string][]byte{"booklet": booklet.Data, "fillable form": fillable.Data} {
+		conf := model.NewDefaultConfiguration()
+		conf.ValidationMode = model.ValidationStrict
+		if err := api.Validate(bytes.NewReader(doc), conf); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
 }
