@@ -607,8 +607,10 @@ func (r *renderer) head(cp *content.Checkpoint) {
 	step := th.Step(cp.Step)
 	ans := r.answer(cp.ID)
 	d.Indent(r.numberWidth(), 0, func() {
-		d.Text(pdf.ParaStyle{Size: th.Type.H3, Leading: 1.3, Style: pdf.Bold, Marker: r.lang.Number(cp), MarkerColor: &step, SpaceAfter: 0.8},
-			pdf.Run{Text: cp.Title})
+		d.AsHeading(2, func() {
+			d.Text(pdf.ParaStyle{Size: th.Type.H3, Leading: 1.3, Style: pdf.Bold, Marker: r.lang.Number(cp), MarkerColor: &step, SpaceAfter: 0.8},
+				pdf.Run{Text: cp.Title})
+		})
 		var runs []pdf.Run
 		if cp.Hint != "" {
 			runs = append(runs, pdf.Run{Text: cp.Hint + "  "})

@@ -700,6 +700,16 @@ func (d *Doc) Heading(h Heading) {
 	d.Group(Elem{Type: d.headingTag(h.Level)}, func() { d.Text(p, Run{Text: h.Text}) })
 }
 
+// AsHeading runs fn, which draws a heading of level (1–3) in a style of its
+// own, with what it draws tagged as that heading (see Heading).
+func (d *Doc) AsHeading(level int, fn func()) {
+	if d.dry > 0 {
+		fn()
+		return
+	}
+	d.Group(Elem{Type: d.headingTag(level)}, fn)
+}
+
 // headingTag returns the structure type of a heading of level (0 is the
 // document's title, an H1 too): H1 to H3, never more than one level below
 // the heading before, as PDF/UA wants.

@@ -9,10 +9,18 @@
 //                                     for its annotations (with the field's
 //                                     name and accessible name, or the
 //                                     link's description)
+//   node structtree.mjs FILE.pdf listen
+//                                     prints what a screen reader reads, in
+//                                     order: the text of the structure, a
+//                                     line per element that has text, the
+//                                     /Alt or /ActualText of an element in
+//                                     place of its content, headings, links,
+//                                     figures and fields announced as such
 import { readFileSync } from "node:fs";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 
-const [input] = process.argv.slice(2);
+const [input, mode] = process.argv.slice(2);
+const listen = mode === "listen";
 const standardFontDataUrl = new URL("node_modules/pdfjs-dist/standard_fonts/", import.meta.url).pathname;
 const doc = await getDocument({ data: new Uint8Array(readFileSync(input)), verbosity: 0, standardFontDataUrl }).promise;
 const out = [];
@@ -34,7 +42,37 @@ for (let p = 1; p <= doc.numPages; p++) {
   }
   const annots = new Map();
   for (const a of await page.getAnnotations()) annots.set(a.id, a);
-  out.push(`page ${p}`);
+  if (!listen) out.push(`page ${p}`);
+  // what a reader says for an element
+  const say = (node, own) => {
+    const r = node.role;
+    const body = node.alt || own;
+    if (/^H[1-6]$/.test(r)) return `heading level ${r[1]}: ${body}`;
+    if (r === "Figure") return `figure: ${body}`;
+    if (r === "Link") return own ? `link: ${own}` : "";
+    return body;
+  };
+  const spoken = (node) => {
+    if (node.type === "content") return;
+    if (node.type === "annotation" || node.type === "object") {
+      const id = String(node.id).replace(/^pdfjs_internal_id_/, "");
+      const a = annots.get(id);
+      if (a?.fieldName && a.rect[2] > a.rect[0]) {
+        let v = a.fieldValue ?? "";
+        if (a.checkBox) v = v && v !== "Off" ? "checked" : "not checked";
+        if (a.radioButton) v = a.fieldValue === a.buttonValue ? "selected" : "not selected";
+        out.push(`${a.radioButton ? "radio button" : a.checkBox ? "check box" : "edit"}: ${a.alternativeText ?? ""}, ${v}`.trim());
+      }
+      return;
+    }
+    let own = "";
+    for (const k of node.children ?? []) if (k.type === "content") own += text.get(k.id) ?? "";
+    own = own.replace(/\s+/g, " ").trim();
+    const line = say(node, own);
+    if (line) out.push(line);
+    if (node.alt) return; // the description stands for the content
+    for (const k of node.children ?? []) spoken(k);
+  };
   const walk = (node, depth) => {
     if (node.type === "content") return;
     if (node.type === "annotation" || node.type === "object") {
@@ -54,6 +92,6 @@ for (let p = 1; p <= doc.numPages; p++) {
     for (const k of node.children ?? []) walk(k, depth + 1);
   };
   const tree = await page.getStructTree();
-  if (tree) for (const k of tree.children ?? []) walk(k, 0);
+  if (tree) for (const k of tree.children ?? []) (listen ? spoken : walk)(k, 0);
 }
 process.stdout.write(out.join("\n") + "\n");
