@@ -158,7 +158,8 @@ func (d *Doc) AddField(f Field) {
 		if tip == "" {
 			tip = f.Tooltip
 		}
-		d.Group(Elem{Type: TagForm, Alt: tip}, func() {
+		// its accessible name is the field's (or the button's) /TU
+		d.Group(Elem{Type: TagForm}, func() {
 			d.addAnnot(annot{kind: annotWidget, page: page, contents: tip})
 		})
 	}

@@ -192,7 +192,7 @@ func TestFormsAsReadersReadThem(t *testing.T) {
 	var own []string
 	for _, f := range fields {
 		if f[3] == status0 {
-			own = append(own, f[2])
+			own = append(own, f[4]) // pdf.js reads each button's /TU
 		}
 	}
 	if len(own) != 4 || own[0] == own[1] {
