@@ -147,8 +147,12 @@ func (d *Doc) CheckRuns(ticked bool, p ParaStyle, runs ...Run) {
 		d.Text(p, runs...)
 		return
 	}
-	// a list item: the box (said as ticked or not, if the document says
-	// how) and the label
+	// a list item (of a list of its own, unless drawn in one): the box
+	// (said as ticked or not, if the document says how) and the label
+	if d.tags.elems[d.tags.cur].Type != TagL {
+		d.Begin(Elem{Type: TagL})
+		defer d.End()
+	}
 	d.Begin(Elem{Type: TagLI})
 	defer d.End()
 	d.tickLabel(ticked, false, func() { d.TickBox(x, d.y+(lh-side)/2, side, ticked) })

@@ -10,6 +10,11 @@
 // Lengths are in millimetres, type sizes in points, coordinates from the top
 // left corner of the page.
 //
+// Every document is tagged (PDF/UA-1) and archivable (PDF/A-2a): what the
+// primitives draw is marked as the structure it is, or as an artifact (see
+// tag.go), and Bytes writes the structure tree, XMP metadata and an sRGB
+// output intent (tagwrite.go).
+//
 // Every string passes through Clean before it reaches fpdf: characters the
 // font cannot draw (emoji and everything above U+FFFF among them) become a
 // visible ‹?› (Replacement) and are reported by Warnings, once per place (see SetPlace).
