@@ -8,5 +8,5 @@ import "embed"
 // translation's sources.yaml), and same.yaml, the texts that stay the same in
 // every language.
 //
-//go:embed */roadmap.yaml */labels/*.yaml */sources.yaml */same.yaml same.yaml
+//go:embed */roadmap.yaml */labels/*.yaml */sources.yaml */same.yaml same.yaml source-texts.yaml
 var FS embed.FS

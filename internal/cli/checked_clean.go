@@ -4,9 +4,9 @@ package cli
 
 var checkedCleanDigests = []string{
 	"dc9cdef29ad01adf2260861e29a240fcbc75606ffa0df71017bf50873aec7ef9", // lv
-	"e72cfbb04e536b3854dee6bda0b3b666c0ea28cf4b61988812b0625313f693e1", // el
-	"531f2e1dcc5da7e4d189b56782e386877298db40eacd90436a3517dfbe8ddb90", // en
-	"0ed569b6b7a7ac25a39a2cef577777072124516f6f8e6d87962a9c6e2267df2d", // lt
-	"39ed9e046ccefc4ccf6bdd9c993dd0642502fffb1c3f4dd83cddfe212abe3b04", // pt
-	"0b8fb92e3bf656750f849ee634958bd9ccc1970f88adfbbbe6c7c5b983d0025f", // sv
+	"a25151d5ff1e26bd50b934465949983449734a761301c1e3fbd908ddc9bada64", // el
+	"a0e7e9d8eb7fce68619b363ab25fd4a33063c34ae9deaaf4135c208f8147ac4a", // en
+	"429ffb1bab819fcfdb3fdea78cfc5b2fbde9f27cec366d1fab4554209c5689a0", // lt
+	"59bfd3c3fb318e1f85aa7641cde32e5c4c054ba69ca2defced0a0fc8ab7e4022", // pt
+	"da7b3d7acd4a80c6d81d0aab4ca0f79ea21040952e57ca0971ef4938e7a4ebeb", // sv
 }

@@ -35,9 +35,7 @@ func (a *App) checkContent(b *content.Bundle) ([]content.Report, diag.List) {
 		}
 		b.Languages = langs
 	}
-	reports, problems := content.Check(b, content.WithMeasure(func(s string, size float64) float64 {
-		return pdf.Width(s, pdf.Regular, size)
-	}))
+	reports, problems := content.Check(b, a.contentCheckOptions()...)
 	src, err := b.Language(content.SourceLanguage)
 	if err != nil {
 		return reports, problems
@@ -259,4 +257,12 @@ func (e contentProblems) Error() string { return e.headline() + "\n" + e.problem
 func checkedClean(b *content.Bundle, code string) bool {
 	d, err := b.CheckDigest(code)
 	return err == nil && slices.Contains(checkedCleanDigests, d)
+}
+
+// contentCheckOptions are the options of content check's checks, which
+// content import applies too: status words measured with the forms' font.
+func (a *App) contentCheckOptions() []content.CheckOption {
+	return []content.CheckOption{content.WithMeasure(func(s string, size float64) float64 {
+		return pdf.Width(s, pdf.Regular, size)
+	})}
 }

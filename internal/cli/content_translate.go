@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -105,8 +106,11 @@ export" and filled in by a translator) back into the language's YAML files of
 the content folder (--content, default content/ of the current folder). Only
 texts that changed are rewritten; every other line, comment and layout stays
 as it was. Texts left empty, marked fuzzy (PO) or in state initial (XLIFF)
-are skipped. Every translation is checked first; if one is wrong, nothing is
-written. Then run "roadmap content check".`,
+are skipped. Every translation is checked first, as "roadmap content check"
+checks the content (placeholders, control characters however escaped, the
+date pattern, sheet names and other limits, Markdown paragraphs); each
+refusal names the file, line, column and key, and if one is refused, nothing
+is written. Then run "roadmap content check".`,
 		Example: "  roadmap content import lt.po\n  roadmap content import --content ./content sv.xlf",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -138,17 +142,22 @@ func contentImportRun(app *App, file string) error {
 		lang, ts, skipped, err = translate.ReadPO(data)
 	}
 	if err != nil {
+		var p diag.Problem
+		if errors.As(err, &p) {
+			p.File = file
+			return p
+		}
 		return fmt.Errorf("%s: %w", file, err)
 	}
 	if lang == "" {
 		return fmt.Errorf("%s names no language (PO: a Language: header; XLIFF: trgLang); export it again with roadmap content export", file)
 	}
-	res, err := translate.Apply(dir, lang, file, ts)
+	res, err := translate.Apply(dir, lang, file, ts, app.contentCheckOptions()...)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(app.Out, "%s → %s: %d changed, %d added, %d unchanged, %d skipped (%s)\n",
-		file, filepath.Join(dir, lang), res.Changed, res.Added, res.Unchanged, skipped, kind)
+		file, filepath.Join(dir, res.Lang), res.Changed, res.Added, res.Unchanged, skipped, kind)
 	for _, f := range res.Files {
 		fmt.Fprintf(app.Out, "wrote %s\n", f)
 	}
@@ -179,11 +188,20 @@ only the texts whose Latvian changes later.`,
 			if err != nil {
 				return err
 			}
-			out := filepath.Join(dir, content.SourcesPath(lang))
-			if err := fsutil.WriteFileAtomic(out, data); err != nil {
+			rec, err := b.StampRecord(lang)
+			if err != nil {
 				return err
 			}
-			fmt.Fprintf(app.Out, "wrote %s\n", out)
+			texts, err := b.EncodeSourceTexts(map[string]map[string]string{lang: rec})
+			if err != nil {
+				return err
+			}
+			out := filepath.Join(dir, content.SourcesPath(lang))
+			textsOut := filepath.Join(dir, content.SourceTextsFile)
+			if err := fsutil.WriteFiles([]fsutil.PathFile{{Path: out, Data: data}, {Path: textsOut, Data: texts}}); err != nil {
+				return err
+			}
+			fmt.Fprintf(app.Out, "wrote %s\nwrote %s\n", out, textsOut)
 			return nil
 		},
 	}

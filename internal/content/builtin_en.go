@@ -88,7 +88,7 @@ func builtinEN() *Language {
 						},
 						Closing: "After this analysis – by examining patterns, trends and gaps – you will be able to identify common themes and priorities. This will help you understand the most important aspects that need attention. Keep in mind that it is important to check that the data you collect are accurate, and also that data change all the time, so collecting and evaluating data again at regular intervals will ensure that the planned activities and possible partnerships remain relevant and effective.",
 						Examples: []string{
-							"For example, Dalarna Region identified its main challenge as helping young people to find work and to stay in the region to study or work. Trakai District Municipality, in turn, identified the need to promote leisure activities for residents and to support small businesses.",
+							"For example, Region Dalarna identified its main challenge as helping young people to find work and to stay in the region to study or work. Trakai District Municipality, in turn, identified the need to promote leisure activities for residents and to support small businesses.",
 						},
 						Step: 1,
 					},
@@ -231,7 +231,7 @@ func builtinEN() *Language {
 							Items: []Option{
 								Option{
 									ID:    "research",
-									Label: "Research and public catalogues",
+									Label: "Research, surveys and catalogues",
 									Text:  "Carry out research and surveys, review public catalogues or databases, or send questionnaires to organisations to collect data on their activities, goals and impact.",
 								},
 								Option{
@@ -276,7 +276,7 @@ func builtinEN() *Language {
 						ID:       "choose-municipality",
 						Audience: "community",
 						Title:    "Choose the municipality you want to cooperate with, and identify the most suitable department, unit and contact person",
-						Hint:     "Which municipality, department and contact person will you approach, and why?",
+						Hint:     "Which municipality, department and contact person suit you best?",
 						Guidance: "Before contacting the municipality you want to cooperate with, make sure you have found the most suitable department or representative who can support you. This may be the department that has most of the resources you will need for the cooperation, or the department that best matches your idea and theme. To do this, we recommend contacting various municipal departments, seeking recommendations or advice from other organisations, attending meetings or events organised by the municipality, or researching the municipality's website. By getting to know the most suitable person or department in the municipality to approach, you will avoid some bureaucratic processes.",
 						Step:     2,
 					},
@@ -332,7 +332,7 @@ func builtinEN() *Language {
 								},
 								Option{
 									ID:    "other-organisations",
-									Label: "Other organisations and leaders",
+									Label: "Other community organisations or leaders",
 									Text:  "Asking for support from other local community organisations or leaders who may already have received support from the municipality",
 								},
 								Option{
@@ -364,7 +364,7 @@ func builtinEN() *Language {
 							Items: []Option{
 								Option{
 									ID:    "common-goals",
-									Label: "Common goals",
+									Label: "Common goals and tasks",
 									Text:  "Point out the goals and objectives that your idea and the municipality have in common. Emphasise how cooperation can help both parties achieve their goals more effectively and efficiently.",
 								},
 								Option{
@@ -501,7 +501,7 @@ func builtinEN() *Language {
 		},
 		About: Section{
 			Title: "About the project",
-			Body:  "The aim of the LOCAL-Y-MPACT project is to strengthen cooperation between community-based youth organisations, social enterprises and local municipalities, and to develop social entrepreneurship as an effective tool for reducing economic inequality, promoting social inclusion and integration in building a sustainable society, and encouraging active participation in civil society.\n\nThe project partners work with regions and municipalities in their own countries: the Latvian Social Entrepreneurship Association has established a partnership with Talsi Municipality; the Swedish organisation SE-FORUM with Dalarna Region; the Portuguese youth organisation CXJV Conexão Jovem Associação works with Braga Municipality; the Cypriot education and research centre Synthesis is piloting the project's approach in Aglantzia Municipality; and the Lithuanian partner Geri Norai LT has chosen Trakai District Municipality.",
+			Body:  "The aim of the LOCAL-Y-MPACT project is to strengthen cooperation between community-based youth organisations, social enterprises and local municipalities, and to develop social entrepreneurship as an effective tool for reducing economic inequality, promoting social inclusion and integration in building a sustainable society, and encouraging active participation in civil society.\n\nThe project partners work with regions and municipalities in their own countries: the Latvian Social Entrepreneurship Association has established a partnership with Talsi Municipality; the Swedish organisation SE-FORUM with Region Dalarna; the Portuguese youth organisation CXJV Conexão Jovem Associação works with Braga Municipality; the Cypriot education and research centre Synthesis is piloting the project's approach in Aglantzia Municipality; and the Lithuanian partner Geri Norai LT has chosen Trakai District Municipality.",
 		},
 		Disclaimer: "Funded by the European Union. Views and opinions expressed are however those of the author(s) only and do not necessarily reflect those of the European Union or the European Education and Culture Executive Agency (EACEA). Neither the European Union nor EACEA can be held responsible for them.",
 		Labels: Labels{

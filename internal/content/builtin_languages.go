@@ -4,9 +4,9 @@ package content
 
 var builtinLanguages = []builtin{
 	{"lv", "7c2b769600a7fae1c3f2100099a86ef3b87b8ffaaa53fb404579bda4402e42f2", builtinLV},
-	{"el", "01189ad3bf9bc8056e476ffb727fe6c03621dbcd98b1dd768182b3aceface7f1", builtinEL},
-	{"en", "2cc86c8eef2e6124520b50fc10a44ded5f27a4dcc93761f64840f6c0b5b7d2fd", builtinEN},
-	{"lt", "35818344f5b0996a8e36822d24b7ea671dea259ed4e158a382439b48a985a3d2", builtinLT},
-	{"pt", "538d0c9b829ded10590ef3e2e77fbcbb382c591d82e85df8ccf04b1ed215e9bc", builtinPT},
-	{"sv", "e8734edfce3a1a5336b5d79cdcaa4020634f8b3ac976d17397c147edec5a171c", builtinSV},
+	{"el", "b82de5c32245f30caf3de9708ef13d9b4e760969fe8a5bbf1039adcb282286ee", builtinEL},
+	{"en", "ee8cbf425bf066603dd298cbecd14fd0665fa5b6eda203ab48fdb29fc21de476", builtinEN},
+	{"lt", "8ac1279f74882701c33b0954d611a8c0a8ea5cd51630ea5c804bc7d9966abf9f", builtinLT},
+	{"pt", "9b1b35e1dea46d2787a29912d92a1a2f219650e44908e98d39bbeb2bad5e724b", builtinPT},
+	{"sv", "31bdb016246009055ac40f26ae13e16aac41b562ddab383a82d3df8ca927fd1e", builtinSV},
 }

@@ -89,7 +89,7 @@ func builtinPT() *Language {
 						},
 						Closing: "Depois desta análise – ao examinar padrões, tendências e lacunas – poderá identificar temas e prioridades comuns. Isso ajudá-lo-á a compreender os aspetos mais importantes que exigem atenção. Tenha presente que é importante verificar a exatidão dos dados recolhidos e que os dados mudam constantemente; por isso, recolher e avaliar os dados de novo, com regularidade, garantirá que as atividades previstas e as possíveis parcerias continuam pertinentes e eficazes.",
 						Examples: []string{
-							"Por exemplo, a Região da Dalarna (Region Dalarna) definiu como principal desafio apoiar os jovens a encontrar emprego e a permanecer na região para estudar ou trabalhar. Já o Município do Distrito de Trakai identificou a necessidade de promover atividades de tempos livres para a população e de apoiar a atividade das pequenas empresas.",
+							"Por exemplo, a Região de Dalarna (Region Dalarna) definiu como principal desafio apoiar os jovens a encontrar emprego e a permanecer na região para estudar ou trabalhar. Já o Município do Distrito de Trakai identificou a necessidade de promover atividades de tempos livres para a população e de apoiar a atividade das pequenas empresas.",
 						},
 						Step: 1,
 					},
@@ -324,7 +324,7 @@ func builtinPT() *Language {
 								Option{
 									ID:    "communication-channels",
 									Label: "Canais de comunicação do município",
-									Text:  "Explorando os canais de comunicação do município",
+									Text:  "Consultando os canais de comunicação do município",
 								},
 								Option{
 									ID:    "budget-strategy",
@@ -376,7 +376,7 @@ func builtinPT() *Language {
 								Option{
 									ID:    "collective-impact",
 									Label: "Impacto coletivo e sinergia",
-									Text:  "Mostrar como a vossa cooperação pode criar um impacto coletivo maior e, graças às sinergias, alcançar melhores resultados do que cada parte conseguiria sozinha.",
+									Text:  "Mostrar como a sua cooperação pode criar um impacto coletivo maior e, graças às sinergias, alcançar melhores resultados do que cada parte conseguiria sozinha.",
 								},
 								Option{
 									ID:    "shared-resources",
@@ -502,7 +502,7 @@ func builtinPT() *Language {
 		},
 		About: Section{
 			Title: "Sobre o projeto",
-			Body:  "O projeto «LOCAL-Y-MPACT» tem como objetivo reforçar a cooperação entre associações juvenis de base comunitária, empresas sociais e municípios, e desenvolver o empreendedorismo social como uma ferramenta eficaz para reduzir as desigualdades económicas, promover a inclusão e a integração social na construção de uma sociedade sustentável e incentivar a participação ativa na sociedade civil.\n\nOs parceiros do projeto cooperam com regiões e municípios dos seus países: a Associação Letã de Empreendedorismo Social criou uma parceria com o Município de Talsi; a organização sueca «SE-FORUM», com a Região da Dalarna (Region Dalarna); a associação juvenil portuguesa «CXJV Conexão Jovem Associação» coopera com o Município de Braga; o centro cipriota de educação e investigação «Synthesis» está a testar a abordagem do projeto no Município de Aglantzia; e o parceiro lituano Geri Norai LT escolheu o Município do Distrito de Trakai (Trakų rajono savivaldybė).",
+			Body:  "O projeto «LOCAL-Y-MPACT» tem como objetivo reforçar a cooperação entre associações juvenis de base comunitária, empresas sociais e municípios, e desenvolver o empreendedorismo social como uma ferramenta eficaz para reduzir as desigualdades económicas, promover a inclusão e a integração social na construção de uma sociedade sustentável e incentivar a participação ativa na sociedade civil.\n\nOs parceiros do projeto cooperam com regiões e municípios dos seus países: a Associação Letã de Empreendedorismo Social criou uma parceria com o Município de Talsi; a organização sueca «SE-FORUM», com a Região de Dalarna (Region Dalarna); a associação juvenil portuguesa «CXJV Conexão Jovem Associação» coopera com o Município de Braga; o centro cipriota de educação e investigação «Synthesis» está a testar a abordagem do projeto no Município de Aglantzia; e o parceiro lituano Geri Norai LT escolheu o Município do Distrito de Trakai (Trakų rajono savivaldybė).",
 		},
 		Disclaimer: "Financiado pela União Europeia. Os pontos de vista e as opiniões expressas são as do(s) autor(es) e não refletem necessariamente a posição da União Europeia ou da Agência de Execução Europeia da Educação e da Cultura (EACEA). Nem a União Europeia nem a EACEA podem ser tidos como responsáveis por essas opiniões.",
 		Labels: Labels{
@@ -527,7 +527,7 @@ func builtinPT() *Language {
 			"audience.municipality":                         "Para municípios",
 			"calendar.event.action":                         "Prazo: {activity}",
 			"calendar.event.evaluation":                     "Avaliação: {stage}",
-			"calendar.name":                                 "Planos de parceria",
+			"calendar.name":                                 "Planos de cooperação",
 			"chart.legend.asof":                             "situação a {date}",
 			"chart.legend.deadline":                         "Prazo",
 			"chart.legend.done":                             "Concluído",
@@ -545,7 +545,7 @@ func builtinPT() *Language {
 			"chart.month.7":                                 "jul.",
 			"chart.month.8":                                 "ago.",
 			"chart.month.9":                                 "set.",
-			"chart.timeline.title":                          "Calendário dos planos",
+			"chart.timeline.title":                          "Cronograma dos planos",
 			"date.format":                                   "dd/mm/yyyy",
 			"date.letters":                                  "DD MM AAAA",
 			"field.contact":                                 "Pessoa de contacto",
@@ -789,7 +789,7 @@ func builtinPT() *Language {
 			"sheet.action.overdue":                          "⚠ em atraso",
 			"sheet.action.title":                            "Plano de ação",
 			"sheet.action.tracking":                         "Se o prazo já passou e o estado não é «{done}» nem «{cancelled}», a linha fica vermelha e aparece «{overdue}» depois do prazo; as linhas com o estado «{done}» ficam verdes. Assim lê-se também numa impressão a preto e branco.",
-			"sheet.communication.advice":                    "Cada parte deve estar sempre informada sobre as últimas novidades. Combinem os canais de comunicação, a frequência e o formato e definam como informar de imediato todas as partes envolvidas sobre alterações urgentes, problemas ou obstáculos.",
+			"sheet.communication.advice":                    "Cada parte deve estar sempre informada sobre as últimas novidades. Combine os canais de comunicação, a frequência e o formato e defina como informar de imediato todas as partes envolvidas sobre alterações urgentes, problemas ou obstáculos.",
 			"sheet.communication.block.channel":             "Como (canal)",
 			"sheet.communication.block.format":              "Formato",
 			"sheet.communication.block.notes":               "Notas",

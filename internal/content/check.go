@@ -98,6 +98,7 @@ func Check(b *Bundle, opts ...CheckOption) ([]Report, diag.List) {
 			r.WantLabels = len(src.Labels)
 			if l != src {
 				problems = append(problems, compare(src, b.positions(src.Code), l, pos)...)
+				problems = append(problems, checkPlaceholders(b, src, l)...)
 				tc := &translationCheck{b: b, src: src, en: en, l: l, same: same, measure: cfg.measure}
 				tc.run()
 				problems = append(problems, tc.problems...)

@@ -145,6 +145,16 @@ func SourcesPath(code string) string { return path.Join(code, sourcesFile) }
 // each of its texts was translated from the source text it has now: what a
 // translator runs after bringing a translation up to date.
 func (b *Bundle) Stamp(code string) ([]byte, error) {
+	sources, err := b.StampRecord(code)
+	if err != nil {
+		return nil, err
+	}
+	return EncodeSources(sources), nil
+}
+
+// StampRecord returns the record Stamp writes: unit key → Hash of the
+// source text it has now, for each text language code has.
+func (b *Bundle) StampRecord(code string) (map[string]string, error) {
 	if code == SourceLanguage {
 		return nil, fmt.Errorf("%s is the source language; stamp a translation (en, lt, ...)", code)
 	}
@@ -166,7 +176,7 @@ func (b *Bundle) Stamp(code string) ([]byte, error) {
 			sources[su.Key] = Hash(su.Text)
 		}
 	}
-	return EncodeSources(sources), nil
+	return sources, nil
 }
 
 // EncodeSources writes a sources.yaml: one "key: hash" line per text, sorted

@@ -10,6 +10,7 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing/fstest"
 	"unicode/utf8"
@@ -28,6 +29,8 @@ type Result struct {
 	Changed, Added, Unchanged int
 	// Files are the files written, sorted.
 	Files []string
+	// Lang is the language imported into.
+	Lang string
 }
 
 // edit replaces the scalar at a position of a file, or adds a label.
@@ -35,22 +38,31 @@ type edit struct {
 	node *yaml.Node // nil: an added label
 	text string
 	key  string // the label key, for an added label
+	name string // the translation's key, for messages
 	// forms are the plural forms of an added plural label.
 	forms map[string]string
 }
 
 // Apply writes the translations ts into language code of the content folder
-// dir on disk. Every translation is checked first (a known key, a text that
-// keeps the source's placeholders); if any is wrong, nothing is written.
-// Only texts that changed are rewritten: every other byte of the files,
-// comments and layout included, stays as it was. The record of which Latvian
-// text each translation was made from (sources.yaml) is brought up to date
-// for every text imported. name is the translator's file, for messages.
-func Apply(dir, code, name string, ts []Translation) (Result, error) {
+// dir on disk. Every translation is checked first, as `roadmap content
+// check` checks the content (opts are its options): a known key, text
+// without control characters, the source's placeholders, and then the whole
+// language as it would be, so that a date pattern, an over-long sheet name or
+// a lost paragraph is refused too. Each refusal names the translator's file
+// name, the line and column of the translation and its key; if anything is
+// refused, nothing is written. Only texts that changed are rewritten: every
+// other byte of the files, comments and layout included, stays as it was.
+// The record of which Latvian text each translation was made from
+// (sources.yaml, and the texts themselves in source-texts.yaml) is brought
+// up to date for every text imported.
+func Apply(dir, code, name string, ts []Translation, opts ...content.CheckOption) (Result, error) {
 	var res Result
 	b, err := content.Open(os.DirFS(dir), dir)
 	if err != nil {
 		return res, err
+	}
+	if base, _, ok := strings.Cut(strings.ReplaceAll(code, "-", "_"), "_"); ok && !slices.Contains(b.Codes(), code) && slices.Contains(b.Codes(), strings.ToLower(base)) {
+		code = strings.ToLower(base) // a locale, as some editors write it: lt_LT, pt-PT
 	}
 	if !slices.Contains(b.Codes(), code) {
 		return res, fmt.Errorf("%s is for language %q, which %s does not have; create %s first (copy %s and set language: %s)",
@@ -76,26 +88,32 @@ func Apply(dir, code, name string, ts []Translation) (Result, error) {
 		return res, err
 	}
 	source, target := byKey(srcUnits), byKey(units)
+	res.Lang = code
 
 	var problems diag.List
 	edits := map[string][]edit{} // by file
 	want := map[string]string{}  // key → the text it must have afterwards
 	stamp := map[string]string{} // key → hash of its source text
 	added := map[string]map[string]string{}
+	byName := map[string]Translation{}
 	for _, t := range ts {
-		bad := func(format string, args ...any) {
-			at := name
-			if t.Line > 0 {
-				at = fmt.Sprintf("%s:%d", name, t.Line)
+		// bad refuses t, at the byte off of its text (-1: its start).
+		bad := func(off int, format string, args ...any) {
+			p := diag.Problem{File: name, Line: t.Line, Col: t.Col, Msg: shownKey(t.Key) + ": " + fmt.Sprintf(format, args...)}
+			if off >= 0 {
+				p.Line, p.Col, _ = t.At(off)
 			}
-			problems = append(problems, diag.Problem{File: at, Msg: fmt.Sprintf(format, args...)})
+			problems = append(problems, p)
 		}
-		if !utf8.ValidString(t.Text) {
-			bad("the translation of %s is not valid UTF-8", t.Key)
+		byName[t.Key] = t
+		if i := invalidUTF8(t.Text); i >= 0 {
+			_, _, raw := t.At(i)
+			bad(i, "the translation is not valid UTF-8 (the byte %s); write the text in UTF-8", written(raw, fmt.Sprintf("0x%02X", t.Text[i])))
 			continue
 		}
-		if r, ok := diag.ControlIn(t.Text); ok {
-			bad("the translation of %s holds the control character %s; allowed: text, line breaks and tabs", t.Key, diag.CharName(r))
+		if i, r := controlAt(t.Text); i >= 0 {
+			_, _, raw := t.At(i)
+			bad(i, "the translation holds the control character %s%s; allowed: text, line breaks and tabs", diag.CharName(r), writtenAs(raw))
 			continue
 		}
 		labelKey, form, plural := strings.Cut(strings.TrimPrefix(t.Key, "labels."), ":")
@@ -107,11 +125,15 @@ func Apply(dir, code, name string, ts []Translation) (Result, error) {
 			srcText = pick(forms, form)
 		}
 		if !known {
-			bad("unknown text %q: the keys are those that roadmap content export writes", t.Key)
+			msg := "unknown key; the keys are those that roadmap content export writes (keep msgctxt, or the unit id, as exported)"
+			if s := diag.Suggest(t.Key, slices.Collect(maps.Keys(source))); s != "" {
+				msg = fmt.Sprintf("unknown key (did you mean %q?); the keys are those that roadmap content export writes", s)
+			}
+			bad(-1, "%s", msg)
 			continue
 		}
-		if w, g := placeholders(srcText), placeholders(t.Text); !slices.Equal(sorted(w), sorted(g)) {
-			bad("%s: the translation has placeholders [%s]; it must keep [%s] as in %s", t.Key, strings.Join(g, " "), strings.Join(w, " "), content.SourceLanguage)
+		if msg := content.PlaceholderProblem(srcText, t.Text); msg != "" {
+			bad(-1, "the translation %s", msg)
 			continue
 		}
 		if !plural {
@@ -120,12 +142,12 @@ func Apply(dir, code, name string, ts []Translation) (Result, error) {
 		u, ok := target[t.Key]
 		if !ok {
 			if !strings.HasPrefix(t.Key, "labels.") {
-				bad("%s: %s has no place for this text; copy its structure from %s first", t.Key, filepath.Join(dir, code, "roadmap.yaml"), su.Pos())
+				bad(-1, "%s has no place for this text; copy its structure from %s first", filepath.Join(dir, code, "roadmap.yaml"), su.Pos())
 				continue
 			}
 			if plural {
 				if _, exists := lang.Labels[labelKey]; exists && lang.Plurals[labelKey] == nil {
-					bad("%s: label %q is a plain text in %s; make it a map of plural forms first", t.Key, labelKey, code)
+					bad(-1, "label %q is a plain text in %s; make it a map of plural forms first", labelKey, code)
 					continue
 				}
 				if added[labelKey] == nil {
@@ -136,7 +158,7 @@ func Apply(dir, code, name string, ts []Translation) (Result, error) {
 				continue
 			}
 			file := filepath.Join(dir, code, "labels", path.Base(su.File))
-			edits[file] = append(edits[file], edit{key: labelKey, text: t.Text})
+			edits[file] = append(edits[file], edit{key: labelKey, name: t.Key, text: t.Text})
 			want[t.Key] = t.Text
 			res.Added++
 			continue
@@ -150,29 +172,32 @@ func Apply(dir, code, name string, ts []Translation) (Result, error) {
 			res.Unchanged++
 			continue
 		}
-		edits[u.File] = append(edits[u.File], edit{node: u.Node, text: text})
+		edits[u.File] = append(edits[u.File], edit{node: u.Node, name: t.Key, text: text})
 		res.Changed++
 	}
 	for k, forms := range added {
 		file := filepath.Join(dir, code, "labels", path.Base(b.LabelFile(content.SourceLanguage, k)))
-		edits[file] = append(edits[file], edit{key: k, forms: forms})
+		edits[file] = append(edits[file], edit{key: k, name: "labels." + k, forms: forms})
 		res.Added += len(forms)
 	}
-	if len(problems) > 0 {
-		return Result{}, problems.Err()
-	}
-
-	// Rewrite the files in memory, then load the language from them to see
-	// that every text reads back as it must, before anything is written.
+	// Rewrite the files in memory, with the translations found good so
+	// far, then load and check the language from them, before anything is
+	// written: every refusal is reported at once.
 	out := map[string][]byte{}
+	var spans []keySpan
 	for file, es := range edits {
 		data, err := os.ReadFile(file)
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return Result{}, err
 		}
-		if data, err = splice(data, es); err != nil {
+		var ks []keySpan
+		if data, ks, err = splice(data, es); err != nil {
 			return Result{}, fmt.Errorf("%s: %w", file, err)
 		}
+		for i := range ks {
+			ks[i].file = file
+		}
+		spans = append(spans, ks...)
 		out[file] = data
 	}
 	if len(stamp) > 0 {
@@ -192,8 +217,21 @@ func Apply(dir, code, name string, ts []Translation) (Result, error) {
 		if cur, err := os.ReadFile(file); err != nil || !bytes.Equal(cur, data) {
 			out[file] = data
 		}
+		texts, err := b.EncodeSourceTexts(map[string]map[string]string{code: rec})
+		if err != nil {
+			return Result{}, err
+		}
+		file = filepath.Join(dir, content.SourceTextsFile)
+		if cur, err := os.ReadFile(file); err != nil || !bytes.Equal(cur, texts) {
+			out[file] = texts
+		}
 	}
-	if err := verify(dir, code, out, want); err != nil {
+	v := verifier{dir: dir, code: code, name: name, opts: opts, spans: spans, ts: byName}
+	refused, err := v.verify(out, want)
+	if problems = append(problems, refused...); len(problems) > 0 {
+		return Result{}, problems.Err()
+	}
+	if err != nil {
 		return Result{}, err
 	}
 	// Every file or none: a failure half-way (a full disk) leaves the
@@ -211,95 +249,235 @@ func Apply(dir, code, name string, ts []Translation) (Result, error) {
 	return res, nil
 }
 
-// verify loads the source language and language code from dir with the
-// rewritten files out in place, and checks that every text in want reads
-// back as it must.
-func verify(dir, code string, out map[string][]byte, want map[string]string) error {
+// keySpan is where the text of a translation is in a rewritten file: lines
+// first to last (1-based).
+type keySpan struct {
+	file        string
+	key         string
+	first, last int
+}
+
+// verifier loads and checks language code of dir as it would be after an
+// import, and says what the import would break, naming the translations.
+type verifier struct {
+	dir, code, name string
+	opts            []content.CheckOption
+	spans           []keySpan
+	ts              map[string]Translation
+}
+
+// files returns the source language's and language code's files, the
+// lists of texts that stay the same, with the rewritten files out in place.
+func (v *verifier) files(out map[string][]byte) (fstest.MapFS, error) {
 	m := fstest.MapFS{}
-	for _, lc := range []string{content.SourceLanguage, code} {
-		root := filepath.Join(dir, lc)
+	for _, lc := range []string{content.SourceLanguage, v.code} {
+		root := filepath.Join(v.dir, lc)
 		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() {
 				return err
 			}
 			data, err := os.ReadFile(p)
-			rel, _ := filepath.Rel(dir, p)
+			rel, _ := filepath.Rel(v.dir, p)
 			m[filepath.ToSlash(rel)] = &fstest.MapFile{Data: data}
 			return err
 		})
 		if err != nil {
-			return err
+			return nil, err
 		}
 	}
+	if data, err := os.ReadFile(filepath.Join(v.dir, content.SameFile)); err == nil {
+		m[content.SameFile] = &fstest.MapFile{Data: data}
+	}
 	for file, data := range out {
-		rel, _ := filepath.Rel(dir, file)
+		rel, _ := filepath.Rel(v.dir, file)
 		m[filepath.ToSlash(rel)] = &fstest.MapFile{Data: data}
 	}
-	b, err := content.Open(m, dir)
+	return m, nil
+}
+
+// check loads the files and returns the problems content check finds in
+// language code, or those that stop it loading.
+func (v *verifier) check(m fstest.MapFS) (diag.List, bool) {
+	b, err := content.Open(m, v.dir)
 	if err != nil {
-		return err
+		return problemsOf(err), false
 	}
-	units, err := b.Units(code)
+	var langs []*content.Language
+	for _, c := range []string{content.SourceLanguage, v.code} {
+		l, err := b.Language(c)
+		if err != nil {
+			return problemsOf(err), false
+		}
+		langs = append(langs, l)
+	}
+	if _, err := b.Units(v.code); err != nil {
+		return problemsOf(err), false
+	}
+	b.Languages = langs
+	_, ps := content.Check(b, v.opts...)
+	return ps, true
+}
+
+func problemsOf(err error) diag.List {
+	var l diag.List
+	if errors.As(err, &l) {
+		return l
+	}
+	var p diag.Problem
+	if errors.As(err, &p) {
+		return diag.List{p}
+	}
+	return diag.List{{Msg: err.Error()}}
+}
+
+// verify checks the content as it would be with the rewritten files out.
+// It returns every problem that content check would find and that the
+// import brings, named by the translation it comes from; and an error when
+// a text in want would not read back as it was imported.
+func (v *verifier) verify(out map[string][]byte, want map[string]string) (diag.List, error) {
+	if len(out) == 0 {
+		return nil, nil // nothing changes
+	}
+	before, err := v.files(nil)
 	if err != nil {
-		return fmt.Errorf("the translated files would not load, so nothing was written:\n%w", err)
+		return nil, err
+	}
+	after, err := v.files(out)
+	if err != nil {
+		return nil, err
+	}
+	old, _ := v.check(before)
+	had := map[string]bool{}
+	for _, p := range old {
+		had[p.File+"\x00"+p.Msg] = true
+	}
+	ps, loaded := v.check(after)
+	var refused diag.List
+	for _, p := range ps {
+		if t, ok := v.translationAt(p); ok {
+			msg := strings.TrimPrefix(p.Msg, t.Key+" ")
+			refused = append(refused, diag.Problem{File: v.name, Line: t.Line, Col: t.Col, Msg: t.Key + ": " + msg})
+			continue
+		}
+		if !had[p.File+"\x00"+p.Msg] {
+			p.Msg += " (after the import; nothing was written)"
+			refused = append(refused, p)
+		}
+	}
+	if len(refused) > 0 {
+		return refused, nil
+	}
+	if !loaded {
+		return nil, fmt.Errorf("the translated files would not load, so nothing was written:\n%w", ps.Err())
+	}
+	b, err := content.Open(after, v.dir)
+	if err != nil {
+		return nil, err
+	}
+	units, err := b.Units(v.code)
+	if err != nil {
+		return nil, err
 	}
 	got := byKey(units)
 	for k, w := range want {
 		if got[k].Text != w {
-			return fmt.Errorf("%s would read back as %q instead of %q; nothing was written (please report this)", k, got[k].Text, w)
+			return nil, fmt.Errorf("%s would read back as %q instead of %q; nothing was written (please report this)", k, got[k].Text, w)
 		}
 	}
-	return nil
+	return nil, nil
 }
 
-// placeholders returns the {placeholders} of s, in order.
-func placeholders(s string) []string {
-	var out []string
-	for {
-		i := strings.IndexByte(s, '{')
-		if i < 0 {
-			break
+// translationAt returns the translation whose text holds problem p's
+// position in a rewritten file.
+func (v *verifier) translationAt(p diag.Problem) (Translation, bool) {
+	for _, s := range v.spans {
+		if filepath.ToSlash(s.file) == filepath.ToSlash(p.File) && p.Line >= s.first && p.Line <= s.last {
+			t, ok := v.ts[s.key]
+			if !ok {
+				t = Translation{Key: s.key}
+			}
+			return t, true
 		}
-		j := strings.IndexByte(s[i:], '}')
-		if j < 0 {
-			break
-		}
-		if p := s[i : i+j+1]; isPlaceholder(p) {
-			out = append(out, p)
-		}
-		s = s[i+j+1:]
 	}
-	return out
+	return Translation{}, false
 }
 
-func sorted(s []string) []string { return slices.Sorted(slices.Values(s)) }
-
-func isPlaceholder(p string) bool {
-	if len(p) < 3 {
-		return false
-	}
-	for _, r := range p[1 : len(p)-1] {
-		if r < 'a' || r > 'z' {
-			return false
+// shownKey returns a key read from a translator's file as a message shows
+// it: as it is when it is written as the export writes keys, else quoted
+// and shortened, so that a message never sends a control character to the
+// terminal or repeats a huge value.
+func shownKey(k string) string {
+	for _, r := range k {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || strings.ContainsRune(".:_-", r)) {
+			return strconv.Quote(diag.Clip(k))
 		}
 	}
-	return true
+	return diag.Clip(k)
+}
+
+// invalidUTF8 returns the offset of the first byte of s that is not UTF-8,
+// or -1.
+func invalidUTF8(s string) int {
+	for i, r := range s {
+		if r == utf8.RuneError {
+			if _, size := utf8.DecodeRuneInString(s[i:]); size == 1 {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// controlAt returns the offset and the first control character of s that
+// the content refuses, or -1.
+func controlAt(s string) (int, rune) {
+	for i, r := range s {
+		if _, bad := diag.ControlIn(string(r)); bad {
+			return i, r
+		}
+	}
+	return -1, 0
+}
+
+// writtenAs says how the file writes a character, when it writes it as an
+// escape or a reference: " (written \a)".
+func writtenAs(raw string) string {
+	if len(raw) < 2 || (raw[0] != '\\' && raw[0] != '&') {
+		return ""
+	}
+	return " (written " + raw + ")"
+}
+
+// written returns raw when it is an escape or a reference, else alt.
+func written(raw, alt string) string {
+	if s := writtenAs(raw); s != "" {
+		return raw
+	}
+	return alt
 }
 
 // splice applies edits to a YAML file's bytes: each scalar is replaced by the
 // new text written in the scalar's own style, and added labels are appended.
-func splice(data []byte, es []edit) ([]byte, error) {
+// It returns where each edit's text is in the new bytes.
+func splice(data []byte, es []edit) ([]byte, []keySpan, error) {
 	type span struct {
 		start, end int
 		text       string
+		name       string
 	}
 	var spans []span
 	var tail bytes.Buffer
+	type tailSpan struct {
+		start, end int
+		name       string
+	}
+	var tails []tailSpan
 	for _, e := range es {
 		if e.node == nil {
 			if len(data) > 0 && !bytes.HasSuffix(data, []byte("\n")) && tail.Len() == 0 {
 				tail.WriteByte('\n')
 			}
+			start := tail.Len()
 			if e.forms != nil {
 				fmt.Fprintf(&tail, "%s:\n", e.key)
 				for _, c := range []string{"zero", "one", "two", "few", "many", "other"} {
@@ -307,27 +485,43 @@ func splice(data []byte, es []edit) ([]byte, error) {
 						fmt.Fprintf(&tail, "  %s: %s\n", c, doubleQuoted(s))
 					}
 				}
-				continue
+			} else {
+				fmt.Fprintf(&tail, "%s: %s\n", e.key, doubleQuoted(e.text))
 			}
-			fmt.Fprintf(&tail, "%s: %s\n", e.key, doubleQuoted(e.text))
+			tails = append(tails, tailSpan{start, tail.Len() - 1, e.name})
 			continue
 		}
 		start, err := offset(data, e.node.Line, e.node.Column)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		end, repl, err := scalarSpan(data, start, e.node, e.text)
 		if err != nil {
-			return nil, fmt.Errorf("line %d: %w", e.node.Line, err)
+			return nil, nil, fmt.Errorf("line %d: %w", e.node.Line, err)
 		}
-		spans = append(spans, span{start, end, repl})
+		spans = append(spans, span{start, end, repl, e.name})
 	}
-	slices.SortFunc(spans, func(a, b span) int { return b.start - a.start })
-	out := slices.Clone(data)
+	slices.SortFunc(spans, func(a, b span) int { return a.start - b.start })
+	var (
+		out  []byte
+		ks   []keySpan
+		prev int
+	)
+	lineAt := func(b []byte) int { return bytes.Count(b, []byte("\n")) + 1 }
 	for _, s := range spans {
-		out = slices.Concat(out[:s.start], []byte(s.text), out[s.end:])
+		out = append(out, data[prev:s.start]...)
+		first := lineAt(out)
+		out = append(out, s.text...)
+		ks = append(ks, keySpan{key: s.name, first: first, last: lineAt(out)})
+		prev = s.end
 	}
-	return append(out, tail.Bytes()...), nil
+	out = append(out, data[prev:]...)
+	base := len(out)
+	out = append(out, tail.Bytes()...)
+	for _, t := range tails {
+		ks = append(ks, keySpan{key: t.name, first: lineAt(out[:base+t.start]), last: lineAt(out[:base+t.end])})
+	}
+	return out, ks, nil
 }
 
 // offset returns the byte offset of line and column (1-based, the column

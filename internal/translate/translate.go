@@ -33,6 +33,10 @@ type Entry struct {
 	// Outdated reports that the translation was made from an older source
 	// text: PO marks it fuzzy, XLIFF gives it state "initial".
 	Outdated bool
+	// Previous is the source text the outdated translation was made from,
+	// when the content keeps it ("" when it does not): PO shows it as
+	// "#| msgid", so a translator's tool shows what changed.
+	Previous string
 }
 
 // State is the XLIFF 2.0 state of the entry's segment.
@@ -84,6 +88,11 @@ func Build(b *content.Bundle, code string, untranslated bool) (*Catalog, error) 
 	if err != nil {
 		return nil, err
 	}
+	texts, err := b.SourceTexts()
+	if err != nil {
+		return nil, err
+	}
+	same := b.SameAs(code)
 	target := byKey(units)
 	c := &Catalog{Lang: code, SourceLang: content.SourceLanguage}
 	add := func(e Entry) {
@@ -103,12 +112,17 @@ func Build(b *content.Bundle, code string, untranslated bool) (*Catalog, error) 
 			e.Target = trim(u.Text)
 		}
 		// A text left in the source language or in English is not a
-		// translation, unless it holds no words at all.
-		if e.Target != "" && (e.Target == e.Source || (e.English != "" && e.Target == e.English)) && hasLetters(e.Target) {
+		// translation, unless it rightly stays the same (as content check
+		// counts it): then it is exported as translated, so the language
+		// can be complete in the translator's tool too.
+		if e.Target != "" && (e.Target == e.Source || (e.English != "" && e.Target == e.English)) && !same(su.Key, e.Target) {
 			e.Target = ""
 		}
 		if h, ok := sources[su.Key]; sources != nil && e.Target != "" && (!ok || h != content.Hash(su.Text)) {
 			e.Outdated = true
+			if prev, ok := texts[h]; ok && prev != su.Text {
+				e.Previous = trim(prev)
+			}
 		}
 		e.MaxLen, e.Note = limit(strings.TrimPrefix(su.Key, "labels."), e.Note)
 		add(e)
@@ -137,15 +151,6 @@ func byKey(units []content.Unit) map[string]content.Unit {
 
 // trim drops the line end a YAML block scalar keeps after its last line.
 func trim(s string) string { return strings.TrimSuffix(s, "\n") }
-
-func hasLetters(s string) bool {
-	for _, r := range s {
-		if r >= 'A' && (r <= 'Z' || r >= 'a') && r != '_' {
-			return true
-		}
-	}
-	return false
-}
 
 // pick returns the plural form cat of forms, or its "other" form.
 func pick(forms map[string]string, cat string) string {

@@ -234,8 +234,8 @@ func TestImportRefusesBadTranslations(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = Apply(dir, lang, "en.po", ts)
-	want := "en.po:4: labels.page.footer: the translation has placeholders [{page}]; it must keep [{page} {pages}] as in lv\n" +
-		"en.po:8: unknown text \"steps.9.nothing\": the keys are those that roadmap content export writes"
+	want := "en.po:6:9: labels.page.footer: the translation has the placeholders [{page}]; it must have [{page} {pages}] as in lv, each written {name} exactly\n" +
+		"en.po:10:9: steps.9.nothing: unknown key; the keys are those that roadmap content export writes (keep msgctxt, or the unit id, as exported)"
 	if err == nil || err.Error() != want {
 		t.Errorf("error\n got %v\nwant %s", err, want)
 	}
