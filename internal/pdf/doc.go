@@ -90,6 +90,7 @@ func WithTitle(title string) Option { return func(c *config) { c.title = title }
 func WithSubject(s string) Option { return func(c *config) { c.subject = s } }
 
 // WithLanguage sets the document's language (a BCP 47 code such as "lv").
+// A document without one is not accessible (PDF/UA wants /Lang).
 func WithLanguage(code string) Option { return func(c *config) { c.lang = code } }
 
 // WithDate sets the creation and modification date written into the PDF.

@@ -155,7 +155,8 @@ const (
 )
 
 func (t *tagState) init() {
-	t.elems = []structElem{{Elem: Elem{Type: TagDocument}, parent: -1}}
+	t.elems = make([]structElem, 1, 512)
+	t.elems[0] = structElem{Elem: Elem{Type: TagDocument}, parent: -1}
 	t.open = markNone
 	t.mcids = [][]int{nil}
 }

@@ -109,7 +109,9 @@ func (w *tagWriter) page(body []byte, num, next int) ([]byte, [][]byte) {
 	head := "<</Type /Page\n"
 	out := make([]byte, 0, len(body)+len(refs)+64)
 	out = append(out, head...)
-	out = fmt.Appendf(out, "/StructParents %d\n/Tabs /S\n", p-1)
+	out = append(out, "/StructParents "...)
+	out = strconv.AppendInt(out, int64(p-1), 10)
+	out = append(out, "\n/Tabs /S\n"...)
 	rest := body[len(head):]
 	if refs != nil {
 		if at := bytes.Index(rest, []byte("/Annots [")); at >= 0 {
@@ -197,21 +199,22 @@ func (w *tagWriter) catalog(body []byte, next int) ([]byte, [][]byte) {
 	}
 	// the parent tree: per page the element of each MCID, then each
 	// annotation's element
-	b := []byte("<</Nums [")
+	b := make([]byte, 0, 64+12*len(elems))
+	b = append(b, "<</Nums ["...)
 	for p := 1; p <= d.f.PageCount(); p++ {
-		b = fmt.Appendf(b, "%d [", p-1)
+		b = strconv.AppendInt(b, int64(p-1), 10)
+		b = append(b, " ["...)
 		if p < len(t.mcids) {
-			for i, e := range t.mcids[p] {
-				if i > 0 {
-					b = append(b, ' ')
-				}
-				b = fmt.Appendf(b, "%d 0 R", elemObj(e))
+			for _, e := range t.mcids[p] {
+				b = appendRef(b, elemObj(e))
 			}
 		}
 		b = append(b, "]\n"...)
 	}
 	for ai := range t.annots {
-		b = fmt.Appendf(b, "%d %d 0 R\n", d.f.PageCount()+ai, elemObj(w.annotElem(ai)))
+		b = strconv.AppendInt(b, int64(d.f.PageCount()+ai), 10)
+		b = appendRef(b, elemObj(w.annotElem(ai)))
+		b = append(b, '\n')
 	}
 	added = append(added, append(b, "]>>\n"...))
 	x := d.xmp()
@@ -223,9 +226,6 @@ func (w *tagWriter) catalog(body []byte, next int) ([]byte, [][]byte) {
 	out := make([]byte, 0, len(body)+256)
 	out = append(out, head...)
 	out = fmt.Appendf(out, "/StructTreeRoot %d 0 R\n/MarkInfo <</Marked true>>\n/ViewerPreferences <</DisplayDocTitle true>>\n/Metadata %d 0 R\n/OutputIntents [%d 0 R]\n", root, meta, intent)
-	if d.cfg.lang == "" {
-		out = append(out, "/Lang (en)\n"...)
-	}
 	out = append(out, body[len(head):]...)
 	return out, added
 }
@@ -250,12 +250,15 @@ func (w *tagWriter) annotElem(ai int) int {
 func (w *tagWriter) elem(i, root int, elemObj func(int) int) []byte {
 	d := w.d
 	e := &d.tags.elems[i]
-	b := fmt.Appendf(nil, "<</Type /StructElem /S /%s /P %d 0 R", e.Type, func() int {
-		if e.parent < 0 {
-			return root
-		}
-		return elemObj(e.parent)
-	}())
+	parent := root
+	if e.parent >= 0 {
+		parent = elemObj(e.parent)
+	}
+	b := make([]byte, 0, 64+12*len(e.kids))
+	b = append(b, "<</S /"...) // /Type /StructElem is optional
+	b = append(b, e.Type...)
+	b = append(b, " /P"...)
+	b = appendRef(b, parent)
 	pg := 0
 	for _, k := range e.kids {
 		if k.kind == kidMCID {
@@ -264,7 +267,8 @@ func (w *tagWriter) elem(i, root int, elemObj func(int) int) []byte {
 		}
 	}
 	if pg > 0 {
-		b = fmt.Appendf(b, " /Pg %d 0 R", pageObj(pg))
+		b = append(b, " /Pg"...)
+		b = appendRef(b, pageObj(pg))
 	}
 	if e.Alt != "" {
 		b = append(b, " /Alt "...)
@@ -282,13 +286,12 @@ func (w *tagWriter) elem(i, root int, elemObj func(int) int) []byte {
 		b = fmt.Appendf(b, " /A <</O /Table /Scope /%s>>", e.Scope)
 	}
 	b = append(b, " /K ["...)
-	for j, k := range e.kids {
-		if j > 0 {
-			b = append(b, ' ')
-		}
+	for _, k := range e.kids {
+		b = append(b, ' ')
 		switch k.kind {
 		case kidElem:
-			b = fmt.Appendf(b, "%d 0 R", elemObj(k.n))
+			b = strconv.AppendInt(b, int64(elemObj(k.n)), 10)
+			b = append(b, " 0 R"...)
 		case kidMCID:
 			if k.page == pg {
 				b = strconv.AppendInt(b, int64(k.n), 10)
