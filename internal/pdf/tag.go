@@ -155,7 +155,7 @@ const (
 )
 
 func (t *tagState) init() {
-	t.elems = make([]structElem, 1, 512)
+	t.elems = make([]structElem, 1, 64)
 	t.elems[0] = structElem{Elem: Elem{Type: TagDocument}, parent: -1}
 	t.open = markNone
 	t.mcids = [][]int{nil}
