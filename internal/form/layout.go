@@ -206,7 +206,9 @@ func (r *renderer) manyLines(f field, colW, gap float64) {
 		x := d.Left() + float64(i%2)*(colW+gap)
 		y := first + float64(i/2+1)*write
 		n := strconv.Itoa(i + 1)
-		d.TextAt(x, y-d.LineHeight(small)-0.4, n, pdf.Regular, small, th.Colors.Muted)
+		// numbered lines to write on: a decoration, the label says what
+		// they are for
+		d.Artifact(func() { d.TextAt(x, y-d.LineHeight(small)-0.4, n, pdf.Regular, small, th.Colors.Muted) })
 		d.Line(x, y, x+colW, y, th.Colors.Muted, 0.3)
 	}
 	bottom := first + float64(rows)*write
