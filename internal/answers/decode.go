@@ -48,6 +48,9 @@ func Parse(name string, data []byte, b *content.Bundle) (*File, error) {
 	d.Decoder = diag.Decoder{File: name, MaxWord: MaxWord, Kinds: d.kinds()}
 	d.Decode(root, f, diag.FileField("the answers file"))
 	problems = append(problems, d.Problems...)
+	if f.Form == content.Registration {
+		problems = append(problems, registrationOnly(name, root)...)
+	}
 	if len(problems) > 0 {
 		return nil, problems.Err()
 	}
@@ -72,7 +75,7 @@ type decoder struct {
 }
 
 func (d *decoder) kinds() map[string]diag.Kind {
-	forms := []string{string(content.Municipality), string(content.Community)}
+	forms := []string{string(content.Municipality), string(content.Community), string(content.Registration)}
 	statuses := make([]string, len(Statuses))
 	for i, s := range Statuses {
 		statuses[i] = string(s)
@@ -89,7 +92,7 @@ func (d *decoder) kinds() map[string]diag.Kind {
 					d.Add(n, "%s is empty; allowed: %s", at.Name, strings.Join(forms, ", "))
 					return
 				}
-				form, err := content.ParseForm(s)
+				form, err := content.ParseAnyForm(s)
 				if err != nil {
 					d.Add(n, "unknown form %q%s; allowed: %s", s, diag.DidYouMean(s, forms), strings.Join(forms, ", "))
 					return
@@ -292,13 +295,59 @@ func (d *decoder) formIDs() []string {
 	return ids
 }
 
-// allIDs returns the id of every checkpoint of either form.
+// allIDs returns the id of every checkpoint of every form.
 func (d *decoder) allIDs() []string {
 	var ids []string
-	for _, cp := range d.lang.Checkpoints("all") {
+	for _, cp := range append(d.lang.Checkpoints("all"), d.lang.Checkpoints(content.Registration)...) {
 		ids = append(ids, cp.ID)
 	}
 	return ids
+}
+
+// registrationKeys are the keys a registration (form: registration) may
+// hold: it has no partner, workshop or plans.
+var registrationKeys = []string{"form", "language", "date", "organisation", "checkpoints"}
+
+// registrationOnly returns a problem for each key of the answers file root
+// (a registration) that a registration does not have: the partner, the
+// workshop and the plans, which belong to a roadmap's checklist.
+func registrationOnly(name string, root *yaml.Node) diag.List {
+	var ps diag.List
+	doc := root
+	if doc.Kind == yaml.DocumentNode && len(doc.Content) > 0 {
+		doc = doc.Content[0]
+	}
+	if doc.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(doc.Content); i += 2 {
+		k, v := doc.Content[i], doc.Content[i+1]
+		if k.Value == "organisation" && v.Kind == yaml.MappingNode {
+			for j := 0; j+1 < len(v.Content); j += 2 {
+				if v.Content[j].Value == "partner" && v.Content[j+1].Value != "" {
+					ps = append(ps, diag.Problem{File: name, Line: v.Content[j].Line, Col: v.Content[j].Column,
+						Msg: `a registration has no partner; allowed in organisation: name, contact`})
+				}
+			}
+		}
+		if !slices.Contains(registrationKeys, k.Value) && !emptyNode(v) {
+			ps = append(ps, diag.Problem{File: name, Line: k.Line, Col: k.Column,
+				Msg: fmt.Sprintf("a registration has no %s; allowed: %s", k.Value, strings.Join(registrationKeys, ", "))})
+		}
+	}
+	return ps
+}
+
+// emptyNode reports whether n holds nothing: null, an empty text, list or
+// map.
+func emptyNode(n *yaml.Node) bool {
+	switch n.Kind {
+	case yaml.ScalarNode:
+		return n.Tag == "!!null" || n.Value == ""
+	case yaml.SequenceNode, yaml.MappingNode:
+		return len(n.Content) == 0
+	}
+	return false
 }
 
 func (d *decoder) checkpoints(at diag.Field, n *yaml.Node, out map[string]Checkpoint) {

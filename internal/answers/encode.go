@@ -130,8 +130,17 @@ func encodeFile(f *File, lang *content.Language) *yaml.Node {
 	addPair(m, "language", str(f.Language))
 	addPair(m, "date", date(f.Date))
 
-	addPair(m, "organisation", fields(f.Organisation))
-	addPair(m, "workshop", fields(f.Workshop))
+	// a registration has no partner, workshop, statuses or plans
+	reg := f.Form == content.Registration
+	if reg {
+		org := mapNode()
+		addPair(org, "name", text(f.Organisation.Name))
+		addPair(org, "contact", text(f.Organisation.Contact))
+		addPair(m, "organisation", org)
+	} else {
+		addPair(m, "organisation", fields(f.Organisation))
+		addPair(m, "workshop", fields(f.Workshop))
+	}
 
 	cps := mapNode()
 	for _, id := range checkpointOrder(f, lang) {
@@ -141,7 +150,9 @@ func encodeFile(f *File, lang *content.Language) *yaml.Node {
 		if status == "" {
 			status = NotStarted
 		}
-		addPair(cp, "status", str(string(status)))
+		if !reg {
+			addPair(cp, "status", str(string(status)))
+		}
 		if len(c.Options) > 0 || hasOptions(lang, id) {
 			opts := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Style: yaml.FlowStyle}
 			for _, o := range c.Options {
@@ -153,6 +164,9 @@ func encodeFile(f *File, lang *content.Language) *yaml.Node {
 		addPair(cps, id, cp)
 	}
 	addPair(m, "checkpoints", cps)
+	if reg {
+		return m
+	}
 
 	rows := func(n int, row func(i int) *yaml.Node) *yaml.Node {
 		s := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
@@ -177,7 +191,7 @@ func checkpointOrder(f *File, lang *content.Language) []string {
 	var ids []string
 	seen := map[string]bool{}
 	if lang != nil {
-		for _, cp := range lang.Checkpoints("all") {
+		for _, cp := range append(lang.Checkpoints("all"), lang.Checkpoints(content.Registration)...) {
 			if _, ok := f.Checkpoints[cp.ID]; ok {
 				ids = append(ids, cp.ID)
 				seen[cp.ID] = true

@@ -173,12 +173,12 @@ func TestParseProblems(t *testing.T) {
 		{"not a map", "- form: community\n", []string{
 			`x.yaml:1:1: wrong type for the answers file: found a list; allowed: a map of form, language, date, organisation, workshop, checkpoints, action_plan, communication_plan, evaluation_plan`}},
 		{"missing form and language", "date: 2026-11-27\n", []string{
-			`x.yaml:1:1: missing "form"; allowed: municipality, community`,
+			`x.yaml:1:1: missing "form"; allowed: municipality, community, registration`,
 			`x.yaml:1:1: missing "language"; allowed: {langs}`}},
 		{"bad form", "form: comunity\nlanguage: lv\n", []string{
-			`x.yaml:1:7: unknown form "comunity" (did you mean "community"?); allowed: municipality, community`}},
+			`x.yaml:1:7: unknown form "comunity" (did you mean "community"?); allowed: municipality, community, registration`}},
 		{"empty form", "form: \"\"\nlanguage: lv\n", []string{
-			`x.yaml:1:7: "form" is empty; allowed: municipality, community`}},
+			`x.yaml:1:7: "form" is empty; allowed: municipality, community, registration`}},
 		{"unknown language", "form: community\nlanguage: de\n", []string{
 			`x.yaml:2:11: unknown language "de"; allowed: {langs}`}},
 		{"language case", "form: community\nlanguage: LV\n", []string{

@@ -18,14 +18,18 @@ const commentWidth = 100
 // comments, and one example row per plan. name is the file's name as the
 // header's commands show it. The file is valid as it is.
 func Skeleton(lang *content.Language, form content.Audience, name string) ([]byte, error) {
-	if _, err := content.ParseForm(string(form)); err != nil {
+	if _, err := content.ParseAnyForm(string(form)); err != nil {
 		return nil, err
 	}
 	w := &skeleton{lang: lang}
 	label := func(key string, kv ...string) string { return lang.Format(key, kv...) }
 
 	w.comment("", label("answers.title", "title", lang.Label("form.title."+string(form))))
-	w.comment("", label("answers.about"))
+	if form == content.Registration {
+		w.comment("", label("answers.about.registration"))
+	} else {
+		w.comment("", label("answers.about"))
+	}
 	w.comment("", label("answers.how"))
 	for _, cp := range lang.Checkpoints(form) {
 		if ids := cp.OptionIDs(); len(ids) >= 2 {
@@ -51,9 +55,20 @@ func Skeleton(lang *content.Language, form content.Audience, name string) ([]byt
 		if k == "name" {
 			key = "field.organisation"
 		}
+		if k == "partner" && form == content.Registration {
+			continue
+		}
 		w.field("  ", k, `""`, lang.Label(key))
 	}
 	w.line("")
+	if form == content.Registration {
+		// a registration: the questions, no workshop, statuses or plans
+		w.line("checkpoints:")
+		for _, cp := range lang.Checkpoints(form) {
+			w.checkpoint(cp, false)
+		}
+		return []byte(w.String()), nil
+	}
 	w.comment("", label("answers.workshop"))
 	w.line("workshop:")
 	for _, k := range workshopKeys {
@@ -95,21 +110,7 @@ func Skeleton(lang *content.Language, form content.Audience, name string) ([]byt
 				}
 			}
 		}
-		w.line("")
-		w.comment("  ", lang.Number(cp)+" "+cp.Title) // numbered as in the forms and the booklet
-		w.comment("  ", "   "+cp.Hint)
-		w.line("  " + scalar(cp.ID) + ":")
-		w.line("    status: " + string(NotStarted))
-		if cp.Options != nil && len(cp.Options.Items) > 0 {
-			w.comment("    ", lang.Label("show.options")+":")
-			for _, o := range cp.Options.Items {
-				w.comment("    ", "  "+o.ID+": "+o.Label)
-			}
-			w.line("    options: []")
-		}
-		// An empty block, with the place of its first line indented below.
-		w.line("    answer: |")
-		w.WriteString("      \n")
+		w.checkpoint(cp, true)
 	}
 	w.line("")
 
@@ -164,6 +165,30 @@ func Skeleton(lang *content.Language, form content.Audience, name string) ([]byt
 		w.row(i, k, `""`, note)
 	}
 	return []byte(w.String()), nil
+}
+
+// checkpoint writes checkpoint cp's entry: its number, title and hint as
+// comments, its status (if status), its options as comments and an empty
+// answer.
+func (w *skeleton) checkpoint(cp *content.Checkpoint, status bool) {
+	lang := w.lang
+	w.line("")
+	w.comment("  ", lang.Number(cp)+" "+cp.Title) // numbered as in the forms and the booklet
+	w.comment("  ", "   "+cp.Hint)
+	w.line("  " + scalar(cp.ID) + ":")
+	if status {
+		w.line("    status: " + string(NotStarted))
+	}
+	if cp.Options != nil && len(cp.Options.Items) > 0 {
+		w.comment("    ", lang.Label("show.options")+":")
+		for _, o := range cp.Options.Items {
+			w.comment("    ", "  "+o.ID+": "+o.Label)
+		}
+		w.line("    options: []")
+	}
+	// An empty block, with the place of its first line indented below.
+	w.line("    answer: |")
+	w.WriteString("      \n")
 }
 
 // skeleton builds the text of an answers file line by line.

@@ -100,3 +100,42 @@ func TestSkeletonQuotesContent(t *testing.T) {
 		t.Error("Skeleton of the audience both succeeded, want an error")
 	}
 }
+
+// TestSkeletonRegistration checks the registration file init writes, in
+// every language: valid as it is, every question in order with its hint,
+// and no status, partner, workshop or plan; and that a registration with a
+// partner, workshop or plan rows is refused where they are.
+func TestSkeletonRegistration(t *testing.T) {
+	b := bundle(t)
+	for _, lang := range b.Languages {
+		data, err := Skeleton(lang, content.Registration, "reg.yaml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := Parse("reg.yaml", data, b)
+		if err != nil {
+			t.Fatalf("%s: the registration is not valid:\n%v\n%s", lang.Code, err, data)
+		}
+		if f.Form != content.Registration || len(f.Checkpoints) != len(lang.Checkpoints(content.Registration)) {
+			t.Errorf("%s: form %q, %d questions", lang.Code, f.Form, len(f.Checkpoints))
+		}
+		for _, absent := range []string{"status:", "partner:", "workshop:", "action_plan:"} {
+			if strings.Contains(string(data), absent) {
+				t.Errorf("%s: the registration has %q", lang.Code, absent)
+			}
+		}
+		for _, cp := range lang.Checkpoints(content.Registration) {
+			if !strings.Contains(string(data), "\n  "+cp.ID+":\n") || !strings.Contains(string(data), "# "+lang.Number(cp)+" "+cp.Title) {
+				t.Errorf("%s: question %s is missing", lang.Code, cp.ID)
+			}
+		}
+	}
+	bad := "form: registration\nlanguage: en\norganisation:\n  name: X\n  partner: Talsi\nworkshop:\n  facilitator: Anna\naction_plan:\n  - activity: a\n"
+	_, err := Parse("bad.yaml", []byte(bad), b)
+	want := "bad.yaml:5:3: a registration has no partner; allowed in organisation: name, contact\n" +
+		"bad.yaml:6:1: a registration has no workshop; allowed: form, language, date, organisation, checkpoints\n" +
+		"bad.yaml:8:1: a registration has no action_plan; allowed: form, language, date, organisation, checkpoints"
+	if err == nil || err.Error() != want {
+		t.Errorf("error\n%v\nwant\n%s", err, want)
+	}
+}

@@ -45,7 +45,7 @@ func TestNewFormCmd(t *testing.T) {
 		{argv: "form municipality --lang en --paper LETTER -o x.pdf", want: formOptions{Form: "municipality", Lang: "en", Paper: "letter", Output: "x.pdf"}},
 		{argv: "form --answers a.yaml", want: formOptions{Answers: "a.yaml"}},
 		{argv: "form", wantErr: "give one form: municipality or community, or --answers FILE\nRun 'roadmap form --help' for usage."},
-		{argv: "form communit", wantErr: "unknown form \"communit\"; allowed: municipality, community; did you mean \"community\"?\nRun 'roadmap form --help' for usage."},
+		{argv: "form communit", wantErr: "unknown form \"communit\"; allowed: municipality, community, registration; did you mean \"community\"?\nRun 'roadmap form --help' for usage."},
 		{argv: "form community municipality", wantErr: "give one form: municipality or community, or --answers FILE\nRun 'roadmap form --help' for usage."},
 		{argv: "form community --lang EN", wantErr: "--lang: unknown language \"EN\"; allowed: " + strings.Join(mustCodes(t), ", ") + "; did you mean \"en\"?\nRun 'roadmap form --help' for usage."},
 		{argv: "form community --paper a5", wantErr: "--paper: unknown paper \"a5\"; allowed: a4, letter\nRun 'roadmap form --help' for usage."},

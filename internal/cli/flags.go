@@ -57,7 +57,7 @@ func oneOf(what, s string, options []string, fold bool) (string, error) {
 }
 
 // unknownValue is the error for a value not among options:
-// unknown form "communit"; allowed: municipality, community; did you mean "community"?
+// unknown form "communit"; allowed: municipality, community, registration; did you mean "community"?
 func unknownValue(what, s string, options []string) error {
 	msg := fmt.Sprintf("unknown %s %q; allowed: %s", what, s, strings.Join(options, ", "))
 	if s == "" {

@@ -13,7 +13,7 @@ import (
 )
 
 // forms are the values of the form argument of form and init.
-var forms = []string{string(content.Municipality), string(content.Community)}
+var forms = []string{string(content.Municipality), string(content.Community), string(content.Registration)}
 
 type formOptions struct {
 	IO *IO

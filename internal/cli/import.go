@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/partnership-roadmap/roadmap/internal/answers"
+	"github.com/partnership-roadmap/roadmap/internal/content"
 	"github.com/partnership-roadmap/roadmap/internal/esc"
 	"github.com/partnership-roadmap/roadmap/internal/fsutil"
 	"github.com/partnership-roadmap/roadmap/internal/importpdf"
@@ -120,6 +121,11 @@ func importRun(app *App, opts *importOptions) error {
 	}
 	if err := fsutil.WriteFileAtomic(out, yaml); err != nil {
 		return err
+	}
+	if a.Form == content.Registration {
+		// a registration has no plans
+		fmt.Fprintf(app.Out, "wrote %s (%s form, %s, %d questions answered)\n", esc.Name(out), a.Form, a.Language, len(a.Checkpoints))
+		return nil
 	}
 	fmt.Fprintf(app.Out, "wrote %s (%s form, %s, %d checkpoints answered, %d action-plan rows)\n",
 		esc.Name(out), a.Form, a.Language, len(a.Checkpoints), len(a.ActionPlan))

@@ -6,12 +6,14 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/partnership-roadmap/roadmap/internal/answers"
+	"github.com/partnership-roadmap/roadmap/internal/content"
 	"github.com/partnership-roadmap/roadmap/internal/esc"
 	"github.com/partnership-roadmap/roadmap/internal/fsutil"
 	"github.com/partnership-roadmap/roadmap/internal/overview"
@@ -98,6 +100,8 @@ func overviewRun(app *App, opts *overviewOptions) error {
 	if err != nil {
 		return err
 	}
+	// registrations for the directory of organisations are not roadmaps
+	set.files = slices.DeleteFunc(set.files, func(f *answers.File) bool { return f.Form == content.Registration })
 	lang, err := set.language(app, opts.Lang)
 	if err != nil {
 		return err

@@ -207,6 +207,7 @@ Run "roadmap pack" to make the whole workshop pack in output/.`,
 		newCalendarCmd(app),
 		newCheckCmd(app),
 		newOverviewCmd(app),
+		newDirectoryCmd(app, nil),
 		newVersionCmd(app),
 	)
 	return root

@@ -26,7 +26,7 @@ func cli(t *testing.T, args ...string) {
 }
 
 // TestWorkbooksOpenEverywhere opens every workbook of the pack, of render
-// and of overview with exceljs and with SheetJS (npm packages in
+// of overview and of directory with exceljs and with SheetJS (npm packages in
 // testdata/xlsxjs, installed by npm ci): exceljs once refused them all,
 // because docProps/core.xml had no cp: prefix. Each opens in both, with
 // the same sheets; the plans' header rows are frozen and their drop-down
@@ -37,6 +37,8 @@ func TestWorkbooksOpenEverywhere(t *testing.T) {
 	cli(t, "pack", "--lang", "en", "--out", filepath.Join(dir, "pack"))
 	cli(t, "render", filepath.Join("..", "..", "examples", "talsi-municipality-en.yaml"), "--out", filepath.Join(dir, "render"))
 	cli(t, "overview", filepath.Join("..", "..", "examples"), "-o", filepath.Join(dir, "overview.xlsx"), "--lang", "en")
+	cli(t, "directory", filepath.Join("..", "..", "examples"), filepath.Join("..", "..", "examples", "testdata"),
+		"-o", filepath.Join(dir, "directory.xlsx"), "--lang", "en")
 	var files []string
 	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
 		if err == nil && strings.HasSuffix(p, ".xlsx") {
@@ -44,8 +46,8 @@ func TestWorkbooksOpenEverywhere(t *testing.T) {
 		}
 		return err
 	})
-	if len(files) != 5 {
-		t.Fatalf("%d workbooks: %q; want the pack's three, render's and overview's", len(files), files)
+	if len(files) != 6 {
+		t.Fatalf("%d workbooks: %q; want the pack's three, render's, overview's and directory's", len(files), files)
 	}
 	for _, f := range files {
 		zr, err := zip.OpenReader(f)
@@ -109,6 +111,10 @@ func TestWorkbooksOpenEverywhere(t *testing.T) {
 		case name == "overview.xlsx":
 			if first.Name != "Organisations" || first.Frozen == nil || first.Frozen.X != 1 || !slices.Contains(first.First, "File") {
 				t.Errorf("overview: first sheet %+v", first)
+			}
+		case name == "directory.xlsx":
+			if first.Name != "Organisations" || first.Frozen == nil || first.Frozen.X != 1 || !slices.Contains(first.First, "E-mail") {
+				t.Errorf("directory: first sheet %+v", first)
 			}
 		case strings.Contains(name, "action") || strings.Contains(g.File, "render"):
 			// An action plan has the list of statuses as a drop-down.

@@ -115,6 +115,9 @@ func (app *App) answersDocument(id, answersPath, langCode, paper, out string) er
 	if err != nil {
 		return err
 	}
+	if a != nil && a.Form == content.Registration {
+		return fmt.Errorf("%s is a registration for the directory of organisations, not a roadmap; make its form with \"roadmap form --answers %s\", or the directory with \"roadmap directory\"", esc.Name(answersPath), esc.Name(answersPath))
+	}
 	build := pack.BuildOptions{Theme: theme, Date: DocDate(a)}
 	if out == "" {
 		out = filepath.Join("output", lang.Code, d.FileName(a, build))

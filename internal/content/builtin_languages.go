@@ -3,10 +3,10 @@
 package content
 
 var builtinLanguages = []builtin{
-	{"lv", "7c2b769600a7fae1c3f2100099a86ef3b87b8ffaaa53fb404579bda4402e42f2", builtinLV},
-	{"el", "b82de5c32245f30caf3de9708ef13d9b4e760969fe8a5bbf1039adcb282286ee", builtinEL},
-	{"en", "ee8cbf425bf066603dd298cbecd14fd0665fa5b6eda203ab48fdb29fc21de476", builtinEN},
-	{"lt", "8ac1279f74882701c33b0954d611a8c0a8ea5cd51630ea5c804bc7d9966abf9f", builtinLT},
-	{"pt", "9b1b35e1dea46d2787a29912d92a1a2f219650e44908e98d39bbeb2bad5e724b", builtinPT},
-	{"sv", "31bdb016246009055ac40f26ae13e16aac41b562ddab383a82d3df8ca927fd1e", builtinSV},
+	{"lv", "8c24d21071d52e9013ae4dd49a6ebe126f86eb00985249a7911b0151c1f067f0", builtinLV},
+	{"el", "d329edb993d9b87b9344f390cef0b07160c49d4c6388ec895b65be4d7e528a0a", builtinEL},
+	{"en", "0ba4e5fd74fd9349f54f2fd3141928a6f54bd4a4066c74226da63835edab8511", builtinEN},
+	{"lt", "3481ee379d3b2b8121850a03e46a7a1d884b0d610f69dd1edad7ea81b397db10", builtinLT},
+	{"pt", "76542004bbe2a58e224d081c922d523e535368b733df6a7c48d19a4497c5a735", builtinPT},
+	{"sv", "ad2e8e48a02f604cfb977092b89c066e50e9992ff5c544ebeddfc9479b7d4a4d", builtinSV},
 }

@@ -90,6 +90,7 @@ func Check(b *Bundle, opts ...CheckOption) ([]Report, diag.List) {
 	for _, l := range b.Languages {
 		pos := b.positions(l.Code)
 		problems := checkLanguage(l, pos)
+		problems = append(problems, checkRegistration(l, pos)...)
 		problems = append(problems, checkLimits(l, pos, cfg.measure)...)
 		r := Report{Code: l.Code, Name: l.Name, Status: l.Status}
 		r.Labels = len(l.Labels)
@@ -98,6 +99,7 @@ func Check(b *Bundle, opts ...CheckOption) ([]Report, diag.List) {
 			r.WantLabels = len(src.Labels)
 			if l != src {
 				problems = append(problems, compare(src, b.positions(src.Code), l, pos)...)
+				problems = append(problems, compareRegistration(src, l, pos)...)
 				problems = append(problems, checkPlaceholders(b, src, l)...)
 				tc := &translationCheck{b: b, src: src, en: en, l: l, same: same, measure: cfg.measure}
 				tc.run()

@@ -260,6 +260,10 @@ func loadLanguage(fsys fs.FS, dir, prefix string) (*Language, *positions, diag.L
 			lang.Steps[si].Checkpoints[ci].Step = lang.Steps[si].Number
 		}
 	}
+	for ci := range lang.Registration.Checkpoints {
+		cp := &lang.Registration.Checkpoints[ci]
+		cp.Step, cp.Audience = 1, Registration
+	}
 
 	for _, lf := range labelFiles {
 		lfile, lroot := lf.file, lf.root

@@ -21,10 +21,19 @@ const (
 	Both         Audience = "both"
 	Municipality Audience = "municipality"
 	Community    Audience = "community"
+	// Registration is the organisation directory's registration form: the
+	// short checklist an organisation fills in to be listed in a
+	// municipality's directory (checkpoint 2.1), apart from the roadmap's
+	// steps. Its checkpoints are Language.Registration's.
+	Registration Audience = "registration"
 )
 
 // Forms lists the two checklist forms in the order documents show them.
 var Forms = []Audience{Municipality, Community}
+
+// AllForms lists every form an answers file may fill in: the two checklists
+// and the registration form.
+var AllForms = []Audience{Municipality, Community, Registration}
 
 // Includes reports whether a checkpoint for audience a belongs to form f.
 // The form "all" (or "") includes every checkpoint.
@@ -34,6 +43,9 @@ func (a Audience) Includes(f Audience) bool {
 		return true
 	case Both:
 		return a == Both
+	case Registration:
+		// the registration form shares no checkpoint with the checklists
+		return a == Registration
 	}
 	return a == Both || a == f
 }
@@ -45,6 +57,19 @@ func ParseForm(s string) (Audience, error) {
 		return a, nil
 	}
 	return "", fmt.Errorf("unknown form %q; allowed: municipality, community", s)
+}
+
+// ParseAnyForm parses the name of any form an answers file may fill in:
+// municipality, community or registration.
+func ParseAnyForm(s string) (Audience, error) {
+	if a := Audience(s); a == Registration {
+		return a, nil
+	}
+	a, err := ParseForm(s)
+	if err != nil {
+		return "", fmt.Errorf("unknown form %q; allowed: municipality, community, registration", s)
+	}
+	return a, nil
 }
 
 // ParseAudience parses an audience filter: all, municipality or community.
@@ -84,6 +109,8 @@ type Language struct {
 	Introduction Introduction `yaml:"introduction"`
 	// Steps are the three steps of the roadmap, in order.
 	Steps []Step `yaml:"steps" item:"step"`
+	// Registration is the registration form of the organisation directory.
+	Registration RegistrationForm `yaml:"registration"`
 	// About is the closing "about the project" section.
 	About Section `yaml:"about_project"`
 	// Disclaimer is the EU funding disclaimer, in Markdown.
@@ -128,6 +155,16 @@ type Markers struct {
 	Municipality string `yaml:"municipality"`
 	// Community describes the community-organisation form's marker.
 	Community string `yaml:"community"`
+}
+
+// RegistrationForm is the short checklist an organisation fills in to be listed
+// in a municipality's directory of organisations. Its checkpoints have no
+// guidance and no status: each is a question with, perhaps, options to
+// tick; their audience is Registration and their step 1 (the colour they
+// are drawn in).
+type RegistrationForm struct {
+	Title       string       `yaml:"title"`
+	Checkpoints []Checkpoint `yaml:"checkpoints" item:"checkpoint"`
 }
 
 // Step is one of the three steps of the roadmap.
@@ -249,9 +286,16 @@ func format(s string, kv ...string) string {
 }
 
 // Checkpoints returns the checkpoints of form f in document order; f "all"
-// returns every checkpoint.
+// returns every checkpoint of the roadmap's steps (not the registration
+// form's, which Registration returns).
 func (l *Language) Checkpoints(f Audience) []*Checkpoint {
 	var out []*Checkpoint
+	if f == Registration {
+		for ci := range l.Registration.Checkpoints {
+			out = append(out, &l.Registration.Checkpoints[ci])
+		}
+		return out
+	}
 	for si := range l.Steps {
 		for ci := range l.Steps[si].Checkpoints {
 			cp := &l.Steps[si].Checkpoints[ci]
@@ -270,6 +314,11 @@ func (l *Language) Checkpoint(id string) *Checkpoint {
 			if cp := &l.Steps[si].Checkpoints[ci]; cp.ID == id {
 				return cp
 			}
+		}
+	}
+	for ci := range l.Registration.Checkpoints {
+		if cp := &l.Registration.Checkpoints[ci]; cp.ID == id {
+			return cp
 		}
 	}
 	return nil

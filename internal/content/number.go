@@ -17,6 +17,12 @@ func (l *Language) Number(cp *Checkpoint) string {
 			}
 		}
 	}
+	for ci := range l.Registration.Checkpoints {
+		if &l.Registration.Checkpoints[ci] == cp || l.Registration.Checkpoints[ci].ID == cp.ID {
+			// the registration form's questions: 1, 2, 3
+			return strconv.Itoa(ci + 1)
+		}
+	}
 	return ""
 }
 
@@ -49,6 +55,12 @@ func (c *Checkpoint) WriteInLines() int {
 // inherit copies into l what does not depend on the language from the
 // source language src: each checkpoint's WriteIn.
 func inherit(l, src *Language) {
+	for ci := range l.Registration.Checkpoints {
+		cp := &l.Registration.Checkpoints[ci]
+		if s := src.Checkpoint(cp.ID); s != nil {
+			cp.WriteIn = s.WriteIn
+		}
+	}
 	for si := range l.Steps {
 		for ci := range l.Steps[si].Checkpoints {
 			cp := &l.Steps[si].Checkpoints[ci]

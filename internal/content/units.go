@@ -47,7 +47,7 @@ func Hash(text string) string {
 // notTranslated are keys of roadmap.yaml whose values are never translated.
 var notTranslated = map[string]bool{
 	"language": true, "name": true, "project": true, "status": true, "status_note": true,
-	"id": true, "audience": true, "number": true, "table": true, "url": true, "lines": true,
+	"id": true, "audience": true, "number": true, "table": true, "url": true, "lines": true, "writein": true,
 }
 
 // Units returns every translatable text of language code, roadmap.yaml first

@@ -58,7 +58,7 @@ func Render(lang *content.Language, f content.Audience, a *answers.File, opts Op
 	if lang == nil {
 		return nil, errors.New("rendering form: no content language")
 	}
-	if _, err := content.ParseForm(string(f)); err != nil {
+	if _, err := content.ParseAnyForm(string(f)); err != nil {
 		return nil, fmt.Errorf("rendering form: %w", err)
 	}
 	if a != nil && a.Form != "" && a.Form != f {
@@ -96,9 +96,13 @@ func Render(lang *content.Language, f content.Audience, a *answers.File, opts Op
 	if err != nil {
 		return nil, fmt.Errorf("rendering form: %w", err)
 	}
-	guidePages, err := guide.Pages(lang, th)
-	if err != nil {
-		return nil, fmt.Errorf("rendering form: %w", err)
+	var guidePages map[string]int
+	if f != content.Registration {
+		// the registration's questions have no guidance in the booklet
+		guidePages, err = guide.Pages(lang, th)
+		if err != nil {
+			return nil, fmt.Errorf("rendering form: %w", err)
+		}
 	}
 	r := &renderer{d: d, th: th, lang: lang, form: f, a: a, guidePages: guidePages, fill: fill,
 		heights: map[*content.Checkpoint]float64{}, heads: map[*content.Checkpoint]float64{}, whole: map[*content.Checkpoint]bool{}}
@@ -133,6 +137,11 @@ type renderer struct {
 // label returns the content label key, with placeholders filled from kv.
 func (r *renderer) label(key string, kv ...string) string { return r.lang.Format(key, kv...) }
 
+// registration reports whether the form is the organisation directory's
+// registration form: one band of questions without statuses, no workshop,
+// plans, timeline or notes page.
+func (r *renderer) registration() bool { return r.form == content.Registration }
+
 // filled reports whether the form is filled in from answers.
 func (r *renderer) filled() bool { return r.a != nil }
 
@@ -150,7 +159,7 @@ func (r *renderer) render() {
 	r.header()
 	r.fields()
 	r.instructions()
-	if r.filled() {
+	if r.filled() && !r.registration() {
 		r.progress()
 	}
 	items := r.items()
@@ -168,6 +177,11 @@ func (r *renderer) render() {
 			next = &items[i+1]
 		}
 		r.checkpoint(it.cp, next)
+	}
+	if r.registration() {
+		r.funding()
+		r.markerField()
+		return
 	}
 	if r.filled() {
 		// the plans' timeline after the last step, whose plans it charts,
@@ -191,6 +205,14 @@ type item struct {
 // items returns the form's checkpoints in document order.
 func (r *renderer) items() []item {
 	var out []item
+	if r.registration() {
+		// one band, titled as the content titles the registration
+		st := &content.Step{Number: 1, Title: r.lang.Registration.Title}
+		for i, cp := range r.lang.Checkpoints(content.Registration) {
+			out = append(out, item{step: st, cp: cp, first: i == 0})
+		}
+		return out
+	}
 	for si := range r.lang.Steps {
 		st := &r.lang.Steps[si]
 		first := true

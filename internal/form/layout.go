@@ -43,6 +43,9 @@ func (r *renderer) header() {
 
 // audienceColor is the colour of the form's audience.
 func (r *renderer) audienceColor() pdf.Color {
+	if r.registration() {
+		return r.th.Colors.Accent
+	}
 	if r.form == content.Community {
 		return r.th.Colors.Community
 	}
@@ -108,6 +111,10 @@ func (r *renderer) fields() {
 			v.Workshop.Facilitator, v.Workshop.NextReview.String(), v.Workshop.Participants} {
 			fs[i].value = s
 		}
+	}
+	if r.registration() {
+		// organisation, contact person and date: no partner, no workshop
+		fs = []field{fs[0], fs[1], fs[3]}
 	}
 	shade := th.Colors.Shade
 	d.Box(pdf.Box{Background: &shade, Padding: 3.2}, func() {
@@ -222,6 +229,9 @@ func (r *renderer) manyLines(f field, colW, gap float64) {
 func (r *renderer) instructions() {
 	d, th := r.d, r.th
 	muted := th.Colors.Muted
+	if r.filled() && r.registration() {
+		return
+	}
 	if r.filled() {
 		// filled in already: only that the numbers are the booklet's
 		d.Text(pdf.ParaStyle{Size: th.Type.Small + 1, Color: &muted, SpaceAfter: 3}, pdf.Run{Text: r.label("form.numbering")})
@@ -230,6 +240,16 @@ func (r *renderer) instructions() {
 	how := r.label("form.instructions")
 	if r.fill != nil {
 		how = r.label("fillable.instructions")
+	}
+	if r.registration() {
+		how = r.label("form.instructions.registration")
+		if r.fill != nil {
+			how = r.label("fillable.instructions.registration")
+		}
+		d.Text(pdf.ParaStyle{Size: th.Type.Small + 1, Color: &muted, SpaceAfter: 3},
+			pdf.Run{Text: r.label("form.instructions.title") + " ", Style: pdf.Bold},
+			pdf.Run{Text: how})
+		return
 	}
 	d.Text(pdf.ParaStyle{Size: th.Type.Small + 1, Color: &muted, SpaceAfter: 1.2},
 		pdf.Run{Text: r.label("form.instructions.title") + " ", Style: pdf.Bold},
@@ -403,15 +423,26 @@ func (r *renderer) band(it item) {
 		// The band opens the page: no running header above it.
 		d.SetHeader("")
 	}
+	if r.registration() {
+		heading = it.step.Title
+	}
 	d.Bookmark(heading, 1)
-	d.StepBand(it.step.Number, r.label("step.label", "n", num), it.step.Title)
+	d.StepBand(it.step.Number, r.bandLabel(it), it.step.Title)
 	d.SetHeader(heading)
 }
 
 // bandHeight returns the height of the band of item it's step.
 func (r *renderer) bandHeight(it item) float64 {
-	num := strconv.Itoa(it.step.Number)
-	return r.d.Measure(func() { r.d.StepBand(it.step.Number, r.label("step.label", "n", num), it.step.Title) })
+	return r.d.Measure(func() { r.d.StepBand(it.step.Number, r.bandLabel(it), it.step.Title) })
+}
+
+// bandLabel is the label of item it's band: "Step 1", or on the
+// registration form whom it is for.
+func (r *renderer) bandLabel(it item) string {
+	if r.registration() {
+		return ""
+	}
+	return r.label("step.label", "n", strconv.Itoa(it.step.Number))
 }
 
 // checkpoint draws checkpoint cp.
@@ -446,7 +477,7 @@ func (r *renderer) checkpoint(cp *content.Checkpoint, next *item) {
 // below it, the lines that fit in the space left. A checkpoint with a
 // table or with an answer gets none.
 func (r *renderer) spare(cp *content.Checkpoint, next *item) int {
-	if r.filled() || r.lines(cp) == 0 || r.tableHeight(cp) > 0 {
+	if r.filled() || r.registration() || r.lines(cp) == 0 || r.tableHeight(cp) > 0 {
 		return 0
 	}
 	left := r.d.Remaining() - r.fullHeight(cp)
@@ -495,6 +526,11 @@ func (r *renderer) flows(cp *content.Checkpoint) bool {
 func (r *renderer) lines(cp *content.Checkpoint) int {
 	if r.flows(cp) {
 		return 0
+	}
+	if r.registration() && cp.WriteIn > 0 {
+		// a short form: the lines the content asks for, not the
+		// checklists' least beside options
+		return min(cp.WriteIn, content.MaxWriteIn)
 	}
 	return cp.WriteInLines()
 }
@@ -623,6 +659,9 @@ func (r *renderer) head(cp *content.Checkpoint) {
 		}
 		if len(runs) > 0 {
 			d.Text(pdf.ParaStyle{Size: th.Type.Small + 1, Color: &muted, SpaceAfter: 2}, runs...)
+		}
+		if r.registration() {
+			return // a registration's questions have no status
 		}
 		choices := make([]pdf.Choice, len(answers.Statuses))
 		for i, s := range answers.Statuses {

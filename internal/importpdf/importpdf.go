@@ -77,7 +77,7 @@ func Read(data []byte, b *content.Bundle) (*answers.File, error) {
 	if version != form.FieldsVersion {
 		return nil, fail("the form was made by another version of roadmap (its fields are version %d; this roadmap reads version %d)", version, form.FieldsVersion)
 	}
-	if _, err := content.ParseForm(string(f)); err != nil {
+	if _, err := content.ParseAnyForm(string(f)); err != nil {
 		return nil, fail("the form names an unknown form %q", clip(string(f)))
 	}
 	lang, err := b.Language(code)
@@ -489,8 +489,14 @@ func (r *reader) answers() (*answers.File, error) {
 	a := &answers.File{Form: r.f, Language: r.lang.Code, Checkpoints: map[string]answers.Checkpoint{}}
 	r.fields[form.MarkerField].used = true
 	var err error
+	// a registration has no partner, workshop, statuses or plans
+	reg := r.f == content.Registration
 	org := []*string{&a.Organisation.Name, &a.Organisation.Contact, &a.Organisation.Partner}
-	for i, name := range []string{form.OrgNameField, form.OrgContactField, form.OrgPartnerField} {
+	orgFields := []string{form.OrgNameField, form.OrgContactField, form.OrgPartnerField}
+	if reg {
+		org, orgFields = org[:2], orgFields[:2]
+	}
+	for i, name := range orgFields {
 		if *org[i], err = r.text(name); err != nil {
 			return nil, err
 		}
@@ -499,14 +505,18 @@ func (r *reader) answers() (*answers.File, error) {
 	if a.Date, err = r.date(form.DateField, "the date"); err != nil {
 		return nil, err
 	}
-	if err := r.workshop(&a.Workshop); err != nil {
-		return nil, err
+	if !reg {
+		if err := r.workshop(&a.Workshop); err != nil {
+			return nil, err
+		}
 	}
 	for _, cp := range r.lang.Checkpoints(r.f) {
 		var c answers.Checkpoint
-		st, err := r.button(form.StatusField(cp.ID))
-		if err != nil {
-			return nil, err
+		st := ""
+		if !reg {
+			if st, err = r.button(form.StatusField(cp.ID)); err != nil {
+				return nil, err
+			}
 		}
 		if st != "" {
 			if !slices.Contains(answers.Statuses, answers.Status(st)) {
@@ -536,6 +546,9 @@ func (r *reader) answers() (*answers.File, error) {
 		}
 	}
 	for _, p := range roadmap.Plans {
+		if reg {
+			break
+		}
 		if err := r.plan(p, a); err != nil {
 			return nil, err
 		}

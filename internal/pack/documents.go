@@ -98,6 +98,8 @@ func Documents() []Document {
 		formDocument(content.Municipality, "pack.index.form-fillable.municipality", true),
 		formDocument(content.Community, "pack.index.form.community", false),
 		formDocument(content.Community, "pack.index.form-fillable.community", true),
+		formDocument(content.Registration, "pack.index.form.registration", false),
+		formDocument(content.Registration, "pack.index.form-fillable.registration", true),
 		{ID: "guide", File: "guide.pdf", Index: "pack.index.guide", Build: buildGuide},
 		posterDocument(GlanceID, "pack.index.at-a-glance", false),
 		posterDocument(GlanceA3ID, "pack.index.at-a-glance-a3", true),
@@ -147,8 +149,11 @@ func Blank() []Document {
 
 // Roadmap returns the documents of one organisation's completed roadmap,
 // as render makes them: the filled form f, the workbook of every plan and
-// the partnership proposal's handout.
+// the partnership proposal's handout; of a registration, its form alone.
 func Roadmap(f content.Audience) []Document {
+	if f == content.Registration {
+		return []Document{mustLookup("form-" + string(f))}
+	}
 	return []Document{mustLookup("form-" + string(f)), mustLookup("plans"), mustLookup(ProposalID)}
 }
 

@@ -143,6 +143,44 @@ func (s *Server) downloadPlans(w http.ResponseWriter, r *http.Request) {
 	attach(w, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileBase(rm)+"-plans.xlsx", data)
 }
 
+// proposal is a format of the partnership proposal a roadmap's page
+// offers: the value of the page's query parameter p that asks for it
+// (/r/{name}?p=pdf: short links, for the page's weight), the document of
+// the registry and its file name after the organisation's.
+type proposal struct {
+	key, id, file, ctype string
+}
+
+// proposals are the handout, the slides and the Word document.
+var proposals = []proposal{
+	{"pdf", pack.ProposalID, "proposal.pdf", "application/pdf"},
+	{"deck", pack.ProposalSlidesID, "proposal-slides.pdf", "application/pdf"},
+	{"docx", pack.ProposalDOCXID, "proposal.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
+}
+
+// downloadProposal sends the partnership proposal of a roadmap in format
+// p, as "roadmap proposal" makes it. A registration has none.
+func (s *Server) downloadProposal(p proposal) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		rm := s.openValid(w, r)
+		if rm == nil {
+			return
+		}
+		if rm.File.Form == content.Registration {
+			s.refuse(w, r, http.StatusNotFound, "serve.error.notfound")
+			return
+		}
+		data, err := s.cache.get(p.id+"/"+rm.Name, rm.Rev, func() ([]byte, error) {
+			return s.build(p.id, rm.Lang, rm.File)
+		})
+		if err != nil {
+			s.failed(w, r, rm.Name, err)
+			return
+		}
+		attach(w, p.ctype, fileBase(rm)+"-"+p.file, data)
+	}
+}
+
 // downloadAnswers sends the answers file as it is on disk, also one with
 // problems, so it can be fixed in an editor.
 func (s *Server) downloadAnswers(w http.ResponseWriter, r *http.Request) {

@@ -29,7 +29,7 @@ type editView struct {
 	Workshop  []orgField
 	// Notes are the workshop's notes and next steps, after the steps, as
 	// the form's closing page.
-	Notes    orgField
+	Notes    *orgField
 	Steps    []stepView
 	Notice   string
 	General  []string
@@ -211,7 +211,12 @@ func (s *Server) renderEdit(w http.ResponseWriter, status int, rm *opened, f *an
 		title = rm.Name
 	}
 	v.Title = title + " — " + v.FormTitle
-	for _, k := range []string{"name", "contact", "partner"} {
+	reg := f.Form == content.Registration
+	orgKeys := []string{"name", "contact", "partner"}
+	if reg {
+		orgKeys = orgKeys[:2] // a registration names no partner
+	}
+	for _, k := range orgKeys {
 		label := lang.Label("field." + k)
 		if k == "name" {
 			label = lang.Label("field.organisation")
@@ -232,17 +237,27 @@ func (s *Server) renderEdit(w http.ResponseWriter, status int, rm *opened, f *an
 	for i := range v.Workshop {
 		v.Workshop[i].Err = errs.ByField["ws."+v.Workshop[i].Key]
 	}
-	v.Notes = orgField{Key: "notes", Label: lang.Label("form.notes.title"), Value: f.Workshop.Notes, Kind: "area",
+	v.Notes = &orgField{Key: "notes", Label: lang.Label("form.notes.title"), Value: f.Workshop.Notes, Kind: "area",
 		Rows: max(5, textRows(f.Workshop.Notes, 20)), Err: errs.ByField["ws.notes"]}
 	for _, st := range answers.Statuses {
 		v.Statuses = append(v.Statuses, choice{string(st), lang.Label("status." + string(st))})
+	}
+	steps := lang.Steps
+	if reg {
+		// a registration: its questions, without statuses, workshop,
+		// notes, plans or progress
+		v.Workshop, v.Notes, v.Statuses = nil, nil, nil
+		steps = []content.Step{{Number: 1, Title: lang.Registration.Title, Checkpoints: lang.Registration.Checkpoints}}
 	}
 	for _, p := range plans {
 		v.Plans[p.Under] = s.planView(p, lang, f, raw, errs)
 	}
 	guidance := s.guidanceHTML(lang)
-	for _, st := range lang.Steps {
+	for _, st := range steps {
 		sv := stepView{Number: st.Number, Label: lang.Format("step.label", "n", strconv.Itoa(st.Number)), Heading: st.Title}
+		if reg {
+			sv.Label = ""
+		}
 		for i := range st.Checkpoints {
 			cp := &st.Checkpoints[i]
 			if !cp.Audience.Includes(f.Form) {
@@ -274,6 +289,10 @@ func (s *Server) renderEdit(w http.ResponseWriter, status int, rm *opened, f *an
 		}
 	}
 	var total roadmap.Count
+	if reg {
+		s.render(w, status, "edit.html", v)
+		return
+	}
 	v.StepCount, total = roadmap.Progress(lang, f.Form, f)
 	v.Done, v.Total, v.NA = total.Done, total.Total(), total.NotApplicable
 	s.render(w, status, "edit.html", v)

@@ -258,7 +258,7 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 		// Workshop: the workshop's links can be shown as QR codes.
 		Workshop bool
 	}{page{Lang: lang, Title: lang.Label("serve.title"), Langs: langs, s: s}, rows, len(list) > 0, valid, s.store.dir,
-		q.Get("notice"), content.Forms, query, order, []string{sortName, sortProgress, sortChanged},
+		q.Get("notice"), content.AllForms, query, order, []string{sortName, sortProgress, sortChanged},
 		pageText(lang, pg, pages), prev, next, len(s.opts.WorkshopLinks) > 0})
 }
 

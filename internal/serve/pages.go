@@ -188,7 +188,7 @@ func (s *Server) newRoadmap(w http.ResponseWriter, r *http.Request) {
 		s.formError(w, r, err)
 		return
 	}
-	form, err := content.ParseForm(r.PostForm.Get("form"))
+	form, err := content.ParseAnyForm(r.PostForm.Get("form"))
 	if err != nil {
 		s.refuse(w, r, http.StatusBadRequest, "serve.error.form")
 		return
@@ -371,6 +371,17 @@ var languageRE = sync.OnceValue(func() *regexp.Regexp {
 })
 
 func (s *Server) edit(w http.ResponseWriter, r *http.Request) {
+	if p := r.URL.Query().Get("p"); p != "" {
+		// a download of the partnership proposal (see proposals)
+		for _, pr := range proposals {
+			if pr.key == p {
+				s.downloadProposal(pr)(w, r)
+				return
+			}
+		}
+		s.refuse(w, r, http.StatusNotFound, "serve.error.notfound")
+		return
+	}
 	rm := s.open(w, r)
 	if rm == nil {
 		return

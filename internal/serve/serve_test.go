@@ -618,7 +618,7 @@ func TestDownloads(t *testing.T) {
 	for _, f := range zr.File {
 		names = append(names, f.Name)
 	}
-	if got := strings.Join(names, " "); got != "lv/form-municipality.pdf lv/form-municipality-fillable.pdf lv/form-community.pdf lv/form-community-fillable.pdf lv/guide.pdf lv/at-a-glance.pdf lv/at-a-glance-a3.pdf lv/action-plan.xlsx lv/communication-plan.xlsx lv/evaluation-plan.xlsx" {
+	if got := strings.Join(names, " "); got != "lv/form-municipality.pdf lv/form-municipality-fillable.pdf lv/form-community.pdf lv/form-community-fillable.pdf lv/form-registration.pdf lv/form-registration-fillable.pdf lv/guide.pdf lv/at-a-glance.pdf lv/at-a-glance-a3.pdf lv/action-plan.xlsx lv/communication-plan.xlsx lv/evaluation-plan.xlsx" {
 		t.Errorf("the pack holds %s", got)
 	}
 	res, body = call(t, h, "GET", "/blank/en/guide.pdf", nil)
