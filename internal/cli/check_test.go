@@ -55,7 +55,11 @@ func TestCheckEveryDocument(t *testing.T) {
 		{"proposal", "--answers", examples[0], "-o", filepath.Join(dir, "proposal.pdf")},
 		{"proposal", "--answers", examples[0], "--format", "slides", "-o", filepath.Join(dir, "slides.pdf")},
 		{"poster", "-o", filepath.Join(dir, "poster.pdf")},
+		{"form", "registration", "--lang", "lv", "-o", filepath.Join(dir, "registration.pdf")},
+		{"form", "registration", "--lang", "en", "--fillable", "-o", filepath.Join(dir, "registration-fillable.pdf")},
 	}
+	registrations, _ := filepath.Glob("../../examples/testdata/registration-*.yaml")
+	others = append(others, append([]string{"directory", "-o", filepath.Join(dir, "directory.xlsx"), "--pdf", filepath.Join(dir, "directory.pdf")}, append(examples, registrations...)...))
 	for _, argv := range others {
 		if code, _, stderr := roadmapRun(t, argv...); code != 0 {
 			t.Fatalf("%v: exit %d: %s", argv, code, stderr)
@@ -69,9 +73,10 @@ func TestCheckEveryDocument(t *testing.T) {
 		return nil
 	})
 	// 7 documents in 6 languages, 4 forms twice, the overview, the
-	// proposal twice, the poster
-	if len(pdfs) < 42+8+4 {
-		t.Fatalf("%d PDFs, want at least %d", len(pdfs), 42+8+4)
+	// proposal twice, the poster, the registration form twice, the
+	// directory
+	if len(pdfs) < 42+8+4+3 {
+		t.Fatalf("%d PDFs, want at least %d", len(pdfs), 42+8+4+3)
 	}
 	code, stdout, stderr := roadmapRun(t, append([]string{"check"}, pdfs...)...)
 	if code != 0 || stderr != "" {
