@@ -66,9 +66,11 @@ func clipRight(pts []pdf.Point, cut float64) []pdf.Point {
 
 // Road draws the progress picture's chevrons in the box (x, y, w, h): one
 // per step, each filled from the left as far as its checkpoints are done
-// (the step's colour), then in progress (a tint), the rest in a pale tint,
-// with the step's label on the left and its count in a white pill on the
-// right. It does not move the cursor.
+// (the step's colour), then in progress (a tint), the rest in a pale tint;
+// under each chevron, beside it rather than on it, where the fill would
+// hide part of the arrow, the step's label on the left and its count on the
+// right, in type of size RoadLabelSize, a line RoadLabelHeight high. It
+// does not move the cursor.
 func Road(d *pdf.Doc, lang *content.Language, x, y, w, h float64, steps []Step) {
 	if len(steps) == 0 {
 		return
@@ -77,7 +79,8 @@ func Road(d *pdf.Doc, lang *content.Language, x, y, w, h float64, steps []Step) 
 	const gap = 1.2
 	a := math.Min(h*0.45, 5)
 	cw := (w - gap*float64(len(steps)-1)) / float64(len(steps))
-	size := math.Min(th.Type.Small+1, h*1.6)
+	size := RoadLabelSize(d)
+	ty := y + h + 0.5
 	for i, st := range steps {
 		cx := x + float64(i)*(cw+gap)
 		c := th.Step(st.Number)
@@ -91,32 +94,30 @@ func Road(d *pdf.Doc, lang *content.Language, x, y, w, h float64, steps []Step) 
 				d.Polygon(clipRight(shape, cx+done*cw), c)
 			}
 		}
-		// The step's label, on a white pill so it reads on any fill, and
-		// the count done.
-		left := cx + a + 1.4
-		if i == 0 {
-			left = cx + 2
-		}
-		lh := d.LineHeight(size)
-		ty := y + (h-lh)/2
 		count := lang.Format("form.progress.count", "done", strconv.Itoa(st.Done), "total", strconv.Itoa(st.Total()))
 		label := lang.Format("step.label", "n", strconv.Itoa(st.Number))
-		cwid := pdf.Width(count, pdf.Bold, size) + 2.4
-		lwid := pdf.Width(label, pdf.Bold, size) + 2.4
-		room := cw - a - (left - cx) - 1
-		pill := lh * 0.92
-		py := y + (h-pill)/2
-		if lwid+cwid+1 <= room {
-			d.FillRect(left-1.2, py, lwid, pill, pill/2, pdf.White)
-			d.Label(left-1.2, ty, lwid, label, pdf.Bold, size, c, pdf.AlignCenter)
+		left := cx
+		if i > 0 {
+			left += a
+		}
+		room := cx + cw - a - left
+		cwid := pdf.Width(count, pdf.Bold, size)
+		if pdf.Width(label, pdf.Bold, size)+cwid+1.5 <= room {
+			d.Label(left, ty, room-cwid-1.5, label, pdf.Bold, size, c, pdf.AlignLeft)
 		}
 		if cwid <= room {
-			cx1 := cx + cw - a - 1 - cwid
-			d.FillRect(cx1, py, cwid, pill, pill/2, pdf.White)
-			d.Label(cx1, ty, cwid, count, pdf.Bold, size, th.Colors.Text, pdf.AlignCenter)
+			d.Label(left, ty, room, count, pdf.Bold, size, th.Colors.Text, pdf.AlignRight)
 		}
 	}
 }
+
+// RoadLabelSize is the size of the type of the labels Road sets under its
+// chevrons.
+func RoadLabelSize(d *pdf.Doc) float64 { return d.Theme().Type.Small }
+
+// RoadLabelHeight is the height Road takes below its chevrons for their
+// labels.
+func RoadLabelHeight(d *pdf.Doc) float64 { return 0.5 + d.LineHeight(RoadLabelSize(d)) }
 
 // Progress draws the progress picture at the cursor, across the text
 // width: the road of the steps, each step's title under its chevron, and
@@ -126,16 +127,17 @@ func Progress(d *pdf.Doc, lang *content.Language, steps []Step) {
 		return
 	}
 	th := d.Theme()
-	const roadH = 9.0
+	const roadH = 7.0
 	small := th.Type.Small
 	lh := d.LineHeight(small)
-	h := roadH + 1.5 + 2*lh + 1.5 + lh + 2
+	labels := RoadLabelHeight(d)
+	h := roadH + labels + 1 + 2*lh + 1.5 + lh + 2
 	d.EnsureSpace(h)
 	x, y, w := d.Left(), d.Y(), d.Width()
 	Road(d, lang, x, y, w, roadH, steps)
 	const gap = 1.2
 	cw := (w - gap*float64(len(steps)-1)) / float64(len(steps))
-	ty := y + roadH + 1.5
+	ty := y + roadH + labels + 1
 	for i, st := range steps {
 		lines := d.Lines(st.Title, pdf.Regular, small, cw-2)
 		for j, ln := range lines[:min(len(lines), 2)] {
@@ -168,6 +170,8 @@ const (
 	Diamond
 	// Triangle marks an overdue deadline.
 	Triangle
+	// Half marks a deadline in progress: a circle half filled.
+	Half
 )
 
 type legendItem struct {
@@ -206,6 +210,14 @@ func mark(d *pdf.Doc, s Shape, x, y, r float64, c pdf.Color) {
 	case Triangle:
 		r *= 1.2
 		d.Polygon([]pdf.Point{{X: x, Y: y - r}, {X: x + r, Y: y + r*0.8}, {X: x - r, Y: y + r*0.8}}, c)
+	case Half:
+		d.Circle(x, y, r*0.85, pdf.White, c, 0.45)
+		var half []pdf.Point
+		for i := 0; i <= 12; i++ {
+			a := math.Pi/2 + math.Pi*float64(i)/12
+			half = append(half, pdf.Point{X: x + r*0.85*math.Cos(a), Y: y - r*0.85*math.Sin(a)})
+		}
+		d.Polygon(half, c)
 	default:
 		d.FillRect(x-r, y-r, 2*r, 2*r, 0.4, c)
 	}

@@ -1,6 +1,8 @@
 package chart
 
 import (
+	"slices"
+
 	"github.com/partnership-roadmap/roadmap/internal/answers"
 	"github.com/partnership-roadmap/roadmap/internal/content"
 	"github.com/partnership-roadmap/roadmap/internal/pdf"
@@ -14,19 +16,27 @@ func ActionShape(r answers.Action, asOf answers.Date) Shape {
 		return Triangle
 	case r.Status == "done":
 		return Ring
+	case r.Status == "in-progress":
+		return Half
 	}
 	return Dot
 }
 
 // PlanLanes returns a timeline lane per dated row of a's action plan and
-// evaluation plan, named after the activity or the stage.
+// evaluation plan, named after the activity or the stage: the actions, then
+// the evaluations, each in date order.
 func PlanLanes(a *answers.File, asOf answers.Date) []Lane {
 	var lanes []Lane
+	byDate := func(from int) {
+		slices.SortStableFunc(lanes[from:], func(x, y Lane) int { return x.Marks[0].Date.Time().Compare(y.Marks[0].Date.Time()) })
+	}
 	for _, r := range a.ActionPlan {
 		if !r.Deadline.IsZero() {
 			lanes = append(lanes, Lane{Label: r.Activity, Marks: []Mark{{Date: r.Deadline, Shape: ActionShape(r, asOf)}}})
 		}
 	}
+	byDate(0)
+	actions := len(lanes)
 	for _, r := range a.EvaluationPlan {
 		if !r.When.IsZero() {
 			label := r.Stage
@@ -36,6 +46,7 @@ func PlanLanes(a *answers.File, asOf answers.Date) []Lane {
 			lanes = append(lanes, Lane{Label: label, Marks: []Mark{{Date: r.When, Shape: Diamond}}})
 		}
 	}
+	byDate(actions)
 	return lanes
 }
 

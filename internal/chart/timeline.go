@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/partnership-roadmap/roadmap/internal/answers"
@@ -15,13 +16,18 @@ import (
 type Lane struct {
 	Label string
 	Marks []Mark
+	// Group makes the lane the heading of the lanes after it (an
+	// organisation's name over its plan rows): its label in bold across
+	// the timeline, without marks.
+	Group bool
 }
 
 // Mark is one dated thing on a timeline.
 type Mark struct {
 	Date answers.Date
-	// Shape is Dot (a deadline), Ring (a deadline done), Diamond (an
-	// evaluation) or Triangle (an overdue deadline).
+	// Shape is Dot (a deadline), Half (a deadline in progress), Ring (a
+	// deadline done), Diamond (an evaluation) or Triangle (an overdue
+	// deadline).
 	Shape Shape
 }
 
@@ -36,21 +42,32 @@ func MarkColor(th pdf.Theme, s Shape) pdf.Color {
 	return th.Colors.Accent
 }
 
+// maxLabelLines is the most lines a lane's label wraps to.
+const maxLabelLines = 3
+
+// laneHeight is the height of lane l whose label takes n lines of height lh.
+func laneHeight(n int, lh float64) float64 { return max(laneH, float64(n)*lh+1.2) }
+
 // TimelineHeight is the height Timeline takes for lanes when it fits on one
 // page: for a heading to keep the whole timeline with it.
 func TimelineHeight(d *pdf.Doc, lanes []Lane) float64 {
-	n := 0
+	lh := d.LineHeight(d.Theme().Type.Small)
+	labelW := labelWidth(d)
+	h, n := 0.0, 0
 	for _, l := range lanes {
-		if slices.ContainsFunc(l.Marks, func(m Mark) bool { return !m.Date.IsZero() }) {
+		if l.Group || slices.ContainsFunc(l.Marks, func(m Mark) bool { return !m.Date.IsZero() }) {
 			n++
+			h += laneHeight(min(len(d.Lines(l.Label, pdf.Regular, d.Theme().Type.Small, labelW-2.4)), maxLabelLines), lh)
 		}
 	}
 	if n == 0 {
 		return 0
 	}
-	lh := d.LineHeight(d.Theme().Type.Small)
-	return 2*lh + 0.5 + float64(n)*laneH + 1.5 + lh + 2
+	return 2*lh + 0.5 + h + 1.5 + lh + 2
 }
+
+// labelWidth is the width of a timeline's column of lane labels.
+func labelWidth(d *pdf.Doc) float64 { return math.Max(d.Width()*0.3, 36) }
 
 // laneH is the height of a timeline's lane.
 const laneH = 5.0
@@ -74,6 +91,10 @@ func timelineFigure(d *pdf.Doc, lang *content.Language, lanes []Lane, asOf answe
 	shown := map[Shape]bool{}
 	lo, hi := math.MaxInt, math.MinInt
 	for _, l := range lanes {
+		if l.Group {
+			rows = append(rows, Lane{Label: l.Label, Group: true})
+			continue
+		}
 		var ms []Mark
 		for _, m := range l.Marks {
 			if !m.Date.IsZero() {
@@ -86,6 +107,15 @@ func timelineFigure(d *pdf.Doc, lang *content.Language, lanes []Lane, asOf answe
 			rows = append(rows, Lane{Label: l.Label, Marks: ms})
 		}
 	}
+	// groups without a dated lane after them are left out
+	var kept []Lane
+	for i, l := range rows {
+		if l.Group && (i+1 == len(rows) || rows[i+1].Group) {
+			continue
+		}
+		kept = append(kept, l)
+	}
+	rows = kept
 	if len(rows) == 0 {
 		return
 	}
@@ -95,7 +125,7 @@ func timelineFigure(d *pdf.Doc, lang *content.Language, lanes []Lane, asOf answe
 	th := d.Theme()
 	small := th.Type.Small
 	lh := d.LineHeight(small)
-	labelW := math.Max(d.Width()*0.3, 36)
+	labelW := labelWidth(d)
 	n := hi - lo + 1
 	colW := (d.Width() - labelW) / float64(n)
 	headH := 2*lh + 0.5
@@ -139,8 +169,39 @@ func timelineFigure(d *pdf.Doc, lang *content.Language, lanes []Lane, asOf answe
 		}
 	}
 
+	// a lane's label wrapped (the last of maxLabelLines lines shortened)
+	// and its height
+	wrapped := func(l Lane) ([]string, float64) {
+		st := pdf.Regular
+		if l.Group {
+			st = pdf.Bold
+		}
+		w := labelW - 2.4
+		if l.Group {
+			w = d.Width() - 1.6
+		}
+		lines := d.Lines(l.Label, st, small, w)
+		if len(lines) > maxLabelLines {
+			lines = append(lines[:maxLabelLines-1], strings.Join(lines[maxLabelLines-1:], " "))
+		}
+		return lines, laneHeight(len(lines), lh)
+	}
 	lane := func(l Lane, y float64) {
-		d.Label(d.Left()+0.8, y+(laneH-lh)/2, labelW-2.4, l.Label, pdf.Regular, small, th.Colors.Text, pdf.AlignLeft)
+		lines, h := wrapped(l)
+		st := pdf.Regular
+		if l.Group {
+			st = pdf.Bold
+		}
+		for i, ln := range lines {
+			w := labelW - 2.4
+			if l.Group {
+				w = d.Width() - 1.6
+			}
+			d.Label(d.Left()+0.8, y+(h-float64(len(lines))*lh)/2+float64(i)*lh, w, ln, st, small, th.Colors.Text, pdf.AlignLeft)
+		}
+		if l.Group {
+			return
+		}
 		first, last := l.Marks[0].Date, l.Marks[0].Date
 		for _, m := range l.Marks {
 			if m.Date.Time().Before(first.Time()) {
@@ -150,7 +211,7 @@ func timelineFigure(d *pdf.Doc, lang *content.Language, lanes []Lane, asOf answe
 				last = m.Date
 			}
 		}
-		cy := y + laneH/2
+		cy := y + h/2
 		d.FillRect(xOf(first), cy-0.7, math.Max(xOf(last)-xOf(first), 0.1), 1.4, 0.7, th.Colors.Rule.Mix(pdf.White, 0.3))
 		// Overdue marks last, on top.
 		for _, pass := range []bool{false, true} {
@@ -171,24 +232,45 @@ func timelineFigure(d *pdf.Doc, lang *content.Language, lanes []Lane, asOf answe
 	d.EnsureSpace(keep)
 	y := 0.0
 	for len(rows) > 0 {
-		if d.Y()+headH+laneH > d.Bottom() {
+		_, h0 := wrapped(rows[0])
+		if d.Y()+headH+h0 > d.Bottom() {
 			d.AddPage()
 		}
 		top := header()
 		y = top + headH
-		fit := max(1, int((d.Bottom()-y)/laneH))
-		chunk := rows[:min(fit, len(rows))]
+		// the lanes that fit on the page (at least one), a group lane
+		// never last
+		var hs []float64
+		used := 0.0
+		for _, l := range rows {
+			_, h := wrapped(l)
+			if len(hs) > 0 && y+used+h > d.Bottom() {
+				break
+			}
+			hs = append(hs, h)
+			used += h
+		}
+		if len(hs) > 1 && len(hs) < len(rows) && rows[len(hs)-1].Group {
+			used -= hs[len(hs)-1]
+			hs = hs[:len(hs)-1]
+		}
+		chunk := rows[:len(hs)]
 		rows = rows[len(chunk):]
 		// Backgrounds, then the grid, then the marks on top.
-		for i := range chunk {
-			if i%2 == 1 {
-				d.FillRect(d.Left(), y+float64(i)*laneH, d.Width(), laneH, 0, th.Colors.Zebra)
+		ly := y
+		for i, l := range chunk {
+			switch {
+			case l.Group:
+				d.FillRect(d.Left(), ly, d.Width(), hs[i], 0, th.Colors.Shade)
+			case i%2 == 1:
+				d.FillRect(d.Left(), ly, d.Width(), hs[i], 0, th.Colors.Zebra)
 			}
+			ly += hs[i]
 		}
-		grid(y, y+float64(len(chunk))*laneH)
-		for _, l := range chunk {
+		grid(y, y+used)
+		for i, l := range chunk {
 			lane(l, y)
-			y += laneH
+			y += hs[i]
 		}
 		d.SetY(y)
 	}
@@ -198,6 +280,7 @@ func timelineFigure(d *pdf.Doc, lang *content.Language, lanes []Lane, asOf answe
 	var items []legendItem
 	for _, it := range []legendItem{
 		{Dot, MarkColor(th, Dot), lang.Label("chart.legend.deadline")},
+		{Half, MarkColor(th, Half), lang.Label("status.in-progress")},
 		{Ring, MarkColor(th, Ring), lang.Label("chart.legend.done")},
 		{Triangle, MarkColor(th, Triangle), lang.Label("chart.legend.overdue")},
 		{Diamond, MarkColor(th, Diamond), lang.Label("chart.legend.evaluation")},

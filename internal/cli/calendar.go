@@ -213,8 +213,12 @@ func (s *answersSet) err() error {
 // warnDuplicates says which files were set aside for a newer one.
 func warnDuplicates(app *App, dups []overview.Duplicate) {
 	for _, d := range dups {
-		app.Warn("%s: %s (%s) is also in %s, which has the newer date; %s is not used",
-			esc.Name(d.Dropped), esc.Text(d.Name), d.Form, esc.Name(d.Kept), esc.Name(d.Dropped))
+		why := "which has the newer date"
+		if d.Same {
+			why = "of the same date (in another language, or given later)"
+		}
+		app.Warn("%s: %s (%s) is also in %s, %s; %s is not used",
+			esc.Name(d.Dropped), esc.Text(d.Name), d.Form, esc.Name(d.Kept), why, esc.Name(d.Dropped))
 	}
 }
 

@@ -41,9 +41,11 @@ func TestNewFormCmd(t *testing.T) {
 		want    formOptions
 		wantErr string
 	}{
-		{argv: "form community", want: formOptions{Form: "community"}},
-		{argv: "form municipality --lang en --paper LETTER -o x.pdf", want: formOptions{Form: "municipality", Lang: "en", Paper: "letter", Output: "x.pdf"}},
-		{argv: "form --answers a.yaml", want: formOptions{Answers: "a.yaml"}},
+		{argv: "form community", want: formOptions{Form: "community", Guide: "all"}},
+		{argv: "form municipality --lang en --paper LETTER -o x.pdf", want: formOptions{Form: "municipality", Lang: "en", Paper: "letter", Output: "x.pdf", Guide: "all"}},
+		{argv: "form --answers a.yaml", want: formOptions{Answers: "a.yaml", Guide: "all"}},
+		{argv: "form municipality --guide own", want: formOptions{Form: "municipality", Guide: "own"}},
+		{argv: "form municipality --guide municipality", wantErr: "--guide: unknown booklet \"municipality\"; allowed: all, own\nRun 'roadmap form --help' for usage."},
 		{argv: "form", wantErr: "give one form: municipality or community, or --answers FILE\nRun 'roadmap form --help' for usage."},
 		{argv: "form communit", wantErr: "unknown form \"communit\"; allowed: municipality, community, registration; did you mean \"community\"?\nRun 'roadmap form --help' for usage."},
 		{argv: "form community municipality", wantErr: "give one form: municipality or community, or --answers FILE\nRun 'roadmap form --help' for usage."},

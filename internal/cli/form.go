@@ -25,6 +25,9 @@ type formOptions struct {
 	Output  string
 	// Fillable adds form fields, to fill the form in on screen.
 	Fillable bool
+	// Guide is the booklet the page references point to: "all" (the
+	// whole guidebook) or "own" (the edition for the form's audience).
+	Guide string
 }
 
 func newFormCmd(app *App, runF func(*formOptions) error) *cobra.Command {
@@ -50,6 +53,13 @@ for each answer, the organisation block and the action-plan rows. With
 complete them. "roadmap import" reads a filled form back into an answers
 file.
 
+Each checkpoint points to the page of the guidebook where its guidance
+starts. By default the pages are those of the whole guidebook, the one
+"roadmap pack" and "roadmap guide" make; with --guide own they are those of
+the edition for the form's side ("roadmap guide --audience municipality" for
+the municipality form), and the form says so under its instructions. Hand a
+form out with the booklet its pages are for.
+
 The PDF is written to output/<lang>/form-<form>.pdf (for example
 output/lv/form-community.pdf), or for a filled form to
 output/<lang>/<organisation>-<form>.pdf, the organisation's name made safe
@@ -58,7 +68,8 @@ another file.`,
 		Example: "  roadmap form municipality\n" +
 			"  roadmap form community --lang en --paper letter\n" +
 			"  roadmap form --answers mine.yaml -o mine.pdf\n" +
-			"  roadmap form community --fillable",
+			"  roadmap form community --fillable\n" +
+			"  roadmap form municipality --guide own   # with: roadmap guide --audience municipality",
 		ValidArgs: forms,
 		Args: func(cmd *cobra.Command, args []string) error {
 			answersGiven := cmd.Flags().Changed("answers")
@@ -86,6 +97,8 @@ another file.`,
 	cmd.Flags().StringVarP(&opts.Answers, "answers", "a", "", "fill in the form from the answers `file` (YAML)")
 	paperFlag(cmd, &opts.Paper)
 	cmd.Flags().BoolVar(&opts.Fillable, "fillable", false, "add form fields, to fill the form in on screen in any PDF reader")
+	enumFlag(cmd, &opts.Guide, "guide", "", "all", "booklet", []string{"all", "own"},
+		"the booklet the page references are for: the whole guidebook, or the edition for the form's side")
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write the PDF to `FILE.pdf` (default output/<lang>/form-<form>.pdf)")
 	return cmd
 }
@@ -141,6 +154,9 @@ func formRun(app *App, opts *formOptions) error {
 	}
 	date := DocDate(a)
 	build := pack.BuildOptions{Theme: theme, Date: date}
+	if opts.Guide == "own" {
+		build.Audience = f
+	}
 	out := opts.Output
 	if out == "" {
 		out = filepath.Join("output", lang.Code, d.FileName(a, build))

@@ -32,7 +32,9 @@ every checkpoint, partner examples, links and the action-plan table, a table
 of contents and bookmarks, ready to read on screen or print.
 
 With --audience municipality or community the booklet leaves out the
-checkpoints of the other form. --org prints "prepared for" and the name on
+checkpoints of the other form; its pages differ from the whole booklet's, so
+hand it out with forms made with "roadmap form <side> --guide own", whose
+page references are this edition's. --org prints "prepared for" and the name on
 the cover.
 
 The booklet is written to output/<lang>/guide.pdf (guide-municipality.pdf,

@@ -3,10 +3,10 @@
 package content
 
 var builtinLanguages = []builtin{
-	{"lv", "8c24d21071d52e9013ae4dd49a6ebe126f86eb00985249a7911b0151c1f067f0", builtinLV},
-	{"el", "d329edb993d9b87b9344f390cef0b07160c49d4c6388ec895b65be4d7e528a0a", builtinEL},
-	{"en", "0ba4e5fd74fd9349f54f2fd3141928a6f54bd4a4066c74226da63835edab8511", builtinEN},
-	{"lt", "3481ee379d3b2b8121850a03e46a7a1d884b0d610f69dd1edad7ea81b397db10", builtinLT},
-	{"pt", "76542004bbe2a58e224d081c922d523e535368b733df6a7c48d19a4497c5a735", builtinPT},
-	{"sv", "ad2e8e48a02f604cfb977092b89c066e50e9992ff5c544ebeddfc9479b7d4a4d", builtinSV},
+	{"lv", "e0296c973f5350b579717c37daebd5176c6ed82110b1befaf951c54327fa1cab", builtinLV},
+	{"el", "5de598a5cab73ba3d0d7e38159163f2f8c5a4446f5f79819d52819a684b25e1d", builtinEL},
+	{"en", "1f4168b24404afd03584310b4fff103daee3e383b1d4b7a759d140828adbe946", builtinEN},
+	{"lt", "b09217816e1f79a94500342e110965d899a1d2bd612678f67a9b3070ab168395", builtinLT},
+	{"pt", "397b06c946c3850b373f21cdf7735a333506c195afbda0c1158b537cd051d443", builtinPT},
+	{"sv", "ef5e6c2a20a1e8c17be2c247ac2199fe76bec228154650472193a36050f49a25", builtinSV},
 }

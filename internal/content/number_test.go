@@ -45,7 +45,7 @@ func TestWriteInFromSource(t *testing.T) {
 			if code == "lv" {
 				s = strings.Replace(s, "      - id: pilot\n", "      - id: pilot\n        writein: 9\n", 1)
 				// fewer than six beside options: six
-				s = strings.Replace(s, "      - id: resources\n", "      - id: resources\n        writein: 2\n", 1)
+				s = strings.Replace(s, "      - id: know-organisations\n", "      - id: know-organisations\n        writein: 2\n", 1)
 				// more than six beside options: the content's
 				s = strings.Replace(s, "      - id: local-actors\n", "      - id: local-actors\n        writein: 8\n", 1)
 			}
@@ -64,7 +64,7 @@ func TestWriteInFromSource(t *testing.T) {
 		if n := l.Checkpoint("pilot").WriteInLines(); n != 9 {
 			t.Errorf("%s: pilot gets %d write-in lines; want lv's 9", code, n)
 		}
-		if n := l.Checkpoint("resources").WriteInLines(); n != 6 {
+		if n := l.Checkpoint("know-organisations").WriteInLines(); n != 6 {
 			t.Errorf("%s: a checkpoint with options asking for 2 lines gets %d; want at least 6", code, n)
 		}
 		if n := l.Checkpoint("local-actors").WriteInLines(); n != 8 {
@@ -73,7 +73,7 @@ func TestWriteInFromSource(t *testing.T) {
 		if n := l.Checkpoint("target-group").WriteInLines(); n != 6 {
 			t.Errorf("%s: an open question gets %d write-in lines by default; want 6", code, n)
 		}
-		if n := l.Checkpoint("needs").WriteInLines(); n != 6 {
+		if n := l.Checkpoint("impact-methods").WriteInLines(); n != 6 {
 			t.Errorf("%s: a checkpoint with options gets %d write-in lines by default; want 6", code, n)
 		}
 		if n := l.Checkpoint("action-plan").WriteInLines(); n != 3 {

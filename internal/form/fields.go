@@ -21,7 +21,8 @@ import (
 // column of choices); and a multi-line text field over the lines
 // of the closing page, the workshop's notes. Filled from answers, the fields carry the
 // values (the page itself stays blank, so nothing printed contradicts what
-// is typed later). Dates are written and read as YYYY-MM-DD.
+// is typed later). Dates are written as the printed form writes them
+// (27.11.2026. in Latvian), and read so or as YYYY-MM-DD.
 //
 // The field names are below; package importpdf reads a filled form back by
 // them. A hidden field (MarkerField) says which form, language and version
@@ -241,10 +242,20 @@ func (r *renderer) textField(name, tip, value string, multiline bool, rect pdf.R
 	r.d.AddField(pdf.Field{Kind: pdf.TextField, Name: name, Tooltip: tip, Value: value, Multiline: multiline, AutoSize: true, Rect: rect})
 }
 
+// dateText is date d as the printed form writes it, "" for no date.
+func (r *renderer) dateText(d answers.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return r.lang.FormatDate(d.Time())
+}
+
 // planFields adds a field over each cell of plan p's rows: a drop-down
 // list for a column of choices (one that also takes a typed value when the
-// list only suggests), a one-line text field for a date, written and read
-// as YYYY-MM-DD, and a wrapping text field for a text.
+// list only suggests), a one-line text field for a date, written as the
+// printed form writes dates, and a wrapping text field for a text; every
+// cell of a table in the table's one type size, which a reader keeps
+// (text longer than its cell scrolls rather than shrinks).
 func (r *renderer) planFields(p *roadmap.Plan, cells []pdf.Area) {
 	if r.fill == nil {
 		return
@@ -260,18 +271,18 @@ func (r *renderer) planFields(p *roadmap.Plan, cells []pdf.Area) {
 			continue
 		}
 		col := &p.Columns[c.Col]
-		f := pdf.Field{Kind: pdf.TextField, Name: p.Field(c.Row+1, col.ID), Size: size, AutoSize: true, Page: c.Page}
+		f := pdf.Field{Kind: pdf.TextField, Name: p.Field(c.Row+1, col.ID), Size: size, Page: c.Page}
 		if c.Row < len(rows) {
 			v := rows[c.Row][c.Col]
 			f.Value = v.Text
 			if col.Kind == roadmap.Date {
-				f.Value = v.Date.String()
+				f.Value = r.dateText(v.Date)
 			}
 		}
 		label := p.Label(r.lang, col.ID)
 		switch col.Kind {
 		case roadmap.Date:
-			label = r.label("fillable.tip.date", "label", label)
+			label = r.label("fillable.tip.date", "label", label, "format", r.lang.DateHint())
 		case roadmap.Choice:
 			f.Kind, f.Edit = pdf.ComboBox, !col.List.Strict
 			f.Choices = []pdf.FieldChoice{{}} // none chosen

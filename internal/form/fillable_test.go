@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/partnership-roadmap/roadmap/internal/answers"
 	"github.com/partnership-roadmap/roadmap/internal/content"
 	"github.com/partnership-roadmap/roadmap/internal/contenttest"
 	"github.com/partnership-roadmap/roadmap/internal/pdf"
@@ -113,7 +114,9 @@ func TestFillableFilled(t *testing.T) {
 	for _, fd := range pdftest.Fields(t, res.Data) {
 		values[fd.Name] = fd.Value
 	}
-	if values[OrgNameField] != a.Organisation.Name || values[DateField] != a.Date.String() {
+	// dates as the printed form writes them
+	local := func(d answers.Date) string { return lang.FormatDate(d.Time()) }
+	if values[OrgNameField] != a.Organisation.Name || values[DateField] != local(a.Date) || values[DateField] != "27.11.2026." {
 		t.Errorf("organisation %q, date %q", values[OrgNameField], values[DateField])
 	}
 	for id, c := range a.Checkpoints {
@@ -130,7 +133,7 @@ func TestFillableFilled(t *testing.T) {
 		}
 	}
 	for i, r := range a.ActionPlan {
-		if values[roadmap.ActionPlan.Field(i+1, "activity")] != r.Activity || values[roadmap.ActionPlan.Field(i+1, "deadline")] != r.Deadline.String() {
+		if values[roadmap.ActionPlan.Field(i+1, "activity")] != r.Activity || values[roadmap.ActionPlan.Field(i+1, "deadline")] != local(r.Deadline) {
 			t.Errorf("action row %d: %q, %q", i+1, values[roadmap.ActionPlan.Field(i+1, "activity")], values[roadmap.ActionPlan.Field(i+1, "deadline")])
 		}
 	}
@@ -164,6 +167,46 @@ func BenchmarkFillableForm(b *testing.B) {
 	for b.Loop() {
 		if _, err := Render(lang, content.Community, nil, opts); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestFillablePlanTypeSize checks that every cell of a fillable plan table
+// is set in the table's one type size, which a reader keeps (a /DA with a
+// size, not 0, which has each cell's text sized on its own), and that its
+// dates are written as the printed form writes them.
+func TestFillablePlanTypeSize(t *testing.T) {
+	a := example(t, "talsi-municipality-en.yaml")
+	lang := contenttest.Language(t, "en")
+	res, err := Render(lang, a.Form, a, Options{Date: testDate, Fillable: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	qdf := string(pdftest.Decompressed(t, res.Data))
+	field := regexp.MustCompile(`(?s)/DA \(/\w+ ([\d.]+) Tf[^)]*\)[^>]*?/T \(((action|communication|evaluation)_\d+_\w+)\)`)
+	sizes := map[string]map[string]bool{}
+	n := 0
+	for _, m := range field.FindAllStringSubmatch(qdf, -1) {
+		n++
+		if m[1] == "0" {
+			t.Errorf("field %s sizes its text on its own (/DA size 0)", m[2])
+		}
+		if sizes[m[3]] == nil {
+			sizes[m[3]] = map[string]bool{}
+		}
+		sizes[m[3]][m[1]] = true
+	}
+	if n == 0 {
+		t.Fatal("no plan field with a /DA found")
+	}
+	for plan, s := range sizes {
+		if len(s) != 1 {
+			t.Errorf("the %s table's fields are set in %d sizes: %v", plan, len(s), s)
+		}
+	}
+	for _, fd := range pdftest.Fields(t, res.Data) {
+		if fd.Name == roadmap.ActionPlan.Field(1, "deadline") && fd.Value != "15/01/2027" {
+			t.Errorf("the first deadline is %q, want it as printed: 15/01/2027", fd.Value)
 		}
 	}
 }

@@ -9,12 +9,14 @@ import (
 	"github.com/partnership-roadmap/roadmap/internal/contenttest"
 	"github.com/partnership-roadmap/roadmap/internal/pdf"
 	"github.com/partnership-roadmap/roadmap/internal/pdftest"
+	"github.com/partnership-roadmap/roadmap/internal/roadmap"
 )
 
 // TestFirstPageStartsStep1 checks that page 1 of every form, blank and
 // filled, on A4 and Letter, in every language, starts step 1: its band and
 // checkpoint 1.1's title are on it. A filled form in a language without an
-// example is filled from the English example, as --lang makes it.
+// example is filled from the English example, as --lang makes it. A blank
+// form holds the three plan tables (3.1, 3.2, 3.3) under their titles.
 func TestFirstPageStartsStep1(t *testing.T) {
 	examples := map[content.Audience]string{content.Municipality: "talsi-municipality", content.Community: "brinumins-community"}
 	for _, code := range contenttest.Bundle(t).Codes() {
@@ -47,6 +49,16 @@ func TestFirstPageStartsStep1(t *testing.T) {
 						for _, want := range []string{norm(st.Title), norm(first.Title)} {
 							if !strings.Contains(page, want) {
 								t.Errorf("page 1 lacks %q:\n%s", want, page)
+							}
+						}
+						// a blank form holds the three plan tables (3.1,
+						// 3.2, 3.3) to write in, under their titles
+						if a == nil {
+							all := norm(strings.Join(pdftest.Pages(t, res.Data), "\n"))
+							for _, p := range roadmap.Plans {
+								if want := strings.ToUpper(p.Title(lang)); !strings.Contains(all, want) {
+									t.Errorf("the blank form has no table %q", want)
+								}
 							}
 						}
 					})

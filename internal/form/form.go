@@ -44,6 +44,11 @@ type Options struct {
 	// Fillable adds form fields over the blank form's layout, filled from
 	// the answers if any (see fields.go).
 	Fillable bool
+	// Edition is the guidebook the form's page references point to: "" (or
+	// "all") the whole booklet, as the pack holds it; the form's own
+	// audience the booklet's edition for it (`roadmap guide --audience`),
+	// which the form then names under its instructions.
+	Edition content.Audience
 }
 
 // Result is a rendered form: its PDF in Data, its page count and warnings.
@@ -96,15 +101,26 @@ func Render(lang *content.Language, f content.Audience, a *answers.File, opts Op
 	if err != nil {
 		return nil, fmt.Errorf("rendering form: %w", err)
 	}
+	edition := opts.Edition
+	switch edition {
+	case "", "all", content.Both:
+		edition = ""
+	case f:
+		if f == content.Registration {
+			edition = "" // no guidance in the booklet, no edition of it
+		}
+	default:
+		return nil, fmt.Errorf("rendering form %s: page references for the guidebook's %s edition; allowed: all, %s", f, edition, f)
+	}
 	var guidePages map[string]int
 	if f != content.Registration {
 		// the registration's questions have no guidance in the booklet
-		guidePages, err = guide.Pages(lang, th)
+		guidePages, err = guide.EditionPages(lang, th, edition)
 		if err != nil {
 			return nil, fmt.Errorf("rendering form: %w", err)
 		}
 	}
-	r := &renderer{d: d, th: th, lang: lang, form: f, a: a, guidePages: guidePages, fill: fill,
+	r := &renderer{d: d, th: th, lang: lang, form: f, a: a, guidePages: guidePages, edition: edition, fill: fill,
 		heights: map[*content.Checkpoint]float64{}, heads: map[*content.Checkpoint]float64{}, whole: map[*content.Checkpoint]bool{}}
 	r.render()
 	out, err := d.Bytes()
@@ -128,6 +144,9 @@ type renderer struct {
 	// guidePages is the page of the booklet each checkpoint's guidance
 	// starts on, by checkpoint id.
 	guidePages map[string]int
+	// edition is the guidebook edition guidePages are of: "" the whole
+	// booklet, else the form's own audience.
+	edition content.Audience
 	// whole records, per checkpoint with a table, whether it was decided to
 	// start it only on a page with room for all of it (see minHeight): the
 	// decision is taken once, before its step's band.

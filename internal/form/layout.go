@@ -86,7 +86,9 @@ func (r *renderer) fields() {
 		}
 	}
 	d.SetPlace("organisation")
-	dateTip := func(key string) string { return r.label("fillable.tip.date", "label", r.label(key)) }
+	dateTip := func(key string) string {
+		return r.label("fillable.tip.date", "label", r.label(key), "format", r.lang.DateHint())
+	}
 	hint := r.lang.DateHint()
 	participants := participantLines
 	if r.filled() {
@@ -107,8 +109,8 @@ func (r *renderer) fields() {
 	}
 	if r.fill != nil && r.fill.values != nil {
 		v := r.fill.values
-		for i, s := range []string{v.Organisation.Name, v.Organisation.Contact, v.Organisation.Partner, v.Date.String(),
-			v.Workshop.Facilitator, v.Workshop.NextReview.String(), v.Workshop.Participants} {
+		for i, s := range []string{v.Organisation.Name, v.Organisation.Contact, v.Organisation.Partner, r.dateText(v.Date),
+			v.Workshop.Facilitator, r.dateText(v.Workshop.NextReview), v.Workshop.Participants} {
 			fs[i].value = s
 		}
 	}
@@ -234,7 +236,7 @@ func (r *renderer) instructions() {
 	}
 	if r.filled() {
 		// filled in already: only that the numbers are the booklet's
-		d.Text(pdf.ParaStyle{Size: th.Type.Small + 1, Color: &muted, SpaceAfter: 3}, pdf.Run{Text: r.label("form.numbering")})
+		d.Text(pdf.ParaStyle{Size: th.Type.Small + 1, Color: &muted, SpaceAfter: 3}, pdf.Run{Text: r.numbering()})
 		return
 	}
 	how := r.label("form.instructions")
@@ -269,7 +271,17 @@ func (r *renderer) instructions() {
 	d.TextAt(x, y, r.label("form.legend.options"), pdf.Regular, size, muted)
 	d.SetY(y + lh + 0.6)
 	// the numbers are the booklet's, with gaps where the other form's are
-	d.Text(pdf.ParaStyle{Size: size, Color: &muted, SpaceAfter: 2}, pdf.Run{Text: r.label("form.numbering")})
+	d.Text(pdf.ParaStyle{Size: size, Color: &muted, SpaceAfter: 2}, pdf.Run{Text: r.numbering()})
+}
+
+// numbering is the line saying that the checkpoints keep the guidebook's
+// numbers, and, for page references to an edition of the guidebook, which.
+func (r *renderer) numbering() string {
+	s := r.label("form.numbering")
+	if r.edition != "" {
+		s += " " + r.label("form.guide_edition", "edition", r.label("guide.edition."+string(r.edition)))
+	}
+	return s
 }
 
 // notes draws the closing page: notes and next steps. A filled form whose
@@ -458,6 +470,7 @@ func (r *renderer) checkpoint(cp *content.Checkpoint, next *item) {
 	d := r.d
 	d.EnsureSpace(r.minHeight(cp))
 	lines := r.lines(cp) + r.spare(cp, next)
+	rows := r.spareRows(cp, next)
 	num := r.lang.Number(cp)
 	d.Bookmark(num+" "+cp.Title, 2)
 	d.Continued(r.label("form.continued", "number", num, "title", cp.Title), func() {
@@ -465,10 +478,34 @@ func (r *renderer) checkpoint(cp *content.Checkpoint, next *item) {
 		if plan, ok := r.plan(cp); ok {
 			d.Indent(r.numberWidth(), 0, func() {
 				d.Space(r.tableGap())
-				r.planTable(plan)
+				r.planTable(plan, rows)
 			})
 		}
 	})
+}
+
+// spareRows returns the empty rows a blank form adds to checkpoint cp's
+// plan table, at the cursor, to fill its page when what follows does not
+// fit below it (as spare does with lines). A fillable form keeps its
+// tables' rows, whose fields are numbered.
+func (r *renderer) spareRows(cp *content.Checkpoint, next *item) int {
+	if r.a != nil || r.fill != nil || r.tableHeight(cp) == 0 {
+		return 0
+	}
+	left := r.d.Remaining() - r.fullHeight(cp)
+	if left < plantable.BlankRowHeight {
+		return 0
+	}
+	if next != nil {
+		need := r.checkpointGap() + r.minHeight(next.cp)
+		if next.first {
+			need += r.bandHeight(*next)
+		}
+		if need <= left+1e-6 {
+			return 0
+		}
+	}
+	return int(left / plantable.BlankRowHeight)
 }
 
 // spare returns the write-in lines a blank form adds to checkpoint cp, at
@@ -542,7 +579,7 @@ func (r *renderer) tableHeight(cp *content.Checkpoint) float64 {
 	if !ok {
 		return 0
 	}
-	return r.d.Measure(func() { r.d.Indent(r.numberWidth(), 0, func() { r.planTable(p) }) }) + r.tableGap()
+	return r.d.Measure(func() { r.d.Indent(r.numberWidth(), 0, func() { r.planTable(p, 0) }) }) + r.tableGap()
 }
 
 // fullHeight returns the height of checkpoint cp drawn whole: its block
@@ -731,9 +768,9 @@ func paragraphs(text string) []string {
 }
 
 // planTable draws plan p under its title: the answers' rows in a filled
-// form, else empty rows to write in. A table that fits in half a page is
+// form, else empty rows to write in, extra more in a blank one. A table that fits in half a page is
 // kept whole; a longer one repeats its header on every page.
-func (r *renderer) planTable(p *roadmap.Plan) {
+func (r *renderer) planTable(p *roadmap.Plan, extra int) {
 	d, th := r.d, r.th
 	d.SetPlace(p.ID + " plan")
 	rows := p.Texts(r.lang, r.a)
@@ -742,6 +779,9 @@ func (r *renderer) planTable(p *roadmap.Plan) {
 		size = th.Type.Small // seven or eight columns
 	}
 	t := plantable.Table(r.lang, p, size, len(rows))
+	if len(rows) == 0 {
+		t.EmptyRows += extra
+	}
 	accent := th.Colors.Accent
 	caption := pdf.ParaStyle{Size: th.Type.Small, Style: pdf.Bold, Color: &accent, SpaceAfter: 1.2}
 	capH := d.TextHeight(caption, pdf.Run{Text: "X"})

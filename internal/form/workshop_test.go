@@ -84,7 +84,8 @@ func TestWorkshopFillable(t *testing.T) {
 		pdftest.Check(t, res.Data)
 		want := map[string][2]string{
 			FacilitatorField: {lang.Label("field.facilitator"), testWorkshop.Facilitator},
-			NextReviewField:  {lang.Format("fillable.tip.date", "label", lang.Label("field.next_review")), "2027-05-01"},
+			NextReviewField: {lang.Format("fillable.tip.date", "label", lang.Label("field.next_review"), "format", lang.DateHint()),
+				lang.FormatDate(time.Date(2027, 5, 1, 0, 0, 0, 0, time.UTC))},
 			ParticipantsField: {lang.Format("fillable.tip.participants", "label", lang.Label("field.participants")),
 				testWorkshop.Participants},
 		}

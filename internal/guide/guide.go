@@ -186,6 +186,7 @@ var pageCache sync.Map // pageKey → map[string]int
 type pageKey struct {
 	lang  *content.Language
 	theme string
+	aud   content.Audience
 }
 
 // Pages returns, by checkpoint id, the page of the whole booklet (every
@@ -195,20 +196,41 @@ type pageKey struct {
 // laid out once per language and theme in a process: the layout is
 // deterministic, so the pages are the printed booklet's.
 func Pages(lang *content.Language, th pdf.Theme) (map[string]int, error) {
+	return EditionPages(lang, th, content.Both)
+}
+
+// EditionPages is Pages for the booklet's edition for audience aud
+// (`roadmap guide --audience aud`, which leaves out the checkpoints of the
+// other form); content.Both, "" or "all" is the whole booklet.
+func EditionPages(lang *content.Language, th pdf.Theme, aud content.Audience) (map[string]int, error) {
 	if lang == nil {
 		return nil, fmt.Errorf("guide: no content")
 	}
 	if th.Paper == "" {
 		th = pdf.DefaultTheme()
 	}
-	if l := builtinLayout(lang, th); l != nil {
-		return l.pageMap(), nil
+	if aud == "" || aud == content.Both {
+		aud = "all"
 	}
-	key := pageKey{lang, themeKey(th)}
+	if aud == "all" {
+		if l := builtinLayout(lang, th); l != nil {
+			return l.pageMap(), nil
+		}
+	}
+	key := pageKey{lang, themeKey(th), aud}
 	if p, ok := pageCache.Load(key); ok {
 		return p.(map[string]int), nil
 	}
-	b, _, err := search(lang, "all", "", pagesOptions(lang, th))
+	if aud != "all" {
+		// laid out as `roadmap guide --audience` lays it out
+		b, err := layout(lang, aud, "", th, renderOptions(lang, aud, th, time.Time{}))
+		if err != nil {
+			return nil, err
+		}
+		pageCache.Store(key, b.pages)
+		return b.pages, nil
+	}
+	b, _, err := search(lang, aud, "", pagesOptions(lang, th))
 	if err != nil {
 		return nil, err
 	}

@@ -55,12 +55,16 @@ type Evaluation struct {
 }
 
 // Duplicate is an answers file set aside because another file for the same
-// organisation and form has a newer date.
+// organisation and form has a newer date, or the same date and is in the
+// report's language or given later.
 type Duplicate struct {
 	// Dropped is the file set aside; Kept the one used.
 	Dropped, Kept string
 	Name          string
 	Form          content.Audience
+	// Same is set when the two files have the same date (the kept one is
+	// in the report's language, or the later input), not a newer one.
+	Same bool
 }
 
 // Report is the overview of many organisations' roadmaps, in one language.
@@ -83,12 +87,12 @@ type Report struct {
 
 // Build gathers the readable answers files into a report in language lang,
 // with the problems of the files that could not be read. Of two or more
-// files for the same organisation and form, the one with the newest date
-// is used (the later of the inputs on a tie) and the others are reported as
-// Duplicates.
+// files for the same organisation and form (Latest), the one with the
+// newest date is used (on a tie, the one in the report's language, else the
+// later of the inputs) and the others are reported as Duplicates.
 func Build(lang *content.Language, files []*answers.File, problems []diag.Problem, asOf answers.Date) *Report {
 	r := &Report{Lang: lang, AsOf: asOf, Problems: problems}
-	kept, dups := Latest(files)
+	kept, dups := latest(files, lang.Code)
 	r.Duplicates = dups
 	for _, f := range kept {
 		r.Orgs = append(r.Orgs, r.org(f))
@@ -148,34 +152,114 @@ func Newest(files []*answers.File) *answers.File {
 	return newest
 }
 
-// Latest keeps, of the files for the same organisation (its name, ignoring
-// case and spacing) and form, the one with the newest date, the later input
-// on a tie, in input order; the others are returned as duplicates.
+// Latest keeps, of the files for the same organisation and form, the one
+// with the newest date, the later input on a tie, in input order; the
+// others are returned as duplicates. Files are for the same organisation
+// when their names are the same, ignoring case and spacing, or, in two
+// languages, when their names and their partners' name each other (see
+// sameName): a roadmap translated into a second language is counted once.
 func Latest(files []*answers.File) (kept []*answers.File, dups []Duplicate) {
-	type key struct {
-		name string
-		form content.Audience
+	return latest(files, "")
+}
+
+// latest is Latest preferring, of files of the same date in different
+// languages, the one in language prefer.
+func latest(files []*answers.File, prefer string) (kept []*answers.File, dups []Duplicate) {
+	// groups of the same organisation, by the first file of each
+	group := make([]int, len(files))
+	names := make([][]string, len(files))
+	partners := make([][]string, len(files))
+	for i, f := range files {
+		group[i] = i
+		names[i] = nameKeys(f.Organisation.Name)
+		partners[i] = nameKeys(f.Organisation.Partner)
 	}
-	best := map[key]int{}
-	keyOf := func(f *answers.File) key {
-		return key{strings.ToLower(strings.Join(strings.Fields(f.Organisation.Name), " ")), f.Form}
+	exact := make([]string, len(files))
+	byName := map[string]int{} // the first file of each exact name and form
+	for i, f := range files {
+		exact[i] = strings.ToLower(strings.Join(strings.Fields(f.Organisation.Name), " ")) + "\x00" + string(f.Form)
 	}
 	for i, f := range files {
-		k := keyOf(f)
-		// A later input replaces an earlier one unless the earlier is newer.
-		if j, ok := best[k]; !ok || !newer(files[j].Date, f.Date) {
-			best[k] = i
+		if j, ok := byName[exact[i]]; ok {
+			group[i] = group[j]
+			continue
+		}
+		byName[exact[i]] = i
+		// the same roadmap in another language, under a translated name
+		for j := range i {
+			g := files[j]
+			if group[j] != j || g.Form != f.Form || g.Language == f.Language {
+				continue
+			}
+			if sameName(names[i], names[j]) && (len(partners[i]) == 0 && len(partners[j]) == 0 || sameName(partners[i], partners[j])) {
+				group[i] = j
+				break
+			}
+		}
+	}
+	best := map[int]int{} // by group, the file kept
+	for i, f := range files {
+		j, ok := best[group[i]]
+		// A later input replaces an earlier one unless the earlier is newer
+		// or, of the same date, in the language preferred.
+		if !ok || !newer(files[j].Date, f.Date) && !(prefer != "" && !newer(f.Date, files[j].Date) &&
+			files[j].Language == prefer && f.Language != prefer) {
+			best[group[i]] = i
 		}
 	}
 	for i, f := range files {
-		k := keyOf(f)
-		if best[k] == i {
+		k := best[group[i]]
+		if k == i {
 			kept = append(kept, f)
 			continue
 		}
-		dups = append(dups, Duplicate{Dropped: f.Path, Kept: files[best[k]].Path, Name: f.Organisation.Name, Form: f.Form})
+		dups = append(dups, Duplicate{Dropped: f.Path, Kept: files[k].Path, Name: f.Organisation.Name, Form: f.Form,
+			Same: !newer(files[k].Date, f.Date)})
 	}
 	return kept, dups
+}
+
+// nameKeys returns the forms of an organisation's name that stay the same
+// in a translation: the whole name, the name in quotes after a legal form
+// (NGO "Brīnumiņš", Biedrība "Brīnumiņš"), the part in brackets and the part before them
+// (Talsi Municipality (Talsu novada pašvaldība)), each in lower case with
+// its spacing made single; none shorter than three letters.
+func nameKeys(s string) []string {
+	norm := func(s string) string {
+		s = strings.Trim(s, ` "'„“”«»‘’()`)
+		return strings.ToLower(strings.Join(strings.Fields(s), " "))
+	}
+	keys := []string{norm(s)}
+	if i := strings.IndexByte(s, '('); i >= 0 {
+		if j := strings.LastIndexByte(s, ')'); j > i {
+			keys = append(keys, norm(s[:i]), norm(s[i+1:j]))
+		}
+	}
+	// the quoted name of a legal form and a name alone: NGO "X", not
+	// Biedrība "X" nr. 2
+	if i := strings.IndexAny(s, `"„“«`); i >= 0 && len(strings.Fields(s[:i])) <= 1 {
+		rest := s[i+len(string([]rune(s[i:])[0])):]
+		if j := strings.IndexAny(rest, `"“”»`); j > 0 && strings.TrimSpace(strings.TrimLeft(rest[j:], `"“”»`)) == "" {
+			keys = append(keys, norm(rest[:j]))
+		}
+	}
+	var out []string
+	for _, k := range keys {
+		if len([]rune(k)) >= 3 && !slices.Contains(out, k) {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// sameName reports whether two names' keys (nameKeys) share one.
+func sameName(a, b []string) bool {
+	for _, k := range a {
+		if slices.Contains(b, k) {
+			return true
+		}
+	}
+	return false
 }
 
 // newer reports whether date a is after date b; a file without a date is

@@ -2,6 +2,7 @@ package overview
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -180,7 +181,9 @@ func (p *report) progress() {
 	p.heading(l.Label("overview.chart.progress"), 20)
 	small := th.Type.Small + 0.5
 	lh := d.LineHeight(small)
-	const rowH = 7.0
+	// a row: the name and form beside the road, its labels under it
+	roadH := 4.5
+	rowH := 1 + roadH + chart.RoadLabelHeight(d) + 1
 	nameW := d.Width() * 0.36
 	for i, o := range p.r.Orgs {
 		d.EnsureSpace(rowH)
@@ -190,7 +193,7 @@ func (p *report) progress() {
 		}
 		d.Label(d.Left()+1, y+(rowH-lh)/2-lh*0.25, nameW-2, o.Name(), pdf.Bold, small, th.Colors.Text, pdf.AlignLeft)
 		d.Label(d.Left()+1, y+(rowH-lh)/2+lh*0.55, nameW-2, p.l.Label("overview.form."+string(o.File.Form)), pdf.Regular, th.Type.Small-1, th.Colors.Muted, pdf.AlignLeft)
-		d.Figure("", func() { chart.Road(d, l, d.Left()+nameW, y+1, d.Width()-nameW, rowH-2, progress(l, o.File)) })
+		d.Figure("", func() { chart.Road(d, l, d.Left()+nameW, y+1, d.Width()-nameW, roadH, progress(l, o.File)) })
 		d.SetY(y + rowH)
 	}
 	d.Space(3)
@@ -237,12 +240,29 @@ func (p *report) options() {
 	}
 }
 
-// timeline draws every organisation's dates by month.
+// namedLanes is the most dated plan rows the report's timeline names one
+// to a lane; more make a lane per organisation.
+const namedLanes = 120
+
+// timeline draws every organisation's dates by month: under each
+// organisation's name, a lane per action and evaluation named after it, in
+// date order, or, when there are more than namedLanes of them, a lane of
+// marks per organisation.
 func (p *report) timeline() {
 	d, l := p.d, p.l
 	d.AddPage()
 	p.heading(l.Label("chart.timeline.title"), 30)
-	lanes := make([]chart.Lane, 0, len(p.r.Orgs))
+	var lanes []chart.Lane
+	if dated := len(p.r.Actions) + len(p.r.Evaluations); dated <= namedLanes {
+		for _, o := range p.r.Orgs {
+			rows := chart.PlanLanes(o.File, p.r.AsOf)
+			slices.SortStableFunc(rows, func(a, b chart.Lane) int { return compareDates(a.Marks[0].Date, b.Marks[0].Date) })
+			lanes = append(lanes, chart.Lane{Label: o.Name(), Group: true})
+			lanes = append(lanes, rows...)
+		}
+		chart.Timeline(d, l, lanes, p.r.AsOf)
+		return
+	}
 	for _, o := range p.r.Orgs {
 		lane := chart.Lane{Label: o.Name()}
 		for _, a := range o.File.ActionPlan {
@@ -291,7 +311,9 @@ func (p *report) org(o *Org, first bool) {
 
 // planSummary draws a short table of plan pl's rows in answers a, if it
 // has any: the plan's summary columns (roadmap.Column.Summary), its date
-// first, and after the status of a row that is overdue, a word saying so.
+// first, in date order (rows without a date last), an overdue row in red
+// with a triangle and a word after its status. A table that runs on to
+// another page repeats its title, "(continued)", and its header there.
 func (p *report) planSummary(pl *roadmap.Plan, a *answers.File) {
 	d, th, l := p.d, p.th, p.l
 	plan := pl.Rows(a)
@@ -306,22 +328,35 @@ func (p *report) planSummary(pl *roadmap.Plan, a *answers.File) {
 			cols = append(cols, i)
 		}
 	}
-	t := pdf.Table{Size: th.Type.Small + 0.5, Zebra: true}
+	if di := pl.DateColumn(); di >= 0 {
+		plan = slices.Clone(plan)
+		slices.SortStableFunc(plan, func(x, y roadmap.Row) int { return compareDates(x[di].Date, y[di].Date) })
+	}
+	t := pdf.Table{Size: th.Type.Small + 0.5, Zebra: true, Continued: l.Format("table.continued", "title", pl.Title(l))}
 	for _, i := range cols {
 		t.Columns = append(t.Columns, pdf.Column{Label: pl.Label(l, pl.Columns[i].ID), Width: pl.Columns[i].PDF})
 	}
 	rows := make([][]string, len(plan))
+	red := chart.OverdueColor
 	for r, row := range plan {
+		overdue := pl.Tracking != nil && pl.Overdue(row, p.r.AsOf)
+		t.RowColors = append(t.RowColors, nil)
+		if overdue {
+			t.RowColors[r] = &red
+		}
 		for _, i := range cols {
 			c := &pl.Columns[i]
 			text := c.Text(l, row[i])
-			if tr := pl.Tracking; tr != nil && c.ID == tr.StatusColumn && pl.Overdue(row, p.r.AsOf) {
-				text = strings.TrimPrefix(text+" – "+l.Label("overview.value.overdue"), " – ")
+			if overdue && c.ID == pl.Tracking.StatusColumn {
+				text = strings.TrimPrefix(text+" – ", " – ") + "▲ " + l.Label("overview.value.overdue")
 			}
 			rows[r] = append(rows[r], text)
 		}
 	}
-	d.Heading(pdf.Heading{Level: 3, Text: pl.Title(l)})
+	// the title kept with the whole table when it takes at most half a
+	// page, else with its header and first rows
+	h := d.Measure(func() { d.Table(t, rows) })
+	d.Heading(pdf.Heading{Level: 3, Text: pl.Title(l), Keep: min(h, d.PageHeight()/2)})
 	d.Table(t, rows)
 }
 

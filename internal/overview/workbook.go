@@ -2,6 +2,7 @@ package overview
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -134,16 +135,18 @@ func (w *workbook) styles() {
 	font := func(bold bool, colour string) *excelize.Font {
 		return &excelize.Font{Family: sheets.FontName, Size: w.pt, Bold: bold, Color: colour}
 	}
-	top := &excelize.Alignment{Vertical: "top", WrapText: true}
+	// text indented a step from the cell's left rule (sheets.Lines counts
+	// the step), numbers a step from the right
+	top := &excelize.Alignment{Vertical: "top", Horizontal: "left", Indent: 1, WrapText: true}
 	fill := func(c string) excelize.Fill { return excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c}} }
 	dateFmt := sheets.DateFormat(w.l.DateLayout())
 	w.st.head = w.style(excelize.Style{Font: font(true, sheets.Hex(c.BandText)), Fill: fill(sheets.Hex(c.Accent)), Border: border,
-		Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
-	w.st.text = w.style(excelize.Style{Font: font(false, colourText), Border: border, Alignment: &excelize.Alignment{Vertical: "top"}})
+		Alignment: top})
+	w.st.text = w.style(excelize.Style{Font: font(false, colourText), Border: border, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "left", Indent: 1}})
 	w.st.wrap = w.style(excelize.Style{Font: font(false, colourText), Border: border, Alignment: top})
 	w.st.bold = w.style(excelize.Style{Font: font(true, colourText), Border: border, Alignment: top})
-	w.st.num = w.style(excelize.Style{Font: font(false, colourText), Border: border, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "right"}})
-	w.st.date = w.style(excelize.Style{Font: font(false, colourText), Border: border, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "left"}, CustomNumFmt: &dateFmt})
+	w.st.num = w.style(excelize.Style{Font: font(false, colourText), Border: border, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "right", Indent: 1}})
+	w.st.date = w.style(excelize.Style{Font: font(false, colourText), Border: border, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "left", Indent: 1}, CustomNumFmt: &dateFmt})
 	w.st.status = map[answers.Status]int{}
 	// In a fixed order: styles are numbered as they are made, and the
 	// workbook must be the same bytes for the same answers.
@@ -155,7 +158,7 @@ func (w *workbook) styles() {
 	}
 	w.st.absent = w.style(excelize.Style{Font: font(false, muted), Fill: fill(colourAbsent), Border: border, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "center"}})
 	w.st.overdue = w.style(excelize.Style{Font: font(true, colourOverText), Fill: fill(colourOverdue), Border: border, Alignment: top})
-	w.st.overdueDate = w.style(excelize.Style{Font: font(true, colourOverText), Fill: fill(colourOverdue), Border: border, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "left"}, CustomNumFmt: &dateFmt})
+	w.st.overdueDate = w.style(excelize.Style{Font: font(true, colourOverText), Fill: fill(colourOverdue), Border: border, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "left", Indent: 1}, CustomNumFmt: &dateFmt})
 	w.st.flag = w.style(excelize.Style{Font: font(false, muted), Border: border, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "center"}})
 	w.st.ticked = w.style(excelize.Style{Font: font(true, colourText), Fill: fill(colourDone), Border: border, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "center"}})
 }
@@ -222,10 +225,10 @@ func (w *workbook) styleRange(sheet string, c0, r0, c1, r1, style int) {
 
 // header writes the header row and the column widths, freezes the header
 // (and the first cols columns), sets the filter over rows rows and the
-// print set-up. A sheet with a column per organisation is wide: it prints
-// at full size across as many pages as it needs, its first wide columns
-// repeated on each, since fitted to one page's width it would be too small
-// to read; other sheets (wide 0) are fitted to the page's width.
+// print set-up. A sheet too wide for a page at a readable size (a column
+// per organisation, a column per step and status) prints across as many
+// pages as it needs, its first columns (wide, or cols, or one) repeated on
+// each; the others are fitted to the page's width.
 func (w *workbook) header(sheet string, heads []string, widths []float64, rows, cols, wide int) {
 	for i, h := range heads {
 		w.str(sheet, i+1, 1, h)
@@ -260,37 +263,63 @@ func (w *workbook) header(sheet string, heads []string, widths []float64, rows, 
 	}))
 	last := cell(len(heads), max(rows+1, 2))
 	w.check(w.f.AutoFilter(sheet, "A1:"+last, nil))
-	w.print(sheet, last, wide)
+	all := make([]float64, len(heads))
+	for i := range all {
+		all[i] = widths[min(i, len(widths)-1)]
+	}
+	w.print(sheet, last, max(wide, cols, 1), all)
 }
 
-// print sets a sheet's page: landscape, fitted to the page's width (at 75%
-// across pages, the first titleCols columns repeated, when titleCols > 0),
-// the header row on every page, the title and page numbers in the margins.
-func (w *workbook) print(sheet, last string, titleCols int) {
-	size, orient, one, zero, fit := 9, "landscape", 1, 0, titleCols == 0
+// print sets a sheet's page: landscape, fitted to the page's width when
+// its columns (widths) fit there with the type at 8 pt or more, else at the
+// scale that keeps the type at 8 pt across as many pages as it needs, its
+// first titleCols columns repeated on each; the header row on every page,
+// the title and the sheet's own page numbers in the margins, at sizes that
+// print at 8 pt or more at the sheet's scale.
+func (w *workbook) print(sheet, last string, titleCols int, widths []float64) {
+	size, orient := 9, "landscape"
 	if w.o.Paper == paper.Letter {
 		size = 1
 	}
-	if fit {
-		w.check(w.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero}))
-	} else {
-		scale := uint(75)
-		w.check(w.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, AdjustTo: &scale}))
+	const side = 0.4 // the page's side margins, in inches
+	pageW := 297.0
+	if w.o.Paper == paper.Letter {
+		pageW = 279.4
 	}
+	scale, fit := sheets.PrintScale(widths, w.pt, pageW-2*side*25.4)
+	if least, _ := sheets.PrintScale(nil, w.pt, 0); fit && scale < least+10 {
+		// near the smallest scale, LibreOffice has been seen to fit a sheet
+		// smaller than estimated: print it at the smallest instead
+		scale, fit = least, false
+	}
+	first := uint(1)
+	layout := &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FirstPageNumber: &first}
+	if fit {
+		one, zero := 1, 0
+		layout.FitToWidth, layout.FitToHeight = &one, &zero
+		scale -= 3 // room for the program measuring a little wider
+	} else {
+		adjust := uint(scale)
+		layout.AdjustTo = &adjust
+	}
+	w.check(w.f.SetPageLayout(sheet, layout))
 	w.check(w.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}))
-	side, tb, hf := 0.4, 0.75, 0.3
-	w.check(w.f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Left: &side, Right: &side, Top: &tb, Bottom: &tb, Header: &hf, Footer: &hf}))
-	pages := strings.NewReplacer("&", "&&", "{page}", "&P", "{pages}", "&N").Replace(w.l.Label("page.footer"))
-	header := "&L&\"Arial,Bold\"&11" + headerText(w.l.Label("overview.title"), 70) + "&R&\"Arial,Regular\"&9" + headerText(sheet, 40)
+	lr, tb, hf := side, 0.75, 0.3
+	w.check(w.f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Left: &lr, Right: &lr, Top: &tb, Bottom: &tb, Header: &hf, Footer: &hf}))
+	// each sheet's pages numbered on their own, without a total, which a
+	// spreadsheet program counts over every sheet printed together
+	pages := strings.NewReplacer("&", "&&", "{page}", "&P").Replace(w.l.Label("page.sheet"))
+	at := func(pt float64) string { return strconv.Itoa(int(math.Ceil(pt * 100 / float64(scale)))) }
+	header := "&L&\"Arial,Bold\"&" + at(11) + headerText(w.l.Label("overview.title"), 70) + "&R&\"Arial,Regular\"&" + at(9) + headerText(sheet, 40)
 	// the date of the overview over the funding line, the page numbers
-	footer := "&L&\"Arial,Regular\"&8" + headerText(w.l.Format("overview.asof", "date", w.l.FormatDate(w.r.AsOf.Time())), 60) +
-		"\n&\"Arial,Bold\"&8" + headerText(w.l.Label("funded_by"), 60) + "&R&\"Arial,Regular\"&8" + pages
+	footer := "&L&\"Arial,Regular\"&" + at(8) + headerText(w.l.Format("overview.asof", "date", w.l.FormatDate(w.r.AsOf.Time())), 60) +
+		"\n&\"Arial,Bold\"&" + at(8) + headerText(w.l.Label("funded_by"), 60) + "&R&\"Arial,Regular\"&" + at(8) + pages
 	w.check(w.f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddHeader: header, OddFooter: footer}))
 	q := "'" + strings.ReplaceAll(sheet, "'", "''") + "'"
 	col, row, _ := excelize.SplitCellName(last)
 	w.check(w.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", RefersTo: fmt.Sprintf("%s!$A$1:$%s$%d", q, col, row), Scope: sheet}))
 	titles := q + "!$1:$1"
-	if titleCols > 0 {
+	if !fit {
 		c, _ := excelize.ColumnNumberToName(titleCols)
 		titles = fmt.Sprintf("%s!$A:$%s,%s", q, c, titles)
 	}
@@ -620,7 +649,11 @@ func (w *workbook) problems() {
 	for _, d := range w.r.Duplicates {
 		w.str(sheet, 1, row, d.Dropped)
 		w.str(sheet, 2, row, d.Dropped)
-		msg := l.Format("overview.duplicate", "organisation", d.Name, "kept", d.Kept)
+		key := "overview.duplicate"
+		if d.Same {
+			key = "overview.duplicate.same"
+		}
+		msg := l.Format(key, "organisation", d.Name, "kept", d.Kept)
 		w.str(sheet, 5, row, msg)
 		w.check(w.f.SetRowHeight(sheet, row, w.height(w.lines(msg, 70))))
 		row++

@@ -42,7 +42,8 @@ type BuildOptions struct {
 	// Date is the creation date written into the document; never the clock.
 	Date time.Time
 	// Audience chooses the checkpoints of a guide: all, municipality or
-	// community; empty means all.
+	// community; empty means all. For a form it is the guidebook edition
+	// its page references point to (form.Options.Edition).
 	Audience content.Audience
 	// Org, when set, is printed on a guide's cover.
 	Org string
@@ -180,7 +181,7 @@ func formDocument(f content.Audience, index string, fillable bool) Document {
 	return Document{
 		ID: id, File: id + ".pdf", Index: index, Answers: true,
 		Build: func(lang *content.Language, a *answers.File, opts BuildOptions) (*document.Result, error) {
-			return form.Render(lang, f, a, form.Options{Theme: opts.Theme, Date: opts.Date, Fillable: fillable})
+			return form.Render(lang, f, a, form.Options{Theme: opts.Theme, Date: opts.Date, Fillable: fillable, Edition: opts.Audience})
 		},
 	}
 }

@@ -28,6 +28,12 @@ type Table struct {
 	MinRowHeight float64
 	// EmptyRows are blank rows added after the given rows.
 	EmptyRows int
+	// RowColors, where set, are the colours of the rows' text (an overdue
+	// row in red); the theme's text colour elsewhere.
+	RowColors []*Color
+	// Continued, when set, is a line drawn above the repeated header row on
+	// every page the table continues on (its title and "(continued)").
+	Continued string
 }
 
 // Table draws a table at the cursor across the text area. The header row is
@@ -110,6 +116,7 @@ func (d *Doc) Table(t Table, rows [][]string) {
 		return es
 	}
 	var rowElems []int // the cells of the row being drawn, nil: an artifact
+	colour := th.Colors.Text
 	drawCells := func(cells [][]string, from, to int, h float64, st Style, bg *Color) {
 		x := d.Left()
 		if bg != nil {
@@ -124,7 +131,7 @@ func (d *Doc) Table(t Table, rows [][]string) {
 				d.tags.cur = rowElems[i]
 			}
 			for k := from; k < to && k < len(cells[i]); k++ {
-				d.textAligned(x+cellPadX, d.y+cellPadY+float64(k-from)*lh, w-2*cellPadX, cells[i][k], st, size, th.Colors.Text, t.Columns[i].Align)
+				d.textAligned(x+cellPadX, d.y+cellPadY+float64(k-from)*lh, w-2*cellPadX, cells[i][k], st, size, colour, t.Columns[i].Align)
 			}
 			x += w
 		}
@@ -146,17 +153,53 @@ func (d *Doc) Table(t Table, rows [][]string) {
 		d.drawn()
 	}
 	header := func() {
+		keep := colour
+		defer func() { colour = keep }()
+		colour = th.Colors.Text
 		hb := th.Colors.TableHead
 		drawCells(head, 0, hn, headH, Bold, &hb)
 	}
+	contH := 0.0
+	if t.Continued != "" {
+		contH = d.lineHeight(size, 0) + 1
+	}
+	// a continuation page: the table's title "(continued)" over its header
+	more := func() {
+		d.AddPage()
+		if t.Continued != "" {
+			d.Artifact(func() { // repeated on every page the table goes on to
+				d.textAligned(d.Left(), d.y, d.Width(), d.fitText(t.Continued, Bold, size, d.Width()), Bold, size, th.Colors.Muted, AlignLeft)
+			})
+			d.y += contH
+		}
+		header()
+	}
 	t.MinRowHeight = math.Min(sane(t.MinRowHeight), d.PageHeight()/2)
 	minRow := math.Max(t.MinRowHeight, lh+2*cellPadY)
-	d.EnsureSpace(headH + minRow)
+	n := len(rows) + t.EmptyRows
+	heights := make([]float64, n)
+	for r := range n {
+		var cells []string
+		if r < len(rows) {
+			cells = rows[r]
+		}
+		_, ln := wrap(cells, Regular)
+		heights[r] = math.Max(float64(ln)*lh+2*cellPadY, t.MinRowHeight)
+	}
+	// The header with the first two rows (a row is never left alone under
+	// a header at a page's foot), when they fit on a page.
+	first := minRow
+	if n > 0 {
+		first = heights[0]
+		if n > 1 && heights[0]+heights[1] <= d.PageHeight()-headH-contH {
+			first += heights[1]
+		}
+	}
+	d.EnsureSpace(headH + math.Min(first, d.PageHeight()-headH))
 	var head0 int
 	rowElems = cellsOf(&head0, TagTHead, TagTH)
 	header()
 	rowElems = nil
-	n := len(rows) + t.EmptyRows
 	for r := range n {
 		var cells []string
 		if r < len(rows) {
@@ -168,18 +211,24 @@ func (d *Doc) Table(t Table, rows [][]string) {
 			z := th.Colors.Zebra
 			bg = &z
 		}
-		h := math.Max(float64(ln)*lh+2*cellPadY, t.MinRowHeight)
+		h := heights[r]
 		rowCells := cellsOf(&body, TagTBody, TagTD)
-		if h <= d.Remaining()+1e-6 {
+		colour = th.Colors.Text
+		if r < len(t.RowColors) && t.RowColors[r] != nil {
+			colour = *t.RowColors[r]
+		}
+		// the last row never alone on a page: the one before it goes
+		// with it when both fit on the next
+		last := r == n-2 && n >= 3 && h+heights[r+1] > d.Remaining()+1e-6 && h+heights[r+1] <= d.PageHeight()-headH-contH
+		if h <= d.Remaining()+1e-6 && !last {
 			rowElems = rowCells
 			drawCells(lines, 0, ln, h, Regular, bg)
 			rowElems = nil
 			d.cellAreas(r-len(rows), ws, h)
 			continue
 		}
-		if h <= d.PageHeight()-headH {
-			d.AddPage()
-			header()
+		if h <= d.PageHeight()-headH-contH {
+			more()
 			rowElems = rowCells
 			drawCells(lines, 0, ln, h, Regular, bg)
 			rowElems = nil
@@ -197,8 +246,7 @@ func (d *Doc) Table(t Table, rows [][]string) {
 				k = 1
 			}
 			if k < 1 {
-				d.AddPage()
-				header()
+				more()
 				fresh = true
 				continue
 			}

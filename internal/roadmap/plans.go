@@ -291,12 +291,12 @@ var (
 	ActionPlan = &Plan{
 		ID: "action", Name: "action-plan", YAMLKey: "action_plan", Checkpoint: "action-plan", Table: "ActionPlan",
 		Columns: []Column{
-			{ID: "activity", Long: true, PDF: 3, XLSX: 34, Fillable: true, Summary: true},
+			{ID: "activity", Long: true, PDF: 3, XLSX: 32, Fillable: true, Summary: true},
 			{ID: "responsible", PDF: 2, XLSX: 20, Fillable: true, Summary: true},
 			{ID: "goals", Long: true, PDF: 3, XLSX: 30, Fillable: true},
 			{ID: "deadline", Kind: Date, PDF: 1.5, XLSX: 12, Fillable: true, Summary: true},
 			{ID: "status", Kind: Choice, List: ActionStatuses, PDF: 1.4, XLSX: 12, Fillable: true, Summary: true},
-			{ID: "notes", Long: true, PDF: 2.4, XLSX: 26, Fillable: true},
+			{ID: "notes", Long: true, PDF: 2.4, XLSX: 24, Fillable: true},
 		},
 		Tracking: &Tracking{DateColumn: "deadline", StatusColumn: "status", Done: "done", Closed: Closed},
 		rows: func(a *answers.File) []Row {
@@ -364,14 +364,14 @@ var (
 		ID: "evaluation", Name: "evaluation-plan", YAMLKey: "evaluation_plan", Checkpoint: "evaluation-stages",
 		Table: "EvaluationPlan",
 		Columns: []Column{
-			{ID: "stage", Long: true, PDF: 2, XLSX: 22, Fillable: true, Summary: true},
+			{ID: "stage", Long: true, PDF: 2, XLSX: 20, Fillable: true, Summary: true},
 			{ID: "when", Kind: Date, PDF: 1.4, XLSX: 12, Fillable: true, Summary: true},
-			{ID: "indicator", Long: true, PDF: 2.2, XLSX: 26, Fillable: true, Summary: true},
+			{ID: "indicator", Long: true, PDF: 2.2, XLSX: 22, Fillable: true, Summary: true},
 			{ID: "method", Kind: Choice, List: Methods, PDF: 1.6, XLSX: 20, Fillable: true, Summary: true},
 			{ID: "baseline", PDF: 1.6, XLSX: 15, Fillable: true},
 			{ID: "target", PDF: 1.8, XLSX: 15, Fillable: true, Summary: true},
 			{ID: "responsible", PDF: 1.6, XLSX: 17, Fillable: true},
-			{ID: "result", Long: true, PDF: 1.8, XLSX: 22, Fillable: true},
+			{ID: "result", Long: true, PDF: 1.8, XLSX: 20, Fillable: true},
 		},
 		rows: func(a *answers.File) []Row {
 			rows := make([]Row, len(a.EvaluationPlan))

@@ -3,6 +3,7 @@ package serve_test
 import (
 	"bytes"
 	"encoding/json"
+	"html"
 	"io/fs"
 	"mime/multipart"
 	"net/http"
@@ -15,6 +16,7 @@ import (
 	"time"
 
 	"github.com/partnership-roadmap/roadmap/internal/access"
+	"github.com/partnership-roadmap/roadmap/internal/contenttest"
 	"github.com/partnership-roadmap/roadmap/internal/serve"
 )
 
@@ -222,19 +224,30 @@ func TestAccessMatrix(t *testing.T) {
 				if res.StatusCode != want {
 					t.Errorf("status %d, want %d\n%.300s", res.StatusCode, want, text)
 				}
-				msg := map[int]string{
-					401: "needs its access link",
-					403: "Only the coordinator can do this",
-					404: "",
+				key := map[int]string{
+					401: "serve.error.token",
+					403: "serve.error.coordinator",
+					404: "serve.error.notfound",
 				}[want]
 				switch {
 				case id == "revoked" || id == "expired":
-					msg = "This access link no longer works: it has expired or was withdrawn."
+					key = "serve.error.linkgone"
 				case id == "A read-only" && rt.method == "POST" && (rt.path == "/r/"+roadmapA || rt.path == "/r/"+roadmapA+"/restore"):
-					msg = "This link lets you read this roadmap only"
+					key = "serve.readonlylink"
 				}
-				if !strings.Contains(text, msg) {
-					t.Errorf("the refusal does not say %q:\n%.400s", msg, text)
+				// The refusal is in the language of what was asked for
+				// (both roadmaps are Latvian), when the link may see it;
+				// else in the browser's, English.
+				lang := "en"
+				switch {
+				case strings.HasPrefix(rt.path, "/blank/lv/") || strings.HasPrefix(rt.path, "/all/lv/"),
+					strings.HasPrefix(rt.path, "/r/"+roadmapA) && (id == "A" || id == "A read-only" || id == "coordinator"),
+					strings.HasPrefix(rt.path, "/r/"+roadmapB) && id == "coordinator":
+					lang = "lv"
+				}
+				msg := html.EscapeString(contenttest.Language(t, lang).Label(key))
+				if !strings.Contains(text, msg) || !strings.Contains(text, `<html lang="`+lang+`">`) {
+					t.Errorf("the refusal does not say %q in %s:\n%.400s", msg, lang, text)
 				}
 				if strings.Contains(text, "Brīnumiņš") || strings.Contains(text, "Talsu") {
 					t.Errorf("a refusal shows a roadmap's content:\n%.400s", text)

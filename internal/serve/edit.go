@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"html/template"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -29,10 +30,13 @@ type editView struct {
 	Workshop  []orgField
 	// Notes are the workshop's notes and next steps, after the steps, as
 	// the form's closing page.
-	Notes    *orgField
-	Steps    []stepView
-	Notice   string
-	General  []string
+	Notes   *orgField
+	Steps   []stepView
+	Notice  string
+	General []string
+	// Problems are the refused fields, in the page's order, for the
+	// summary at its top.
+	Problems []problemLink
 	Statuses []choice
 	Plans    map[string]*planView
 	// Done and Total count the checkpoints done and those that apply; NA
@@ -78,6 +82,11 @@ type cpView struct {
 	Badges    []badge
 	Plan      *planView
 }
+
+// problemLink is a refused field in the summary at the top of the page: a
+// link to the field (or to the group of its choices) by the name a person
+// finds it by, and the problem.
+type problemLink struct{ Target, Name, Msg string }
 
 type badge struct{ Class, Label string }
 
@@ -288,6 +297,7 @@ func (s *Server) renderEdit(w http.ResponseWriter, status int, rm *opened, f *an
 			v.Steps = append(v.Steps, sv)
 		}
 	}
+	v.Problems = problemLinks(v, errs)
 	var total roadmap.Count
 	if reg {
 		s.render(w, status, "edit.html", v)
@@ -365,4 +375,57 @@ func textRows(s string, most int) int {
 		rows += 1 + len([]rune(line))/80
 	}
 	return min(rows, most)
+}
+
+// problemLinks lists the refused fields of errs in the order of the page
+// v, each named as the page shows it: its label, after the checkpoint's
+// number or the plan's title and row. A problem of a field the page does
+// not show is listed by its key.
+func problemLinks(v *editView, errs fieldErrors) []problemLink {
+	var out []problemLink
+	seen := map[string]bool{}
+	add := func(key, target, name string) {
+		if msg := errs.ByField[key]; msg != "" && !seen[key] {
+			seen[key] = true
+			out = append(out, problemLink{target, name, msg})
+		}
+	}
+	for _, o := range v.Org {
+		add("org."+o.Key, "f-org-"+o.Key, o.Label)
+	}
+	add("date", "f-date", v.L("field.date"))
+	for _, o := range v.Workshop {
+		add("ws."+o.Key, "f-ws-"+o.Key, o.Label)
+	}
+	for _, st := range v.Steps {
+		for _, cp := range st.Checkpoints {
+			p := "cp." + cp.ID + "."
+			add(p+"status", "g-cp-"+cp.ID+"-status", cp.N+" "+v.Lb.Status)
+			add(p+"opt", "g-cp-"+cp.ID+"-opt", cp.N+" "+v.Lb.Options)
+			add(p+"answer", "f-"+cp.ID+"-answer", cp.N+" "+v.Lb.Answer)
+			if pl := cp.Plan; pl != nil {
+				for _, r := range pl.Rows {
+					for _, c := range r.Cells {
+						if c.Err != nil {
+							add(c.Err.Key, c.ID, pl.Title+" · "+r.Legend+" · "+c.Label)
+						}
+					}
+				}
+			}
+		}
+	}
+	if v.Notes != nil {
+		add("ws.notes", "f-ws-notes", v.Notes.Label)
+	}
+	var rest []string
+	for k := range errs.ByField {
+		if !seen[k] {
+			rest = append(rest, k)
+		}
+	}
+	slices.Sort(rest)
+	for _, k := range rest {
+		out = append(out, problemLink{Name: k, Msg: errs.ByField[k]})
+	}
+	return out
 }

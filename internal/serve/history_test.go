@@ -139,7 +139,7 @@ func TestHistoryAndArchive(t *testing.T) {
 		t.Errorf("the archived roadmap by its link = %d, want 404", res.StatusCode)
 	}
 	_, page = call(t, h, "GET", "/archive", nil, coordinator...)
-	m := regexp.MustCompile(`<li>(` + regexp.QuoteMeta(roadmapA) + `, archived by Anna on [^<]*)\n<form method="post" action="/archive/restore"><input type="hidden" name="id" value="([^"]+)">`).FindStringSubmatch(page)
+	m := regexp.MustCompile(`<li>(` + regexp.QuoteMeta(roadmapA) + `, archived by Anna on [^<]*)\n<form method="post" action="/archive/restore\?lang=\w+"><input type="hidden" name="id" value="([^"]+)">`).FindStringSubmatch(page)
 	if m == nil {
 		t.Fatalf("the archive page does not list the roadmap:\n%s", page)
 	}

@@ -28,9 +28,12 @@ const perPage = 50
 // homeRow is one roadmap in the home page's list.
 type homeRow struct {
 	Name, Org, Form, FormLabel, Language string
-	Done, Total                          int
-	Changed                              string
-	Problem                              string
+	// Code is the roadmap's language, which its name and the name of its
+	// language are in ("" when unknown).
+	Code        string
+	Done, Total int
+	Changed     string
+	Problem     string
 }
 
 // listed is what the list keeps of one answers file, by the file as it
@@ -217,7 +220,7 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 			row.FormLabel = lang.Label("form.title." + l.form)
 		}
 		if cl, err := s.opts.Content.Language(l.lang); err == nil {
-			row.Language = cl.Name
+			row.Language, row.Code = cl.Name, cl.Code
 		}
 		rows = append(rows, row)
 	}

@@ -13,7 +13,7 @@ import (
 // orgNames are the organisations of the home page's names in the list.
 func orgNames(page string) []string {
 	var out []string
-	for _, m := range regexp.MustCompile(`<td><a href="/r/[^"]*">([^<]*)</a>`).FindAllStringSubmatch(page, -1) {
+	for _, m := range regexp.MustCompile(`<td><a href="/r/[^"]*"(?: lang="[a-z]+")?>([^<]*)</a>`).FindAllStringSubmatch(page, -1) {
 		out = append(out, m[1])
 	}
 	return out

@@ -23,6 +23,9 @@ import (
 )
 
 var funcs = template.FuncMap{
+	// errid is the id of the message of a refused field, by the field's
+	// name: "err-ap-1-activity" for "ap.1.activity" (as the script makes it).
+	"errid": func(key string) string { return "err-" + strings.ReplaceAll(key, ".", "-") },
 	// dict makes a map of its key, value arguments, to hand a template
 	// several values.
 	"dict": func(kv ...any) map[string]any {
@@ -75,6 +78,38 @@ func (s *Server) uiLanguage(r *http.Request) *content.Language {
 		l, _ = s.opts.Content.Language(content.SourceLanguage)
 	}
 	return l
+}
+
+// refusalLanguage picks the language of a refusal: that of the page the
+// request came from or is about, not the browser's. It is ?lang= (which
+// the pages' own forms carry), else the language of the roadmap of an
+// /r/NAME/… address when the request may see that roadmap, else the
+// language of a /blank/L/… or /all/L/… address, else uiLanguage's.
+func (s *Server) refusalLanguage(r *http.Request) *content.Language {
+	codes := s.opts.Content.Codes()
+	if !contains(codes, r.URL.Query().Get("lang")) {
+		parts := strings.SplitN(strings.TrimPrefix(r.URL.Path, "/"), "/", 3)
+		code := ""
+		switch {
+		case len(parts) < 2:
+		case parts[0] == "blank" || parts[0] == "all":
+			code = parts[1]
+		case parts[0] == "r" && validName(parts[1]):
+			if g := grantOf(r); g.all || g.roadmap == parts[1] {
+				if data, _, err := s.store.read(parts[1]); err == nil {
+					if m := languageRE().FindSubmatch(data); m != nil {
+						code = string(m[1])
+					}
+				}
+			}
+		}
+		if contains(codes, code) {
+			if l, err := s.opts.Content.Language(code); err == nil {
+				return l
+			}
+		}
+	}
+	return s.uiLanguage(r)
 }
 
 func contains(list []string, s string) bool {
@@ -134,7 +169,7 @@ func writeJSON(w http.ResponseWriter, status int, v saveReply) {
 // refuse answers a request that is not served with the message of label
 // key: a page, or for the page's script a JSON reply.
 func (s *Server) refuse(w http.ResponseWriter, r *http.Request, status int, key string, kv ...string) {
-	lang := s.uiLanguage(r)
+	lang := s.refusalLanguage(r)
 	msg := lang.Format(key, kv...)
 	if wantsJSON(r) {
 		writeJSON(w, status, saveReply{State: "error", Message: msg})

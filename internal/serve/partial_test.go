@@ -140,8 +140,8 @@ func TestPartialSave(t *testing.T) {
 			t.Errorf("row %d (%q) is due %s, want its own %s", i+1, a.Activity, a.Deadline, orig.ActionPlan[i+1].Deadline)
 		}
 	}
-	if want := `id="ap-1-deadline" type="date" name="ap.deadline" value="2027-02-30">`; res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, want) ||
-		!strings.Contains(body, `data-err="ap.1.deadline">impossible date &#34;2027-02-30&#34;`) {
+	if want := `id="ap-1-deadline" type="date" name="ap.deadline" value="2027-02-30" aria-invalid="true" aria-describedby="err-ap-1-deadline">`; res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, want) ||
+		!strings.Contains(body, `<span class="err" id="err-ap-1-deadline" data-err="ap.1.deadline">impossible date &#34;2027-02-30&#34;`) {
 		t.Errorf("plain save with a row removed (%d): the page lacks the bad date in its row", res.StatusCode)
 	}
 

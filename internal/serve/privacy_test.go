@@ -105,9 +105,10 @@ func TestExportAndErase(t *testing.T) {
 		t.Errorf("the export's audit lines:\n%s", files["audit.jsonl"])
 	}
 
-	// The erasure asks to be confirmed, and otherwise changes nothing.
+	// The erasure asks to be confirmed (in the roadmap's language), and
+	// otherwise changes nothing.
 	before := snapshot(t, dir)
-	if res, body := post(t, h, "/r/"+roadmapA+"/erase", url.Values{}, append(coord, "Accept-Language", "en")...); res.StatusCode != 400 || !strings.Contains(body, "I understand") {
+	if res, body := post(t, h, "/r/"+roadmapA+"/erase", url.Values{}, append(coord, "Accept-Language", "en")...); res.StatusCode != 400 || !strings.Contains(body, "Saprotu: kontaktpersona") {
 		t.Errorf("an unconfirmed erasure = %d", res.StatusCode)
 	}
 	if !mapsEqual(before, snapshot(t, dir)) {

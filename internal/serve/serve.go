@@ -10,6 +10,7 @@
 package serve
 
 import (
+	"bytes"
 	"embed"
 	"errors"
 	"fmt"
@@ -22,6 +23,7 @@ import (
 	"net/netip"
 	"net/url"
 	"os"
+	"regexp"
 	"strings"
 	"sync"
 	"time"
@@ -321,16 +323,62 @@ func tooBig(err error) bool {
 // staticFiles serves the embedded style sheet and script; a folder is not
 // listed.
 func staticFiles(fsys fs.FS) http.Handler {
-	files := http.FileServerFS(fsys)
+	type file struct {
+		data []byte
+		etag string
+	}
+	files := sync.OnceValue(func() map[string]file {
+		out := map[string]file{}
+		for name, b := range minify(fsys) {
+			h := fnv.New64a()
+			h.Write(b)
+			out[name] = file{b, fmt.Sprintf(`"%x"`, h.Sum64())}
+		}
+		return out
+	})
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "" || strings.HasSuffix(r.URL.Path, "/") {
+		f, ok := files()[r.URL.Path]
+		if !ok {
 			http.NotFound(w, r)
 			return
 		}
 		w.Header().Set("Cache-Control", "no-cache")
-		files.ServeHTTP(w, r)
+		w.Header().Set("ETag", f.etag)
+		http.ServeContent(w, r, r.URL.Path, time.Time{}, bytes.NewReader(f.data))
 	})
 }
+
+// minify returns the style sheets and scripts of fsys by name as they are
+// served: without the comments and indentation, which are for whoever reads
+// the source. Only whole comment lines of a script are left out (a line
+// starting with //), and /* */ comments of a style sheet.
+func minify(fsys fs.FS) map[string][]byte {
+	out := map[string][]byte{}
+	entries, _ := fs.ReadDir(fsys, ".")
+	for _, e := range entries {
+		src, err := fs.ReadFile(fsys, e.Name())
+		if err != nil {
+			continue
+		}
+		text := string(src)
+		if strings.HasSuffix(e.Name(), ".css") {
+			text = cssComment().ReplaceAllString(text, "")
+		}
+		var b strings.Builder
+		for line := range strings.SplitSeq(text, "\n") {
+			line = strings.TrimSpace(line)
+			if line == "" || strings.HasSuffix(e.Name(), ".js") && strings.HasPrefix(line, "//") {
+				continue
+			}
+			b.WriteString(line)
+			b.WriteByte('\n')
+		}
+		out[e.Name()] = []byte(b.String())
+	}
+	return out
+}
+
+var cssComment = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?s)/\*.*?\*/`) })
 
 // themeCSS gives the pages the colours of the documents' theme.
 func (s *Server) themeCSS(w http.ResponseWriter, r *http.Request) {

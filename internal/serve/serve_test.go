@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -473,8 +474,9 @@ func TestRefusals(t *testing.T) {
 		status int
 		says   string
 	}{
-		{"cross-origin save", "POST", "/r/" + example, enc, []string{"Sec-Fetch-Site", "cross-site"}, 403, "another web site"},
-		{"cross-origin save, old browser", "POST", "/r/" + example, enc, []string{"Origin", "http://evil.example"}, 403, "another web site"},
+		// A refusal about a roadmap is in the roadmap's language.
+		{"cross-origin save", "POST", "/r/" + example, enc, []string{"Sec-Fetch-Site", "cross-site"}, 403, "pieprasījums nāca no citas tīmekļvietnes"},
+		{"cross-origin save, old browser", "POST", "/r/" + example, enc, []string{"Origin", "http://evil.example"}, 403, "pieprasījums nāca no citas tīmekļvietnes"},
 		{"cross-origin new", "POST", "/new", "form=community&lang=lv", []string{"Sec-Fetch-Site", "cross-site"}, 403, "another web site"},
 		{"DNS rebinding", "GET", "/", "", []string{"Host", "evil.example:8080"}, 421, "not the address"},
 		{"DNS rebinding save", "POST", "/r/" + example, enc, []string{"Host", "evil.example"}, 421, "not the address"},
@@ -687,6 +689,41 @@ func TestDraftLanguage(t *testing.T) {
 		name, _ := url.PathUnescape(strings.TrimPrefix(loc, "/r/"))
 		if data := read(t, filepath.Join(dir, name)); !strings.Contains(data, "Ąžuolas ir Καλημέρα σας") {
 			t.Errorf("%s: the answer is not in the file", code)
+		}
+	}
+}
+
+// TestStaticServed: the style sheet and the script are served without
+// their comments and indentation, every line of code kept, and a browser
+// that has them is told they have not changed (304).
+func TestStaticServed(t *testing.T) {
+	h := newServer(t, t.TempDir())
+	for _, name := range []string{"app.js", "app.css"} {
+		src, err := os.ReadFile(filepath.Join("static", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, body := call(t, h, "GET", "/static/"+name, nil)
+		if res.StatusCode != 200 || len(body) >= len(src) {
+			t.Fatalf("%s: %d, %d bytes of %d", name, res.StatusCode, len(body), len(src))
+		}
+		// The source's lines of code, trimmed: without its comment lines
+		// (//, or within /* */).
+		var code []string
+		text := string(src)
+		if name == "app.css" {
+			text = regexp.MustCompile(`(?s)/\*.*?\*/`).ReplaceAllString(text, "")
+		}
+		for _, line := range strings.Split(text, "\n") {
+			if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "//") {
+				code = append(code, line)
+			}
+		}
+		if got := strings.Split(strings.TrimSuffix(body, "\n"), "\n"); !slices.Equal(got, code) || name == "app.css" && strings.Contains(body, "/*") {
+			t.Errorf("%s is served as:\n%s\nwant its lines of code:\n%s", name, body, strings.Join(code, "\n"))
+		}
+		if res, _ := call(t, h, "GET", "/static/"+name, nil, "If-None-Match", res.Header.Get("ETag")); res.StatusCode != http.StatusNotModified {
+			t.Errorf("%s again, with its ETag: %d, want 304", name, res.StatusCode)
 		}
 	}
 }

@@ -41,11 +41,13 @@ func paperCode(p Paper) int {
 	return 9
 }
 
-// DefaultRows is the least number of rows in a plan's table.
-const DefaultRows = 30
+// DefaultRows is the least number of rows in a plan's table: 0, a page's
+// worth, as many empty rows as one printed page holds under the header row.
+const DefaultRows = 0
 
-// spareRows is the number of empty rows after a pre-filled table's last row.
-const spareRows = 10
+// spareRows is the fewest empty rows after a pre-filled table's last row
+// when WithRows sets the table's size.
+const spareRows = 3
 
 // DefaultDate is the creation date written into a workbook made without a
 // date option and without an answers date.
@@ -74,9 +76,11 @@ func WithTheme(t pdf.Theme) Option { return func(o *options) { o.theme = &t } }
 // DefaultDate; never the clock, so the same inputs give the same bytes.
 func WithDate(t time.Time) Option { return func(o *options) { o.date = t } }
 
-// WithRows sets the least number of rows of each plan's table (default
-// DefaultRows). A pre-filled table has at least 10 empty rows after its
-// last filled row.
+// WithRows sets the least number of rows of each plan's table, with at
+// least 3 empty rows after a pre-filled table's last filled row. By default
+// (DefaultRows) a blank table has as many rows as its first printed page
+// holds, and a pre-filled one the empty rows that fill the page its last
+// filled row prints on.
 func WithRows(n int) Option { return func(o *options) { o.rows = n } }
 
 // Build makes a workbook holding plans, one sheet each in the order given,
@@ -317,7 +321,9 @@ type builder struct {
 	// auto holds, by sheet, the rows whose height is a cached value that
 	// grows with the row's text rather than a fixed height.
 	auto map[string]map[int]bool
-	err  error
+	// ready is the fewest rows of a plan's table, for the instructions.
+	ready int
+	err   error
 }
 
 // setText puts text into a cell as a string, never a formula, whatever it
@@ -441,6 +447,7 @@ func (b *builder) pt() float64 { return b.th.Type.Body }
 func (b *builder) columnWidths(p *Plan) []float64 {
 	pt := b.pt()
 	widths := make([]float64, len(p.Columns))
+	floor := make([]float64, len(p.Columns)) // the least width of each
 	for i, c := range p.Columns {
 		w := c.Width * nominalDigitPx / b.digit
 		header := b.lang.Label(p.Key + ".col." + c.ID)
@@ -458,9 +465,46 @@ func (b *builder) columnWidths(p *Plan) []float64 {
 			}
 		}
 		widths[i] = w
+		floor[i] = w
+		if c.Kind == Text {
+			floor[i] = widthFor(longestWord(header, pt, true), pt, true, b.digit, filterButtonPx)
+		}
+	}
+	// Wider than a landscape page holds at the smallest print scale: the
+	// text columns give up room, in proportion to what they have above
+	// their header's longest word, so that the plan prints on the page's
+	// width rather than running on to a page of its own.
+	pageW, _ := b.pageMM(true)
+	room := pageW / 25.4 * 96 * 100 / float64(leastScale(pt))
+	over, slack := excelPx(widths, b.digit)-room, 0.0
+	for i := range widths {
+		slack += widths[i] - floor[i]
+	}
+	if over > 0 && slack > 0 {
+		cut := min(1, over/b.digit/slack+0.01)
+		for i := range widths {
+			widths[i] = math.Floor((widths[i]-(widths[i]-floor[i])*cut)*4) / 4
+		}
 	}
 	return widths
 }
+
+// excelPx returns the width in pixels of columns widths (in characters of
+// digit pixels) as printed: Excel's column, its text and padding, in whole
+// pixels, and 6 % more, as LibreOffice prints a column of that width
+// (measured: a sheet fitted to the page prints at a scale 5-6 % below the
+// one these pixels give).
+func excelPx(widths []float64, digit float64) float64 {
+	px := 0.0
+	for _, w := range widths {
+		px += math.Round(w*digit + 5)
+	}
+	return px * 1.06
+}
+
+// leastScale returns the smallest scale, in percent, a sheet with type of
+// pt points prints at: the scale at which its type is minPrintPt.
+func leastScale(pt float64) int { return int(math.Ceil(minPrintPt / pt * 100)) }
 
 // blankLines is the number of lines an empty row starts with: enough to
 // write in by hand on a printed sheet.
@@ -481,13 +525,9 @@ func (b *builder) writePlan(sheet string, p *Plan) {
 	if b.a != nil && p.Rows != nil {
 		rows = p.Rows(b.a)
 	}
-	n := b.o.rows
-	if len(rows) > 0 {
-		n = max(n, len(rows)+spareRows)
-	}
-	n = max(n, 1)
 	ncol := len(p.Columns)
 	widths := b.columnWidths(p)
+	scale, _ := b.printScale(widths)
 
 	// Rows typed below the table wrap as the table's do. (Set first:
 	// excelize gives a column's style to the cells it already has.)
@@ -504,11 +544,50 @@ func (b *builder) writePlan(sheet string, p *Plan) {
 		headerLines = max(headerLines, lines(header, pt, true, columnPx(widths[i], b.digit, filterButtonPx)))
 	}
 	b.check(f.SetCellStyle(sheet, "A1", cell(ncol, 1), b.st.header))
-	b.check(f.SetRowHeight(sheet, 1, rowHeight(headerLines, pt)+4))
+	headerH := rowHeight(headerLines, pt) + 4
+	b.check(f.SetRowHeight(sheet, 1, headerH))
+
+	// The rows a printed page holds under the header row repeated on it,
+	// in points at the sheet's print scale.
+	_, pageH := b.pageMM(true)
+	room := pageH/25.4*72*100/float64(scale) - headerH
+	used := 0.0 // of the page the row being written prints on
+	place := func(h float64) bool {
+		fits := used+h <= room
+		if !fits {
+			used = 0
+		}
+		used += h
+		return fits
+	}
+	blankH := rowHeight(blankLines, pt)
+	// a block under the table prints on the page the table ends on when
+	// the empty rows leave it room
+	if p.Block != nil {
+		blockH := lineHeight(b.th.Type.H3) + rowPad + 4 + rowHeight(2, pt) + 2 + float64(len(p.Block.Rows))*rowHeight(3, pt)
+		room -= blockH
+	}
+	more := func(r int) bool {
+		switch {
+		case r < len(rows):
+			return true
+		case b.o.rows > 0:
+			return r < max(b.o.rows, len(rows)+spareRows*min(len(rows), 1))
+		case r == 0:
+			return true
+		}
+		// a page's worth: the empty rows that fill the page the last one
+		// printed on (none when it is full: a page of empty grid would
+		// print with nothing on it), the table growing as rows are typed
+		// below it
+		return used+blankH <= room
+	}
 
 	// The body, a logical row at a time.
 	row := 2
-	for r := 0; r < n; r++ {
+	n := 0
+	for r := 0; more(r); r++ {
+		n++
 		var pieces [][]string // per column, the row's text in pieces
 		for i, c := range p.Columns {
 			if r >= len(rows) || i >= len(rows[r]) || (c.Kind != Text && c.Kind != Choice) {
@@ -548,9 +627,14 @@ func (b *builder) writePlan(sheet string, p *Plan) {
 					nl = max(nl, lines(pieces[i][k], pt, false, columnPx(widths[i], b.digit, 0)))
 				}
 			}
-			b.autoHeight(sheet, row+k, rowHeight(nl, pt))
+			h := rowHeight(nl, pt)
+			place(h)
+			b.autoHeight(sheet, row+k, h)
 		}
 		row += span
+	}
+	if b.ready == 0 || n < b.ready {
+		b.ready = n
 	}
 	last := row - 1 // the table's last row
 	for i, c := range p.Columns {
@@ -579,7 +663,7 @@ func (b *builder) writePlan(sheet string, p *Plan) {
 	if p.Block != nil {
 		end = b.writeBlock(sheet, p, widths, last+2)
 	}
-	b.printSetup(sheet, b.lang.Label(p.Key+".title"), true, cell(ncol, end))
+	b.printSetup(sheet, b.lang.Label(p.Key+".title"), true, cell(ncol, end), widths)
 }
 
 // setDate puts date d into a cell: a date serial number shown in the
@@ -727,45 +811,170 @@ func (b *builder) pageMM(landscape bool) (w, h float64) {
 	if landscape {
 		w, h = h, w
 	}
-	m := b.th.Margins
+	m := b.margins(landscape)
 	return w - m.Left - m.Right, h - m.Top - m.Bottom
 }
 
-// printSetup sets a sheet's page: orientation, paper, fit to the page's
-// width, the theme's margins, a header with the title and the organisation,
-// the roadmap's title, the funding line and page numbers in the footer, and for a plan the header row repeated on
-// every page. It sets no print area, so that whatever rows the table grows
-// to print too; end is the last cell the sheet fills.
-func (b *builder) printSetup(sheet, title string, landscape bool, end string) {
+// landscapeSide is the left and right margin of a plan's landscape page, in
+// millimetres: narrower than the theme's, so that a plan's columns print
+// across the page at a readable size.
+const landscapeSide = 10
+
+// margins returns the page margins of a sheet: the theme's, with the sides
+// of a landscape page at most landscapeSide.
+func (b *builder) margins(landscape bool) pdf.Margins {
+	m := b.th.Margins
+	if landscape {
+		m.Left, m.Right = min(m.Left, landscapeSide), min(m.Right, landscapeSide)
+	}
+	return m
+}
+
+// minPrintPt is the smallest type a printed sheet may have, in points.
+const minPrintPt = 8
+
+// printScale returns the scale, in percent, a plan's sheet of columns
+// widths prints at: the page's width, unless that would set the cells'
+// type below minPrintPt; then the type stays at minPrintPt and the columns
+// run on across pages, the first column repeated on each (titles true).
+func (b *builder) printScale(widths []float64) (percent int, titles bool) {
+	if len(widths) == 0 {
+		return 100, false
+	}
+	pageW, _ := b.pageMM(true)
+	fit := int(math.Floor(pageW / (excelPx(widths, b.digit) / 96 * 25.4) * 100))
+	least := leastScale(b.pt())
+	if fit >= least {
+		return min(fit, 100), false
+	}
+	return least, true
+}
+
+// printSetup sets a sheet's page: orientation, paper, the scale (a plan's
+// sheet of columns widths at its page's width, or across pages with its
+// first column repeated when that would print its type too small), the
+// theme's margins, a header band with the title and whose plan it is (the
+// organisation, the partner and the period the plan's dates span, lines to
+// write them on when blank), the roadmap's title, the funding line and the
+// sheet's own page numbers (from 1 on each sheet) in the footer, and for a plan the header row
+// repeated on every page. It sets no print area, so that whatever rows the
+// table grows to print too; end is the last cell the sheet fills.
+func (b *builder) printSetup(sheet, title string, landscape bool, end string, widths []float64) {
 	f := b.f
 	orient := "portrait"
 	if landscape {
 		orient = "landscape"
 	}
-	size, one, zero, fit := paperCode(b.o.paper), 1, 0, true
-	b.check(f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero}))
+	// a sheet that fits is fitted to the page's width by the spreadsheet
+	// program, which knows its own measures, at about the scale estimated
+	scale, titles := b.printScale(widths)
+	size, first, fit := paperCode(b.o.paper), uint(1), !titles
+	layout := &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FirstPageNumber: &first}
+	if fit {
+		one, zero := 1, 0
+		layout.FitToWidth, layout.FitToHeight = &one, &zero
+		scale -= 3 // room for the program measuring a little wider
+	} else {
+		adjust := uint(scale)
+		layout.AdjustTo = &adjust
+	}
+	b.check(f.SetPageLayout(sheet, layout))
 	b.check(f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}))
-	m := b.th.Margins
+	m := b.margins(landscape)
 	inch := func(mm float64) *float64 { v := math.Round(mm/25.4*100) / 100; return &v }
 	hf, center := 0.3, true
 	b.check(f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{
 		Left: inch(m.Left), Right: inch(m.Right), Top: inch(m.Top), Bottom: inch(m.Bottom), Header: &hf, Footer: &hf, Horizontally: &center,
 	}))
+	// the header and footer print at the sheet's scale: their sizes are
+	// raised so that they print at least at minPrintPt
 	ty := b.th.Type
-	header := "&L" + sized("Bold", ty.H3, headerText(title, 80))
-	if b.a != nil && b.a.Organisation.Name != "" {
-		header += "&R" + sized("Regular", ty.Small+1, headerText(b.a.Organisation.Name, 80))
+	at := func(pt float64) float64 { return math.Max(pt, minPrintPt) * 100 / float64(scale) }
+	header := "&L" + sized("Bold", at(ty.H3), headerText(title, 80))
+	if band := b.band(); band != "" {
+		header += "&R" + sized("Regular", at(ty.Small), band)
 	}
-	pages := strings.ReplaceAll(b.lang.Label("page.footer"), "&", "&&")
-	pages = strings.NewReplacer("{page}", "&P", "{pages}", "&N").Replace(pages)
+	// each sheet's pages numbered on their own, without a total: a
+	// spreadsheet program counts the pages of every sheet printed together
+	// in its total, and a total written here would be wrong once rows are
+	// added
+	pages := strings.ReplaceAll(b.lang.Label("page.sheet"), "&", "&&")
+	pages = strings.NewReplacer("{page}", "&P").Replace(pages)
 	// the roadmap's title over the funding line, the page numbers
-	footer := "&L" + sized("Regular", ty.Small, headerText(b.lang.Title, 100)) + "\n" +
-		sized("Bold", ty.Small, headerText(b.lang.Label("funded_by"), 60)) + "&R" + sized("Regular", ty.Small, pages)
+	footer := "&L" + sized("Regular", at(ty.Small), headerText(b.lang.Title, 100)) + "\n" +
+		sized("Bold", at(ty.Small), headerText(b.lang.Label("funded_by"), 60)) + "&R" + sized("Regular", at(ty.Small), pages)
 	b.check(f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddHeader: header, OddFooter: footer}))
 	b.check(f.SetSheetDimension(sheet, "A1:"+end))
 	if landscape {
-		b.check(f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: quoteSheet(sheet) + "!$1:$1", Scope: sheet}))
+		ref := quoteSheet(sheet) + "!$1:$1"
+		if titles {
+			ref = quoteSheet(sheet) + "!$A:$A," + ref
+		}
+		b.check(f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: ref, Scope: sheet}))
 	}
+}
+
+// blankField is the line a blank header band gives a value to be written
+// on by hand.
+const blankField = "________________"
+
+// band returns the text of a page header's band saying whose plan it is:
+// the organisation and the partner over the period the plans' dates span,
+// each a line to write on when the workbook is blank; "" for a pre-filled
+// workbook that names none of them.
+func (b *builder) band() string {
+	l := b.lang
+	org, partner, period := blankField, blankField, blankField
+	if b.a != nil {
+		org, partner, period = b.a.Organisation.Name, b.a.Organisation.Partner, b.period()
+		if org == "" && partner == "" && period == "" {
+			return ""
+		}
+	}
+	var top []string
+	for _, f := range []struct{ key, v string }{{"field.organisation", org}, {"field.partner", partner}} {
+		if f.v != "" {
+			top = append(top, l.Label(f.key)+": "+headerText(f.v, 50))
+		}
+	}
+	text := strings.Join(top, "   ")
+	if period != "" {
+		text += "\n" + l.Label("field.period") + ": " + period
+	}
+	return strings.TrimPrefix(text, "\n")
+}
+
+// period returns the span of the dates of every plan's rows ("15.01.2027. –
+// 10.12.2027."), or "" when they have none.
+func (b *builder) period() string {
+	var lo, hi answers.Date
+	for _, p := range Plans() {
+		if p.Rows == nil {
+			continue
+		}
+		for _, r := range p.Rows(b.a) {
+			for i, c := range p.Columns {
+				if c.Kind != Date || i >= len(r) || r[i].Date.IsZero() {
+					continue
+				}
+				d := r[i].Date
+				if lo.IsZero() || d.Time().Before(lo.Time()) {
+					lo = d
+				}
+				if hi.IsZero() || d.Time().After(hi.Time()) {
+					hi = d
+				}
+			}
+		}
+	}
+	if lo.IsZero() {
+		return ""
+	}
+	from, to := b.lang.FormatDate(lo.Time()), b.lang.FormatDate(hi.Time())
+	if from == to {
+		return from
+	}
+	return from + " – " + to
 }
 
 // sized returns text for a header or footer section in Arial of the given
@@ -776,7 +985,7 @@ func sized(style string, pt float64, text string) string {
 	if text != "" && text[0] >= '0' && text[0] <= '9' {
 		text = " " + text
 	}
-	return fmt.Sprintf("&\"Arial,%s\"&%d%s", style, int(math.Round(pt)), text)
+	return fmt.Sprintf("&\"Arial,%s\"&%d%s", style, int(math.Ceil(pt)), text)
 }
 
 // writeProps sets the document properties: title, subject, language,

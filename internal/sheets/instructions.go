@@ -126,7 +126,7 @@ func (b *builder) writeInstructions(plans []Plan) {
 	heading(l.Label("sheet.instructions.general"))
 	example := b.lang.FormatDate(exampleDate)
 	for _, text := range []string{
-		l.Format("sheet.instructions.rows", "n", fmt.Sprint(b.o.rows)),
+		l.Format("sheet.instructions.rows", "n", fmt.Sprint(b.ready)),
 		l.Format("sheet.instructions.dates", "example", example),
 		l.Format("sheet.instructions.hidden", "sheet", b.listSheet),
 		l.Label("sheet.instructions.print"),
@@ -147,7 +147,7 @@ func (b *builder) writeInstructions(plans []Plan) {
 			b.check(f.InsertPageBreak(sheet, cell(1, row)))
 		}
 	}
-	b.printSetup(sheet, l.Label("sheet.instructions.title"), false, cell(1, len(rows)))
+	b.printSetup(sheet, l.Label("sheet.instructions.title"), false, cell(1, len(rows)), nil)
 }
 
 // pageBreaks returns the rows before which a page must break so that a row

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 
 	"github.com/xuri/excelize/v2"
@@ -39,6 +40,25 @@ func DateFormat(layout string) string { return excelDateFormat(layout) }
 func Lines(s string, pt float64, bold bool, w float64) int {
 	d := digitPx(pt)
 	return lines(s, pt, bold, columnPx(w, d, 0))
+}
+
+// PrintScale returns the scale, in percent, at which a landscape sheet of
+// columns widths (in characters of the digit of the default font at size
+// pt) prints on a page pageW millimetres wide: the page's width, unless
+// that would set its type below 8 pt; then fit is false and the scale is
+// the one that keeps the type at 8 pt, the columns running on across pages.
+//
+// With no widths, it returns the smallest scale and false.
+func PrintScale(widths []float64, pt, pageW float64) (percent int, fit bool) {
+	least := leastScale(pt)
+	if len(widths) == 0 {
+		return least, false
+	}
+	s := int(math.Floor(pageW / (excelPx(widths, digitPx(pt)) / 96 * 25.4) * 100))
+	if s >= least {
+		return min(s, 100), true
+	}
+	return least, false
 }
 
 // RowHeight returns the height in points of a row whose tallest cell has n

@@ -48,7 +48,7 @@ func TestLibreOffice(t *testing.T) {
 	for _, c := range cases {
 		a := sample()
 		a.Language = c.lang
-		data, err := Build(lang(t, c.lang), []Plan{plan(t, c.plan)}, a)
+		data, err := Build(lang(t, c.lang), []Plan{plan(t, c.plan)}, a, WithRows(30))
 		if err != nil {
 			t.Fatal(err)
 		}

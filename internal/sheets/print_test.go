@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/partnership-roadmap/roadmap/internal/answers"
+	"github.com/partnership-roadmap/roadmap/internal/pdf"
 	"github.com/partnership-roadmap/roadmap/internal/pdftest"
 	"github.com/partnership-roadmap/roadmap/internal/testtool"
 )
@@ -206,6 +207,9 @@ func TestPrintedWorkbooks(t *testing.T) {
 		}
 		books = append(books, wb{code + "-plans-sample-letter", code, Plans(), sample(), Letter})
 	}
+	for _, code := range []string{"lt", "sv", "pt", "el"} {
+		books = append(books, wb{code + "-plans-blank-a4", code, Plans(), nil, A4}, wb{code + "-plans-sample-letter", code, Plans(), sample(), Letter})
+	}
 	books = append(books, wb{"lv-plans-long-a4", "lv", Plans(), long(), A4})
 	var jobs []printJob
 	for _, b := range books {
@@ -257,6 +261,44 @@ func TestPrintedWorkbooks(t *testing.T) {
 			}
 		})
 	}
+	// every printed page readable (no type below 8 pt, header and footer
+	// included) and holding something: no page of empty grid under the
+	// repeated header row, but for the first page of a blank table
+	for _, b := range books {
+		l := lang(t, b.lang)
+		heads := map[string]bool{}
+		for _, p := range Plans() {
+			for _, c := range p.Columns {
+				for _, w := range strings.Fields(l.Label(p.Key + ".col." + c.ID)) {
+					heads[w] = true
+				}
+			}
+		}
+		th := pdf.DefaultTheme()
+		for i, page := range pdftest.Runs(t, pdfs[b.name]) {
+			first, body := false, 0
+			for _, r := range page.Runs {
+				if r.Size < 8 {
+					t.Errorf("%s: page %d sets %q at %.1f pt, below 8 pt", b.name, i+1, r.Text, r.Size)
+				}
+				if r.Text == l.Format("page.sheet", "page", "1") {
+					first = true
+				}
+				if mm := r.Top / 72 * 25.4; mm < th.Margins.Top*0.9 || mm > page.Height/72*25.4-th.Margins.Bottom {
+					continue // the running header or the footer
+				}
+				for _, w := range strings.Fields(r.Text) {
+					if !heads[w] {
+						body++
+					}
+				}
+			}
+			if body == 0 && !first {
+				t.Errorf("%s: page %d prints nothing but the header row", b.name, i+1)
+			}
+		}
+	}
+
 	// the funding line on every printed page, in the workbook's language
 	for _, b := range books {
 		funded := lang(t, b.lang).Label("funded_by")
@@ -285,17 +327,26 @@ func TestPrintedWorkbooks(t *testing.T) {
 						body = append(body, s)
 					}
 				}
-				if len(body) < 3 || !strings.HasPrefix(body[0], title) {
+				// the running header: the title beside the band of whose
+				// plan it is (organisation, partner, period), in whatever
+				// order pdftotext sets them
+				top := -1
+				for k := 0; k < min(3, len(body)); k++ {
+					if strings.HasPrefix(body[k], title) {
+						top = k
+					}
+				}
+				if len(body) < 3 || top < 0 {
 					continue // a plan's page
 				}
 				instr++
-				body = body[1:] // the running header
+				body = body[top+1:]
 				// the footer: the roadmap's title, the page numbers and the
 				// funding line, in whatever order pdftotext sets them
 				for len(body) > 0 {
 					last := body[len(body)-1]
 					if last != l.Label("funded_by") && !strings.HasPrefix(l.Title, last) &&
-						!strings.Contains(last, l.Format("page.footer", "page", fmt.Sprint(i+1), "pages", "")) {
+						!strings.Contains(last, l.Format("page.sheet", "page", fmt.Sprint(instr))) {
 						break
 					}
 					body = body[:len(body)-1]

@@ -140,11 +140,11 @@ func TestTableAndPanes(t *testing.T) {
 		{"action-plan", "Rīcības plāns", "ActionPlan", "A1:G31", nil},
 		{"communication-plan", "Komunikācijas plāns", "CommunicationPlan", "A1:G31", nil},
 		{"evaluation-plan", "Izvērtēšanas plāns", "EvaluationPlan", "A1:H31", nil},
-		{"action-plan", "Rīcības plāns", "ActionPlan", "A1:G31", sample()}, // 3 rows + 10 spare < 30
+		{"action-plan", "Rīcības plāns", "ActionPlan", "A1:G31", sample()}, // 3 rows + 3 spare < 30
 	}
 	for _, c := range cases {
 		t.Run(c.plan, func(t *testing.T) {
-			f := open(t, lang(t, "lv"), []Plan{plan(t, c.plan)}, c.a)
+			f := open(t, lang(t, "lv"), []Plan{plan(t, c.plan)}, c.a, WithRows(30))
 			tables, err := f.GetTables(c.sheet)
 			if err != nil {
 				t.Fatal(err)
@@ -168,7 +168,7 @@ func TestRowsGrowWithAnswers(t *testing.T) {
 	for i := 0; i < 40; i++ {
 		a.ActionPlan = append(a.ActionPlan, answers.Action{Activity: fmt.Sprint("Darbība ", i)})
 	}
-	f := open(t, lang(t, "lv"), []Plan{plan(t, "action-plan")}, a)
+	f := open(t, lang(t, "lv"), []Plan{plan(t, "action-plan")}, a, WithRows(30))
 	tables, _ := f.GetTables("Rīcības plāns")
 	if want := fmt.Sprintf("A1:G%d", 1+len(a.ActionPlan)+spareRows); tables[0].Range != want {
 		t.Errorf("table range = %s, want %s (the rows and %d spare)", tables[0].Range, want, spareRows)
@@ -204,7 +204,7 @@ func TestValidations(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.lang+"/"+c.plan, func(t *testing.T) {
-			f := open(t, lang(t, c.lang), []Plan{plan(t, c.plan)}, nil)
+			f := open(t, lang(t, c.lang), []Plan{plan(t, c.plan)}, nil, WithRows(30))
 			dvs, err := f.GetDataValidations(c.sheet)
 			if err != nil {
 				t.Fatal(err)
@@ -324,7 +324,7 @@ func TestPrintSetup(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.plan, func(t *testing.T) {
-			f := open(t, lang(t, "lv"), []Plan{plan(t, c.plan)}, sample(), WithPaper(c.paper))
+			f := open(t, lang(t, "lv"), []Plan{plan(t, c.plan)}, sample(), WithPaper(c.paper), WithRows(30))
 			got := map[string]string{}
 			for _, dn := range f.GetDefinedName() {
 				got[dn.Scope+"/"+dn.Name] = dn.RefersTo
@@ -359,11 +359,20 @@ func TestPrintSetup(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !strings.Contains(hf.OddFooter, "&P. lpp. no &N") {
-				t.Errorf("footer = %q, want the page numbers", hf.OddFooter)
+			// the sheet's own page numbers, from 1, with no total that
+			// would count the other sheets' pages
+			if !strings.HasSuffix(hf.OddFooter, "&P. lpp.") || strings.Contains(hf.OddFooter, "&N") {
+				t.Errorf("footer = %q, want the sheet's page numbers", hf.OddFooter)
 			}
-			if !strings.Contains(hf.OddHeader, "Brīnumiņš\" && draugi") {
-				t.Errorf("header = %q, want the organisation with & escaped", hf.OddHeader)
+			if pl.FirstPageNumber == nil || *pl.FirstPageNumber != 1 {
+				t.Errorf("first page number = %v, want 1", pl.FirstPageNumber)
+			}
+			// the header band: the organisation (& escaped), the partner and
+			// the period of the plans' dates
+			for _, want := range []string{"Organizācija: Biedrība \"Brīnumiņš\" && draugi", "Sadarbības partneris: ", "\nPeriods: "} {
+				if !strings.Contains(hf.OddHeader, want) {
+					t.Errorf("header = %q, want %q", hf.OddHeader, want)
+				}
 			}
 		})
 	}
@@ -373,7 +382,7 @@ func TestConditionalFormats(t *testing.T) {
 	for _, code := range []string{"lv", "en"} {
 		t.Run(code, func(t *testing.T) {
 			l := lang(t, code)
-			f := open(t, l, []Plan{plan(t, "action-plan")}, nil)
+			f := open(t, l, []Plan{plan(t, "action-plan")}, nil, WithRows(30))
 			cfs, err := f.GetConditionalFormats(l.Label("sheet.action.title"))
 			if err != nil {
 				t.Fatal(err)
@@ -416,7 +425,7 @@ func TestConditionalFormats(t *testing.T) {
 }
 
 func TestPrefilledValues(t *testing.T) {
-	f := open(t, lang(t, "lv"), Plans(), sample())
+	f := open(t, lang(t, "lv"), Plans(), sample(), WithRows(30))
 	cases := []struct {
 		sheet, cell, want string
 	}{
@@ -745,7 +754,7 @@ func TestLines(t *testing.T) {
 		{"Īss teksts", 1},
 		{"a\nb\nc", 3},
 		{strings.Repeat("vārds ", 20), 4},
-		{strings.Repeat("x", 200), 6},
+		{strings.Repeat("x", 200), 7}, // 30 characters less the indent
 	}
 	for _, c := range cases {
 		if got := lines(c.s, 10, false, w); got != c.want {
@@ -815,7 +824,7 @@ func validXML(s string) bool {
 // the block's title keep a fixed height; rows below the table have no row
 // element at all; and the default font is the cells' size.
 func TestRowsHaveAutomaticHeights(t *testing.T) {
-	data, err := Build(lang(t, "lv"), []Plan{plan(t, "communication-plan")}, sample())
+	data, err := Build(lang(t, "lv"), []Plan{plan(t, "communication-plan")}, sample(), WithRows(30))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -863,7 +872,7 @@ func TestTheme(t *testing.T) {
 	th.Type.Body = 11
 	th.Type.H2 = 15
 	th.Margins.Left = 25.4
-	f := open(t, lang(t, "en"), []Plan{plan(t, "communication-plan")}, nil, WithTheme(th))
+	f := open(t, lang(t, "en"), []Plan{plan(t, "communication-plan")}, nil, WithTheme(th), WithRows(30))
 	if st := style(t, f, "Communication plan", "A1"); len(st.Fill.Color) == 0 || !strings.EqualFold(strings.TrimPrefix(st.Fill.Color[0], "#"), "AA3300") {
 		t.Errorf("header fill = %v, want the theme's accent AA3300", st.Fill.Color)
 	}
@@ -873,7 +882,7 @@ func TestTheme(t *testing.T) {
 	if st := style(t, f, "Communication plan", "A35"); len(st.Fill.Color) == 0 || !strings.EqualFold(strings.TrimPrefix(st.Fill.Color[0], "#"), "112233") {
 		t.Errorf("block label fill = %v, want the theme's zebra 112233", st.Fill.Color)
 	}
-	if m, err := f.GetPageMargins("Communication plan"); err != nil || m.Left == nil || *m.Left != 1 {
+	if m, err := f.GetPageMargins("Instructions"); err != nil || m.Left == nil || *m.Left != 1 {
 		t.Errorf("left margin = %v (%v), want the theme's 25.4 mm = 1 in", m.Left, err)
 	}
 	rows, _ := f.GetRows("Instructions")

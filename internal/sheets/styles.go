@@ -76,25 +76,27 @@ func (b *builder) newStyles() error {
 		return excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colour}}
 	}
 	top := &excelize.Alignment{Vertical: "top", WrapText: true}
+	// a table's text cells are indented a step from the left border, so
+	// that text does not touch the rule (cellPadPx counts the step)
+	cell := &excelize.Alignment{Vertical: "top", Horizontal: "left", Indent: 1, WrapText: true}
+	head := &excelize.Alignment{Vertical: "center", Horizontal: "left", Indent: 1, WrapText: true}
 	centre := &excelize.Alignment{Vertical: "top", Horizontal: "center", WrapText: true}
 	dateFmt := excelDateFormat(b.layout)
 	defs := []struct {
 		id    *int
 		style excelize.Style
 	}{
-		{&b.st.header, excelize.Style{Font: font(body, true, hex(c.BandText)), Fill: fill(accent), Border: border,
-			Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}}},
-		{&b.st.text, excelize.Style{Font: font(body, false, text), Border: border, Alignment: top}},
+		{&b.st.header, excelize.Style{Font: font(body, true, hex(c.BandText)), Fill: fill(accent), Border: border, Alignment: head}},
+		{&b.st.text, excelize.Style{Font: font(body, false, text), Border: border, Alignment: cell}},
 		{&b.st.number, excelize.Style{Font: font(body, false, text), Border: border, Alignment: centre}},
 		{&b.st.date, excelize.Style{Font: font(body, false, text), Border: border, Alignment: centre, CustomNumFmt: &dateFmt}},
-		{&b.st.textCol, excelize.Style{Font: font(body, false, text), Alignment: top}},
+		{&b.st.textCol, excelize.Style{Font: font(body, false, text), Alignment: cell}},
 		{&b.st.numberCol, excelize.Style{Font: font(body, false, text), Alignment: centre}},
 		{&b.st.dateCol, excelize.Style{Font: font(body, false, text), Alignment: centre, CustomNumFmt: &dateFmt}},
 		{&b.st.listHeader, excelize.Style{Font: font(body, true, text)}},
 		{&b.st.blockTitle, excelize.Style{Font: font(th.Type.H3, true, accent), Alignment: &excelize.Alignment{Vertical: "bottom"}}},
-		{&b.st.blockHeader, excelize.Style{Font: font(body, true, text), Fill: fill(hex(c.TableHead)), Border: border,
-			Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}}},
-		{&b.st.blockLabel, excelize.Style{Font: font(body, true, text), Fill: fill(hex(c.Zebra)), Border: border, Alignment: top}},
+		{&b.st.blockHeader, excelize.Style{Font: font(body, true, text), Fill: fill(hex(c.TableHead)), Border: border, Alignment: head}},
+		{&b.st.blockLabel, excelize.Style{Font: font(body, true, text), Fill: fill(hex(c.Zebra)), Border: border, Alignment: cell}},
 		{&b.st.title, excelize.Style{Font: font(th.Type.H1, true, accent), Alignment: &excelize.Alignment{Vertical: "center"}}},
 		{&b.st.subtitle, excelize.Style{Font: font(body, false, muted), Alignment: top}},
 		{&b.st.heading, excelize.Style{Font: font(th.Type.H2, true, accent), Alignment: &excelize.Alignment{Vertical: "bottom"}}},

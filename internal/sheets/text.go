@@ -24,8 +24,10 @@ const (
 	// nominalDigitPx is the digit width a plan's Column.Width counts in:
 	// Arial 11 pt's, Excel's usual unit of column width.
 	nominalDigitPx = 8.0
-	// cellPadPx is the space Excel keeps around a cell's text, in pixels.
-	cellPadPx = 4.0
+	// cellPadPx is the space Excel keeps around a cell's text, in pixels,
+	// with the indent of a table's text cells (a step of about a
+	// character and a half).
+	cellPadPx = 4.0 + 10.0
 	// rowPad is the space added to a row's lines, in points.
 	rowPad = 3.0
 	// maxRowHeight is the tallest row Excel allows, in points.

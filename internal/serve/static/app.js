@@ -13,8 +13,10 @@
   var timer = 0, busy = false, again = false, stopped = false, retry = 0, offline = false;
   // dirty: what is not saved, by field name or "plan:ap", with the number
   // of the change that last touched it; problems: refused fields' messages.
-  var gen = 0, dirty = {}, problems = {}, removed = null;
-  function show(state, text) { status.dataset.state = state; status.textContent = text; }
+  var gen = 0, dirty = {}, problems = {}, removed = null, box = document.getElementById('problems'), asked = false;
+  // The sticky bar grows with its message: what is scrolled to stays below it.
+  function pad() { document.documentElement.style.scrollPadding = status.parentNode.offsetHeight + 8 + 'px 0 0'; }
+  function show(state, text) { status.dataset.state = state; status.textContent = text; pad(); }
   function later() {
     if (stopped) return;
     if (!offline) show('pending', d.pending);
@@ -39,7 +41,10 @@
         if (j.rev) form.elements.rev.value = j.rev;
         // saved: all; refused: all but the problems' fields; invalid: nothing.
         if (j.state === 'saved' || j.state === 'refused') settle(sent, j.problems);
-        if (/^(saved|refused|invalid)$/.test(j.state)) { retry = 0; mark(j.problems); }
+        if (/^(saved|refused|invalid)$/.test(j.state)) { retry = 0; mark(j.problems, j.state !== 'saved' && j.message, j.general); }
+        // A save asked for (Enter) and refused takes the focus to the summary.
+        if (asked && !box.hidden) box.focus();
+        asked = false;
         // "Saved" only when no change came in while this save was on its way.
         if (j.state === 'saved') show(timer || again ? 'pending' : 'saved', timer || again ? d.pending : d.saved);
         else show('error', [j.message].concat(j.general || []).join(' '));
@@ -111,20 +116,59 @@
     mark(problems);
     if (Object.keys(dirty).length) save();
   }
-  // Put each problem beside its field, and clear the others.
-  function mark(pr) {
+  // Put each problem beside its field (or its group of choices), tied to
+  // it for screen readers, and list them at the top, each a link to its
+  // field by the name the page gives it; clear the others.
+  function mark(pr, msg, general) {
+    var list = [], ul = box.querySelector('ul');
     form.querySelectorAll('[aria-invalid]').forEach(function (f) { f.removeAttribute('aria-invalid'); });
+    form.querySelectorAll('[aria-describedby*="err-"]').forEach(function (f) { desc(f); });
     form.querySelectorAll('.err').forEach(function (e) { e.remove(); });
     Object.keys(pr).forEach(function (k) {
-      var f = document.getElementById(k.replace(/\./g, '-')) || named(k)[0], e = document.createElement('span');
+      var f = document.getElementById(k.replace(/\./g, '-')) || named(k)[0], e = document.createElement('span'), g = f;
       if (!f) return;
       e.className = 'err';
       e.dataset.err = k;
+      e.id = 'err-' + k.replace(/\./g, '-');
       e.textContent = pr[k];
-      if (/radio|checkbox/.test(f.type)) f.closest('fieldset').append(e); else f.after(e);
-      f.setAttribute('aria-invalid', 'true');
+      if (/radio|checkbox/.test(f.type)) (g = f.closest('fieldset')).append(e); else f.after(e);
+      g.id = g.id || 'g' + e.id.slice(3);
+      g.setAttribute('aria-invalid', 'true');
+      desc(g, e.id);
+      list.push([g, e]);
     });
+    list.sort(function (a, b) { return a[0].compareDocumentPosition(b[0]) & 2 ? 1 : -1; });
+    ul.textContent = '';
+    list.forEach(function (p) {
+      var li = ul.appendChild(document.createElement('li')), a = li.appendChild(document.createElement('a'));
+      a.href = '#' + p[0].id;
+      a.textContent = label(p[0]);
+      li.append(': ' + p[1].textContent);
+    });
+    (general || []).forEach(function (t) { ul.appendChild(document.createElement('li')).textContent = t; });
+    if (msg) box.firstElementChild.textContent = msg;
+    box.hidden = !ul.children.length;
   }
+  // desc ties field f to the message id, and unties it from any other.
+  function desc(f, id) {
+    var ids = (f.getAttribute('aria-describedby') || '').split(' ').filter(function (x) { return x && x.indexOf('err-'); });
+    if (id) ids.push(id);
+    if (ids.length) f.setAttribute('aria-describedby', ids.join(' ')); else f.removeAttribute('aria-describedby');
+  }
+  // label is a field's name as the summary gives it: after the plan's
+  // title and the row's, or the checkpoint's number.
+  function label(g) {
+    var cp = g.closest('.cp'), row = g.closest('.row'), l = g.tagName === 'FIELDSET' ? g.querySelector('legend') : form.querySelector('label[for="' + g.id + '"]');
+    return (row ? [g.closest('.plan').querySelector('h4').textContent, row.querySelector('legend').textContent] : cp ? [cp.querySelector('.num').textContent] : [])
+      .concat(l ? l.textContent : g.name).join(row ? ' · ' : ' ');
+  }
+  // A link of the summary takes the focus to its field.
+  box.addEventListener('click', function (e) {
+    var a = e.target.closest('a'), f = a && document.getElementById(a.hash.slice(1));
+    if (!f) return;
+    e.preventDefault();
+    (f.tagName === 'FIELDSET' ? f.querySelector('input:checked,input') : f).focus();
+  });
   // Give the rows of a plan their numbers again after a change of order.
   function renumber(list) {
     each.call(list.children, function (row, i) {
@@ -183,11 +227,17 @@
   form.addEventListener('submit', function (e) {
     e.preventDefault();
     var b = e.submitter;
-    if (b && b.name === 'op') rowOp(b.value); else save();
+    if (b && b.name === 'op') rowOp(b.value); else { asked = true; save(); }
   });
   window.addEventListener('beforeunload', function (e) {
     if (Object.keys(dirty).length || busy || timer) { e.preventDefault(); e.returnValue = ''; }
   });
   window.addEventListener('online', function () { if (offline) save(); });
+  window.addEventListener('resize', pad);
+  // The browser leaves a field that is partly in view where it is, though partly under the bar.
+  form.addEventListener('focusin', function (e) {
+    if (e.target.getBoundingClientRect().top < status.parentNode.offsetHeight) e.target.scrollIntoView({block: 'nearest'});
+  });
+  pad();
   restore();
 })();
