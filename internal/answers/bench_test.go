@@ -2,13 +2,13 @@ package answers
 
 import (
 	"fmt"
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 	"os"
 	"strings"
 	"testing"
 
 	embedded "github.com/partnership-roadmap/roadmap/content"
 	"github.com/partnership-roadmap/roadmap/internal/content"
-	"github.com/partnership-roadmap/roadmap/internal/diag"
 )
 
 func BenchmarkParseExample(b *testing.B) {
@@ -75,7 +75,7 @@ func TestBroken1MBPlaced(t *testing.T) {
 		data := broken1MB(at, mistake)
 		line := strings.Count(string(data[:strings.Index(string(data), mistake)]), "\n") + 2
 		_, err := Parse("x.yaml", data, bundle)
-		want := fmt.Sprintf("x.yaml:%d:4: invalid YAML: did not find expected '-' indicator%s", line, diag.SyntaxHint)
+		want := fmt.Sprintf("x.yaml:%d:4: %s", line, msg.New("syntax.indent"))
 		if err == nil || err.Error() != want {
 			t.Errorf("at %v: %v, want %s", at, err, want)
 		}

@@ -14,13 +14,14 @@ import (
 
 	"github.com/partnership-roadmap/roadmap/internal/content"
 	"github.com/partnership-roadmap/roadmap/internal/diag"
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 )
 
 // ReadFile reads the answers file at path and parses it with Parse. Every
 // error it returns is a diag.List; a file that cannot be read (missing, a
 // folder, a device, too big) is one problem without a line.
 func ReadFile(path string, b *content.Bundle) (*File, error) {
-	data, err := diag.ReadPath(path, "the answers file")
+	data, err := diag.ReadPath(path, msg.New("field.answers-file"))
 	if err != nil {
 		return nil, diag.List{err.(diag.Problem)}
 	}
@@ -38,24 +39,33 @@ func Parse(name string, data []byte, b *content.Bundle) (*File, error) {
 	if _, err := b.Language(content.SourceLanguage); err != nil {
 		return nil, err
 	}
-	root, problems := diag.Parse(name, data, `an answers file as written by "roadmap init"`)
+	root, problems := diag.Parse(name, data, msg.New("what.answers-yaml"))
 	if root == nil {
+		// A file the YAML parser cannot read still says its language, most
+		// often: its messages are in it.
+		if m := languageLine().FindSubmatch(data); m != nil && slices.Contains(b.Codes(), string(m[1])) {
+			problems = problems.InLang(string(m[1]))
+		}
 		return nil, problems.Err()
 	}
 	f := &File{Checkpoints: map[string]Checkpoint{}}
 	d := &decoder{bundle: b}
 	d.lang = d.contentLanguage("")
-	d.Decoder = diag.Decoder{File: name, MaxWord: MaxWord, Kinds: d.kinds()}
-	d.Decode(root, f, diag.FileField("the answers file"))
+	d.Decoder = diag.Decoder{File: name, MaxWord: MaxWord, Kinds: d.kinds(), Label: d.label}
+	d.Decode(root, f, diag.FileText(msg.New("field.answers-file")))
 	problems = append(problems, d.Problems...)
 	if f.Form == content.Registration {
 		problems = append(problems, registrationOnly(name, root)...)
 	}
 	if len(problems) > 0 {
+		if f.Language != "" {
+			// A message about the file is in the file's language.
+			problems = problems.InLang(f.Language)
+		}
 		return nil, problems.Err()
 	}
 	f.Path = name
-	f.Warnings = d.Warnings
+	f.Warnings = d.Warnings.InLang(f.Language)
 	return f, nil
 }
 
@@ -89,12 +99,12 @@ func (d *decoder) kinds() map[string]diag.Kind {
 				case !ok:
 					return
 				case s == "":
-					d.Add(n, "%s is empty; allowed: %s", at.Name, strings.Join(forms, ", "))
+					d.Say(n, "answers.empty", "field", at.Named(), "allowed", strings.Join(forms, ", "))
 					return
 				}
 				form, err := content.ParseAnyForm(s)
 				if err != nil {
-					d.Add(n, "unknown form %q%s; allowed: %s", s, diag.DidYouMean(s, forms), strings.Join(forms, ", "))
+					d.sayUnknown(n, "answers.unknown-form", s, diag.Suggest(s, forms), "", "allowed", strings.Join(forms, ", "))
 					return
 				}
 				d.form = form
@@ -110,7 +120,7 @@ func (d *decoder) kinds() map[string]diag.Kind {
 				case !ok:
 					return
 				case s == "":
-					d.Add(n, "%s is empty; allowed: %s", at.Name, strings.Join(codes, ", "))
+					d.Say(n, "answers.empty", "field", at.Named(), "allowed", strings.Join(codes, ", "))
 					return
 				}
 				if !slices.Contains(codes, s) {
@@ -118,10 +128,10 @@ func (d *decoder) kinds() map[string]diag.Kind {
 					hint := ""
 					for _, c := range codes {
 						if strings.EqualFold(c, strings.TrimSpace(s)) {
-							hint = fmt.Sprintf(" (did you mean %q?)", c)
+							hint = c
 						}
 					}
-					d.Add(n, "unknown language %q%s; allowed: %s", s, hint, strings.Join(codes, ", "))
+					d.sayUnknown(n, "answers.unknown-language", s, hint, "", "allowed", strings.Join(codes, ", "))
 					return
 				}
 				d.lang = d.contentLanguage(s)
@@ -129,13 +139,14 @@ func (d *decoder) kinds() map[string]diag.Kind {
 			},
 		},
 		"checkpoints": {
-			Allowed: func() string { return "a map from checkpoint id to its status, options and answer" },
+			Allowed:     func() string { return msg.New("allowed.checkpoints").String() },
+			AllowedText: func() msg.Text { return msg.New("allowed.checkpoints") },
 			Decode: func(_ *diag.Decoder, at diag.Field, n *yaml.Node, v reflect.Value) {
 				d.checkpoints(at, n, v.Interface().(map[string]Checkpoint))
 			},
 		},
-		"status":        d.enum("status", statuses, "status."),
-		"action-status": d.enum("action status", ActionStatuses, "value.action-status."),
+		"status":        d.enum("answers.unknown-status", statuses, "status."),
+		"action-status": d.enum("answers.unknown-action-status", ActionStatuses, "value.action-status."),
 		"method": {
 			Allowed: func() string { return strings.Join(d.methods(), ", ") },
 			Decode: func(_ *diag.Decoder, at diag.Field, n *yaml.Node, v reflect.Value) {
@@ -146,19 +157,20 @@ func (d *decoder) kinds() map[string]diag.Kind {
 					}
 					return
 				}
-				if s, ok := d.choose(at, n, "evaluation method", cp.OptionIDs(), d.optionLabels(cp)); ok {
+				if s, ok := d.choose(at, n, "answers.unknown-method", cp.OptionIDs(), d.optionLabels(cp)); ok {
 					v.SetString(s)
 				}
 			},
 		},
 		"row-id": {
-			Allowed: func() string { return rowIDAllowed },
+			Allowed:     func() string { return msg.New("allowed.row-id").String() },
+			AllowedText: func() msg.Text { return msg.New("allowed.row-id") },
 			Decode: func(_ *diag.Decoder, at diag.Field, n *yaml.Node, v reflect.Value) {
-				s, ok := d.Scalar(n, at, rowIDAllowed)
+				s, ok := d.ScalarText(n, at, msg.New("allowed.row-id"))
 				switch {
 				case !ok || s == "":
 				case !rowIDRE().MatchString(s):
-					d.Add(n, "%s %s is not a row id; allowed: %s", at.Name, diag.QuoteKey(clipID(s)), rowIDAllowed)
+					d.Say(n, "answers.row-id", "field", at.Named(), "value", diag.KeyText(clipID(s)), "allowed", msg.New("allowed.row-id"))
 				default:
 					v.SetString(s)
 				}
@@ -173,10 +185,15 @@ func (d *decoder) kinds() map[string]diag.Kind {
 	}
 }
 
+// languageLine finds the language of an answers file in its text, for
+// the messages about a file the YAML parser cannot read; compiled on first
+// use.
+var languageLine = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?m)^language:[ \t]*["']?([a-z]{2,3})["']?[ \t]*(?:#.*)?\r?$`)
+})
+
 // rowIDRE is what a plan row's id may be; compiled on first use.
 var rowIDRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,39}$`) })
-
-const rowIDAllowed = "1 to 40 lower-case letters a-z, digits and hyphens, as roadmap writes it (or leave id out)"
 
 // clipID shortens a long wrong id for a message.
 func clipID(s string) string {
@@ -196,7 +213,7 @@ func (d *decoder) methods() []string {
 
 // enum is the kind of a value that is one of ids; the label of id is
 // content label labelPrefix+id.
-func (d *decoder) enum(what string, ids []string, labelPrefix string) diag.Kind {
+func (d *decoder) enum(key string, ids []string, labelPrefix string) diag.Kind {
 	return diag.Kind{
 		Allowed: func() string { return strings.Join(ids, ", ") },
 		Decode: func(_ *diag.Decoder, at diag.Field, n *yaml.Node, v reflect.Value) {
@@ -209,7 +226,7 @@ func (d *decoder) enum(what string, ids []string, labelPrefix string) diag.Kind 
 				}
 				return m
 			}
-			if s, ok := d.choose(at, n, what, ids, labels); ok {
+			if s, ok := d.choose(at, n, key, ids, labels); ok {
 				v.SetString(s)
 			}
 		},
@@ -219,7 +236,7 @@ func (d *decoder) enum(what string, ids []string, labelPrefix string) diag.Kind 
 // choose decodes one of ids, or "". A value that is the label of an id in
 // the file's or the source language (a status written "Izpildīts")
 // suggests that id.
-func (d *decoder) choose(at diag.Field, n *yaml.Node, what string, ids []string, labels func(*content.Language) map[string]string) (string, bool) {
+func (d *decoder) choose(at diag.Field, n *yaml.Node, key string, ids []string, labels func(*content.Language) map[string]string) (string, bool) {
 	s, ok := d.Scalar(n, at, strings.Join(ids, ", "))
 	if !ok || s == "" {
 		return "", ok
@@ -227,12 +244,27 @@ func (d *decoder) choose(at diag.Field, n *yaml.Node, what string, ids []string,
 	if slices.Contains(ids, s) {
 		return s, true
 	}
-	hint := diag.DidYouMean(s, ids)
-	if id, code := d.labelOf(s, labels); id != "" {
-		hint = fmt.Sprintf(" (did you mean %q? %q is its label in %s)", id, s, code)
+	id, code := d.labelOf(s, labels)
+	if id == "" {
+		id = diag.Suggest(s, ids)
 	}
-	d.Add(n, "unknown %s %q%s; allowed: %s", what, s, hint, strings.Join(ids, ", "))
+	d.sayUnknown(d.Deref(n), key, s, id, code, "allowed", strings.Join(ids, ", "))
 	return "", false
+}
+
+// sayUnknown says message key about the unknown value s: key itself, or
+// key-hint with the suggestion, or key-label when s is the suggestion's
+// label in language code.
+func (d *decoder) sayUnknown(n *yaml.Node, key, s, suggestion, code string, kv ...any) {
+	kv = append(kv, "value", msg.Value(s))
+	switch {
+	case suggestion != "" && code != "":
+		d.Say(n, key+"-label", append(kv, "suggestion", suggestion, "lang", code)...)
+	case suggestion != "":
+		d.Say(n, key+"-hint", append(kv, "suggestion", suggestion)...)
+	default:
+		d.Say(n, key, kv...)
+	}
 }
 
 // labelOf returns the id whose label is s (in any case) in the file's
@@ -325,14 +357,12 @@ func registrationOnly(name string, root *yaml.Node) diag.List {
 		if k.Value == "organisation" && v.Kind == yaml.MappingNode {
 			for j := 0; j+1 < len(v.Content); j += 2 {
 				if v.Content[j].Value == "partner" && v.Content[j+1].Value != "" {
-					ps = append(ps, diag.Problem{File: name, Line: v.Content[j].Line, Col: v.Content[j].Column,
-						Msg: `a registration has no partner; allowed in organisation: name, contact`})
+					ps.Say(name, v.Content[j], "answers.registration-partner")
 				}
 			}
 		}
 		if !slices.Contains(registrationKeys, k.Value) && !emptyNode(v) {
-			ps = append(ps, diag.Problem{File: name, Line: k.Line, Col: k.Column,
-				Msg: fmt.Sprintf("a registration has no %s; allowed: %s", k.Value, strings.Join(registrationKeys, ", "))})
+			ps.Say(name, k, "answers.registration-key", "key", msg.Value(k.Value), "allowed", strings.Join(registrationKeys, ", "))
 		}
 	}
 	return ps
@@ -351,31 +381,37 @@ func emptyNode(n *yaml.Node) bool {
 }
 
 func (d *decoder) checkpoints(at diag.Field, n *yaml.Node, out map[string]Checkpoint) {
-	entries, _ := d.Map(n, at, "a map from checkpoint id to its status, options and answer", nil)
+	entries, _ := d.MapText(n, at, msg.New("allowed.checkpoints"), nil)
 	for _, e := range entries {
 		id := e.Key.Value
 		cp := d.lang.Checkpoint(id)
 		switch {
 		case cp == nil:
 			ids := d.formIDs()
-			hint := diag.DidYouMean(id, ids)
+			hint := diag.Suggest(id, ids)
 			if hint == "" {
-				hint = diag.DidYouMean(id, d.allIDs())
+				hint = diag.Suggest(id, d.allIDs())
 			}
-			d.Add(e.Key, "unknown checkpoint %s%s; allowed: %s", diag.QuoteKey(id), hint, strings.Join(ids, ", "))
+			if hint != "" {
+				d.Say(e.Key, "answers.unknown-checkpoint-hint", "id", diag.KeyText(id), "suggestion", hint, "allowed", strings.Join(ids, ", "))
+			} else {
+				d.Say(e.Key, "answers.unknown-checkpoint", "id", diag.KeyText(id), "allowed", strings.Join(ids, ", "))
+			}
 		case d.form != "" && !cp.Audience.Includes(d.form):
-			d.Add(e.Key, "checkpoint %s %q belongs to the %s form, not the %s form; allowed: %s",
-				d.lang.Number(cp), id, cp.Audience, d.form, strings.Join(d.formIDs(), ", "))
+			d.Say(e.Key, "answers.other-form", "number", d.lang.Number(cp), "id", id, "form", string(cp.Audience), "other", string(d.form),
+				"allowed", strings.Join(d.formIDs(), ", "))
 			cp = nil
 		}
 		// A wrong id still has the shape of its answer checked.
 		d.cp = cp
 		c := Checkpoint{Status: NotStarted}
 		name := "checkpoint " + strconv.Quote(id)
+		var text msg.Text = msg.New("field.checkpoint-id", "id", msg.Value(id))
 		if cp != nil {
 			name = "checkpoint " + d.lang.Number(cp) + " " + strconv.Quote(id)
+			text = msg.New("field.checkpoint", "number", d.lang.Number(cp), "id", id)
 		}
-		d.Decode(e.Val, &c, diag.Field{Key: e.Key, Name: name})
+		d.Decode(e.Val, &c, diag.Field{Key: e.Key, Name: name, Text: text})
 		d.cp = nil
 		if cp != nil {
 			out[id] = c
@@ -389,34 +425,31 @@ func (d *decoder) options(at diag.Field, n *yaml.Node) []string {
 	if cp != nil {
 		ids = cp.OptionIDs()
 	}
-	allowed := "a list of option ids, e.g. [" + strings.Join(ids, ", ") + "]"
-	if cp == nil {
-		allowed = "a list of option ids"
-	}
-	items, _ := d.List(n, at, allowed)
+	allowed := msg.New("allowed.option-ids", "ids", strings.Join(ids, ", "))
+	items, _ := d.ListText(n, at, allowed)
 	if cp != nil && len(ids) == 0 && len(items) > 0 {
-		d.Add(at.Key, "checkpoint %s %q has no options to tick; allowed: %s", d.lang.Number(cp), cp.ID, strings.Join(nonOptionKeys(), ", "))
+		d.Say(at.Key, "answers.no-options", "number", d.lang.Number(cp), "id", cp.ID, "allowed", strings.Join(nonOptionKeys(), ", "))
 		return nil
 	}
 	var out []string
 	seen := map[string]*yaml.Node{}
 	for _, it := range items {
-		s, ok := d.Scalar(it, at, allowed)
+		s, ok := d.ScalarText(it, at, allowed)
 		if !ok || cp == nil {
 			continue
 		}
 		it = d.Deref(it)
 		if first, dup := seen[s]; dup {
-			d.Add(it, "option %q is listed twice (first at %d:%d); allowed: each option once", s, first.Line, first.Column)
+			d.Say(it, "answers.option-twice", "value", msg.Value(s), "line", first.Line, "col", first.Column)
 			continue
 		}
 		seen[s] = it
 		if cp.Option(s) == nil {
-			hint := diag.DidYouMean(s, ids)
-			if id, code := d.labelOf(s, d.optionLabels(cp)); id != "" {
-				hint = fmt.Sprintf(" (did you mean %q? %q is its label in %s)", id, s, code)
+			id, code := d.labelOf(s, d.optionLabels(cp))
+			if id == "" {
+				id = diag.Suggest(s, ids)
 			}
-			d.Add(it, "unknown option %q of checkpoint %s %q%s; allowed: %s", s, d.lang.Number(cp), cp.ID, hint, strings.Join(ids, ", "))
+			d.sayUnknown(it, "answers.unknown-option", s, id, code, "number", d.lang.Number(cp), "id", cp.ID, "allowed", strings.Join(ids, ", "))
 			continue
 		}
 		out = append(out, s)
@@ -452,6 +485,37 @@ func (d *Date) Set(s string) error {
 // Allowed says what a date may be; it makes Date a diag.Value.
 func (d *Date) Allowed() string { return dateAllowed }
 
+// AllowedText says what a date may be in every language.
+func (d *Date) AllowedText() msg.Text { return msg.New("allowed.date") }
+
+// localDate matches a date written the local way: day first
+// (15.05.2027, 15/05/2027, 15.05.2027.) or year first with dots or
+// slashes (2027.05.15); compiled on first use.
+var localDate = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:(\d{1,2})\s*[./]\s*(\d{1,2})\s*[./]\s*(\d{4})|(\d{4})\s*[./]\s*(\d{1,2})\s*[./]\s*(\d{1,2}))\s*\.?$`)
+})
+
+// suggestDate returns s as YYYY-MM-DD when s is a real date written the
+// local way (every content language writes the day before the month), or "".
+func suggestDate(s string) string {
+	m := localDate().FindStringSubmatch(strings.TrimSpace(s))
+	if m == nil {
+		return ""
+	}
+	y, mo, da := m[3], m[2], m[1]
+	if m[4] != "" {
+		y, mo, da = m[4], m[5], m[6]
+	}
+	year, _ := strconv.Atoi(y)
+	month, _ := strconv.Atoi(mo)
+	day, _ := strconv.Atoi(da)
+	if month < 1 || month > 12 || day < 1 || day > time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day() ||
+		year < MinDate.Year || year > MaxDate.Year {
+		return ""
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", year, month, day)
+}
+
 // The forms of a date and of a date with a time, compiled on first use
 // (not at start-up, which every command pays for).
 var (
@@ -468,23 +532,25 @@ func ParseDate(s string) (Date, error) {
 	m := dateRE().FindStringSubmatch(s)
 	if m == nil {
 		if dateTimeRE().MatchString(s) {
-			return Date{}, fmt.Errorf("%q has a time of day; allowed: a date alone as YYYY-MM-DD, e.g. 2027-03-01", s)
+			return Date{}, msg.New("date.time-of-day", "value", msg.Value(s))
 		}
-		return Date{}, fmt.Errorf("%q is not a date; allowed: %s", s, dateAllowed)
+		if iso := suggestDate(s); iso != "" {
+			return Date{}, msg.New("date.local", "value", msg.Value(s), "suggestion", iso)
+		}
+		return Date{}, msg.New("date.not-a-date", "value", msg.Value(s))
 	}
 	year, _ := strconv.Atoi(m[1])
 	month, _ := strconv.Atoi(m[2])
 	day, _ := strconv.Atoi(m[3])
-	const allowed = "; allowed: a real calendar date as YYYY-MM-DD"
 	if month < 1 || month > 12 {
-		return Date{}, fmt.Errorf("impossible date %q: there is no month %d%s", s, month, allowed)
+		return Date{}, msg.New("date.no-month", "value", msg.Value(s), "month", month)
 	}
 	days := time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
 	if day < 1 || day > days {
-		return Date{}, fmt.Errorf("impossible date %q: %s %d has %d days%s", s, time.Month(month), year, days, allowed)
+		return Date{}, msg.New("date.month-days", "value", msg.Value(s), "month", msg.New("month."+strconv.Itoa(month)), "year", year, "n", days)
 	}
 	if year < MinDate.Year || year > MaxDate.Year {
-		return Date{}, fmt.Errorf("date %q is out of range; allowed: a date from %s to %s", s, MinDate, MaxDate)
+		return Date{}, msg.New("date.out-of-range", "value", msg.Value(s), "min", MinDate.String(), "max", MaxDate.String())
 	}
 	return Date{Year: year, Month: time.Month(month), Day: day}, nil
 }
@@ -498,3 +564,40 @@ var (
 	communicationKeys = diag.Keys(reflect.TypeFor[Communication]())
 	evaluationKeys    = diag.Keys(reflect.TypeFor[Evaluation]())
 )
+
+// labelKeys are the content labels that name the keys of an answers file
+// where a person sees them (the web page, the workbooks): by the struct a
+// key belongs to, the label of each key, or a prefix for every key.
+var labelKeys = map[reflect.Type]map[string]string{
+	reflect.TypeFor[File](): {"date": "field.date", "action_plan": "sheet.action.title",
+		"communication_plan": "sheet.communication.title", "evaluation_plan": "sheet.evaluation.title"},
+	reflect.TypeFor[Organisation](): {"name": "field.organisation", "contact": "field.contact", "partner": "field.partner"},
+	reflect.TypeFor[Workshop](): {"facilitator": "field.facilitator", "next_review": "field.next_review",
+		"participants": "field.participants", "notes": "form.notes.title"},
+	reflect.TypeFor[Checkpoint]():    {"status": "serve.status", "answer": "serve.answer"},
+	reflect.TypeFor[Action]():        {"": "sheet.action.col."},
+	reflect.TypeFor[Communication](): {"": "sheet.communication.col."},
+	reflect.TypeFor[Evaluation]():    {"": "sheet.evaluation.col."},
+}
+
+// label returns the label a person sees for key of struct type parent, in
+// the language a message is shown in; nil for a key without one.
+func (d *decoder) label(parent reflect.Type, key string) msg.Text {
+	keys := labelKeys[parent]
+	lk, ok := keys[key]
+	if !ok {
+		if prefix, ok := keys[""]; ok {
+			lk = prefix + key
+		}
+	}
+	if src, err := d.bundle.Language(content.SourceLanguage); lk == "" || err != nil || src.Labels[lk] == "" {
+		return nil
+	}
+	return msg.Func(func(lang string) string {
+		if l, err := d.bundle.Language(lang); err == nil && l.Labels[lk] != "" {
+			return l.Labels[lk]
+		}
+		l, _ := d.bundle.Language(content.SourceLanguage)
+		return l.Labels[lk]
+	})
+}

@@ -93,13 +93,13 @@ type Workshop struct {
 	// NextReview is when the roadmap is to be looked at again.
 	NextReview Date `yaml:"next_review"`
 	// Participants are who took part, one or several to a line.
-	Participants string `yaml:"participants" max:"1000" lines:"20" allowed:"a text (for several lines, write | and the text on the lines below, indented)"`
+	Participants string `yaml:"participants" max:"1000" lines:"20" allowed:"msg:allowed.multiline"`
 	// Notes are the workshop's notes and next steps: what it decided, who
 	// does what and by when. The form prints them on its last page,
 	// flowing over further pages, so they may be as long as a checkpoint's
 	// answer; 400 lines (50 characters a line, as participants allow) keep
 	// a text of short lines to eleven pages.
-	Notes string `yaml:"notes" max:"20000" lines:"400" allowed:"a text (for several lines, write | and the text on the lines below, indented)"`
+	Notes string `yaml:"notes" max:"20000" lines:"400" allowed:"msg:allowed.multiline"`
 }
 
 // IsZero reports whether w holds nothing.
@@ -111,7 +111,7 @@ type Checkpoint struct {
 	// Options are the ids of the ticked options.
 	Options []string `yaml:"options" kind:"options"`
 	// Answer is free text, up to 20,000 characters.
-	Answer string `yaml:"answer" max:"20000" allowed:"a text (for several lines, write | and the text on the lines below, indented)"`
+	Answer string `yaml:"answer" max:"20000" allowed:"msg:allowed.multiline"`
 }
 
 // Ticked reports whether option id is ticked.
@@ -132,7 +132,7 @@ type Action struct {
 	Deadline    Date   `yaml:"deadline"`
 	// Status is one of ActionStatuses, or "".
 	Status string `yaml:"status" kind:"action-status"`
-	Notes  string `yaml:"notes" max:"300" lines:"10" allowed:"a text (for several lines, write | and the text on the lines below, indented)"`
+	Notes  string `yaml:"notes" max:"300" lines:"10" allowed:"msg:allowed.multiline"`
 	// ID identifies the row for its calendar event whatever rows are
 	// inserted before it or however it is edited. Encode gives one to a
 	// dated row that has none.
@@ -149,7 +149,7 @@ type Communication struct {
 	Frequency   string `yaml:"frequency" max:"300" lines:"10"`
 	Format      string `yaml:"format" max:"300" lines:"10"`
 	Responsible string `yaml:"responsible" max:"300" lines:"10"`
-	Notes       string `yaml:"notes" max:"300" lines:"10" allowed:"a text (for several lines, write | and the text on the lines below, indented)"`
+	Notes       string `yaml:"notes" max:"300" lines:"10" allowed:"msg:allowed.multiline"`
 }
 
 // Evaluation is one row of the evaluation plan.

@@ -106,11 +106,11 @@ func TestParseProblems(t *testing.T) {
 		{"syntax", "form: community\nlanguage: [lv\n", []string{
 			`x.yaml:2:11: invalid YAML: the list [ opened here is not closed with ]; allowed: [a, b] on one line, or one "- item" per line`}},
 		{"unclosed map", head + "organisation: {name: x,\n  contact: y\ndate: 2026-11-27\n", []string{
-			`x.yaml:3:15: invalid YAML: the map { opened here is not closed with }; allowed: {key: value, key: value} on one line, or one "key: value" per line`}},
+			`x.yaml:3:15: invalid YAML: the map opened here with a curly bracket is not closed with one; allowed: key: value pairs between curly brackets on one line, or one "key: value" per line`}},
 		{"colon in text", "form: community\nlanguage: lv\norganisation:\n  name: Biedrība: Brīnumiņš\n", []string{
-			`x.yaml:4:17: invalid YAML: mapping values are not allowed in this context; check the indentation (spaces only) and put a text holding ": " or " #" in quotes or in a | block`}},
+			`x.yaml:4:17: invalid YAML: a text holding ": " must be in quotes; allowed: the whole text in quotes, such as name: "Biedrība: Brīnumiņš"`}},
 		{"indentation", "form: community\nlanguage: lv\ncheckpoints:\n  needs:\n    status: done\n   answer: x\n", []string{
-			`x.yaml:6:4: invalid YAML: did not find expected key; check the indentation (spaces only) and put a text holding ": " or " #" in quotes or in a | block`}},
+			`x.yaml:6:4: invalid YAML: this line is not indented as the lines around it, or holds a second ": "; check the indentation (spaces only) and put a text holding ": " or " #" in quotes or in a | block`}},
 		{"quote closed too early", "form: community\nlanguage: lv\norganisation:\n  name: 'it's\n  contact: x\n", []string{
 			`x.yaml:4:12: invalid YAML: text follows the closing quote ' here ("s"); allowed: write ' inside '…' twice ('it''s), or put the text in "…"`}},
 		{"unclosed quote", "form: community\nlanguage: lv\norganisation:\n  name: \"Brīnumiņš\n  contact: x\n  partner: y\ncheckpoints:\n  needs: {answer: \"z\"}\n", []string{
@@ -127,17 +127,17 @@ func TestParseProblems(t *testing.T) {
 		{"workshop unknown key", head + "workshop:\n  facilitator: Anna\n  participant: Jānis\n", []string{
 			`x.yaml:5:3: unknown key "participant" (did you mean "participants"?); allowed: facilitator, next_review, participants, notes`}},
 		{"workshop notes too long", head + "workshop:\n  notes: " + strings.Repeat("word ", 4000) + "x\n", []string{
-			`x.yaml:4:10: "notes" is too long: 20001 characters; allowed: at most 20000 characters`}},
+			`x.yaml:4:10: "Notes and next steps" (notes) is too long: 20001 characters; allowed: at most 20000 characters`}},
 		{"workshop notes too many lines", head + "workshop:\n  notes: |\n" + strings.Repeat("    - a step\n", 401), []string{
-			`x.yaml:4:10: "notes" has too many lines: 401; allowed: at most 400 lines`}},
+			`x.yaml:4:10: "Notes and next steps" (notes) has too many lines: 401; allowed: at most 400 lines`}},
 		{"workshop bad date", head + "workshop:\n  next_review: 2027-02-30\n", []string{
 			`x.yaml:4:16: impossible date "2027-02-30": February 2027 has 28 days; allowed: a real calendar date as YYYY-MM-DD`}},
 		{"workshop date in the language's format", head + "workshop: {next_review: 01.05.2027.}\n", []string{
-			`x.yaml:3:25: "01.05.2027." is not a date; allowed: a date as YYYY-MM-DD, e.g. 2027-03-01`}},
+			`x.yaml:3:25: "01.05.2027." is a date written the local way (did you mean 2027-05-01?); allowed: a date as YYYY-MM-DD, e.g. 2027-03-01`}},
 		{"workshop not a map", head + "workshop: Anna\n", []string{
 			`x.yaml:3:11: wrong type for "workshop": found the text "Anna"; allowed: a map of facilitator, next_review, participants, notes`}},
 		{"workshop too many participant lines", head + "workshop:\n  participants: |\n" + strings.Repeat("    name\n", 21), []string{
-			`x.yaml:4:17: "participants" has too many lines: 21; allowed: at most 20 lines`}},
+			`x.yaml:4:17: "Participants" (participants) has too many lines: 21; allowed: at most 20 lines`}},
 		{"year 1", head + "date: 0001-03-01\n", []string{
 			`x.yaml:3:7: date "0001-03-01" is out of range; allowed: a date from 1900-01-01 to 2199-12-31`}},
 		{"year 2200", head + "action_plan:\n  - deadline: 2200-01-01\n", []string{
@@ -149,17 +149,17 @@ func TestParseProblems(t *testing.T) {
 		{"option as its label", "form: community\nlanguage: en\ncheckpoints:\n  needs: {options: [Surveys]}\n", []string{
 			`x.yaml:4:21: unknown option "Surveys" of checkpoint 1.2 "needs" (did you mean "surveys"? "Surveys" is its label in en); allowed: community-contact, surveys, experts, research, demographics, study-visits`}},
 		{"name too long", head + "organisation: {name: " + strings.Repeat("ā", 201) + "}\n", []string{
-			`x.yaml:3:22: "name" is too long: 201 characters; allowed: at most 200 characters`}},
+			`x.yaml:3:22: "Organisation" (name) is too long: 201 characters; allowed: at most 200 characters`}},
 		{"contact of many lines", head + "organisation:\n  contact: |\n" + strings.Repeat("    line\n", 9), []string{
-			`x.yaml:4:12: "contact" has too many lines: 9; allowed: at most 8 lines`}},
+			`x.yaml:4:12: "Contact person" (contact) has too many lines: 9; allowed: at most 8 lines`}},
 		{"answer too long", head + "checkpoints:\n  needs:\n    answer: " + strings.Repeat("vārds ", 3334) + "\n", []string{
-			`x.yaml:5:13: "answer" is too long: 20003 characters; allowed: at most 20000 characters`}},
+			`x.yaml:5:13: "Your answer" (answer) is too long: 20003 characters; allowed: at most 20000 characters`}},
 		{"long word", head + "checkpoints:\n  needs: {answer: " + strings.Repeat("x", 5000) + "}\n", []string{
-			`x.yaml:4:19: "answer" holds a word of 5000 characters without a space; allowed: words of at most 200 characters`}},
+			`x.yaml:4:19: "Your answer" (answer) holds a word of 5000 characters without a space; allowed: words of at most 200 characters`}},
 		{"plan cell too long", head + "action_plan:\n  - goals: " + strings.Repeat("mērķis ", 50) + "\n", []string{
-			`x.yaml:4:12: "goals" is too long: 349 characters; allowed: at most 300 characters`}},
+			`x.yaml:4:12: "Goal(s)" (goals) is too long: 349 characters; allowed: at most 300 characters`}},
 		{"plan cell of many lines", head + "evaluation_plan:\n  - result: \"" + strings.Repeat("a\\n", 10) + "b\"\n", []string{
-			`x.yaml:4:13: "result" has too many lines: 11; allowed: at most 10 lines`}},
+			`x.yaml:4:13: "Result" (result) has too many lines: 11; allowed: at most 10 lines`}},
 		{"aliases beyond the budget", head + "organisation: {name: &n " + strings.Repeat("a", 150) + "}\naction_plan:\n" + strings.Repeat("  - {activity: *n, goals: *n}\n", 40), []string{
 			`x.yaml:38:16: the alias *n repeats more text than a file may: aliases repeat 10050 characters so far; allowed: at most 10000 characters, so write the text out`}},
 		{"unknown anchor", "form: community\nlanguage: lv\ndate: *today\n", []string{
@@ -196,19 +196,19 @@ func TestParseProblems(t *testing.T) {
 		{"not a date", head + "date: next week\n", []string{
 			`x.yaml:3:7: "next week" is not a date; allowed: a date as YYYY-MM-DD, e.g. 2027-03-01`}},
 		{"latvian date", head + "date: 27.11.2026.\n", []string{
-			`x.yaml:3:7: "27.11.2026." is not a date; allowed: a date as YYYY-MM-DD, e.g. 2027-03-01`}},
+			`x.yaml:3:7: "27.11.2026." is a date written the local way (did you mean 2026-11-27?); allowed: a date as YYYY-MM-DD, e.g. 2027-03-01`}},
 		{"date and time", head + "date: 2026-11-27T10:00:00Z\n", []string{
 			`x.yaml:3:7: "2026-11-27T10:00:00Z" has a time of day; allowed: a date alone as YYYY-MM-DD, e.g. 2027-03-01`}},
 		{"date list", head + "date: [2026, 11, 27]\n", []string{
-			`x.yaml:3:7: wrong type for "date": found a list; allowed: a date as YYYY-MM-DD, e.g. 2027-03-01`}},
+			`x.yaml:3:7: wrong type for "Date" (date): found a list; allowed: a date as YYYY-MM-DD, e.g. 2027-03-01`}},
 		{"organisation text", head + "organisation: Brīnumiņš\n", []string{
 			`x.yaml:3:15: wrong type for "organisation": found the text "Brīnumiņš"; allowed: a map of name, contact, partner`}},
 		{"name map", head + "organisation:\n  name:\n    first: Ilze\n", []string{
-			`x.yaml:5:5: wrong type for "name": found a map; allowed: a text`}},
+			`x.yaml:5:5: wrong type for "Organisation" (name): found a map; allowed: a text`}},
 		{"unknown organisation key", head + "organisation: {nmae: x}\n", []string{
 			`x.yaml:3:16: unknown key "nmae" (did you mean "name"?); allowed: name, contact, partner`}},
 		{"answer list", head + "checkpoints:\n  needs:\n    answer: [a, b]\n", []string{
-			`x.yaml:5:13: wrong type for "answer": found a list; allowed: a text (for several lines, write | and the text on the lines below, indented)`}},
+			`x.yaml:5:13: wrong type for "Your answer" (answer): found a list; allowed: a text (for several lines, write | and the text on the lines below, indented)`}},
 		{"checkpoints list", head + "checkpoints: [needs]\n", []string{
 			`x.yaml:3:14: wrong type for "checkpoints": found a list; allowed: a map from checkpoint id to its status, options and answer`}},
 		{"checkpoint text", head + "checkpoints:\n  needs: done\n", []string{
@@ -234,9 +234,9 @@ func TestParseProblems(t *testing.T) {
 		{"action status", head + "action_plan:\n  - status: finished\n", []string{
 			`x.yaml:4:13: unknown action status "finished"; allowed: planned, in-progress, done, postponed, cancelled`}},
 		{"action row text", head + "action_plan:\n  - Meet the council\n", []string{
-			`x.yaml:4:5: wrong type for action_plan row 1: found the text "Meet the council"; allowed: a map of activity, responsible, goals, deadline, status, notes, id`}},
+			`x.yaml:4:5: wrong type for "Action plan" (action_plan) row 1: found the text "Meet the council"; allowed: a map of activity, responsible, goals, deadline, status, notes, id`}},
 		{"plan map", head + "action_plan: {activity: x}\n", []string{
-			`x.yaml:3:14: wrong type for "action_plan": found a map; allowed: a list of rows, each a map of activity, responsible, goals, deadline, status, notes, id`}},
+			`x.yaml:3:14: wrong type for "Action plan" (action_plan): found a map; allowed: a list of rows, each a map of activity, responsible, goals, deadline, status, notes, id`}},
 		{"deadline", head + "action_plan:\n  - deadline: 2027-02-29\n", []string{
 			`x.yaml:4:15: impossible date "2027-02-29": February 2027 has 28 days; allowed: a real calendar date as YYYY-MM-DD`}},
 		{"communication key", head + "communication_plan:\n  - {chanel: email}\n", []string{
@@ -290,7 +290,7 @@ func TestParseDate(t *testing.T) {
 		{"2026-04-31", Date{}, `impossible date "2026-04-31": April 2026 has 30 days; allowed: a real calendar date as YYYY-MM-DD`},
 		{"2026-00-10", Date{}, `impossible date "2026-00-10": there is no month 0; allowed: a real calendar date as YYYY-MM-DD`},
 		{"2026-01-00", Date{}, `impossible date "2026-01-00": January 2026 has 31 days; allowed: a real calendar date as YYYY-MM-DD`},
-		{"27/11/2026", Date{}, `"27/11/2026" is not a date; allowed: a date as YYYY-MM-DD, e.g. 2027-03-01`},
+		{"27/11/2026", Date{}, `"27/11/2026" is a date written the local way (did you mean 2026-11-27?); allowed: a date as YYYY-MM-DD, e.g. 2027-03-01`},
 		{"2026-11-27 10:00", Date{}, `"2026-11-27 10:00" has a time of day; allowed: a date alone as YYYY-MM-DD, e.g. 2027-03-01`},
 	}
 	for _, tt := range tests {
@@ -404,7 +404,7 @@ func TestParseRightToLeft(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `x.yaml:3:22: "name" holds text in a right-to-left script (Hebrew), which the documents draw left to right, so it reads reversed; allowed: left-to-right scripts (Latin, Greek, Cyrillic)`
+	want := `x.yaml:3:22: "Organisation" (name) holds text in a right-to-left script (Hebrew), which the documents draw left to right, so it reads reversed; allowed: left-to-right scripts (Latin, Greek, Cyrillic)`
 	if len(f.Warnings) != 1 || f.Warnings[0].Error() != want {
 		t.Errorf("warnings = %v, want one: %s", f.Warnings, want)
 	}

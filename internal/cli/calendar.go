@@ -16,6 +16,7 @@ import (
 	"github.com/partnership-roadmap/roadmap/internal/diag"
 	"github.com/partnership-roadmap/roadmap/internal/esc"
 	"github.com/partnership-roadmap/roadmap/internal/fsutil"
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 	"github.com/partnership-roadmap/roadmap/internal/overview"
 	"github.com/partnership-roadmap/roadmap/internal/pack"
 )
@@ -54,7 +55,7 @@ exit status is 1.`,
 		Example: "  roadmap calendar answers/ -o plans.ics\n  roadmap calendar mine.yaml",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
-				return usageError{errors.New("give at least one answers file or folder"), cmd.CommandPath()}
+				return usage(cmd, "usage.render-args")
 			}
 			return nil
 		},
@@ -123,7 +124,7 @@ func previousCalendar(path string) ([]byte, error) {
 		if _, statErr := os.Lstat(path); errors.Is(statErr, fs.ErrNotExist) {
 			return nil, nil
 		}
-		return nil, fmt.Errorf("%s: the calendar to update cannot be read: %w", esc.Name(path), err)
+		return nil, msg.New("cli.calendar-unreadable", "file", esc.Name(path), "reason", err)
 	}
 	return data, nil
 }

@@ -14,6 +14,7 @@ import (
 	embedded "github.com/partnership-roadmap/roadmap/content"
 	"github.com/partnership-roadmap/roadmap/internal/content"
 	"github.com/partnership-roadmap/roadmap/internal/diag"
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 	"github.com/partnership-roadmap/roadmap/internal/pdf"
 )
 
@@ -242,12 +243,11 @@ type contentProblems struct {
 	problems diag.List
 }
 
-func (e contentProblems) headline() string {
-	return fmt.Sprintf("the %s content has %s, so no document is made in it; fix %s and check with 'roadmap content check':",
-		e.code, plural(len(e.problems), "problem"), map[bool]string{true: "it", false: "them"}[len(e.problems) == 1])
+func (e contentProblems) headline(lang string) string {
+	return msg.New("cli.content-problems", "lang", e.code, "n", len(e.problems)).In(lang)
 }
 
-func (e contentProblems) Error() string { return e.headline() + "\n" + e.problems.Error() }
+func (e contentProblems) Error() string { return e.headline(msg.Fallback) + "\n" + e.problems.Error() }
 
 // checkedClean reports whether language code of b is one that TestCheckedClean
 // found to have no problems: its CheckDigest is in checkedCleanDigests

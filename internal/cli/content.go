@@ -10,6 +10,7 @@ import (
 
 	"github.com/partnership-roadmap/roadmap/internal/content"
 	"github.com/partnership-roadmap/roadmap/internal/esc"
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 )
 
 func newContentCmd(app *App) *cobra.Command {
@@ -30,7 +31,7 @@ every checkpoint, option, example and label present; ids unique and known;
 audiences valid; Markdown that renders; links that are absolute http(s) URLs.
 Prints a completeness table; problems are listed as file:line:col.`,
 		Example: "  roadmap content check\n  roadmap content check --content ./content",
-		Args:    noArgs("content check takes no arguments; it checks every language"),
+		Args:    noArgs(msg.New("usage.content-check-args")),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return contentCheckRun(app)
 		},
@@ -49,7 +50,7 @@ func contentCheckRun(app *App) error {
 	printReports(app.Out, reports)
 	for _, r := range reports {
 		for _, w := range r.Warnings {
-			app.Warn("%s", w.Error())
+			app.WarnProblem(w)
 		}
 	}
 	if len(problems) > 0 {
@@ -94,7 +95,7 @@ func newContentShowCmd(app *App) *cobra.Command {
 		Long: `Print the checklist of a form as text: the steps, each checkpoint with its
 title and hint, and its tick-box options. The quickest way to see the roadmap.`,
 		Example: "  roadmap content show --lang en --audience municipality",
-		Args:    noArgs("content show takes no arguments; choose the language with --lang and the form with --audience"),
+		Args:    noArgs(msg.New("usage.content-show-args")),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return contentShowRun(app, opts)
 		},

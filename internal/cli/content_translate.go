@@ -13,6 +13,7 @@ import (
 	"github.com/partnership-roadmap/roadmap/internal/content"
 	"github.com/partnership-roadmap/roadmap/internal/diag"
 	"github.com/partnership-roadmap/roadmap/internal/fsutil"
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 	"github.com/partnership-roadmap/roadmap/internal/translate"
 )
 
@@ -120,7 +121,7 @@ is written. Then run "roadmap content check".`,
 }
 
 func contentImportRun(app *App, file string) error {
-	data, err := diag.ReadPath(file, "the translation file")
+	data, err := diag.ReadPath(file, msg.New("what.translation-file"))
 	if err != nil {
 		return err
 	}

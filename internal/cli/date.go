@@ -1,13 +1,13 @@
 package cli
 
 import (
-	"fmt"
 	"os"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/partnership-roadmap/roadmap/internal/answers"
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 )
 
 // defaultDocDate is the creation date of documents made without answers and
@@ -48,7 +48,7 @@ func sourceDateEpoch() (t time.Time, ok bool, err error) {
 	}
 	n, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
 	if err != nil || n < 0 || n > maxEpoch {
-		return time.Time{}, true, fmt.Errorf("SOURCE_DATE_EPOCH=%s: give the documents' date as whole seconds since 1970-01-01, from 0 to %d (the end of 9999), or unset it", strconv.Quote(s), maxEpoch)
+		return time.Time{}, true, msg.New("cli.source-date-epoch", "value", msg.Value(s), "max", strconv.FormatInt(maxEpoch, 10))
 	}
 	return time.Unix(n, 0).UTC(), true, nil
 }

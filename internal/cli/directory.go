@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -11,6 +10,7 @@ import (
 	"github.com/partnership-roadmap/roadmap/internal/directory"
 	"github.com/partnership-roadmap/roadmap/internal/esc"
 	"github.com/partnership-roadmap/roadmap/internal/fsutil"
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 	"github.com/partnership-roadmap/roadmap/internal/overview"
 )
 
@@ -52,7 +52,7 @@ keep it for cooperation, and do not pass it on.`,
 		Example: "  roadmap directory answers/ registrations/\n  roadmap directory answers/ -o directory.xlsx --pdf directory.pdf --lang en",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
-				return usageError{errors.New("give at least one answers file or folder"), cmd.CommandPath()}
+				return usage(cmd, "usage.render-args")
 			}
 			return nil
 		},
@@ -87,7 +87,7 @@ func directoryRun(app *App, opts *directoryOptions) error {
 	}
 	for _, f := range set.files {
 		if strings.TrimSpace(f.Organisation.Name) == "" {
-			app.Warn("%s: the organisation has no name; it is not in the directory", esc.Name(f.Path))
+			app.WarnText(msg.New("cli.no-name", "file", esc.Name(f.Path)))
 		}
 	}
 	// The documents name each file relative to the folder it was found in,

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/partnership-roadmap/roadmap/internal/diag"
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 )
 
 // enumValue is a flag that takes one of a fixed set of values, checked when
@@ -59,14 +60,18 @@ func oneOf(what, s string, options []string, fold bool) (string, error) {
 // unknownValue is the error for a value not among options:
 // unknown form "communit"; allowed: municipality, community, registration; did you mean "community"?
 func unknownValue(what, s string, options []string) error {
-	msg := fmt.Sprintf("unknown %s %q; allowed: %s", what, s, strings.Join(options, ", "))
-	if s == "" {
-		msg = fmt.Sprintf("no %s given; allowed: %s", what, strings.Join(options, ", "))
+	var w msg.Text = msg.Plain(what)
+	if msg.Has(msg.Fallback, "usage.what."+what) {
+		w = msg.New("usage.what." + what)
 	}
-	if m := suggest(s, options); m != "" {
-		msg += fmt.Sprintf("; did you mean %q?", m)
+	allowed := strings.Join(options, ", ")
+	switch m := suggest(s, options); {
+	case s == "":
+		return msg.New("usage.no-value", "what", w, "allowed", allowed)
+	case m != "":
+		return msg.New("usage.unknown-value-hint", "what", w, "value", msg.Value(s), "allowed", allowed, "suggestion", m)
 	}
-	return errors.New(msg)
+	return msg.New("usage.unknown-value", "what", w, "value", msg.Value(s), "allowed", allowed)
 }
 
 // suggest returns the option s most likely meant: the same but for case,
@@ -100,7 +105,7 @@ type jobsValue struct{ p *int }
 func (j jobsValue) Set(s string) error {
 	n, err := strconv.Atoi(strings.TrimSpace(s))
 	if err != nil || n < 1 {
-		return fmt.Errorf("%q is not a number of jobs; give a whole number of 1 or more, or leave --jobs out for one per CPU", s)
+		return msg.New("usage.jobs", "value", msg.Value(s))
 	}
 	*j.p = n
 	return nil
@@ -127,7 +132,7 @@ type langValue struct{ p *string }
 
 func (l langValue) Set(s string) error {
 	if strings.TrimSpace(s) == "" {
-		return errors.New("no language given; give a language code such as lv or en")
+		return msg.New("usage.no-lang")
 	}
 	*l.p = s
 	return nil
@@ -146,7 +151,7 @@ func (l langsValue) Set(s string) error {
 		}
 	}
 	if len(codes) == 0 {
-		return errors.New("no language given; give language codes such as lv,en, or all")
+		return msg.New("usage.no-langs")
 	}
 	*l.p = codes
 	return nil
@@ -199,11 +204,11 @@ func (a *App) checkLangs(codes ...string) error {
 func flagError(c *cobra.Command, err error) error {
 	var inv *pflag.InvalidValueError
 	if errors.As(err, &inv) {
-		err = fmt.Errorf("--%s: %w", inv.GetFlag().Name, inv.Unwrap())
+		err = msg.New("usage.flag", "flag", inv.GetFlag().Name, "reason", inv.Unwrap())
 	}
 	var missing *pflag.ValueRequiredError
 	if errors.As(err, &missing) {
-		err = fmt.Errorf("--%s needs a value", missing.GetFlag().Name)
+		err = msg.New("usage.needs-value", "flag", missing.GetFlag().Name)
 	}
 	var unknown *pflag.NotExistError
 	if errors.As(err, &unknown) {
@@ -217,24 +222,23 @@ func flagError(c *cobra.Command, err error) error {
 func unknownFlag(c *cobra.Command, e *pflag.NotExistError) error {
 	name := e.GetSpecifiedName()
 	if len(name) == 1 && e.GetSpecifiedShortnames() != "" {
-		return fmt.Errorf("unknown flag -%s", name)
+		return msg.New("usage.unknown-short-flag", "flag", name)
 	}
 	var names []string
 	c.Flags().VisitAll(func(f *pflag.Flag) { names = append(names, f.Name) })
 	c.InheritedFlags().VisitAll(func(f *pflag.Flag) { names = append(names, f.Name) })
-	msg := fmt.Sprintf("unknown flag --%s", name)
 	if m := diag.Suggest(name, names); m != "" {
-		msg += fmt.Sprintf("; did you mean --%s?", m)
+		return msg.New("usage.unknown-flag-hint", "flag", msg.Value(name), "suggestion", m)
 	}
-	return errors.New(msg)
+	return msg.New("usage.unknown-flag", "flag", msg.Value(name))
 }
 
 // noArgs is an Args func for a command that takes no arguments, saying so
 // in msg.
-func noArgs(msg string) cobra.PositionalArgs {
+func noArgs(text msg.Message) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if len(args) > 0 {
-			return usagef(cmd, "%s", msg)
+			return usageError{text, cmd.CommandPath()}
 		}
 		return nil
 	}

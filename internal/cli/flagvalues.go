@@ -5,6 +5,8 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 )
 
 // namedFlags are the flags whose value names a file or a folder: an empty
@@ -29,7 +31,7 @@ func checkFlagValues(cmd *cobra.Command) error {
 		v := f.Value.String()
 		switch what, named := namedFlags[f.Name]; {
 		case strings.HasPrefix(v, "--"):
-			err = usagef(cmd, "--%s needs a value, not the flag %q; give the value after --%s", f.Name, v, f.Name)
+			err = usage(cmd, "usage.flag-as-value", "flag", f.Name, "value", msg.Value(v))
 		case v == "" && named:
 			err = usagef(cmd, "--%s is empty; give %s", f.Name, what)
 		}

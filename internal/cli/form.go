@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"fmt"
 	"path/filepath"
 	"strings"
 
@@ -9,6 +8,7 @@ import (
 
 	"github.com/partnership-roadmap/roadmap/internal/content"
 	"github.com/partnership-roadmap/roadmap/internal/esc"
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 	"github.com/partnership-roadmap/roadmap/internal/pack"
 )
 
@@ -74,7 +74,7 @@ another file.`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			answersGiven := cmd.Flags().Changed("answers")
 			if len(args) > 1 || (len(args) == 0 && !answersGiven) {
-				return usagef(cmd, "give one form: municipality or community, or --answers FILE")
+				return usage(cmd, "usage.form-or-answers")
 			}
 			if len(args) == 1 {
 				if err := argEnum("form", args[0], forms); err != nil {
@@ -118,7 +118,7 @@ func outputExt(cmd *cobra.Command, what, ext string) error {
 	out := f.Value.String()
 	switch {
 	case out == "":
-		return usagef(cmd, "-o is empty; give a file name ending in %s", ext)
+		return usage(cmd, "usage.output-empty", "ext", ext)
 	case !strings.EqualFold(filepath.Ext(out), ext):
 		return usagef(cmd, "output file %s: a %s's name must end in %s", esc.Name(out), what, ext)
 	}
@@ -141,7 +141,7 @@ func formRun(app *App, opts *formOptions) error {
 		case f == "":
 			f = a.Form
 		case f != a.Form:
-			return fmt.Errorf("%s is filled in for the %s form, not the %s form; leave out the form or give %s", esc.Name(opts.Answers), a.Form, f, a.Form)
+			return msg.New("cli.other-form", "file", esc.Name(opts.Answers), "form", string(a.Form), "other", string(f))
 		}
 	}
 	id := pack.FormID(f)

@@ -49,7 +49,7 @@ that the pack's booklet stays as it is, unless -o names another file.`,
 				if _, err := content.ParseForm(args[0]); err == nil {
 					form = args[0]
 				}
-				return usagef(cmd, "guide takes no arguments; for the booklet of one form use --audience %s", form)
+				return usage(cmd, "usage.guide-args", "form", form)
 			}
 			return outputExt(cmd, "booklet", ".pdf")
 		},

@@ -11,9 +11,11 @@ import (
 
 	"github.com/partnership-roadmap/roadmap/internal/answers"
 	"github.com/partnership-roadmap/roadmap/internal/content"
+	"github.com/partnership-roadmap/roadmap/internal/diag"
 	"github.com/partnership-roadmap/roadmap/internal/esc"
 	"github.com/partnership-roadmap/roadmap/internal/fsutil"
 	"github.com/partnership-roadmap/roadmap/internal/importpdf"
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 )
 
 type importOptions struct {
@@ -60,7 +62,7 @@ file instead (- for standard output).`,
 			"  roadmap import plans.xlsx --answers mine.yaml",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
-				return usageError{errors.New("give one file: a filled form (.pdf) or a plans workbook (.xlsx)"), cmd.CommandPath()}
+				return usage(cmd, "usage.import-args")
 			}
 			return importArgs(cmd, args[0], opts)
 		},
@@ -86,10 +88,10 @@ func importRun(app *App, opts *importOptions) error {
 	}
 	if out != "-" {
 		if ext := strings.ToLower(filepath.Ext(out)); ext != ".yaml" && ext != ".yml" {
-			return usageError{fmt.Errorf("output file %s: an answers file's name must end in .yaml", esc.Name(out)), "roadmap import"}
+			return usageError{msg.New("usage.output-yaml", "file", esc.Name(out)), "roadmap import"}
 		}
 		if _, err := os.Stat(out); err == nil && !opts.Force {
-			return fmt.Errorf("%s exists; give another file with -o, or --force to replace it", esc.Name(out))
+			return msg.New("cli.exists", "file", esc.Name(out))
 		}
 	}
 	b, err := app.Content()
@@ -102,10 +104,10 @@ func importRun(app *App, opts *importOptions) error {
 	}
 	a, err := importpdf.Read(data, b)
 	if err != nil {
-		return fmt.Errorf("%s: %w", esc.Name(opts.Input), err)
+		return fileProblem(opts.Input, err)
 	}
 	if opts.Lang != "" && opts.Lang != a.Language {
-		return fmt.Errorf("%s: the form is in language %s, not %s", esc.Name(opts.Input), a.Language, esc.Name(opts.Lang))
+		return diag.Say(opts.Input, nil, "cli.form-language", "lang", a.Language, "want", esc.Name(opts.Lang))
 	}
 	lang, err := b.Language(a.Language)
 	if err != nil {
@@ -124,11 +126,10 @@ func importRun(app *App, opts *importOptions) error {
 	}
 	if a.Form == content.Registration {
 		// a registration has no plans
-		fmt.Fprintf(app.Out, "wrote %s (%s form, %s, %d questions answered)\n", esc.Name(out), a.Form, a.Language, len(a.Checkpoints))
+		fmt.Fprintln(app.Out, msg.New("cli.import-wrote-registration", "file", esc.Name(out), "form", string(a.Form), "lang", a.Language, "n", len(a.Checkpoints)).In(app.ReaderLang()))
 		return nil
 	}
-	fmt.Fprintf(app.Out, "wrote %s (%s form, %s, %d checkpoints answered, %d action-plan rows)\n",
-		esc.Name(out), a.Form, a.Language, len(a.Checkpoints), len(a.ActionPlan))
+	fmt.Fprintln(app.Out, msg.New("cli.import-wrote", "file", esc.Name(out), "form", string(a.Form), "lang", a.Language, "n", len(a.Checkpoints), "rows", len(a.ActionPlan)).In(app.ReaderLang()))
 	return nil
 }
 
@@ -140,9 +141,24 @@ func readPDF(path string) ([]byte, error) {
 	var big *fsutil.TooBigError
 	switch {
 	case errors.As(err, &big):
-		return nil, fmt.Errorf("%s: the file is larger than %d MB; a filled form is far smaller", esc.Name(path), importpdf.MaxSize>>20)
+		return nil, diag.Say(path, nil, "cli.pdf-too-big", "max", importpdf.MaxSize>>20)
 	case err != nil:
-		return nil, fmt.Errorf("%s: %w", esc.Name(path), err)
+		return nil, fileProblem(path, err)
 	}
 	return data, nil
+}
+
+// fileProblem is err, a failure to read or use file path, as a problem of
+// that file, said in every language when err is.
+func fileProblem(path string, err error) diag.Problem {
+	p := diag.Problem{File: path, Msg: err.Error()}
+	if t, ok := err.(msg.Text); ok {
+		p.Text = t
+	} else {
+		var m msg.Message
+		if errors.As(err, &m) && m.Error() == err.Error() {
+			p.Text = m
+		}
+	}
+	return p
 }

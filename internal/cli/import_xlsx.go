@@ -15,35 +15,36 @@ import (
 	"github.com/partnership-roadmap/roadmap/internal/esc"
 	"github.com/partnership-roadmap/roadmap/internal/fsutil"
 	"github.com/partnership-roadmap/roadmap/internal/importxlsx"
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 )
 
 // isWorkbook reports whether path names a plans workbook (.xlsx) rather
 // than a form.
 func isWorkbook(path string) bool { return strings.EqualFold(filepath.Ext(path), ".xlsx") }
 
-// otherSheets are the spreadsheet files import does not read, and what
-// they are.
+// otherSheets are the spreadsheet files import does not read, and the
+// message key of what they are.
 var otherSheets = map[string]string{
-	".xls":  "an old-style Excel workbook (.xls)",
-	".xlsm": "an Excel workbook with macros (.xlsm)",
-	".ods":  "a LibreOffice spreadsheet (.ods)",
-	".csv":  "a CSV file",
+	".xls":  "kind.xls",
+	".xlsm": "kind.xlsm",
+	".ods":  "kind.ods",
+	".csv":  "kind.csv",
 }
 
 // importArgs checks that the flags fit the file given: --answers goes with
 // a workbook, and a workbook needs it.
 func importArgs(cmd *cobra.Command, input string, opts *importOptions) error {
 	if what, ok := otherSheets[strings.ToLower(filepath.Ext(input))]; ok {
-		return fmt.Errorf("%s is %s; allowed: a plans workbook saved as Excel Workbook (.xlsx), or a filled form (.pdf)", esc.Name(input), what)
+		return msg.New("cli.other-sheet", "file", esc.Name(input), "kind", msg.New(what))
 	}
 	if isWorkbook(input) {
 		if opts.Answers == "" {
-			return usagef(cmd, "give the answers file to read the workbook's plans into: roadmap import %s --answers FILE.yaml", esc.Name(input))
+			return usage(cmd, "usage.import-answers", "file", esc.Name(input))
 		}
 		return nil
 	}
 	if cmd.Flags().Changed("answers") {
-		return usagef(cmd, "--answers goes with a plans workbook (.xlsx); a form's answers are written to a new file (-o FILE.yaml)")
+		return usage(cmd, "usage.import-pdf-answers")
 	}
 	return nil
 }
@@ -60,10 +61,10 @@ func importWorkbookRun(app *App, opts *importOptions) error {
 	inPlace := filepath.Clean(out) == filepath.Clean(opts.Answers)
 	if out != "-" && !inPlace {
 		if ext := strings.ToLower(filepath.Ext(out)); ext != ".yaml" && ext != ".yml" {
-			return fmt.Errorf("output file %s: an answers file's name must end in .yaml", esc.Name(out))
+			return msg.New("usage.output-yaml", "file", esc.Name(out))
 		}
 		if _, err := os.Stat(out); err == nil && !opts.Force {
-			return fmt.Errorf("%s exists; give another file with -o, or --force to replace it", esc.Name(out))
+			return msg.New("cli.exists", "file", esc.Name(out))
 		}
 	}
 	b, err := app.Content()
@@ -74,7 +75,7 @@ func importWorkbookRun(app *App, opts *importOptions) error {
 	if err != nil {
 		return err
 	}
-	data, err := diag.ReadPath(opts.Answers, "the answers file")
+	data, err := diag.ReadPath(opts.Answers, msg.New("field.answers-file"))
 	if err != nil {
 		return err
 	}
@@ -83,10 +84,10 @@ func importWorkbookRun(app *App, opts *importOptions) error {
 		return err
 	}
 	if opts.Lang != "" && opts.Lang != res.File.Language {
-		return fmt.Errorf("%s: the answers file is in language %s, not %s", esc.Name(opts.Answers), res.File.Language, esc.Name(opts.Lang))
+		return diag.Say(opts.Answers, nil, "cli.answers-language", "lang", res.File.Language, "want", esc.Name(opts.Lang))
 	}
 	for _, w := range res.Warnings {
-		app.Warn("%s", w)
+		app.WarnProblem(w)
 	}
 	if out == "-" {
 		return writeOut(app.Out, res.Data)
@@ -97,7 +98,7 @@ func importWorkbookRun(app *App, opts *importOptions) error {
 		// never write over what was not read.
 		now, err := os.ReadFile(opts.Answers)
 		if err != nil || !bytes.Equal(now, data) {
-			return fmt.Errorf("%s changed while the workbook was read; nothing written: import the workbook again", esc.Name(opts.Answers))
+			return diag.Say(opts.Answers, nil, "cli.answers-changed")
 		}
 		if !res.Changed {
 			fmt.Fprintf(app.Out, "%s is unchanged (%s)\n", esc.Name(out), summary)
@@ -127,13 +128,13 @@ func readWorkbook(path string) ([]byte, error) {
 	st, err := os.Stat(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return nil, fmt.Errorf("%s: no such file", esc.Name(path))
+		return nil, diag.Say(path, nil, "reason.not-found")
 	case err != nil:
 		return nil, fsutil.Describe(path, err)
 	case !st.Mode().IsRegular():
-		return nil, fmt.Errorf("%s is %s, not a workbook file", esc.Name(path), fsutil.Kind(st.Mode()))
+		return nil, diag.Say(path, nil, "cli.not-workbook", "kind", fsutil.KindText(st.Mode()))
 	case st.Size() > importxlsx.MaxSize:
-		return nil, fmt.Errorf("%s: the file is %d MB; a plans workbook is far smaller (at most %d MB is read)", esc.Name(path), st.Size()>>20, importxlsx.MaxSize>>20)
+		return nil, diag.Say(path, nil, "import.too-big", "size", st.Size()>>20, "max", importxlsx.MaxSize>>20)
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {

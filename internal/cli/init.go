@@ -13,6 +13,7 @@ import (
 	"github.com/partnership-roadmap/roadmap/internal/content"
 	"github.com/partnership-roadmap/roadmap/internal/esc"
 	"github.com/partnership-roadmap/roadmap/internal/fsutil"
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 )
 
 type initOptions struct {
@@ -44,7 +45,7 @@ unless --force is given, so filled-in answers are not lost.`,
 		ValidArgs: forms,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
-				return usagef(cmd, "give one form: municipality or community")
+				return usage(cmd, "usage.one-form")
 			}
 			if err := argEnum("form", args[0], forms); err != nil {
 				return usageError{err, cmd.CommandPath()}
@@ -90,11 +91,11 @@ func initRun(app *App, opts *initOptions) error {
 		return writeOut(app.Out, data)
 	}
 	if st, err := os.Stat(out); err == nil && st.IsDir() {
-		return fmt.Errorf("%s is a folder; give the name of a file to write (-o %s)", esc.Name(out), esc.Name(filepath.Join(out, fmt.Sprintf("answers-%s-%s.yaml", form, lang.Code))))
+		return msg.New("cli.init-folder", "file", esc.Name(out), "example", esc.Name(filepath.Join(out, fmt.Sprintf("answers-%s-%s.yaml", form, lang.Code))))
 	}
 	if !opts.Force {
 		if _, err := os.Stat(out); err == nil {
-			return fmt.Errorf("%s already exists and may hold answers; use --force to replace it, or -o to write another file", esc.Name(out))
+			return msg.New("cli.init-exists", "file", esc.Name(out))
 		} else if !errors.Is(err, fs.ErrNotExist) {
 			return fsutil.Describe(out, err)
 		}
@@ -102,7 +103,6 @@ func initRun(app *App, opts *initOptions) error {
 	if err := fsutil.WriteFileAtomic(out, data); err != nil {
 		return err
 	}
-	fmt.Fprintf(app.Out, "wrote %s (%s form, %s, %d checkpoints)\nfill it in, then check it: roadmap validate %s\n",
-		esc.Name(out), form, lang.Code, len(lang.Checkpoints(form)), esc.Name(out))
+	fmt.Fprintln(app.Out, msg.New("cli.init-wrote", "file", esc.Name(out), "form", string(form), "lang", lang.Code, "n", len(lang.Checkpoints(form))).In(app.ReaderLang()))
 	return nil
 }

@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"net"
@@ -15,6 +14,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/partnership-roadmap/roadmap/internal/fsutil"
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 	"github.com/partnership-roadmap/roadmap/quickstart"
 )
 
@@ -71,7 +71,7 @@ func launch(ctx context.Context, app *App) error {
 	h := app.launcher()
 	docs, err := h.documents()
 	if err != nil {
-		return fmt.Errorf("finding your documents folder: %w", err)
+		return msg.New("cli.no-documents", "reason", err)
 	}
 	dir := filepath.Join(docs, "Roadmaps")
 	if err := makeRoadmapsFolder(dir); err != nil {
@@ -81,7 +81,7 @@ func launch(ctx context.Context, app *App) error {
 	if err != nil {
 		// Another program (or another roadmap) has the port: any free one.
 		if ln, err = net.Listen("tcp", "127.0.0.1:0"); err != nil {
-			return fmt.Errorf("listening on this computer: %w", err)
+			return msg.New("cli.cannot-listen", "reason", err)
 		}
 	}
 	return serveRun(ctx, app, &serveOptions{Dir: dir, Addr: ln.Addr().String(), Open: true, listener: ln, launched: true})
@@ -91,7 +91,7 @@ func launch(ctx context.Context, app *App) error {
 // writes the read-me again when it was deleted.
 func makeRoadmapsFolder(dir string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("creating the folder %s: %s", dir, fsutil.Reason(err))
+		return msg.New("cli.cannot-create-folder", "dir", dir, "reason", fsutil.ReasonText(err))
 	}
 	readme := filepath.Join(dir, "README.txt")
 	if _, err := os.Stat(readme); errors.Is(err, fs.ErrNotExist) {

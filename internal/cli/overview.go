@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -58,7 +57,7 @@ its file, line and column, and the exit status is 1.`,
 		Example: "  roadmap overview answers/\n  roadmap overview answers/ -o overview.xlsx --pdf overview.pdf --as-of 2027-03-01",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
-				return usageError{errors.New("give at least one answers file or folder"), cmd.CommandPath()}
+				return usage(cmd, "usage.render-args")
 			}
 			return nil
 		},

@@ -45,7 +45,7 @@ out, and the exit status is 1.`,
 		Example: "  roadmap pack\n  roadmap pack --lang en --paper letter --out workshop",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 0 {
-				return usagef(cmd, "pack takes no arguments; to choose languages use --lang %s", esc.Name(args[0]))
+				return usage(cmd, "usage.pack-args", "value", esc.Name(args[0]))
 			}
 			if opts.Out == "" {
 				return usagef(cmd, "--out is empty; give the folder to write the pack into")

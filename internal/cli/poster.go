@@ -39,10 +39,10 @@ unless -o names another file.`,
 			"  roadmap poster --answers mine.yaml -o wall.pdf",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 0 {
-				return usagef(cmd, "poster takes no arguments; it has a page for each checklist, or give --answers FILE")
+				return usage(cmd, "usage.poster-args")
 			}
 			if opts.A3 && cmd.Flags().Changed("paper") {
-				return usagef(cmd, "give --a3 or --paper, not both")
+				return usage(cmd, "usage.a3-paper")
 			}
 			return outputExt(cmd, "PDF", ".pdf")
 		},

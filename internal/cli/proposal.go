@@ -63,10 +63,10 @@ file name, unless -o names another file.`,
 			"  roadmap proposal --answers mine.yaml --format docx",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 0 {
-				return usagef(cmd, "proposal takes no arguments; give the answers file with --answers FILE")
+				return usage(cmd, "usage.proposal-args")
 			}
 			if !cmd.Flags().Changed("answers") || opts.Answers == "" {
-				return usagef(cmd, "give the answers file the proposal is written from: --answers FILE")
+				return usage(cmd, "usage.proposal-answers")
 			}
 			if opts.Format == "docx" {
 				return outputExt(cmd, "Word document", ".docx")

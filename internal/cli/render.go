@@ -19,6 +19,7 @@ import (
 	"github.com/partnership-roadmap/roadmap/internal/document"
 	"github.com/partnership-roadmap/roadmap/internal/esc"
 	"github.com/partnership-roadmap/roadmap/internal/fsutil"
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 	"github.com/partnership-roadmap/roadmap/internal/pack"
 	"github.com/partnership-roadmap/roadmap/internal/pdf"
 )
@@ -52,7 +53,7 @@ has started, says how many are complete, and exits with 130.`,
 		Example: "  roadmap render answers/\n  roadmap render a.yaml b.yaml --out roadmaps --jobs 4",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
-				return usagef(cmd, "give at least one answers file or folder")
+				return usage(cmd, "usage.render-args")
 			}
 			if opts.Out == "" {
 				return usagef(cmd, "--out is empty; give the folder to write the roadmaps into")
@@ -164,7 +165,7 @@ func renderRun(ctx context.Context, app *App, opts *renderOptions) error {
 		}
 	}
 	total := len(files) + len(missing)
-	fmt.Fprintf(app.Out, "rendered %d of %d roadmaps into %s\n", ok, total, esc.Name(opts.Out))
+	fmt.Fprintln(app.Out, msg.New("cli.rendered", "done", ok, "n", total, "dir", esc.Name(opts.Out)).In(app.ReaderLang()))
 	if len(problems) == 0 && ctx.Err() == nil {
 		return nil
 	}
@@ -183,19 +184,18 @@ type renderFailed struct {
 	out         string
 }
 
-func (e renderFailed) headline() string {
-	if e.interrupted {
-		msg := fmt.Sprintf("interrupted: %d of %d roadmaps are complete in %s; the others were not made", e.complete, e.total, esc.Name(e.out))
-		if e.failed > 0 {
-			msg += fmt.Sprintf("; %d answers files failed:", e.failed)
-		}
-		return msg
+func (e renderFailed) headline(lang string) string {
+	switch {
+	case e.interrupted && e.failed > 0:
+		return msg.New("cli.render-interrupted-failed", "done", e.complete, "total", e.total, "dir", esc.Name(e.out), "n", e.failed).In(lang)
+	case e.interrupted:
+		return msg.New("cli.render-interrupted", "done", e.complete, "total", e.total, "dir", esc.Name(e.out)).In(lang)
 	}
-	return fmt.Sprintf("%d of %d answers files failed:", e.failed, e.total)
+	return msg.New("cli.render-failed", "n", e.failed, "total", e.total).In(lang)
 }
 
 func (e renderFailed) Error() string {
-	lines := []string{e.headline()}
+	lines := []string{e.headline(msg.Fallback)}
 	for _, p := range e.problems {
 		lines = append(lines, p.Error())
 	}
@@ -241,12 +241,12 @@ func findAnswers(app *App, inputs []string) ([]string, error) {
 	for _, in := range inputs {
 		st, err := os.Stat(in)
 		if err != nil {
-			problems = append(problems, diag.Problem{File: in, Msg: fsutil.Reason(err)})
+			problems = append(problems, fileProblem(in, fsutil.ReasonText(err)))
 			continue
 		}
 		if !st.IsDir() {
 			if err := fsutil.CheckInput(in); err != nil {
-				problems = append(problems, diag.Problem{File: in, Msg: err.Error() + "; give answers files or folders"})
+				problems = append(problems, diag.Say(in, nil, "cli.not-answers", "reason", err))
 				continue
 			}
 			files = append(files, in)
@@ -255,7 +255,7 @@ func findAnswers(app *App, inputs []string) ([]string, error) {
 		var found []string
 		_ = filepath.WalkDir(in, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
-				problems = append(problems, diag.Problem{File: path, Msg: fsutil.Reason(err)})
+				problems = append(problems, fileProblem(path, fsutil.ReasonText(err)))
 				return nil
 			}
 			if path != in && strings.HasPrefix(d.Name(), ".") {
@@ -269,14 +269,14 @@ func findAnswers(app *App, inputs []string) ([]string, error) {
 				return nil
 			}
 			if err := fsutil.CheckInput(path); err != nil {
-				app.Warn("%s: skipped: %s", esc.Name(path), err)
+				app.WarnText(msg.New("cli.skipped", "file", esc.Name(path), "reason", err))
 				return nil
 			}
 			found = append(found, path)
 			return nil
 		})
 		if len(found) == 0 {
-			problems = append(problems, diag.Problem{File: in, Msg: "the folder holds no answers files (*.yaml, *.yml)"})
+			problems = append(problems, diag.Say(in, nil, "cli.empty-folder"))
 		}
 		slices.Sort(found)
 		files = append(files, found...)

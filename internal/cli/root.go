@@ -26,6 +26,7 @@ import (
 	"github.com/partnership-roadmap/roadmap/internal/diag"
 	"github.com/partnership-roadmap/roadmap/internal/esc"
 	"github.com/partnership-roadmap/roadmap/internal/fsutil"
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 	"github.com/partnership-roadmap/roadmap/internal/pdf"
 )
 
@@ -92,6 +93,36 @@ type App struct {
 	// launch is what a double-clicked start uses of the computer; the zero
 	// value means the real browser, documents folder and port.
 	launch launchHooks
+
+	// msgLang is the --lang of the command, when it names one language:
+	// the language of messages not about an answers file.
+	msgLang string
+	// getenv reads the environment (LC_ALL, LC_MESSAGES, LANG); nil means
+	// os.Getenv.
+	getenv func(string) string
+}
+
+// ReaderLang returns the language of messages not about an answers file:
+// --lang, else the locale (LC_ALL, LC_MESSAGES, LANG), else English.
+func (a *App) ReaderLang() string {
+	getenv := a.getenv
+	if getenv == nil {
+		getenv = os.Getenv
+	}
+	return msg.Reader(a.msgLang, getenv, msg.Codes())
+}
+
+// WarnText prints warning t on stderr, in the reader's language.
+func (a *App) WarnText(t msg.Text) {
+	lang := a.ReaderLang()
+	fmt.Fprintln(a.Err, esc.Text(msg.New("cli.warning", "text", t).In(lang)))
+}
+
+// WarnProblem prints warning p on stderr, in its file's language or the
+// reader's.
+func (a *App) WarnProblem(p diag.Problem) {
+	p.File = esc.Name(p.File)
+	fmt.Fprintln(a.Err, esc.Text(msg.New("cli.warning", "text", p.In(a.ReaderLang())).In(p.LangOr(a.ReaderLang()))))
 }
 
 // launcher returns the app's launch hooks, the real ones where unset.
@@ -122,7 +153,7 @@ func (a *App) Content() (*content.Bundle, error) {
 	a.contentOnce.Do(func() {
 		if a.ContentDir != "" {
 			if st, err := os.Stat(a.ContentDir); err != nil || !st.IsDir() {
-				a.contentErr = fmt.Errorf("content folder %s: not found or not a folder", esc.Name(a.ContentDir))
+				a.contentErr = msg.New("cli.content-folder", "dir", esc.Name(a.ContentDir))
 				return
 			}
 			a.bundle, a.contentErr = content.Open(os.DirFS(a.ContentDir), a.ContentDir)
@@ -184,7 +215,11 @@ Run "roadmap pack" to make the whole workshop pack in output/.`,
 		if err := checkFlagValues(cmd); err != nil {
 			return err
 		}
-		return checkLangFlag(app, cmd)
+		if err := checkLangFlag(app, cmd); err != nil {
+			return err
+		}
+		app.msgLang = langFlag(cmd)
+		return nil
 	}
 
 	// One command per line, in the order of the help.
@@ -230,9 +265,46 @@ func checkLangFlag(app *App, cmd *cobra.Command) error {
 		return nil
 	}
 	if err := app.checkLangs(codes...); err != nil {
-		return usageError{fmt.Errorf("--lang: %w", err), cmd.CommandPath()}
+		return usageError{msg.New("usage.flag", "flag", "lang", "reason", err), cmd.CommandPath()}
 	}
 	return nil
+}
+
+// langFlag returns the language the command's --lang names, when it
+// names one.
+func langFlag(cmd *cobra.Command) string {
+	f := cmd.Flags().Lookup("lang")
+	if f == nil || !f.Changed {
+		return ""
+	}
+	switch v := f.Value.(type) {
+	case langValue:
+		return *v.p
+	case langsValue:
+		if len(*v.p) == 1 {
+			return (*v.p)[0]
+		}
+	}
+	return ""
+}
+
+// langArg returns the one language code --lang (-l) gives in args, read
+// before the command line is parsed; "" when there is none.
+func langArg(args []string) string {
+	for i, a := range args {
+		if a == "--" {
+			break
+		}
+		for _, f := range []string{"--lang", "-l"} {
+			if v, ok := strings.CutPrefix(a, f+"="); ok && !strings.Contains(v, ",") {
+				return v
+			}
+			if a == f && i+1 < len(args) && !strings.Contains(args[i+1], ",") {
+				return args[i+1]
+			}
+		}
+	}
+	return ""
 }
 
 // usageError is a mistake in the command line itself; it is printed with a
@@ -253,6 +325,11 @@ func (e usageError) Unwrap() error { return e.error }
 // usagef returns a usage error of cmd.
 func usagef(cmd *cobra.Command, format string, args ...any) error {
 	return usageError{fmt.Errorf(format, args...), cmd.CommandPath()}
+}
+
+// usage returns a usage error of cmd saying message key of the catalogue.
+func usage(cmd *cobra.Command, key string, kv ...any) error {
+	return usageError{msg.New(key, kv...), cmd.CommandPath()}
 }
 
 // The exit statuses (docs/exit-codes.md).
@@ -330,19 +407,22 @@ func run(ctx context.Context, signalled func() os.Signal, args []string, app *Ap
 		if err != nil && signalled() == nil && app.launcher().ownWindow() {
 			// The window closes when roadmap ends: keep it open until the
 			// message is read.
-			printError(app.Err, err)
+			printError(app.Err, err, app.ReaderLang())
 			fmt.Fprintln(app.Err, launchFailed)
 			waitForEnter(app.In)
 			return exitFailure
 		}
 	} else {
+		// A mistake found before the flags are parsed is said in the
+		// language --lang names all the same.
+		app.msgLang = langArg(args)
 		root := NewRootCmd(app)
 		root.SetArgs(bareDefaults(args))
 		err = root.ExecuteContext(ctx)
 	}
 	if sig := signalled(); sig != nil {
 		if err != nil {
-			printError(app.Err, err)
+			printError(app.Err, err, app.ReaderLang())
 		}
 		if n, ok := sig.(syscall.Signal); ok {
 			return 128 + int(n)
@@ -355,7 +435,7 @@ func run(ctx context.Context, signalled func() os.Signal, args []string, app *Ap
 	if msg := err.Error(); strings.HasPrefix(msg, "unknown command ") {
 		err = unknownCommand(msg)
 	}
-	printError(app.Err, err)
+	printError(app.Err, err, app.ReaderLang())
 	var usage usageError
 	if errors.As(err, &usage) {
 		return exitUsage
@@ -366,19 +446,20 @@ func run(ctx context.Context, signalled func() os.Signal, args []string, app *Ap
 // unknownCommand rewords cobra's error for a command it does not have,
 // `unknown command "frm" for "roadmap"` and its suggestions, as a usage
 // error: unknown command "frm"; did you mean "form"?
-func unknownCommand(msg string) error {
-	first, rest, _ := strings.Cut(msg, "\n")
+func unknownCommand(text string) error {
+	first, rest, _ := strings.Cut(text, "\n")
 	first = strings.TrimSuffix(first, ` for "roadmap"`)
-	var alts []string
+	name, err := strconv.Unquote(strings.TrimPrefix(first, "unknown command "))
+	if err != nil {
+		return usageError{errors.New(first), "roadmap"}
+	}
 	for _, line := range strings.Split(rest, "\n") {
 		if strings.HasPrefix(line, "\t") {
-			alts = append(alts, strconv.Quote(strings.TrimSpace(line)))
+			// Cobra suggests the likeliest first.
+			return usageError{msg.New("usage.unknown-command-hint", "command", msg.Value(name), "suggestion", strings.TrimSpace(line)), "roadmap"}
 		}
 	}
-	if len(alts) > 0 {
-		first += "; did you mean " + strings.Join(alts, " or ") + "?"
-	}
-	return usageError{errors.New(first), "roadmap"}
+	return usageError{msg.New("usage.unknown-command", "command", msg.Value(name)), "roadmap"}
 }
 
 // signalContext returns a context cancelled by the first SIGINT or SIGTERM,
@@ -432,14 +513,14 @@ func tuneGC() {
 
 // printError prints err for a person: problems in input files one per line,
 // anything else prefixed with "roadmap: ".
-func printError(w io.Writer, err error) {
-	printErrorIn(w, err, "roadmap: ", map[string]bool{})
+func printError(w io.Writer, err error, lang string) {
+	printErrorIn(w, err, "roadmap: ", map[string]bool{}, lang)
 }
 
 // printErrorIn prints err with prefix before a line that names no file;
 // shown holds the languages whose content problems are printed already, so
 // a batch lists them once.
-func printErrorIn(w io.Writer, err error, prefix string, shown map[string]bool) {
+func printErrorIn(w io.Writer, err error, prefix string, shown map[string]bool, lang string) {
 	var broken contentProblems
 	if errors.As(err, &broken) {
 		var fe fileError
@@ -447,19 +528,19 @@ func printErrorIn(w io.Writer, err error, prefix string, shown map[string]bool) 
 			prefix = esc.Name(fe.path) + ": "
 		}
 		if shown[broken.code] {
-			fmt.Fprintf(w, "%snot made; the %s content has problems, listed above\n", prefix, broken.code)
+			fmt.Fprintf(w, "%s%s\n", prefix, msg.New("cli.not-made", "lang", broken.code).In(lang))
 			return
 		}
 		shown[broken.code] = true
-		fmt.Fprintf(w, "%s%s\n", prefix, esc.Text(broken.headline()))
-		printErrorIn(w, broken.problems.Err(), "", shown)
+		fmt.Fprintf(w, "%s%s\n", prefix, esc.Text(broken.headline(lang)))
+		printErrorIn(w, broken.problems.Err(), "", shown, lang)
 		return
 	}
 	var batch renderFailed
 	if errors.As(err, &batch) {
-		fmt.Fprintf(w, "%s%s\n", prefix, batch.headline())
+		fmt.Fprintf(w, "%s%s\n", prefix, batch.headline(lang))
 		for _, p := range batch.problems {
-			printErrorIn(w, p, "", shown)
+			printErrorIn(w, p, "", shown, lang)
 		}
 		return
 	}
@@ -467,16 +548,21 @@ func printErrorIn(w io.Writer, err error, prefix string, shown map[string]bool) 
 	if errors.As(err, &problems) {
 		// Each problem already names its file and position.
 		for _, p := range problems {
-			fmt.Fprintln(w, problemLine(p))
+			fmt.Fprintln(w, problemLine(p, lang))
 		}
 		return
 	}
 	var problem diag.Problem
 	if errors.As(err, &problem) {
-		fmt.Fprintln(w, problemLine(problem))
+		fmt.Fprintln(w, problemLine(problem, lang))
 		return
 	}
-	fmt.Fprintf(w, "%s%s\n", prefix, esc.Text(err.Error()))
+	var usage usageError
+	if errors.As(err, &usage) {
+		fmt.Fprintf(w, "%s%s\n%s\n", prefix, esc.Text(msg.In(usage.error, lang)), msg.New("cli.usage-hint", "command", usage.cmd).In(lang))
+		return
+	}
+	fmt.Fprintf(w, "%s%s\n", prefix, esc.Text(msg.In(err, lang)))
 }
 
 // fileError is a failure to make the documents of one input file.
@@ -490,9 +576,9 @@ func (e fileError) Unwrap() error { return e.err }
 
 // problemLine is a problem for the terminal: its file name quoted when it
 // holds characters a terminal would act on, its message escaped.
-func problemLine(p diag.Problem) string {
+func problemLine(p diag.Problem, lang string) string {
 	p.File = esc.Name(p.File)
-	return esc.Text(p.Error())
+	return esc.Text(p.In(lang))
 }
 
 // versionLine is the version with the commit and its date when known:
@@ -538,7 +624,7 @@ func newVersionCmd(app *App) *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",
 		Short: "Print the version of roadmap",
-		Args:  noArgs("version takes no arguments"),
+		Args:  noArgs(msg.New("usage.version-args")),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			fmt.Fprintf(app.Out, "roadmap %s\n", versionLine())
 			return nil
@@ -557,13 +643,13 @@ func (a *App) answersAndLanguage(path, lang string) (*answers.File, *content.Lan
 	var f *answers.File
 	if path != "" {
 		if err := fsutil.CheckInput(path); err != nil {
-			return nil, nil, diag.List{{File: path, Msg: "cannot read the answers file: " + err.Error()}}
+			return nil, nil, diag.List{diag.Say(path, nil, "file.cannot-read", "what", msg.New("field.answers-file"), "reason", err)}
 		}
 		if f, err = answers.ReadFile(path, b); err != nil {
 			return nil, nil, err
 		}
 		for _, w := range f.Warnings {
-			a.Warn("%s", w.Error())
+			a.WarnProblem(w)
 		}
 	}
 	switch {

@@ -21,6 +21,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/partnership-roadmap/roadmap/internal/access"
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 	"github.com/partnership-roadmap/roadmap/internal/qr"
 	"github.com/partnership-roadmap/roadmap/internal/serve"
 )
@@ -94,10 +95,10 @@ func serveRun(ctx context.Context, app *App, opts *serveOptions) error {
 	}
 	host, _, err := net.SplitHostPort(opts.Addr)
 	if err != nil {
-		return usageError{fmt.Errorf("--addr %q: give host:port, such as 127.0.0.1:8080", opts.Addr), "roadmap serve"}
+		return usageError{msg.New("usage.addr", "value", msg.Value(opts.Addr)), "roadmap serve"}
 	}
 	if err := os.MkdirAll(opts.Dir, 0o755); err != nil {
-		return fmt.Errorf("creating the answers folder: %w", err)
+		return msg.New("cli.cannot-create-folder", "dir", opts.Dir, "reason", err)
 	}
 	so := serve.Options{Dir: opts.Dir, Content: b, Theme: theme, DocDate: DocDate,
 		Logf: func(format string, args ...any) { fmt.Fprintf(app.Err, format+"\n", args...) }}
@@ -173,7 +174,7 @@ func serveRun(ctx context.Context, app *App, opts *serveOptions) error {
 	ln := opts.listener
 	if ln == nil {
 		if ln, err = net.Listen("tcp", opts.Addr); err != nil {
-			return fmt.Errorf("listening on %s: %w", opts.Addr, err)
+			return msg.New("cli.cannot-listen-on", "addr", opts.Addr, "reason", err)
 		}
 	}
 	defer ln.Close()
@@ -234,10 +235,10 @@ func serveRun(ctx context.Context, app *App, opts *serveOptions) error {
 			app.Warn("%s has no access links yet, so no browser can open a page: make one with roadmap access %s --coordinator", opts.Dir, opts.Dir)
 		}
 	default:
-		fmt.Fprintf(app.Out, "serving the roadmaps of %s; open %s\n", opts.Dir, url)
+		fmt.Fprintln(app.Out, msg.New("cli.serving", "dir", opts.Dir, "url", url).In(app.ReaderLang()))
 	}
 	if !opts.launched {
-		fmt.Fprintln(app.Out, "press Ctrl+C to stop")
+		fmt.Fprintln(app.Out, msg.New("cli.ctrl-c").In(app.ReaderLang()))
 	}
 	if opts.Open {
 		if err := app.launcher().open(url); err != nil {
@@ -266,7 +267,7 @@ func serveRun(ctx context.Context, app *App, opts *serveOptions) error {
 	if err := hs.Shutdown(shut); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
-	fmt.Fprintln(app.Out, "stopped")
+	fmt.Fprintln(app.Out, msg.New("cli.stopped").In(app.ReaderLang()))
 	return nil
 }
 

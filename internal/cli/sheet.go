@@ -41,7 +41,7 @@ stays blank, unless -o names another file.`,
 		ValidArgs: sheets.IDs(),
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
-				return usagef(cmd, "give one plan: %s", strings.Join(sheets.IDs(), ", "))
+				return usage(cmd, "usage.one-plan", "plans", strings.Join(sheets.IDs(), ", "))
 			}
 			if err := argEnum("plan", args[0], sheets.IDs()); err != nil {
 				return usageError{err, cmd.CommandPath()}

@@ -1,10 +1,10 @@
 package cli
 
 import (
-	"fmt"
 	"os"
 
 	"github.com/partnership-roadmap/roadmap/internal/esc"
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 	"github.com/partnership-roadmap/roadmap/internal/pdf"
 )
 
@@ -15,7 +15,7 @@ func (a *App) Theme(paper string) (pdf.Theme, error) {
 	a.themeOnce.Do(func() {
 		if a.TemplatesDir != "" {
 			if st, err := os.Stat(a.TemplatesDir); err != nil || !st.IsDir() {
-				a.themeErr = fmt.Errorf("templates folder %s: not found or not a folder", esc.Name(a.TemplatesDir))
+				a.themeErr = msg.New("cli.templates-folder", "dir", esc.Name(a.TemplatesDir))
 				return
 			}
 			a.theme, a.themeErr = pdf.LoadThemeFrom(os.DirFS(a.TemplatesDir), a.TemplatesDir)

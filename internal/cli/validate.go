@@ -11,6 +11,7 @@ import (
 	"github.com/partnership-roadmap/roadmap/internal/diag"
 	"github.com/partnership-roadmap/roadmap/internal/esc"
 	"github.com/partnership-roadmap/roadmap/internal/fsutil"
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 )
 
 type validateOptions struct {
@@ -34,7 +35,7 @@ input; its messages name it <stdin>.`,
 		Example: "  roadmap validate answers.yaml\n  roadmap validate examples/*.yaml\n  roadmap import filled.pdf -o - | roadmap validate -",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
-				return usagef(cmd, "give at least one answers file")
+				return usage(cmd, "usage.validate-args")
 			}
 			return nil
 		},
@@ -62,7 +63,7 @@ func validateRun(app *App, paths []string) error {
 			continue
 		}
 		if err := fsutil.CheckInput(path); err != nil {
-			problems = append(problems, diag.Problem{File: path, Msg: "cannot read the answers file: " + err.Error()})
+			problems = append(problems, diag.Say(path, nil, "file.cannot-read", "what", msg.New("field.answers-file"), "reason", err))
 			continue
 		}
 		f, err := answers.ReadFile(path, b)
@@ -84,7 +85,7 @@ const stdinName = "<stdin>"
 // size limit of any answers file.
 func validateStdin(app *App, b *content.Bundle) error {
 	if app.In == nil {
-		return diag.List{{File: stdinName, Msg: "cannot read the answers file: there is no standard input"}}
+		return diag.List{diag.Say(stdinName, nil, "file.cannot-read", "what", msg.New("field.answers-file"), "reason", msg.New("reason.no-stdin"))}
 	}
 	data, err := fsutil.ReadLimited(app.In, 0, diag.MaxFileSize)
 	var big *fsutil.TooBigError
@@ -92,7 +93,7 @@ func validateStdin(app *App, b *content.Bundle) error {
 	case errors.As(err, &big):
 		return diag.List{{File: stdinName, Msg: fmt.Sprintf("the answers file is too big: more than %d bytes; allowed: at most %d bytes (2 MiB)", diag.MaxFileSize, diag.MaxFileSize)}}
 	case err != nil:
-		return diag.List{{File: stdinName, Msg: "cannot read the answers file: " + err.Error()}}
+		return diag.List{diag.Say(stdinName, nil, "file.cannot-read", "what", msg.New("field.answers-file"), "reason", err)}
 	}
 	f, err := answers.Parse(stdinName, data, b)
 	if err != nil {
@@ -114,7 +115,7 @@ func listOf(path string, err error) diag.List {
 // saying it is valid.
 func reportValid(app *App, b *content.Bundle, path string, f *answers.File) error {
 	for _, w := range f.Warnings {
-		app.Warn("%s", w.Error())
+		app.WarnProblem(w)
 	}
 	lang, err := b.Language(f.Language)
 	if err != nil {
@@ -127,6 +128,6 @@ func reportValid(app *App, b *content.Bundle, path string, f *answers.File) erro
 			answered++
 		}
 	}
-	fmt.Fprintf(app.Out, "%s: ok (%s, %s, %d checkpoints, %d answered)\n", esc.Name(path), f.Form, f.Language, len(cps), answered)
+	fmt.Fprintln(app.Out, msg.New("cli.valid", "file", esc.Name(path), "form", string(f.Form), "lang", f.Language, "n", len(cps), "answered", answered).In(f.Language))
 	return nil
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/partnership-roadmap/roadmap/internal/content"
 	"github.com/partnership-roadmap/roadmap/internal/esc"
 	"github.com/partnership-roadmap/roadmap/internal/fsutil"
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 	"github.com/partnership-roadmap/roadmap/internal/pack"
 )
 
@@ -35,20 +36,20 @@ func (app *App) writeDocument(d pack.Document, lang *content.Language, a *answer
 	if err := fsutil.WriteFileAtomic(out, res.Data); err != nil {
 		return err
 	}
-	fmt.Fprintf(app.Out, "wrote %s (%s)\n", esc.Name(out), describe(res.Pages, res.Sheets, len(res.Data)))
+	fmt.Fprintln(app.Out, wroteLine(out, res.Pages, res.Sheets, len(res.Data)).In(app.ReaderLang()))
 	return nil
 }
 
-// describe says what a file holds, for people: "3 pages, 48 KB" or
-// "4 sheets, 21 KB".
-func describe(pages, sheets, size int) string {
+// wroteLine is the line saying file out was written: "wrote out (3 pages,
+// 150 KB)".
+func wroteLine(out string, pages, sheets, size int) msg.Message {
 	switch {
 	case pages > 0:
-		return plural(pages, "page") + ", " + sizeLabel(size)
+		return msg.New("cli.wrote-pages", "file", esc.Name(out), "n", pages, "size", sizeLabel(size))
 	case sheets > 0:
-		return plural(sheets, "sheet") + ", " + sizeLabel(size)
+		return msg.New("cli.wrote-sheets", "file", esc.Name(out), "n", sheets, "size", sizeLabel(size))
 	}
-	return sizeLabel(size)
+	return msg.New("cli.wrote-size", "file", esc.Name(out), "size", sizeLabel(size))
 }
 
 // plural returns "1 page" or "3 pages".
@@ -116,7 +117,7 @@ func (app *App) answersDocument(id, answersPath, langCode, paper, out string) er
 		return err
 	}
 	if a != nil && a.Form == content.Registration {
-		return fmt.Errorf("%s is a registration for the directory of organisations, not a roadmap; make its form with \"roadmap form --answers %s\", or the directory with \"roadmap directory\"", esc.Name(answersPath), esc.Name(answersPath))
+		return msg.New("cli.registration", "file", esc.Name(answersPath))
 	}
 	build := pack.BuildOptions{Theme: theme, Date: DocDate(a)}
 	if out == "" {

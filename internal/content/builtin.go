@@ -9,6 +9,7 @@ import (
 	"sort"
 
 	"github.com/partnership-roadmap/roadmap/internal/diag"
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 )
 
 // Parsing a language's YAML files is most of the time a command that makes
@@ -56,7 +57,7 @@ func filesDigest(fsys fs.FS, dir string) (string, bool) {
 	names, _ := fs.Glob(fsys, path.Join(dir, "labels", "*.yaml"))
 	sort.Strings(names)
 	for _, name := range append([]string{path.Join(dir, "roadmap.yaml")}, names...) {
-		data, err := diag.ReadFile(fsys, name, name, "the file")
+		data, err := diag.ReadFile(fsys, name, name, msg.New("what.file"))
 		if err != nil {
 			return "", false
 		}
@@ -84,7 +85,7 @@ func (b *Bundle) CheckDigest(code string) (string, error) {
 			writeFile(h, name+" (none)", nil)
 			continue
 		}
-		data, err := diag.ReadFile(b.fsys, name, b.file(name), "the file")
+		data, err := diag.ReadFile(b.fsys, name, b.file(name), msg.New("what.file"))
 		if err != nil {
 			return "", err
 		}

@@ -3,10 +3,10 @@
 package content
 
 var builtinLanguages = []builtin{
-	{"lv", "e0296c973f5350b579717c37daebd5176c6ed82110b1befaf951c54327fa1cab", builtinLV},
-	{"el", "5de598a5cab73ba3d0d7e38159163f2f8c5a4446f5f79819d52819a684b25e1d", builtinEL},
-	{"en", "1f4168b24404afd03584310b4fff103daee3e383b1d4b7a759d140828adbe946", builtinEN},
-	{"lt", "b09217816e1f79a94500342e110965d899a1d2bd612678f67a9b3070ab168395", builtinLT},
-	{"pt", "397b06c946c3850b373f21cdf7735a333506c195afbda0c1158b537cd051d443", builtinPT},
-	{"sv", "ef5e6c2a20a1e8c17be2c247ac2199fe76bec228154650472193a36050f49a25", builtinSV},
+	{"lv", "9cec4769d81a4561c2971bc534ee789d1ee2b8377b6f8d9dea6b27bd22274ec9", builtinLV},
+	{"el", "ab780501233d173fb20eda64f83295993b7d05954ec4ea399a981e02a5e6a67e", builtinEL},
+	{"en", "06249b10ba69a449b607ced1ae6d4ea9461c461de72573562586215d56531651", builtinEN},
+	{"lt", "0f3fee629a7fcb8d157e06a0285d86057200b581bbf23e80be962cdbc1e024a3", builtinLT},
+	{"pt", "494e8cee2d9f5dca390ad4daa350be035bb31f8f14ef5e15107050bd5cd8bebd", builtinPT},
+	{"sv", "02bc89ee72aed67292815d23ead6b183362e24736d9c68eebf4ea726f0f9ca53", builtinSV},
 }

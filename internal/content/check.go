@@ -17,6 +17,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/partnership-roadmap/roadmap/internal/diag"
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 )
 
 // Report says how complete one language is compared with the source language.
@@ -300,8 +301,8 @@ func compare(src *Language, spos *positions, l *Language, pos *positions) diag.L
 		sp := spos.labels[k]
 		lp, ok := pos.labels[k]
 		if !ok {
-			ps = append(ps, diag.Problem{File: path.Join(l.Dir, "labels", path.Base(sp.file)), Line: 1, Col: 1,
-				Msg: fmt.Sprintf("label %q is missing; %s has it at %s:%d:%d", k, src.Code, sp.file, sp.key.Line, sp.key.Column)})
+			ps.Say(path.Join(l.Dir, "labels", path.Base(sp.file)), &yaml.Node{Line: 1, Column: 1}, "content.label-missing",
+				"key", msg.Value(k), "src", src.Code, "at", fmt.Sprintf("%s:%d:%d", sp.file, sp.key.Line, sp.key.Column))
 			continue
 		}
 		want := placeholderRE().FindAllString(src.Labels[k], -1)
@@ -309,17 +310,17 @@ func compare(src *Language, spos *positions, l *Language, pos *positions) diag.L
 		sort.Strings(want)
 		sort.Strings(got)
 		if !slices.Equal(want, got) {
-			ps.Add(lp.file, lp.val, "label %q has placeholders [%s]; it must have [%s] as in %s", k, strings.Join(got, " "), strings.Join(want, " "), src.Code)
+			ps.Say(lp.file, lp.val, "content.placeholders", "key", msg.Value(k), "got", strings.Join(got, " "), "want", strings.Join(want, " "), "src", src.Code)
 		}
 	}
 	for _, k := range slices.Sorted(maps.Keys(l.Labels)) {
 		if _, ok := src.Labels[k]; !ok {
 			lp := pos.labels[k]
-			msg := fmt.Sprintf("unknown label %q", k)
 			if s := diag.Suggest(k, keys); s != "" {
-				msg += fmt.Sprintf(" (did you mean %q?)", s)
+				ps.Say(lp.file, lp.key, "content.unknown-label-hint", "key", msg.Value(k), "suggestion", s, "src", src.Code)
+			} else {
+				ps.Say(lp.file, lp.key, "content.unknown-label", "key", msg.Value(k), "src", src.Code)
 			}
-			ps.Add(lp.file, lp.key, "%s; the labels are those of %s", msg, src.Code)
 		}
 	}
 	return ps

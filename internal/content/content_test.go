@@ -315,7 +315,7 @@ func TestLoadRejectsBrokenFiles(t *testing.T) {
 	}{
 		{"syntax", "lv/roadmap.yaml", "language: lv\nsteps: [\n", "c/lv/roadmap.yaml:2:1: invalid YAML: did not find expected node content" + diag.SyntaxHint},
 		{"unclosed quote", "lv/roadmap.yaml", "language: lv\ntitle: \"Ceļvedis\nsubtitle: S\nproject: P\n", `c/lv/roadmap.yaml:2:8: invalid YAML: the quote " opened here is not closed on its line, so the lines below are read as part of the text; allowed: a closing " on the same line, or a longer text in a | block`},
-		{"label syntax", "lv/labels/common.yaml", "form.title: Veidlapa\npage: {page}: no\n", `c/lv/labels/common.yaml:2:13: invalid YAML: mapping values are not allowed in this context` + diag.SyntaxHint},
+		{"label syntax", "lv/labels/common.yaml", "form.title: Veidlapa\npage: {page}: no\n", `c/lv/labels/common.yaml:2:13: invalid YAML: a text holding ": " must be in quotes; allowed: the whole text in quotes, such as page: "{page}: no"`},
 		{"escape in a label", "lv/labels/common.yaml", "form.title: \"Veid\x1blapa\"\n", `c/lv/labels/common.yaml:1:18: the file holds the invisible character U+001B ESCAPE; allowed: text without control characters, so delete it (it often comes with copied text)`},
 		{"every problem at once", "lv/roadmap.yaml", "language: lv\ntitel: T\nsteps:\n  - number: one\n    titl: x\n", `c/lv/roadmap.yaml:2:1: unknown key "titel" (did you mean "title"?); allowed: language, name, title, subtitle, project, status, status_note, preface, introduction, steps, registration, about_project, disclaimer
 c/lv/roadmap.yaml:4:13: wrong type for "number": found the text "one"; allowed: a whole number

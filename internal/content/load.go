@@ -16,6 +16,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/partnership-roadmap/roadmap/internal/diag"
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 )
 
 // Bundle is the roadmap in every language found in a content folder. A
@@ -343,11 +344,11 @@ func pluralForms(file, key string, v *yaml.Node) (map[string]string, diag.List) 
 // parseFile reads and parses one YAML file, returning its top node; what
 // says what the file should hold, for the message about an empty file.
 func parseFile(fsys fs.FS, name, file, what string) (*yaml.Node, []byte, diag.List) {
-	data, err := diag.ReadFile(fsys, name, file, "the file")
+	data, err := diag.ReadFile(fsys, name, file, msg.New("what.file"))
 	if err != nil {
 		return nil, nil, diag.List{err.(diag.Problem)}
 	}
-	root, problems := diag.Parse(file, data, what)
+	root, problems := diag.Parse(file, data, msg.Plain(what))
 	return root, data, problems
 }
 

@@ -110,8 +110,7 @@ func (c *translationCheck) run() {
 	if sourcesErr != nil {
 		c.problems = append(c.problems, diag.Problem{File: c.b.file(SourcesPath(c.l.Code)), Msg: sourcesErr.Error()})
 	} else if sources == nil {
-		c.warnings = append(c.warnings, diag.Problem{File: c.b.file(SourcesPath(c.l.Code)),
-			Msg: fmt.Sprintf("no record of which %s texts this translation was made from, so outdated strings cannot be found; run: roadmap content stamp --lang %s", c.src.Code, c.l.Code)})
+		c.warnings = append(c.warnings, diag.Say(c.b.file(SourcesPath(c.l.Code)), nil, "content.no-sources", "src", c.src.Code, "lang", c.l.Code))
 	}
 	parents := map[string]bool{}
 	for _, u := range units {
@@ -133,30 +132,30 @@ func (c *translationCheck) run() {
 		}
 		switch {
 		case strings.TrimSpace(u.Text) == "":
-			c.problems.Add(u.File, u.Node, "the text is empty; translate %s (%s)", quote(su.Text), su.Pos())
+			c.problems.Say(u.File, u.Node, "content.empty", "text", quote(su.Text), "at", su.Pos())
 			continue
 		case c.isSame(u.Text) || su.Key == "labels."+DateFormatLabel:
 			c.translated++
 		case u.Text == su.Text:
-			c.warnings.Add(u.File, u.Node, "identical to %s (%s): %s; translate it, or add it to %s if it stays the same in every language", c.src.Code, su.Pos(), quote(u.Text), SameFile)
+			c.warnings.Say(u.File, u.Node, "content.same-as-source", "src", c.src.Code, "at", su.Pos(), "text", quote(u.Text), "file", SameFile)
 		case enKey != nil && enKey[su.Key].Text == u.Text:
-			c.warnings.Add(u.File, u.Node, "identical to en (%s): %s; translate it from %s", enKey[su.Key].Pos(), quote(u.Text), c.src.Code)
+			c.warnings.Say(u.File, u.Node, "content.same-as-en", "at", enKey[su.Key].Pos(), "text", quote(u.Text), "src", c.src.Code)
 		default:
 			c.translated++
 		}
 		if su.Markdown || u.Markdown {
 			if ws, gs := shape(su.Text), shape(u.Text); ws != gs {
-				c.problems.Add(u.File, u.Node, "the Markdown differs from %s (%s): %s has %s; this has %s", c.src.Code, su.Pos(), c.src.Code, ws, gs)
+				c.problems.Say(u.File, u.Node, "content.markdown", "src", c.src.Code, "at", su.Pos(), "want", ws, "got", gs)
 			}
 		}
 		if sources != nil {
 			switch h, ok := sources[su.Key]; {
 			case !ok:
 				c.outdated++
-				c.warnings.Add(u.File, u.Node, "not recorded in %s: which %s text was this translated from? check it against %s, then run: roadmap content stamp --lang %s", sourcesFile, c.src.Code, su.Pos(), c.l.Code)
+				c.warnings.Say(u.File, u.Node, "content.not-recorded", "file", sourcesFile, "src", c.src.Code, "at", su.Pos(), "lang", c.l.Code)
 			case h != Hash(su.Text):
 				c.outdated++
-				c.warnings.Add(u.File, u.Node, "outdated: the %s text changed since this was translated (%s); revisit it, then run: roadmap content stamp --lang %s", c.src.Code, su.Pos(), c.l.Code)
+				c.warnings.Say(u.File, u.Node, "content.outdated", "src", c.src.Code, "at", su.Pos(), "lang", c.l.Code)
 			}
 		}
 	}

@@ -125,7 +125,9 @@ func TestCopiedFromEnglishIsUntranslated(t *testing.T) {
 			t.Errorf("warnings lack\n%s\ngot (first lines):\n%s", want, first(warnings, 5))
 		}
 	}
-	if n := strings.Count(warnings, "identical to en"); n != r.Units-r.Translated {
+	// (Counted as the warning says it: the catalogue's own message about
+	// identical texts, copied, holds the words too.)
+	if n := strings.Count(warnings, ": identical to en ("); n != r.Units-r.Translated {
 		t.Errorf("%d 'identical to en' warnings; want one per untranslated text, %d", n, r.Units-r.Translated)
 	}
 }

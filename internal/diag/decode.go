@@ -12,6 +12,8 @@ import (
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 )
 
 // Decoder decodes YAML nodes into Go values strictly, driven by the `yaml:`
@@ -49,6 +51,10 @@ type Decoder struct {
 	// Warnings are things that do not stop a command but may not show as
 	// written, such as text in a right-to-left script (reported once).
 	Warnings List
+	// Label, when set, returns how messages name key of a map decoded into
+	// struct type parent, as the person sees it (the label of a column, in
+	// the reader's language); nil for a key with no label.
+	Label func(parent reflect.Type, key string) msg.Text
 	// aliased counts the characters that aliases have repeated so far.
 	aliased int
 	counted map[*yaml.Node]bool
@@ -60,8 +66,16 @@ type Decoder struct {
 type Kind struct {
 	// Allowed says what the value may be, for messages.
 	Allowed func() string
+	// AllowedText, when set, says it in every language.
+	AllowedText func() msg.Text
 	// Decode decodes node n into v; n is never an alias.
 	Decode func(d *Decoder, at Field, n *yaml.Node, v reflect.Value)
+}
+
+// AllowedTexter is implemented by a Value that says what it may be in
+// every language.
+type AllowedTexter interface {
+	AllowedText() msg.Text
 }
 
 // Value is implemented by the pointer of a type that decodes itself from
@@ -81,6 +95,17 @@ type Field struct {
 	Name string
 	// Tag is the struct tag of the field the value is decoded into.
 	Tag reflect.StructTag
+	// Text names the value in messages in every language; when nil, Name
+	// does.
+	Text msg.Text
+}
+
+// Named returns how messages name the field, in every language.
+func (f Field) Named() msg.Text {
+	if f.Text != nil {
+		return f.Text
+	}
+	return msg.Plain(f.Name)
 }
 
 // Entry is one key and its value in a YAML map.
@@ -95,6 +120,14 @@ const MaxAliased = 10000
 
 // FileField is the Field of a whole file, named what in messages.
 func FileField(what string) Field { return Field{Name: what} }
+
+// FileText is the Field of a whole file, named t in messages.
+func FileText(t msg.Text) Field { return Field{Name: msg.Render(t, msg.Fallback), Text: t} }
+
+// Say records message key of the catalogue at node n (msg.New).
+func (d *Decoder) Say(n *yaml.Node, key string, kv ...any) {
+	d.Problems.Say(d.File, n, key, kv...)
+}
 
 // Add records a problem at node n.
 func (d *Decoder) Add(n *yaml.Node, format string, args ...any) {
@@ -125,10 +158,20 @@ func (d *Decoder) value(n *yaml.Node, v reflect.Value, at Field) {
 	}
 	if v.CanAddr() {
 		if val, ok := v.Addr().Interface().(Value); ok {
-			s, ok := d.Scalar(n, at, val.Allowed())
+			var want msg.Text = msg.Plain(val.Allowed())
+			if t, ok := val.(AllowedTexter); ok {
+				want = t.AllowedText()
+			}
+			s, ok := d.ScalarText(n, at, want)
 			if ok && s != "" {
 				if err := val.Set(s); err != nil {
-					d.Add(d.Deref(n), "%v", err)
+					if t, ok := err.(msg.Text); ok {
+						p := Say(d.File, d.Deref(n), "")
+						p.Msg, p.Text = err.Error(), t
+						d.Problems = append(d.Problems, p)
+					} else {
+						d.Add(d.Deref(n), "%v", err)
+					}
 				}
 			}
 			return
@@ -171,7 +214,7 @@ func (d *Decoder) value(n *yaml.Node, v reflect.Value, at Field) {
 		case "false":
 			v.SetBool(false)
 		default:
-			d.Add(d.Deref(n), "wrong type for %s: found %s; allowed: true or false", at.Name, Describe(d.Deref(n)))
+			d.Say(d.Deref(n), "decode.wrong-type", "field", at.Named(), "found", DescribeText(d.Deref(n)), "allowed", msg.New("allowed.bool"))
 		}
 	default:
 		panic("diag: cannot decode into " + v.Type().String()) // a programming error
@@ -181,6 +224,9 @@ func (d *Decoder) value(n *yaml.Node, v reflect.Value, at Field) {
 // Allowed says what a value of type t, decoded as field tag says, may be.
 func (d *Decoder) Allowed(t reflect.Type, tag reflect.StructTag) string {
 	if a := tag.Get("allowed"); a != "" {
+		if key, ok := strings.CutPrefix(a, "msg:"); ok {
+			return msg.New(key).String()
+		}
 		return a
 	}
 	if k := tag.Get("kind"); k != "" {
@@ -224,6 +270,61 @@ func (d *Decoder) Allowed(t reflect.Type, tag reflect.StructTag) string {
 	return t.String()
 }
 
+// AllowedText says what a value of type t, decoded as field tag says, may
+// be, in every language. An allowed tag "msg:key" names a message of the
+// catalogue.
+func (d *Decoder) AllowedText(t reflect.Type, tag reflect.StructTag) msg.Text {
+	if a := tag.Get("allowed"); a != "" {
+		if key, ok := strings.CutPrefix(a, "msg:"); ok {
+			return msg.New(key)
+		}
+		return msg.Plain(a)
+	}
+	if k := tag.Get("kind"); k != "" {
+		if kind := d.Kinds[k]; kind.AllowedText != nil {
+			return kind.AllowedText()
+		}
+		return msg.Plain(d.Kinds[k].Allowed())
+	}
+	if val, ok := reflect.New(t).Interface().(AllowedTexter); ok {
+		return val.AllowedText()
+	}
+	switch t.Kind() {
+	case reflect.Pointer:
+		return d.AllowedText(t.Elem(), tag)
+	case reflect.Struct:
+		return msg.New("allowed.map", "keys", strings.Join(Keys(t), ", "))
+	case reflect.Slice:
+		if tag.Get("item") == "row" {
+			return msg.New("allowed.rows", "each", d.AllowedText(t.Elem(), ""))
+		}
+	case reflect.String:
+		return msg.New("allowed.text")
+	case reflect.Int, reflect.Int64, reflect.Int32, reflect.Float64, reflect.Float32:
+		if lo, hi, ok := numRange(tag); ok && tag.Get("unit") == "" {
+			key := "allowed.number"
+			if t.Kind() != reflect.Float64 && t.Kind() != reflect.Float32 {
+				key = "allowed.whole"
+			}
+			return msg.New(key, "lo", strconv.FormatFloat(lo, 'g', -1, 64), "hi", strconv.FormatFloat(hi, 'g', -1, 64))
+		}
+	case reflect.Bool:
+		return msg.New("allowed.bool")
+	}
+	return msg.Plain(d.Allowed(t, tag))
+}
+
+// keyText names key of struct type parent in messages: its label, where
+// the decoder has one, and the key.
+func (d *Decoder) keyText(parent reflect.Type, key string) msg.Text {
+	if d.Label != nil {
+		if l := d.Label(parent, key); l != nil {
+			return msg.New("field.labelled", "label", l, "key", key)
+		}
+	}
+	return msg.New("field.key", "key", key)
+}
+
 // Keys returns the keys of struct type t, in field order.
 func Keys(t reflect.Type) []string {
 	var keys []string
@@ -247,8 +348,8 @@ func yamlKey(f reflect.StructField) string {
 func (d *Decoder) structure(n *yaml.Node, v reflect.Value, at Field) {
 	t := v.Type()
 	keys := Keys(t)
-	want := d.Allowed(t, at.Tag)
-	entries, ok := d.Map(n, at, want, keys)
+	want := d.AllowedText(t, at.Tag)
+	entries, ok := d.mapOf(n, at, want, keys)
 	if !ok {
 		return
 	}
@@ -265,17 +366,17 @@ func (d *Decoder) structure(n *yaml.Node, v reflect.Value, at Field) {
 		e, ok := byKey[key]
 		if !ok {
 			if d.RequireAll || f.Tag.Get("required") == "true" {
-				d.Add(d.Deref(n), "missing %q; allowed: %s", key, d.Allowed(f.Type, f.Tag))
+				d.Say(d.Deref(n), "decode.missing", "field", d.keyText(t, key), "allowed", d.AllowedText(f.Type, f.Tag))
 			}
 			continue
 		}
-		d.value(e.Val, v.Field(i), Field{Key: e.Key, Name: strconv.Quote(key), Tag: f.Tag})
+		d.value(e.Val, v.Field(i), Field{Key: e.Key, Name: strconv.Quote(key), Tag: f.Tag, Text: d.keyText(t, key)})
 	}
 }
 
 // slice decodes a list into slice v; null is an empty list.
 func (d *Decoder) slice(n *yaml.Node, v reflect.Value, at Field) {
-	items, ok := d.List(n, at, d.Allowed(v.Type(), at.Tag))
+	items, ok := d.listOf(n, at, d.AllowedText(v.Type(), at.Tag))
 	if !ok {
 		return
 	}
@@ -284,7 +385,7 @@ func (d *Decoder) slice(n *yaml.Node, v reflect.Value, at Field) {
 		item = "item"
 	}
 	if m, _ := strconv.Atoi(at.Tag.Get("min")); len(items) < m {
-		d.Add(d.Deref(n), "%s has %d %ss; allowed: %s, at least %d", at.Name, len(items), item, d.Allowed(v.Type(), at.Tag), m)
+		d.Say(d.Deref(n), "decode.too-few", "field", at.Named(), "n", len(items), "item", item, "allowed", d.AllowedText(v.Type(), at.Tag), "min", m)
 		return
 	}
 	name := at.Name
@@ -293,7 +394,11 @@ func (d *Decoder) slice(n *yaml.Node, v reflect.Value, at Field) {
 	}
 	out := reflect.MakeSlice(v.Type(), len(items), len(items))
 	for i, it := range items {
-		d.value(it, out.Index(i), Field{Name: fmt.Sprintf("%s %s %d", name, item, i+1)})
+		f := Field{Name: fmt.Sprintf("%s %s %d", name, item, i+1)}
+		if item == "row" {
+			f.Text = msg.New("field.row", "list", at.Named(), "n", i+1)
+		}
+		d.value(it, out.Index(i), f)
 	}
 	v.Set(out)
 }
@@ -302,6 +407,15 @@ func (d *Decoder) slice(n *yaml.Node, v reflect.Value, at Field) {
 // value is an empty map. Keys not in keys (any key, when keys is nil) and
 // keys given twice are reported and left out. want says what is allowed.
 func (d *Decoder) Map(n *yaml.Node, at Field, want string, keys []string) ([]Entry, bool) {
+	return d.mapOf(n, at, msg.Plain(want), keys)
+}
+
+// MapText is Map with what is allowed said in every language.
+func (d *Decoder) MapText(n *yaml.Node, at Field, want msg.Text, keys []string) ([]Entry, bool) {
+	return d.mapOf(n, at, want, keys)
+}
+
+func (d *Decoder) mapOf(n *yaml.Node, at Field, want msg.Text, keys []string) ([]Entry, bool) {
 	n = d.Deref(n)
 	if n == nil {
 		return nil, false
@@ -310,7 +424,7 @@ func (d *Decoder) Map(n *yaml.Node, at Field, want string, keys []string) ([]Ent
 		return nil, true
 	}
 	if n.Kind != yaml.MappingNode {
-		d.Add(n, "wrong type for %s: found %s; allowed: %s", at.Name, Describe(n), want)
+		d.Say(n, "decode.wrong-type", "field", at.Named(), "found", DescribeText(n), "allowed", want)
 		return nil, false
 	}
 	out := make([]Entry, 0, len(n.Content)/2)
@@ -321,16 +435,20 @@ func (d *Decoder) Map(n *yaml.Node, at Field, want string, keys []string) ([]Ent
 			k = k.Alias
 		}
 		if k.Kind != yaml.ScalarNode {
-			d.Add(k, "a key must be a plain word, found %s; allowed: %s", Describe(k), want)
+			d.Say(k, "decode.key-not-word", "found", DescribeText(k), "allowed", want)
 			continue
 		}
 		if first, dup := seen[k.Value]; dup {
-			d.Add(k, "duplicate key %q (first at %d:%d); allowed: each key once", k.Value, first.Line, first.Column)
+			d.Say(k, "decode.duplicate-key", "key", msg.Value(k.Value), "line", first.Line, "col", first.Column)
 			continue
 		}
 		seen[k.Value] = k
 		if keys != nil && !slices.Contains(keys, k.Value) {
-			d.Add(k, "unknown key %s%s; allowed: %s", QuoteKey(k.Value), DidYouMean(k.Value, keys), strings.Join(keys, ", "))
+			if s := Suggest(k.Value, keys); s != "" {
+				d.Say(k, "decode.unknown-key-hint", "key", KeyText(k.Value), "suggestion", s, "keys", strings.Join(keys, ", "))
+			} else {
+				d.Say(k, "decode.unknown-key", "key", KeyText(k.Value), "keys", strings.Join(keys, ", "))
+			}
 			continue
 		}
 		out = append(out, Entry{k, v})
@@ -341,6 +459,15 @@ func (d *Decoder) Map(n *yaml.Node, at Field, want string, keys []string) ([]Ent
 // List checks that n is a list and returns its items; null is an empty
 // list. want says what is allowed.
 func (d *Decoder) List(n *yaml.Node, at Field, want string) ([]*yaml.Node, bool) {
+	return d.listOf(n, at, msg.Plain(want))
+}
+
+// ListText is List with what is allowed said in every language.
+func (d *Decoder) ListText(n *yaml.Node, at Field, want msg.Text) ([]*yaml.Node, bool) {
+	return d.listOf(n, at, want)
+}
+
+func (d *Decoder) listOf(n *yaml.Node, at Field, want msg.Text) ([]*yaml.Node, bool) {
 	n = d.Deref(n)
 	if n == nil {
 		return nil, false
@@ -349,7 +476,7 @@ func (d *Decoder) List(n *yaml.Node, at Field, want string) ([]*yaml.Node, bool)
 		return nil, true
 	}
 	if n.Kind != yaml.SequenceNode {
-		d.Add(n, "wrong type for %s: found %s; allowed: %s", at.Name, Describe(n), want)
+		d.Say(n, "decode.wrong-type", "field", at.Named(), "found", DescribeText(n), "allowed", want)
 		return nil, false
 	}
 	return n.Content, true
@@ -359,12 +486,17 @@ func (d *Decoder) List(n *yaml.Node, at Field, want string) ([]*yaml.Node, bool)
 // is "". The line breaks around a | or > block are layout, not text, and
 // are dropped. want says what is allowed instead of a map or a list.
 func (d *Decoder) Scalar(n *yaml.Node, at Field, want string) (string, bool) {
+	return d.ScalarText(n, at, msg.Plain(want))
+}
+
+// ScalarText is Scalar with what is allowed said in every language.
+func (d *Decoder) ScalarText(n *yaml.Node, at Field, want msg.Text) (string, bool) {
 	n = d.Deref(n)
 	if n == nil {
 		return "", false
 	}
 	if n.Kind != yaml.ScalarNode {
-		d.Add(n, "wrong type for %s: found %s; allowed: %s", at.Name, Describe(n), want)
+		d.Say(n, "decode.wrong-type", "field", at.Named(), "found", DescribeText(n), "allowed", want)
 		return "", false
 	}
 	if IsNull(n) {
@@ -378,7 +510,7 @@ func (d *Decoder) Scalar(n *yaml.Node, at Field, want string) (string, bool) {
 	// terminal, a calendar line or a file name.
 	if n.Style&yaml.DoubleQuotedStyle != 0 {
 		if r, bad := ControlIn(n.Value); bad {
-			d.Add(n, "%s holds the control character %s; allowed: text, line breaks and tabs", at.Name, CharName(r))
+			d.Say(n, "decode.control", "field", at.Named(), "char", CharName(r))
 			return "", false
 		}
 	}
@@ -388,7 +520,7 @@ func (d *Decoder) Scalar(n *yaml.Node, at Field, want string) (string, bool) {
 // Text decodes free text: numbers, dates and booleans are text as
 // written. The limits of at's tag (max, lines) and MaxWord are checked.
 func (d *Decoder) Text(n *yaml.Node, at Field) (string, bool) {
-	s, ok := d.Scalar(n, at, d.Allowed(reflect.TypeFor[string](), at.Tag))
+	s, ok := d.ScalarText(n, at, d.AllowedText(reflect.TypeFor[string](), at.Tag))
 	if !ok || s == "" {
 		return s, ok
 	}
@@ -400,26 +532,26 @@ func (d *Decoder) Text(n *yaml.Node, at Field) (string, bool) {
 func (d *Decoder) CheckText(n *yaml.Node, at Field, s string) bool {
 	if m, _ := strconv.Atoi(at.Tag.Get("max")); m > 0 {
 		if c := utf8.RuneCountInString(s); c > m {
-			d.Add(n, "%s is too long: %d characters; allowed: at most %d characters", at.Name, c, m)
+			d.Say(n, "decode.too-long", "field", at.Named(), "n", c, "max", m)
 			return false
 		}
 	}
 	if m, _ := strconv.Atoi(at.Tag.Get("lines")); m > 0 {
 		if c := strings.Count(s, "\n") + 1; c > m {
-			d.Add(n, "%s has too many lines: %d; allowed: at most %d lines", at.Name, c, m)
+			d.Say(n, "decode.too-many-lines", "field", at.Named(), "n", c, "max", m)
 			return false
 		}
 	}
 	if d.MaxWord > 0 && len(s) > d.MaxWord {
 		if w := longestWord(s); w > d.MaxWord {
-			d.Add(n, "%s holds a word of %d characters without a space; allowed: words of at most %d characters", at.Name, w, d.MaxWord)
+			d.Say(n, "decode.long-word", "field", at.Named(), "n", w, "max", d.MaxWord)
 			return false
 		}
 	}
 	if !d.rtlSeen {
 		if script := rtlScript(s); script != "" {
 			d.rtlSeen = true
-			d.Warnings.Add(d.File, n, "%s holds text in a right-to-left script (%s), which the documents draw left to right, so it reads reversed; allowed: left-to-right scripts (Latin, Greek, Cyrillic)", at.Name, script)
+			d.Warnings.Say(d.File, n, "decode.rtl", "field", at.Named(), "script", script)
 		}
 	}
 	return true
@@ -477,8 +609,8 @@ func numRange(tag reflect.StructTag) (lo, hi float64, ok bool) {
 }
 
 func (d *Decoder) float(n *yaml.Node, v reflect.Value, at Field) {
-	want := d.Allowed(v.Type(), at.Tag)
-	s, ok := d.Scalar(n, at, want)
+	want := d.AllowedText(v.Type(), at.Tag)
+	s, ok := d.ScalarText(n, at, want)
 	if !ok {
 		return
 	}
@@ -489,14 +621,14 @@ func (d *Decoder) float(n *yaml.Node, v reflect.Value, at Field) {
 	}
 	switch {
 	case s == "" || (err != nil && !isYAMLSpecial(s)):
-		d.Add(n, "wrong type for %s: found %s; allowed: %s", at.Name, Describe(n), want)
+		d.Say(n, "decode.wrong-type", "field", at.Named(), "found", DescribeText(n), "allowed", want)
 		return
 	case isYAMLSpecial(s) || math.IsNaN(f) || math.IsInf(f, 0):
-		d.Add(n, "%s is %q, not a finite number; allowed: %s", at.Name, s, want)
+		d.Say(n, "decode.not-finite", "field", at.Named(), "value", msg.Value(s), "allowed", want)
 		return
 	}
 	if lo, hi, ok := numRange(at.Tag); ok && !(f >= lo && f <= hi) {
-		d.Add(n, "%s is %s, out of range; allowed: %s", at.Name, s, want)
+		d.Say(n, "decode.out-of-range", "field", at.Named(), "value", msg.Value(s), "allowed", want)
 		return
 	}
 	v.SetFloat(f)
@@ -512,19 +644,19 @@ func isYAMLSpecial(s string) bool {
 }
 
 func (d *Decoder) integer(n *yaml.Node, v reflect.Value, at Field) {
-	want := d.Allowed(v.Type(), at.Tag)
-	s, ok := d.Scalar(n, at, want)
+	want := d.AllowedText(v.Type(), at.Tag)
+	s, ok := d.ScalarText(n, at, want)
 	if !ok {
 		return
 	}
 	n = d.Deref(n)
 	i, err := strconv.ParseInt(s, 10, 64)
 	if err != nil {
-		d.Add(n, "wrong type for %s: found %s; allowed: %s", at.Name, Describe(n), want)
+		d.Say(n, "decode.wrong-type", "field", at.Named(), "found", DescribeText(n), "allowed", want)
 		return
 	}
 	if lo, hi, ok := numRange(at.Tag); ok && !(float64(i) >= lo && float64(i) <= hi) {
-		d.Add(n, "%s is %d, out of range; allowed: %s", at.Name, i, want)
+		d.Say(n, "decode.out-of-range", "field", at.Named(), "value", strconv.FormatInt(i, 10), "allowed", want)
 		return
 	}
 	v.SetInt(i)
@@ -550,13 +682,13 @@ func (d *Decoder) Deref(n *yaml.Node) *yaml.Node {
 		}
 		if d.aliased > MaxAliased {
 			if d.aliased-len(n.Alias.Value) <= MaxAliased {
-				d.Add(n, "the alias *%s repeats more text than a file may: aliases repeat %d characters so far; allowed: at most %d characters, so write the text out", n.Value, d.aliased, MaxAliased)
+				d.Say(n, "decode.alias-too-much", "alias", msg.Value(n.Value), "n", d.aliased, "max", MaxAliased)
 			}
 			return nil
 		}
 		return n.Alias
 	}
-	d.Add(n, "an alias (*%s) of a map or list; allowed: aliases of single values only, so write the values out", n.Value)
+	d.Say(n, "decode.alias-map", "alias", msg.Value(n.Value))
 	return nil
 }
 

@@ -1,6 +1,7 @@
 package diag
 
 import (
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 	"os"
 	"strings"
 	"testing"
@@ -42,7 +43,7 @@ func (e errorString) Error() string { return string(e) }
 
 func decodeSample(t *testing.T, src string) (sample, []string) {
 	t.Helper()
-	root, problems := Parse("s.yaml", []byte(src), "a sample")
+	root, problems := Parse("s.yaml", []byte(src), msg.Plain("a sample"))
 	var s sample
 	if root != nil {
 		d := Decoder{File: "s.yaml", MaxWord: 8}
@@ -102,7 +103,7 @@ func TestDecoderProblems(t *testing.T) {
 func TestParseSyntax(t *testing.T) {
 	for _, tc := range []struct{ name, src, want string }{
 		{"indentation deep in a list", "a:\n" + strings.Repeat("  - x: 1\n    y: 2\n", 500) + "  - x: 1\n   y: 2\n" + strings.Repeat("  - x: 1\n", 10),
-			`f.yaml:1003:4: invalid YAML: did not find expected '-' indicator` + SyntaxHint},
+			`f.yaml:1003:4: ` + msg.New("syntax.indent").String()},
 		{"unclosed quote far above", "a: \"x\n" + strings.Repeat("b: c\n", 150), `f.yaml:1:4: invalid YAML: the quote " opened here is not closed on its line, so the lines below are read as part of the text; allowed: a closing " on the same line, or a longer text in a | block`},
 		{"quote inside plain text is text", "a: it's\nb: [x\n", `f.yaml:2:4: invalid YAML: the list [ opened here is not closed with ]; allowed: [a, b] on one line, or one "- item" per line`},
 		{"block text is skipped", "a: |\n  \"not a quote\n  x: y\nb: 'c\n", `f.yaml:4:4: invalid YAML: the quote ' opened here is not closed on its line, so the lines below are read as part of the text; allowed: a closing ' on the same line, or a longer text in a | block`},
@@ -115,14 +116,14 @@ f.yaml:1:7: the file holds the invisible character U+000D CARRIAGE RETURN; allow
 		{"at sign", "a: @b\n", "f.yaml:1:1: invalid YAML: a character that cannot start a value (such as @ or `); allowed: put the text in quotes"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, problems := Parse("f.yaml", []byte(tc.src), "a file")
+			_, problems := Parse("f.yaml", []byte(tc.src), msg.Plain("a file"))
 			if got := problems.Err(); got == nil || got.Error() != tc.want {
 				t.Errorf("problems:\n%v\nwant:\n%s", got, tc.want)
 			}
 		})
 	}
 	// A byte-order mark opening the file is allowed.
-	if root, problems := Parse("f.yaml", []byte("\uFEFFa: b\n"), "a file"); root == nil || len(problems) > 0 {
+	if root, problems := Parse("f.yaml", []byte("\uFEFFa: b\n"), msg.Plain("a file")); root == nil || len(problems) > 0 {
 		t.Errorf("a file opening with a byte-order mark: %v", problems)
 	}
 }
@@ -130,7 +131,7 @@ f.yaml:1:7: the file holds the invisible character U+000D CARRIAGE RETURN; allow
 // TestReadFileTooBig checks that a file over the limit is refused with its
 // size and the limit.
 func TestReadFileTooBig(t *testing.T) {
-	_, err := ReadFile(fstest.MapFS{"big.yaml": {Data: make([]byte, MaxFileSize+1)}}, "big.yaml", "t/big.yaml", "the theme")
+	_, err := ReadFile(fstest.MapFS{"big.yaml": {Data: make([]byte, MaxFileSize+1)}}, "big.yaml", "t/big.yaml", msg.Plain("the theme"))
 	if want := "t/big.yaml: the theme is too big: 2097153 bytes; allowed: at most 2097152 bytes (2 MiB)"; err == nil || err.Error() != want {
 		t.Errorf("ReadFile of a big file = %v, want %s", err, want)
 	}
@@ -182,7 +183,7 @@ func FuzzSyntax(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		root, problems := Parse("f.yaml", data, "a sample")
+		root, problems := Parse("f.yaml", data, msg.Plain("a sample"))
 		if root != nil {
 			d := Decoder{File: "f.yaml", MaxWord: 8}
 			var s sample

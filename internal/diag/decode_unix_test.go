@@ -3,6 +3,7 @@
 package diag
 
 import (
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -19,7 +20,7 @@ func TestReadFileFIFO(t *testing.T) {
 	}
 	done := make(chan error, 1)
 	go func() {
-		_, err := ReadPath(filepath.Join(dir, "pipe.yaml"), "the answers file")
+		_, err := ReadPath(filepath.Join(dir, "pipe.yaml"), msg.Plain("the answers file"))
 		done <- err
 	}()
 	select {

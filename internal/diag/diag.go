@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 )
 
 // Problem is one thing wrong in an input file.
@@ -17,8 +19,65 @@ type Problem struct {
 	File string
 	Line int
 	Col  int
-	// Msg says what is wrong and, where it helps, what is allowed.
+	// Msg says what is wrong and, where it helps, what is allowed, in
+	// English.
 	Msg string
+	// Text is the message in every language (Msg is its English); nil for
+	// a message that is English only.
+	Text msg.Text
+	// Lang is the language of the file the problem is in, when known: a
+	// message about an answers file is shown in the file's language.
+	Lang string
+}
+
+// Say returns a Problem at the position of node n in file, saying message
+// key of the catalogue with arguments kv (msg.New).
+func Say(file string, n *yaml.Node, key string, kv ...any) Problem {
+	m := msg.New(key, kv...)
+	p := Problem{File: file, Msg: m.In(msg.Fallback), Text: m}
+	if n != nil {
+		p.Line, p.Col = n.Line, n.Column
+	}
+	return p
+}
+
+// In formats the problem as file:line:col: msg with the message in
+// language lang, or in the problem's own Lang when it has one.
+func (p Problem) In(lang string) string {
+	if p.Lang != "" {
+		lang = p.Lang
+	}
+	m := p.Msg
+	if p.Text != nil {
+		m = p.Text.In(lang)
+	}
+	switch {
+	case p.Line > 0:
+		return fmt.Sprintf("%s:%d:%d: %s", p.File, p.Line, p.Col, m)
+	case p.File != "":
+		return fmt.Sprintf("%s: %s", p.File, m)
+	}
+	return m
+}
+
+// LangOr returns the problem's Lang, or lang when it has none.
+func (p Problem) LangOr(lang string) string {
+	if p.Lang != "" {
+		return p.Lang
+	}
+	return lang
+}
+
+// Message returns the problem's message (without its place) in lang, or
+// in the problem's own Lang when it has one.
+func (p Problem) Message(lang string) string {
+	if p.Lang != "" {
+		lang = p.Lang
+	}
+	if p.Text != nil {
+		return p.Text.In(lang)
+	}
+	return p.Msg
 }
 
 // At returns a Problem at the position of node n in file. A text argument
@@ -67,6 +126,27 @@ type List []Problem
 // Add appends a problem at node n of file.
 func (l *List) Add(file string, n *yaml.Node, format string, args ...any) {
 	*l = append(*l, At(file, n, format, args...))
+}
+
+// Say adds the problem Say returns.
+func (l *List) Say(file string, n *yaml.Node, key string, kv ...any) {
+	*l = append(*l, Say(file, n, key, kv...))
+}
+
+// InLang returns the list with each problem's Lang set to lang where it
+// has none: the problems of a file whose language is known.
+func (l List) InLang(lang string) List {
+	if len(l) == 0 {
+		return l
+	}
+	out := make(List, len(l))
+	for i, p := range l {
+		if p.Lang == "" {
+			p.Lang = lang
+		}
+		out[i] = p
+	}
+	return out
 }
 
 // Err returns the list as an error, sorted by file and position, or nil when
@@ -146,6 +226,28 @@ func distance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(rb)]
+}
+
+// DescribeText is Describe in every language.
+func DescribeText(n *yaml.Node) msg.Text {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return msg.New("found.map")
+	case yaml.SequenceNode:
+		return msg.New("found.list")
+	case yaml.AliasNode:
+		return msg.New("found.alias")
+	case yaml.DocumentNode:
+		return msg.Plain("a document")
+	}
+	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null" {
+		return msg.New("found.nothing")
+	}
+	s := n.Value
+	if r := []rune(s); len(r) > 40 {
+		s = string(r[:40]) + "…"
+	}
+	return msg.New("found.text", "value", msg.Value(s))
 }
 
 // Describe names what a YAML node holds, for messages: "a map", "a list",

@@ -1,9 +1,12 @@
 package diag
 
 import (
-	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 )
 
 // quoteProblem looks for the quoting mistakes that break a YAML file far
@@ -23,9 +26,7 @@ func quoteProblem(file string, data []byte, ix lineIndex, upto int) (Problem, bo
 		flow       int  // the depth of [ and {
 	)
 	openProblem := func() Problem {
-		return Problem{File: file, Line: qLine, Col: qCol, Msg: fmt.Sprintf(
-			"invalid YAML: the quote %c opened here is not closed on its line, so the lines below are read as part of the text; allowed: a closing %c on the same line, or a longer text in a | block",
-			inQuote, inQuote)}
+		return Say(file, &yaml.Node{Line: qLine, Column: qCol}, "syntax.open-quote", "quote", string(inQuote))
 	}
 	for ln := 1; ln <= len(ix); ln++ {
 		line := ix.text(data, ln)
@@ -67,12 +68,12 @@ func quoteProblem(file string, data []byte, ix lineIndex, upto int) (Problem, bo
 					if r := []rune(snippet); len(r) > 20 {
 						snippet = string(r[:20]) + "…"
 					}
-					allowed := `write ' inside '…' twice ('it''s), or put the text in "…"`
+					key := "syntax.after-single-quote"
 					if q == '"' {
-						allowed = `write " inside "…" as \", or put the text in '…'`
+						key = "syntax.after-double-quote"
 					}
-					return Problem{File: file, Line: ln, Col: utf8.RuneCountInString(line[:end]) + 1, Msg: fmt.Sprintf(
-						"invalid YAML: text follows the closing quote %c here (%q); allowed: %s", q, snippet, allowed)}, true
+					return Say(file, &yaml.Node{Line: ln, Column: utf8.RuneCountInString(line[:end]) + 1}, key,
+						"text", msg.Value(snippet)), true
 				}
 				i = end + 1
 				valueStart = false

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -15,6 +14,7 @@ import (
 	"golang.org/x/text/unicode/runenames"
 
 	"github.com/partnership-roadmap/roadmap/internal/fsutil"
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 )
 
 // MaxFileSize is the largest file any command reads: ten times the largest
@@ -30,17 +30,17 @@ const SyntaxHint = "; check the indentation (spaces only) and put a text holding
 // regular file or is bigger than MaxFileSize; it never opens a device or a
 // pipe, which could block. file names the file in messages; what says what
 // it is ("the answers file"). The error is a Problem without a line.
-func ReadFile(fsys fs.FS, name, file, what string) ([]byte, error) {
+func ReadFile(fsys fs.FS, name, file string, what msg.Text) ([]byte, error) {
 	st, err := fs.Stat(fsys, name)
 	if err != nil {
-		return nil, Problem{File: file, Msg: "cannot read " + what + ": " + plainError(err)}
+		return nil, Say(file, nil, "file.cannot-read", "what", what, "reason", fsutil.ReasonText(err))
 	}
 	if p, bad := checkStat(st, file, what); bad {
 		return nil, p
 	}
 	f, err := fsys.Open(name)
 	if err != nil {
-		return nil, Problem{File: file, Msg: "cannot read " + what + ": " + plainError(err)}
+		return nil, Say(file, nil, "file.cannot-read", "what", what, "reason", fsutil.ReasonText(err))
 	}
 	defer f.Close()
 	return readLimited(f, file, what)
@@ -49,16 +49,16 @@ func ReadFile(fsys fs.FS, name, file, what string) ([]byte, error) {
 // ReadPath reads the file at path of the operating system as ReadFile
 // reads one of a file system; messages name it path. A named pipe is
 // refused without waiting for a writer.
-func ReadPath(path, what string) ([]byte, error) {
+func ReadPath(path string, what msg.Text) ([]byte, error) {
 	return ReadPathLimit(path, what, MaxFileSize)
 }
 
 // ReadPathLimit is ReadPath for a kind of file allowed to hold up to limit
 // bytes (a PDF).
-func ReadPathLimit(path, what string, limit int64) ([]byte, error) {
+func ReadPathLimit(path string, what msg.Text, limit int64) ([]byte, error) {
 	f, st, err := fsutil.OpenInput(path)
 	if err != nil {
-		return nil, Problem{File: path, Msg: "cannot read " + what + ": " + err.Error()}
+		return nil, Say(path, nil, "file.cannot-read", "what", what, "reason", err)
 	}
 	defer f.Close()
 	if st.Size() > limit {
@@ -69,35 +69,35 @@ func ReadPathLimit(path, what string, limit int64) ([]byte, error) {
 		if _, ok := err.(*fsutil.TooBigError); ok {
 			return nil, tooBig(path, what, -1, limit)
 		}
-		return nil, Problem{File: path, Msg: "cannot read " + what + ": " + err.Error()}
+		return nil, Say(path, nil, "file.cannot-read", "what", what, "reason", err)
 	}
 	return data, nil
 }
 
-func tooBig(file, what string, n, limit int64) Problem {
+func tooBig(file string, what msg.Text, n, limit int64) Problem {
 	if n < 0 {
-		return Problem{File: file, Msg: fmt.Sprintf("%s is too big: more than %d bytes; allowed: at most %d bytes (%s)", what, limit, limit, size(limit))}
+		return Say(file, nil, "file.too-big-more", "what", what, "max", limit, "human", size(limit))
 	}
-	return Problem{File: file, Msg: fmt.Sprintf("%s is too big: %d bytes; allowed: at most %d bytes (%s)", what, n, limit, size(limit))}
+	return Say(file, nil, "file.too-big", "what", what, "size", n, "max", limit, "human", size(limit))
 }
 
-func checkStat(st fs.FileInfo, file, what string) (Problem, bool) {
+func checkStat(st fs.FileInfo, file string, what msg.Text) (Problem, bool) {
 	switch {
 	case !st.Mode().IsRegular():
 		// The words of fsutil.CheckInput, which the commands use too.
-		return Problem{File: file, Msg: fmt.Sprintf("cannot read %s: is %s, not a file", what, fsutil.Kind(st.Mode()))}, true
+		return Say(file, nil, "file.cannot-read", "what", what, "reason", msg.New("fs.not-a-file", "kind", fsutil.KindText(st.Mode()))), true
 	case st.Size() > MaxFileSize:
 		return tooBig(file, what, st.Size(), MaxFileSize), true
 	}
 	return Problem{}, false
 }
 
-func readLimited(f io.Reader, file, what string) ([]byte, error) {
+func readLimited(f io.Reader, file string, what msg.Text) ([]byte, error) {
 	// The file can grow while it is read: read one byte more than allowed
 	// to know.
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
-		return nil, Problem{File: file, Msg: "cannot read " + what + ": " + plainError(err)}
+		return nil, Say(file, nil, "file.cannot-read", "what", what, "reason", fsutil.ReasonText(err))
 	}
 	if len(data) > MaxFileSize {
 		return nil, tooBig(file, what, -1, MaxFileSize)
@@ -115,17 +115,13 @@ func size(n int64) string {
 	return fmt.Sprintf("%d bytes", n)
 }
 
-// plainError returns the operating system's words of err in plain words,
-// without the operation and path a *fs.PathError adds.
-func plainError(err error) string { return fsutil.Reason(err) }
-
 // Parse parses the YAML file data into its document's top node. It
 // returns a nil node when there is nothing to decode; problems may be set
 // either way (a broken second document still lets the first be checked).
 // what names the file in messages: "an answers file as written by
 // \"roadmap init\"". Invisible characters, text that is not UTF-8 and
 // syntax errors are reported where a person must look, in plain words.
-func Parse(file string, data []byte, what string) (root *yaml.Node, problems List) {
+func Parse(file string, data []byte, what msg.Text) (root *yaml.Node, problems List) {
 	defer func() {
 		// The parser reports errors by panicking internally and recovers
 		// them itself; anything that escapes is still the input's fault.
@@ -137,18 +133,18 @@ func Parse(file string, data []byte, what string) (root *yaml.Node, problems Lis
 	if p := checkEncoding(file, data); len(p) > 0 {
 		return nil, p
 	}
-	empty := "the file is empty; allowed: " + what
+	empty := Say(file, &yaml.Node{Line: 1, Column: 1}, "file.empty", "what", what)
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			return nil, List{{File: file, Line: 1, Col: 1, Msg: empty}}
+			return nil, List{empty}
 		}
 		return nil, List{syntaxProblem(file, data, err)}
 	}
 	if len(doc.Content) == 0 || IsNull(doc.Content[0]) {
 		// Nothing, a lone "---" or "~": there is nothing to decode.
-		return nil, List{{File: file, Line: 1, Col: 1, Msg: empty}}
+		return nil, List{empty}
 	}
 	var next yaml.Node
 	switch err := dec.Decode(&next); {
@@ -156,7 +152,7 @@ func Parse(file string, data []byte, what string) (root *yaml.Node, problems Lis
 		// A lone "---" at the end makes an empty document; only content
 		// after it is a mistake.
 		if len(next.Content) > 0 && !IsNull(next.Content[0]) {
-			problems.Add(file, next.Content[0], "a second YAML document starts here; allowed: one document per file (remove the \"---\" line above)")
+			problems.Say(file, next.Content[0], "syntax.second-document")
 		}
 	case !errors.Is(err, io.EOF):
 		problems = append(problems, syntaxProblem(file, data, err))
@@ -179,12 +175,10 @@ func checkEncoding(file string, data []byte) List {
 		return nil
 	}
 	if utf16Like(data) {
-		return List{{File: file, Line: 1, Col: 1,
-			Msg: "the file is UTF-16 text (a zero byte beside every letter); allowed: UTF-8 only, so save the file as UTF-8 in your editor"}}
+		return List{Say(file, &yaml.Node{Line: 1, Column: 1}, "file.utf16")}
 	}
 	if bytes.IndexByte(data, '\r') >= 0 && bytes.IndexByte(data, '\n') < 0 {
-		return List{{File: file, Line: 1, Col: 1,
-			Msg: "the file's lines end in a carriage return alone (CR, as old Mac editors save them); allowed: lines ending in LF or CR LF, so save the file again with those line ends"}}
+		return List{Say(file, &yaml.Node{Line: 1, Column: 1}, "file.cr")}
 	}
 	var problems List
 	line, col := 1, 1
@@ -192,13 +186,11 @@ func checkEncoding(file string, data []byte) List {
 		r, size := utf8.DecodeRune(data[i:])
 		switch {
 		case r == utf8.RuneError && size <= 1:
-			return List{{File: file, Line: line, Col: col,
-				Msg: fmt.Sprintf("the file is not UTF-8 text (byte 0x%02X); allowed: UTF-8 only, so save the file as UTF-8 in your editor", data[i])}}
+			return List{Say(file, &yaml.Node{Line: line, Column: col}, "file.not-utf8", "byte", fmt.Sprintf("0x%02X", data[i]))}
 		case r == '\uFEFF' && i == 0:
 			// A byte-order mark opening the file is allowed.
 		case refused(r) || r == '\r' && (i+1 == len(data) || data[i+1] != '\n'):
-			problems = append(problems, Problem{File: file, Line: line, Col: col,
-				Msg: fmt.Sprintf("the file holds the invisible character %s; allowed: text without control characters, so delete it (it often comes with copied text)", CharName(r))})
+			problems = append(problems, Say(file, &yaml.Node{Line: line, Column: col}, "file.invisible", "char", CharName(r)))
 		}
 		if r == '\n' {
 			line, col = line+1, 1
@@ -316,13 +308,17 @@ func invisible(r rune) bool {
 // QuoteKey quotes a key for messages, naming any invisible character it
 // holds: "name" or "na\u200bme" (it holds U+200B ZERO WIDTH SPACE).
 func QuoteKey(s string) string {
-	q := strconv.Quote(s)
+	return KeyText(s).In(msg.Fallback)
+}
+
+// KeyText is QuoteKey in every language.
+func KeyText(s string) msg.Text {
 	for _, r := range s {
 		if invisible(r) {
-			return q + " (it holds the invisible character " + CharName(r) + ")"
+			return msg.New("field.key-invisible", "key", msg.Value(s), "char", CharName(r))
 		}
 	}
-	return q
+	return msg.New("field.key", "key", msg.Value(s))
 }
 
 // lineIndex holds the offset where each line of a file starts.
@@ -392,8 +388,7 @@ func syntaxProblem(file string, data []byte, err error) Problem {
 			l := ix.text(data, i)
 			indent := l[:len(l)-len(strings.TrimLeft(l, " \t"))]
 			if j := strings.IndexByte(indent, '\t'); j >= 0 {
-				return Problem{File: file, Line: i, Col: j + 1,
-					Msg: "invalid YAML: a tab is used for indentation; allowed: spaces only"}
+				return Say(file, &yaml.Node{Line: i, Column: j + 1}, "syntax.tab")
 			}
 		}
 	}
@@ -402,8 +397,7 @@ func syntaxProblem(file string, data []byte, err error) Problem {
 		anchor = strings.Trim(anchor, "'")
 		if i := bytes.Index(data, []byte("*"+anchor)); i >= 0 {
 			l, c := position(data, ix, i)
-			return Problem{File: file, Line: l, Col: c,
-				Msg: fmt.Sprintf("invalid YAML: the alias *%s names no anchor &%s above it; allowed: write the value out", anchor, anchor)}
+			return Say(file, &yaml.Node{Line: l, Column: c}, "syntax.anchor", "anchor", anchor)
 		}
 	}
 	if p, ok := quoteProblem(file, data, ix, line); ok {
@@ -423,20 +417,37 @@ func syntaxProblem(file string, data []byte, err error) Problem {
 	}
 	text := ix.text(data, line)
 	col := len(text) - len(strings.TrimLeft(text, " ")) + 1
-	// "name: Biedrība: Brīnumiņš": the second ": " is the mistake.
+	at := &yaml.Node{Line: line, Column: col}
+	// "name: Biedrība: Brīnumiņš": the second ": " is the mistake; the
+	// message shows the line as it must be written.
 	if first := strings.Index(text, ": "); first >= 0 && strings.HasPrefix(msg, "mapping values are not allowed") {
 		if second := strings.Index(text[first+2:], ": "); second >= 0 {
-			col = utf8.RuneCountInString(text[:first+2+second]) + 1
+			at.Column = utf8.RuneCountInString(text[:first+2+second]) + 1
+			key := strings.TrimLeft(text[:first], " -")
+			val := strings.TrimSpace(text[first+2:])
+			if i := strings.Index(val, " #"); i >= 0 {
+				val = strings.TrimSpace(val[:i])
+			}
+			quoted := `"` + val + `"`
+			if strings.ContainsAny(val, `"\`) {
+				quoted = "'" + strings.ReplaceAll(val, "'", "''") + "'"
+			}
+			// The file's bytes hold no control characters (checkEncoding).
+			return Say(file, at, "syntax.colon", "example", Clip(key+": "+quoted))
 		}
 	}
 	switch {
 	case msg == "found unexpected end of stream":
-		msg = "the file ends in the middle of a value"
+		return Say(file, at, "syntax.end")
 	case strings.HasPrefix(msg, "found character that cannot start any token"):
-		msg = "a character that cannot start a value (such as @ or `); allowed: put the text in quotes"
-		return Problem{File: file, Line: line, Col: col, Msg: "invalid YAML: " + msg}
+		return Say(file, at, "syntax.bad-start")
+	case msg == "did not find expected key" || msg == "did not find expected '-' indicator" ||
+		strings.HasPrefix(msg, "block sequence entries are not allowed") || strings.HasPrefix(msg, "mapping values are not allowed"):
+		return Say(file, at, "syntax.indent")
+	case msg == "could not find expected ':'":
+		return Say(file, at, "syntax.no-colon")
 	}
-	return Problem{File: file, Line: line, Col: col, Msg: "invalid YAML: " + msg + SyntaxHint}
+	return Say(file, at, "syntax.other", "detail", msg)
 }
 
 // position returns the line and column (in characters) of offset off.
@@ -457,12 +468,12 @@ func position(data []byte, ix lineIndex, off int) (int, int) {
 // line and left open, when the parser says it found no ] or }. It looks at
 // line, where the parser failed, and up to 100 lines above it.
 func bracketProblem(file string, data []byte, ix lineIndex, msg string, line int) (Problem, bool) {
-	var open, close byte
+	var open byte
 	switch msg {
 	case "did not find expected ',' or ']'":
-		open, close = '[', ']'
+		open = '['
 	case "did not find expected ',' or '}'":
-		open, close = '{', '}'
+		open = '{'
 	default:
 		return Problem{}, false
 	}
@@ -489,14 +500,11 @@ func bracketProblem(file string, data []byte, ix lineIndex, msg string, line int
 		}
 		for k := len(stack) - 1; k >= 0; k-- {
 			if t[stack[k]] == open {
-				what := "list"
-				allowed := "[a, b] on one line, or one \"- item\" per line"
+				key := "syntax.unclosed-list"
 				if open == '{' {
-					what = "map"
-					allowed = "{key: value, key: value} on one line, or one \"key: value\" per line"
+					key = "syntax.unclosed-map"
 				}
-				return Problem{File: file, Line: l, Col: utf8.RuneCountInString(t[:stack[k]]) + 1, Msg: fmt.Sprintf(
-					"invalid YAML: the %s %c opened here is not closed with %c; allowed: %s", what, open, close, allowed)}, true
+				return Say(file, &yaml.Node{Line: l, Column: utf8.RuneCountInString(t[:stack[k]]) + 1}, key), true
 			}
 		}
 	}

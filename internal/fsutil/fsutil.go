@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/partnership-roadmap/roadmap/internal/esc"
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 )
 
 // tmpSeq numbers the temporary files of this process.
@@ -109,7 +110,7 @@ func resolve(name string) (string, error) {
 	if st.Mode()&fs.ModeSymlink != 0 {
 		target, err := filepath.EvalSymlinks(name)
 		if err != nil {
-			return "", fmt.Errorf("%s is a link to a file that does not exist; remove the link or write another file", esc.Name(name))
+			return "", msg.New("fs.dangling-link", "path", esc.Name(name))
 		}
 		if st, err = os.Stat(target); err != nil {
 			return "", Describe(name, err)
@@ -125,9 +126,9 @@ func resolve(name string) (string, error) {
 func regularOrAbsent(name string, st fs.FileInfo) error {
 	switch m := st.Mode(); {
 	case m.IsDir():
-		return fmt.Errorf("%s is a folder; give the name of a file to write", esc.Name(name))
+		return msg.New("fs.write-folder", "path", esc.Name(name))
 	case !m.IsRegular():
-		return fmt.Errorf("%s is %s, not a file; give the name of a file to write", esc.Name(name), Kind(m))
+		return msg.New("fs.write-special", "path", esc.Name(name), "kind", KindText(m))
 	}
 	return nil
 }
@@ -204,20 +205,25 @@ func Clean(dir string) {
 }
 
 // Kind names the kind of a non-regular file for a person: "a named pipe".
-func Kind(m fs.FileMode) string {
+func Kind(m fs.FileMode) string { return KindText(m).In(msg.Fallback) }
+
+// KindText is Kind in every language.
+func KindText(m fs.FileMode) msg.Message {
 	switch {
+	case m.IsRegular():
+		return msg.New("kind.file")
 	case m.IsDir():
-		return "a folder"
+		return msg.New("kind.folder")
 	case m&fs.ModeNamedPipe != 0:
-		return "a named pipe"
+		return msg.New("kind.pipe")
 	case m&fs.ModeSocket != 0:
-		return "a socket"
+		return msg.New("kind.socket")
 	case m&fs.ModeDevice != 0:
-		return "a device"
+		return msg.New("kind.device")
 	case m&fs.ModeSymlink != 0:
-		return "a link"
+		return msg.New("kind.link")
 	}
-	return "a special file"
+	return msg.New("kind.special")
 }
 
 // Describe returns err, a failure to write or read path, in plain words
@@ -228,52 +234,56 @@ func Describe(path string, err error) error {
 		// Name the part of the path that is a file.
 		for dir := filepath.Dir(path); dir != "." && dir != filepath.Dir(dir); dir = filepath.Dir(dir) {
 			if st, err := os.Stat(dir); err == nil && !st.IsDir() {
-				return fmt.Errorf("%s: %s is %s, not a folder", esc.Name(path), esc.Name(dir), kindOf(st.Mode()))
+				return msg.New("fs.part-not-folder", "path", esc.Name(path), "dir", esc.Name(dir), "kind", KindText(st.Mode()))
 			}
 		}
 	}
-	return fmt.Errorf("%s: %s", esc.Name(path), Reason(err))
+	return msg.New("fs.describe", "path", esc.Name(path), "reason", ReasonText(err))
 }
 
 // Reason is what went wrong in err, in plain words, without the system
 // call or the path it was made with.
-func Reason(err error) string {
+func Reason(err error) string { return ReasonText(err).In(msg.Fallback) }
+
+// ReasonText is Reason in every language; a reason the system gives in
+// its own words (an error this program does not know) stays as it is.
+func ReasonText(err error) msg.Message {
 	var errno syscall.Errno
 	if errors.As(err, &errno) {
-		if s := systemReason(errno); s != "" {
-			return s
+		if key := systemReason(errno); key != "" {
+			return msg.New(key)
 		}
 		switch errno {
 		case syscall.ENOSPC, syscall.EDQUOT:
-			return "the disk is full"
+			return msg.New("reason.disk-full")
 		case syscall.EACCES, syscall.EPERM:
-			return "permission denied; choose a folder you may write to"
+			return msg.New("reason.permission")
 		case syscall.EROFS:
-			return "the disk is read-only"
+			return msg.New("reason.read-only")
 		case syscall.ENOTDIR:
-			return "a part of the path is a file, not a folder"
+			return msg.New("reason.not-folder")
 		case syscall.EISDIR:
-			return "it is a folder; give the name of a file"
+			return msg.New("reason.is-folder")
 		case syscall.ENAMETOOLONG:
-			return "the name is too long"
+			return msg.New("reason.name-too-long")
 		case syscall.ENOENT:
-			return "no such file or folder"
+			return msg.New("reason.not-found")
 		case syscall.EEXIST:
-			return "it already exists"
+			return msg.New("reason.exists")
 		case syscall.EIO:
-			return "the disk could not be written (input/output error)"
+			return msg.New("reason.io")
 		}
-		return errno.Error()
+		return msg.New("reason.system", "text", errno.Error())
 	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
-		return pe.Err.Error()
+		return ReasonText(pe.Err)
 	}
 	var le *os.LinkError
 	if errors.As(err, &le) {
-		return le.Err.Error()
+		return ReasonText(le.Err)
 	}
-	return err.Error()
+	return msg.New("reason.system", "text", err.Error())
 }
 
 // PrepareDir makes sure dir is a folder that can be written to, creating it
@@ -283,7 +293,7 @@ func PrepareDir(dir string) error {
 	st, err := os.Stat(dir)
 	switch {
 	case err == nil && !st.IsDir():
-		return fmt.Errorf("%s is %s, not a folder; give a folder to write into", esc.Name(dir), kindOf(st.Mode()))
+		return msg.New("fs.write-into-file", "path", esc.Name(dir), "kind", KindText(st.Mode()))
 	case errors.Is(err, fs.ErrNotExist):
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return Describe(dir, err)
@@ -301,23 +311,16 @@ func PrepareDir(dir string) error {
 	return nil
 }
 
-func kindOf(m fs.FileMode) string {
-	if m.IsRegular() {
-		return "a file"
-	}
-	return Kind(m)
-}
-
 // CheckInput says whether path can be read as an input file without
 // blocking: nil for a regular file; otherwise what it is, in plain words
 // ("is a named pipe, not a file").
 func CheckInput(path string) error {
 	st, err := os.Stat(path)
 	if err != nil {
-		return errors.New(Reason(err))
+		return ReasonText(err)
 	}
 	if !st.Mode().IsRegular() {
-		return fmt.Errorf("is %s, not a file", Kind(st.Mode()))
+		return msg.New("fs.not-a-file", "kind", KindText(st.Mode()))
 	}
 	return nil
 }
@@ -352,7 +355,7 @@ func WriteFolder(dir string, files []File) error {
 	case err != nil:
 		return Describe(dir, err)
 	case !st.IsDir() && st.Mode()&fs.ModeSymlink == 0:
-		return fmt.Errorf("%s is %s, not a folder", esc.Name(dir), kindOf(st.Mode()))
+		return msg.New("fs.not-a-folder", "path", esc.Name(dir), "kind", KindText(st.Mode()))
 	}
 	return writeIntoFolder(dir, files)
 }

@@ -19,6 +19,6 @@ func running(id string) bool {
 	return err == nil || errors.Is(err, syscall.EPERM)
 }
 
-// systemReason is the plain words for an error number particular to this
+// systemReason is the message key of the plain words for an error number particular to this
 // system; "" leaves it to Reason.
 func systemReason(syscall.Errno) string { return "" }

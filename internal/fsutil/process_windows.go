@@ -36,26 +36,27 @@ func running(id string) bool {
 	return code == stillActive
 }
 
-// systemReason is the plain words for a Windows error number; "" leaves
+// systemReason is the message key of the plain words for a Windows error
+// number; "" leaves
 // it to Reason.
 func systemReason(errno syscall.Errno) string {
 	switch errno {
 	case windows.ERROR_SHARING_VIOLATION, windows.ERROR_LOCK_VIOLATION:
-		return "the file is open in another program (a PDF reader, Excel); close it there and try again"
+		return "reason.in-use"
 	case windows.ERROR_DISK_FULL, windows.ERROR_HANDLE_DISK_FULL:
-		return "the disk is full"
+		return "reason.disk-full"
 	case windows.ERROR_ACCESS_DENIED:
-		return "permission denied, or the file is open in another program; choose a folder you may write to, or close the file"
+		return "reason.permission-or-open"
 	case windows.ERROR_WRITE_PROTECT:
-		return "the disk is read-only"
+		return "reason.read-only"
 	case windows.ERROR_FILENAME_EXCED_RANGE:
-		return "the name is too long"
+		return "reason.name-too-long"
 	case windows.ERROR_INVALID_NAME:
-		return `the name holds a character Windows does not allow (\ / : * ? " < > |)`
+		return "reason.bad-name"
 	case windows.ERROR_FILE_NOT_FOUND, windows.ERROR_PATH_NOT_FOUND:
-		return "no such file or folder"
+		return "reason.not-found"
 	case windows.ERROR_DIRECTORY:
-		return "a part of the path is a file, not a folder"
+		return "reason.not-folder"
 	}
 	return ""
 }

@@ -15,6 +15,7 @@ package importpdf
 import (
 	"bytes"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"regexp"
@@ -30,7 +31,9 @@ import (
 
 	"github.com/partnership-roadmap/roadmap/internal/answers"
 	"github.com/partnership-roadmap/roadmap/internal/content"
+	"github.com/partnership-roadmap/roadmap/internal/diag"
 	"github.com/partnership-roadmap/roadmap/internal/form"
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 	"github.com/partnership-roadmap/roadmap/internal/roadmap"
 )
 
@@ -52,11 +55,30 @@ const maxFields = 5000
 
 // Error is a PDF that cannot be read as a filled form, with a message for
 // the person who gave it.
-type Error struct{ Msg string }
+type Error struct {
+	Msg string
+	// Text is the message in every language (Msg is its English), when it
+	// is from the catalogue.
+	Text msg.Text
+}
 
 func (e *Error) Error() string { return e.Msg }
 
-func fail(format string, args ...any) error { return &Error{fmt.Sprintf(format, args...)} }
+// In returns the message in language lang.
+func (e *Error) In(lang string) string {
+	if e.Text != nil {
+		return e.Text.In(lang)
+	}
+	return e.Msg
+}
+
+func fail(format string, args ...any) error { return &Error{Msg: fmt.Sprintf(format, args...)} }
+
+// say is the error saying message key of the catalogue.
+func say(key string, kv ...any) error {
+	m := msg.New(key, kv...)
+	return &Error{Msg: m.In(msg.Fallback), Text: m}
+}
 
 // Read reads the filled form data into answers of the form and language
 // the form was made in, taking the form's checkpoints and options from
@@ -68,21 +90,21 @@ func Read(data []byte, b *content.Bundle) (*answers.File, error) {
 	}
 	marker, ok := fields[form.MarkerField]
 	if !ok {
-		return nil, fail("not a form made by roadmap: it has form fields, but not the %s field that marks roadmap's fillable forms", form.MarkerField)
+		return nil, say("pdf.no-marker", "field", form.MarkerField)
 	}
 	f, code, version, ok := form.ParseMarker(marker.value)
 	if !ok {
-		return nil, fail("not a form made by roadmap: its %s field holds %q", form.MarkerField, clip(marker.value))
+		return nil, say("pdf.bad-marker", "field", form.MarkerField, "value", msg.Value(clip(marker.value)))
 	}
 	if version != form.FieldsVersion {
-		return nil, fail("the form was made by another version of roadmap (its fields are version %d; this roadmap reads version %d)", version, form.FieldsVersion)
+		return nil, say("pdf.version", "version", version, "want", form.FieldsVersion)
 	}
 	if _, err := content.ParseAnyForm(string(f)); err != nil {
-		return nil, fail("the form names an unknown form %q", clip(string(f)))
+		return nil, say("pdf.unknown-form", "value", msg.Value(clip(string(f))))
 	}
 	lang, err := b.Language(code)
 	if err != nil {
-		return nil, fail("the form is in language %q, which this roadmap's content does not have; available: %s", clip(code), strings.Join(b.Codes(), ", "))
+		return nil, say("pdf.unknown-language", "value", msg.Value(clip(code)), "allowed", strings.Join(b.Codes(), ", "))
 	}
 	r := &reader{fields: fields, lang: lang, f: f}
 	a, err := r.answers()
@@ -95,7 +117,7 @@ func Read(data []byte, b *content.Bundle) (*answers.File, error) {
 		_, err = answers.Parse("the form", enc, b)
 	}
 	if err != nil {
-		return nil, fail("the form's values do not make a valid answers file: %s", firstLine(err.Error()))
+		return nil, say("pdf.invalid", "reason", firstProblem(err))
 	}
 	return a, nil
 }
@@ -111,25 +133,25 @@ type field struct {
 // readFields reads the terminal form fields of the PDF by their full names.
 func readFields(data []byte) (map[string]*field, error) {
 	if len(data) > MaxSize {
-		return nil, fail("the file is %d MB; a filled form is far smaller (at most %d MB is read)", len(data)>>20, MaxSize>>20)
+		return nil, say("pdf.too-big", "size", len(data)>>20, "max", MaxSize>>20)
 	}
 	if i := bytes.Index(data[:min(len(data), 1024)], []byte("%PDF-")); i < 0 {
-		return nil, fail("not a PDF file")
+		return nil, say("pdf.not-pdf")
 	}
 	if unpacked(data, MaxUnpacked) > MaxUnpacked {
-		return nil, fail("the PDF's compressed parts unpack to more than %d MB; a filled form needs far less, so it is not read", MaxUnpacked>>20)
+		return nil, say("pdf.unpacked", "max", MaxUnpacked>>20)
 	}
 	conf := model.NewDefaultConfiguration()
 	conf.ValidationMode = model.ValidationRelaxed
 	ctx, err := readContext(bytes.NewReader(data), conf)
 	if err != nil {
 		if encryptedTrailer(data) {
-			return nil, errEncrypted
+			return nil, errEncrypted()
 		}
-		return nil, fail("the PDF is damaged and cannot be read (%s)", clip(firstLine(err.Error())))
+		return nil, say("pdf.damaged", "reason", clip(firstLine(err.Error())))
 	}
 	if ctx.XRefTable.Encrypt != nil {
-		return nil, errEncrypted
+		return nil, errEncrypted()
 	}
 	x := ctx.XRefTable
 	root, err := x.Catalog()
@@ -138,11 +160,11 @@ func readFields(data []byte) (map[string]*field, error) {
 	}
 	af, err := x.DereferenceDict(root["AcroForm"])
 	if err != nil || af == nil {
-		return nil, fail("not a form made by roadmap: the PDF has no form fields")
+		return nil, say("pdf.no-fields")
 	}
 	top, err := x.DereferenceArray(af["Fields"])
 	if err != nil || len(top) == 0 {
-		return nil, fail("not a form made by roadmap: the PDF has no form fields")
+		return nil, say("pdf.no-fields")
 	}
 	w := &walker{x: x, out: map[string]*field{}, seen: map[int]bool{}}
 	for _, o := range top {
@@ -166,7 +188,7 @@ func readContext(rs io.ReadSeeker, conf *model.Configuration) (ctx *model.Contex
 
 // errEncrypted refuses an encrypted PDF. Printing it to PDF is no way out:
 // that removes the form's fields.
-var errEncrypted = fail("the PDF is encrypted; save a copy without a password or security in the PDF reader (not by printing to PDF, which removes the form's fields) and import that copy")
+func errEncrypted() error { return say("pdf.encrypted") }
 
 // encryptedTrailer reports whether a PDF that could not be read names an
 // encryption dictionary in a trailer or a cross-reference stream, where
@@ -419,14 +441,14 @@ func (r *reader) field(name, kind, what string) (*field, error) {
 // fields show dates and their tooltips ask, or written the local way
 // (27.11.2026. in Latvian, 27/11/2026), which a person may type from the
 // printed form (roadmap.ParseDate). what names the field in a message.
-func (r *reader) date(name, what string) (answers.Date, error) {
+func (r *reader) date(name string, what msg.Text) (answers.Date, error) {
 	s, err := r.text(name)
 	if err != nil || s == "" {
 		return answers.Date{}, err
 	}
 	d, err := roadmap.ParseDate(r.lang, s)
 	if err != nil {
-		return answers.Date{}, fail("%s: %s", what, err)
+		return answers.Date{}, say("pdf.field-problem", "field", what, "text", err)
 	}
 	return d, nil
 }
@@ -474,7 +496,7 @@ func (r *reader) workshop(w *answers.Workshop) error {
 		return err
 	}
 	w.Facilitator = strings.TrimSpace(w.Facilitator)
-	what := fmt.Sprintf("workshop, next review (%q on the form)", r.lang.Label("field.next_review"))
+	what := msg.New("pdf.what.next-review", "label", r.lang.Label("field.next_review"))
 	if w.NextReview, err = r.date(form.NextReviewField, what); err != nil {
 		return err
 	}
@@ -502,7 +524,7 @@ func (r *reader) answers() (*answers.File, error) {
 		}
 		*org[i] = strings.TrimSpace(*org[i])
 	}
-	if a.Date, err = r.date(form.DateField, "the date"); err != nil {
+	if a.Date, err = r.date(form.DateField, msg.New("pdf.what.date")); err != nil {
 		return nil, err
 	}
 	if !reg {
@@ -600,7 +622,7 @@ func (r *reader) plan(p *roadmap.Plan, a *answers.File) error {
 		vals := make(roadmap.Row, len(p.Columns))
 		for i, c := range p.Columns[:n] {
 			name := p.Field(row, c.ID)
-			what := fmt.Sprintf("%s, row %d, %q", strings.ToLower(p.Title(r.lang)), row, p.Label(r.lang, c.ID))
+			what := msg.New("pdf.what.row", "plan", p.Title(r.lang), "row", row, "column", p.Label(r.lang, c.ID))
 			switch c.Kind {
 			case roadmap.Date:
 				d, err := r.date(name, what)
@@ -663,4 +685,14 @@ func clip(s string) string {
 func firstLine(s string) string {
 	line, _, _ := strings.Cut(s, "\n")
 	return line
+}
+
+// firstProblem is the first problem of err, an answers file's, in every
+// language.
+func firstProblem(err error) msg.Text {
+	var l diag.List
+	if errors.As(err, &l) && len(l) > 0 && l[0].Text != nil {
+		return l[0].Text
+	}
+	return msg.Plain(firstLine(err.Error()))
 }

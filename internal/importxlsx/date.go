@@ -1,7 +1,6 @@
 package importxlsx
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -9,7 +8,7 @@ import (
 
 	"github.com/partnership-roadmap/roadmap/internal/answers"
 	"github.com/partnership-roadmap/roadmap/internal/content"
-	"github.com/partnership-roadmap/roadmap/internal/diag"
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 	"github.com/partnership-roadmap/roadmap/internal/roadmap"
 )
 
@@ -22,18 +21,18 @@ var epoch = time.Date(1899, time.December, 30, 0, 0, 0, 0, time.UTC)
 func serialDate(lang *content.Language, raw string) (answers.Date, error) {
 	n, err := strconv.ParseFloat(strings.TrimSpace(raw), 64)
 	if err != nil || math.IsNaN(n) || math.IsInf(n, 0) {
-		return answers.Date{}, fmt.Errorf("%q is not a date; %s", diag.Clip(raw), roadmap.DateAllowed(lang))
+		return answers.Date{}, msg.New("date.typed-not-a-date", "value", msg.Value(raw), "allowed", roadmap.DateAllowedText(lang))
 	}
 	days := math.Floor(n)
 	if n != days {
 		t := epoch.Add(time.Duration(n * float64(24*time.Hour)))
-		return answers.Date{}, fmt.Errorf("%s %s has a time of day; allowed: a date alone", lang.FormatDate(t), t.Format("15:04"))
+		return answers.Date{}, msg.New("import.time-of-day", "date", lang.FormatDate(t), "time", t.Format("15:04"))
 	}
 	if days < 61 || days > 2958465 {
 		// Before 1 March 1900 a workbook counts a 29 February 1900 that
 		// never was; after 9999 it has no dates.
-		return answers.Date{}, fmt.Errorf("the date number %s is out of range; allowed: a date from %s to %s", raw,
-			lang.FormatDate(answers.MinDate.Time()), lang.FormatDate(answers.MaxDate.Time()))
+		return answers.Date{}, msg.New("import.serial-out-of-range", "value", msg.Value(raw),
+			"min", lang.FormatDate(answers.MinDate.Time()), "max", lang.FormatDate(answers.MaxDate.Time()))
 	}
 	t := epoch.AddDate(0, 0, int(days))
 	return roadmap.MakeDate(lang, lang.FormatDate(t), t.Year(), int(t.Month()), t.Day())
@@ -46,12 +45,12 @@ func isoDate(lang *content.Language, raw string) (answers.Date, error) {
 	if err != nil {
 		if t, err = time.Parse("2006-01-02T15:04:05", raw); err != nil {
 			if t, err = time.Parse(time.DateOnly, raw); err != nil {
-				return answers.Date{}, fmt.Errorf("%q is not a date; %s", diag.Clip(raw), roadmap.DateAllowed(lang))
+				return answers.Date{}, msg.New("date.typed-not-a-date", "value", msg.Value(raw), "allowed", roadmap.DateAllowedText(lang))
 			}
 		}
 	}
 	if t.Hour() != 0 || t.Minute() != 0 || t.Second() != 0 {
-		return answers.Date{}, fmt.Errorf("%s %s has a time of day; allowed: a date alone", lang.FormatDate(t), t.Format("15:04"))
+		return answers.Date{}, msg.New("import.time-of-day", "date", lang.FormatDate(t), "time", t.Format("15:04"))
 	}
 	return roadmap.MakeDate(lang, lang.FormatDate(t), t.Year(), int(t.Month()), t.Day())
 }

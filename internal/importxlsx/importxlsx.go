@@ -15,7 +15,6 @@ package importxlsx
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"reflect"
 	"slices"
@@ -28,6 +27,7 @@ import (
 	"github.com/partnership-roadmap/roadmap/internal/answers"
 	"github.com/partnership-roadmap/roadmap/internal/content"
 	"github.com/partnership-roadmap/roadmap/internal/diag"
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 	"github.com/partnership-roadmap/roadmap/internal/roadmap"
 	"github.com/partnership-roadmap/roadmap/internal/sheets"
 )
@@ -62,7 +62,7 @@ type Result struct {
 	Changed bool
 	// Warnings are what a person may want to know: cells left out (a
 	// column the plans do not have) and the answers file's own warnings.
-	Warnings []string
+	Warnings []diag.Problem
 }
 
 // Merge reads the plans of the workbook wb (named wbName in messages) into
@@ -76,7 +76,7 @@ func Merge(wbName string, wb []byte, name string, data []byte, b *content.Bundle
 		// damaged file; should it fail on one by panicking, that is a
 		// workbook it cannot read, said as such.
 		if p := recover(); p != nil {
-			res, err = nil, diag.List{{File: wbName, Msg: fmt.Sprintf("the workbook cannot be read; it may be damaged (%v)", p)}}
+			res, err = nil, diag.List{diag.Say(wbName, nil, "import.damaged", "reason", fmt.Sprint(p))}
 		}
 	}()
 	a, err := answers.Parse(name, data, b)
@@ -87,15 +87,12 @@ func Merge(wbName string, wb []byte, name string, data []byte, b *content.Bundle
 	if err != nil {
 		return nil, err
 	}
-	fail := func(format string, args ...any) error {
-		return diag.List{{File: wbName, Msg: fmt.Sprintf(format, args...)}}
-	}
 	if len(wb) > MaxSize {
-		return nil, fail("the file is %d MB; a plans workbook is far smaller (at most %d MB is read)", len(wb)>>20, MaxSize>>20)
+		return nil, diag.List{diag.Say(wbName, nil, "import.too-big", "size", len(wb)>>20, "max", MaxSize>>20)}
 	}
 	x, err := open(wb)
 	if err != nil {
-		return nil, fail("%s", err)
+		return nil, diag.List{diag.Say(wbName, nil, "import.not-workbook", "reason", err)}
 	}
 	defer x.Close()
 
@@ -105,16 +102,16 @@ func Merge(wbName string, wb []byte, name string, data []byte, b *content.Bundle
 		return nil, err
 	}
 	if len(found) == 0 {
-		return nil, diag.List{{File: wbName, Msg: r.notPlans(b)}}
+		return nil, r.notPlans(b).InLang(a.Language)
 	}
 	var problems diag.List
 	for _, s := range found {
 		problems = append(problems, r.readRows(s)...)
 	}
 	if len(problems) > 0 {
-		return nil, problems
+		return nil, problems.InLang(a.Language)
 	}
-	res = &Result{Warnings: r.warnings}
+	res = &Result{Warnings: diag.List(r.warnings).InLang(a.Language)}
 	// A workbook does not carry the rows' ids (their calendar events'
 	// identities): each row keeps the id of the row at its place before
 	// (roadmap.Plan.SetRows).
@@ -137,9 +134,7 @@ func Merge(wbName string, wb []byte, name string, data []byte, b *content.Bundle
 	if err != nil {
 		return nil, placeProblems(wbName, name, out, found, err)
 	}
-	for _, w := range f.Warnings {
-		res.Warnings = append(res.Warnings, w.Error())
-	}
+	res.Warnings = append(res.Warnings, f.Warnings...)
 	res.Data, res.File = out, f
 	return res, nil
 }
@@ -149,18 +144,17 @@ func Merge(wbName string, wb []byte, name string, data []byte, b *content.Bundle
 func open(data []byte) (*excelize.File, error) {
 	switch {
 	case bytes.HasPrefix(data, []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")):
-		return nil, errors.New("an old-style Excel workbook (.xls) or a workbook with a password; " +
-			"allowed: a workbook saved as .xlsx (Excel Workbook) without a password")
+		return nil, msg.New("import.xls")
 	case !bytes.HasPrefix(data, []byte("PK\x03\x04")):
-		return nil, errors.New("not an Excel workbook (.xlsx)")
+		return nil, msg.New("import.not-xlsx")
 	}
 	x, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: unzipLimit, UnzipXMLSizeLimit: unzipLimit})
 	if err != nil {
-		return nil, fmt.Errorf("not an Excel workbook (.xlsx), or a damaged one: %v", err)
+		return nil, msg.New("import.damaged-xlsx", "reason", err.Error())
 	}
 	if len(x.GetSheetList()) == 0 {
 		x.Close()
-		return nil, errors.New("not an Excel workbook (.xlsx): it has no sheets")
+		return nil, msg.New("import.no-sheets")
 	}
 	return x, nil
 }
@@ -170,7 +164,7 @@ type reader struct {
 	x        *excelize.File
 	lang     *content.Language
 	file     string
-	warnings []string
+	warnings []diag.Problem
 	// dateStyle caches whether a style shows numbers as dates.
 	dateStyle map[int]bool
 }
@@ -228,7 +222,7 @@ func (r *reader) findPlans() ([]*planSheet, error) {
 	for _, name := range r.x.GetSheetList() {
 		grid, err := r.x.GetRows(name)
 		if err != nil {
-			return nil, diag.List{{File: r.file, Msg: fmt.Sprintf("sheet %q cannot be read: %v", name, err)}}
+			return nil, diag.List{diag.Say(r.file, nil, "import.sheet-unreadable", "sheet", msg.Value(name), "reason", err.Error())}
 		}
 		var header []string
 		if len(grid) > 0 {
@@ -239,14 +233,13 @@ func (r *reader) findPlans() ([]*planSheet, error) {
 			title := r.lang.Label(l.sheet.Key + ".title")
 			if !matches(header, hs) {
 				if same(name, title) || strings.EqualFold(strings.TrimSpace(name), truncated(title)) {
-					problems = append(problems, diag.Problem{File: r.file, Msg: fmt.Sprintf("sheet %q: %s", name, headerProblem(header, hs))})
+					problems = append(problems, diag.Say(r.file, nil, "import.sheet", "sheet", msg.Value(name), "text", headerProblem(header, hs)))
 				}
 				continue
 			}
 			for _, s := range found {
 				if s.model == l.model {
-					problems = append(problems, diag.Problem{File: r.file, Msg: fmt.Sprintf(
-						"sheets %q and %q both hold the %s; allowed: one sheet per plan (delete or rename the other)", s.name, name, strings.ToLower(title))})
+					problems = append(problems, diag.Say(r.file, nil, "import.two-sheets", "a", msg.Value(s.name), "b", msg.Value(name), "plan", title))
 				}
 			}
 			s := &planSheet{name: name, layout: l.sheet, model: l.model, cols: l.cols, header: header, grid: grid}
@@ -270,7 +263,7 @@ func truncated(title string) string {
 }
 
 // headerProblem says how header differs from the headers hs.
-func headerProblem(header, hs []string) string {
+func headerProblem(header, hs []string) msg.Message {
 	for i, h := range hs {
 		got := ""
 		if i < len(header) {
@@ -278,11 +271,10 @@ func headerProblem(header, hs []string) string {
 		}
 		if !same(got, h) {
 			ref, _ := excelize.CoordinatesToCellName(i+1, 1)
-			return fmt.Sprintf("cell %s is %q where the plan's column %q is; allowed: the plan's columns in their order, %s",
-				ref, diag.Clip(strings.TrimSpace(got)), h, quoteAll(hs))
+			return msg.New("import.header-cell", "cell", ref, "value", msg.Value(strings.TrimSpace(got)), "column", h, "columns", quoteAll(hs))
 		}
 	}
-	return "the header row is not the plan's"
+	return msg.New("import.header-other")
 }
 
 func quoteAll(ss []string) string {
@@ -324,7 +316,7 @@ type layout struct {
 // notPlans says why a workbook with no plan sheet is refused: its plans
 // are in another language than the answers file's, or it is not a plans
 // workbook at all.
-func (r *reader) notPlans(b *content.Bundle) string {
+func (r *reader) notPlans(b *content.Bundle) diag.List {
 	names := r.x.GetSheetList()
 	for _, code := range b.Codes() {
 		if code == r.lang.Code {
@@ -341,17 +333,13 @@ func (r *reader) notPlans(b *content.Bundle) string {
 			}
 			for _, l := range sheets.Plans() {
 				if matches(grid[0], headers(other, l)) {
-					return fmt.Sprintf("the workbook's plans are in language %s, the answers file's are in %s; "+
-						"allowed: a workbook in the answers file's language (roadmap sheet %s --answers FILE makes one)",
-						other.Code, r.lang.Code, l.ID)
+					return diag.List{diag.Say(r.file, nil, "import.other-language", "lang", other.Code, "want", r.lang.Code, "plan", l.ID)}
 				}
 			}
 		}
 	}
 	first := headers(r.lang, sheets.Plans()[0])
-	return fmt.Sprintf("not a plans workbook made by roadmap: no sheet's first row holds the columns of a plan in language %s; "+
-		"allowed: a workbook made by \"roadmap sheet\" or \"roadmap pack\", such as one whose first row is %s",
-		r.lang.Code, quoteAll(first))
+	return diag.List{diag.Say(r.file, nil, "import.not-plans", "lang", r.lang.Code, "columns", quoteAll(first))}
 }
 
 // readRows reads the rows of plan sheet s: every row under the header with
@@ -385,7 +373,7 @@ func (r *reader) readRows(s *planSheet) diag.List {
 			v, err := r.value(s, i+1, k, cells)
 			if err != nil {
 				ref, _ := excelize.CoordinatesToCellName(s.cols[k], i+1)
-				problems = append(problems, diag.Problem{File: r.file, Msg: fmt.Sprintf("sheet %q, cell %s: %s", s.name, ref, err)})
+				problems = append(problems, diag.Say(r.file, nil, "import.cell", "sheet", msg.Value(s.name), "cell", ref, "text", err))
 				continue
 			}
 			row[k] = v
@@ -403,11 +391,11 @@ func (r *reader) readRows(s *planSheet) diag.List {
 	slices.Sort(cols)
 	for _, j := range cols {
 		col, _ := excelize.ColumnNumberToName(j + 1)
-		what := "column " + col
 		if j < len(s.header) && strings.TrimSpace(s.header[j]) != "" {
-			what += fmt.Sprintf(" (%q)", diag.Clip(strings.TrimSpace(s.header[j])))
+			r.warnings = append(r.warnings, diag.Say(r.file, nil, "import.extra-column-named", "sheet", msg.Value(s.name), "column", col, "header", msg.Value(strings.TrimSpace(s.header[j]))))
+		} else {
+			r.warnings = append(r.warnings, diag.Say(r.file, nil, "import.extra-column", "sheet", msg.Value(s.name), "column", col))
 		}
-		r.warnings = append(r.warnings, fmt.Sprintf("%s: sheet %q: %s is not a column of the plan; its cells are not read", r.file, s.name, what))
 	}
 	return problems
 }
@@ -434,8 +422,7 @@ func (r *reader) value(s *planSheet, row, k int, cells []string) (roadmap.Value,
 			for _, it := range c.List.Items(r.lang) {
 				labels = append(labels, it.Label)
 			}
-			return roadmap.Value{}, fmt.Errorf("%q is not a value of column %q; allowed: %s",
-				diag.Clip(text), s.model.Label(r.lang, c.ID), strings.Join(labels, ", "))
+			return roadmap.Value{}, msg.New("import.not-in-list", "value", msg.Value(text), "column", s.model.Label(r.lang, c.ID), "allowed", strings.Join(labels, ", "))
 		}
 		return roadmap.Value{Text: id}, nil
 	}
@@ -469,13 +456,13 @@ func (r *reader) date(sheet string, col, row int, shown string) (roadmap.Value, 
 	switch typ {
 	case excelize.CellTypeUnset, excelize.CellTypeNumber:
 		if !r.shownAsDate(sheet, ref) {
-			return roadmap.Value{}, fmt.Errorf("%s is a number, not a date; %s", diag.Clip(shown), roadmap.DateAllowed(r.lang))
+			return roadmap.Value{}, msg.New("import.number-not-date", "value", msg.Value(shown), "allowed", roadmap.DateAllowedText(r.lang))
 		}
 		d, err = serialDate(r.lang, raw)
 	case excelize.CellTypeDate:
 		d, err = isoDate(r.lang, raw)
 	case excelize.CellTypeBool, excelize.CellTypeError:
-		err = fmt.Errorf("%q is not a date; %s", diag.Clip(shown), roadmap.DateAllowed(r.lang))
+		err = msg.New("date.typed-not-a-date", "value", msg.Value(shown), "allowed", roadmap.DateAllowedText(r.lang))
 	default:
 		d, err = roadmap.ParseDate(r.lang, shown)
 	}
@@ -519,24 +506,30 @@ func placeProblems(wbName, name string, out []byte, found []*planSheet, err erro
 	var problems diag.List
 	for _, p := range list {
 		if where, ok := at[[2]int{p.Line, p.Col}]; ok {
-			problems = append(problems, diag.Problem{File: wbName, Msg: where + ": " + p.Msg})
+			text := p.Text
+			if text == nil {
+				text = msg.Plain(p.Msg)
+			}
+			cell := diag.Say(wbName, nil, "import.cell", "sheet", msg.Value(where[0]), "cell", where[1], "text", text)
+			cell.Lang = p.Lang
+			problems = append(problems, cell)
 			continue
 		}
-		problems = append(problems, diag.Problem{File: name, Msg: p.Msg})
+		problems = append(problems, diag.Problem{File: name, Msg: p.Msg, Text: p.Text, Lang: p.Lang})
 	}
 	return problems
 }
 
 // cellsAt maps the line and column of every node of the plans' rows in
 // the answers file out to the sheet and cell the value came from.
-func cellsAt(out []byte, found []*planSheet) map[[2]int]string {
+func cellsAt(out []byte, found []*planSheet) map[[2]int][2]string {
 	var doc yaml.Node
 	if yaml.Unmarshal(out, &doc) != nil || len(doc.Content) == 0 {
 		return nil
 	}
-	at := map[[2]int]string{}
-	var walk func(n *yaml.Node, where string)
-	walk = func(n *yaml.Node, where string) {
+	at := map[[2]int][2]string{}
+	var walk func(n *yaml.Node, where [2]string)
+	walk = func(n *yaml.Node, where [2]string) {
 		at[[2]int{n.Line, n.Column}] = where
 		for _, c := range n.Content {
 			walk(c, where)
@@ -558,7 +551,7 @@ func cellsAt(out []byte, found []*planSheet) map[[2]int]string {
 						continue
 					}
 					ref, _ := excelize.CoordinatesToCellName(s.cols[k], s.at[r])
-					where := fmt.Sprintf("sheet %q, cell %s", s.name, ref)
+					where := [2]string{s.name, ref}
 					walk(row.Content[j], where)
 					walk(row.Content[j+1], where)
 				}

@@ -249,7 +249,7 @@ func TestMergeErrors(t *testing.T) {
 		}},
 		{"too long", edit(t, lv, func(x *excelize.File) {
 			set(t, x, "Komunikācijas plāns", "A3", strings.Repeat("vārds ", 60))
-		}), []string{`plans.xlsx: sheet "Komunikācijas plāns", cell A3: "topic" is too long: 359 characters; allowed: at most 300 characters`}},
+		}), []string{`plans.xlsx: sheet "Komunikācijas plāns", cell A3: "What is communicated" (topic) is too long: 359 characters; allowed: at most 300 characters`}},
 		{"other language", workbook(t, "en", a), []string{
 			`plans.xlsx: the workbook's plans are in language en, the answers file's are in lv; allowed: a workbook in the answers file's language (roadmap sheet action-plan --answers FILE makes one)`}},
 		{"not plans", notPlans.Bytes(), []string{
@@ -265,7 +265,7 @@ func TestMergeErrors(t *testing.T) {
 			if err := x.CopySheet(0, i); err != nil {
 				t.Fatal(err)
 			}
-		}), []string{`plans.xlsx: sheets "Rīcības plāns" and "Kopija" both hold the rīcības plāns; allowed: one sheet per plan (delete or rename the other)`}},
+		}), []string{`plans.xlsx: sheets "Rīcības plāns" and "Kopija" both hold the plan "Rīcības plāns"; allowed: one sheet per plan (delete or rename the other)`}},
 		{"not a workbook", []byte("%PDF-1.7\n"), []string{`plans.xlsx: not an Excel workbook (.xlsx)`}},
 		{"xls", []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest"), []string{`plans.xlsx: an old-style Excel workbook (.xls) or a workbook with a password; allowed: a workbook saved as .xlsx (Excel Workbook) without a password`}},
 	}
@@ -299,9 +299,14 @@ func TestMergeExtraColumn(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{`plans.xlsx: sheet "Rīcības plāns": column H ("Budžets") is not a column of the plan; its cells are not read`}
-	if !reflect.DeepEqual(res.Warnings, want) {
-		t.Errorf("warnings %q, want %q", res.Warnings, want)
+	// In the answers file's language, Latvian.
+	want := []string{`plans.xlsx: lapa „Rīcības plāns“: kolonna H („Budžets“) nav plāna kolonna; tās šūnas netiek nolasītas`}
+	var got []string
+	for _, w := range res.Warnings {
+		got = append(got, w.In("en"))
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("warnings %q, want %q", got, want)
 	}
 }
 

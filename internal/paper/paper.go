@@ -3,8 +3,9 @@
 package paper
 
 import (
-	"fmt"
 	"strings"
+
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 )
 
 // Size is a paper size.
@@ -22,5 +23,5 @@ func Parse(s string) (Size, error) {
 	case A4, Letter:
 		return p, nil
 	}
-	return "", fmt.Errorf("unknown paper %q; allowed: a4, letter", s)
+	return "", msg.New("usage.unknown-value", "what", msg.New("usage.what.paper"), "value", msg.Value(s), "allowed", "a4, letter")
 }

@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/partnership-roadmap/roadmap/internal/diag"
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 
 	"github.com/partnership-roadmap/roadmap/internal/paper"
 	"github.com/partnership-roadmap/roadmap/templates"
@@ -305,7 +306,7 @@ func LoadThemeFrom(fsys fs.FS, prefix string) (Theme, error) {
 		return t, nil
 	}
 	file := path.Join(prefix, ThemeFile)
-	src, err := diag.ReadFile(fsys, ThemeFile, file, "the theme")
+	src, err := diag.ReadFile(fsys, ThemeFile, file, msg.New("what.theme"))
 	if err != nil {
 		return Theme{}, diag.List{err.(diag.Problem)}
 	}
@@ -349,14 +350,20 @@ var paperKind = diag.Kind{
 // decodeTheme decodes the theme file src over t; all makes every key
 // required (the embedded default, which every other theme is read over).
 func decodeTheme(t *Theme, file string, src []byte, all bool) error {
-	root, problems := diag.Parse(file, src, "a theme, as in templates/theme.yaml")
+	root, problems := diag.Parse(file, src, msg.Plain("a theme, as in templates/theme.yaml"))
 	if root == nil {
-		if !all && len(problems) == 1 && strings.HasPrefix(problems[0].Msg, "the file is empty") {
+		if !all && len(problems) == 1 && isEmptyFile(problems[0]) {
 			return nil // an empty theme changes nothing
 		}
 		return problems.Err()
 	}
 	d := diag.Decoder{File: file, RequireAll: all, Kinds: map[string]diag.Kind{"paper": paperKind}}
-	d.Decode(root, t, diag.FileField("the theme"))
+	d.Decode(root, t, diag.FileText(msg.New("what.theme")))
 	return append(problems, d.Problems...).Err()
+}
+
+// isEmptyFile reports whether p says a file is empty.
+func isEmptyFile(p diag.Problem) bool {
+	m, ok := p.Text.(msg.Message)
+	return ok && m.Key == "file.empty"
 }

@@ -1,11 +1,11 @@
 package pdf_test
 
 import (
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 	"reflect"
 	"testing"
 	"testing/fstest"
 
-	"github.com/partnership-roadmap/roadmap/internal/diag"
 	"github.com/partnership-roadmap/roadmap/internal/pdf"
 	"github.com/partnership-roadmap/roadmap/templates"
 )
@@ -57,7 +57,7 @@ func TestLoadTheme(t *testing.T) {
 		{"every problem at once", "margins: {top: 1, left: x}\ntype: {bdy: 3}\n", nil, `theme.yaml:1:16: "top" is 1, out of range; allowed: a number from 5 to 60 mm
 theme.yaml:1:25: wrong type for "left": found the text "x"; allowed: a number from 5 to 60 mm
 theme.yaml:2:8: unknown key "bdy" (did you mean "body"?); allowed: title, h1, h2, h3, body, small`},
-		{"syntax", "margins:\n  top: 10\n bottom: 20\n", nil, `theme.yaml:3:2: invalid YAML: did not find expected key` + diag.SyntaxHint},
+		{"syntax", "margins:\n  top: 10\n bottom: 20\n", nil, `theme.yaml:3:2: ` + msg.New("syntax.indent").String()},
 		{"unclosed quote", "colours:\n  text: \"#000000\n  muted: '#111111'\n", nil, `theme.yaml:2:9: invalid YAML: the quote " opened here is not closed on its line, so the lines below are read as part of the text; allowed: a closing " on the same line, or a longer text in a | block`},
 		{"control character", "paper: a4\x07\n", nil, `theme.yaml:1:10: the file holds the invisible character U+0007 BELL; allowed: text without control characters, so delete it (it often comes with copied text)`},
 	}

@@ -1,7 +1,6 @@
 package roadmap
 
 import (
-	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -10,7 +9,7 @@ import (
 
 	"github.com/partnership-roadmap/roadmap/internal/answers"
 	"github.com/partnership-roadmap/roadmap/internal/content"
-	"github.com/partnership-roadmap/roadmap/internal/diag"
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 )
 
 // The dates people write: ISO (2027-05-15) as the answers file has them,
@@ -24,12 +23,15 @@ var exampleDate = time.Date(2026, time.November, 27, 0, 0, 0, 0, time.UTC)
 // DateAllowed says what a date may be written as, in language lang's way of
 // writing dates: allowed: a date as dd.mm.yyyy., e.g. 27.11.2026., or as
 // YYYY-MM-DD.
-func DateAllowed(lang *content.Language) string {
+func DateAllowed(lang *content.Language) string { return DateAllowedText(lang).In(msg.Fallback) }
+
+// DateAllowedText is DateAllowed in every language.
+func DateAllowedText(lang *content.Language) msg.Message {
 	layout := lang.DateLayout()
 	if layout == "yyyy-mm-dd" {
-		return "allowed: a date as YYYY-MM-DD, e.g. 2026-11-27"
+		return msg.New("date.allowed-iso")
 	}
-	return fmt.Sprintf("allowed: a date as %s, e.g. %s, or as YYYY-MM-DD", layout, lang.FormatDate(exampleDate))
+	return msg.New("date.allowed-local", "layout", layout, "example", lang.FormatDate(exampleDate))
 }
 
 // iso matches a date written as the answers file writes dates. It and
@@ -54,7 +56,7 @@ func ParseDate(lang *content.Language, s string) (answers.Date, error) {
 	}
 	m := textDate().FindStringSubmatch(s)
 	if m == nil {
-		return answers.Date{}, fmt.Errorf("%q is not a date; %s", diag.Clip(s), DateAllowed(lang))
+		return answers.Date{}, msg.New("date.typed-not-a-date", "value", msg.Value(s), "allowed", DateAllowedText(lang))
 	}
 	var y, a, b string
 	switch {
@@ -67,13 +69,13 @@ func ParseDate(lang *content.Language, s string) (answers.Date, error) {
 			if err != nil {
 				return answers.Date{}, err
 			}
-			return MakeDate(lang, fmt.Sprintf("%q", diag.Clip(s)), d.Year, int(d.Month), d.Day)
+			return MakeDate(lang, msg.New("field.key", "key", msg.Value(s)), d.Year, int(d.Month), d.Day)
 		}
 		return checkDate(lang, s, m[1], m[2], m[3])
 	case len(m[3]) == 4 && len(m[1]) <= 2:
 		y, a, b = m[3], m[1], m[2]
 	default:
-		return answers.Date{}, fmt.Errorf("%q is not a date: write the year with four digits; %s", diag.Clip(s), DateAllowed(lang))
+		return answers.Date{}, msg.New("date.year-digits", "value", msg.Value(s), "allowed", DateAllowedText(lang))
 	}
 	// Day and month in the language's order.
 	if dayFirst(lang) {
@@ -97,19 +99,19 @@ func checkDate(lang *content.Language, s, y, mo, d string) (answers.Date, error)
 	year, _ := strconv.Atoi(y)
 	month, _ := strconv.Atoi(mo)
 	day, _ := strconv.Atoi(d)
-	return MakeDate(lang, fmt.Sprintf("%q", diag.Clip(s)), year, month, day)
+	return MakeDate(lang, msg.New("field.key", "key", msg.Value(s)), year, month, day)
 }
 
 // MakeDate returns the date year-month-day, or says why it is not one;
-// what is the value as the message names it.
-func MakeDate(lang *content.Language, what string, year, month, day int) (answers.Date, error) {
+// what is the value as the message names it (a Text, or a string).
+func MakeDate(lang *content.Language, what any, year, month, day int) (answers.Date, error) {
 	if month < 1 || month > 12 || day < 1 || day > time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day() {
-		return answers.Date{}, fmt.Errorf("%s is not a real calendar date; %s", what, DateAllowed(lang))
+		return answers.Date{}, msg.New("date.not-real", "value", what, "allowed", DateAllowedText(lang))
 	}
 	dt := answers.Date{Year: year, Month: time.Month(month), Day: day}
 	if dt.Time().Before(answers.MinDate.Time()) || dt.Time().After(answers.MaxDate.Time()) {
-		return answers.Date{}, fmt.Errorf("%s is out of range; allowed: a date from %s to %s", what,
-			lang.FormatDate(answers.MinDate.Time()), lang.FormatDate(answers.MaxDate.Time()))
+		return answers.Date{}, msg.New("date.typed-out-of-range", "value", what,
+			"min", lang.FormatDate(answers.MinDate.Time()), "max", lang.FormatDate(answers.MaxDate.Time()))
 	}
 	return dt, nil
 }

@@ -517,7 +517,7 @@ func TestProblemSummaryPage(t *testing.T) {
 	for _, want := range []string{
 		`<section id="problems" class="alert" tabindex="-1" aria-labelledby="problems-h" autofocus>`,
 		`<h2 id="problems-h">` + lvRefused + `</h2>`,
-		`<ul><li><a href="#f-date">Datums</a>: impossible date &#34;2027-02-30&#34;`,
+		`<ul><li><a href="#f-date">Datums</a>: neiespējams datums „2027-02-30“`,
 		`</li><li><a href="#f-pilot-answer">1.5 Jūsu atbilde</a>: `,
 	} {
 		if !strings.Contains(m, want) {
@@ -526,7 +526,7 @@ func TestProblemSummaryPage(t *testing.T) {
 	}
 	for _, want := range []string{
 		`<input id="f-date" type="date" name="date" value="2027-02-30" aria-invalid="true" aria-describedby="err-date">`,
-		`<span class="err" id="err-date" data-err="date">impossible date`,
+		`<span class="err" id="err-date" data-err="date">neiespējams datums`,
 		`aria-describedby="cp-pilot-hint err-cp-pilot-answer" aria-invalid="true">ok`,
 		`<span class="err" id="err-cp-pilot-answer" data-err="cp.pilot.answer">`,
 	} {

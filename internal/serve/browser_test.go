@@ -283,7 +283,7 @@ func TestBrowser(t *testing.T) {
 	}
 	do(t, ctx, chromedp.Navigate(base+"/?lang=lv"))
 	home := eval[string](t, ctx, `document.body.innerText`)
-	if !strings.Contains(home, "salauzts.yaml:4:1: invalid YAML: a tab is used for indentation") || !strings.Contains(home, "Biedrība “Ābeļzieds”") {
+	if !strings.Contains(home, "salauzts.yaml:4:1: nederīgs YAML: atkāpei izmantota tabulēšanas zīme") || !strings.Contains(home, "Biedrība “Ābeļzieds”") {
 		t.Errorf("the home page shows:\n%s", home)
 	}
 	do(t, ctx, chromedp.Navigate(base+"/r/salauzts.yaml"))

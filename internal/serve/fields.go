@@ -1,7 +1,6 @@
 package serve
 
 import (
-	"fmt"
 	"net/url"
 	"slices"
 	"strconv"
@@ -12,6 +11,7 @@ import (
 	"github.com/partnership-roadmap/roadmap/internal/answers"
 	"github.com/partnership-roadmap/roadmap/internal/content"
 	"github.com/partnership-roadmap/roadmap/internal/diag"
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 	"github.com/partnership-roadmap/roadmap/internal/roadmap"
 )
 
@@ -118,7 +118,7 @@ func decodeForm(v url.Values, base *answers.File, lang *content.Language) (f *an
 		d, err := answers.ParseDate(s)
 		if err != nil {
 			raw[field] = s
-			errs.add(field, err.Error())
+			errs.add(field, msg.In(err, lang.Code))
 		}
 		return d
 	}
@@ -176,7 +176,7 @@ func decodeForm(v url.Values, base *answers.File, lang *content.Language) (f *an
 		n := len(v[first])
 		for _, c := range p.Columns[1:] {
 			if got := len(v[p.Key+"."+c.ID]); got != n {
-				errs.add("", fmt.Sprintf("the %s rows arrived incomplete (%d values of %q, %d of %q); nothing was saved", p.YAMLKey, n, p.Columns[0].ID, got, c.ID))
+				errs.add("", msg.New("serve.rows-incomplete", "plan", p.YAMLKey, "count", n, "first", p.Columns[0].ID, "got", got, "column", c.ID).In(lang.Code))
 				return f, raw, errs
 			}
 		}
@@ -370,15 +370,17 @@ func fieldAt(data []byte) map[string]string {
 // placeProblems sorts the problems of an encoded file by the field they
 // concern. The positions were made by this server's own encoding, so the
 // file name and position are left out of the message: the field shows where.
-func placeProblems(err error, data []byte, errs *fieldErrors) {
+func placeProblems(err error, data []byte, errs *fieldErrors, lang string) {
 	at := fieldAt(data)
 	list, ok := err.(diag.List)
 	if !ok {
-		errs.add("", err.Error())
+		errs.add("", msg.In(err, lang))
 		return
 	}
 	for _, p := range list {
 		field := at[strconv.Itoa(p.Line)+":"+strconv.Itoa(p.Col)]
-		errs.add(field, p.Msg)
+		// In the page's language, whatever the file's.
+		p.Lang = ""
+		errs.add(field, p.Message(lang))
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/partnership-roadmap/roadmap/internal/calendar"
 	"github.com/partnership-roadmap/roadmap/internal/content"
 	"github.com/partnership-roadmap/roadmap/internal/diag"
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 	"github.com/partnership-roadmap/roadmap/internal/overview"
 )
 
@@ -30,7 +31,7 @@ func (s *Server) folder() (files []*answers.File, problems []diag.Problem, rev s
 	for _, e := range entries {
 		data, _, err := s.store.read(e.Name)
 		if err != nil {
-			problems = append(problems, diag.Problem{File: e.Name, Msg: problemText(e.Name, err)[len(e.Name)+2:]})
+			problems = append(problems, diag.Problem{File: e.Name, Msg: problemText(e.Name, err, msg.Fallback)[len(e.Name)+2:]})
 			continue
 		}
 		r := answers.Revision(data)

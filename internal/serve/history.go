@@ -356,7 +356,7 @@ func (s *Server) restoreVersion(w http.ResponseWriter, r *http.Request) {
 	}
 	f, err := answers.Parse(rm.Name, []byte(v.Data), s.opts.Content)
 	if err != nil {
-		s.refuse(w, r, http.StatusConflict, "serve.error.write", "why", problemText(rm.Name, err))
+		s.refuse(w, r, http.StatusConflict, "serve.error.write", "why", problemText(rm.Name, err, rm.Lang.Code))
 		return
 	}
 	// A restore keeps the version it replaces whoever made it, and starts

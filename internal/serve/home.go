@@ -42,7 +42,7 @@ type listed struct {
 	info            os.FileInfo
 	org, form, lang string
 	done, total     int
-	problem         string
+	problem         error
 	key             string // organisation and file name, folded for search
 	hasInfo         bool
 }
@@ -101,7 +101,7 @@ func (s *Server) listing() ([]entryInfo, []listed, error) {
 func (s *Server) listedOf(name string, info os.FileInfo, f *answers.File, err error) listed {
 	l := listed{info: info, hasInfo: info != nil}
 	if err != nil {
-		l.problem = problemText(name, err)
+		l.problem = err
 	} else {
 		l.org, l.form, l.lang = f.Organisation.Name, string(f.Form), f.Language
 		if lang, err := s.opts.Content.Language(f.Language); err == nil {
@@ -158,7 +158,7 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 	idx := make([]int, 0, len(list))
 	fq := fold(query)
 	for i, l := range list {
-		valid = valid || l.problem == ""
+		valid = valid || l.problem == nil
 		if fq == "" || strings.Contains(l.key, fq) {
 			idx = append(idx, i)
 		}
@@ -215,7 +215,7 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 	for _, i := range idx[min((pg-1)*perPage, len(idx)):min(pg*perPage, len(idx))] {
 		l, e := list[i], entries[i]
 		row := homeRow{Name: e.Name, Org: l.org, Form: l.form, Language: l.lang, Done: l.done, Total: l.total,
-			Problem: l.problem, Changed: changedAt(lang, e.ModTime)}
+			Problem: problemText(e.Name, l.problem, lang.Code), Changed: changedAt(lang, e.ModTime)}
 		if l.form != "" {
 			row.FormLabel = lang.Label("form.title." + l.form)
 		}

@@ -20,11 +20,11 @@ func TestNewValid(t *testing.T) {
 	dir := t.TempDir()
 	h := newServer(t, dir)
 	res, body := post(t, h, "/new", url.Values{"form": {"community"}, "lang": {"en"}, "org": {strings.Repeat("Ābele ", 50)}})
-	if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "is too long: 299 characters; allowed: at most 200 characters") {
+	if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "ir par garu: 299 rakstzīmes; atļauts: ne vairāk kā 200 rakstzīmes") {
 		t.Errorf("a name of 300 characters: %d\n%s", res.StatusCode, body)
 	}
 	res, body = post(t, h, "/new", url.Values{"form": {"community"}, "lang": {"en"}, "org": {"Org\x1b]0;x\x07"}})
-	if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "holds the control character U&#43;001B ESCAPE") {
+	if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "satur vadības rakstzīmi U&#43;001B ESCAPE") {
 		t.Errorf("a name with an escape character: %d\n%s", res.StatusCode, body[strings.Index(body, "<main"):])
 	}
 	if entries := answersFiles(t, dir); len(entries) != 0 {

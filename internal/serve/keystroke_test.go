@@ -127,7 +127,7 @@ func checkRefusedDate(t *testing.T, ctx context.Context, path, fileDate string) 
 		t.Errorf("the date field holds %q, want the refused %q", v, badDate)
 	}
 	msg := eval[string](t, ctx, `(document.querySelector('[data-err="date"]')||{}).textContent||''`)
-	if want := `date "` + badDate + `" is out of range`; !strings.Contains(msg, want) {
+	if want := `datums „` + badDate + `“ ir ārpus atļautajām robežām`; !strings.Contains(msg, want) {
 		t.Errorf("beside the date field: %q, want %q", msg, want)
 	}
 	if inv := eval[string](t, ctx, `document.getElementById('f-date').getAttribute('aria-invalid')||''`); inv != "true" {

@@ -105,7 +105,7 @@ func TestWorkshopNotes(t *testing.T) {
 	v.Set("ws.notes", strings.Repeat("vārds ", 3334)+"x")
 	res, body := post(t, h, "/r/"+example, v, js...)
 	p, _ := reply(t, body)["problems"].(map[string]any)
-	if got, _ := p["ws.notes"].(string); res.StatusCode != 422 || !strings.Contains(got, `"notes" is too long: 20005 characters; allowed: at most 20000 characters`) {
+	if got, _ := p["ws.notes"].(string); res.StatusCode != 422 || !strings.Contains(got, `„Piezīmes un nākamie soļi“ (notes) ir par garu: 20005 rakstzīmes; atļauts: ne vairāk kā 20000 rakstzīmes`) {
 		t.Errorf("too long notes = %d, problems %v", res.StatusCode, p)
 	}
 	if read(t, path) != before {

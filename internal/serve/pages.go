@@ -19,6 +19,7 @@ import (
 	"github.com/partnership-roadmap/roadmap/internal/answers"
 	"github.com/partnership-roadmap/roadmap/internal/content"
 	"github.com/partnership-roadmap/roadmap/internal/diag"
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 	"github.com/partnership-roadmap/roadmap/internal/pack"
 )
 
@@ -193,8 +194,12 @@ func (s *Server) languages() ([]*content.Language, error) {
 	return out, nil
 }
 
-// problemText is the first problems of a file, as file:line:col: message.
-func problemText(name string, err error) string {
+// problemText is the first problems of a file, as file:line:col: message,
+// in language lang (the page's, whatever the file's); "" for no error.
+func problemText(name string, err error, lang string) string {
+	if err == nil {
+		return ""
+	}
 	var list diag.List
 	if errors.As(err, &list) {
 		var lines []string
@@ -203,17 +208,18 @@ func problemText(name string, err error) string {
 				lines = append(lines, "…")
 				break
 			}
-			lines = append(lines, p.Error())
+			p.Lang = ""
+			lines = append(lines, p.In(lang))
 		}
 		return strings.Join(lines, "\n")
 	}
 	if errors.Is(err, fs.ErrNotExist) {
-		return name + ": the file is gone"
+		return name + ": " + msg.New("serve.file-gone").In(lang)
 	}
 	if strings.Contains(err.Error(), "path escapes from parent") {
-		return name + ": the file is a link to a place outside the folder; allowed: answers files inside the folder"
+		return name + ": " + msg.New("serve.file-outside").In(lang)
 	}
-	return name + ": " + strings.TrimPrefix(err.Error(), "openat ")
+	return name + ": " + strings.TrimPrefix(msg.In(err, lang), "openat ")
 }
 
 // newRoadmap makes a new answers file, as "roadmap init" writes it, and
@@ -254,7 +260,7 @@ func (s *Server) newRoadmap(w http.ResponseWriter, r *http.Request) {
 				page
 				Message  string
 				Problems string
-			}{page{Lang: s.uiLanguage(r), Title: s.uiLanguage(r).Label("serve.upload.refused"), s: s}, s.uiLanguage(r).Label("serve.upload.refused"), problemText(name, perr)})
+			}{page{Lang: s.uiLanguage(r), Title: s.uiLanguage(r).Label("serve.upload.refused"), s: s}, s.uiLanguage(r).Label("serve.upload.refused"), problemText(name, perr, s.uiLanguage(r).Code)})
 			return
 		}
 		err = s.store.create(name, data)
@@ -307,7 +313,7 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 			page
 			Message  string
 			Problems string
-		}{page{Lang: lang, Title: lang.Label("serve.upload.refused"), s: s}, lang.Label("serve.upload.refused"), problemText(upName, err)})
+		}{page{Lang: lang, Title: lang.Label("serve.upload.refused"), s: s}, lang.Label("serve.upload.refused"), problemText(upName, err, lang.Code)})
 		return
 	}
 	base := pack.SafeName(strings.TrimSuffix(upName, filepath.Ext(upName)), "")
@@ -352,7 +358,7 @@ func (s *Server) open(w http.ResponseWriter, r *http.Request) *opened {
 		}
 		// A link out of the folder, a folder, a file too large: shown as
 		// the roadmap's problem, read-only.
-		rm := &opened{Name: name, Err: diag.List{{File: name, Msg: problemText(name, err)[len(name)+2:]}}, Lang: s.uiLanguage(r)}
+		rm := &opened{Name: name, Err: diag.List{{File: name, Msg: problemText(name, err, msg.Fallback)[len(name)+2:]}}, Lang: s.uiLanguage(r)}
 		return rm
 	}
 	rm := &opened{Name: name, Data: data, Rev: answers.Revision(data)}
@@ -460,7 +466,7 @@ func (s *Server) renderBroken(w http.ResponseWriter, status int, rm *opened) {
 		Name     string
 		Problems []string
 		Lines    []line
-	}{page{Lang: rm.Lang, Title: rm.Name, s: s}, rm.Name, strings.Split(problemText(rm.Name, rm.Err), "\n"), lines})
+	}{page{Lang: rm.Lang, Title: rm.Name, s: s}, rm.Name, strings.Split(problemText(rm.Name, rm.Err, rm.Lang.Code), "\n"), lines})
 }
 
 // save takes the fields of the editing page, checks them as "roadmap
@@ -509,7 +515,7 @@ func (s *Server) save(w http.ResponseWriter, r *http.Request) {
 		if ok {
 			var err error
 			if data, err = answers.Encode(kept, lang, rm.Data); err != nil {
-				errs.add("", err.Error())
+				errs.add("", msg.In(err, lang.Code))
 				ok = false
 			}
 		}

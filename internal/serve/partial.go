@@ -10,6 +10,7 @@ import (
 
 	"github.com/partnership-roadmap/roadmap/internal/answers"
 	"github.com/partnership-roadmap/roadmap/internal/content"
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 	"github.com/partnership-roadmap/roadmap/internal/roadmap"
 )
 
@@ -43,7 +44,7 @@ func encodeValid(name string, f, base *answers.File, prev []byte, lang *content.
 		}
 		data, err := answers.Encode(g, lang, prev)
 		if err != nil {
-			errs.add("", err.Error())
+			errs.add("", msg.In(err, lang.Code))
 			return g, nil, false
 		}
 		_, err = answers.Parse(name, data, b)
@@ -51,7 +52,7 @@ func encodeValid(name string, f, base *answers.File, prev []byte, lang *content.
 			return g, data, true
 		}
 		var more fieldErrors
-		placeProblems(err, data, &more)
+		placeProblems(err, data, &more, lang.Code)
 		errs.General = append(errs.General, more.General...)
 		progress := false
 		for field, msg := range more.ByField {

@@ -35,7 +35,7 @@ func TestPartialSave(t *testing.T) {
 	if res.StatusCode != http.StatusUnprocessableEntity || m["state"] != "refused" || m["message"] != refused {
 		t.Fatalf("save with a refused date = %d %v", res.StatusCode, m)
 	}
-	if got, _ := p["date"].(string); !strings.Contains(got, `date "0207-02-07" is out of range`) || len(p) != 1 {
+	if got, _ := p["date"].(string); !strings.Contains(got, `datums „0207-02-07“ ir ārpus atļautajām robežām`) || len(p) != 1 {
 		t.Errorf("problems %v; want the date's alone", p)
 	}
 	f := parseFile(t, path)
@@ -115,7 +115,7 @@ func TestPartialSave(t *testing.T) {
 	v.Set("org.partner", "Talsu novada pašvaldība")
 	res, body = post(t, h, "/r/"+example, v)
 	rev = answers.Revision([]byte(read(t, path)))
-	for _, want := range []string{`value="2027-13-01"`, "there is no month 13", refused, `name="rev" value="` + rev + `"`} {
+	for _, want := range []string{`value="2027-13-01"`, "13. mēneša nav", refused, `name="rev" value="` + rev + `"`} {
 		if !strings.Contains(body, want) {
 			t.Errorf("plain save with a refused date (%d): the page lacks %q", res.StatusCode, want)
 		}
@@ -141,7 +141,7 @@ func TestPartialSave(t *testing.T) {
 		}
 	}
 	if want := `id="ap-1-deadline" type="date" name="ap.deadline" value="2027-02-30" aria-invalid="true" aria-describedby="err-ap-1-deadline">`; res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, want) ||
-		!strings.Contains(body, `<span class="err" id="err-ap-1-deadline" data-err="ap.1.deadline">impossible date &#34;2027-02-30&#34;`) {
+		!strings.Contains(body, `<span class="err" id="err-ap-1-deadline" data-err="ap.1.deadline">neiespējams datums „2027-02-30“`) {
 		t.Errorf("plain save with a row removed (%d): the page lacks the bad date in its row", res.StatusCode)
 	}
 

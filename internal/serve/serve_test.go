@@ -137,7 +137,7 @@ func TestHome(t *testing.T) {
 	}
 	for _, want := range []string{
 		`<html lang="lv">`, "Biedrība &#34;Brīnumiņš&#34;", "8 no 13", "Talsi Municipality", "8 no 12",
-		`broken.yaml:4:19: unknown status &#34;finished&#34;`, "Jauna ceļa karte", `href="/blank/lv/pack.zip"`,
+		`broken.yaml:4:19: nezināms statuss „finished“`, "Jauna ceļa karte", `href="/blank/lv/pack.zip"`,
 	} {
 		if !strings.Contains(body, want) {
 			t.Errorf("the home page lacks %q", want)
@@ -211,7 +211,7 @@ func TestUpload(t *testing.T) {
 	}
 	bad := []byte("form: community\nlanguage: lv\ndate: 2026-02-30\n")
 	res, body := upload(t, h, "bad.yaml", bad)
-	if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "bad.yaml:3:7: impossible date") {
+	if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "bad.yaml:3:7: neiespējams datums") {
 		t.Errorf("a bad upload = %d\n%s", res.StatusCode, body)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "bad.yaml")); err == nil {
@@ -370,10 +370,10 @@ func TestSave(t *testing.T) {
 		t.Fatalf("invalid save = %d %v", res.StatusCode, m)
 	}
 	for field, want := range map[string]string{
-		"date":            `impossible date "2026-02-30": February 2026 has 28 days`,
-		"cp.needs.status": `unknown status "finished"`,
-		"cp.needs.opt":    `unknown option "telepathy"`,
-		"ap.1.deadline":   `"31.12.2027" is not a date`,
+		"date":            `neiespējams datums „2026-02-30“: 2026. gada februārī ir 28 dienas`,
+		"cp.needs.status": `nezināms statuss „finished“`,
+		"cp.needs.opt":    `pieturas punktam 1.2 „needs“ nav iespējas „telepathy“`,
+		"ap.1.deadline":   `„31.12.2027“ ir datums, kas rakstīts vietējā formā (vai domājāt 2027-12-31?)`,
 	} {
 		if got, _ := p[field].(string); !strings.Contains(got, want) {
 			t.Errorf("problem of %s = %q, want it to say %q (all: %v)", field, got, want, p)
@@ -383,7 +383,7 @@ func TestSave(t *testing.T) {
 		t.Error("an invalid save changed the file")
 	}
 	res, body = post(t, h, "/r/"+example, v)
-	if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, `value="31.12.2027"`) || !strings.Contains(body, "February 2026 has 28 days") {
+	if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, `value="31.12.2027"`) || !strings.Contains(body, "2026. gada februārī ir 28 dienas") {
 		t.Errorf("invalid plain save = %d; the page must show what was typed and why it is refused", res.StatusCode)
 	}
 
@@ -550,7 +550,7 @@ func TestBrokenFile(t *testing.T) {
 	h := newServer(t, dir)
 
 	_, body := call(t, h, "GET", "/", nil)
-	if !strings.Contains(body, "broken.yaml:4:9: invalid YAML") || !strings.Contains(body, "link.yaml") {
+	if !strings.Contains(body, "broken.yaml:4:9: nederīgs YAML") || !strings.Contains(body, "link.yaml") {
 		t.Errorf("the list does not show the problems:\n%s", body)
 	}
 	res, body := call(t, h, "GET", "/r/broken.yaml", nil)

@@ -100,7 +100,7 @@ func TestWorkshop(t *testing.T) {
 	v.Set("ws.next_review", "maijā")
 	res, body := post(t, h, "/r/"+example, v, js...)
 	p, _ := reply(t, body)["problems"].(map[string]any)
-	if got, _ := p["ws.next_review"].(string); res.StatusCode != 422 || !strings.Contains(got, `"maijā" is not a date`) {
+	if got, _ := p["ws.next_review"].(string); res.StatusCode != 422 || !strings.Contains(got, `„maijā“ nav datums`) {
 		t.Errorf("bad next review = %d, problems %v", res.StatusCode, p)
 	}
 	res, body = post(t, h, "/r/"+example, v)
