@@ -28,7 +28,7 @@ file fails a rule.`,
 		Example: "  roadmap check output/*.pdf",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
-				return usagef(cmd, "give at least one PDF file")
+				return usage(cmd, "usage.check-args")
 			}
 			return nil
 		},

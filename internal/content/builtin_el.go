@@ -995,6 +995,7 @@ func builtinEL() *Language {
 			"msg.syntax.unclosed-map":                       "μη έγκυρο YAML: το σύνολο που ανοίγει εδώ με άγκιστρο δεν κλείνει με άγκιστρο· επιτρέπεται: ζεύγη key: value μέσα σε άγκιστρα σε μία γραμμή ή ένα «key: value» ανά γραμμή",
 			"msg.usage.a3-paper":                            "δώστε --a3 ή --paper, όχι και τα δύο",
 			"msg.usage.addr":                                "--addr «{value}»: δώστε διακομιστής:θύρα, π.χ. 127.0.0.1:8080",
+			"msg.usage.check-args":                          "δώστε τουλάχιστον ένα αρχείο PDF",
 			"msg.usage.content-check-args":                  "το content check δεν δέχεται ορίσματα· ελέγχει όλες τις γλώσσες",
 			"msg.usage.content-show-args":                   "το content show δεν δέχεται ορίσματα· επιλέξτε τη γλώσσα με --lang και το έντυπο με --audience",
 			"msg.usage.flag":                                "--{flag}: {reason}",

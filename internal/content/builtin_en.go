@@ -994,6 +994,7 @@ func builtinEN() *Language {
 			"msg.syntax.unclosed-map":                       "invalid YAML: the map opened here with a curly bracket is not closed with one; allowed: key: value pairs between curly brackets on one line, or one \"key: value\" per line",
 			"msg.usage.a3-paper":                            "give --a3 or --paper, not both",
 			"msg.usage.addr":                                "--addr \"{value}\": give host:port, such as 127.0.0.1:8080",
+			"msg.usage.check-args":                          "give at least one PDF file",
 			"msg.usage.content-check-args":                  "content check takes no arguments; it checks every language",
 			"msg.usage.content-show-args":                   "content show takes no arguments; choose the language with --lang and the form with --audience",
 			"msg.usage.flag":                                "--{flag}: {reason}",

@@ -3,10 +3,10 @@
 package content
 
 var builtinLanguages = []builtin{
-	{"lv", "9cec4769d81a4561c2971bc534ee789d1ee2b8377b6f8d9dea6b27bd22274ec9", builtinLV},
-	{"el", "ab780501233d173fb20eda64f83295993b7d05954ec4ea399a981e02a5e6a67e", builtinEL},
-	{"en", "06249b10ba69a449b607ced1ae6d4ea9461c461de72573562586215d56531651", builtinEN},
-	{"lt", "0f3fee629a7fcb8d157e06a0285d86057200b581bbf23e80be962cdbc1e024a3", builtinLT},
-	{"pt", "494e8cee2d9f5dca390ad4daa350be035bb31f8f14ef5e15107050bd5cd8bebd", builtinPT},
-	{"sv", "02bc89ee72aed67292815d23ead6b183362e24736d9c68eebf4ea726f0f9ca53", builtinSV},
+	{"lv", "75f0fe45bcf4a49c34265ba82a4a0cd1f6013ae100aeab6b5e8aed278ae6a8a4", builtinLV},
+	{"el", "ddbb56507b5e6c9d9f5ec8c109c0b2c59b6b19f306c961c339a8633938d306ae", builtinEL},
+	{"en", "dc4e26c81f5dabdb19a600f1ae9a38d6140be394d50a5010b5134eac1a4cee59", builtinEN},
+	{"lt", "544a55c289d177ef67006e2dd16078cb7e0fc83e9390b29779b021f4469c149e", builtinLT},
+	{"pt", "c3c722ef6aabd374e56b3986a7c2213a0617e4c691e1cb7d454f411322b16297", builtinPT},
+	{"sv", "bf2b9201facda2db34b360df425b12f9b90d5550c96660cfcc5eca78718e17ce", builtinSV},
 }

@@ -995,6 +995,7 @@ func builtinLT() *Language {
 			"msg.syntax.unclosed-map":                       "netinkamas YAML: čia riestiniu skliaustu atidarytas sąrašas neuždarytas riestiniu skliaustu; leidžiama: poros key: value riestiniuose skliaustuose vienoje eilutėje arba kiekvienas „key: value“ atskiroje eilutėje",
 			"msg.usage.a3-paper":                            "nurodykite --a3 arba --paper, ne abu",
 			"msg.usage.addr":                                "--addr „{value}“: nurodykite serveris:prievadas, pvz., 127.0.0.1:8080",
+			"msg.usage.check-args":                          "nurodykite bent vieną PDF failą",
 			"msg.usage.content-check-args":                  "content check nepriima argumentų; ji tikrina visas kalbas",
 			"msg.usage.content-show-args":                   "content show nepriima argumentų; kalbą pasirinkite su --lang, o formą su --audience",
 			"msg.usage.flag":                                "--{flag}: {reason}",

@@ -1007,6 +1007,7 @@ func builtinLV() *Language {
 			"msg.syntax.unclosed-map":                       "nederīgs YAML: šeit ar figūriekavu atvērtais saraksts nav aizvērts ar figūriekavu; atļauts: pāri key: value figūriekavās vienā rindā vai katrs „key: value“ savā rindā",
 			"msg.usage.a3-paper":                            "norādiet --a3 vai --paper, ne abus",
 			"msg.usage.addr":                                "--addr „{value}“: norādiet resursdators:ports, piemēram, 127.0.0.1:8080",
+			"msg.usage.check-args":                          "norādiet vismaz vienu PDF failu",
 			"msg.usage.content-check-args":                  "content check nepieņem argumentus; tā pārbauda visas valodas",
 			"msg.usage.content-show-args":                   "content show nepieņem argumentus; valodu izvēlieties ar --lang un veidlapu ar --audience",
 			"msg.usage.flag":                                "--{flag}: {reason}",

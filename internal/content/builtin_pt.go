@@ -995,6 +995,7 @@ func builtinPT() *Language {
 			"msg.syntax.unclosed-map":                       "YAML inválido: o mapa aberto aqui com uma chaveta não é fechado com outra; permitido: pares key: value entre chavetas numa linha, ou um «key: value» por linha",
 			"msg.usage.a3-paper":                            "indique --a3 ou --paper, não ambos",
 			"msg.usage.addr":                                "--addr «{value}»: indique anfitrião:porta, p. ex. 127.0.0.1:8080",
+			"msg.usage.check-args":                          "indique pelo menos um ficheiro PDF",
 			"msg.usage.content-check-args":                  "content check não aceita argumentos; verifica todas as línguas",
 			"msg.usage.content-show-args":                   "content show não aceita argumentos; escolha a língua com --lang e o formulário com --audience",
 			"msg.usage.flag":                                "--{flag}: {reason}",

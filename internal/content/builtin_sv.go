@@ -995,6 +995,7 @@ func builtinSV() *Language {
 			"msg.syntax.unclosed-map":                       "ogiltig YAML: mappningen som öppnas här med en klammerparentes stängs inte med en; tillåtet: par key: value inom klammerparenteser på en rad, eller ett ”key: value” per rad",
 			"msg.usage.a3-paper":                            "ange --a3 eller --paper, inte båda",
 			"msg.usage.addr":                                "--addr ”{value}”: ange värd:port, t.ex. 127.0.0.1:8080",
+			"msg.usage.check-args":                          "ange minst en PDF-fil",
 			"msg.usage.content-check-args":                  "content check tar inga argument; det kontrollerar alla språk",
 			"msg.usage.content-show-args":                   "content show tar inga argument; välj språk med --lang och formulär med --audience",
 			"msg.usage.flag":                                "--{flag}: {reason}",
