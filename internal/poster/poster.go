@@ -200,6 +200,10 @@ func (p *page) draw() {
 		}
 		d.SetY(d.Y() + 2*k)
 	}
+	// the funding line an EU-funded output carries, as the forms do
+	h := 7 * k
+	d.FundedBy(d.Left(), d.Y()+k, h, p.label("funded_by"), th.Colors.Text)
+	d.SetY(d.Y() + k + h)
 }
 
 // organisation draws the organisation, partner and date of the answers.

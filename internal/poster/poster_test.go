@@ -74,7 +74,7 @@ func TestBlankPoster(t *testing.T) {
 						t.Errorf("page %d is %.1f × %.1f mm, want %.1f × %.1f", i+1, pg.Width, pg.Height, p.w, p.h)
 					}
 					text := flat(texts[i])
-					for _, want := range []string{lang.Label("poster.title"), lang.Label("audience." + string(f))} {
+					for _, want := range []string{lang.Label("poster.title"), lang.Label("audience." + string(f)), lang.Label("funded_by")} {
 						if !strings.Contains(text, want) {
 							t.Errorf("page %d lacks %q", i+1, want)
 						}
