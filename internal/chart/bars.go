@@ -17,6 +17,11 @@ type Bar struct {
 // title, then per bar its label (up to two lines), the bar on a pale track
 // scaled to the largest Of, and "Value / Of" on the right.
 func Bars(d *pdf.Doc, title string, bars []Bar, c pdf.Color) {
+	// a Figure, described by the text it draws (labels and numbers)
+	d.Figure("", func() { barsFigure(d, title, bars, c) })
+}
+
+func barsFigure(d *pdf.Doc, title string, bars []Bar, c pdf.Color) {
 	if len(bars) == 0 {
 		return
 	}

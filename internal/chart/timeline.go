@@ -82,6 +82,11 @@ func month(d answers.Date) int { return d.Year*12 + int(d.Month) - 1 }
 // repeating the months. Lanes without dates are left out; with no dates at
 // all nothing is drawn.
 func Timeline(d *pdf.Doc, lang *content.Language, lanes []Lane, asOf answers.Date) {
+	// a Figure, described by the text it draws (labels and numbers)
+	d.Figure("", func() { timelineFigure(d, lang, lanes, asOf) })
+}
+
+func timelineFigure(d *pdf.Doc, lang *content.Language, lanes []Lane, asOf answers.Date) {
 	var rows []Lane
 	shown := map[Shape]bool{}
 	lo, hi := math.MaxInt, math.MinInt

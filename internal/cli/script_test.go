@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pdfcpu/pdfcpu/pkg/api"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/rogpeppe/go-internal/testscript"
 	"github.com/xuri/excelize/v2"
 )
@@ -57,9 +59,10 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"exits":   cmdExits,
-			"mkfifo":  cmdMkfifo,
-			"xlsxset": cmdXlsxSet,
+			"exits":    cmdExits,
+			"mkfifo":   cmdMkfifo,
+			"pagesize": cmdPageSize,
+			"xlsxset":  cmdXlsxSet,
 		},
 		Condition: func(cond string) (bool, error) {
 			if cond == "root" {
@@ -68,6 +71,23 @@ func TestScripts(t *testing.T) {
 			return false, fmt.Errorf("unknown condition %q", cond)
 		},
 	})
+}
+
+// cmdPageSize prints the size of each page of a PDF in points, as
+// "612.00 792.00", one page a line (a PDF's page dictionaries may be in
+// compressed object streams, where grep cannot see them).
+func cmdPageSize(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 1 || neg {
+		ts.Fatalf("usage: pagesize FILE.pdf")
+	}
+	f, err := os.Open(ts.MkAbs(args[0]))
+	ts.Check(err)
+	defer f.Close()
+	dims, err := api.PageDims(f, model.NewDefaultConfiguration())
+	ts.Check(err)
+	for _, d := range dims {
+		fmt.Fprintf(ts.Stdout(), "%.2f %.2f\n", d.Width, d.Height)
+	}
 }
 
 // cmdExits runs a command and checks its exit status:

@@ -3,10 +3,10 @@
 package content
 
 var builtinLanguages = []builtin{
-	{"lv", "3a7bd5b3bac4c4372c5c985e60c876606a1de5d2722241a16044eb4f8cf74ce4", builtinLV},
-	{"el", "fcb8a93ff31880fa25878cd25ecdcac5cc569fd79841261dd0bc3e5174d236e1", builtinEL},
-	{"en", "0a02d764ac7bfc0a84efc3f33a0ad0891950dd0c5ef1df7e86b2f644991cb165", builtinEN},
-	{"lt", "dd5a0b8bf83bd4a66c16325501938e948baf924c754b5ad7ccc67ed322b7099b", builtinLT},
-	{"pt", "cad2eb7dd8bbe6df4efee39723fa14a5913ffc1e7e09a7b7d3938c3e9605f8e0", builtinPT},
-	{"sv", "06bab3a2fda65f5e77edca808d6a5ce0038515c6a872b43bcc08c78482628676", builtinSV},
+	{"lv", "d9e09f95bca9193bd5c2d51131fadbded2f2d6a9f99cdc4430981cd6ff876cb9", builtinLV},
+	{"el", "0b8ed1b09a69c3a6e040d4dcf4b9b75091742653ddfc09536c92e608c500dc68", builtinEL},
+	{"en", "5499130a7a015ce3e13707378b83f910cce8f21a169a73d3b92d60103725eb99", builtinEN},
+	{"lt", "d71820122d27a07127c2fb1c554c862bbee0112afadd5ca3c93a8489fee163ef", builtinLT},
+	{"pt", "182adfe92a5d77755c331e07d06bd9fcdc639016c6c392d32e44c99741864399", builtinPT},
+	{"sv", "9a6e76f18073de3e053676875f3c8f247bbbb5fe9f144f0d874dbeb4d8ee6e99", builtinSV},
 }

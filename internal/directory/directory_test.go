@@ -233,8 +233,11 @@ func TestPDF(t *testing.T) {
 				t.Error("the PDF is not the same bytes twice")
 			}
 			pdftest.Check(t, data)
-			if !bytes.Contains(data, []byte("/MediaBox [0 0 "+tc.w)) && !regexp.MustCompile(`/MediaBox ?\[0 0 `+tc.w+`(\.\d+)? `+tc.h).Match(data) {
-				t.Errorf("pages are not %s × %s pt", tc.w, tc.h)
+			var w, h float64
+			got := pdftest.PageSize(t, data)
+			fmt.Sscanf(got, "%g x %g", &w, &h)
+			if fmt.Sprintf("%.0f", w) != tc.w || fmt.Sprintf("%.0f", h) != tc.h {
+				t.Errorf("pages are %s pt, not %s × %s pt", got, tc.w, tc.h)
 			}
 			pages := pdftest.Pages(t, data)
 			personal := strings.Join(strings.Fields(lang.Label("directory.personal")), " ")

@@ -77,7 +77,7 @@ func TestConventions(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				re := regexp.MustCompile(`/Rect \[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*\]\s*/Subtype /Widget\s*/T \(cp_[^)]*_opt_`)
+				re := regexp.MustCompile(`/Rect \[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*\]\s*(?:/StructParent \d+\s*)?/Subtype /Widget\s*/T \(cp_[^)]*_opt_`)
 				boxes := re.FindAllSubmatch(pdftest.Decompressed(t, fill.Data), -1)
 				if len(boxes) == 0 {
 					t.Fatal("no option tick box found")

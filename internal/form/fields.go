@@ -151,7 +151,10 @@ func (r *renderer) statusField(cp *content.Checkpoint, boxes []pdf.Area) {
 	}
 	var buttons []pdf.Button
 	for i, s := range answers.Statuses {
-		buttons = append(buttons, pdf.Button{On: string(s), Rect: boxes[i].Rect})
+		// each button named for what it chooses ("1.1. Title: Done"), so
+		// a reader does not say the group's name four times
+		buttons = append(buttons, pdf.Button{On: string(s), Rect: boxes[i].Rect,
+			Tooltip: r.tip("fillable.tip.option", cp, "option", r.label("status."+string(s)))})
 	}
 	value := ""
 	if ans, ok := r.fill.checkpoint(cp.ID); ok {

@@ -95,6 +95,8 @@ func Render(lang *content.Language, f content.Audience, a *answers.File, opts Op
 		pdf.WithDate(opts.Date),
 		pdf.WithFooter(footer),
 		pdf.WithPageLabel(pdf.PageLabel(lang.Label("page.footer"))),
+		// a reader hears which boxes of a filled form are ticked
+		pdf.WithTickWords(tickWords(lang, a != nil && fill == nil)),
 	)
 	if err != nil {
 		return nil, fmt.Errorf("rendering form: %w", err)
@@ -241,4 +243,15 @@ func (r *renderer) items() []item {
 		}
 	}
 	return out
+}
+
+// tickWords returns what a reader hears for the tick boxes and status
+// circles of a filled form: the ticked and chosen ones are said, the others
+// (and every box of a blank or fillable form, whose fields say their state)
+// are decorations.
+func tickWords(lang *content.Language, filled bool) pdf.TickWords {
+	if !filled {
+		return pdf.TickWords{}
+	}
+	return pdf.TickWords{Ticked: lang.Label("form.spoken.ticked"), Chosen: lang.Label("form.spoken.chosen")}
 }

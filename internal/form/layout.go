@@ -215,7 +215,9 @@ func (r *renderer) manyLines(f field, colW, gap float64) {
 		x := d.Left() + float64(i%2)*(colW+gap)
 		y := first + float64(i/2+1)*write
 		n := strconv.Itoa(i + 1)
-		d.TextAt(x, y-d.LineHeight(small)-0.4, n, pdf.Regular, small, th.Colors.Muted)
+		// numbered lines to write on: a decoration, the label says what
+		// they are for
+		d.Artifact(func() { d.TextAt(x, y-d.LineHeight(small)-0.4, n, pdf.Regular, small, th.Colors.Muted) })
 		d.Line(x, y, x+colW, y, th.Colors.Muted, 0.3)
 	}
 	bottom := first + float64(rows)*write
@@ -680,8 +682,10 @@ func (r *renderer) head(cp *content.Checkpoint) {
 	step := th.Step(cp.Step)
 	ans := r.answer(cp.ID)
 	d.Indent(r.numberWidth(), 0, func() {
-		d.Text(pdf.ParaStyle{Size: th.Type.H3, Leading: 1.3, Style: pdf.Bold, Marker: r.lang.Number(cp), MarkerColor: &step, SpaceAfter: 0.8},
-			pdf.Run{Text: cp.Title})
+		d.AsHeading(2, func() {
+			d.Text(pdf.ParaStyle{Size: th.Type.H3, Leading: 1.3, Style: pdf.Bold, Marker: r.lang.Number(cp), MarkerColor: &step, SpaceAfter: 0.8},
+				pdf.Run{Text: cp.Title})
+		})
 		var runs []pdf.Run
 		if cp.Hint != "" {
 			runs = append(runs, pdf.Run{Text: cp.Hint + "  "})

@@ -21,7 +21,7 @@ import (
 // checkpoint that ends it: below the last lines of a page with nothing
 // under them there is less than one line's room.
 func TestWriteInSpace(t *testing.T) {
-	answer := regexp.MustCompile(`/Rect \[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*\]\s*/Subtype /Widget\s*/T \(cp_([^)]*)_answer\)`)
+	answer := regexp.MustCompile(`/Rect \[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*\]\s*(?:/StructParent \d+\s*)?/Subtype /Widget\s*/T \(cp_([^)]*)_answer\)`)
 	for _, code := range contenttest.Bundle(t).Codes() {
 		lang := contenttest.Language(t, code)
 		for _, f := range content.Forms {

@@ -99,6 +99,7 @@ func renderOptions(lang *content.Language, aud content.Audience, th pdf.Theme, d
 		pdf.WithDate(date),
 		pdf.WithFooter(footer),
 		pdf.WithPageLabel(pdf.PageLabel(lang.Label("page.footer"))),
+		pdf.WithPageRef(lang.Label("guide.contents.page")),
 	}
 }
 
@@ -386,6 +387,8 @@ func (b *booklet) contentsList() {
 	d, l := b.d, b.lang
 	d.Heading(pdf.Heading{Level: 1, Text: l.Label("guide.contents"), Outline: true})
 	d.Space(2)
+	d.Begin(pdf.Elem{Type: pdf.TagTOC})
+	defer d.End()
 	if strings.TrimSpace(l.Preface) != "" {
 		d.TOCEntry(l.Label("guide.foreword"), 0, b.foreword)
 	}

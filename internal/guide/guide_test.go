@@ -418,7 +418,7 @@ func TestFile(t *testing.T) {
 			if n := pdftest.PageCount(t, r.Data); n != r.Pages {
 				t.Errorf("Result.Pages is %d, the file has %d", r.Pages, n)
 			}
-			if !bytes.Contains(r.Data, []byte("/Lang ("+code+")")) {
+			if !bytes.Contains(pdftest.Decompressed(t, r.Data), []byte("/Lang ("+code+")")) {
 				t.Errorf("no /Lang (%s) in the catalog", code)
 			}
 			for _, f := range pdftest.Fonts(t, r.Data) {

@@ -177,10 +177,12 @@ func renderList(w *writer, node ast.Node, entering bool) (ast.WalkStatus, error)
 	w.end()
 	if entering {
 		w.flushMarker()
+		w.d.Begin(pdf.Elem{Type: pdf.TagL}) // its items are LI: Lbl (the marker) and LBody
 		w.lists = append(w.lists, list{ordered: n.IsOrdered(), next: n.Start, tight: n.IsTight})
 		w.indent += listIndent
 		return ast.WalkContinue, nil
 	}
+	w.d.End()
 	w.lists = w.lists[:len(w.lists)-1]
 	w.indent -= listIndent
 	if n.IsTight && len(w.lists) == 0 && !w.first {

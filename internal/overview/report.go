@@ -186,15 +186,26 @@ func (p *report) progress() {
 	rowH := 1 + roadH + chart.RoadLabelHeight(d) + 1
 	nameW := d.Width() * 0.36
 	for i, o := range p.r.Orgs {
-		d.EnsureSpace(rowH)
+		// a long name wraps (to three lines at most) rather than ending in "…"
+		names := d.Lines(o.Name(), pdf.Bold, small, nameW-2)
+		if len(names) > 3 {
+			names = append(names[:2], strings.Join(names[2:], " "))
+		}
+		textH := float64(len(names))*lh + lh*0.9
+		h := max(rowH, textH+2)
+		d.EnsureSpace(h)
 		y := d.Y()
 		if i%2 == 1 {
-			d.FillRect(d.Left(), y, d.Width(), rowH, 0, th.Colors.Zebra)
+			d.FillRect(d.Left(), y, d.Width(), h, 0, th.Colors.Zebra)
 		}
-		d.Label(d.Left()+1, y+(rowH-lh)/2-lh*0.25, nameW-2, o.Name(), pdf.Bold, small, th.Colors.Text, pdf.AlignLeft)
-		d.Label(d.Left()+1, y+(rowH-lh)/2+lh*0.55, nameW-2, p.l.Label("overview.form."+string(o.File.Form)), pdf.Regular, th.Type.Small-1, th.Colors.Muted, pdf.AlignLeft)
-		chart.Road(d, l, d.Left()+nameW, y+1, d.Width()-nameW, roadH, progress(l, o.File))
-		d.SetY(y + rowH)
+		ty := y + (h-textH)/2 - lh*0.05
+		for j, ln := range names {
+			d.Label(d.Left()+1, ty+float64(j)*lh, nameW-2, ln, pdf.Bold, small, th.Colors.Text, pdf.AlignLeft)
+		}
+		d.Label(d.Left()+1, ty+float64(len(names))*lh-lh*0.05, nameW-2, p.l.Label("overview.form."+string(o.File.Form)), pdf.Regular, th.Type.Small-1, th.Colors.Muted, pdf.AlignLeft)
+		ry := y + (h-rowH)/2 + 1
+		d.Figure("", func() { chart.Road(d, l, d.Left()+nameW, ry, d.Width()-nameW, roadH, progress(l, o.File)) })
+		d.SetY(y + h)
 	}
 	d.Space(3)
 	p.legend()
@@ -299,7 +310,7 @@ func (p *report) org(o *Org, first bool) {
 	add("field.contact", a.Organisation.Contact)
 	add("field.date", p.r.date(a.Date))
 	d.Text(pdf.ParaStyle{Size: th.Type.Small + 1, Color: &muted, SpaceAfter: 3}, meta...)
-	chart.Progress(d, l, progress(l, a))
+	d.Figure("", func() { chart.Progress(d, l, progress(l, a)) })
 
 	d.Heading(pdf.Heading{Level: 3, Text: l.Label("overview.org.checkpoints")})
 	p.statuses(a)

@@ -153,3 +153,25 @@ func TestArrowLabelsBeside(t *testing.T) {
 		t.Fatalf("found %d arrow labels on page 1, want the 3 steps' labels and counts", checked)
 	}
 }
+
+// TestLongNameWhole: an organisation's long name beside its progress arrow
+// wraps and is read whole, not cut with "…".
+func TestLongNameWhole(t *testing.T) {
+	l := contenttest.Language(t, "en")
+	const name = "Talsi Municipality (Talsu novada pašvaldība), Social Service and Youth Department"
+	f := &answers.File{Path: "long-name.yaml", Language: "en", Form: content.Municipality, Date: answers.Date{Year: 2027, Month: 1, Day: 1},
+		Organisation: answers.Organisation{Name: name, Partner: "NGO"}}
+	r := Build(l, []*answers.File{f}, nil, answers.Date{Year: 2027, Month: 3, Day: 1})
+	data, err := r.PDF(PDFOptions{Date: time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := strings.Join(strings.Fields(pdftest.Pages(t, data)[0]), " ")
+	if strings.Contains(page, "…") {
+		t.Errorf("page 1 cuts a text with …:\n%s", page)
+	}
+	// the name's lines follow each other in the text
+	if !strings.Contains(page, name) {
+		t.Errorf("page 1 does not hold %q:\n%s", name, page)
+	}
+}

@@ -41,11 +41,13 @@ func (d *Doc) Band(label, title string, bg Color) {
 	d.EnsureSpace(h + 3*d.LineHeight(d.theme.Type.Body))
 	d.roundRect(d.Left(), d.y, d.Width(), h, bs.Radius, bg)
 	y := d.y + padY
-	for _, l := range lines {
-		lh := d.lineHeightOf(p, l)
-		d.drawLine(l, d.Left()+padX, y, lh)
-		y += lh
-	}
+	d.leaf(d.headingTag(1), func() {
+		for _, l := range lines {
+			lh := d.lineHeightOf(p, l)
+			d.drawLine(l, d.Left()+padX, y, lh)
+			y += lh
+		}
+	})
 	d.y += h + bs.After
 	d.drawn()
 }
@@ -64,6 +66,7 @@ func (d *Doc) TickBox(x, y, side float64, ticked bool) {
 	if side <= 0 {
 		side = d.theme.Spacing.TickBox
 	}
+	d.mark(false)
 	d.setFill(White)
 	d.f.Rect(x, y, side, side, "F")
 	d.strokeRect(x, y, side, side, d.theme.Colors.Muted, d.theme.Styles.TickBox.Line)
@@ -97,6 +100,7 @@ func (d *Doc) Radio(x, y, side float64, chosen bool) {
 		side = d.theme.Spacing.TickBox
 	}
 	r := side / 2
+	d.mark(false)
 	d.setFill(White)
 	d.setDraw(d.theme.Colors.Muted, d.theme.Styles.TickBox.Line)
 	d.f.Circle(x+r, y+r, r, "FD")
@@ -137,9 +141,48 @@ func (d *Doc) CheckRuns(ticked bool, p ParaStyle, runs ...Run) {
 		p.SpaceBefore = 0
 	}
 	x := d.Left() + p.Indent
-	d.TickBox(x, d.y+(lh-side)/2, side, ticked)
+	if d.dry > 0 {
+		d.TickBox(x, d.y+(lh-side)/2, side, ticked)
+		p.Indent += side + gap
+		d.Text(p, runs...)
+		return
+	}
+	// a list item (of a list of its own, unless drawn in one): the box
+	// (said as ticked or not, if the document says how) and the label
+	if d.tags.elems[d.tags.cur].Type != TagL {
+		d.Begin(Elem{Type: TagL})
+		defer d.End()
+	}
+	d.Begin(Elem{Type: TagLI})
+	defer d.End()
+	d.tickLabel(ticked, false, func() { d.TickBox(x, d.y+(lh-side)/2, side, ticked) })
 	p.Indent += side + gap
-	d.Text(p, runs...)
+	d.Group(Elem{Type: TagLBody}, func() { d.text1(p, runs) })
+}
+
+// tickLabel draws a tick box or choice circle (draw) as the label of a list
+// item: a Lbl read as the document's words for a ticked (or chosen) box or
+// an empty one (WithTickWords), or an artifact when there is no word for it.
+func (d *Doc) tickLabel(ticked, radio bool, draw func()) {
+	w := d.cfg.ticks
+	word := w.Unticked
+	switch {
+	case ticked && radio:
+		word = w.Chosen
+	case ticked:
+		word = w.Ticked
+	case radio:
+		word = w.NotChosen
+	}
+	if word == "" || d.dry > 0 {
+		draw()
+		return
+	}
+	d.Group(Elem{Type: TagLbl, ActualText: word}, func() {
+		d.tags.figure++
+		defer func() { d.tags.figure-- }()
+		draw()
+	})
 }
 
 // Choice is one tick box of a row of choices.
@@ -181,17 +224,25 @@ func (d *Doc) Choices(items []Choice) {
 		rows[len(rows)-1] = append(rows[len(rows)-1], i)
 		x += ws[i] + between
 	}
+	d.Begin(Elem{Type: TagL})
+	defer d.End()
 	for _, row := range rows {
 		d.EnsureSpace(lh)
 		x := d.Left()
 		for _, i := range row {
-			d.Radio(x, d.y+(d.lineHeight(size, 0)-side)/2, side, items[i].Ticked)
+			d.Begin(Elem{Type: TagLI})
+			d.tickLabel(items[i].Ticked, true, func() {
+				d.Radio(x, d.y+(d.lineHeight(size, 0)-side)/2, side, items[i].Ticked)
+			})
 			st := Regular
 			c := d.theme.Colors.Text
 			if items[i].Ticked {
 				st = Bold
 			}
-			d.textBase(x+side+gap, baseline(d.y, d.lineHeight(size, 0), size), labels[i], st, size, c)
+			d.Group(Elem{Type: TagLBody}, func() {
+				d.textBase(x+side+gap, baseline(d.y, d.lineHeight(size, 0), size), labels[i], st, size, c)
+			})
+			d.End()
 			x += ws[i] + between
 		}
 		d.y += lh
@@ -288,7 +339,9 @@ func (d *Doc) BadgeAt(x, y float64, b Badge) float64 {
 	d.roundRect(x, y, w, h, h/2.6, b.Color)
 	s := oneLine(d.clean(b.Text, Bold))
 	bs := d.theme.Styles.Badge
-	d.textBase(x+bs.PadX, baseline(y+bs.PadY, d.lineHeight(size, 1.15), size), s, Bold, size, d.theme.Colors.BandText)
+	d.leaf(TagSpan, func() {
+		d.textBase(x+bs.PadX, baseline(y+bs.PadY, d.lineHeight(size, 1.15), size), s, Bold, size, d.theme.Colors.BandText)
+	})
 	return w
 }
 
@@ -417,6 +470,8 @@ func (d *Doc) Continued(label string, fn func()) {
 		size := d.theme.Type.Small
 		muted := d.theme.Colors.Muted
 		s := d.fitText(label, Italic, size, d.Width())
+		d.tags.artifact++
+		defer func() { d.tags.artifact-- }()
 		d.textBase(d.Left(), baseline(d.y, d.lineHeight(size, 0), size), s, Italic, size, muted)
 		d.y += d.lineHeight(size, 0) + 1.2
 		d.drawn()

@@ -10,6 +10,11 @@
 // Lengths are in millimetres, type sizes in points, coordinates from the top
 // left corner of the page.
 //
+// Every document is tagged (PDF/UA-1) and archivable (PDF/A-2a): what the
+// primitives draw is marked as the structure it is, or as an artifact (see
+// tag.go), and Bytes writes the structure tree, XMP metadata and an sRGB
+// output intent (tagwrite.go).
+//
 // Every string passes through Clean before it reaches fpdf: characters the
 // font cannot draw (emoji and everything above U+FFFF among them) become a
 // visible ‹?› (Replacement) and are reported by Warnings, once per place (see SetPlace).
@@ -60,6 +65,10 @@ type config struct {
 	pageLabel func(page, pages int) string
 	// embedder makes the document's embedder (see embed.go).
 	embedder func() embedder
+	// pageRef is how a page number of the contents is read (WithPageRef)
+	pageRef string
+	// ticks are what tick boxes are read as (WithTickWords)
+	ticks TickWords
 	// pageW, pageH, when set, are the page's size in mm (WithPageSize).
 	pageW, pageH float64
 }
@@ -81,6 +90,7 @@ func WithTitle(title string) Option { return func(c *config) { c.title = title }
 func WithSubject(s string) Option { return func(c *config) { c.subject = s } }
 
 // WithLanguage sets the document's language (a BCP 47 code such as "lv").
+// A document without one is not accessible (PDF/UA wants /Lang).
 func WithLanguage(code string) Option { return func(c *config) { c.lang = code } }
 
 // WithDate sets the creation and modification date written into the PDF.
@@ -99,6 +109,11 @@ func WithFooter(text string) Option {
 func WithPageLabel(label func(page, pages int) string) Option {
 	return func(c *config) { c.pageLabel = label }
 }
+
+// WithPageRef sets how a reader hears the page number of an entry of the
+// contents (TOCEntry): a template in which {page} stands for the number,
+// such as "page {page}". The default is the number alone.
+func WithPageRef(template string) Option { return func(c *config) { c.pageRef = template } }
 
 // PageLabel returns a page label function from a template in which {page} and
 // {pages} stand for the page number and the number of pages, such as
@@ -146,6 +161,9 @@ type Doc struct {
 	onArea   func(Area)    // by OnArea
 	links    []linkDest    // by Link
 	pageRefs []pageRef
+	outline  []int // the level of each outline entry
+
+	tags tagState // the structure tree (tag.go)
 
 	dry     int              // >0 while measuring: nothing drawn, no page breaks
 	onBreak []func(prev int) // called after a page break, innermost last
@@ -169,6 +187,8 @@ type pageRef struct {
 	color    Color
 	align    Align
 	fallback string
+	elem     int // the element the number belongs to
+	annot    int // the link annotation whose text it ends, or -1
 }
 
 // New makes an empty document. The first page is added by the first thing
@@ -207,6 +227,7 @@ func New(opts ...Option) (*Doc, error) {
 		f = fpdf.New("P", "mm", size, "")
 	}
 	d := &Doc{f: f, cfg: cfg, theme: cfg.theme, fonts: cfg.embedder(), headers: []string{""}, noFrame: []bool{false}, links: []linkDest{{}}}
+	d.tags.init()
 	d.pageW, d.pageH = f.GetPageSize()
 	m := cfg.theme.Margins
 	f.SetMargins(m.Left, m.Top, m.Right)
@@ -291,6 +312,7 @@ func (d *Doc) Bytes() (out []byte, err error) {
 		d.AddPage()
 	}
 	d.finish()
+	d.closeMarked()
 	if d.failed() {
 		return nil, d.Err()
 	}
@@ -299,7 +321,7 @@ func (d *Doc) Bytes() (out []byte, err error) {
 		d.err = fmt.Errorf("writing PDF: %w", err)
 		return nil, d.err
 	}
-	out, err = d.fonts.bytes(buf.Bytes(), d.formObjects(), len(d.fields) > 0)
+	out, err = d.fonts.bytes(buf.Bytes(), d.writer(), true)
 	if err != nil {
 		d.err = fmt.Errorf("writing PDF: %w", err)
 		return nil, d.err
@@ -318,7 +340,7 @@ func (d *Doc) finish() {
 	for p := 1; p <= n; p++ {
 		d.gotoPage(p)
 		if !d.noFrame[p] {
-			d.drawFrame(p, n)
+			d.Artifact(func() { d.drawFrame(p, n) })
 		}
 	}
 	for _, r := range d.pageRefs {
@@ -330,14 +352,27 @@ func (d *Doc) finish() {
 		if s == "" {
 			s = r.fallback
 		}
-		d.textAligned(r.x, r.y, r.w, s, r.style, r.size, r.color, r.align)
+		d.tags.cur = r.elem
+		said := s
+		if d.cfg.pageRef != "" {
+			said = strings.ReplaceAll(d.cfg.pageRef, "{page}", s)
+		}
+		if r.annot >= 0 {
+			a := &d.tags.annots[r.annot]
+			a.contents += " … " + said
+		}
+		d.Group(Elem{Type: TagSpan, ActualText: said}, func() {
+			d.textAligned(r.x, r.y, r.w, s, r.style, r.size, r.color, r.align)
+		})
 	}
+	d.tags.cur = 0
 	d.gotoPage(n)
 }
 
 // gotoPage makes page p current for drawing and forgets what the content
 // stream was told, so the next drawing states its font and colours again.
 func (d *Doc) gotoPage(p int) {
+	d.closeMarked()
 	d.f.SetPage(p)
 	d.stateOK = struct{ font, fill, draw, lineW bool }{}
 }
@@ -402,6 +437,7 @@ func (d *Doc) AddPage() {
 		return
 	}
 	prev := d.f.PageNo()
+	d.closeMarked()
 	d.f.AddPage()
 	d.stateOK = struct{ font, fill, draw, lineW bool }{}
 	d.headers = append(d.headers, d.headerText)
@@ -570,6 +606,7 @@ func (d *Doc) Bookmark(title string, level int) {
 	d.ensurePage()
 	d.setFont(Regular, d.theme.Type.Body) // fpdf encodes outline text per the current font
 	d.f.Bookmark(d.encode(d.clean(title, Regular), Regular, true), level, math.Max(d.y-4, 0))
+	d.outline = append(d.outline, level)
 }
 
 // encode returns clean text s drawn in face st (or an outline entry) as
@@ -644,6 +681,8 @@ func (d *Doc) textBase(x, y float64, s string, st Style, size float64, c Color) 
 	if d.dry > 0 || s == "" {
 		return
 	}
+	d.mark(true)
+	d.figureText(s)
 	d.setFont(st, size)
 	// fpdf draws text in the fill colour unless the text colour differs, so
 	// state the fill colour on this page first.
@@ -680,6 +719,7 @@ func (d *Doc) rect(x, y, w, h float64, c Color) {
 		return
 	}
 	d.setFill(c)
+	d.mark(false)
 	d.f.Rect(x, y, w, h, "F")
 	d.drawn()
 }
@@ -689,6 +729,7 @@ func (d *Doc) roundRect(x, y, w, h, r float64, c Color) {
 		return
 	}
 	d.setFill(c)
+	d.mark(false)
 	d.f.RoundedRect(x, y, w, h, r, "1234", "F")
 	d.drawn()
 }
@@ -698,6 +739,7 @@ func (d *Doc) line(x0, y0, x1, y1 float64, c Color, w float64) {
 		return
 	}
 	d.setDraw(c, w)
+	d.mark(false)
 	d.f.Line(x0, y0, x1, y1)
 	d.drawn()
 }
@@ -707,20 +749,24 @@ func (d *Doc) strokeRect(x, y, w, h float64, c Color, lw float64) {
 		return
 	}
 	d.setDraw(c, lw)
+	d.mark(false)
 	d.f.Rect(x, y, w, h, "D")
 	d.drawn()
 }
 
-func (d *Doc) uriLink(x, y, w, h float64, url string) {
+// uriLink adds a link annotation to url over the given area, a kid of the
+// element open (a Link), with contents as its description, and returns it.
+func (d *Doc) uriLink(x, y, w, h float64, url, contents string) int {
 	if d.dry > 0 || url == "" {
-		return
+		return -1
 	}
-	d.f.LinkString(x, y, w, h, url)
+	return d.addAnnot(annot{kind: annotURI, rect: Rect{x, y, w, h}, uri: url, contents: contents})
 }
 
-func (d *Doc) internalLink(x, y, w, h float64, l Link) {
+// internalLink is uriLink for a link to an internal destination.
+func (d *Doc) internalLink(x, y, w, h float64, l Link, contents string) int {
 	if d.dry > 0 || l <= 0 || int(l) >= len(d.links) {
-		return
+		return -1
 	}
-	d.f.Link(x, y, w, h, d.links[l].id)
+	return d.addAnnot(annot{kind: annotDest, rect: Rect{x, y, w, h}, dest: l, contents: contents})
 }

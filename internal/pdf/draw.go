@@ -30,6 +30,7 @@ func (d *Doc) Polygon(pts []Point, c Color) {
 	for i, p := range pts {
 		ps[i] = fpdf.PointType{X: p.X, Y: p.Y}
 	}
+	d.mark(false)
 	d.setFill(c)
 	d.f.Polygon(ps, "F")
 	d.drawn()
@@ -43,6 +44,7 @@ func (d *Doc) Circle(x, y, r float64, c Color, line Color, lw float64) {
 		return
 	}
 	d.ensurePage()
+	d.mark(false)
 	d.setFill(c)
 	style := "F"
 	if lw > 0 {

@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"fmt"
+	"hash/fnv"
 	"math/bits"
 	"strconv"
 	"sync"
@@ -182,6 +183,8 @@ var toUnicodeObject = sync.OnceValue(func() []byte {
 // characters in that face.
 type embedding struct {
 	widths []byte // the CIDFont's W array
+	// tag is the subset's tag ("ABCDEF"), made from the characters it holds
+	tag string
 	// the bodies of the objects of the CIDToGIDMap and of the TrueType
 	// subset, deflated; a document's PDF holds them as they are, not copied
 	// (they must not change)
@@ -230,7 +233,7 @@ func (f *face) embed(used *runeSet) (*embedding, error) {
 	if err != nil {
 		return nil, err
 	}
-	e = &embedding{file: rewrite.StreamObject(nil, rewrite.Deflate(ttf), " /Length1 "+strconv.Itoa(len(ttf)))}
+	e = &embedding{file: rewrite.StreamObject(nil, rewrite.Deflate(ttf), " /Length1 "+strconv.Itoa(len(ttf))), tag: subsetTag(key)}
 	var b []byte
 	for i := 0; i < len(drawn); {
 		j := i + 1
@@ -269,6 +272,21 @@ func (f *face) embed(used *runeSet) (*embedding, error) {
 	return e, nil
 }
 
+// subsetTag returns the tag of a font subset holding the characters of key:
+// six capital letters (ISO 32000-1, 9.6.4), the same for the same
+// characters, so that output is deterministic.
+func subsetTag(key string) string {
+	h := fnv.New64a()
+	h.Write([]byte(key))
+	v := h.Sum64()
+	var b [6]byte
+	for i := range b {
+		b[i] = byte('A' + v%26)
+		v /= 26
+	}
+	return string(b[:])
+}
+
 // fontObjects returns the objects that embed face st with the runes used:
 // the Type0 font's dictionary, which takes the place of the placeholder
 // object, and the objects it refers to, numbered from first on.
@@ -277,11 +295,11 @@ func fontObjects(st Style, used *runeSet, first int) (dict []byte, objs [][]byte
 	if err != nil {
 		return nil, nil, err
 	}
-	name := st.fontName()
 	e, err := f.embed(used)
 	if err != nil {
-		return nil, nil, fmt.Errorf("embedding font %s: %w", name, err)
+		return nil, nil, fmt.Errorf("embedding font %s: %w", st.fontName(), err)
 	}
+	name := e.tag + "+" + st.fontName()
 	cidFont, toUni, sysInfo, descr, cidMap, file := first, first+1, first+2, first+3, first+4, first+5
 
 	dict = fmt.Appendf(nil, "<</Type /Font\n/Subtype /Type0\n/BaseFont /%s\n/Encoding /Identity-H\n/DescendantFonts [%d 0 R]\n/ToUnicode %d 0 R>>\n", name, cidFont, toUni)

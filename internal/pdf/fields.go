@@ -21,9 +21,9 @@ import (
 // (FieldAlphabet) and every letter of the values, so a reader that does not
 // regenerate appearances shows the values, and a person can type in any of
 // those languages in one that does. NeedAppearances is not set. The widgets
-// of a page are listed in the order they were added, and the page's tab
-// order is set to follow rows (/Tabs /R), which is the reading order when
-// fields are added in it. A document with fields is packed (its
+// of a page are listed in the order they were added, each is a Form element
+// of the structure tree where it was added, and the page's tab order
+// follows the structure (/Tabs /S). A document with fields is packed (its
 // dictionaries in compressed object streams, rewrite.RewritePacked), which also
 // gives it an /ID derived from its content.
 
@@ -98,6 +98,9 @@ type Button struct {
 	// '-' and '_' only.
 	On   string
 	Rect Rect
+	// Tooltip is the button's own accessible name ("Status: Done"); ""
+	// means the group's.
+	Tooltip string
 }
 
 // FieldAlphabet holds the characters the font of the form fields always
@@ -122,7 +125,8 @@ var FieldAlphabet = func() string {
 // placedField is a field with the page it is on.
 type placedField struct {
 	Field
-	page int
+	page  int
+	annot int // the annotation of its (first) widget in the structure tree
 }
 
 // AddField places form field f on the current page. Fields are listed, and
@@ -148,7 +152,25 @@ func (d *Doc) AddField(f Field) {
 	if page <= 0 || page > d.f.PageNo() {
 		page = d.f.PageNo()
 	}
-	d.fields = append(d.fields, placedField{f, page})
+	// each widget a Form element, where the field is in the reading order
+	first := len(d.tags.annots)
+	widget := func(tip string) {
+		if tip == "" {
+			tip = f.Tooltip
+		}
+		// its accessible name is the field's (or the button's) /TU
+		d.Group(Elem{Type: TagForm}, func() {
+			d.addAnnot(annot{kind: annotWidget, page: page, contents: tip})
+		})
+	}
+	if f.Kind == RadioGroup {
+		for _, b := range f.Buttons {
+			widget(b.Tooltip)
+		}
+	} else {
+		widget("")
+	}
+	d.fields = append(d.fields, placedField{f, page, first})
 }
 
 // AreaKind is the kind of a place to fill in that a primitive draws.
@@ -375,7 +397,6 @@ func (w *formWriter) pageObject(body []byte, num int) ([]byte, error) {
 		out = append(out, body[:at]...)
 		out = fmt.Appendf(out, "\n/Annots [%s]", refs[1:])
 	}
-	out = append(out, "\n/Tabs /R"...)
 	out = append(out, body[at:]...)
 	return bytes.TrimSuffix(out, []byte("endobj\n")), nil
 }
@@ -434,7 +455,7 @@ func (w *formWriter) field(f placedField, page int) []int {
 			state = "Yes"
 		}
 		on, off := w.buttonAppearances(f.Rect, false)
-		b := w.widget(f.Rect, page, annot, 2*len(f.Tooltip)+len(f.Name)+160)
+		b := w.widget(f.annot, f.Rect, page, annot, 2*len(f.Tooltip)+len(f.Name)+160)
 		b = append(b, " /FT /Btn "...)
 		b = common(b)
 		b = append(b, " /Ff "...)
@@ -456,15 +477,19 @@ func (w *formWriter) field(f placedField, page int) []int {
 		w.add(nil) // the group, written when its kids are known
 		kids := make([]int, 0, len(f.Buttons))
 		value := "Off"
-		for _, bt := range f.Buttons {
+		for i, bt := range f.Buttons {
 			state := "Off"
 			if bt.On == f.Value {
 				state, value = bt.On, bt.On
 			}
 			on, off := w.buttonAppearances(bt.Rect, true)
-			b := w.widget(bt.Rect, page, annot, 120)
+			b := w.widget(f.annot+i, bt.Rect, page, annot, 120+2*len(bt.Tooltip))
 			b = append(b, " /Parent"...)
 			b = appendRef(b, parent)
+			if bt.Tooltip != "" {
+				b = append(b, " /TU "...)
+				b = appendTextString(b, bt.Tooltip)
+			}
 			b = append(b, " /AS /"...)
 			b = append(b, state...)
 			b = append(b, " /AP <</N <</"...)
@@ -516,7 +541,7 @@ func (w *formWriter) field(f placedField, page int) []int {
 		flags |= ffMultiline
 	}
 	ap := w.textAppearance(shown, size)
-	b := w.widget(f.Rect, page, annot, 2*(len(f.Tooltip)+len(f.Value))+len(f.Name)+160)
+	b := w.widget(f.annot, f.Rect, page, annot, 2*(len(f.Tooltip)+len(f.Value))+len(f.Name)+160)
 	if f.Kind == ComboBox {
 		b = append(b, " /FT /Ch "...)
 	} else {
@@ -568,7 +593,15 @@ func (w *formWriter) field(f placedField, page int) []int {
 
 // widget starts the dictionary of a widget annotation at r on page, in a
 // buffer with room for more bytes.
-func (w *formWriter) widget(r Rect, page, flags, more int) []byte {
+func (w *formWriter) widget(ai int, r Rect, page, flags, more int) []byte {
+	// the widget's place in the structure tree (annotation ai); its number
+	// is the object the caller adds next
+	w.d.tags.annots[ai].obj = w.next + len(w.pending)
+	if flags == afHidden {
+		// PDF/A wants every annotation printable: a hidden field is a
+		// printable widget of no size
+		flags, r = afPrint, Rect{}
+	}
 	x0, y1 := r.X*mmToPt, (w.d.pageH-r.Y)*mmToPt
 	x1, y0 := (r.X+r.W)*mmToPt, (w.d.pageH-r.Y-r.H)*mmToPt
 	b := make([]byte, 0, 100+more)
@@ -581,6 +614,8 @@ func (w *formWriter) widget(r Rect, page, flags, more int) []byte {
 	}
 	b = append(b, "] /F "...)
 	b = strconv.AppendInt(b, int64(flags), 10)
+	b = append(b, " /StructParent "...)
+	b = strconv.AppendInt(b, int64(w.d.f.PageCount()+ai), 10)
 	b = append(b, " /P"...)
 	return appendRef(b, page)
 }

@@ -56,7 +56,8 @@ func TestFields(t *testing.T) {
 		{Name: "opt2", Type: "/Btn", Value: "", Page: 2, Widgets: 1, Flags: 4},
 		// qpdf reads a radio button's own tooltip; the group's is below
 		{Name: "status", Type: "/Btn", Value: "done", Page: 2, Widgets: 4, Flags: 4},
-		{Name: "hidden", Type: "/Tx", Value: "roadmap-form", Page: 2, Widgets: 1, Flags: 2},
+		// hidden: printable, as PDF/A wants, but of no size
+		{Name: "hidden", Type: "/Tx", Value: "roadmap-form", Page: 2, Widgets: 1, Flags: 4},
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("fields:\n got %+v\nwant %+v", got, want)

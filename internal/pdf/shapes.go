@@ -52,6 +52,8 @@ func (d *Doc) CheckGrid(items []Choice, cols int) {
 		return ParaStyle{SpaceAfter: ts.Row}, Run{Text: it.Label, Style: st}
 	}
 	side := d.theme.Spacing.TickBox
+	d.Begin(Elem{Type: TagL}) // the boxes and their labels, one list
+	defer d.End()
 	for start := 0; start < len(items); start += cols {
 		row := items[start:min(start+cols, len(items))]
 		h := 0.0

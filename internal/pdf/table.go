@@ -86,18 +86,59 @@ func (d *Doc) Table(t Table, rows [][]string) {
 	th := d.theme
 	rule := th.Colors.Rule
 
+	// the structure: Table, THead and TBody, a TR per row, a TH or TD per
+	// cell; a header repeated on a later page is an artifact
+	d.Begin(Elem{Type: TagTable})
+	defer d.End()
+	table := d.tags.cur
+	var body int
+	// cellsOf returns the elements of a new row of the table's head or body
+	cellsOf := func(group *int, typ, cell string) []int {
+		if d.dry > 0 {
+			return nil
+		}
+		cur := d.tags.cur
+		defer func() { d.tags.cur = cur }()
+		d.tags.cur = table
+		if *group == 0 {
+			*group = d.addElem(Elem{Type: typ})
+		}
+		d.tags.cur = *group
+		d.tags.cur = d.addElem(Elem{Type: TagTR})
+		es := make([]int, len(ws))
+		for i := range es {
+			e := Elem{Type: cell}
+			if cell == TagTH {
+				e.Scope = "Column"
+			}
+			es[i] = d.addElem(e)
+		}
+		return es
+	}
+	var rowElems []int // the cells of the row being drawn, nil: an artifact
 	colour := th.Colors.Text
 	drawCells := func(cells [][]string, from, to int, h float64, st Style, bg *Color) {
 		x := d.Left()
 		if bg != nil {
 			d.rect(x, d.y, d.Width(), h, *bg)
 		}
+		cur := d.tags.cur
+		if rowElems == nil {
+			d.tags.artifact++
+		}
 		for i, w := range ws {
+			if rowElems != nil {
+				d.tags.cur = rowElems[i]
+			}
 			for k := from; k < to && k < len(cells[i]); k++ {
 				d.textAligned(x+cellPadX, d.y+cellPadY+float64(k-from)*lh, w-2*cellPadX, cells[i][k], st, size, colour, t.Columns[i].Align)
 			}
 			x += w
 		}
+		if rowElems == nil {
+			d.tags.artifact--
+		}
+		d.tags.cur = cur
 		// grid: top, bottom and column rules
 		d.line(d.Left(), d.y, d.Right(), d.y, rule, cs.Rule)
 		d.line(d.Left(), d.y+h, d.Right(), d.y+h, rule, cs.Rule)
@@ -126,7 +167,9 @@ func (d *Doc) Table(t Table, rows [][]string) {
 	more := func() {
 		d.AddPage()
 		if t.Continued != "" {
-			d.textAligned(d.Left(), d.y, d.Width(), d.fitText(t.Continued, Bold, size, d.Width()), Bold, size, th.Colors.Muted, AlignLeft)
+			d.Artifact(func() { // repeated on every page the table goes on to
+				d.textAligned(d.Left(), d.y, d.Width(), d.fitText(t.Continued, Bold, size, d.Width()), Bold, size, th.Colors.Muted, AlignLeft)
+			})
 			d.y += contH
 		}
 		header()
@@ -153,7 +196,10 @@ func (d *Doc) Table(t Table, rows [][]string) {
 		}
 	}
 	d.EnsureSpace(headH + math.Min(first, d.PageHeight()-headH))
+	var head0 int
+	rowElems = cellsOf(&head0, TagTHead, TagTH)
 	header()
+	rowElems = nil
 	for r := range n {
 		var cells []string
 		if r < len(rows) {
@@ -166,6 +212,7 @@ func (d *Doc) Table(t Table, rows [][]string) {
 			bg = &z
 		}
 		h := heights[r]
+		rowCells := cellsOf(&body, TagTBody, TagTD)
 		colour = th.Colors.Text
 		if r < len(t.RowColors) && t.RowColors[r] != nil {
 			colour = *t.RowColors[r]
@@ -174,13 +221,17 @@ func (d *Doc) Table(t Table, rows [][]string) {
 		// with it when both fit on the next
 		last := r == n-2 && n >= 3 && h+heights[r+1] > d.Remaining()+1e-6 && h+heights[r+1] <= d.PageHeight()-headH-contH
 		if h <= d.Remaining()+1e-6 && !last {
+			rowElems = rowCells
 			drawCells(lines, 0, ln, h, Regular, bg)
+			rowElems = nil
 			d.cellAreas(r-len(rows), ws, h)
 			continue
 		}
 		if h <= d.PageHeight()-headH-contH {
 			more()
+			rowElems = rowCells
 			drawCells(lines, 0, ln, h, Regular, bg)
+			rowElems = nil
 			d.cellAreas(r-len(rows), ws, h)
 			continue
 		}
@@ -201,7 +252,9 @@ func (d *Doc) Table(t Table, rows [][]string) {
 			}
 			fresh = false
 			to := min(from+k, ln)
+			rowElems = rowCells
 			drawCells(lines, from, to, float64(to-from)*lh+2*cellPadY, Regular, bg)
+			rowElems = nil
 			from = to
 		}
 	}
@@ -305,6 +358,16 @@ func (d *Doc) TOCEntry(text string, level int, l Link) {
 	}
 	top := d.y
 	c := d.theme.Colors.Text
+	// a TOCI holding a Link: the title, then (drawn when the document is
+	// finished) the page number; the leaders are an artifact
+	if d.tags.elems[d.tags.cur].Type == TagTOCI || d.dry > 0 {
+		d.Begin(Elem{Type: TagLink})
+	} else {
+		d.Begin(Elem{Type: TagTOCI})
+		d.Begin(Elem{Type: TagLink})
+		defer d.End()
+	}
+	defer d.End()
 	for i, s := range lines {
 		if i > 0 {
 			d.y += lh
@@ -316,14 +379,17 @@ func (d *Doc) TOCEntry(text string, level int, l Link) {
 	dot := d.measure(". ", Regular, size)
 	if n := int((d.Right() - numW - end) / dot); n > 0 {
 		lead := strings.Repeat(". ", n)
-		d.textBase(d.Right()-numW-d.measure(lead, Regular, size), baseline(d.y, lh, size), lead, Regular, size, d.theme.Colors.Rule)
+		d.Artifact(func() {
+			d.textBase(d.Right()-numW-d.measure(lead, Regular, size), baseline(d.y, lh, size), lead, Regular, size, d.theme.Colors.Rule)
+		})
 	}
-	if d.dry == 0 {
-		d.pageRefs = append(d.pageRefs, pageRef{link: l, page: d.f.PageNo(), x: d.Right() - numW, y: d.y, w: numW,
-			style: st, size: size, color: c, align: AlignRight, fallback: "?"})
-	}
+	ref := pageRef{link: l, page: d.f.PageNo(), x: d.Right() - numW, y: d.y, w: numW,
+		style: st, size: size, color: c, align: AlignRight, fallback: "?", elem: d.tags.cur}
 	d.y += lh
-	d.internalLink(d.Left()+indent, top, d.Right()-x, d.y-top, l)
+	ref.annot = d.internalLink(d.Left()+indent, top, d.Right()-x, d.y-top, l, strings.Join(lines, " "))
+	if d.dry == 0 {
+		d.pageRefs = append(d.pageRefs, ref)
+	}
 	d.drawn()
 }
 

@@ -432,7 +432,20 @@ func (d *Doc) Text(p ParaStyle, runs ...Run) {
 		return
 	}
 	d.ensurePage()
+	switch {
+	case d.dry > 0 || d.inLeaf():
+		d.text1(p, runs)
+	case p.Marker != "" && d.tags.elems[d.tags.cur].Type == TagL:
+		// a list item: its marker the label, its text the body
+		d.Group(Elem{Type: TagLI}, func() { d.text1(p, runs) })
+	default:
+		d.Group(Elem{Type: TagP}, func() { d.text1(p, runs) })
+	}
+}
+
+func (d *Doc) text1(p ParaStyle, runs []Run) {
 	p = d.paraDefaults(p)
+	li := d.tags.elems[d.tags.cur].Type == TagLI && d.dry == 0
 	left := d.Left() + p.Indent
 	width := d.Right() - p.Right - left
 	lines := d.layout(p, runs, width)
@@ -472,7 +485,15 @@ func (d *Doc) Text(p ParaStyle, runs ...Run) {
 			}
 			m := d.clean(p.Marker, p.Style)
 			mw := d.measure(m, p.Style, p.Size)
+			if li {
+				d.Begin(Elem{Type: TagLbl})
+			}
 			d.textBase(left-mw-1.6, baseline(d.y, lh, p.Size), m, p.Style, p.Size, mc)
+			if li {
+				d.End()
+				d.Begin(Elem{Type: TagLBody})
+				defer d.End()
+			}
 		}
 		d.drawLine(l, left+dx, d.y, lh)
 		d.y += lh
@@ -527,16 +548,21 @@ func (d *Doc) breakLine(p ParaStyle, lines []line) int {
 func (d *Doc) drawLine(l line, x, y, lh float64) {
 	for _, pc := range l.pieces {
 		base := baseline(y, lh, pc.size)
-		d.textBase(x+pc.x, base, pc.text, pc.style, pc.size, pc.color)
-		if pc.url != "" || pc.dest > 0 {
-			if pc.url != "" {
-				// links are underlined; internal ones (a table of contents) are not
-				d.line(x+pc.x, base+0.5, x+pc.x+pc.w, base+0.5, pc.color, 0.15)
-				d.uriLink(x+pc.x, y, pc.w, lh, pc.url)
-			} else {
-				d.internalLink(x+pc.x, y, pc.w, lh, pc.dest)
-			}
+		if (pc.url == "" && pc.dest <= 0) || d.dry > 0 {
+			d.textBase(x+pc.x, base, pc.text, pc.style, pc.size, pc.color)
+			continue
 		}
+		// a link: a Link element holding its text and its annotation
+		d.Begin(Elem{Type: TagLink})
+		d.textBase(x+pc.x, base, pc.text, pc.style, pc.size, pc.color)
+		if pc.url != "" {
+			// links are underlined; internal ones (a table of contents) are not
+			d.line(x+pc.x, base+0.5, x+pc.x+pc.w, base+0.5, pc.color, 0.15)
+			d.uriLink(x+pc.x, y, pc.w, lh, pc.url, strings.TrimSpace(pc.text))
+		} else {
+			d.internalLink(x+pc.x, y, pc.w, lh, pc.dest, strings.TrimSpace(pc.text))
+		}
+		d.End()
 	}
 }
 
@@ -671,5 +697,28 @@ func (d *Doc) Heading(h Heading) {
 	if h.Dest > 0 {
 		d.Anchor(h.Dest)
 	}
-	d.Text(p, Run{Text: h.Text})
+	d.Group(Elem{Type: d.headingTag(h.Level)}, func() { d.Text(p, Run{Text: h.Text}) })
+}
+
+// AsHeading runs fn, which draws a heading of level (1–3) in a style of its
+// own, with what it draws tagged as that heading (see Heading).
+func (d *Doc) AsHeading(level int, fn func()) {
+	if d.dry > 0 {
+		fn()
+		return
+	}
+	d.Group(Elem{Type: d.headingTag(level)}, fn)
+}
+
+// headingTag returns the structure type of a heading of level (0 is the
+// document's title, an H1 too): H1 to H3, never more than one level below
+// the heading before, as PDF/UA wants.
+func (d *Doc) headingTag(level int) string {
+	level = min(max(level, 1), 3)
+	if d.dry > 0 {
+		return TagH1
+	}
+	level = min(level, d.tags.lastH+1)
+	d.tags.lastH = level
+	return [...]string{TagH1, TagH1, TagH2, TagH3}[level]
 }

@@ -333,3 +333,24 @@ func Images(t testing.TB, pdf []byte, dpi int) [][]byte {
 	}
 	return out
 }
+
+// StructText returns the structure tree with its text as poppler's
+// pdfinfo -struct-text prints it.
+func StructText(t testing.TB, pdf []byte) string {
+	t.Helper()
+	return string(run(t, "pdfinfo", "-struct-text", file(t, pdf)))
+}
+
+// PageSize returns the size of the first page in points as pdfinfo says
+// it, such as "612 x 792" or "595.28 x 841.89".
+func PageSize(t testing.TB, pdf []byte) string {
+	t.Helper()
+	for _, l := range strings.Split(string(run(t, "pdfinfo", file(t, pdf))), "\n") {
+		if v, ok := strings.CutPrefix(l, "Page size:"); ok {
+			v, _, _ = strings.Cut(strings.TrimSpace(v), " pts")
+			return v
+		}
+	}
+	t.Fatal("pdfinfo: no page size")
+	return ""
+}

@@ -20,6 +20,7 @@ package rewrite
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"runtime"
@@ -141,6 +142,14 @@ func Rewrite(in []byte, replace ReplaceFunc) ([]byte, error) {
 		out = append(out, trailer[:i]...)
 		out = fmt.Appendf(out, "\n/Size %d\n", len(newOff))
 		trailer = trailer[i+len(size):]
+	}
+	// the file's identifier, a hash of its objects, so that the same
+	// document has the same bytes
+	if end := bytes.LastIndex(trailer, []byte(">>")); end >= 0 && !bytes.Contains(trailer, []byte("/ID ")) {
+		sum := sha256.Sum256(out[:newXref])
+		out = append(out, trailer[:end]...)
+		out = fmt.Appendf(out, "/ID [<%X> <%X>]\n", sum[:16], sum[:16])
+		trailer = trailer[end:]
 	}
 	out = append(out, trailer...)
 	out = fmt.Appendf(out, "startxref\n%d", newXref)
