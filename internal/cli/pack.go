@@ -115,7 +115,7 @@ func packRun(ctx context.Context, app *App, opts *packOptions) error {
 	}
 	results := pack.Run(ctx, jobs, pack.Options{Workers: opts.Jobs})
 	printWarnings(app, results)
-	printSummary(app.Out, results)
+	printSummary(app.Out, results, app.ReaderLang())
 	if ctx.Err() != nil {
 		return msg.New("cli.pack-interrupted")
 	}
@@ -231,10 +231,12 @@ func failures(results []pack.Result) error {
 	return msg.New("cli.pack-failed", "n", len(errs), "total", len(results), "list", msg.Join{Sep: "\n", Items: errs})
 }
 
-// printSummary prints a table of the files written: pages or sheets, and size.
-func printSummary(w io.Writer, results []pack.Result) {
+// printSummary prints a table of the files written: pages or sheets, and
+// size, in language lang.
+func printSummary(w io.Writer, results []pack.Result, lang string) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "FILE\tPAGES\tSHEETS\tSIZE")
+	say := func(key string, kv ...any) string { return msg.New(key, kv...).In(lang) }
+	fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", say("cli.pack-col-file"), say("cli.pack-col-pages"), say("cli.pack-col-sheets"), say("cli.pack-col-size"))
 	files, total := 0, 0
 	for _, r := range results {
 		switch {
@@ -242,7 +244,7 @@ func printSummary(w io.Writer, results []pack.Result) {
 			// Not made: interrupted before it started.
 			continue
 		case r.Err != nil:
-			fmt.Fprintf(tw, "%s\t\t\tfailed\n", esc.Name(r.Name))
+			fmt.Fprintf(tw, "%s\t\t\t%s\n", esc.Name(r.Name), say("cli.pack-row-failed"))
 			continue
 		}
 		for _, f := range r.Files {
@@ -251,7 +253,7 @@ func printSummary(w io.Writer, results []pack.Result) {
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", esc.Name(filepath.ToSlash(f.Path)), count(f.Pages), count(f.Sheets), sizeLabel(f.Size))
 		}
 	}
-	fmt.Fprintf(tw, "%d files\t\t\t%s\n", files, sizeLabel(total))
+	fmt.Fprintf(tw, "%s\t\t\t%s\n", say("cli.pack-files", "n", files), sizeLabel(total))
 	tw.Flush()
 }
 

@@ -846,8 +846,14 @@ func builtinEL() *Language {
 			"msg.cli.not-workbook":                          "είναι {kind}, όχι αρχείο βιβλίου εργασίας",
 			"msg.cli.other-form":                            "το {file} είναι συμπληρωμένο για το έντυπο {form}, όχι για το έντυπο {other}· παραλείψτε το έντυπο ή δώστε {form}",
 			"msg.cli.other-sheet":                           "{file}: {kind}· επιτρέπεται: βιβλίο σχεδίων αποθηκευμένο ως Βιβλίο εργασίας Excel (.xlsx) ή συμπληρωμένο έντυπο (.pdf)",
+			"msg.cli.pack-col-file":                         "ΑΡΧΕΙΟ",
+			"msg.cli.pack-col-pages":                        "ΣΕΛΙΔΕΣ",
+			"msg.cli.pack-col-sheets":                       "ΦΥΛΛΑ",
+			"msg.cli.pack-col-size":                         "ΜΕΓΕΘΟΣ",
 			"msg.cli.pack-failed":                           "απέτυχαν {n} από {total} αρχεία:\n{list}",
+			"msg.cli.pack-files":                            "{n} αρχεία",
 			"msg.cli.pack-interrupted":                      "διακόπηκε: τα αρχεία της λίστας είναι πλήρη· τα άλλα δεν δημιουργήθηκαν",
+			"msg.cli.pack-row-failed":                       "απέτυχε",
 			"msg.cli.pdf-too-big":                           "το αρχείο είναι μεγαλύτερο από {max} MB· ένα συμπληρωμένο έντυπο είναι πολύ μικρότερο",
 			"msg.cli.public-url-saved":                      "δημόσια διεύθυνση: {url} (απομνημονεύτηκε στο {folder})",
 			"msg.cli.registration":                          "το {file} είναι εγγραφή για τον κατάλογο οργανισμών, όχι οδικός χάρτης· φτιάξτε το έντυπό του με «roadmap form --answers {file}» ή τον κατάλογο με «roadmap directory»",
@@ -1532,6 +1538,10 @@ func builtinEL() *Language {
 			"msg.cli.pack-failed": map[string]string{
 				"one":   "απέτυχε {n} από {total} αρχεία:\n{list}",
 				"other": "απέτυχαν {n} από {total} αρχεία:\n{list}",
+			},
+			"msg.cli.pack-files": map[string]string{
+				"one":   "{n} αρχείο",
+				"other": "{n} αρχεία",
 			},
 			"msg.cli.valid": map[string]string{
 				"one":   "{file}: εντάξει ({form}, {lang}, {n} σημείο ελέγχου, απαντήθηκαν {answered})",

@@ -845,8 +845,14 @@ func builtinEN() *Language {
 			"msg.cli.not-workbook":                          "is {kind}, not a workbook file",
 			"msg.cli.other-form":                            "{file} is filled in for the {form} form, not the {other} form; leave out the form or give {form}",
 			"msg.cli.other-sheet":                           "{file} is {kind}; allowed: a plans workbook saved as Excel Workbook (.xlsx), or a filled form (.pdf)",
+			"msg.cli.pack-col-file":                         "FILE",
+			"msg.cli.pack-col-pages":                        "PAGES",
+			"msg.cli.pack-col-sheets":                       "SHEETS",
+			"msg.cli.pack-col-size":                         "SIZE",
 			"msg.cli.pack-failed":                           "{n} of {total} files failed:\n{list}",
+			"msg.cli.pack-files":                            "{n} files",
 			"msg.cli.pack-interrupted":                      "interrupted: the files listed are complete; the others were not made",
+			"msg.cli.pack-row-failed":                       "failed",
 			"msg.cli.pdf-too-big":                           "the file is larger than {max} MB; a filled form is far smaller",
 			"msg.cli.public-url-saved":                      "public address: {url} (remembered in {folder})",
 			"msg.cli.registration":                          "{file} is a registration for the directory of organisations, not a roadmap; make its form with \"roadmap form --answers {file}\", or the directory with \"roadmap directory\"",
@@ -1531,6 +1537,10 @@ func builtinEN() *Language {
 			"msg.cli.pack-failed": map[string]string{
 				"one":   "{n} of {total} files failed:\n{list}",
 				"other": "{n} of {total} files failed:\n{list}",
+			},
+			"msg.cli.pack-files": map[string]string{
+				"one":   "{n} file",
+				"other": "{n} files",
 			},
 			"msg.cli.valid": map[string]string{
 				"one":   "{file}: ok ({form}, {lang}, {n} checkpoint, {answered} answered)",

@@ -3,10 +3,10 @@
 package content
 
 var builtinLanguages = []builtin{
-	{"lv", "d9e09f95bca9193bd5c2d51131fadbded2f2d6a9f99cdc4430981cd6ff876cb9", builtinLV},
-	{"el", "0b8ed1b09a69c3a6e040d4dcf4b9b75091742653ddfc09536c92e608c500dc68", builtinEL},
-	{"en", "5499130a7a015ce3e13707378b83f910cce8f21a169a73d3b92d60103725eb99", builtinEN},
-	{"lt", "d71820122d27a07127c2fb1c554c862bbee0112afadd5ca3c93a8489fee163ef", builtinLT},
-	{"pt", "182adfe92a5d77755c331e07d06bd9fcdc639016c6c392d32e44c99741864399", builtinPT},
-	{"sv", "9a6e76f18073de3e053676875f3c8f247bbbb5fe9f144f0d874dbeb4d8ee6e99", builtinSV},
+	{"lv", "9f122880bce8a316428d5f49c3bad74a1382b98eb8f44af58489d2b7175f91ed", builtinLV},
+	{"el", "950faa1b6cd80f7954e27d85dc8ece727645f2e56f73ad53951a9c30d0476a57", builtinEL},
+	{"en", "362b4e8937d589c7182cc712aae3183f4225c82605b41f488d270b92dcfb5991", builtinEN},
+	{"lt", "a68863a23f77f93413018c4a4b884663e80cde68eec80dec3296cfacfcc2d646", builtinLT},
+	{"pt", "abb60c73d196c2cbaa679019eb1f4004e73c12ac54fa45be2913c79932533f75", builtinPT},
+	{"sv", "8a33e125af008ded3f4b03f2957d2c954263c2ae7404e65b12559b5a883724cd", builtinSV},
 }

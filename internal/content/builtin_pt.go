@@ -846,8 +846,14 @@ func builtinPT() *Language {
 			"msg.cli.not-workbook":                          "é {kind}, não um ficheiro de livro",
 			"msg.cli.other-form":                            "{file} está preenchido para o formulário {form}, não para o formulário {other}; omita o formulário ou indique {form}",
 			"msg.cli.other-sheet":                           "{file} é {kind}; permitido: um livro de planos guardado como Livro do Excel (.xlsx), ou um formulário preenchido (.pdf)",
+			"msg.cli.pack-col-file":                         "FICHEIRO",
+			"msg.cli.pack-col-pages":                        "PÁGINAS",
+			"msg.cli.pack-col-sheets":                       "FOLHAS",
+			"msg.cli.pack-col-size":                         "TAMANHO",
 			"msg.cli.pack-failed":                           "{n} de {total} ficheiros falharam:\n{list}",
+			"msg.cli.pack-files":                            "{n} ficheiros",
 			"msg.cli.pack-interrupted":                      "interrompido: os ficheiros listados estão completos; os outros não foram feitos",
+			"msg.cli.pack-row-failed":                       "falhou",
 			"msg.cli.pdf-too-big":                           "o ficheiro tem mais de {max} MB; um formulário preenchido é muito mais pequeno",
 			"msg.cli.public-url-saved":                      "endereço público: {url} (guardado em {folder})",
 			"msg.cli.registration":                          "{file} é um registo para o diretório de organizações, não um roteiro; faça o seu formulário com «roadmap form --answers {file}», ou o diretório com «roadmap directory»",
@@ -1532,6 +1538,10 @@ func builtinPT() *Language {
 			"msg.cli.pack-failed": map[string]string{
 				"one":   "{n} de {total} ficheiros falhou:\n{list}",
 				"other": "{n} de {total} ficheiros falharam:\n{list}",
+			},
+			"msg.cli.pack-files": map[string]string{
+				"one":   "{n} ficheiro",
+				"other": "{n} ficheiros",
 			},
 			"msg.cli.valid": map[string]string{
 				"one":   "{file}: ok ({form}, {lang}, {n} ponto de controlo, {answered} respondidos)",

@@ -846,8 +846,14 @@ func builtinSV() *Language {
 			"msg.cli.not-workbook":                          "är {kind}, inte en arbetsboksfil",
 			"msg.cli.other-form":                            "{file} är ifylld för formuläret {form}, inte formuläret {other}; utelämna formuläret eller ange {form}",
 			"msg.cli.other-sheet":                           "{file} är {kind}; tillåtet: en arbetsbok med planer sparad som Excel-arbetsbok (.xlsx), eller ett ifyllt formulär (.pdf)",
+			"msg.cli.pack-col-file":                         "FIL",
+			"msg.cli.pack-col-pages":                        "SIDOR",
+			"msg.cli.pack-col-sheets":                       "BLAD",
+			"msg.cli.pack-col-size":                         "STORLEK",
 			"msg.cli.pack-failed":                           "{n} av {total} filer misslyckades:\n{list}",
+			"msg.cli.pack-files":                            "{n} filer",
 			"msg.cli.pack-interrupted":                      "avbrutet: de listade filerna är klara; de andra gjordes inte",
+			"msg.cli.pack-row-failed":                       "misslyckades",
 			"msg.cli.pdf-too-big":                           "filen är större än {max} MB; ett ifyllt formulär är mycket mindre",
 			"msg.cli.public-url-saved":                      "offentlig adress: {url} (sparad i {folder})",
 			"msg.cli.registration":                          "{file} är en registrering för organisationskatalogen, inte en färdplan; skapa dess formulär med ”roadmap form --answers {file}”, eller katalogen med ”roadmap directory”",
@@ -1532,6 +1538,10 @@ func builtinSV() *Language {
 			"msg.cli.pack-failed": map[string]string{
 				"one":   "{n} av {total} filer misslyckades:\n{list}",
 				"other": "{n} av {total} filer misslyckades:\n{list}",
+			},
+			"msg.cli.pack-files": map[string]string{
+				"one":   "{n} fil",
+				"other": "{n} filer",
 			},
 			"msg.cli.valid": map[string]string{
 				"one":   "{file}: ok ({form}, {lang}, {n} kontrollpunkt, {answered} besvarade)",
