@@ -143,7 +143,7 @@ func accessRun(app *App, cmdPath string, opts *accessOptions) error {
 			fmt.Fprintln(app.Out, msg.New("cli.no-access-links", "dir", opts.Dir).In(app.ReaderLang()))
 		}
 		for _, l := range links {
-			fmt.Fprintln(app.Out, linkLine(l, now))
+			fmt.Fprintln(app.Out, linkLine(l, now, app.ReaderLang()))
 		}
 		return nil
 	case opts.Revoke != "":
@@ -154,7 +154,7 @@ func accessRun(app *App, cmdPath string, opts *accessOptions) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintln(app.Out, msg.New("cli.revoked", "link", linkLine(l, now)).In(app.ReaderLang()))
+		fmt.Fprintln(app.Out, msg.New("cli.revoked", "link", linkLine(l, now, app.ReaderLang())).In(app.ReaderLang()))
 		return nil
 	case opts.Roadmap == "" && !opts.Coordinator:
 		return nil // --public-url alone
@@ -191,27 +191,30 @@ func accessRun(app *App, cmdPath string, opts *accessOptions) error {
 	if l.Roadmap != "" {
 		link = st.PublicURL + "/r/" + url.PathEscape(l.Roadmap) + "?token=" + token
 	}
-	fmt.Fprintf(app.Out, "%s\n%s\n", linkLine(l, now), link)
+	fmt.Fprintf(app.Out, "%s\n%s\n", linkLine(l, now, app.ReaderLang()), link)
 	fmt.Fprintln(app.Out, msg.New("cli.link-once").In(app.ReaderLang()))
 	return nil
 }
 
-// linkLine is one link as --list prints it.
-func linkLine(l access.Link, now time.Time) string {
-	what := "coordinator"
-	if !l.Coordinator {
-		what = "roadmap " + l.Roadmap
-		if l.ReadOnly {
-			what += " (read-only)"
-		}
+// linkLine is one link as --list prints it, in language lang.
+func linkLine(l access.Link, now time.Time, lang string) string {
+	say := func(key string, kv ...any) string { return msg.New(key, kv...).In(lang) }
+	what := say("cli.link-coordinator")
+	switch {
+	case l.Coordinator:
+	case l.ReadOnly:
+		what = say("cli.link-roadmap-read-only", "file", msg.Plain(l.Roadmap))
+	default:
+		what = say("cli.link-roadmap", "file", msg.Plain(l.Roadmap))
 	}
-	until := "no expiry"
+	until := say("cli.link-no-expiry")
 	if !l.Expires.IsZero() {
-		until = "until " + l.Expires.Add(-time.Second).Format("2006-01-02")
+		until = say("cli.link-until", "date", l.Expires.Add(-time.Second).Format("2006-01-02"))
 	}
 	label := l.Label
 	if label == "" {
 		label = "-"
 	}
-	return fmt.Sprintf("%s  %s  %q  %s  %s", l.ID, what, label, until, l.State(now))
+	state := map[access.State]string{access.Active: "cli.link-active", access.Expired: "cli.link-expired", access.Revoked: "cli.link-revoked"}[l.State(now)]
+	return fmt.Sprintf("%s  %s  %q  %s  %s", l.ID, what, label, until, say(state))
 }
