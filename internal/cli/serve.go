@@ -218,8 +218,8 @@ func serveRun(ctx context.Context, app *App, opts *serveOptions) error {
 		if len(lan) > 0 {
 			url = lan[0]
 		}
-		fmt.Fprintf(app.Out, "serving the roadmaps of %s on the network at %s\n", opts.Dir, ln.Addr())
-		fmt.Fprintln(app.Out, "open one of these links (they hold the access key; give them only to the people who may edit):")
+		fmt.Fprintln(app.Out, msg.New("cli.serving-network", "dir", opts.Dir, "addr", ln.Addr().String()).In(app.ReaderLang()))
+		fmt.Fprintln(app.Out, msg.New("cli.serving-links").In(app.ReaderLang()))
 		for _, l := range lan {
 			fmt.Fprintf(app.Out, "  %s\n", l)
 		}
@@ -227,10 +227,11 @@ func serveRun(ctx context.Context, app *App, opts *serveOptions) error {
 			fmt.Fprintf(app.Out, "  %s\n", url)
 		}
 		if c, err := qr.Encode(url); err == nil {
-			fmt.Fprintf(app.Out, "or scan this code with a phone on the same network (also on the page %s):\n%s", strings.Replace(url, "/?token=", "/workshop?token=", 1), c.Terminal(app.IsStdoutTTY()))
+			page := strings.Replace(url, "/?token=", "/workshop?token=", 1)
+			fmt.Fprintf(app.Out, "%s\n%s", msg.New("cli.serving-code", "url", page).In(app.ReaderLang()), c.Terminal(app.IsStdoutTTY()))
 		}
 	case hosted:
-		fmt.Fprintf(app.Out, "serving the roadmaps of %s at %s (listening on %s); each browser needs its access link (roadmap access %s --list)\n", opts.Dir, url, ln.Addr(), opts.Dir)
+		fmt.Fprintln(app.Out, msg.New("cli.serving-hosted", "dir", opts.Dir, "url", url, "addr", ln.Addr().String()).In(app.ReaderLang()))
 		if !hasLinks {
 			app.WarnText(msg.New("cli.no-links", "dir", opts.Dir))
 		}

@@ -178,3 +178,43 @@ func TestLanAddrs(t *testing.T) {
 		t.Errorf("a listener on one address: %v", got)
 	}
 }
+
+// TestServeHostedLanguage checks that serve's start-up line is in the
+// reader's language (here LC_ALL), while its address stays as it is.
+func TestServeHostedLanguage(t *testing.T) {
+	t.Setenv("LC_ALL", "lv_LV.UTF-8")
+	dir := t.TempDir()
+	_, out, _ := startServe(t, &serveOptions{Dir: dir, Addr: "127.0.0.1:0", PublicURL: "https://roadmaps.example.lv",
+		TrustedProxies: []string{"127.0.0.1"}}, `\(savienojumus gaida adresē (127\.0\.0\.1:\d+)\)`)
+	want := regexp.MustCompile(`(?m)^tiek rādītas mapes ` + regexp.QuoteMeta(dir) + ` ceļa kartes adresē https://roadmaps\.example\.lv/ \(savienojumus gaida adresē 127\.0\.0\.1:\d+\); katrai pārlūkprogrammai vajag savu piekļuves saiti \(roadmap access ` + regexp.QuoteMeta(dir) + ` --list\)$`)
+	if !want.MatchString(out.String()) {
+		t.Errorf("the start-up line is not in Latvian:\n%s", out.String())
+	}
+}
+
+// TestServeNetworkLanguage checks serve's start-up lines on the network (a
+// workshop) in the reader's language: where it serves, the links to open
+// and the code to scan.
+func TestServeNetworkLanguage(t *testing.T) {
+	t.Setenv("LC_ALL", "pt_PT.UTF-8")
+	dir := t.TempDir()
+	_, out, _ := startServe(t, &serveOptions{Dir: dir, Addr: "0.0.0.0:0"}, `(?m)^(a servir os roteiros de .* na rede em \S+)$`)
+	deadline := time.Now().Add(10 * time.Second)
+	for !strings.Contains(out.String(), "Ctrl+C") && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	got := out.String()
+	for _, want := range []string{
+		"a servir os roteiros de " + dir + " na rede em ",
+		"\nabra uma destas ligações (contêm a chave de acesso; dê-as apenas a quem pode editar):\n  http",
+		"\nou leia este código com um telemóvel na mesma rede (também na página http",
+		"/workshop?token=",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the start-up lines lack %q:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "serving") || strings.Contains(got, "open one") || strings.Contains(got, "scan this") {
+		t.Errorf("English in the start-up lines:\n%s", got)
+	}
+}

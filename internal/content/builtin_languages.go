@@ -3,10 +3,10 @@
 package content
 
 var builtinLanguages = []builtin{
-	{"lv", "bb3b2c0527d7846f911fe8d2fbd977cfe425c1f787d37639c3506381320eb91b", builtinLV},
-	{"el", "7ff952ad0ba5658869a23c61b775286d92ab2c709133658c3216843210185431", builtinEL},
-	{"en", "897629a8eef0e213e38bd0f0e134ea7bd99f7c069b279d3c8cb7848646997e5d", builtinEN},
-	{"lt", "0c12f7e81cbe2482510e8e9e9d9c75d202a361e76062a47169831b736d160d92", builtinLT},
-	{"pt", "588dafb9e91bf6bf867695ec172b09b08935159c1f2543658d8d77215c7c00ee", builtinPT},
-	{"sv", "3c329449668b101984c28ac4c0466eaa00f3cf8f8c7cf6e59492d379b56daabf", builtinSV},
+	{"lv", "748e8b30390b94655a59c85313b147cc55242c329dd5b43a492eb90c7ede0f79", builtinLV},
+	{"el", "0585c930e27c1f03e6b4f33b5bf25579694ed7611accee106e3cc1982da3cdaf", builtinEL},
+	{"en", "823a9e21972e76be67e204e3728f693059c5d52e5686a66d93a5d407b3df5aad", builtinEN},
+	{"lt", "f6266330e3933fe42d66c3b3e3025dcd546f75729fb425d6445eea95f4f4bdda", builtinLT},
+	{"pt", "0fdffa12a245a87b8a4c49a6abec3503d3b50851e72a15d53a72757b8147f2ba", builtinPT},
+	{"sv", "04f640b21b4b5742bf3cf22cc2d774c856ed5827ce6bb1d05cac590255c8b801", builtinSV},
 }

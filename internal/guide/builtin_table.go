@@ -4,7 +4,7 @@ package guide
 
 var builtinTable = []builtinEntry{
 	{ // lv, a4
-		key:   "3146b10748eb0c07308e72901b052b38",
+		key:   "3d41167bb0a1de6309f0e23f508d2fd4",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 8}, {"pitch", 9}, {"know-organisations", 10}, {"choose-municipality", 11}, {"collect-ideas", 11}, {"municipal-programmes", 12}, {"contact-partners", 12}, {"mutual-benefits", 13}, {"action-plan", 14}, {"communication-plan", 14}, {"evaluation-stages", 15}, {"impact-methods", 16}},
 		tight: [3][]stepTightness{
 			{}, // all
@@ -13,7 +13,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // lv, letter
-		key:   "a0bb937b2f1262cf43d6292b70efb0d4",
+		key:   "eb1939d4202806ab5266a7d5ce4ce236",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 7}, {"local-actors", 8}, {"pilot", 9}, {"pitch", 9}, {"know-organisations", 11}, {"choose-municipality", 12}, {"collect-ideas", 12}, {"municipal-programmes", 13}, {"contact-partners", 14}, {"mutual-benefits", 14}, {"action-plan", 15}, {"communication-plan", 15}, {"evaluation-stages", 16}, {"impact-methods", 17}},
 		tight: [3][]stepTightness{
 			{},       // all
@@ -22,7 +22,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // el, a4
-		key:   "fbad8ebb834a218e501e23686f9239db",
+		key:   "42e4dae3e99817afa9c09d342c98e3d4",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 7}, {"local-actors", 8}, {"pilot", 9}, {"pitch", 9}, {"know-organisations", 11}, {"choose-municipality", 12}, {"collect-ideas", 12}, {"municipal-programmes", 13}, {"contact-partners", 14}, {"mutual-benefits", 14}, {"action-plan", 15}, {"communication-plan", 15}, {"evaluation-stages", 16}, {"impact-methods", 17}},
 		tight: [3][]stepTightness{
 			{{1, 1}}, // all
@@ -31,7 +31,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // el, letter
-		key:   "65163cbbb1692bd0c53b214f4413ffe8",
+		key:   "c7a194d3ea8103fefd6d7e625365de7e",
 		pages: []checkpointPage{{"target-group", 7}, {"needs", 7}, {"resources", 9}, {"local-actors", 10}, {"pilot", 11}, {"pitch", 11}, {"know-organisations", 13}, {"choose-municipality", 14}, {"collect-ideas", 14}, {"municipal-programmes", 15}, {"contact-partners", 16}, {"mutual-benefits", 16}, {"action-plan", 17}, {"communication-plan", 18}, {"evaluation-stages", 18}, {"impact-methods", 19}},
 		tight: [3][]stepTightness{
 			{{1, 3}, {2, 3}}, // all
@@ -40,7 +40,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // en, a4
-		key:   "d68380143cdf3941692894266991c1de",
+		key:   "a87a102fec75f26177f32e074ebb3070",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 8}, {"pitch", 9}, {"know-organisations", 10}, {"choose-municipality", 11}, {"collect-ideas", 11}, {"municipal-programmes", 12}, {"contact-partners", 12}, {"mutual-benefits", 13}, {"action-plan", 14}, {"communication-plan", 14}, {"evaluation-stages", 15}, {"impact-methods", 16}},
 		tight: [3][]stepTightness{
 			{{1, 1}}, // all
@@ -49,7 +49,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // en, letter
-		key:   "46d32f1985a1961be39e28da4ec3510f",
+		key:   "4d38a4492e1c00fc92c32f800305fd41",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 7}, {"local-actors", 8}, {"pilot", 9}, {"pitch", 9}, {"know-organisations", 11}, {"choose-municipality", 12}, {"collect-ideas", 12}, {"municipal-programmes", 13}, {"contact-partners", 14}, {"mutual-benefits", 14}, {"action-plan", 15}, {"communication-plan", 16}, {"evaluation-stages", 16}, {"impact-methods", 17}},
 		tight: [3][]stepTightness{
 			{},       // all
@@ -58,7 +58,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // lt, a4
-		key:   "19703f222fdb263cadbfe5d0b9d1e668",
+		key:   "a5f6182a495165a6e7a648a3a67460a4",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 8}, {"pitch", 9}, {"know-organisations", 10}, {"choose-municipality", 11}, {"collect-ideas", 11}, {"municipal-programmes", 12}, {"contact-partners", 12}, {"mutual-benefits", 13}, {"action-plan", 14}, {"communication-plan", 14}, {"evaluation-stages", 15}, {"impact-methods", 16}},
 		tight: [3][]stepTightness{
 			{{1, 1}}, // all
@@ -67,7 +67,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // lt, letter
-		key:   "34326850ef809f426e4cfa5b979e577d",
+		key:   "dd4f2fa03af528b3a23b668e68db619d",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 7}, {"local-actors", 8}, {"pilot", 9}, {"pitch", 9}, {"know-organisations", 11}, {"choose-municipality", 12}, {"collect-ideas", 12}, {"municipal-programmes", 13}, {"contact-partners", 14}, {"mutual-benefits", 14}, {"action-plan", 15}, {"communication-plan", 15}, {"evaluation-stages", 16}, {"impact-methods", 17}},
 		tight: [3][]stepTightness{
 			{},       // all
@@ -76,7 +76,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // pt, a4
-		key:   "d587fbd5229e7dfbdc68aa59f3b782d2",
+		key:   "82939c5d8a241ecdff784b738602f7be",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 7}, {"local-actors", 8}, {"pilot", 9}, {"pitch", 9}, {"know-organisations", 11}, {"choose-municipality", 12}, {"collect-ideas", 12}, {"municipal-programmes", 13}, {"contact-partners", 13}, {"mutual-benefits", 14}, {"action-plan", 15}, {"communication-plan", 15}, {"evaluation-stages", 16}, {"impact-methods", 17}},
 		tight: [3][]stepTightness{
 			{}, // all
@@ -85,7 +85,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // pt, letter
-		key:   "acb4141098314c8bcc0fd17fec23316f",
+		key:   "3021007f9977d4f66c3fcd6de324e2fd",
 		pages: []checkpointPage{{"target-group", 6}, {"needs", 6}, {"resources", 8}, {"local-actors", 9}, {"pilot", 10}, {"pitch", 10}, {"know-organisations", 12}, {"choose-municipality", 13}, {"collect-ideas", 13}, {"municipal-programmes", 14}, {"contact-partners", 15}, {"mutual-benefits", 15}, {"action-plan", 16}, {"communication-plan", 16}, {"evaluation-stages", 17}, {"impact-methods", 18}},
 		tight: [3][]stepTightness{
 			{{1, 1}, {3, 1}},         // all
@@ -94,7 +94,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // sv, a4
-		key:   "bc622fd1cd19924637f3148694c37619",
+		key:   "f63096904cc68d3de3ca710756bb1b00",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 8}, {"pitch", 9}, {"know-organisations", 10}, {"choose-municipality", 11}, {"collect-ideas", 11}, {"municipal-programmes", 12}, {"contact-partners", 12}, {"mutual-benefits", 13}, {"action-plan", 14}, {"communication-plan", 14}, {"evaluation-stages", 15}, {"impact-methods", 16}},
 		tight: [3][]stepTightness{
 			{{1, 1}}, // all
@@ -103,7 +103,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // sv, letter
-		key:   "1b8eab0512b7169af7293a4cfb28f6f8",
+		key:   "6508d4d00bbf8aa405349a600618f838",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 7}, {"local-actors", 8}, {"pilot", 9}, {"pitch", 9}, {"know-organisations", 11}, {"choose-municipality", 12}, {"collect-ideas", 12}, {"municipal-programmes", 13}, {"contact-partners", 14}, {"mutual-benefits", 14}, {"action-plan", 15}, {"communication-plan", 15}, {"evaluation-stages", 16}, {"impact-methods", 17}},
 		tight: [3][]stepTightness{
 			{},       // all

@@ -16,7 +16,11 @@ import (
 // Go code: an error (fmt.Errorf, errors.New), a problem of an input file
 // (diag.At, List.Add, Decoder.Add), a usage error (usagef) or a warning
 // (Warn). Every message a person reads comes from the catalogue instead
-// (msg.New, diag.Say, Decoder.Say, usage).
+// (msg.New, diag.Say, Decoder.Say, usage). Log lines (serve's Logf,
+// "serve: writing the audit log: …") are not looked for: they go to an
+// administrator's log, in English on purpose, as servers' logs are searched
+// and reported. What serve prints for a person when it starts (where it
+// serves, the links, the code to scan) is in the catalogue.
 func english(t *testing.T) map[string][]string {
 	t.Helper()
 	found := map[string][]string{}
