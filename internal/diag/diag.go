@@ -110,14 +110,22 @@ func (p Problem) Error() string {
 // maxEcho is the longest text a message quotes whole, in bytes.
 const maxEcho = 200
 
-// Clip shortens a long text for a message: its first 60 characters, an
-// ellipsis and how long it is ("aaaa… (200000 characters)").
-func Clip(s string) string {
-	r := []rune(s)
+// Clip shortens a long text for a message, in English: its first 60
+// characters, an ellipsis and how long it is ("aaaa… (200000 characters)").
+func Clip(s string) string { return ClipText(s).In(msg.Fallback) }
+
+// ClipText is Clip in the reader's language: the length is said with the
+// catalogue's msg.clipped and its plural forms ("… (200000 rakstzīmes)").
+// A short text is itself.
+func ClipText(s string) msg.Text {
 	if len(s) <= maxEcho {
-		return s
+		return msg.Plain(s)
 	}
-	return fmt.Sprintf("%s… (%d characters)", string(r[:min(60, len(r))]), len(r))
+	r := []rune(s)
+	head := string(r[:min(60, len(r))])
+	return msg.Func(func(lang string) string {
+		return head + "… " + msg.New("clipped", "n", len(r)).In(lang)
+	})
 }
 
 // List is a set of problems; as an error it reports them all, one per line.

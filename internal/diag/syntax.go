@@ -433,7 +433,7 @@ func syntaxProblem(file string, data []byte, err error) Problem {
 				quoted = "'" + strings.ReplaceAll(val, "'", "''") + "'"
 			}
 			// The file's bytes hold no control characters (checkEncoding).
-			return Say(file, at, "syntax.colon", "example", Clip(key+": "+quoted))
+			return Say(file, at, "syntax.colon", "example", ClipText(key+": "+quoted))
 		}
 	}
 	switch {

@@ -100,7 +100,7 @@ func Apply(dir, code, name string, ts []Translation, opts ...content.CheckOption
 	for _, t := range ts {
 		// bad refuses t, at the byte off of its text (-1: its start).
 		bad := func(off int, key string, kv ...any) {
-			text := msg.Join{Sep: ": ", Items: []msg.Text{msg.Plain(shownKey(t.Key)), msg.New(key, kv...)}}
+			text := msg.Join{Sep: ": ", Items: []msg.Text{shownKey(t.Key), msg.New(key, kv...)}}
 			p := diag.Problem{File: name, Line: t.Line, Col: t.Col, Msg: text.In(msg.Fallback), Text: text}
 			if off >= 0 {
 				p.Line, p.Col, _ = t.At(off)
@@ -425,13 +425,14 @@ func (v *verifier) translationAt(p diag.Problem) (Translation, bool) {
 // it: as it is when it is written as the export writes keys, else quoted
 // and shortened, so that a message never sends a control character to the
 // terminal or repeats a huge value.
-func shownKey(k string) string {
+func shownKey(k string) msg.Text {
+	c := diag.ClipText(k)
 	for _, r := range k {
 		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || strings.ContainsRune(".:_-", r)) {
-			return strconv.Quote(diag.Clip(k))
+			return msg.Func(func(lang string) string { return strconv.Quote(c.In(lang)) })
 		}
 	}
-	return diag.Clip(k)
+	return c
 }
 
 // invalidUTF8 returns the offset of the first byte of s that is not UTF-8,

@@ -264,7 +264,7 @@ func xmlProblem(data []byte, se *xml.SyntaxError, unit string) error {
 	}
 	var where msg.Text = msg.New("xliff.the-file")
 	if unit != "" {
-		where = msg.Plain(shownKey(unit))
+		where = shownKey(unit)
 	}
 	lines := bytes.Split(data, []byte("\n"))
 	written := ""
