@@ -5,7 +5,8 @@ import (
 	"strconv"
 
 	"golang.org/x/text/feature/plural"
-	"golang.org/x/text/language"
+
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 )
 
 // Status says whether a language's text has been reviewed by a native speaker.
@@ -25,11 +26,11 @@ var pluralCategories = []string{"zero", "one", "two", "few", "many", "other"}
 
 // PluralCategories returns the CLDR cardinal plural categories a label with a
 // count must give in language code: lv zero/one/other, lt one/few/many/other,
-// en, sv, pt, el one/other. The categories are found by asking the CLDR rules
+// en, sv, pt (for Portugal: msg.PluralTag), el one/other. The categories are found by asking the CLDR rules
 // of golang.org/x/text for whole numbers and decimals, so a new language
 // needs no table here.
 func PluralCategories(code string) []string {
-	tag, err := language.Parse(code)
+	tag, err := msg.PluralTag(code)
 	if err != nil {
 		return []string{"one", "other"}
 	}
@@ -67,7 +68,7 @@ func formName(f plural.Form) string {
 // PluralCategoryOf returns the CLDR plural category of whole number n in
 // language code.
 func PluralCategoryOf(code string, n int) string {
-	tag, err := language.Parse(code)
+	tag, err := msg.PluralTag(code)
 	if err != nil {
 		return "other"
 	}

@@ -40,6 +40,19 @@ func TestCount(t *testing.T) {
 			t.Errorf("%s Count(%d) = %q, want %q", tc.l.Code, tc.n, got, tc.want)
 		}
 	}
+	// Portuguese is Portugal's: 0 takes "other" ("0 ficheiros"), where
+	// Brazilian Portuguese (golang.org/x/text's "pt") gives 0 "one".
+	pt := &Language{Code: "pt", Labels: Labels{"k": "{n} ficheiros"}, Plurals: map[string]map[string]string{
+		"k": {"one": "{n} ficheiro", "other": "{n} ficheiros"},
+	}}
+	for n, want := range map[int]string{0: "0 ficheiros", 1: "1 ficheiro", 2: "2 ficheiros"} {
+		if got := pt.Count("k", n); got != want {
+			t.Errorf("pt Count(%d) = %q, want %q", n, got, want)
+		}
+	}
+	if got := PluralCategoryOf("pt", 0); got != "other" {
+		t.Errorf("PluralCategoryOf(pt, 0) = %s, want other", got)
+	}
 	plain := &Language{Code: "en", Labels: Labels{"k": "{n} rows of {what}"}}
 	if got := plain.Count("k", 2, "what", "plans"); got != "2 rows of plans" {
 		t.Errorf("plain label: %q", got)

@@ -322,9 +322,20 @@ func Has(lang, key string) bool {
 	return ok
 }
 
+// PluralTag returns the language tag whose CLDR plural rules a content
+// language follows: its code, except Portuguese, which is written for
+// Portugal (pt-PT: 0 takes "other", "0 ficheiros"), where golang.org/x/text's
+// "pt" follows Brazil (0 takes "one").
+func PluralTag(code string) (language.Tag, error) {
+	if code == "pt" {
+		code = "pt-PT"
+	}
+	return language.Parse(code)
+}
+
 // category returns the CLDR plural category of n in language code.
 func category(code string, n int) string {
-	tag, err := language.Parse(code)
+	tag, err := PluralTag(code)
 	if err != nil {
 		return "other"
 	}

@@ -267,3 +267,14 @@ func TestMessagesInPO(t *testing.T) {
 		t.Errorf("msgfmt --check: %v\n%s", err, out)
 	}
 }
+
+// TestPortuguesePlurals checks that Portuguese messages follow Portugal's
+// plural rules (0 takes "other": "0 ficheiros"), not Brazil's (0 takes
+// "one"), which golang.org/x/text gives the tag "pt".
+func TestPortuguesePlurals(t *testing.T) {
+	for n, want := range map[int]string{0: "0 ficheiros", 1: "1 ficheiro", 2: "2 ficheiros"} {
+		if got := msg.New("cli.pack-files", "n", n).In("pt"); got != want {
+			t.Errorf("pt, %d: %q, want %q", n, got, want)
+		}
+	}
+}
