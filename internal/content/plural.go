@@ -36,9 +36,9 @@ func PluralCategories(code string) []string {
 	}
 	seen := map[string]bool{"other": true}
 	for i := 0; i <= 200; i++ {
-		seen[formName(plural.Cardinal.MatchPlural(tag, i, 0, 0, 0, 0))] = true
+		seen[msg.FormName(plural.Cardinal.MatchPlural(tag, i, 0, 0, 0, 0))] = true
 		// One decimal place (1.5), which some languages (lt "many") use.
-		seen[formName(plural.Cardinal.MatchPlural(tag, i, 1, 1, 5, 5))] = true
+		seen[msg.FormName(plural.Cardinal.MatchPlural(tag, i, 1, 1, 5, 5))] = true
 	}
 	var out []string
 	for _, c := range pluralCategories {
@@ -49,34 +49,9 @@ func PluralCategories(code string) []string {
 	return out
 }
 
-func formName(f plural.Form) string {
-	switch f {
-	case plural.Zero:
-		return "zero"
-	case plural.One:
-		return "one"
-	case plural.Two:
-		return "two"
-	case plural.Few:
-		return "few"
-	case plural.Many:
-		return "many"
-	}
-	return "other"
-}
-
 // PluralCategoryOf returns the CLDR plural category of whole number n in
 // language code.
-func PluralCategoryOf(code string, n int) string {
-	tag, err := msg.PluralTag(code)
-	if err != nil {
-		return "other"
-	}
-	if n < 0 {
-		n = -n
-	}
-	return formName(plural.Cardinal.MatchPlural(tag, n, 0, 0, 0, 0))
-}
+func PluralCategoryOf(code string, n int) string { return msg.Category(code, n) }
 
 // Count returns the label for key with {n} replaced by n, in the plural form
 // the language's rules choose for n, and each other {name} placeholder

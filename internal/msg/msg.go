@@ -255,7 +255,7 @@ func lookup(lang, key string, n int, counted bool) (string, string, bool) {
 			continue
 		}
 		if counted && e.forms != nil {
-			if f, ok := e.forms[category(code, n)]; ok {
+			if f, ok := e.forms[Category(code, n)]; ok {
 				return f, code, true
 			}
 		}
@@ -333,8 +333,9 @@ func PluralTag(code string) (language.Tag, error) {
 	return language.Parse(code)
 }
 
-// category returns the CLDR plural category of n in language code.
-func category(code string, n int) string {
+// Category returns the CLDR plural category of whole number n in language
+// code: zero, one, two, few, many or other.
+func Category(code string, n int) string {
 	tag, err := PluralTag(code)
 	if err != nil {
 		return "other"
@@ -342,7 +343,13 @@ func category(code string, n int) string {
 	if n < 0 {
 		n = -n
 	}
-	switch plural.Cardinal.MatchPlural(tag, n, 0, 0, 0, 0) {
+	return FormName(plural.Cardinal.MatchPlural(tag, n, 0, 0, 0, 0))
+}
+
+// FormName returns the name of CLDR plural form f as the content files
+// write it: zero, one, two, few, many or other.
+func FormName(f plural.Form) string {
+	switch f {
 	case plural.Zero:
 		return "zero"
 	case plural.One:
