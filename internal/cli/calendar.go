@@ -53,12 +53,7 @@ form, the one with the newer date is used. When a file has problems, they
 are listed, nothing is written (an earlier calendar stays as it was) and the
 exit status is 1.`,
 		Example: "  roadmap calendar answers/ -o plans.ics\n  roadmap calendar mine.yaml",
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 0 {
-				return usage(cmd, "usage.render-args")
-			}
-			return nil
-		},
+		Args:    atLeastOne("usage.render-args"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Inputs = args
 			return calendarRun(app, opts)

@@ -26,12 +26,7 @@ embedded fonts. Every failure is printed on a line of its own, as
 file: page N, object M: rule: what it asks. The exit status is 1 when any
 file fails a rule.`,
 		Example: "  roadmap check output/*.pdf",
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 0 {
-				return usage(cmd, "usage.check-args")
-			}
-			return nil
-		},
+		Args:    atLeastOne("usage.check-args"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return checkRun(app, args)
 		},

@@ -50,12 +50,7 @@ file, line and column, and the exit status is 1.
 The directory holds personal data (names, e-mail addresses, phone numbers):
 keep it for cooperation, and do not pass it on.`,
 		Example: "  roadmap directory answers/ registrations/\n  roadmap directory answers/ -o directory.xlsx --pdf directory.pdf --lang en",
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 0 {
-				return usage(cmd, "usage.render-args")
-			}
-			return nil
-		},
+		Args:    atLeastOne("usage.render-args"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Inputs = args
 			if runF != nil {

@@ -56,12 +56,7 @@ newer date is used and the other is listed. A file with problems does not
 stop the overview: it is listed on the workbook's last sheet and here, with
 its file, line and column, and the exit status is 1.`,
 		Example: "  roadmap overview answers/\n  roadmap overview answers/ -o overview.xlsx --pdf overview.pdf --as-of 2027-03-01",
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 0 {
-				return usage(cmd, "usage.render-args")
-			}
-			return nil
-		},
+		Args:    atLeastOne("usage.render-args"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Inputs = args
 			if opts.AsOf != "" {

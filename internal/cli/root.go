@@ -327,6 +327,17 @@ func usage(cmd *cobra.Command, key string, kv ...any) error {
 	return usageError{msg.New(key, kv...), cmd.CommandPath()}
 }
 
+// atLeastOne returns the cobra.PositionalArgs of a command that needs at
+// least one argument: without any, the usage error saying message key.
+func atLeastOne(key string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) == 0 {
+			return usage(cmd, key)
+		}
+		return nil
+	}
+}
+
 // The exit statuses (docs/exit-codes.md).
 const (
 	exitOK      = 0

@@ -33,12 +33,7 @@ The exit status is 1 when any file has a problem. A file given twice is
 checked once. "-" (or /dev/stdin) reads one answers file from standard
 input; its messages name it <stdin>.`,
 		Example: "  roadmap validate answers.yaml\n  roadmap validate examples/*.yaml\n  roadmap import filled.pdf -o - | roadmap validate -",
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 0 {
-				return usage(cmd, "usage.validate-args")
-			}
-			return nil
-		},
+		Args:    atLeastOne("usage.validate-args"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Files = args
 			if runF != nil {
