@@ -17,19 +17,6 @@ import (
 	"github.com/partnership-roadmap/roadmap/internal/testtool"
 )
 
-// unoPython returns a python3 that has LibreOffice's uno module, or stops
-// the test as testtool.Missing does.
-func unoPython(t *testing.T) string {
-	t.Helper()
-	for _, py := range []string{"/usr/bin/python3", "python3"} {
-		if exec.Command(py, "-c", "import uno").Run() == nil {
-			return py
-		}
-	}
-	testtool.Missing(t, "no python3 with the uno module (apt-get install -y python3-uno)")
-	return ""
-}
-
 // typed is an edit typed into a workbook in LibreOffice, and what
 // LibreOffice stored in the cell (see testdata/edit.py).
 type typed struct {
@@ -48,7 +35,7 @@ type typed struct {
 func editInLibreOffice(t *testing.T, wb []byte, locale string, edits []typed) ([]byte, []typed) {
 	t.Helper()
 	soffice := testtool.Need(t, "soffice", "libreoffice-calc-nogui")
-	py := unoPython(t)
+	py := testtool.UnoPython(t)
 	dir := t.TempDir()
 	src, out := filepath.Join(dir, "plans.xlsx"), filepath.Join(dir, "saved.xlsx")
 	if err := os.WriteFile(src, wb, 0o644); err != nil {

@@ -16,26 +16,6 @@ import (
 	"github.com/partnership-roadmap/roadmap/internal/testtool"
 )
 
-// needTool returns the path of a tool the print tests need, or skips the
-// test (fails it under CI=true) when it is missing.
-func needTool(t *testing.T, name, install string) string {
-	t.Helper()
-	return testtool.Need(t, name, install)
-}
-
-// unoPython returns a Python that can drive LibreOffice (Debian's python3
-// with python3-uno), or skips the test (fails it under CI=true).
-func unoPython(t *testing.T) string {
-	t.Helper()
-	for _, py := range []string{"/usr/bin/python3", "python3"} {
-		if exec.Command(py, "-c", "import uno").Run() == nil {
-			return py
-		}
-	}
-	testtool.Missing(t, "no python3 with the uno module (apt-get install -y python3-uno)")
-	return ""
-}
-
 // edit is text typed into a cell of a sheet.
 type edit struct {
 	Sheet string `json:"sheet"`
@@ -57,8 +37,8 @@ type printJob struct {
 // LibreOffice grows them), prints it to PDF and returns the PDFs by name.
 func printTyped(t *testing.T, jobs []printJob) map[string][]byte {
 	t.Helper()
-	soffice := needTool(t, "soffice", "libreoffice-calc-nogui")
-	py := unoPython(t)
+	soffice := testtool.Need(t, "soffice", "libreoffice-calc-nogui")
+	py := testtool.UnoPython(t)
 	dir := t.TempDir()
 	for i := range jobs {
 		jobs[i].Src = filepath.Join(dir, jobs[i].Name+".xlsx")

@@ -33,3 +33,18 @@ func Need(t testing.TB, name, pkg string) string {
 	}
 	return p
 }
+
+// UnoPython returns a python3 that has LibreOffice's uno module (Debian's
+// python3 with python3-uno), to run the scripts that drive LibreOffice
+// through libreoffice.py beside this file; or it stops the test as Missing
+// does.
+func UnoPython(t testing.TB) string {
+	t.Helper()
+	for _, py := range []string{"/usr/bin/python3", "python3"} {
+		if exec.Command(py, "-c", "import uno").Run() == nil {
+			return py
+		}
+	}
+	Missing(t, "no python3 with the uno module (apt-get install -y python3-uno)")
+	return ""
+}

@@ -15,18 +15,11 @@ number format code).
 """
 import json
 import os
-import subprocess
 import sys
-import time
 
-import uno
-from com.sun.star.beans import PropertyValue
-
-
-def prop(name, value):
-    p = PropertyValue()
-    p.Name, p.Value = name, value
-    return p
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "testtool"))
+import libreoffice  # noqa: E402
+from libreoffice import prop  # noqa: E402
 
 
 def write_profile(profile, locale):
@@ -46,38 +39,10 @@ def write_profile(profile, locale):
 def main():
     soffice, profile, locale, jobs = sys.argv[1], sys.argv[2], sys.argv[3], json.load(open(sys.argv[4], encoding="utf-8"))
     write_profile(profile, locale)
-    pipe = "roadmap%d" % os.getpid()
-    proc = subprocess.Popen(
-        [soffice, "--headless", "--norestore", "--nologo", "--nodefault",
-         "-env:UserInstallation=" + uno.systemPathToFileUrl(profile),
-         "--accept=pipe,name=%s;urp;" % pipe],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        local = uno.getComponentContext()
-        resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
-        ctx = None
-        for _ in range(600):
-            try:
-                ctx = resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe)
-                break
-            except Exception:
-                time.sleep(0.1)
-        if ctx is None:
-            sys.exit("could not connect to LibreOffice")
-        smgr = ctx.ServiceManager
-        desktop = smgr.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
-        dispatcher = smgr.createInstanceWithContext("com.sun.star.frame.DispatchHelper", ctx)
+    with libreoffice.Office(soffice, profile) as office:
+        dispatcher = office.smgr.createInstanceWithContext("com.sun.star.frame.DispatchHelper", office.ctx)
         for job in jobs:
-            # A LibreOffice that has just started (slowly, on a busy
-            # machine) may answer before it can load: try again a while.
-            doc = None
-            for _ in range(100):
-                doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(job["src"]), "_blank", 0, (prop("Hidden", True),))
-                if doc is not None:
-                    break
-                time.sleep(0.2)
-            if doc is None:
-                sys.exit("LibreOffice could not load %s" % job["src"])
+            doc = office.load(job["src"])
             controller = doc.getCurrentController()
             frame = controller.getFrame()
             for e in job.get("edits") or []:
@@ -91,7 +56,7 @@ def main():
                 print(json.dumps({"sheet": e["sheet"], "cell": e["cell"], "type": kind, "value": cell.getValue(),
                                   "string": cell.getString(), "format": fmt.getPropertyValue("FormatString")},
                                  ensure_ascii=False), flush=True)
-            doc.storeToURL(uno.systemPathToFileUrl(job["out"]), (prop("FilterName", "Calc MS Excel 2007 XML"),))
+            doc.storeToURL(office.url(job["out"]), (prop("FilterName", "Calc MS Excel 2007 XML"),))
             try:
                 doc.close(True)
             except Exception as err:
@@ -101,14 +66,6 @@ def main():
                     raise
                 print("LibreOffice failed closing the saved workbook: %s" % err, file=sys.stderr)
                 return
-        try:
-            desktop.terminate()
-        except Exception:
-            pass
-        proc.wait(timeout=60)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
 
 
 main()

@@ -10,55 +10,22 @@ PDF prints it. One LibreOffice process serves every job.
 """
 import json
 import os
-import subprocess
 import sys
-import time
 
-import uno
-from com.sun.star.beans import PropertyValue
-
-
-def prop(name, value):
-    p = PropertyValue()
-    p.Name, p.Value = name, value
-    return p
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "testtool"))
+import libreoffice  # noqa: E402
+from libreoffice import prop  # noqa: E402
 
 
 def main():
     soffice, profile, jobs = sys.argv[1], sys.argv[2], json.load(open(sys.argv[3], encoding="utf-8"))
-    pipe = "roadmap%d" % os.getpid()
-    proc = subprocess.Popen(
-        [soffice, "--headless", "--norestore", "--nologo", "--nodefault",
-         "-env:UserInstallation=" + uno.systemPathToFileUrl(profile),
-         "--accept=pipe,name=%s;urp;" % pipe],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        local = uno.getComponentContext()
-        resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
-        ctx = None
-        for _ in range(600):
-            try:
-                ctx = resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe)
-                break
-            except Exception:
-                time.sleep(0.1)
-        if ctx is None:
-            sys.exit("could not connect to LibreOffice")
-        desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+    with libreoffice.Office(soffice, profile) as office:
         for job in jobs:
-            doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(job["src"]), "_blank", 0, (prop("Hidden", True),))
+            doc = office.load(job["src"])
             for e in job.get("edits") or []:
                 doc.Sheets.getByName(e["sheet"]).getCellRangeByName(e["cell"]).setString(e["text"])
-            doc.storeToURL(uno.systemPathToFileUrl(job["out"]), (prop("FilterName", "calc_pdf_Export"),))
+            doc.storeToURL(office.url(job["out"]), (prop("FilterName", "calc_pdf_Export"),))
             doc.close(True)
-        try:
-            desktop.terminate()
-        except Exception:
-            pass
-        proc.wait(timeout=60)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
 
 
 main()
