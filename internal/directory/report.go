@@ -24,10 +24,7 @@ type PDFOptions struct {
 // details, target groups, area, programmes and services and offer of
 // cooperation. The footer of every page says that it holds personal data.
 func (d *Directory) PDF(o PDFOptions) ([]byte, error) {
-	th := o.Theme
-	if th.Paper == "" {
-		th = pdf.DefaultTheme()
-	}
+	th := o.Theme.OrDefault()
 	l := d.Lang
 	title := l.Label("directory.title")
 	doc, err := pdf.New(

@@ -56,10 +56,7 @@ type WorkbookOptions struct {
 // on every page and, in the footer, that it holds personal data. Every text
 // is a string cell, never a formula.
 func (d *Directory) Workbook(o WorkbookOptions) ([]byte, error) {
-	th := o.Theme
-	if th.Paper == "" {
-		th = pdf.DefaultTheme()
-	}
+	th := o.Theme.OrDefault()
 	l := d.Lang
 	pt := th.Type.Body
 	f := excelize.NewFile()

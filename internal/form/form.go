@@ -69,10 +69,7 @@ func Render(lang *content.Language, f content.Audience, a *answers.File, opts Op
 	if a != nil && a.Form != "" && a.Form != f {
 		return nil, fmt.Errorf("rendering form %s: the answers are for the %s form", f, a.Form)
 	}
-	th := opts.Theme
-	if th.Paper == "" {
-		th = pdf.DefaultTheme()
-	}
+	th := opts.Theme.OrDefault()
 	title := lang.Label("form.title." + string(f))
 	footer := title
 	var fill *filler

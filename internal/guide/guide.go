@@ -68,10 +68,7 @@ func Render(lang *content.Language, opts Options) (*Result, error) {
 	default:
 		return nil, fmt.Errorf("guide: unknown audience %q; allowed: all, municipality, community", opts.Audience)
 	}
-	th := opts.Theme
-	if th.Paper == "" {
-		th = pdf.DefaultTheme()
-	}
+	th := opts.Theme.OrDefault()
 	b, err := layout(lang, aud, strings.TrimSpace(opts.Org), th, renderOptions(lang, aud, th, opts.Date))
 	if err != nil {
 		return nil, err
@@ -206,9 +203,7 @@ func EditionPages(lang *content.Language, th pdf.Theme, aud content.Audience) (m
 	if lang == nil {
 		return nil, fmt.Errorf("guide: no content")
 	}
-	if th.Paper == "" {
-		th = pdf.DefaultTheme()
-	}
+	th = th.OrDefault()
 	if aud == "" || aud == content.Both {
 		aud = "all"
 	}

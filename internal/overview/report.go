@@ -28,10 +28,7 @@ type PDFOptions struct {
 // charts, a timeline of every action-plan deadline and evaluation date by
 // month, then a page per organisation.
 func (r *Report) PDF(o PDFOptions) ([]byte, error) {
-	th := o.Theme
-	if th.Paper == "" {
-		th = pdf.DefaultTheme()
-	}
+	th := o.Theme.OrDefault()
 	l := r.Lang
 	title := l.Label("overview.title")
 	d, err := pdf.New(

@@ -292,6 +292,15 @@ func DefaultTheme() Theme {
 	return t
 }
 
+// OrDefault returns t, or DefaultTheme() for the zero Theme (no paper): the
+// zero value of every renderer's Options.Theme.
+func (t Theme) OrDefault() Theme {
+	if t.Paper == "" {
+		return DefaultTheme()
+	}
+	return t
+}
+
 // LoadTheme reads theme.yaml from fsys over the embedded defaults: keys the
 // file leaves out keep their default values; a folder without theme.yaml
 // gives the default theme. Problems are a diag.List, each naming the file,

@@ -47,10 +47,7 @@ func Render(lang *content.Language, a *answers.File, opts Options) (*document.Re
 	if lang == nil {
 		return nil, errors.New("making the roadmap at a glance: no content language")
 	}
-	th := opts.Theme
-	if th.Paper == "" {
-		th = pdf.DefaultTheme()
-	}
+	th := opts.Theme.OrDefault()
 	scale := 1.0
 	pdfOpts := []pdf.Option{}
 	if opts.A3 {

@@ -35,10 +35,7 @@ func prepare(lang *content.Language, a *answers.File, opts Options, what string)
 	if a == nil {
 		return pdf.Theme{}, errors.New("making the proposal: it is written from an answers file; give one")
 	}
-	if opts.Theme.Paper == "" {
-		return pdf.DefaultTheme(), nil
-	}
-	return opts.Theme, nil
+	return opts.Theme.OrDefault(), nil
 }
 
 // Handout lays out the proposal of answers a (validated, for either form)
