@@ -2,9 +2,7 @@ package msg_test
 
 import (
 	"go/ast"
-	"go/parser"
 	"go/token"
-	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -95,23 +93,8 @@ func TestReader(t *testing.T) {
 // Decoder.Say(n, "key"), usage(cmd, "key")) is in every built-in
 // language's catalogue.
 func TestKeysInCode(t *testing.T) {
-	root := filepath.Join("..", "..")
-	fset := token.NewFileSet()
 	seen := 0
-	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() && (d.Name() == "testdata" || d.Name() == "node_modules" || strings.HasPrefix(d.Name(), ".")) && path != root {
-			return filepath.SkipDir
-		}
-		if d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
-			return nil
-		}
-		f, err := parser.ParseFile(fset, path, nil, 0)
-		if err != nil {
-			return err
-		}
+	sourceFiles(t, func(fset *token.FileSet, _ string, f *ast.File) {
 		ast.Inspect(f, func(n ast.Node) bool {
 			call, ok := n.(*ast.CallExpr)
 			if !ok {
@@ -168,11 +151,7 @@ func TestKeysInCode(t *testing.T) {
 			}
 			return true
 		})
-		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	if seen < 100 {
 		t.Errorf("found %d message keys in the code; the scan is broken", seen)
 	}

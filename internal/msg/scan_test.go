@@ -24,24 +24,7 @@ import (
 func english(t *testing.T) map[string][]string {
 	t.Helper()
 	found := map[string][]string{}
-	root := filepath.Join("..", "..")
-	fset := token.NewFileSet()
-	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() && (d.Name() == "testdata" || d.Name() == "node_modules" || strings.HasPrefix(d.Name(), ".")) && path != root {
-			return filepath.SkipDir
-		}
-		if d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
-			return nil
-		}
-		f, err := parser.ParseFile(fset, path, nil, 0)
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(root, path)
-		rel = filepath.ToSlash(rel)
+	sourceFiles(t, func(fset *token.FileSet, rel string, f *ast.File) {
 		ast.Inspect(f, func(n ast.Node) bool {
 			// A Problem written out: Problem{File: f, Msg: "…"}.
 			if kv, ok := n.(*ast.KeyValueExpr); ok {
@@ -100,11 +83,7 @@ func english(t *testing.T) map[string][]string {
 			found[rel] = append(found[rel], fset.Position(lit.Pos()).String()+": "+s)
 			return true
 		})
-		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	return found
 }
 
@@ -199,5 +178,35 @@ func TestNoEnglishOutsideTheCatalogue(t *testing.T) {
 		for _, f := range files {
 			t.Logf("%4d %s", len(found[f]), f)
 		}
+	}
+}
+
+// sourceFiles calls fn with every Go file of the module that is not a test
+// and not under testdata, node_modules or a dot folder, parsed, with its
+// path relative to the module's root.
+func sourceFiles(t *testing.T, fn func(fset *token.FileSet, rel string, f *ast.File)) {
+	t.Helper()
+	root := filepath.Join("..", "..")
+	fset := token.NewFileSet()
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (d.Name() == "testdata" || d.Name() == "node_modules" || strings.HasPrefix(d.Name(), ".")) && path != root {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return nil
+		}
+		f, err := parser.ParseFile(fset, path, nil, 0)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, path)
+		fn(fset, filepath.ToSlash(rel), f)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }
