@@ -1220,7 +1220,6 @@ func builtinEL() *Language {
 			"msg.usage.unknown-document":                    "άγνωστο έγγραφο «{value}»· επιτρέπονται: {allowed}",
 			"msg.usage.unknown-flag":                        "άγνωστη επιλογή --{flag}",
 			"msg.usage.unknown-flag-hint":                   "άγνωστη επιλογή --{flag}· μήπως εννοείτε --{suggestion};",
-			"msg.usage.unknown-plan":                        "άγνωστο σχέδιο «{value}»· επιτρέπονται: {allowed}",
 			"msg.usage.unknown-short-flag":                  "άγνωστη επιλογή -{flag}",
 			"msg.usage.unknown-value":                       "{what}: άγνωστη τιμή «{value}»· επιτρέπεται: {allowed}",
 			"msg.usage.unknown-value-hint":                  "{what}: άγνωστη τιμή «{value}»· επιτρέπεται: {allowed}· μήπως εννοείτε «{suggestion}»;",

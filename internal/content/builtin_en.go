@@ -1219,7 +1219,6 @@ func builtinEN() *Language {
 			"msg.usage.unknown-document":                    "unknown document \"{value}\"; allowed: {allowed}",
 			"msg.usage.unknown-flag":                        "unknown flag --{flag}",
 			"msg.usage.unknown-flag-hint":                   "unknown flag --{flag}; did you mean --{suggestion}?",
-			"msg.usage.unknown-plan":                        "unknown plan \"{value}\"; allowed: {allowed}",
 			"msg.usage.unknown-short-flag":                  "unknown flag -{flag}",
 			"msg.usage.unknown-value":                       "unknown {what} \"{value}\"; allowed: {allowed}",
 			"msg.usage.unknown-value-hint":                  "unknown {what} \"{value}\"; allowed: {allowed}; did you mean \"{suggestion}\"?",

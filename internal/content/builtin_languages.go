@@ -3,10 +3,10 @@
 package content
 
 var builtinLanguages = []builtin{
-	{"lv", "748e8b30390b94655a59c85313b147cc55242c329dd5b43a492eb90c7ede0f79", builtinLV},
-	{"el", "0585c930e27c1f03e6b4f33b5bf25579694ed7611accee106e3cc1982da3cdaf", builtinEL},
-	{"en", "823a9e21972e76be67e204e3728f693059c5d52e5686a66d93a5d407b3df5aad", builtinEN},
-	{"lt", "f6266330e3933fe42d66c3b3e3025dcd546f75729fb425d6445eea95f4f4bdda", builtinLT},
-	{"pt", "0fdffa12a245a87b8a4c49a6abec3503d3b50851e72a15d53a72757b8147f2ba", builtinPT},
-	{"sv", "04f640b21b4b5742bf3cf22cc2d774c856ed5827ce6bb1d05cac590255c8b801", builtinSV},
+	{"lv", "5a82ec2bbc509c75ee6fa43a45bad4fea5e4c59f9864a15d843882092fccd3c9", builtinLV},
+	{"el", "6d8d3b3878558e2c12907aa1692c0cc667c84ef4e9725700a9a7ece0ad59c31c", builtinEL},
+	{"en", "702dc9d8ca78adf0d4b564e4e1c453c53118eb3ea4a8c553ec84159e79e8ab4e", builtinEN},
+	{"lt", "99957b996549487ea0743cd70e39e4b8b930d6cad945689782479c92f14f3a59", builtinLT},
+	{"pt", "501f69dd2ba893b11f9c61488cb0446abc5b8acf358696be50ecdefd4c689590", builtinPT},
+	{"sv", "bc6ed10f2dfd81827ed8cbf5d7ea2c52e388b10e93123015ed4d177af3b6269b", builtinSV},
 }

@@ -1220,7 +1220,6 @@ func builtinLT() *Language {
 			"msg.usage.unknown-document":                    "nežinomas dokumentas „{value}“; leidžiama: {allowed}",
 			"msg.usage.unknown-flag":                        "nežinoma parinktis --{flag}",
 			"msg.usage.unknown-flag-hint":                   "nežinoma parinktis --{flag}; gal turėjote omenyje --{suggestion}?",
-			"msg.usage.unknown-plan":                        "nežinomas planas „{value}“; leidžiama: {allowed}",
 			"msg.usage.unknown-short-flag":                  "nežinoma parinktis -{flag}",
 			"msg.usage.unknown-value":                       "{what}: nežinoma reikšmė „{value}“; leidžiama: {allowed}",
 			"msg.usage.unknown-value-hint":                  "{what}: nežinoma reikšmė „{value}“; leidžiama: {allowed}; gal turėjote omenyje „{suggestion}“?",

@@ -1232,7 +1232,6 @@ func builtinLV() *Language {
 			"msg.usage.unknown-document":                    "nezināms dokuments „{value}“; atļauts: {allowed}",
 			"msg.usage.unknown-flag":                        "nezināms karodziņš --{flag}",
 			"msg.usage.unknown-flag-hint":                   "nezināms karodziņš --{flag}; vai domājāt --{suggestion}?",
-			"msg.usage.unknown-plan":                        "nezināms plāns „{value}“; atļauts: {allowed}",
 			"msg.usage.unknown-short-flag":                  "nezināms karodziņš -{flag}",
 			"msg.usage.unknown-value":                       "{what}: nezināma vērtība „{value}“; atļauts: {allowed}",
 			"msg.usage.unknown-value-hint":                  "{what}: nezināma vērtība „{value}“; atļauts: {allowed}; vai domājāt „{suggestion}“?",

@@ -1220,7 +1220,6 @@ func builtinPT() *Language {
 			"msg.usage.unknown-document":                    "documento desconhecido «{value}»; permitido: {allowed}",
 			"msg.usage.unknown-flag":                        "opção desconhecida --{flag}",
 			"msg.usage.unknown-flag-hint":                   "opção desconhecida --{flag}; quis dizer --{suggestion}?",
-			"msg.usage.unknown-plan":                        "plano desconhecido «{value}»; permitido: {allowed}",
 			"msg.usage.unknown-short-flag":                  "opção desconhecida -{flag}",
 			"msg.usage.unknown-value":                       "{what}: valor desconhecido «{value}»; permitido: {allowed}",
 			"msg.usage.unknown-value-hint":                  "{what}: valor desconhecido «{value}»; permitido: {allowed}; quis dizer «{suggestion}»?",

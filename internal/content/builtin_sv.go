@@ -1220,7 +1220,6 @@ func builtinSV() *Language {
 			"msg.usage.unknown-document":                    "okänt dokument ”{value}”; tillåtet: {allowed}",
 			"msg.usage.unknown-flag":                        "okänd flagga --{flag}",
 			"msg.usage.unknown-flag-hint":                   "okänd flagga --{flag}; menade du --{suggestion}?",
-			"msg.usage.unknown-plan":                        "okänd plan ”{value}”; tillåtet: {allowed}",
 			"msg.usage.unknown-short-flag":                  "okänd flagga -{flag}",
 			"msg.usage.unknown-value":                       "{what}: okänt värde ”{value}”; tillåtet: {allowed}",
 			"msg.usage.unknown-value-hint":                  "{what}: okänt värde ”{value}”; tillåtet: {allowed}; menade du ”{suggestion}”?",

@@ -73,19 +73,6 @@ func ParseAnyForm(s string) (Audience, error) {
 	return a, nil
 }
 
-// ParseAudience parses an audience filter: all, municipality or community.
-func ParseAudience(s string) (Audience, error) {
-	switch s {
-	case "all", "":
-		return "all", nil
-	}
-	a, err := ParseForm(s)
-	if err != nil {
-		return "", msg.New("usage.unknown-value", "what", msg.New("usage.what.audience"), "value", msg.Value(s), "allowed", "all, municipality, community")
-	}
-	return a, nil
-}
-
 // Language is the whole roadmap in one language.
 type Language struct {
 	// Code is the language code, the name of the language's folder (lv, en).

@@ -140,11 +140,6 @@ func (d *Decoder) Decode(n *yaml.Node, v any, at Field) {
 	d.value(n, reflect.ValueOf(v).Elem(), at)
 }
 
-// Value decodes node n into v.
-func (d *Decoder) Value(n *yaml.Node, v reflect.Value, at Field) {
-	d.value(n, v, at)
-}
-
 func (d *Decoder) value(n *yaml.Node, v reflect.Value, at Field) {
 	if name := at.Tag.Get("kind"); name != "" {
 		k, ok := d.Kinds[name]
@@ -403,13 +398,6 @@ func (d *Decoder) slice(n *yaml.Node, v reflect.Value, at Field) {
 	v.Set(out)
 }
 
-// Map checks that n is a map and returns its entries in order; a null
-// value is an empty map. Keys not in keys (any key, when keys is nil) and
-// keys given twice are reported and left out. want says what is allowed.
-func (d *Decoder) Map(n *yaml.Node, at Field, want string, keys []string) ([]Entry, bool) {
-	return d.mapOf(n, at, msg.Plain(want), keys)
-}
-
 // MapText is Map with what is allowed said in every language.
 func (d *Decoder) MapText(n *yaml.Node, at Field, want msg.Text, keys []string) ([]Entry, bool) {
 	return d.mapOf(n, at, want, keys)
@@ -454,12 +442,6 @@ func (d *Decoder) mapOf(n *yaml.Node, at Field, want msg.Text, keys []string) ([
 		out = append(out, Entry{k, v})
 	}
 	return out, true
-}
-
-// List checks that n is a list and returns its items; null is an empty
-// list. want says what is allowed.
-func (d *Decoder) List(n *yaml.Node, at Field, want string) ([]*yaml.Node, bool) {
-	return d.listOf(n, at, msg.Plain(want))
 }
 
 // ListText is List with what is allowed said in every language.

@@ -1,12 +1,13 @@
 package diag
 
 import (
-	"github.com/partnership-roadmap/roadmap/internal/msg"
 	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"unicode/utf8"
+
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 )
 
 // sample is a target type with one field of each kind the decoder knows.

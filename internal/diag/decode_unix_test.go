@@ -3,12 +3,13 @@
 package diag
 
 import (
-	"github.com/partnership-roadmap/roadmap/internal/msg"
 	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/partnership-roadmap/roadmap/internal/msg"
 )
 
 // TestReadFileFIFO checks that a named pipe is refused at once: opening it

@@ -268,29 +268,6 @@ func DescribeText(n *yaml.Node) msg.Text {
 	return msg.New("found.text", "value", msg.Value(s))
 }
 
-// Describe names what a YAML node holds, for messages: "a map", "a list",
-// "nothing", or the text itself (shortened): `the text "abc"`.
-func Describe(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.MappingNode:
-		return "a map"
-	case yaml.SequenceNode:
-		return "a list"
-	case yaml.AliasNode:
-		return "an alias"
-	case yaml.DocumentNode:
-		return "a document"
-	}
-	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null" {
-		return "nothing"
-	}
-	s := n.Value
-	if r := []rune(s); len(r) > 40 {
-		s = string(r[:40]) + "…"
-	}
-	return fmt.Sprintf("the text %q", s)
-}
-
 // Problems returns err's problems, each with its file and position: the
 // list of a List, the Problem itself, or else err's message as a problem
 // of file (which may be empty).

@@ -305,12 +305,6 @@ func invisible(r rune) bool {
 	return r != ' ' && (unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || unicode.IsSpace(r))
 }
 
-// QuoteKey quotes a key for messages, naming any invisible character it
-// holds: "name" or "na\u200bme" (it holds U+200B ZERO WIDTH SPACE).
-func QuoteKey(s string) string {
-	return KeyText(s).In(msg.Fallback)
-}
-
 // KeyText is QuoteKey in every language.
 func KeyText(s string) msg.Text {
 	for _, r := range s {

@@ -4,7 +4,7 @@ package guide
 
 var builtinTable = []builtinEntry{
 	{ // lv, a4
-		key:   "3d41167bb0a1de6309f0e23f508d2fd4",
+		key:   "f9fa5e85c613455f9e430d434d791c3f",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 8}, {"pitch", 9}, {"know-organisations", 10}, {"choose-municipality", 11}, {"collect-ideas", 11}, {"municipal-programmes", 12}, {"contact-partners", 12}, {"mutual-benefits", 13}, {"action-plan", 14}, {"communication-plan", 14}, {"evaluation-stages", 15}, {"impact-methods", 16}},
 		tight: [3][]stepTightness{
 			{}, // all
@@ -13,7 +13,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // lv, letter
-		key:   "eb1939d4202806ab5266a7d5ce4ce236",
+		key:   "7842f1b98576467855e69dda66a491f5",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 7}, {"local-actors", 8}, {"pilot", 9}, {"pitch", 9}, {"know-organisations", 11}, {"choose-municipality", 12}, {"collect-ideas", 12}, {"municipal-programmes", 13}, {"contact-partners", 14}, {"mutual-benefits", 14}, {"action-plan", 15}, {"communication-plan", 15}, {"evaluation-stages", 16}, {"impact-methods", 17}},
 		tight: [3][]stepTightness{
 			{},       // all
@@ -22,7 +22,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // el, a4
-		key:   "42e4dae3e99817afa9c09d342c98e3d4",
+		key:   "898c620fbd27a8014ee1d604ec1847fb",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 7}, {"local-actors", 8}, {"pilot", 9}, {"pitch", 9}, {"know-organisations", 11}, {"choose-municipality", 12}, {"collect-ideas", 12}, {"municipal-programmes", 13}, {"contact-partners", 14}, {"mutual-benefits", 14}, {"action-plan", 15}, {"communication-plan", 15}, {"evaluation-stages", 16}, {"impact-methods", 17}},
 		tight: [3][]stepTightness{
 			{{1, 1}}, // all
@@ -31,7 +31,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // el, letter
-		key:   "c7a194d3ea8103fefd6d7e625365de7e",
+		key:   "bfe864c2e61b686edb2ca4313fbbb5d0",
 		pages: []checkpointPage{{"target-group", 7}, {"needs", 7}, {"resources", 9}, {"local-actors", 10}, {"pilot", 11}, {"pitch", 11}, {"know-organisations", 13}, {"choose-municipality", 14}, {"collect-ideas", 14}, {"municipal-programmes", 15}, {"contact-partners", 16}, {"mutual-benefits", 16}, {"action-plan", 17}, {"communication-plan", 18}, {"evaluation-stages", 18}, {"impact-methods", 19}},
 		tight: [3][]stepTightness{
 			{{1, 3}, {2, 3}}, // all
@@ -40,7 +40,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // en, a4
-		key:   "a87a102fec75f26177f32e074ebb3070",
+		key:   "f894b6a3633f7f1ad03d2801c3f3bb7c",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 8}, {"pitch", 9}, {"know-organisations", 10}, {"choose-municipality", 11}, {"collect-ideas", 11}, {"municipal-programmes", 12}, {"contact-partners", 12}, {"mutual-benefits", 13}, {"action-plan", 14}, {"communication-plan", 14}, {"evaluation-stages", 15}, {"impact-methods", 16}},
 		tight: [3][]stepTightness{
 			{{1, 1}}, // all
@@ -49,7 +49,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // en, letter
-		key:   "4d38a4492e1c00fc92c32f800305fd41",
+		key:   "be775d96cc4179d9b0361cc4375e87c8",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 7}, {"local-actors", 8}, {"pilot", 9}, {"pitch", 9}, {"know-organisations", 11}, {"choose-municipality", 12}, {"collect-ideas", 12}, {"municipal-programmes", 13}, {"contact-partners", 14}, {"mutual-benefits", 14}, {"action-plan", 15}, {"communication-plan", 16}, {"evaluation-stages", 16}, {"impact-methods", 17}},
 		tight: [3][]stepTightness{
 			{},       // all
@@ -58,7 +58,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // lt, a4
-		key:   "a5f6182a495165a6e7a648a3a67460a4",
+		key:   "5931f4009bc42d7fc96df8e7c97a0c76",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 8}, {"pitch", 9}, {"know-organisations", 10}, {"choose-municipality", 11}, {"collect-ideas", 11}, {"municipal-programmes", 12}, {"contact-partners", 12}, {"mutual-benefits", 13}, {"action-plan", 14}, {"communication-plan", 14}, {"evaluation-stages", 15}, {"impact-methods", 16}},
 		tight: [3][]stepTightness{
 			{{1, 1}}, // all
@@ -67,7 +67,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // lt, letter
-		key:   "dd4f2fa03af528b3a23b668e68db619d",
+		key:   "2e6aa74ec788e18f684af495affbf977",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 7}, {"local-actors", 8}, {"pilot", 9}, {"pitch", 9}, {"know-organisations", 11}, {"choose-municipality", 12}, {"collect-ideas", 12}, {"municipal-programmes", 13}, {"contact-partners", 14}, {"mutual-benefits", 14}, {"action-plan", 15}, {"communication-plan", 15}, {"evaluation-stages", 16}, {"impact-methods", 17}},
 		tight: [3][]stepTightness{
 			{},       // all
@@ -76,7 +76,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // pt, a4
-		key:   "82939c5d8a241ecdff784b738602f7be",
+		key:   "ec8a9418cf172a1b23ba2925d0eab098",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 7}, {"local-actors", 8}, {"pilot", 9}, {"pitch", 9}, {"know-organisations", 11}, {"choose-municipality", 12}, {"collect-ideas", 12}, {"municipal-programmes", 13}, {"contact-partners", 13}, {"mutual-benefits", 14}, {"action-plan", 15}, {"communication-plan", 15}, {"evaluation-stages", 16}, {"impact-methods", 17}},
 		tight: [3][]stepTightness{
 			{}, // all
@@ -85,7 +85,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // pt, letter
-		key:   "3021007f9977d4f66c3fcd6de324e2fd",
+		key:   "d8c95d274376bb69deffb05bf796d12f",
 		pages: []checkpointPage{{"target-group", 6}, {"needs", 6}, {"resources", 8}, {"local-actors", 9}, {"pilot", 10}, {"pitch", 10}, {"know-organisations", 12}, {"choose-municipality", 13}, {"collect-ideas", 13}, {"municipal-programmes", 14}, {"contact-partners", 15}, {"mutual-benefits", 15}, {"action-plan", 16}, {"communication-plan", 16}, {"evaluation-stages", 17}, {"impact-methods", 18}},
 		tight: [3][]stepTightness{
 			{{1, 1}, {3, 1}},         // all
@@ -94,7 +94,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // sv, a4
-		key:   "f63096904cc68d3de3ca710756bb1b00",
+		key:   "fc7616c8ee79942e852995bcf8da89af",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 6}, {"local-actors", 7}, {"pilot", 8}, {"pitch", 9}, {"know-organisations", 10}, {"choose-municipality", 11}, {"collect-ideas", 11}, {"municipal-programmes", 12}, {"contact-partners", 12}, {"mutual-benefits", 13}, {"action-plan", 14}, {"communication-plan", 14}, {"evaluation-stages", 15}, {"impact-methods", 16}},
 		tight: [3][]stepTightness{
 			{{1, 1}}, // all
@@ -103,7 +103,7 @@ var builtinTable = []builtinEntry{
 		},
 	},
 	{ // sv, letter
-		key:   "6508d4d00bbf8aa405349a600618f838",
+		key:   "fa3c9b80744a0830ecf51090aebac9ec",
 		pages: []checkpointPage{{"target-group", 5}, {"needs", 5}, {"resources", 7}, {"local-actors", 8}, {"pilot", 9}, {"pitch", 9}, {"know-organisations", 11}, {"choose-municipality", 12}, {"collect-ideas", 12}, {"municipal-programmes", 13}, {"contact-partners", 14}, {"mutual-benefits", 14}, {"action-plan", 15}, {"communication-plan", 15}, {"evaluation-stages", 16}, {"impact-methods", 17}},
 		tight: [3][]stepTightness{
 			{},       // all

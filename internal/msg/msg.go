@@ -128,15 +128,6 @@ func (p Plain) In(string) string { return string(p) }
 // List is a list of texts, joined with ", " in every language.
 type List []Text
 
-// In renders each item in lang and joins them.
-func (l List) In(lang string) string {
-	parts := make([]string, len(l))
-	for i, t := range l {
-		parts[i] = t.In(lang)
-	}
-	return strings.Join(parts, ", ")
-}
-
 // Join is a list of texts joined with sep.
 type Join struct {
 	Sep   string

@@ -369,9 +369,6 @@ func (d *Doc) Badges(bs ...Badge) {
 	d.y += h + d.theme.Styles.Badge.Gap
 }
 
-// BadgesAfter returns the space Badges leaves below a row of badges.
-func (d *Doc) BadgesAfter() float64 { return d.theme.Styles.Badge.Gap }
-
 // Box is how Doc.Box sets content apart.
 type Box struct {
 	// Background fills the box when it fits on one page; nil for none.

@@ -20,11 +20,6 @@ import (
 // validation messages do.
 var exampleDate = time.Date(2026, time.November, 27, 0, 0, 0, 0, time.UTC)
 
-// DateAllowed says what a date may be written as, in language lang's way of
-// writing dates: allowed: a date as dd.mm.yyyy., e.g. 27.11.2026., or as
-// YYYY-MM-DD.
-func DateAllowed(lang *content.Language) string { return DateAllowedText(lang).In(msg.Fallback) }
-
 // DateAllowedText is DateAllowed in every language.
 func DateAllowedText(lang *content.Language) msg.Message {
 	layout := lang.DateLayout()

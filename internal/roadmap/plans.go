@@ -7,7 +7,6 @@ import (
 
 	"github.com/partnership-roadmap/roadmap/internal/answers"
 	"github.com/partnership-roadmap/roadmap/internal/content"
-	"github.com/partnership-roadmap/roadmap/internal/msg"
 )
 
 // Kind is what a plan column holds.
@@ -409,26 +408,6 @@ var (
 // Plans lists every plan, in the order the roadmap and a multi-plan
 // workbook show them.
 var Plans = []*Plan{ActionPlan, CommunicationPlan, EvaluationPlan}
-
-// Lookup returns the plan named name (action-plan, communication-plan or
-// evaluation-plan) on the command line.
-func Lookup(name string) (*Plan, error) {
-	for _, p := range Plans {
-		if p.Name == name {
-			return p, nil
-		}
-	}
-	return nil, msg.New("usage.unknown-plan", "value", msg.Value(name), "allowed", strings.Join(Names(), ", "))
-}
-
-// Names returns the names of every plan, in order.
-func Names() []string {
-	out := make([]string, len(Plans))
-	for i, p := range Plans {
-		out[i] = p.Name
-	}
-	return out
-}
 
 // Of returns the plan checkpoint cp carries, and whether it carries one.
 func Of(cp *content.Checkpoint) (*Plan, bool) {
